@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QHash>
+#include <QString>
+
+#include <optional>
+
+namespace annorev {
+
+// Canonical country names and their aliases (resources/schema/countries.json).
+class CountryAliases
+{
+public:
+    static const CountryAliases &builtin();
+    static std::optional<CountryAliases> fromJson(const QByteArray &json, QString *error);
+
+    // The canonical name for an alias or a canonical name (ignoring case and surrounding white
+    // space); the trimmed text itself when it is not known.
+    QString canonical(QStringView text) const;
+    bool isKnown(QStringView text) const;
+
+private:
+    QHash<QString, QString> m_byFoldedName;
+};
+
+} // namespace annorev

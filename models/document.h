@@ -1,0 +1,66 @@
+#pragma once
+
+#include "markupissue.h"
+#include "span.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+namespace annorev {
+
+class Schema;
+
+// A tagged document: its source bytes as read (kept so that an unedited document is written back
+// byte for byte), the plain text with the tags taken out, and the spans the tags make.
+class Document
+{
+public:
+    // A run of plain text and the source bytes it came from. Literal runs map byte for byte
+    // through UTF-8; an entity run is one decoded character reference.
+    struct Piece
+    {
+        qsizetype textBegin = 0;
+        qsizetype sourceBegin = 0;
+        qsizetype sourceEnd = 0;
+        bool literal = true;
+    };
+
+    static Document parse(QByteArray source, const Schema &schema);
+
+    const QByteArray &source() const { return m_source; }
+    const QString &text() const { return m_text; }
+    const QList<Span> &spans() const { return m_spans; }
+    const QList<MarkupIssue> &markupIssues() const { return m_issues; }
+    // Plain-text positions where an HTML block element stood: they end lines and sentences.
+    const QList<qsizetype> &blockBreaks() const { return m_blockBreaks; }
+    bool hasHtmlMarkup() const { return m_hasHtml; }
+    bool hadInvalidUtf8() const { return m_invalidUtf8; }
+    bool hasByteOrderMark() const { return m_bom; }
+
+    // Byte offset in the source of the plain-text character at textPos (textPos == text().size()
+    // maps to the end of the last piece). sticky=After places it after tags that end right there.
+    enum class Side { BeforeTags, AfterTags };
+    qsizetype sourceOffset(qsizetype textPos, Side side = Side::AfterTags) const;
+    bool isBlockBreak(qsizetype textPos) const;
+
+    QString spanText(const Span &span) const { return m_text.mid(span.start, span.end - span.start); }
+
+    // Unicode code points of text()[0, utf16Pos): offsets that leave the program are counted so.
+    qsizetype codePointOffset(qsizetype utf16Pos) const;
+
+private:
+    friend class TaggedTextParser;
+    QByteArray m_source;
+    QString m_text;
+    QList<Span> m_spans;
+    QList<MarkupIssue> m_issues;
+    QList<qsizetype> m_blockBreaks;
+    QList<Piece> m_pieces;
+    qsizetype m_bodyBegin = 0;
+    bool m_hasHtml = false;
+    bool m_invalidUtf8 = false;
+    bool m_bom = false;
+};
+
+} // namespace annorev

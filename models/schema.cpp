@@ -1,0 +1,189 @@
+#include "schema.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace annorev {
+
+namespace {
+
+struct TypeName
+{
+    ValueType type;
+    QLatin1StringView name;
+};
+
+constexpr TypeName typeNames[] = {
+    {ValueType::Model, QLatin1StringView("model")},       {ValueType::Params, QLatin1StringView("params")},
+    {ValueType::Hardware, QLatin1StringView("hardware")}, {ValueType::GpuCount, QLatin1StringView("gpu_count")},
+    {ValueType::Training, QLatin1StringView("training")}, {ValueType::Country, QLatin1StringView("country")},
+    {ValueType::Year, QLatin1StringView("year")},         {ValueType::Text, QLatin1StringView("text")},
+};
+
+std::optional<ValueType> typeFromName(const QString &name)
+{
+    for (const auto &entry : typeNames) {
+        if (entry.name == name) {
+            return entry.type;
+        }
+    }
+    return std::nullopt;
+}
+
+bool isLabelName(const QString &name)
+{
+    if (name.isEmpty() || !name.front().isLetter()) {
+        return false;
+    }
+    for (QChar c : name) {
+        if (!(c.isLetterOrNumber() || c == u'_' || c == u'-') || c.unicode() > 0x7f) {
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+QString Schema::typeName(ValueType type)
+{
+    for (const auto &entry : typeNames) {
+        if (entry.type == type) {
+            return entry.name;
+        }
+    }
+    return {};
+}
+
+const Schema &Schema::builtin()
+{
+    static const Schema schema = [] {
+        QFile file(QStringLiteral(":/schema/default.json"));
+        if (!file.open(QIODevice::ReadOnly)) {
+            qFatal("annorev: the built-in schema resource is missing");
+        }
+        QString error;
+        auto parsed = fromJson(file.readAll(), &error);
+        if (!parsed) {
+            qFatal("annorev: the built-in schema is invalid: %s", qPrintable(error));
+        }
+        return *parsed;
+    }();
+    return schema;
+}
+
+std::optional<Schema> Schema::fromFile(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("%1: cannot read schema: %2").arg(path, file.errorString());
+        return std::nullopt;
+    }
+    QString detail;
+    auto schema = fromJson(file.readAll(), &detail);
+    if (!schema) {
+        *error = path + QStringLiteral(": ") + detail;
+    }
+    return schema;
+}
+
+std::optional<Schema> Schema::fromJson(const QByteArray &json, QString *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        *error = QStringLiteral("invalid JSON at byte %1: %2").arg(parseError.offset).arg(parseError.errorString());
+        return std::nullopt;
+    }
+    if (!doc.isObject() || !doc.object().value(u"labels").isArray()) {
+        *error = QStringLiteral("a schema is an object with a \"labels\" array");
+        return std::nullopt;
+    }
+    const QJsonObject root = doc.object();
+    Schema schema;
+    const QString policy = root.value(u"hardwareCountPolicy").toString(QStringLiteral("separate"));
+    if (policy != u"separate" && policy != u"embedded") {
+        *error = QStringLiteral("hardwareCountPolicy is \"separate\" or \"embedded\", not \"%1\"").arg(policy);
+        return std::nullopt;
+    }
+    schema.m_hardwareCountSeparate = policy == u"separate";
+
+    const QJsonArray labels = root.value(u"labels").toArray();
+    for (qsizetype i = 0; i < labels.size(); ++i) {
+        const QJsonObject object = labels.at(i).toObject();
+        LabelInfo info;
+        info.name = object.value(u"name").toString();
+        const QString where = QStringLiteral("label %1").arg(i + 1);
+        if (!isLabelName(info.name)) {
+            *error = where + QStringLiteral(": \"name\" must be an ASCII name starting with a letter, not \"%1\"")
+                                 .arg(info.name);
+            return std::nullopt;
+        }
+        if (schema.label(info.name)) {
+            *error = where + QStringLiteral(": the label \"%1\" is defined twice").arg(info.name);
+            return std::nullopt;
+        }
+        info.displayName = object.value(u"display").toString(info.name);
+        info.colour = QColor::fromString(object.value(u"colour").toString(QStringLiteral("#888888")));
+        if (!info.colour.isValid()) {
+            *error = where + QStringLiteral(" (%1): \"colour\" is not a colour").arg(info.name);
+            return std::nullopt;
+        }
+        const QString shortcut = object.value(u"shortcut").toString();
+        if (shortcut.size() > 1) {
+            *error = where + QStringLiteral(" (%1): \"shortcut\" is one key").arg(info.name);
+            return std::nullopt;
+        }
+        info.shortcut = shortcut.isEmpty() ? QChar() : shortcut.front();
+        const auto type = typeFromName(object.value(u"type").toString(QStringLiteral("text")));
+        if (!type) {
+            *error = where + QStringLiteral(" (%1): unknown \"type\" \"%2\"")
+                                 .arg(info.name, object.value(u"type").toString());
+            return std::nullopt;
+        }
+        info.type = *type;
+        info.singleValued = object.value(u"single").toBool(info.type != ValueType::Model);
+        schema.m_labels.append(info);
+    }
+    if (schema.m_labels.isEmpty()) {
+        *error = QStringLiteral("a schema needs at least one label");
+        return std::nullopt;
+    }
+    return schema;
+}
+
+const LabelInfo *Schema::label(QStringView name) const
+{
+    const int index = indexOf(name);
+    return index < 0 ? nullptr : &m_labels.at(index);
+}
+
+int Schema::indexOf(QStringView name) const
+{
+    for (qsizetype i = 0; i < m_labels.size(); ++i) {
+        if (m_labels.at(i).name == name) {
+            return int(i);
+        }
+    }
+    return -1;
+}
+
+QString Schema::labelFor(ValueType type) const
+{
+    for (const LabelInfo &info : m_labels) {
+        if (info.type == type) {
+            return info.name;
+        }
+    }
+    return {};
+}
+
+ValueType Schema::typeOf(QStringView name) const
+{
+    const LabelInfo *info = label(name);
+    return info ? info->type : ValueType::Text;
+}
+
+} // namespace annorev

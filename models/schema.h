@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QColor>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace annorev {
+
+// What a label's span text normalises to.
+enum class ValueType { Model, Params, Hardware, GpuCount, Training, Country, Year, Text };
+
+struct LabelInfo
+{
+    QString name;
+    QString displayName;
+    QColor colour;
+    QChar shortcut;
+    ValueType type = ValueType::Text;
+    bool singleValued = false;
+};
+
+// The labels a batch is annotated with, read from resources/schema/default.json or --schema FILE.
+class Schema
+{
+public:
+    static const Schema &builtin();
+    static std::optional<Schema> fromJson(const QByteArray &json, QString *error);
+    static std::optional<Schema> fromFile(const QString &path, QString *error);
+
+    const QList<LabelInfo> &labels() const { return m_labels; }
+    // Labels are case-sensitive: <Model> is not <model>.
+    const LabelInfo *label(QStringView name) const;
+    int indexOf(QStringView name) const;
+    // The first label whose values have this type, or an empty string.
+    QString labelFor(ValueType type) const;
+    ValueType typeOf(QStringView name) const;
+    // "separate": a count belongs in its own gpu_count span, not inside the hardware span.
+    bool hardwareCountSeparate() const { return m_hardwareCountSeparate; }
+
+    static QString typeName(ValueType type);
+
+private:
+    QList<LabelInfo> m_labels;
+    bool m_hardwareCountSeparate = true;
+};
+
+} // namespace annorev

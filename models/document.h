@@ -48,6 +48,9 @@ public:
 
     // Unicode code points of text()[0, utf16Pos): offsets that leave the program are counted so.
     qsizetype codePointOffset(qsizetype utf16Pos) const;
+    // The inverse: the UTF-16 position of a code point offset (clamped to the text).
+    qsizetype utf16Offset(qsizetype codePointPos) const;
+    bool hasAstralCharacters() const { return !m_astral.isEmpty(); }
 
 private:
     friend class TaggedTextParser;
@@ -57,6 +60,7 @@ private:
     QList<MarkupIssue> m_issues;
     QList<qsizetype> m_blockBreaks;
     QList<Piece> m_pieces;
+    QList<qsizetype> m_astral; // positions of surrogate pairs in m_text
     qsizetype m_bodyBegin = 0;
     bool m_hasHtml = false;
     bool m_invalidUtf8 = false;

@@ -1,0 +1,73 @@
+#include "document.h"
+
+#include "taggedtextparser.h"
+#include "utf8.h"
+
+#include <algorithm>
+
+namespace annorev {
+
+Document Document::parse(QByteArray source, const Schema &schema)
+{
+    return TaggedTextParser(schema).parse(std::move(source));
+}
+
+qsizetype Document::sourceOffset(qsizetype textPos, Side side) const
+{
+    if (m_pieces.isEmpty()) {
+        return side == Side::BeforeTags ? m_bodyBegin : m_source.size();
+    }
+    textPos = std::clamp<qsizetype>(textPos, 0, m_text.size());
+    auto after = std::upper_bound(m_pieces.cbegin(), m_pieces.cend(), textPos,
+                                  [](qsizetype pos, const Piece &piece) { return pos < piece.textBegin; });
+    if (after == m_pieces.cbegin()) {
+        return side == Side::BeforeTags ? m_bodyBegin : m_pieces.first().sourceBegin;
+    }
+    const Piece &piece = *std::prev(after);
+    if (textPos == piece.textBegin && side == Side::BeforeTags) {
+        return piece.textBegin == 0 ? m_bodyBegin : std::prev(after, 2)->sourceEnd;
+    }
+    if (!piece.literal) {
+        return textPos == piece.textBegin ? piece.sourceBegin : piece.sourceEnd;
+    }
+    const auto *data = reinterpret_cast<const unsigned char *>(m_source.constData());
+    qsizetype pos = piece.sourceBegin;
+    qsizetype units = piece.textBegin;
+    while (units < textPos && pos < piece.sourceEnd) {
+        char32_t codePoint = 0;
+        pos += Utf8::decode(data + pos, data + piece.sourceEnd, &codePoint);
+        units += Utf8::utf16Length(codePoint);
+    }
+    return pos;
+}
+
+bool Document::isBlockBreak(qsizetype textPos) const
+{
+    return std::binary_search(m_blockBreaks.cbegin(), m_blockBreaks.cend(), textPos);
+}
+
+qsizetype Document::codePointOffset(qsizetype utf16Pos) const
+{
+    // Each surrogate pair that ends before utf16Pos counts one code point less.
+    const auto pairs = std::lower_bound(m_astral.cbegin(), m_astral.cend(), utf16Pos - 1) - m_astral.cbegin();
+    return utf16Pos - pairs;
+}
+
+qsizetype Document::utf16Offset(qsizetype codePointPos) const
+{
+    // The k-th surrogate pair starts at code point m_astral[k] - k; every pair before the
+    // wanted code point adds one UTF-16 unit.
+    qsizetype low = 0;
+    qsizetype high = m_astral.size();
+    while (low < high) {
+        const qsizetype mid = (low + high) / 2;
+        if (m_astral.at(mid) - mid < codePointPos) {
+            low = mid + 1;
+        } else {
+            high = mid;
+        }
+    }
+    return std::clamp<qsizetype>(codePointPos + low, 0, m_text.size());
+}
+
+} // namespace annorev

@@ -1,0 +1,542 @@
+#include "taggedtextparser.h"
+
+#include "htmlelements.h"
+#include "htmlentities.h"
+#include "schema.h"
+#include "utf8.h"
+
+#include <QHash>
+
+#include <cstring>
+#include <vector>
+
+namespace annorev {
+
+namespace {
+
+enum class TagKind : std::uint8_t { Entity, Html, Unknown, Comment };
+
+struct Tag
+{
+    qsizetype begin = 0;
+    qsizetype end = 0;
+    qsizetype nameBegin = 0;
+    qsizetype nameEnd = 0;
+    qsizetype attributesBegin = 0;
+    qsizetype attributesEnd = 0;
+    int label = -1;
+    TagKind kind = TagKind::Unknown;
+    bool closing = false;
+    bool selfClosing = false;
+    bool block = false;
+};
+
+bool isSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+bool isNameStart(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+bool isNameChar(char c)
+{
+    return isNameStart(c) || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == ':' || c == '.';
+}
+
+bool isAttributeNameChar(char c)
+{
+    return !isSpace(c) && c != '"' && c != '\'' && c != '>' && c != '/' && c != '=' && c != '<' && c != '\0';
+}
+
+// Finds the next occurrence of a byte at or after a position, remembering the last answer so
+// that repeated failed attempts (an unterminated quote, say) stay linear overall.
+class NextByte
+{
+public:
+    NextByte(const char *data, qsizetype size, char byte) : m_data(data), m_size(size), m_byte(byte) {}
+    qsizetype from(qsizetype pos)
+    {
+        if (m_found < pos) {
+            const void *hit = pos < m_size ? std::memchr(m_data + pos, m_byte, std::size_t(m_size - pos)) : nullptr;
+            m_found = hit ? static_cast<const char *>(hit) - m_data : m_size;
+        }
+        return m_found;
+    }
+
+private:
+    const char *m_data;
+    qsizetype m_size;
+    char m_byte;
+    qsizetype m_found = -1;
+};
+
+class TagScanner
+{
+public:
+    TagScanner(const QByteArray &source, const QList<QByteArray> &labels)
+        : m_data(source.constData())
+        , m_size(source.size())
+        , m_labels(labels)
+        , m_doubleQuote(m_data, m_size, '"')
+        , m_singleQuote(m_data, m_size, '\'')
+        , m_greater(m_data, m_size, '>')
+    {
+    }
+
+    std::vector<Tag> scan(qsizetype begin)
+    {
+        std::vector<Tag> tags;
+        qsizetype pos = begin;
+        while (pos < m_size) {
+            const void *hit = std::memchr(m_data + pos, '<', std::size_t(m_size - pos));
+            if (!hit) {
+                break;
+            }
+            const qsizetype at = static_cast<const char *>(hit) - m_data;
+            Tag tag;
+            if (readTag(at, &tag)) {
+                classify(&tag);
+                tags.push_back(tag);
+                pos = tag.end;
+            } else {
+                pos = at + 1;
+            }
+        }
+        return tags;
+    }
+
+private:
+    bool readTag(qsizetype at, Tag *tag)
+    {
+        qsizetype i = at + 1;
+        if (i >= m_size) {
+            return false;
+        }
+        if (m_data[i] == '!') {
+            return readDeclaration(at, tag);
+        }
+        if (m_data[i] == '/') {
+            tag->closing = true;
+            ++i;
+        }
+        if (i >= m_size || !isNameStart(m_data[i])) {
+            return false;
+        }
+        tag->nameBegin = i;
+        while (i < m_size && isNameChar(m_data[i])) {
+            ++i;
+        }
+        tag->nameEnd = i;
+        tag->attributesBegin = i;
+        while (i < m_size) {
+            const qsizetype spaceBegin = i;
+            while (i < m_size && isSpace(m_data[i])) {
+                ++i;
+            }
+            if (i >= m_size) {
+                return false;
+            }
+            if (m_data[i] == '>') {
+                tag->attributesEnd = spaceBegin;
+                tag->end = i + 1;
+                tag->begin = at;
+                return true;
+            }
+            if (m_data[i] == '/' && i + 1 < m_size && m_data[i + 1] == '>') {
+                if (tag->closing) {
+                    return false;
+                }
+                tag->attributesEnd = spaceBegin;
+                tag->selfClosing = true;
+                tag->end = i + 2;
+                tag->begin = at;
+                return true;
+            }
+            // An attribute must be separated from what precedes it by white space.
+            if (i == spaceBegin || tag->closing) {
+                return false;
+            }
+            const qsizetype attributeName = i;
+            while (i < m_size && isAttributeNameChar(m_data[i])) {
+                ++i;
+            }
+            if (i == attributeName) {
+                return false;
+            }
+            qsizetype j = i;
+            while (j < m_size && isSpace(m_data[j])) {
+                ++j;
+            }
+            if (j < m_size && m_data[j] == '=') {
+                ++j;
+                while (j < m_size && isSpace(m_data[j])) {
+                    ++j;
+                }
+                if (j >= m_size) {
+                    return false;
+                }
+                if (m_data[j] == '"' || m_data[j] == '\'') {
+                    NextByte &quote = m_data[j] == '"' ? m_doubleQuote : m_singleQuote;
+                    const qsizetype close = quote.from(j + 1);
+                    if (close >= m_size) {
+                        return false;
+                    }
+                    i = close + 1;
+                } else {
+                    const qsizetype valueBegin = j;
+                    while (j < m_size && !isSpace(m_data[j]) && m_data[j] != '>' && m_data[j] != '<' &&
+                           m_data[j] != '"' && m_data[j] != '\'' && m_data[j] != '=' && m_data[j] != '`') {
+                        ++j;
+                    }
+                    if (j == valueBegin) {
+                        return false;
+                    }
+                    i = j;
+                }
+            }
+        }
+        return false;
+    }
+
+    // <!-- comment --> and <!DOCTYPE ...> are markup.
+    bool readDeclaration(qsizetype at, Tag *tag)
+    {
+        tag->kind = TagKind::Comment;
+        tag->begin = at;
+        if (at + 3 < m_size && m_data[at + 2] == '-' && m_data[at + 3] == '-') {
+            if (m_commentsExhausted) {
+                return false;
+            }
+            const QByteArrayView rest(m_data + at + 4, m_size - at - 4);
+            const qsizetype close = rest.indexOf(QByteArrayView("-->"));
+            if (close < 0) {
+                m_commentsExhausted = true;
+                return false;
+            }
+            tag->end = at + 4 + close + 3;
+            return true;
+        }
+        if (at + 2 >= m_size || !isNameStart(m_data[at + 2])) {
+            return false;
+        }
+        const qsizetype close = m_greater.from(at + 2);
+        if (close >= m_size) {
+            return false;
+        }
+        const void *lt = std::memchr(m_data + at + 2, '<', std::size_t(close - at - 2));
+        if (lt) {
+            return false;
+        }
+        tag->end = close + 1;
+        return true;
+    }
+
+    void classify(Tag *tag) const
+    {
+        if (tag->kind == TagKind::Comment) {
+            return;
+        }
+        const QByteArrayView name(m_data + tag->nameBegin, tag->nameEnd - tag->nameBegin);
+        for (qsizetype i = 0; i < m_labels.size(); ++i) {
+            if (m_labels.at(i) == name) {
+                tag->kind = TagKind::Entity;
+                tag->label = int(i);
+                return;
+            }
+        }
+        if (HtmlElements::isElement(name)) {
+            tag->kind = TagKind::Html;
+            tag->block = HtmlElements::isBlock(name);
+            return;
+        }
+        tag->kind = TagKind::Unknown;
+    }
+
+    const char *m_data;
+    qsizetype m_size;
+    const QList<QByteArray> &m_labels;
+    NextByte m_doubleQuote;
+    NextByte m_singleQuote;
+    NextByte m_greater;
+    bool m_commentsExhausted = false;
+};
+
+QList<TagAttribute> parseAttributes(QByteArrayView text)
+{
+    QList<TagAttribute> attributes;
+    qsizetype i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && isSpace(text[i])) {
+            ++i;
+        }
+        const qsizetype nameBegin = i;
+        while (i < text.size() && isAttributeNameChar(text[i])) {
+            ++i;
+        }
+        if (i == nameBegin) {
+            break;
+        }
+        TagAttribute attribute;
+        attribute.name = QString::fromUtf8(text.sliced(nameBegin, i - nameBegin));
+        while (i < text.size() && isSpace(text[i])) {
+            ++i;
+        }
+        if (i < text.size() && text[i] == '=') {
+            ++i;
+            while (i < text.size() && isSpace(text[i])) {
+                ++i;
+            }
+            if (i < text.size() && (text[i] == '"' || text[i] == '\'')) {
+                const char quote = text[i];
+                const qsizetype valueBegin = ++i;
+                while (i < text.size() && text[i] != quote) {
+                    ++i;
+                }
+                attribute.value = QString::fromUtf8(text.sliced(valueBegin, i - valueBegin));
+                ++i;
+            } else {
+                const qsizetype valueBegin = i;
+                while (i < text.size() && !isSpace(text[i])) {
+                    ++i;
+                }
+                attribute.value = QString::fromUtf8(text.sliced(valueBegin, i - valueBegin));
+            }
+        }
+        attributes.append(attribute);
+    }
+    return attributes;
+}
+
+// Appends decoded text and its pieces; literal pieces are cut every few kilobytes so that
+// mapping a position back to the source never walks far.
+class TextBuilder
+{
+public:
+    TextBuilder(const QByteArray &source, QString *text, QList<Document::Piece> *pieces, QList<qsizetype> *astral,
+                bool *invalidUtf8)
+        : m_data(reinterpret_cast<const unsigned char *>(source.constData()))
+        , m_text(text)
+        , m_pieces(pieces)
+        , m_astral(astral)
+        , m_invalid(invalidUtf8)
+    {
+        m_text->resize(source.size());
+        m_out = reinterpret_cast<char16_t *>(m_text->data());
+    }
+
+    qsizetype position() const { return m_length; }
+
+    void appendLiteral(qsizetype begin, qsizetype end)
+    {
+        constexpr qsizetype pieceBytes = 4096;
+        qsizetype pos = begin;
+        while (pos < end) {
+            const qsizetype stop = std::min(end, pos + pieceBytes);
+            m_pieces->append(Document::Piece{m_length, pos, 0, true});
+            while (pos < stop) {
+                const unsigned char c = m_data[pos];
+                if (c < 0x80) {
+                    m_out[m_length++] = c;
+                    ++pos;
+                    continue;
+                }
+                char32_t codePoint = 0;
+                const int used = Utf8::decode(m_data + pos, m_data + end, &codePoint);
+                if (codePoint == 0xfffd && !(used == 3 && m_data[pos] == 0xef && m_data[pos + 1] == 0xbf)) {
+                    *m_invalid = true;
+                }
+                pos += used;
+                appendCodePoint(codePoint);
+            }
+            m_pieces->last().sourceEnd = pos;
+        }
+    }
+
+    void appendEntity(qsizetype begin, qsizetype end, char32_t codePoint)
+    {
+        m_pieces->append(Document::Piece{m_length, begin, end, false});
+        appendCodePoint(codePoint);
+    }
+
+    void finish() { m_text->truncate(m_length); }
+
+private:
+    void appendCodePoint(char32_t codePoint)
+    {
+        if (codePoint >= 0x10000) {
+            m_astral->append(m_length);
+            m_out[m_length++] = char16_t(0xd800 + ((codePoint - 0x10000) >> 10));
+            m_out[m_length++] = char16_t(0xdc00 + ((codePoint - 0x10000) & 0x3ff));
+        } else {
+            m_out[m_length++] = char16_t(codePoint);
+        }
+    }
+
+    const unsigned char *m_data;
+    QString *m_text;
+    QList<Document::Piece> *m_pieces;
+    QList<qsizetype> *m_astral;
+    bool *m_invalid;
+    char16_t *m_out = nullptr;
+    qsizetype m_length = 0;
+};
+
+struct OpenTag
+{
+    std::size_t tag;
+    qsizetype textPos;
+    bool nested;
+    bool crossed;
+};
+
+} // namespace
+
+TaggedTextParser::TaggedTextParser(const Schema &schema) : m_schema(schema)
+{
+    for (const LabelInfo &label : schema.labels()) {
+        m_labels.append(label.name.toUtf8());
+    }
+}
+
+Document TaggedTextParser::parse(QByteArray source) const
+{
+    Document doc;
+    doc.m_source = std::move(source);
+    const QByteArray &src = doc.m_source;
+    if (src.startsWith("\xef\xbb\xbf")) {
+        doc.m_bom = true;
+        doc.m_bodyBegin = 3;
+    }
+
+    const std::vector<Tag> tags = TagScanner(src, m_labels).scan(doc.m_bodyBegin);
+    for (const Tag &tag : tags) {
+        if (tag.kind == TagKind::Html || tag.kind == TagKind::Comment) {
+            doc.m_hasHtml = true;
+            break;
+        }
+    }
+
+    TextBuilder text(src, &doc.m_text, &doc.m_pieces, &doc.m_astral, &doc.m_invalidUtf8);
+    auto appendText = [&](qsizetype begin, qsizetype end) {
+        if (!doc.m_hasHtml) {
+            text.appendLiteral(begin, end);
+            return;
+        }
+        qsizetype pos = begin;
+        while (pos < end) {
+            const void *amp = std::memchr(src.constData() + pos, '&', std::size_t(end - pos));
+            const qsizetype at = amp ? static_cast<const char *>(amp) - src.constData() : end;
+            char32_t codePoint = 0;
+            const int length = at < end ? HtmlEntities::decode(QByteArrayView(src).sliced(at, end - at), &codePoint) : 0;
+            if (length == 0) {
+                text.appendLiteral(pos, std::min(end, at + 1));
+                pos = at + 1;
+                continue;
+            }
+            text.appendLiteral(pos, at);
+            text.appendEntity(at, at + length, codePoint);
+            pos = at + length;
+        }
+    };
+
+    std::vector<OpenTag> stack;
+    QHash<QByteArray, QList<qsizetype>> unknownOpen;
+    auto tagName = [&](const Tag &tag) {
+        return QString::fromUtf8(src.constData() + tag.nameBegin, tag.nameEnd - tag.nameBegin);
+    };
+    auto issue = [&](MarkupIssue::Kind kind, const Tag &tag, qsizetype start, qsizetype end) {
+        doc.m_issues.append(MarkupIssue{kind, tagName(tag), start, end, tag.begin});
+    };
+
+    qsizetype pos = doc.m_bodyBegin;
+    for (std::size_t t = 0; t < tags.size(); ++t) {
+        const Tag &tag = tags[t];
+        appendText(pos, tag.begin);
+        pos = tag.end;
+        const qsizetype here = text.position();
+        switch (tag.kind) {
+        case TagKind::Comment:
+            break;
+        case TagKind::Html:
+            if (tag.block && (doc.m_blockBreaks.isEmpty() || doc.m_blockBreaks.last() != here)) {
+                doc.m_blockBreaks.append(here);
+            }
+            break;
+        case TagKind::Unknown: {
+            const QByteArray name(src.constData() + tag.nameBegin, tag.nameEnd - tag.nameBegin);
+            if (tag.selfClosing) {
+                issue(MarkupIssue::UnknownLabel, tag, here, here);
+            } else if (!tag.closing) {
+                unknownOpen[name].append(qsizetype(doc.m_issues.size()));
+                issue(MarkupIssue::UnknownLabel, tag, here, here);
+            } else {
+                auto it = unknownOpen.find(name);
+                if (it != unknownOpen.end() && !it->isEmpty()) {
+                    doc.m_issues[it->takeLast()].end = here;
+                } else {
+                    issue(MarkupIssue::UnknownLabel, tag, here, here);
+                }
+            }
+            break;
+        }
+        case TagKind::Entity:
+            if (tag.selfClosing) {
+                issue(MarkupIssue::SelfClosing, tag, here, here);
+            } else if (!tag.closing) {
+                stack.push_back(OpenTag{t, here, !stack.empty(), false});
+            } else {
+                auto match = stack.rbegin();
+                while (match != stack.rend() && tags[match->tag].label != tag.label) {
+                    ++match;
+                }
+                if (match == stack.rend()) {
+                    issue(MarkupIssue::Stray, tag, here, here);
+                    break;
+                }
+                const OpenTag open = *match;
+                const Tag &openTag = tags[open.tag];
+                Span span;
+                span.label = m_schema.labels().at(tag.label).name;
+                span.start = open.textPos;
+                span.end = here;
+                span.openTagBegin = openTag.begin;
+                span.openTagEnd = openTag.end;
+                span.closeTagBegin = tag.begin;
+                span.closeTagEnd = tag.end;
+                if (openTag.attributesEnd > openTag.attributesBegin) {
+                    span.attributes = parseAttributes(
+                        QByteArrayView(src).sliced(openTag.attributesBegin, openTag.attributesEnd - openTag.attributesBegin));
+                }
+                doc.m_spans.append(span);
+                if (match != stack.rbegin()) {
+                    // Closing a tag that is not the innermost one crosses every tag opened after it.
+                    for (auto above = stack.rbegin(); above != match; ++above) {
+                        above->crossed = true;
+                    }
+                    doc.m_issues.append(MarkupIssue{MarkupIssue::Crossing, span.label, span.start, span.end, openTag.begin});
+                } else if (open.nested && !open.crossed) {
+                    doc.m_issues.append(MarkupIssue{MarkupIssue::Nested, span.label, span.start, span.end, openTag.begin});
+                }
+                stack.erase(std::next(match).base());
+            }
+            break;
+        }
+    }
+    appendText(pos, src.size());
+    text.finish();
+    for (const OpenTag &open : stack) {
+        issue(MarkupIssue::Unclosed, tags[open.tag], open.textPos, open.textPos);
+    }
+
+    std::stable_sort(doc.m_spans.begin(), doc.m_spans.end(), [](const Span &a, const Span &b) {
+        return a.start != b.start ? a.start < b.start : a.end > b.end;
+    });
+    std::stable_sort(doc.m_issues.begin(), doc.m_issues.end(),
+                     [](const MarkupIssue &a, const MarkupIssue &b) { return a.sourceOffset < b.sourceOffset; });
+    return doc;
+}
+
+} // namespace annorev

@@ -1,0 +1,382 @@
+#include "document.h"
+#include "documenteditor.h"
+#include "schema.h"
+#include "utf8.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTest>
+
+using namespace annorev;
+
+namespace {
+
+QString spansOf(const Document &doc)
+{
+    QStringList parts;
+    for (const Span &span : doc.spans()) {
+        parts << QStringLiteral("%1:%2-%3").arg(span.label).arg(span.start).arg(span.end);
+    }
+    return parts.join(u',');
+}
+
+QString issuesOf(const Document &doc)
+{
+    static const char *const names[] = {"Unclosed", "Stray", "Crossing", "Nested", "SelfClosing", "UnknownLabel"};
+    QStringList parts;
+    for (const MarkupIssue &issue : doc.markupIssues()) {
+        parts << QStringLiteral("%1:%2@%3-%4")
+                     .arg(QLatin1StringView(names[issue.kind]), issue.tag)
+                     .arg(issue.start)
+                     .arg(issue.end);
+    }
+    return parts.join(u',');
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        qFatal("cannot read %s", qPrintable(path));
+    }
+    return file.readAll();
+}
+
+Span spanAt(const QString &label, qsizetype start, qsizetype end)
+{
+    Span span;
+    span.label = label;
+    span.start = start;
+    span.end = end;
+    return span;
+}
+
+QStringList seedFiles()
+{
+    return QDir(QStringLiteral(ANNOREV_SAMPLES_DIR)).entryList({QStringLiteral("*.txt")}, QDir::Files, QDir::Name);
+}
+
+} // namespace
+
+class TestTaggedTextParser : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void parsesTextSpansAndIssues_data();
+    void parsesTextSpansAndIssues();
+    void sourceOffsetPointsAtEachCharacter_data();
+    void sourceOffsetPointsAtEachCharacter();
+    void offsetsConvertBetweenUtf16AndCodePoints();
+    void attributesAreKept();
+    void blockElementsBreakLines();
+    void invalidUtf8BecomesReplacementAndIsFlagged();
+    void seedsParseWithoutMarkupIssues_data();
+    void seedsParseWithoutMarkupIssues();
+    void removingAndRestoringEverySpanGivesBackTheSeedBytes_data();
+    void removingAndRestoringEverySpanGivesBackTheSeedBytes();
+    void editChangesOnlyTheTagsItTouches_data();
+    void editChangesOnlyTheTagsItTouches();
+    void editIsRefused_data();
+    void editIsRefused();
+    void hugeInputsParseInLinearTime();
+};
+
+void TestTaggedTextParser::parsesTextSpansAndIssues_data()
+{
+    QTest::addColumn<QByteArray>("source");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("spans");
+    QTest::addColumn<QString>("issues");
+
+    QTest::addRow("plain") << QByteArray("a <model>X</model> b") << u"a X b"_qs << u"model:2-3"_qs << QString();
+    QTest::addRow("empty file") << QByteArray() << QString() << QString() << QString();
+    QTest::addRow("crlf kept") << QByteArray("one\r\n<model>X</model>\r\n") << u"one\r\nX\r\n"_qs << u"model:5-6"_qs
+                               << QString();
+    QTest::addRow("bom not in text") << QByteArray("\xef\xbb\xbfhi <year>2023</year>") << u"hi 2023"_qs
+                                     << u"year:3-7"_qs << QString();
+    QTest::addRow("entities decoded with html")
+        << QByteArray("<p>A &amp; <model>B&#8212;C&#x1F600;</model></p>") << QStringLiteral("A & B\u2014C\U0001F600")
+        << u"model:4-9"_qs << QString();
+    QTest::addRow("entities kept without html") << QByteArray("A &amp; <model>B</model>") << u"A &amp; B"_qs
+                                                << u"model:8-9"_qs << QString();
+    QTest::addRow("unknown entity kept") << QByteArray("<b>x</b> &bogus; &#0; &amp") << u"x &bogus; &#0; &amp"_qs
+                                         << QString() << QString();
+    QTest::addRow("astral characters before a span")
+        << QByteArray("\xf0\x9d\x94\xb8\xf0\x9f\x98\x80 <model>X</model>") << QStringLiteral("\U0001D538\U0001F600 X")
+        << u"model:5-6"_qs << QString();
+    QTest::addRow("less-than that opens no tag is text")
+        << QByteArray("x < y, <5% and a<b <model>M</model> <") << u"x < y, <5% and a<b M <"_qs << u"model:19-20"_qs
+        << QString();
+    QTest::addRow("unknown tag removed and flagged") << QByteArray("<gpu_type>A100</gpu_type> on") << u"A100 on"_qs
+                                                     << QString() << u"UnknownLabel:gpu_type@0-4"_qs;
+    QTest::addRow("labels are case-sensitive") << QByteArray("<Model>X</Model>") << u"X"_qs << QString()
+                                               << u"UnknownLabel:Model@0-1"_qs;
+    QTest::addRow("html names are not") << QByteArray("<P>x</P><BR/>") << u"x"_qs << QString() << QString();
+    QTest::addRow("comments are markup") << QByteArray("<!-- <model>no</model> -->y") << u"y"_qs << QString()
+                                         << QString();
+    QTest::addRow("unclosed tag") << QByteArray("a <model>X") << u"a X"_qs << QString() << u"Unclosed:model@2-2"_qs;
+    QTest::addRow("stray closing tag") << QByteArray("X</model> y") << u"X y"_qs << QString()
+                                       << u"Stray:model@1-1"_qs;
+    QTest::addRow("crossing tags keep spans") << QByteArray("<model>a<params>b</model>c</params>") << u"abc"_qs
+                                              << u"model:0-2,params:1-3"_qs << u"Crossing:model@0-2"_qs;
+    QTest::addRow("nested tags keep spans") << QByteArray("<model>a<params>b</params></model>") << u"ab"_qs
+                                            << u"model:0-2,params:1-2"_qs << u"Nested:params@1-2"_qs;
+    QTest::addRow("self-closing label") << QByteArray("<model/>x") << u"x"_qs << QString()
+                                        << u"SelfClosing:model@0-0"_qs;
+    QTest::addRow("unterminated quote is text")
+        << QByteArray("<model title=\"x>X</model>") << u"<model title=\"x>X"_qs << QString()
+        << u"Stray:model@17-17"_qs;
+    QTest::addRow("attribute needs white space") << QByteArray("<model\"x\">X</model>") << u"<model\"x\">X"_qs
+                                                 << QString() << u"Stray:model@11-11"_qs;
+    QTest::addRow("adjacent spans") << QByteArray("<gpu_count>8</gpu_count>x <hardware>A100</hardware>")
+                                    << u"8x A100"_qs << u"gpu_count:0-1,hardware:3-7"_qs << QString();
+}
+
+void TestTaggedTextParser::parsesTextSpansAndIssues()
+{
+    QFETCH(QByteArray, source);
+    QFETCH(QString, text);
+    QFETCH(QString, spans);
+    QFETCH(QString, issues);
+    const Document doc = Document::parse(source, Schema::builtin());
+    QCOMPARE(doc.text(), text);
+    QCOMPARE(spansOf(doc), spans);
+    QCOMPARE(issuesOf(doc), issues);
+    QCOMPARE(doc.source(), source);
+}
+
+void TestTaggedTextParser::sourceOffsetPointsAtEachCharacter_data()
+{
+    QTest::addColumn<QByteArray>("source");
+    QTest::addRow("ascii with tags") << QByteArray("a <model>X</model> b");
+    QTest::addRow("bom and crlf") << QByteArray("\xef\xbb\xbf<p>x\r\n</p><year>2023</year>");
+    QTest::addRow("multibyte") << QByteArray("\xc3\xa9\xe2\x80\x94\xf0\x9f\x98\x80 <model>\xce\xb1</model>");
+    QTest::addRow("invalid bytes") << QByteArray("\xff\xe2\x80<model>\xc3</model>z");
+    QByteArray longText(10000, 'x');
+    longText.insert(5000, "\xe2\x80\x94");
+    QTest::addRow("long literal run") << longText;
+}
+
+void TestTaggedTextParser::sourceOffsetPointsAtEachCharacter()
+{
+    QFETCH(QByteArray, source);
+    const Document doc = Document::parse(source, Schema::builtin());
+    const auto *data = reinterpret_cast<const unsigned char *>(source.constData());
+    for (qsizetype pos = 0; pos < doc.text().size(); ++pos) {
+        if (doc.text().at(pos).isLowSurrogate()) {
+            continue;
+        }
+        const qsizetype offset = doc.sourceOffset(pos);
+        QVERIFY(offset < source.size());
+        char32_t codePoint = 0;
+        Utf8::decode(data + offset, data + source.size(), &codePoint);
+        const char32_t expected = QStringView(doc.text()).sliced(pos).toUcs4().front();
+        QCOMPARE(uint(codePoint), uint(expected));
+    }
+}
+
+void TestTaggedTextParser::offsetsConvertBetweenUtf16AndCodePoints()
+{
+    const Document doc = Document::parse(QByteArray("\xf0\x9d\x94\xb8 \xf0\x9f\x98\x80 <model>X</model>"),
+                                         Schema::builtin());
+    const Span &span = doc.spans().constFirst();
+    QCOMPARE(span.start, 6);
+    QCOMPARE(doc.codePointOffset(span.start), 4);
+    QCOMPARE(doc.codePointOffset(span.end), 5);
+    QCOMPARE(doc.utf16Offset(4), 6);
+    QCOMPARE(doc.utf16Offset(5), 7);
+    QCOMPARE(doc.utf16Offset(1), 2);
+    QCOMPARE(doc.codePointOffset(0), 0);
+    QCOMPARE(doc.utf16Offset(0), 0);
+    for (qsizetype cp = 0; cp <= 5; ++cp) {
+        QCOMPARE(doc.codePointOffset(doc.utf16Offset(cp)), cp);
+    }
+}
+
+void TestTaggedTextParser::attributesAreKept()
+{
+    const Document doc =
+        Document::parse(QByteArray("<model record=\"2\" note='a b' flag>X</model>"), Schema::builtin());
+    QCOMPARE(doc.spans().size(), 1);
+    const Span &span = doc.spans().constFirst();
+    const QList<TagAttribute> expected = {{u"record"_qs, u"2"_qs}, {u"note"_qs, u"a b"_qs}, {u"flag"_qs, QString()}};
+    QCOMPARE(span.attributes, expected);
+    QCOMPARE(span.recordAttribute(), 2);
+}
+
+void TestTaggedTextParser::blockElementsBreakLines()
+{
+    const Document doc = Document::parse(QByteArray("<p>a</p><p>b<b>c</b></p>d<br>e"), Schema::builtin());
+    QCOMPARE(doc.text(), u"abcde"_qs);
+    QCOMPARE(doc.blockBreaks(), (QList<qsizetype>{0, 1, 3, 4}));
+    QVERIFY(doc.hasHtmlMarkup());
+    QVERIFY(doc.isBlockBreak(3));
+    QVERIFY(!doc.isBlockBreak(2));
+}
+
+void TestTaggedTextParser::invalidUtf8BecomesReplacementAndIsFlagged()
+{
+    const Document bad = Document::parse(QByteArray("a\xff<model>b\xe2\x80</model>"), Schema::builtin());
+    QCOMPARE(bad.text(), QStringLiteral("a\uFFFDb\uFFFD"));
+    QVERIFY(bad.hadInvalidUtf8());
+    QCOMPARE(spansOf(bad), u"model:2-4"_qs);
+    const Document good = Document::parse(QByteArray("a\xef\xbf\xbd"), Schema::builtin());
+    QCOMPARE(good.text(), QStringLiteral("a\uFFFD"));
+    QVERIFY(!good.hadInvalidUtf8());
+}
+
+void TestTaggedTextParser::seedsParseWithoutMarkupIssues_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("spanCount");
+    QTest::addColumn<bool>("html");
+    const QList<int> counts = {9, 8, 0, 6, 9};
+    const QStringList files = seedFiles();
+    QCOMPARE(files.size(), 5);
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        QTest::addRow("%s", qPrintable(files[i])) << files[i] << counts[i] << (i == 4);
+    }
+}
+
+void TestTaggedTextParser::seedsParseWithoutMarkupIssues()
+{
+    QFETCH(QString, file);
+    QFETCH(int, spanCount);
+    QFETCH(bool, html);
+    const QByteArray source = readFile(QStringLiteral(ANNOREV_SAMPLES_DIR "/") + file);
+    const Document doc = Document::parse(source, Schema::builtin());
+    QCOMPARE(doc.spans().size(), spanCount);
+    QCOMPARE(doc.markupIssues().size(), 0);
+    QCOMPARE(doc.hasHtmlMarkup(), html);
+    QVERIFY(!doc.text().contains(u"<model>"));
+    QCOMPARE(doc.source(), source);
+    for (const Span &span : doc.spans()) {
+        QCOMPARE(QByteArrayView(source).sliced(span.openTagEnd, span.closeTagBegin - span.openTagEnd),
+                 doc.spanText(span).toUtf8());
+    }
+}
+
+void TestTaggedTextParser::removingAndRestoringEverySpanGivesBackTheSeedBytes_data()
+{
+    QTest::addColumn<QString>("file");
+    for (const QString &file : seedFiles()) {
+        QTest::addRow("%s", qPrintable(file)) << file;
+    }
+}
+
+void TestTaggedTextParser::removingAndRestoringEverySpanGivesBackTheSeedBytes()
+{
+    QFETCH(QString, file);
+    const QByteArray source = readFile(QStringLiteral(ANNOREV_SAMPLES_DIR "/") + file);
+    const Document original = Document::parse(source, Schema::builtin());
+    Document doc = original;
+    QString error;
+    for (const Span &span : original.spans()) {
+        auto next = DocumentEditor::apply(doc, SpanEdit::remove(span), Schema::builtin(), &error);
+        QVERIFY2(next, qPrintable(error));
+        doc = *next;
+    }
+    QCOMPARE(doc.spans().size(), 0);
+    QCOMPARE(doc.text(), original.text());
+    for (const Span &span : original.spans()) {
+        SpanEdit add = SpanEdit::add(span.label, span.start, span.end);
+        add.attributes = span.attributes;
+        auto next = DocumentEditor::apply(doc, add, Schema::builtin(), &error);
+        QVERIFY2(next, qPrintable(error));
+        doc = *next;
+    }
+    QCOMPARE(doc.source(), source);
+}
+
+void TestTaggedTextParser::editChangesOnlyTheTagsItTouches_data()
+{
+    QTest::addColumn<QByteArray>("source");
+    QTest::addColumn<SpanEdit>("edit");
+    QTest::addColumn<QByteArray>("expected");
+
+    QTest::addRow("tag in crlf and bom file")
+        << QByteArray("\xef\xbb\xbfWe used\r\n512 GPUs.\r\n") << SpanEdit::add(u"gpu_count"_qs, 9, 12)
+        << QByteArray("\xef\xbb\xbfWe used\r\n<gpu_count>512</gpu_count> GPUs.\r\n");
+    QTest::addRow("tag after astral characters")
+        << QByteArray("\xf0\x9f\x98\x80 X-7B") << SpanEdit::add(u"model"_qs, 3, 7)
+        << QByteArray("\xf0\x9f\x98\x80 <model>X-7B</model>");
+    QTest::addRow("tag keeps html and malformed tags")
+        << QByteArray("<p>A &amp; B</p>\n<gpu_type>x</gpu_type> C") << SpanEdit::add(u"model"_qs, 4, 5)
+        << QByteArray("<p>A &amp; <model>B</model></p>\n<gpu_type>x</gpu_type> C");
+    QTest::addRow("untag") << QByteArray("a <model k=\"v\">X</model>\r\n") << SpanEdit::remove(spanAt(u"model"_qs, 2, 3))
+                           << QByteArray("a X\r\n");
+    QTest::addRow("relabel") << QByteArray("a <params record=\"1\">7B</params>")
+                             << SpanEdit::relabel(spanAt(u"params"_qs, 2, 4), u"model"_qs)
+                             << QByteArray("a <model record=\"1\">7B</model>");
+    QTest::addRow("replace text escapes in html")
+        << QByteArray("<p><country>USA</country></p>") << SpanEdit::replaceText(0, 3, u"A&B"_qs)
+        << QByteArray("<p><country>A&amp;B</country></p>");
+    QTest::addRow("replace mojibake") << QByteArray("x \xc3\xa2\xe2\x82\xac\xe2\x80\x9d y")
+                                      << SpanEdit::replaceText(2, 5, QStringLiteral("\u2014"))
+                                      << QByteArray("x \xe2\x80\x94 y");
+}
+
+void TestTaggedTextParser::editChangesOnlyTheTagsItTouches()
+{
+    QFETCH(QByteArray, source);
+    QFETCH(SpanEdit, edit);
+    QFETCH(QByteArray, expected);
+    QString error;
+    const auto result = DocumentEditor::apply(Document::parse(source, Schema::builtin()), edit, Schema::builtin(), &error);
+    QVERIFY2(result, qPrintable(error));
+    QCOMPARE(result->source(), expected);
+}
+
+void TestTaggedTextParser::editIsRefused_data()
+{
+    QTest::addColumn<QByteArray>("source");
+    QTest::addColumn<SpanEdit>("edit");
+    QTest::addRow("overlapping span") << QByteArray("<model>abc</model>") << SpanEdit::add(u"params"_qs, 1, 2);
+    QTest::addRow("unknown label") << QByteArray("abc") << SpanEdit::add(u"gpu_type"_qs, 0, 1);
+    QTest::addRow("empty selection") << QByteArray("abc") << SpanEdit::add(u"model"_qs, 1, 1);
+    QTest::addRow("outside the text") << QByteArray("abc") << SpanEdit::add(u"model"_qs, 1, 9);
+    QTest::addRow("missing span") << QByteArray("abc") << SpanEdit::remove(spanAt(u"model"_qs, 0, 1));
+    QTest::addRow("text that reads as a tag") << QByteArray("abc") << SpanEdit::replaceText(0, 1, u"<b>"_qs);
+    QTest::addRow("text across a tag") << QByteArray("a<model>b</model>c") << SpanEdit::replaceText(0, 2, u"z"_qs);
+}
+
+void TestTaggedTextParser::editIsRefused()
+{
+    QFETCH(QByteArray, source);
+    QFETCH(SpanEdit, edit);
+    QString error;
+    QVERIFY(!DocumentEditor::apply(Document::parse(source, Schema::builtin()), edit, Schema::builtin(), &error));
+    QVERIFY(!error.isEmpty());
+}
+
+void TestTaggedTextParser::hugeInputsParseInLinearTime()
+{
+    // A quadratic parser would take minutes on these; a linear one well under a second each.
+    QByteArray line(100 * 1024 * 1024, 'a');
+    for (qsizetype i = 0; i < line.size(); i += 1000) {
+        line[i] = (i / 1000) % 3 == 0 ? '<' : ' ';
+    }
+    const Document big = Document::parse(line, Schema::builtin());
+    QCOMPARE(big.text().size(), line.size());
+
+    QByteArray dense;
+    dense.reserve(30 * 1000 * 1000);
+    for (int i = 0; i < 1000000; ++i) {
+        dense += "<model>m</model> ";
+    }
+    const Document many = Document::parse(dense, Schema::builtin());
+    QCOMPARE(many.spans().size(), 1000000);
+    QCOMPARE(many.sourceOffset(many.text().size() - 2), dense.size() - 10);
+
+    QByteArray quotes;
+    for (int i = 0; i < 200000; ++i) {
+        quotes += "<a title=\"x ";
+    }
+    QCOMPARE(Document::parse(quotes, Schema::builtin()).text().size(), quotes.size());
+}
+
+Q_DECLARE_METATYPE(annorev::SpanEdit)
+
+QTEST_GUILESS_MAIN(TestTaggedTextParser)
+#include "tst_taggedtextparser.moc"

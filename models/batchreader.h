@@ -1,0 +1,65 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <variant>
+
+namespace annorev {
+
+// One document as read from its input, before it is parsed.
+struct SourceEntry
+{
+    QString id;
+    QString path;       // the file it came from
+    int line = 0;       // JSON Lines: the line number (from 1); 0 for a whole file
+    QByteArray source;  // the tagged text, UTF-8 (for a file: its bytes as they are, BOM included)
+    // JSON Lines: the line as read and the byte range of the "text" value's JSON token in it, so
+    // that a writer can put an edited text back and keep every other field byte for byte.
+    QByteArray jsonLine;
+    qsizetype textTokenBegin = -1;
+    qsizetype textTokenEnd = -1;
+};
+
+// A problem with the input, printed the way compilers print: "FILE:LINE: error: message".
+struct InputError
+{
+    QString path;
+    int line = 0;  // 0 when the problem is the whole file
+    QString message;
+    QString toString() const;
+};
+
+// What reading one unit of the batch gives: a document, an error (the unit is skipped and the
+// rest of the batch loads), or nothing (a blank JSON Lines line).
+using ReadResult = std::variant<SourceEntry, InputError, std::monostate>;
+
+// The documents of a batch: files, folders (every .txt, .html, .htm below, sorted, id = path
+// relative to the folder with '/'), JSON Lines files (.jsonl: one object per line with "id" and
+// "text"). Units are numbered in input order; read() may be called from several threads at once.
+class BatchReader
+{
+public:
+    BatchReader();
+    ~BatchReader();
+    BatchReader(BatchReader &&) noexcept;
+    BatchReader &operator=(BatchReader &&) noexcept;
+
+    // Lists the inputs (and loads JSON Lines files into memory). Paths that cannot be read are
+    // reported in errors(); the others are still listed.
+    static BatchReader open(const QStringList &inputs);
+
+    qsizetype size() const;
+    ReadResult read(qsizetype unit) const;
+    const QList<InputError> &errors() const;
+    qsizetype totalBytes() const;
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace annorev

@@ -118,11 +118,10 @@ std::optional<double> hoursPer(QStringView unit)
     return std::nullopt;
 }
 
+// Model names carry sizes in M, B or T; a K there is a context length ("Mistral-7B-32k").
 std::optional<int> sizeSuffixExponent(QChar c)
 {
     switch (c.toLower().unicode()) {
-    case u'k':
-        return 3;
     case u'm':
         return 6;
     case u'b':

@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
 using namespace annorev;
 
 namespace {
@@ -89,48 +90,48 @@ void TestTaggedTextParser::parsesTextSpansAndIssues_data()
     QTest::addColumn<QString>("spans");
     QTest::addColumn<QString>("issues");
 
-    QTest::addRow("plain") << QByteArray("a <model>X</model> b") << u"a X b"_qs << u"model:2-3"_qs << QString();
+    QTest::addRow("plain") << QByteArray("a <model>X</model> b") << u"a X b"_s << u"model:2-3"_s << QString();
     QTest::addRow("empty file") << QByteArray() << QString() << QString() << QString();
-    QTest::addRow("crlf kept") << QByteArray("one\r\n<model>X</model>\r\n") << u"one\r\nX\r\n"_qs << u"model:5-6"_qs
+    QTest::addRow("crlf kept") << QByteArray("one\r\n<model>X</model>\r\n") << u"one\r\nX\r\n"_s << u"model:5-6"_s
                                << QString();
-    QTest::addRow("bom not in text") << QByteArray("\xef\xbb\xbfhi <year>2023</year>") << u"hi 2023"_qs
-                                     << u"year:3-7"_qs << QString();
+    QTest::addRow("bom not in text") << QByteArray("\xef\xbb\xbfhi <year>2023</year>") << u"hi 2023"_s
+                                     << u"year:3-7"_s << QString();
     QTest::addRow("entities decoded with html")
         << QByteArray("<p>A &amp; <model>B&#8212;C&#x1F600;</model></p>") << QStringLiteral("A & B\u2014C\U0001F600")
-        << u"model:4-9"_qs << QString();
-    QTest::addRow("entities kept without html") << QByteArray("A &amp; <model>B</model>") << u"A &amp; B"_qs
-                                                << u"model:8-9"_qs << QString();
-    QTest::addRow("unknown entity kept") << QByteArray("<b>x</b> &bogus; &#0; &amp") << u"x &bogus; &#0; &amp"_qs
+        << u"model:4-9"_s << QString();
+    QTest::addRow("entities kept without html") << QByteArray("A &amp; <model>B</model>") << u"A &amp; B"_s
+                                                << u"model:8-9"_s << QString();
+    QTest::addRow("unknown entity kept") << QByteArray("<b>x</b> &bogus; &#0; &amp") << u"x &bogus; &#0; &amp"_s
                                          << QString() << QString();
     QTest::addRow("astral characters before a span")
         << QByteArray("\xf0\x9d\x94\xb8\xf0\x9f\x98\x80 <model>X</model>") << QStringLiteral("\U0001D538\U0001F600 X")
-        << u"model:5-6"_qs << QString();
+        << u"model:5-6"_s << QString();
     QTest::addRow("less-than that opens no tag is text")
-        << QByteArray("x < y, <5% and a<b <model>M</model> <") << u"x < y, <5% and a<b M <"_qs << u"model:19-20"_qs
+        << QByteArray("x < y, <5% and a<b <model>M</model> <") << u"x < y, <5% and a<b M <"_s << u"model:19-20"_s
         << QString();
-    QTest::addRow("unknown tag removed and flagged") << QByteArray("<gpu_type>A100</gpu_type> on") << u"A100 on"_qs
-                                                     << QString() << u"UnknownLabel:gpu_type@0-4"_qs;
-    QTest::addRow("labels are case-sensitive") << QByteArray("<Model>X</Model>") << u"X"_qs << QString()
-                                               << u"UnknownLabel:Model@0-1"_qs;
-    QTest::addRow("html names are not") << QByteArray("<P>x</P><BR/>") << u"x"_qs << QString() << QString();
-    QTest::addRow("comments are markup") << QByteArray("<!-- <model>no</model> -->y") << u"y"_qs << QString()
+    QTest::addRow("unknown tag removed and flagged") << QByteArray("<gpu_type>A100</gpu_type> on") << u"A100 on"_s
+                                                     << QString() << u"UnknownLabel:gpu_type@0-4"_s;
+    QTest::addRow("labels are case-sensitive") << QByteArray("<Model>X</Model>") << u"X"_s << QString()
+                                               << u"UnknownLabel:Model@0-1"_s;
+    QTest::addRow("html names are not") << QByteArray("<P>x</P><BR/>") << u"x"_s << QString() << QString();
+    QTest::addRow("comments are markup") << QByteArray("<!-- <model>no</model> -->y") << u"y"_s << QString()
                                          << QString();
-    QTest::addRow("unclosed tag") << QByteArray("a <model>X") << u"a X"_qs << QString() << u"Unclosed:model@2-2"_qs;
-    QTest::addRow("stray closing tag") << QByteArray("X</model> y") << u"X y"_qs << QString()
-                                       << u"Stray:model@1-1"_qs;
-    QTest::addRow("crossing tags keep spans") << QByteArray("<model>a<params>b</model>c</params>") << u"abc"_qs
-                                              << u"model:0-2,params:1-3"_qs << u"Crossing:model@0-2"_qs;
-    QTest::addRow("nested tags keep spans") << QByteArray("<model>a<params>b</params></model>") << u"ab"_qs
-                                            << u"model:0-2,params:1-2"_qs << u"Nested:params@1-2"_qs;
-    QTest::addRow("self-closing label") << QByteArray("<model/>x") << u"x"_qs << QString()
-                                        << u"SelfClosing:model@0-0"_qs;
+    QTest::addRow("unclosed tag") << QByteArray("a <model>X") << u"a X"_s << QString() << u"Unclosed:model@2-2"_s;
+    QTest::addRow("stray closing tag") << QByteArray("X</model> y") << u"X y"_s << QString()
+                                       << u"Stray:model@1-1"_s;
+    QTest::addRow("crossing tags keep spans") << QByteArray("<model>a<params>b</model>c</params>") << u"abc"_s
+                                              << u"model:0-2,params:1-3"_s << u"Crossing:model@0-2"_s;
+    QTest::addRow("nested tags keep spans") << QByteArray("<model>a<params>b</params></model>") << u"ab"_s
+                                            << u"model:0-2,params:1-2"_s << u"Nested:params@1-2"_s;
+    QTest::addRow("self-closing label") << QByteArray("<model/>x") << u"x"_s << QString()
+                                        << u"SelfClosing:model@0-0"_s;
     QTest::addRow("unterminated quote is text")
-        << QByteArray("<model title=\"x>X</model>") << u"<model title=\"x>X"_qs << QString()
-        << u"Stray:model@17-17"_qs;
-    QTest::addRow("attribute needs white space") << QByteArray("<model\"x\">X</model>") << u"<model\"x\">X"_qs
-                                                 << QString() << u"Stray:model@11-11"_qs;
+        << QByteArray("<model title=\"x>X</model>") << u"<model title=\"x>X"_s << QString()
+        << u"Stray:model@17-17"_s;
+    QTest::addRow("attribute needs white space") << QByteArray("<model\"x\">X</model>") << u"<model\"x\">X"_s
+                                                 << QString() << u"Stray:model@11-11"_s;
     QTest::addRow("adjacent spans") << QByteArray("<gpu_count>8</gpu_count>x <hardware>A100</hardware>")
-                                    << u"8x A100"_qs << u"gpu_count:0-1,hardware:3-7"_qs << QString();
+                                    << u"8x A100"_s << u"gpu_count:0-1,hardware:3-7"_s << QString();
 }
 
 void TestTaggedTextParser::parsesTextSpansAndIssues()
@@ -200,7 +201,7 @@ void TestTaggedTextParser::attributesAreKept()
         Document::parse(QByteArray("<model record=\"2\" note='a b' flag>X</model>"), Schema::builtin());
     QCOMPARE(doc.spans().size(), 1);
     const Span &span = doc.spans().constFirst();
-    const QList<TagAttribute> expected = {{u"record"_qs, u"2"_qs}, {u"note"_qs, u"a b"_qs}, {u"flag"_qs, QString()}};
+    const QList<TagAttribute> expected = {{u"record"_s, u"2"_s}, {u"note"_s, u"a b"_s}, {u"flag"_s, QString()}};
     QCOMPARE(span.attributes, expected);
     QCOMPARE(span.recordAttribute(), 2);
 }
@@ -208,7 +209,7 @@ void TestTaggedTextParser::attributesAreKept()
 void TestTaggedTextParser::blockElementsBreakLines()
 {
     const Document doc = Document::parse(QByteArray("<p>a</p><p>b<b>c</b></p>d<br>e"), Schema::builtin());
-    QCOMPARE(doc.text(), u"abcde"_qs);
+    QCOMPARE(doc.text(), u"abcde"_s);
     QCOMPARE(doc.blockBreaks(), (QList<qsizetype>{0, 1, 3, 4}));
     QVERIFY(doc.hasHtmlMarkup());
     QVERIFY(doc.isBlockBreak(3));
@@ -220,7 +221,7 @@ void TestTaggedTextParser::invalidUtf8BecomesReplacementAndIsFlagged()
     const Document bad = Document::parse(QByteArray("a\xff<model>b\xe2\x80</model>"), Schema::builtin());
     QCOMPARE(bad.text(), QStringLiteral("a\uFFFDb\uFFFD"));
     QVERIFY(bad.hadInvalidUtf8());
-    QCOMPARE(spansOf(bad), u"model:2-4"_qs);
+    QCOMPARE(spansOf(bad), u"model:2-4"_s);
     const Document good = Document::parse(QByteArray("a\xef\xbf\xbd"), Schema::builtin());
     QCOMPARE(good.text(), QStringLiteral("a\uFFFD"));
     QVERIFY(!good.hadInvalidUtf8());
@@ -296,21 +297,21 @@ void TestTaggedTextParser::editChangesOnlyTheTagsItTouches_data()
     QTest::addColumn<QByteArray>("expected");
 
     QTest::addRow("tag in crlf and bom file")
-        << QByteArray("\xef\xbb\xbfWe used\r\n512 GPUs.\r\n") << SpanEdit::add(u"gpu_count"_qs, 9, 12)
+        << QByteArray("\xef\xbb\xbfWe used\r\n512 GPUs.\r\n") << SpanEdit::add(u"gpu_count"_s, 9, 12)
         << QByteArray("\xef\xbb\xbfWe used\r\n<gpu_count>512</gpu_count> GPUs.\r\n");
     QTest::addRow("tag after astral characters")
-        << QByteArray("\xf0\x9f\x98\x80 X-7B") << SpanEdit::add(u"model"_qs, 3, 7)
+        << QByteArray("\xf0\x9f\x98\x80 X-7B") << SpanEdit::add(u"model"_s, 3, 7)
         << QByteArray("\xf0\x9f\x98\x80 <model>X-7B</model>");
     QTest::addRow("tag keeps html and malformed tags")
-        << QByteArray("<p>A &amp; B</p>\n<gpu_type>x</gpu_type> C") << SpanEdit::add(u"model"_qs, 4, 5)
+        << QByteArray("<p>A &amp; B</p>\n<gpu_type>x</gpu_type> C") << SpanEdit::add(u"model"_s, 4, 5)
         << QByteArray("<p>A &amp; <model>B</model></p>\n<gpu_type>x</gpu_type> C");
-    QTest::addRow("untag") << QByteArray("a <model k=\"v\">X</model>\r\n") << SpanEdit::remove(spanAt(u"model"_qs, 2, 3))
+    QTest::addRow("untag") << QByteArray("a <model k=\"v\">X</model>\r\n") << SpanEdit::remove(spanAt(u"model"_s, 2, 3))
                            << QByteArray("a X\r\n");
     QTest::addRow("relabel") << QByteArray("a <params record=\"1\">7B</params>")
-                             << SpanEdit::relabel(spanAt(u"params"_qs, 2, 4), u"model"_qs)
+                             << SpanEdit::relabel(spanAt(u"params"_s, 2, 4), u"model"_s)
                              << QByteArray("a <model record=\"1\">7B</model>");
     QTest::addRow("replace text escapes in html")
-        << QByteArray("<p><country>USA</country></p>") << SpanEdit::replaceText(0, 3, u"A&B"_qs)
+        << QByteArray("<p><country>USA</country></p>") << SpanEdit::replaceText(0, 3, u"A&B"_s)
         << QByteArray("<p><country>A&amp;B</country></p>");
     QTest::addRow("replace mojibake") << QByteArray("x \xc3\xa2\xe2\x82\xac\xe2\x80\x9d y")
                                       << SpanEdit::replaceText(2, 5, QStringLiteral("\u2014"))
@@ -332,13 +333,13 @@ void TestTaggedTextParser::editIsRefused_data()
 {
     QTest::addColumn<QByteArray>("source");
     QTest::addColumn<SpanEdit>("edit");
-    QTest::addRow("overlapping span") << QByteArray("<model>abc</model>") << SpanEdit::add(u"params"_qs, 1, 2);
-    QTest::addRow("unknown label") << QByteArray("abc") << SpanEdit::add(u"gpu_type"_qs, 0, 1);
-    QTest::addRow("empty selection") << QByteArray("abc") << SpanEdit::add(u"model"_qs, 1, 1);
-    QTest::addRow("outside the text") << QByteArray("abc") << SpanEdit::add(u"model"_qs, 1, 9);
-    QTest::addRow("missing span") << QByteArray("abc") << SpanEdit::remove(spanAt(u"model"_qs, 0, 1));
-    QTest::addRow("text that reads as a tag") << QByteArray("abc") << SpanEdit::replaceText(0, 1, u"<b>"_qs);
-    QTest::addRow("text across a tag") << QByteArray("a<model>b</model>c") << SpanEdit::replaceText(0, 2, u"z"_qs);
+    QTest::addRow("overlapping span") << QByteArray("<model>abc</model>") << SpanEdit::add(u"params"_s, 1, 2);
+    QTest::addRow("unknown label") << QByteArray("abc") << SpanEdit::add(u"gpu_type"_s, 0, 1);
+    QTest::addRow("empty selection") << QByteArray("abc") << SpanEdit::add(u"model"_s, 1, 1);
+    QTest::addRow("outside the text") << QByteArray("abc") << SpanEdit::add(u"model"_s, 1, 9);
+    QTest::addRow("missing span") << QByteArray("abc") << SpanEdit::remove(spanAt(u"model"_s, 0, 1));
+    QTest::addRow("text that reads as a tag") << QByteArray("abc") << SpanEdit::replaceText(0, 1, u"<b>"_s);
+    QTest::addRow("text across a tag") << QByteArray("a<model>b</model>c") << SpanEdit::replaceText(0, 2, u"z"_s);
 }
 
 void TestTaggedTextParser::editIsRefused()

@@ -468,7 +468,7 @@ void TestValueNormalizer::modelNameSizeReadsLastSizeToken_data()
     QTest::addRow("millions") << u"GPT-350M"_s << 3.5e8;
     QTest::addRow("lower-case suffix") << u"X-350m"_s << 3.5e8;
     QTest::addRow("trillions") << u"Big-1T"_s << 1e12;
-    QTest::addRow("thousands") << u"Tiny-500K"_s << 5e5;
+    QTest::addRow("context length is not a size") << u"Mistral-7B-32k"_s << 7e9;
     QTest::addRow("followed by a hyphen") << u"X-7B-Instruct"_s << 7e9;
     QTest::addRow("spaces") << u"Llama 2 70B"_s << 7e10;
     QTest::addRow("the last of two") << u"Mix-7B-13B"_s << 1.3e10;
@@ -497,6 +497,7 @@ void TestValueNormalizer::modelNameSizeIgnoresGluedOrMissingTokens_data()
     QTest::addRow("suffix followed by a digit") << u"X-7B2"_s;
     QTest::addRow("after a decimal point") << u"v1.2.3B"_s;
     QTest::addRow("unknown suffix") << u"X-7G"_s;
+    QTest::addRow("thousands are a context length") << u"Tiny-500K"_s;
 }
 
 void TestValueNormalizer::modelNameSizeIgnoresGluedOrMissingTokens()

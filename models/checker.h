@@ -1,0 +1,34 @@
+#pragma once
+
+#include "documentanalysis.h"
+#include "finding.h"
+
+#include <QList>
+
+namespace annorev {
+
+class CountryAliases;
+class Document;
+class Schema;
+
+struct CheckResult
+{
+    DocumentAnalysis analysis;
+    QList<Finding> findings;  // by position, then by rule order; one per rule and position
+};
+
+// Runs every rule over a document. Thread-safe: one Checker serves all threads.
+class Checker
+{
+public:
+    // currentYear bounds plausible years; it is a parameter so that tests do not age.
+    Checker(const Schema &schema, const CountryAliases &countries, int currentYear);
+    CheckResult check(const Document &doc) const;
+
+private:
+    const Schema &m_schema;
+    const CountryAliases &m_countries;
+    int m_currentYear;
+};
+
+} // namespace annorev

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "record.h"
+#include "schema.h"
+
+#include <QList>
+
+namespace annorev {
+
+class CountryAliases;
+class Document;
+
+// The records a document yields and the normalised value of each span.
+//
+// One record per distinct model name, in order of first mention. Every other span belongs to the
+// record of the nearest model span before it (spans before the first model span to the first
+// record), unless its tag says record="N". Spans without any model span make one record with an
+// empty model; a document without spans has no record.
+class DocumentAnalysis
+{
+public:
+    static DocumentAnalysis analyze(const Document &doc, const Schema &schema, const CountryAliases &countries);
+
+    const QList<Record> &records() const { return m_records; }
+    // The record a span belongs to (the model span's own record for model spans).
+    qsizetype recordOf(qsizetype span) const { return m_recordOfSpan.at(span); }
+    const SpanValue &value(qsizetype span) const { return m_values.at(span); }
+    ValueType typeOf(qsizetype span) const { return m_types.at(span); }
+
+    // The spans of a record with values of a type, in text order.
+    QList<qsizetype> spansOf(qsizetype record, ValueType type) const;
+    // The first span of that type in the record whose value parsed, or -1.
+    qsizetype firstParsed(qsizetype record, ValueType type) const;
+    bool hasSpan(qsizetype record, ValueType type) const;
+
+private:
+    QList<Record> m_records;
+    QList<qsizetype> m_recordOfSpan;
+    QList<SpanValue> m_values;
+    QList<ValueType> m_types;
+};
+
+} // namespace annorev

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+namespace annorev {
+
+// What one span's text normalises to. Counts, hours and years are in number; names in text.
+struct SpanValue
+{
+    bool parsed = false;
+    double number = 0;
+    bool approximate = false;
+    QString text;
+};
+
+// The facts about one model: the spans that belong to it (indexes into Document::spans()).
+struct Record
+{
+    QString model;  // empty when the document has spans but no model span
+    QList<qsizetype> spans;
+};
+
+} // namespace annorev

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "document.h"
+#include "documentanalysis.h"
+#include "schema.h"
+
+#include <QList>
+
+#include <optional>
+
+namespace annorev {
+
+class CountryAliases;
+
+// An integer in the text that is not inside any span and looks like a count of the devices
+// named by a hardware span (see the gpu-count-untagged rule).
+struct AttachedCount
+{
+    qsizetype start = 0;
+    qsizetype end = 0;
+    qint64 value = 0;
+};
+
+// A count written at the start of a hardware span ("<hardware>768 NVIDIA A100 GPUs</hardware>").
+struct EmbeddedCount
+{
+    qint64 value = 0;
+    qsizetype start = 0;      // the digits
+    qsizetype end = 0;
+    qsizetype nameStart = 0;  // where the accelerator name begins
+    qsizetype nameEnd = 0;    // the span's trimmed end
+};
+
+// What the rules read: the document, its records and values, and lookups they share.
+class CheckContext
+{
+public:
+    CheckContext(const Document &doc, const Schema &schema, const DocumentAnalysis &analysis,
+                 const CountryAliases &countries, int currentYear);
+
+    const Document &document() const { return m_doc; }
+    const QString &text() const { return m_doc.text(); }
+    const Schema &schema() const { return m_schema; }
+    const DocumentAnalysis &analysis() const { return m_analysis; }
+    const CountryAliases &countries() const { return m_countries; }
+    int currentYear() const { return m_currentYear; }
+
+    // Whether [start, end) overlaps any span (a zero-width range: lies strictly inside one).
+    bool overlapsSpan(qsizetype start, qsizetype end) const;
+    QString spanText(qsizetype span) const { return m_doc.spanText(m_doc.spans().at(span)); }
+    QString quoted(qsizetype span) const;
+    // The span's normalised value as people read it: "7.2 × 10⁹", "504 h (21 days)", "Canada".
+    QString describeValue(qsizetype span) const;
+    // The span's range without surrounding white space.
+    std::pair<qsizetype, qsizetype> trimmedRange(qsizetype span) const;
+    QString recordName(qsizetype record) const;
+
+    // Untagged integers >= 2 in the hardware span's sentence that are attached to it: directly
+    // before it (white space and an optional x/× between), or followed by the span's own text
+    // (or its normalised name, ignoring case) and/or a device word (GPUs, TPUs, accelerators, chips).
+    QList<AttachedCount> attachedCounts(qsizetype hardwareSpan) const;
+    std::optional<EmbeddedCount> embeddedCount(qsizetype hardwareSpan) const;
+    // The hardware spans of every record, with their record.
+    QList<std::pair<qsizetype, qsizetype>> hardwareSpans() const;
+
+    static bool isWordChar(QChar c) { return c.isLetterOrNumber() || c == u'_'; }
+
+private:
+    const Document &m_doc;
+    const Schema &m_schema;
+    const DocumentAnalysis &m_analysis;
+    const CountryAliases &m_countries;
+    int m_currentYear;
+    QList<std::pair<qsizetype, qsizetype>> m_coverage;  // merged span ranges, sorted
+};
+
+} // namespace annorev

@@ -1,0 +1,113 @@
+#include "checkcontext.h"
+#include "rule.h"
+
+#include <QHash>
+
+#include <memory>
+
+namespace annorev {
+
+namespace {
+
+class MentionUntaggedRule final : public Rule
+{
+public:
+    const RuleInfo &info() const override
+    {
+        static const RuleInfo info{
+            QLatin1StringView("mention-untagged"), Severity::Warning,
+            QStringLiteral("A tagged model name occurs again outside any span, as a whole word and with the same "
+                           "case. X-7B-Instruct is not a mention of X-7B."),
+            QStringLiteral("<model>NeuroFlex-7B</model> ... NeuroFlex-7B achieves state-of-the-art results"),
+            QStringLiteral("Tag the mention as model.")};
+        return info;
+    }
+
+    void check(const CheckContext &context, QList<Finding> *findings) const override
+    {
+        const QString modelLabel = context.schema().labelFor(ValueType::Model);
+        const QString &text = context.text();
+        auto report = [&](qsizetype pos, const QString &name) {
+            const qsizetype end = pos + name.size();
+            if (!isWholeWord(text, pos, end) || context.overlapsSpan(pos, end)) {
+                return;
+            }
+            Finding result = finding(pos, end, QStringLiteral("%1 is mentioned here without a model tag").arg(name));
+            result.fix = Fix{QStringLiteral("Tag %1 as model").arg(name), {SpanEdit::add(modelLabel, pos, end)}};
+            findings->append(result);
+        };
+
+        QStringList names;
+        for (const Record &record : context.analysis().records()) {
+            if (!record.model.isEmpty()) {
+                names << record.model;
+            }
+        }
+        // A few names: search for each. Many (a generated or pathological document): look each
+        // word of the text up in a table of first words, so the work stays linear.
+        constexpr qsizetype searchLimit = 16;
+        if (names.size() <= searchLimit) {
+            for (const QString &name : std::as_const(names)) {
+                for (qsizetype pos = text.indexOf(name); pos >= 0; pos = text.indexOf(name, pos + 1)) {
+                    report(pos, name);
+                }
+            }
+            return;
+        }
+        QHash<QStringView, QList<qsizetype>> byFirstWord;
+        for (qsizetype i = 0; i < names.size(); ++i) {
+            byFirstWord[firstWord(names[i])].append(i);
+        }
+        for (qsizetype pos = 0; pos < text.size(); ++pos) {
+            if (pos > 0 && CheckContext::isWordChar(text.at(pos - 1)) && CheckContext::isWordChar(text.at(pos))) {
+                continue;
+            }
+            qsizetype end = pos;
+            while (end < text.size() && CheckContext::isWordChar(text.at(end))) {
+                ++end;
+            }
+            const auto candidates = byFirstWord.constFind(QStringView(text).sliced(pos, std::max(end, pos + 1) - pos));
+            if (candidates == byFirstWord.cend()) {
+                continue;
+            }
+            for (qsizetype index : *candidates) {
+                if (QStringView(text).sliced(pos).startsWith(names[index])) {
+                    report(pos, names[index]);
+                }
+            }
+        }
+    }
+
+private:
+    static QStringView firstWord(QStringView name)
+    {
+        qsizetype end = 0;
+        while (end < name.size() && CheckContext::isWordChar(name.at(end))) {
+            ++end;
+        }
+        return name.first(std::max<qsizetype>(end, 1));
+    }
+
+    // Glued to a word character, or continued by -word or .word (X-7B-Instruct), is not a mention.
+    static bool isWholeWord(const QString &text, qsizetype start, qsizetype end)
+    {
+        auto word = [&](qsizetype i) { return i >= 0 && i < text.size() && CheckContext::isWordChar(text.at(i)); };
+        auto joiner = [&](qsizetype i) { return i >= 0 && i < text.size() && (text.at(i) == u'-' || text.at(i) == u'.'); };
+        if ((word(start - 1) && word(start)) || (word(end - 1) && word(end))) {
+            return false;
+        }
+        if ((joiner(end) && word(end + 1)) || (joiner(start - 1) && word(start - 2))) {
+            return false;
+        }
+        return true;
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Rule> makeMentionUntaggedRule()
+{
+    return std::make_unique<MentionUntaggedRule>();
+}
+
+} // namespace annorev

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "finding.h"
+
+#include <QLatin1StringView>
+#include <QList>
+#include <QString>
+
+namespace annorev {
+
+class CheckContext;
+
+// What `annorev rules` prints and the window shows about a rule.
+struct RuleInfo
+{
+    QLatin1StringView id;
+    Severity severity;
+    QString summary;
+    QString example;
+    QString fix;
+};
+
+// One finding rule. A rule reads the checked document through the context and appends findings;
+// it keeps no state, so one instance serves every thread.
+class Rule
+{
+public:
+    virtual ~Rule() = default;
+    virtual const RuleInfo &info() const = 0;
+    virtual void check(const CheckContext &context, QList<Finding> *findings) const = 0;
+
+protected:
+    Finding finding(qsizetype start, qsizetype end, const QString &message) const
+    {
+        Finding result;
+        result.rule = info().id;
+        result.severity = info().severity;
+        result.start = start;
+        result.end = end;
+        result.message = message;
+        return result;
+    }
+};
+
+} // namespace annorev

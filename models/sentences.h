@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QtGlobal>
+
+namespace annorev {
+
+class Document;
+
+// Sentence bounds in the plain text. A sentence ends at '.', '!' or '?' followed by white space
+// (not after an abbreviation such as U.S., e.g., et al., Fig., vs.), at a blank line and at an
+// HTML block element; a single newline does not end one. Works locally around a position, so
+// asking about one span does not walk the whole document.
+namespace Sentences {
+
+struct Bounds
+{
+    qsizetype begin = 0;
+    qsizetype end = 0;
+};
+
+Bounds around(const Document &doc, qsizetype pos);
+
+} // namespace Sentences
+
+} // namespace annorev

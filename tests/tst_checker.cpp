@@ -1,0 +1,208 @@
+#include "checker.h"
+#include "countryaliases.h"
+#include "document.h"
+#include "documenteditor.h"
+#include "ruleset.h"
+#include "schema.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace annorev;
+
+namespace {
+
+constexpr int testYear = 2026;
+
+QString describe(const Document &doc, const QList<Finding> &findings)
+{
+    QStringList parts;
+    for (const Finding &finding : findings) {
+        parts << finding.rule + u'@' + doc.text().mid(finding.start, finding.end - finding.start);
+    }
+    return parts.join(u", ");
+}
+
+CheckResult check(const Document &doc)
+{
+    return Checker(Schema::builtin(), CountryAliases::builtin(), testYear).check(doc);
+}
+
+} // namespace
+
+class TestChecker : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void seedsGiveExactlyTheSpecifiedFindings_data();
+    void seedsGiveExactlyTheSpecifiedFindings();
+    void recordsGroupSpansByNearestModel_data();
+    void recordsGroupSpansByNearestModel();
+    void recordsCarryNormalisedValues();
+    void findingsAreSortedAndOnePerRuleAndPosition();
+    void everyRuleHasDocumentation();
+    void suggestedFixesApplyAndSilenceTheirFinding_data();
+    void suggestedFixesApplyAndSilenceTheirFinding();
+};
+
+void TestChecker::seedsGiveExactlyTheSpecifiedFindings_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("findings");
+    QTest::addRow("000") << u"000_fb52d27db3b8b6ee.txt"_s << u"gpu-count-untagged@512"_s;
+    QTest::addRow("001") << u"001_1d6e54ff941a55a9.txt"_s << u"hardware-count-embedded@768 NVIDIA A100 GPUs"_s;
+    QTest::addRow("002") << u"002_f429afe5dd9093a8.txt"_s << u"annotations-missing@"_s;
+    QTest::addRow("003") << u"003_2b600daee4a931dd.txt"_s << u"model-missing@"_s;
+    QTest::addRow("004") << u"004_777d6b4e246e2bc8.txt"_s
+                         << u"model-multiple@, gpu-count-untagged@256, encoding-suspect@\u00e2\u20ac\u201d"_s;
+}
+
+void TestChecker::seedsGiveExactlyTheSpecifiedFindings()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, findings);
+    QFile input(QStringLiteral(ANNOREV_SAMPLES_DIR "/") + file);
+    QVERIFY(input.open(QIODevice::ReadOnly));
+    const Document doc = Document::parse(input.readAll(), Schema::builtin());
+    QCOMPARE(describe(doc, check(doc).findings), findings);
+}
+
+void TestChecker::recordsGroupSpansByNearestModel_data()
+{
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QString>("records");
+    QTest::addRow("no spans, no record") << u"plain text"_s << QString();
+    QTest::addRow("spans without a model") << u"<params>7B</params> on <year>2023</year>"_s << u":params,year"_s;
+    QTest::addRow("spans before the first model go to it")
+        << u"<year>2023</year> <model>A</model> <params>7B</params>"_s << u"A:year,model,params"_s;
+    QTest::addRow("nearest model before")
+        << u"<model>A</model> <params>7B</params> <model>B</model> <params>3B</params>"_s
+        << u"A:model,params | B:model,params"_s;
+    QTest::addRow("one record per distinct name")
+        << u"<model>A</model> <params>7B</params> <model>B</model> <model>A</model> <year>2023</year>"_s
+        << u"A:model,params,model,year | B:model"_s;
+    QTest::addRow("record attribute overrides")
+        << u"<model>A</model> <model>B</model> <params record=\"1\">7B</params> <year>2020</year>"_s
+        << u"A:model,params | B:model,year"_s;
+    QTest::addRow("record attribute out of range is ignored")
+        << u"<model>A</model> <params record=\"5\">7B</params>"_s << u"A:model,params"_s;
+    QTest::addRow("model names are trimmed and case-sensitive")
+        << u"<model> A </model> <model>a</model> <model>A</model>"_s << u"A:model,model | a:model"_s;
+}
+
+void TestChecker::recordsGroupSpansByNearestModel()
+{
+    QFETCH(QString, source);
+    QFETCH(QString, records);
+    const Document doc = Document::parse(source.toUtf8(), Schema::builtin());
+    const DocumentAnalysis analysis = check(doc).analysis;
+    QStringList parts;
+    for (const Record &record : analysis.records()) {
+        QStringList labels;
+        for (qsizetype span : record.spans) {
+            labels << doc.spans().at(span).label;
+        }
+        parts << record.model + u':' + labels.join(u',');
+    }
+    QCOMPARE(parts.join(u" | "), records);
+}
+
+void TestChecker::recordsCarryNormalisedValues()
+{
+    const Document doc = Document::parse(
+        QByteArrayLiteral("<model>X-7B</model> has <params>7.2 billion parameters</params>, used "
+                          "<gpu_count>1,024</gpu_count> <hardware>NVIDIA A100 GPUs</hardware> for "
+                          "<training>approximately 6 weeks</training> in the <country>U.S.</country> (<year>2023</year>)"),
+        Schema::builtin());
+    const DocumentAnalysis analysis = check(doc).analysis;
+    QCOMPARE(analysis.records().size(), 1);
+    auto value = [&](ValueType type) { return analysis.value(analysis.firstParsed(0, type)); };
+    QCOMPARE(value(ValueType::Params).number, 7.2e9);
+    QCOMPARE(value(ValueType::GpuCount).number, 1024.0);
+    QCOMPARE(value(ValueType::Hardware).text, u"NVIDIA A100"_s);
+    QCOMPARE(value(ValueType::Training).number, 1008.0);
+    QVERIFY(value(ValueType::Training).approximate);
+    QCOMPARE(value(ValueType::Country).text, u"United States"_s);
+    QCOMPARE(value(ValueType::Year).number, 2023.0);
+}
+
+void TestChecker::findingsAreSortedAndOnePerRuleAndPosition()
+{
+    // Two hardware spans share one untagged count: it is reported once.
+    const Document doc = Document::parse(
+        QByteArrayLiteral("<model>M</model> used 64 <hardware>A100</hardware> GPUs and <hardware>A100</hardware> GPUs. "
+                          "<params>1</params>"),
+        Schema::builtin());
+    const QList<Finding> findings = check(doc).findings;
+    QCOMPARE(describe(doc, findings), u"gpu-count-untagged@64, value-implausible@1"_s);
+    for (qsizetype i = 1; i < findings.size(); ++i) {
+        QVERIFY(findings[i - 1].start <= findings[i].start);
+    }
+}
+
+void TestChecker::everyRuleHasDocumentation()
+{
+    const auto &rules = RuleSet::builtin().rules();
+    QCOMPARE(rules.size(), std::size_t(16));
+    QSet<QString> ids;
+    for (const auto &rule : rules) {
+        const RuleInfo &info = rule->info();
+        QVERIFY(!info.summary.isEmpty());
+        QVERIFY(!info.example.isEmpty());
+        QVERIFY(!info.fix.isEmpty());
+        ids.insert(info.id);
+        QCOMPARE(RuleSet::builtin().find(QString(info.id)), rule.get());
+    }
+    QCOMPARE(ids.size(), 16);
+}
+
+void TestChecker::suggestedFixesApplyAndSilenceTheirFinding_data()
+{
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QString>("rule");
+    QTest::addColumn<QString>("fixed");
+    QTest::addRow("split embedded count")
+        << u"<model>M</model> on <hardware>768 NVIDIA A100 GPUs</hardware>."_s << u"hardware-count-embedded"_s
+        << u"<model>M</model> on <gpu_count>768</gpu_count> <hardware>NVIDIA A100 GPUs</hardware>."_s;
+    QTest::addRow("tag untagged count")
+        << u"<model>M</model> on 512 <hardware>A100</hardware>."_s << u"gpu-count-untagged"_s
+        << u"<model>M</model> on <gpu_count>512</gpu_count> <hardware>A100</hardware>."_s;
+    QTest::addRow("drop duplicated count")
+        << u"<model>M</model> <gpu_count>8</gpu_count> of <hardware>8x A100</hardware>."_s << u"gpu-count-duplicate"_s
+        << u"<model>M</model> <gpu_count>8</gpu_count> of 8x <hardware>A100</hardware>."_s;
+    QTest::addRow("tag a mention") << u"<model>M-7B</model> is good. M-7B wins."_s << u"mention-untagged"_s
+                                   << u"<model>M-7B</model> is good. <model>M-7B</model> wins."_s;
+    QTest::addRow("trim a boundary") << u"<model> M-7B,</model> wins"_s << u"span-boundary"_s
+                                     << u" <model>M-7B</model>, wins"_s;
+    QTest::addRow("widen to the word") << u"Neuro<model>Flex</model> wins"_s << u"span-boundary"_s
+                                       << u"<model>NeuroFlex</model> wins"_s;
+    QTest::addRow("repair mojibake") << u"<model>M</model> a\u00e2\u20ac\u201db"_s << u"encoding-suspect"_s
+                                     << u"<model>M</model> a\u2014b"_s;
+    QTest::addRow("tag only the number") << u"<model>M</model> <gpu_count>512 GPUs</gpu_count>"_s
+                                         << u"value-unparsed"_s << u"<model>M</model> <gpu_count>512</gpu_count> GPUs"_s;
+}
+
+void TestChecker::suggestedFixesApplyAndSilenceTheirFinding()
+{
+    QFETCH(QString, source);
+    QFETCH(QString, rule);
+    QFETCH(QString, fixed);
+    const Document doc = Document::parse(source.toUtf8(), Schema::builtin());
+    const QList<Finding> findings = check(doc).findings;
+    auto it = std::find_if(findings.cbegin(), findings.cend(), [&](const Finding &f) { return f.rule == rule; });
+    QVERIFY2(it != findings.cend(), qPrintable(describe(doc, findings)));
+    QVERIFY(it->fix);
+    QString error;
+    const auto result = DocumentEditor::apply(doc, it->fix->edits, Schema::builtin(), &error);
+    QVERIFY2(result, qPrintable(error));
+    QCOMPARE(QString::fromUtf8(result->source()), fixed);
+    for (const Finding &after : check(*result).findings) {
+        QVERIFY2(after.rule != rule, qPrintable(after.message));
+    }
+}
+
+QTEST_GUILESS_MAIN(TestChecker)
+#include "tst_checker.moc"

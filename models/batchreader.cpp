@@ -1,0 +1,551 @@
+#include "batchreader.h"
+
+#include "utf8.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+
+#include <simdjson.h>
+
+#include <algorithm>
+#include <cstring>
+#include <string_view>
+#include <vector>
+
+namespace annorev {
+
+namespace ondemand = simdjson::ondemand;
+
+namespace {
+
+struct JsonlFile
+{
+    QString path;
+    QString fileName;
+    std::unique_ptr<char[]> data; // size + SIMDJSON_PADDING bytes
+    qsizetype size = 0;
+};
+
+struct FileUnit
+{
+    QString path;
+    QString id;
+};
+
+struct Unit
+{
+    qsizetype begin = 0; // JSON Lines: offset of the line in the buffer; file: index into files
+    qsizetype length = 0;
+    qint32 jsonl = -1; // index into jsonlFiles, -1 for a whole-file unit
+    qint32 line = 0;
+};
+
+// Metadata nested deeper than this is refused instead of overflowing the stack.
+constexpr int maxDepth = 512;
+
+bool isBlank(const char *p, qsizetype length)
+{
+    for (qsizetype i = 0; i < length; ++i) {
+        const char c = p[i];
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\f' && c != '\v') {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool hasSuffix(const QString &name, QLatin1StringView suffix)
+{
+    return name.endsWith(suffix, Qt::CaseInsensitive);
+}
+
+bool isListedInFolder(const QString &name)
+{
+    return hasSuffix(name, QLatin1StringView(".txt")) || hasSuffix(name, QLatin1StringView(".html"))
+           || hasSuffix(name, QLatin1StringView(".htm"));
+}
+
+// raw_json_token() runs up to the next structural character, so it may carry white space.
+std::string_view trimmedToken(std::string_view token)
+{
+    while (!token.empty()) {
+        const char c = token.back();
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+            break;
+        }
+        token.remove_suffix(1);
+    }
+    return token;
+}
+
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+// On-demand parsing never checks a number it is not asked for, and asking for one as a double
+// or an integer refuses valid JSON that does not fit, so the grammar is checked here.
+bool isJsonNumber(std::string_view token)
+{
+    std::size_t i = 0;
+    const std::size_t n = token.size();
+    if (i < n && token[i] == '-') {
+        ++i;
+    }
+    if (i >= n) {
+        return false;
+    }
+    if (token[i] == '0') {
+        ++i;
+    } else if (isDigit(token[i])) {
+        while (i < n && isDigit(token[i])) {
+            ++i;
+        }
+    } else {
+        return false;
+    }
+    if (i < n && token[i] == '.') {
+        const std::size_t start = ++i;
+        while (i < n && isDigit(token[i])) {
+            ++i;
+        }
+        if (i == start) {
+            return false;
+        }
+    }
+    if (i < n && (token[i] == 'e' || token[i] == 'E')) {
+        ++i;
+        if (i < n && (token[i] == '+' || token[i] == '-')) {
+            ++i;
+        }
+        const std::size_t start = i;
+        while (i < n && isDigit(token[i])) {
+            ++i;
+        }
+        if (i == start) {
+            return false;
+        }
+    }
+    return i == n;
+}
+
+// Touches every part of a value so that on-demand parsing validates it.
+simdjson::error_code validate(ondemand::value value, int depth)
+{
+    if (depth > maxDepth) {
+        return simdjson::DEPTH_ERROR;
+    }
+    ondemand::json_type type;
+    if (auto error = value.type().get(type)) {
+        return error;
+    }
+    switch (type) {
+    case ondemand::json_type::array: {
+        ondemand::array array;
+        if (auto error = value.get_array().get(array)) {
+            return error;
+        }
+        for (auto element : array) {
+            ondemand::value child;
+            if (auto error = element.get(child)) {
+                return error;
+            }
+            if (auto error = validate(child, depth + 1)) {
+                return error;
+            }
+        }
+        return simdjson::SUCCESS;
+    }
+    case ondemand::json_type::object: {
+        ondemand::object object;
+        if (auto error = value.get_object().get(object)) {
+            return error;
+        }
+        for (auto result : object) {
+            ondemand::field field;
+            std::string_view key;
+            if (auto error = std::move(result).get(field)) {
+                return error;
+            }
+            if (auto error = field.unescaped_key().get(key)) {
+                return error;
+            }
+            if (auto error = validate(field.value(), depth + 1)) {
+                return error;
+            }
+        }
+        return simdjson::SUCCESS;
+    }
+    case ondemand::json_type::string: {
+        std::string_view text;
+        return value.get_string().get(text);
+    }
+    case ondemand::json_type::number:
+        return isJsonNumber(trimmedToken(value.raw_json_token())) ? simdjson::SUCCESS : simdjson::NUMBER_ERROR;
+    case ondemand::json_type::boolean: {
+        bool flag = false;
+        return value.get_bool().get(flag);
+    }
+    case ondemand::json_type::null: {
+        bool isNull = false;
+        if (auto error = value.is_null().get(isNull)) {
+            return error;
+        }
+        return isNull ? simdjson::SUCCESS : simdjson::N_ATOM_ERROR;
+    }
+    }
+    return simdjson::TAPE_ERROR;
+}
+
+QString invalidJson(simdjson::error_code error)
+{
+    return u"invalid JSON: " % QLatin1StringView(simdjson::error_message(error));
+}
+
+enum class LineResult { Ok, InvalidUtf8, Error };
+
+// Parses one JSON Lines object in place; `capacity` is how many bytes from `line` are allocated.
+LineResult parseLine(const char *line, std::size_t length, std::size_t capacity, SourceEntry *entry,
+                     bool *hasId, QString *message)
+{
+    thread_local ondemand::parser parser;
+    ondemand::document doc;
+    if (auto error = parser.iterate(line, length, capacity).get(doc)) {
+        if (error == simdjson::UTF8_ERROR) {
+            return LineResult::InvalidUtf8;
+        }
+        *message = invalidJson(error);
+        return LineResult::Error;
+    }
+    ondemand::json_type rootType;
+    if (auto error = doc.type().get(rootType)) {
+        *message = invalidJson(error);
+        return LineResult::Error;
+    }
+    if (rootType != ondemand::json_type::object) {
+        *message = QStringLiteral("line is not a JSON object");
+        return LineResult::Error;
+    }
+    ondemand::object object;
+    if (auto error = doc.get_object().get(object)) {
+        *message = invalidJson(error);
+        return LineResult::Error;
+    }
+
+    bool hasText = false;
+    *hasId = false;
+    for (auto result : object) {
+        ondemand::field field;
+        std::string_view key;
+        if (auto error = std::move(result).get(field)) {
+            *message = invalidJson(error);
+            return LineResult::Error;
+        }
+        if (auto error = field.unescaped_key().get(key)) {
+            *message = invalidJson(error);
+            return LineResult::Error;
+        }
+        ondemand::value value = field.value();
+        simdjson::error_code error = simdjson::SUCCESS;
+        if (key == "text" || key == "id") {
+            const bool isText = key == "text";
+            if (isText ? hasText : *hasId) {
+                *message = isText ? QStringLiteral("\"text\" appears more than once")
+                                  : QStringLiteral("\"id\" appears more than once");
+                return LineResult::Error;
+            }
+            ondemand::json_type type;
+            if ((error = value.type().get(type))) {
+                *message = invalidJson(error);
+                return LineResult::Error;
+            }
+            if (isText) {
+                if (type != ondemand::json_type::string) {
+                    *message = QStringLiteral("\"text\" is not a string");
+                    return LineResult::Error;
+                }
+                const std::string_view token = trimmedToken(value.raw_json_token());
+                std::string_view text;
+                if ((error = value.get_string().get(text))) {
+                    *message = invalidJson(error);
+                    return LineResult::Error;
+                }
+                entry->textTokenBegin = token.data() - line;
+                entry->textTokenEnd = entry->textTokenBegin + qsizetype(token.size());
+                entry->source = QByteArray(text.data(), qsizetype(text.size()));
+                hasText = true;
+            } else {
+                if (type == ondemand::json_type::string) {
+                    std::string_view id;
+                    if ((error = value.get_string().get(id))) {
+                        *message = invalidJson(error);
+                        return LineResult::Error;
+                    }
+                    entry->id = QString::fromUtf8(id.data(), qsizetype(id.size()));
+                } else if (type == ondemand::json_type::number) {
+                    const std::string_view token = trimmedToken(value.raw_json_token());
+                    if (!isJsonNumber(token)) {
+                        *message = invalidJson(simdjson::NUMBER_ERROR);
+                        return LineResult::Error;
+                    }
+                    entry->id = QString::fromLatin1(token.data(), qsizetype(token.size()));
+                } else {
+                    *message = QStringLiteral("\"id\" is not a string or a number");
+                    return LineResult::Error;
+                }
+                *hasId = true;
+            }
+        } else if ((error = validate(value, 1))) {
+            *message = invalidJson(error);
+            return LineResult::Error;
+        }
+    }
+    // There is no document::at_end() in simdjson 3.0; past the last token the location is out of bounds.
+    const char *rest = nullptr;
+    if (doc.current_location().get(rest) != simdjson::OUT_OF_BOUNDS) {
+        *message = QStringLiteral("invalid JSON: unexpected content after the object");
+        return LineResult::Error;
+    }
+    if (!hasText) {
+        *message = QStringLiteral("\"text\" is missing");
+        return LineResult::Error;
+    }
+    return LineResult::Ok;
+}
+
+// Replaces every invalid UTF-8 sequence with U+FFFD. Room for SIMDJSON_PADDING is reserved so the
+// caller can pad the copy without reallocating.
+QByteArray repairUtf8(const char *line, qsizetype length)
+{
+    static constexpr char replacement[] = "\xef\xbf\xbd";
+    QByteArray out;
+    out.reserve(length + length / 2 + qsizetype(simdjson::SIMDJSON_PADDING));
+    const auto *p = reinterpret_cast<const unsigned char *>(line);
+    const auto *end = p + length;
+    while (p < end) {
+        char32_t codePoint = 0;
+        const int used = Utf8::decode(p, end, &codePoint);
+        if (codePoint == 0xfffd) {
+            out.append(replacement, 3);
+        } else {
+            out.append(reinterpret_cast<const char *>(p), used);
+        }
+        p += used;
+    }
+    return out;
+}
+
+} // namespace
+
+QString InputError::toString() const
+{
+    if (line > 0) {
+        return path % u':' % QString::number(line) % u": error: " % message;
+    }
+    return path % u": error: " % message;
+}
+
+struct BatchReader::Private
+{
+    std::vector<JsonlFile> jsonlFiles;
+    QList<FileUnit> files;
+    std::vector<Unit> units;
+    QList<InputError> errors;
+    qsizetype totalBytes = 0;
+
+    void addFile(const QString &path, const QString &id)
+    {
+        units.push_back({files.size(), 0, -1, 0});
+        files.append({path, id});
+    }
+    void addFolder(const QString &path);
+    void addJsonl(const QString &path, const QFileInfo &info);
+    ReadResult readFile(const FileUnit &file) const;
+    ReadResult readLine(const Unit &unit) const;
+};
+
+void BatchReader::Private::addFolder(const QString &path)
+{
+    struct Listed
+    {
+        QByteArray key;
+        QString path;
+        QString id;
+    };
+    std::vector<Listed> listed;
+    const QDir root(path);
+    // Without QDirIterator::FollowSymlinks a symlinked folder is listed but not entered, so a
+    // link back up the tree cannot loop; symlinked files are still read.
+    QDirIterator it(path, QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        it.next();
+        const QFileInfo info = it.fileInfo();
+        if (!isListedInFolder(info.fileName())) {
+            continue;
+        }
+        const QString relative = root.relativeFilePath(info.filePath());
+        totalBytes += info.size();
+        listed.push_back({relative.toUtf8(), info.filePath(), relative});
+    }
+    // Byte order of the UTF-8 path, not locale collation, so every machine lists the same order.
+    std::sort(listed.begin(), listed.end(), [](const Listed &a, const Listed &b) { return a.key < b.key; });
+    for (const Listed &entry : listed) {
+        addFile(entry.path, entry.id);
+    }
+}
+
+void BatchReader::Private::addJsonl(const QString &path, const QFileInfo &info)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        errors.append({path, 0, u"cannot read: " % file.errorString()});
+        return;
+    }
+    const qint64 size = file.size();
+    auto data = std::make_unique_for_overwrite<char[]>(std::size_t(size) + simdjson::SIMDJSON_PADDING);
+    qint64 done = 0;
+    while (done < size) {
+        const qint64 n = file.read(data.get() + done, size - done);
+        if (n <= 0) {
+            errors.append({path, 0, u"cannot read: " % file.errorString()});
+            return;
+        }
+        done += n;
+    }
+    std::memset(data.get() + size, 0, simdjson::SIMDJSON_PADDING);
+    totalBytes += size;
+
+    const qint32 index = qint32(jsonlFiles.size());
+    const char *begin = data.get();
+    const char *end = begin + size;
+    const char *p = begin;
+    if (size >= 3 && std::memcmp(p, "\xef\xbb\xbf", 3) == 0) {
+        p += 3;
+    }
+    qint32 line = 0;
+    while (p < end) {
+        ++line;
+        const auto *newline = static_cast<const char *>(std::memchr(p, '\n', std::size_t(end - p)));
+        const char *lineEnd = newline ? newline : end;
+        const char *contentEnd = (lineEnd > p && lineEnd[-1] == '\r') ? lineEnd - 1 : lineEnd;
+        units.push_back({p - begin, contentEnd - p, index, line});
+        p = newline ? newline + 1 : end;
+    }
+    jsonlFiles.push_back({path, info.fileName(), std::move(data), size});
+}
+
+ReadResult BatchReader::Private::readFile(const FileUnit &file) const
+{
+    QFile in(file.path);
+    if (!in.open(QIODevice::ReadOnly)) {
+        return InputError{file.path, 0, u"cannot read: " % in.errorString()};
+    }
+    QByteArray bytes = in.readAll();
+    if (in.error() != QFileDevice::NoError) {
+        return InputError{file.path, 0, u"cannot read: " % in.errorString()};
+    }
+    return SourceEntry{file.id, file.path, 0, std::move(bytes), {}, -1, -1};
+}
+
+ReadResult BatchReader::Private::readLine(const Unit &unit) const
+{
+    const JsonlFile &file = jsonlFiles[std::size_t(unit.jsonl)];
+    const char *line = file.data.get() + unit.begin;
+    if (isBlank(line, unit.length)) {
+        return std::monostate{};
+    }
+    SourceEntry entry;
+    entry.path = file.path;
+    entry.line = unit.line;
+    bool hasId = false;
+    QString message;
+    const std::size_t capacity = std::size_t(file.size - unit.begin) + simdjson::SIMDJSON_PADDING;
+    LineResult result = parseLine(line, std::size_t(unit.length), capacity, &entry, &hasId, &message);
+    if (result == LineResult::InvalidUtf8) {
+        // The token offsets must index the bytes that were parsed, so jsonLine keeps the repaired
+        // line (invalid sequences as U+FFFD) rather than the bytes in the file.
+        QByteArray repaired = repairUtf8(line, unit.length);
+        const qsizetype repairedLength = repaired.size();
+        repaired.resize(repairedLength + qsizetype(simdjson::SIMDJSON_PADDING), '\0');
+        result = parseLine(repaired.constData(), std::size_t(repairedLength), std::size_t(repaired.size()), &entry,
+                           &hasId, &message);
+        if (result == LineResult::InvalidUtf8) {
+            message = invalidJson(simdjson::UTF8_ERROR);
+            result = LineResult::Error;
+        }
+        repaired.truncate(repairedLength);
+        entry.jsonLine = std::move(repaired);
+    } else {
+        entry.jsonLine = QByteArray(line, unit.length);
+    }
+    if (result != LineResult::Ok) {
+        return InputError{file.path, unit.line, message};
+    }
+    if (!hasId) {
+        entry.id = file.fileName % u':' % QString::number(unit.line);
+    }
+    return entry;
+}
+
+BatchReader::BatchReader() : d(std::make_unique<Private>()) {}
+BatchReader::~BatchReader() = default;
+BatchReader::BatchReader(BatchReader &&) noexcept = default;
+BatchReader &BatchReader::operator=(BatchReader &&) noexcept = default;
+
+BatchReader BatchReader::open(const QStringList &inputs)
+{
+    BatchReader reader;
+    Private &d = *reader.d;
+    for (const QString &path : inputs) {
+        const QFileInfo info(path);
+        if (!info.exists()) {
+            d.errors.append({path, 0, QStringLiteral("cannot read: no such file or directory")});
+        } else if (info.isDir()) {
+            if (!info.isReadable() || !info.isExecutable()) {
+                d.errors.append({path, 0, QStringLiteral("cannot read: permission denied")});
+            } else {
+                d.addFolder(path);
+            }
+        } else if (hasSuffix(info.fileName(), QLatin1StringView(".jsonl"))) {
+            d.addJsonl(path, info);
+        } else {
+            QFile file(path);
+            if (!file.open(QIODevice::ReadOnly)) {
+                d.errors.append({path, 0, u"cannot read: " % file.errorString()});
+                continue;
+            }
+            d.totalBytes += info.size();
+            d.addFile(path, info.fileName());
+        }
+    }
+    return reader;
+}
+
+qsizetype BatchReader::size() const
+{
+    return qsizetype(d->units.size());
+}
+
+ReadResult BatchReader::read(qsizetype unit) const
+{
+    Q_ASSERT(unit >= 0 && unit < size());
+    const Unit &u = d->units[std::size_t(unit)];
+    if (u.jsonl < 0) {
+        return d->readFile(d->files[u.begin]);
+    }
+    return d->readLine(u);
+}
+
+const QList<InputError> &BatchReader::errors() const
+{
+    return d->errors;
+}
+
+qsizetype BatchReader::totalBytes() const
+{
+    return d->totalBytes;
+}
+
+} // namespace annorev

@@ -1,7 +1,96 @@
-#include <QCoreApplication>
+#include "commands.h"
+#include "console.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFileInfo>
+
+#include <cstring>
+
+namespace {
+
+struct Subcommand
+{
+    const char *name;
+    int (*run)(const QStringList &);
+    const char *summary;
+};
+
+constexpr Subcommand subcommands[] = {
+    {"check", annorev::runCheck, "check documents and print their findings"},
+    {"rules", annorev::runRules, "list the finding rules with examples and fixes"},
+};
+
+const Subcommand *findSubcommand(const char *name)
+{
+    for (const Subcommand &subcommand : subcommands) {
+        if (std::strcmp(subcommand.name, name) == 0) {
+            return &subcommand;
+        }
+    }
+    return nullptr;
+}
+
+QByteArray usage()
+{
+    QByteArray text = "Usage: annorev [BATCH...]            open the reviewer window\n"
+                      "       annorev COMMAND [OPTIONS] ...  run headless\n\nCommands:\n";
+    for (const Subcommand &subcommand : subcommands) {
+        text += "  " + QByteArray(subcommand.name).leftJustified(10) + subcommand.summary + '\n';
+    }
+    text += "\nEvery command takes --help. annorev --version prints the version.\n";
+    return text;
+}
+
+void describeApplication()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("annorev"));
+    QCoreApplication::setApplicationName(QStringLiteral("annorev"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(ANNOREV_VERSION));
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
-    return 0;
+    using namespace annorev;
+    // A subcommand runs on a QCoreApplication: no display is needed or touched.
+    if (argc > 1 && (findSubcommand(argv[1]) || argv[1][0] == '-')) {
+        QCoreApplication app(argc, argv);
+        describeApplication();
+        QStringList arguments = QCoreApplication::arguments();
+        arguments.removeFirst();
+        const QString first = arguments.constFirst();
+        if (first == u"--version" || first == u"-v") {
+            Console::out("annorev " ANNOREV_VERSION "\n");
+            return ExitOk;
+        }
+        if (first == u"--help" || first == u"-h") {
+            Console::out(usage());
+            return ExitOk;
+        }
+        if (const Subcommand *subcommand = findSubcommand(argv[1])) {
+            arguments.first() = QStringLiteral("annorev ") + arguments.constFirst();
+            return subcommand->run(arguments);
+        }
+        Console::error(QStringLiteral("unknown option %1").arg(first));
+        Console::err(usage());
+        return ExitUsage;
+    }
+    for (int i = 1; i < argc; ++i) {
+        if (!QFileInfo::exists(QString::fromLocal8Bit(argv[i]))) {
+            QCoreApplication app(argc, argv);
+            Console::error(QStringLiteral("%1 is neither a command nor a file or folder to open")
+                               .arg(QString::fromLocal8Bit(argv[i])));
+            Console::err(usage());
+            return ExitUsage;
+        }
+    }
+
+    QApplication app(argc, argv);
+    describeApplication();
+    MainWindow window;
+    window.show();
+    return app.exec();
 }

@@ -375,7 +375,7 @@ void BatchReader::Private::addFolder(const QString &path)
         QString id;
     };
     std::vector<Listed> listed;
-    const QDir root(path);
+    const QDir root(QFileInfo(path).absoluteFilePath());
     // Without QDirIterator::FollowSymlinks a symlinked folder is listed but not entered, so a
     // link back up the tree cannot loop; symlinked files are still read.
     QDirIterator it(path, QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
@@ -385,7 +385,7 @@ void BatchReader::Private::addFolder(const QString &path)
         if (!isListedInFolder(info.fileName())) {
             continue;
         }
-        const QString relative = root.relativeFilePath(info.filePath());
+        const QString relative = root.relativeFilePath(info.absoluteFilePath());
         totalBytes += info.size();
         listed.push_back({relative.toUtf8(), info.filePath(), relative});
     }

@@ -37,6 +37,8 @@ public:
     bool hasHtmlMarkup() const { return m_hasHtml; }
     bool hadInvalidUtf8() const { return m_invalidUtf8; }
     bool hasByteOrderMark() const { return m_bom; }
+    // Where the text starts in the source: after a byte order mark, if there is one.
+    qsizetype bodyBegin() const { return m_bodyBegin; }
 
     // Byte offset in the source of the plain-text character at textPos (textPos == text().size()
     // maps to the end of the last piece). sticky=After places it after tags that end right there.

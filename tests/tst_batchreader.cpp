@@ -84,6 +84,7 @@ private slots:
     void folderListsMatchingFilesInUtf8ByteOrder_data();
     void folderListsMatchingFilesInUtf8ByteOrder();
     void folderUnitReadsTheFileBytes();
+    void folderGivenAsRelativePathGivesRelativeIds();
     void symlinkedFilesAreListedButSymlinkedFoldersAreNotEntered();
     void singleFileIdIsItsFileName_data();
     void singleFileIdIsItsFileName();
@@ -179,6 +180,27 @@ void TestBatchReader::folderUnitReadsTheFileBytes()
     QCOMPARE(entry.line, 0);
     QCOMPARE(entry.jsonLine, QByteArray());
     QCOMPARE(entry.textTokenBegin, -1);
+}
+
+void TestBatchReader::folderGivenAsRelativePathGivesRelativeIds()
+{
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    QVERIFY(QDir(tmp.path()).mkpath(u"batch/sub"_s));
+    QFile file(tmp.filePath(u"batch/sub/a.txt"_s));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("x");
+    file.close();
+    const QString previous = QDir::currentPath();
+    QVERIFY(QDir::setCurrent(tmp.path()));
+    const BatchReader reader = BatchReader::open({u"batch"_s, u"./batch/"_s});
+    QStringList ids;
+    for (qsizetype unit = 0; unit < reader.size(); ++unit) {
+        const ReadResult read = reader.read(unit);
+        ids << (std::holds_alternative<SourceEntry>(read) ? std::get<SourceEntry>(read).id : u"?"_s);
+    }
+    QDir::setCurrent(previous);
+    QCOMPARE(ids, QStringList({u"sub/a.txt"_s, u"sub/a.txt"_s}));
 }
 
 void TestBatchReader::symlinkedFilesAreListedButSymlinkedFoldersAreNotEntered()

@@ -1,0 +1,108 @@
+#include "batchcheck.h"
+#include "checker.h"
+#include "commands.h"
+#include "console.h"
+#include "countryaliases.h"
+#include "schema.h"
+
+#include <QCommandLineParser>
+#include <QDate>
+
+namespace annorev {
+
+int runCheck(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Check tagged documents and print their findings.\n\n"
+                       "INPUT is a file, a folder (every .txt, .html, .htm below it) or a JSON Lines file (.jsonl).\n"
+                       "Exit status: 0 no error findings, 1 error findings (or warnings with --strict), "
+                       "2 bad usage or unreadable input."));
+    parser.addHelpOption();
+    const QCommandLineOption formatOption(QStringLiteral("format"),
+                                          QStringLiteral("Output format: text (one line per finding) or jsonl (one "
+                                                         "object per document)."),
+                                          QStringLiteral("text|jsonl"), QStringLiteral("text"));
+    const QCommandLineOption schemaOption(QStringLiteral("schema"), QStringLiteral("Read the labels from FILE."),
+                                          QStringLiteral("FILE"));
+    const QCommandLineOption strictOption(QStringLiteral("strict"), QStringLiteral("Warnings fail the check too."));
+    const QCommandLineOption jobsOption(QStringList{QStringLiteral("j"), QStringLiteral("jobs")},
+                                        QStringLiteral("Threads to use (default: every core)."), QStringLiteral("N"),
+                                        QStringLiteral("0"));
+    parser.addOptions({formatOption, schemaOption, strictOption, jobsOption});
+    parser.addPositionalArgument(QStringLiteral("INPUT"), QStringLiteral("Files, folders or JSON Lines files."),
+                                 QStringLiteral("INPUT..."));
+    if (!parser.parse(arguments)) {
+        Console::error(parser.errorText());
+        return ExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        Console::out(parser.helpText().toUtf8());
+        return ExitOk;
+    }
+    const QString format = parser.value(formatOption);
+    if (format != u"text" && format != u"jsonl") {
+        Console::error(QStringLiteral("--format is text or jsonl, not \"%1\"").arg(format));
+        return ExitUsage;
+    }
+    bool jobsOk = false;
+    const int jobs = parser.value(jobsOption).toInt(&jobsOk);
+    if (!jobsOk || jobs < 0) {
+        Console::error(QStringLiteral("--jobs takes a whole number, not \"%1\"").arg(parser.value(jobsOption)));
+        return ExitUsage;
+    }
+    const QStringList inputs = parser.positionalArguments();
+    if (inputs.isEmpty()) {
+        Console::error(QStringLiteral("no input: name a file, a folder or a JSON Lines file (see --help)"));
+        return ExitUsage;
+    }
+
+    std::optional<Schema> loaded;
+    if (parser.isSet(schemaOption)) {
+        QString error;
+        loaded = Schema::fromFile(parser.value(schemaOption), &error);
+        if (!loaded) {
+            Console::error(error);
+            return ExitUsage;
+        }
+    }
+    const Schema &schema = loaded ? *loaded : Schema::builtin();
+    const Checker checker(schema, CountryAliases::builtin(), QDate::currentDate().year());
+
+    const BatchReader reader = BatchReader::open(inputs);
+    bool inputFailed = !reader.errors().isEmpty();
+    for (const InputError &error : reader.errors()) {
+        Console::err(error.toString().toUtf8() + '\n');
+    }
+
+    const bool json = format == u"jsonl";
+    const BatchCheck::Formatter formatter = [json](const SourceEntry &entry, const Document &doc,
+                                                   const CheckResult &result) {
+        return json ? CheckReport::json(entry, doc, result) : CheckReport::text(entry, doc, result.findings);
+    };
+    qsizetype documents = 0;
+    CheckReport::Counts total;
+    BatchCheck(reader, schema, checker).run(jobs, formatter, [&](BatchCheck::Unit &&unit) {
+        if (unit.error) {
+            Console::err(unit.error->toString().toUtf8() + '\n');
+            inputFailed = true;
+            return;
+        }
+        if (unit.blank) {
+            return;
+        }
+        ++documents;
+        total.add(unit.counts);
+        Console::out(unit.output);
+    });
+    if (!json) {
+        Console::out(CheckReport::summary(documents, total));
+    }
+    Console::flush();
+    if (inputFailed) {
+        return ExitUsage;
+    }
+    return total.errors > 0 || (parser.isSet(strictOption) && total.warnings > 0) ? ExitFindings : ExitOk;
+}
+
+} // namespace annorev

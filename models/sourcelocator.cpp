@@ -1,0 +1,49 @@
+#include "sourcelocator.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace annorev {
+
+SourceLocator::SourceLocator(const QByteArray &source, qsizetype bodyBegin, Lines lines) : m_source(source)
+{
+    m_lineStarts.append(bodyBegin);
+    if (lines == Lines::One) {
+        return;
+    }
+    const char *data = source.constData();
+    qsizetype pos = bodyBegin;
+    while (pos < source.size()) {
+        const void *hit = std::memchr(data + pos, '\n', std::size_t(source.size() - pos));
+        if (!hit) {
+            break;
+        }
+        pos = static_cast<const char *>(hit) - data + 1;
+        m_lineStarts.append(pos);
+    }
+}
+
+SourceLocator::Location SourceLocator::locate(qsizetype byteOffset)
+{
+    byteOffset = std::clamp<qsizetype>(byteOffset, m_lineStarts.first(), m_source.size());
+    const auto next = std::upper_bound(m_lineStarts.cbegin(), m_lineStarts.cend(), byteOffset);
+    const qsizetype line = next - m_lineStarts.cbegin();
+    const qsizetype lineStart = *std::prev(next);
+    qsizetype from = lineStart;
+    qsizetype column = 1;
+    if (m_cursorOffset >= lineStart && m_cursorOffset <= byteOffset && m_cursor.line == line) {
+        from = m_cursorOffset;
+        column = m_cursor.column;
+    }
+    for (qsizetype i = from; i < byteOffset; ++i) {
+        // Count every byte that starts a character (not a UTF-8 continuation byte).
+        if ((static_cast<unsigned char>(m_source[i]) & 0xc0) != 0x80) {
+            ++column;
+        }
+    }
+    m_cursorOffset = byteOffset;
+    m_cursor = Location{line, column};
+    return m_cursor;
+}
+
+} // namespace annorev

@@ -1,0 +1,281 @@
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run annorev(const QStringList &arguments, const QString &workingDirectory = {},
+            const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
+{
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    if (!workingDirectory.isEmpty()) {
+        process.setWorkingDirectory(workingDirectory);
+    }
+    process.start(QStringLiteral(ANNOREV_BINARY), arguments);
+    if (!process.waitForFinished(120000)) {
+        process.kill();
+        return {};
+    }
+    return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
+               process.readAllStandardError()};
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
+{
+    const QString path = dir.filePath(name);
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size()) {
+        qFatal("cannot write %s", qPrintable(path));
+    }
+    return path;
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void checkJsonlOnSamplesGivesTheExpectedOutput();
+    void checkTextOnSamplesPrintsCompilerStyleLines();
+    void checkOutputIsTheSameForAnyThreadCount();
+    void checkExitStatus_data();
+    void checkExitStatus();
+    void badJsonlLineIsReportedAndTheRestIsChecked();
+    void unreadableInputIsNamed();
+    void duplicateIdIsReportedAndSkipped();
+    void jsonlOffsetsAreCodePointsAndEscapedTagsAreRead();
+    void checkRunsWithoutADisplay();
+    void customSchemaIsUsedAndABadOneNamed();
+    void everyCommandHasHelp_data();
+    void everyCommandHasHelp();
+    void versionIsPrinted();
+    void rulesListsEveryRuleAndFilters();
+};
+
+void TestCli::checkJsonlOnSamplesGivesTheExpectedOutput()
+{
+    const Run run = annorev({u"check"_s, u"--format"_s, u"jsonl"_s, QStringLiteral(ANNOREV_SAMPLES_DIR)});
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.err, QByteArray());
+    QCOMPARE(run.out, readFile(QStringLiteral(ANNOREV_TESTDATA_DIR "/samples.check.jsonl")));
+    for (const QByteArray &line : run.out.split('\n')) {
+        if (!line.isEmpty()) {
+            QJsonParseError error;
+            QVERIFY(QJsonDocument::fromJson(line, &error).isObject());
+        }
+    }
+}
+
+void TestCli::checkTextOnSamplesPrintsCompilerStyleLines()
+{
+    const Run run = annorev({u"check"_s, u"samples"_s}, QFileInfo(QStringLiteral(ANNOREV_SAMPLES_DIR)).absolutePath());
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.out, readFile(QStringLiteral(ANNOREV_TESTDATA_DIR "/samples.check.txt")));
+}
+
+void TestCli::checkOutputIsTheSameForAnyThreadCount()
+{
+    QTemporaryDir dir;
+    QByteArray batch;
+    const QStringList seeds = QDir(QStringLiteral(ANNOREV_SAMPLES_DIR)).entryList(QDir::Files, QDir::Name);
+    for (int i = 0; i < 600; ++i) {
+        const QByteArray text = readFile(QStringLiteral(ANNOREV_SAMPLES_DIR "/") + seeds[i % seeds.size()]);
+        batch += QJsonDocument(QJsonObject{{u"id"_s, QString::number(i)}, {u"text"_s, QString::fromUtf8(text)}})
+                     .toJson(QJsonDocument::Compact) +
+                 '\n';
+    }
+    const QString path = writeFile(dir, u"batch.jsonl"_s, batch);
+    const Run one = annorev({u"check"_s, u"--format"_s, u"jsonl"_s, u"--jobs"_s, u"1"_s, path});
+    const Run two = annorev({u"check"_s, u"--format"_s, u"jsonl"_s, u"--jobs"_s, u"2"_s, path});
+    const Run text = annorev({u"check"_s, u"-j"_s, u"2"_s, path});
+    QCOMPARE(one.exitCode, 0);
+    QCOMPARE(one.out.count('\n'), 600);
+    QCOMPARE(two.out, one.out);
+    QVERIFY(text.out.endsWith("600 documents checked: 0 errors, 720 warnings, 120 infos\n"));
+}
+
+void TestCli::checkExitStatus_data()
+{
+    QTest::addColumn<QByteArray>("document");
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<int>("exitCode");
+    QTest::addRow("clean") << QByteArray("<model>M</model> in <year>2023</year>") << QStringList() << 0;
+    QTest::addRow("warnings pass") << QByteArray("no tags") << QStringList() << 0;
+    QTest::addRow("warnings fail when strict") << QByteArray("no tags") << QStringList{u"--strict"_s} << 1;
+    QTest::addRow("clean passes when strict") << QByteArray("<model>M</model>") << QStringList{u"--strict"_s} << 0;
+    QTest::addRow("errors fail") << QByteArray("<model>M</model> <year>2020</year> <year>2021</year>")
+                                 << QStringList() << 1;
+    QTest::addRow("unknown format") << QByteArray("x") << QStringList{u"--format"_s, u"xml"_s} << 2;
+    QTest::addRow("unknown option") << QByteArray("x") << QStringList{u"--frobnicate"_s} << 2;
+    QTest::addRow("bad jobs") << QByteArray("x") << QStringList{u"--jobs"_s, u"many"_s} << 2;
+}
+
+void TestCli::checkExitStatus()
+{
+    QFETCH(QByteArray, document);
+    QFETCH(QStringList, options);
+    QFETCH(int, exitCode);
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, u"doc.txt"_s, document);
+    const Run run = annorev(QStringList{u"check"_s} + options + QStringList{path});
+    QCOMPARE(run.exitCode, exitCode);
+    if (exitCode == 2) {
+        QVERIFY(run.err.startsWith("annorev: error: "));
+    }
+}
+
+void TestCli::badJsonlLineIsReportedAndTheRestIsChecked()
+{
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, u"batch.jsonl"_s,
+                                   "{\"id\": \"a\", \"text\": \"<model>A</model>\"}\n"
+                                   "{\"id\": \"b\", \"text\": 42}\n"
+                                   "not json\n"
+                                   "{\"id\": \"c\", \"text\": \"<model>C</model>\", \"source\": \"x\"}\n");
+    const Run run = annorev({u"check"_s, u"--format"_s, u"jsonl"_s, path});
+    QCOMPARE(run.exitCode, 2);
+    const QList<QByteArray> errors = run.err.trimmed().split('\n');
+    QCOMPARE(errors.size(), 2);
+    QVERIFY2(errors[0].startsWith(QByteArray(path.toUtf8() + ":2: error: ")), errors[0].constData());
+    QVERIFY2(errors[1].startsWith(QByteArray(path.toUtf8() + ":3: error: ")), errors[1].constData());
+    QCOMPARE(run.out.count('\n'), 2);
+    QVERIFY(run.out.startsWith("{\"id\": \"a\""));
+    QVERIFY(run.out.contains("{\"id\": \"c\""));
+}
+
+void TestCli::unreadableInputIsNamed()
+{
+    QTemporaryDir dir;
+    const QString good = writeFile(dir, u"good.txt"_s, "<model>M</model>");
+    const QString missing = dir.filePath(u"missing.txt"_s);
+    const Run run = annorev({u"check"_s, missing, good});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(missing.toUtf8()), run.err.constData());
+    QVERIFY(run.out.contains("1 document checked"));
+}
+
+void TestCli::duplicateIdIsReportedAndSkipped()
+{
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, u"batch.jsonl"_s,
+                                   "{\"id\": \"a\", \"text\": \"one\"}\n{\"id\": \"a\", \"text\": \"two\"}\n");
+    const Run run = annorev({u"check"_s, u"--format"_s, u"jsonl"_s, path});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(":2: error: duplicate id \"a\" (first at line 1)"), run.err.constData());
+    QCOMPARE(run.out.count('\n'), 1);
+}
+
+void TestCli::jsonlOffsetsAreCodePointsAndEscapedTagsAreRead()
+{
+    QTemporaryDir dir;
+    const QString path = writeFile(
+        dir, u"batch.jsonl"_s,
+        "{\"id\": \"e\", \"text\": \"\xf0\x9f\x98\x80\xf0\x9d\x94\xb8 \\u003cmodel>M\\u003c/model> on 512 "
+        "\\u003chardware>A100\\u003c/hardware>\"}\n");
+    const Run run = annorev({u"check"_s, u"--format"_s, u"jsonl"_s, path});
+    QCOMPARE(run.exitCode, 0);
+    const QJsonObject object = QJsonDocument::fromJson(run.out).object();
+    QCOMPARE(object.value(u"records"_s).toArray().first().toObject().value(u"model"_s).toString(), u"M"_s);
+    const QJsonObject finding = object.value(u"findings"_s).toArray().first().toObject();
+    QCOMPARE(finding.value(u"rule"_s).toString(), u"gpu-count-untagged"_s);
+    QCOMPARE(finding.value(u"start"_s).toInt(), 8);
+    QCOMPARE(finding.value(u"end"_s).toInt(), 11);
+    QCOMPARE(finding.value(u"text"_s).toString(), u"512"_s);
+}
+
+void TestCli::checkRunsWithoutADisplay()
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(u"DISPLAY"_s);
+    environment.remove(u"WAYLAND_DISPLAY"_s);
+    environment.insert(u"QT_QPA_PLATFORM"_s, u"no-such-platform"_s);
+    const Run run = annorev({u"check"_s, QStringLiteral(ANNOREV_SAMPLES_DIR)}, {}, environment);
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(run.out.contains("5 documents checked"));
+}
+
+void TestCli::customSchemaIsUsedAndABadOneNamed()
+{
+    QTemporaryDir dir;
+    const QString schema =
+        writeFile(dir, u"schema.json"_s,
+                  R"({"labels": [{"name": "model", "type": "model"}, {"name": "gpu", "type": "gpu_count"}]})");
+    const QString doc = writeFile(dir, u"doc.txt"_s, "<model>M</model> <gpu>8</gpu> <params>7B</params>");
+    const Run run = annorev({u"check"_s, u"--format"_s, u"jsonl"_s, u"--schema"_s, schema, doc});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.contains("\"gpu_count\": 8"), run.out.constData());
+    QVERIFY2(run.out.contains("<params> is not a label"), run.out.constData());
+
+    const QString bad = writeFile(dir, u"bad.json"_s, "{\"labels\": 3}");
+    const Run failed = annorev({u"check"_s, u"--schema"_s, bad, doc});
+    QCOMPARE(failed.exitCode, 2);
+    QVERIFY2(failed.err.contains(bad.toUtf8()), failed.err.constData());
+}
+
+void TestCli::everyCommandHasHelp_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::addRow("top level") << QStringList{u"--help"_s} << QByteArray("Commands:");
+    QTest::addRow("check") << QStringList{u"check"_s, u"--help"_s} << QByteArray("--strict");
+    QTest::addRow("rules") << QStringList{u"rules"_s, u"--help"_s} << QByteArray("RULE");
+}
+
+void TestCli::everyCommandHasHelp()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QByteArray, expected);
+    const Run run = annorev(arguments);
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.contains(expected), run.out.constData());
+}
+
+void TestCli::versionIsPrinted()
+{
+    const Run run = annorev({u"--version"_s});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(run.out.startsWith("annorev "));
+    QVERIFY(run.out.trimmed().size() > 8);
+}
+
+void TestCli::rulesListsEveryRuleAndFilters()
+{
+    const Run all = annorev({u"rules"_s});
+    QCOMPARE(all.exitCode, 0);
+    for (const char *id : {"markup-malformed", "label-unknown", "annotations-missing", "model-missing", "model-multiple",
+                           "value-unparsed", "value-implausible", "field-conflict", "gpu-count-mismatch",
+                           "gpu-count-duplicate", "hardware-count-embedded", "gpu-count-untagged",
+                           "params-name-mismatch", "mention-untagged", "span-boundary", "encoding-suspect"}) {
+        QVERIFY2(all.out.contains(QByteArray(QByteArray(id) + " (")), id);
+    }
+    const Run one = annorev({u"rules"_s, u"field-conflict"_s});
+    QCOMPARE(one.out.count("Fix: "), 1);
+    QCOMPARE(annorev({u"rules"_s, u"no-such-rule"_s}).exitCode, 2);
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

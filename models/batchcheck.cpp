@@ -49,7 +49,7 @@ void BatchCheck::run(int jobs, const Formatter &format, const Sink &sink) const
             Unit out;
             int line = 0;
             QString path;
-            ReadResult read = m_reader.read(unit);
+            ReadResult read = m_reader.read(unit, BatchReader::Keep::Text);
             if (auto *error = std::get_if<InputError>(&read)) {
                 out.error = std::move(*error);
             } else if (auto *entry = std::get_if<SourceEntry>(&read)) {

@@ -363,7 +363,7 @@ struct BatchReader::Private
     void addFolder(const QString &path);
     void addJsonl(const QString &path, const QFileInfo &info);
     ReadResult readFile(const FileUnit &file) const;
-    ReadResult readLine(const Unit &unit) const;
+    ReadResult readLine(const Unit &unit, Keep keep) const;
 };
 
 void BatchReader::Private::addFolder(const QString &path)
@@ -449,7 +449,7 @@ ReadResult BatchReader::Private::readFile(const FileUnit &file) const
     return SourceEntry{file.id, file.path, 0, std::move(bytes), {}, -1, -1};
 }
 
-ReadResult BatchReader::Private::readLine(const Unit &unit) const
+ReadResult BatchReader::Private::readLine(const Unit &unit, Keep keep) const
 {
     const JsonlFile &file = jsonlFiles[std::size_t(unit.jsonl)];
     const char *line = file.data.get() + unit.begin;
@@ -477,7 +477,7 @@ ReadResult BatchReader::Private::readLine(const Unit &unit) const
         }
         repaired.truncate(repairedLength);
         entry.jsonLine = std::move(repaired);
-    } else {
+    } else if (keep == Keep::TextAndLine) {
         entry.jsonLine = QByteArray(line, unit.length);
     }
     if (result != LineResult::Ok) {
@@ -528,14 +528,14 @@ qsizetype BatchReader::size() const
     return qsizetype(d->units.size());
 }
 
-ReadResult BatchReader::read(qsizetype unit) const
+ReadResult BatchReader::read(qsizetype unit, Keep keep) const
 {
     Q_ASSERT(unit >= 0 && unit < size());
     const Unit &u = d->units[std::size_t(unit)];
     if (u.jsonl < 0) {
         return d->readFile(d->files[u.begin]);
     }
-    return d->readLine(u);
+    return d->readLine(u, keep);
 }
 
 const QList<InputError> &BatchReader::errors() const

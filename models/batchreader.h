@@ -53,7 +53,10 @@ public:
     static BatchReader open(const QStringList &inputs);
 
     qsizetype size() const;
-    ReadResult read(qsizetype unit) const;
+    // What a caller needs of a JSON Lines entry: checking needs only the text; writing the batch
+    // back needs the whole line too.
+    enum class Keep { Text, TextAndLine };
+    ReadResult read(qsizetype unit, Keep keep = Keep::TextAndLine) const;
     const QList<InputError> &errors() const;
     qsizetype totalBytes() const;
 

@@ -22,14 +22,9 @@ CheckResult Checker::check(const Document &doc) const
         rule->check(context, &result.findings);
     }
     QList<Finding> &findings = result.findings;
-    std::stable_sort(findings.begin(), findings.end(), [&rules](const Finding &a, const Finding &b) {
-        if (a.start != b.start) {
-            return a.start < b.start;
-        }
-        if (a.end != b.end) {
-            return a.end < b.end;
-        }
-        return rules.order(a.rule) < rules.order(b.rule);
+    // Rules run in registry order, so a stable sort by position leaves ties in rule order.
+    std::stable_sort(findings.begin(), findings.end(), [](const Finding &a, const Finding &b) {
+        return a.start != b.start ? a.start < b.start : a.end < b.end;
     });
     const auto duplicate = std::unique(findings.begin(), findings.end(), [](const Finding &a, const Finding &b) {
         return a.rule == b.rule && a.start == b.start && a.end == b.end;

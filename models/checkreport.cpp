@@ -5,8 +5,7 @@
 #include "jsonstring.h"
 #include "sourcelocator.h"
 
-#include <QLocale>
-
+#include <charconv>
 #include <cmath>
 
 namespace annorev::CheckReport {
@@ -15,13 +14,24 @@ namespace {
 
 void appendNumber(QByteArray *out, double value)
 {
+    char buffer[32];
+    std::to_chars_result written{};
     if (std::isfinite(value) && value == std::trunc(value) && std::abs(value) < 9007199254740992.0) {
-        out->append(QByteArray::number(qint64(value)));
+        written = std::to_chars(buffer, buffer + sizeof buffer, qint64(value));
     } else if (std::isfinite(value)) {
-        out->append(QByteArray::number(value, 'g', QLocale::FloatingPointShortest));
+        written = std::to_chars(buffer, buffer + sizeof buffer, value);  // shortest round-trip form
     } else {
         out->append("null");
+        return;
     }
+    out->append(buffer, written.ptr - buffer);
+}
+
+void appendInteger(QByteArray *out, qsizetype value)
+{
+    char buffer[24];
+    const auto written = std::to_chars(buffer, buffer + sizeof buffer, value);
+    out->append(buffer, written.ptr - buffer);
 }
 
 qsizetype findingOffset(const Document &doc, const Finding &finding)
@@ -131,9 +141,9 @@ QByteArray json(const SourceEntry &entry, const Document &doc, const CheckResult
         out += i ? ", {\"rule\": " : "{\"rule\": ";
         JsonString::append(&out, finding.rule);
         out += ", \"severity\": \"" + severityName(finding.severity).toLatin1() + "\", \"start\": ";
-        out += QByteArray::number(doc.codePointOffset(finding.start));
+        appendInteger(&out, doc.codePointOffset(finding.start));
         out += ", \"end\": ";
-        out += QByteArray::number(doc.codePointOffset(finding.end));
+        appendInteger(&out, doc.codePointOffset(finding.end));
         out += ", \"text\": ";
         JsonString::append(&out, QStringView(doc.text()).sliced(finding.start, finding.end - finding.start));
         out += ", \"message\": ";

@@ -72,18 +72,35 @@ DocumentAnalysis DocumentAnalysis::analyze(const Document &doc, const Schema &sc
         return analysis;
     }
 
+    // Most documents name one to three models: a scan beats hashing until there are many.
+    constexpr qsizetype scanLimit = 8;
     QHash<QString, qsizetype> recordByModel;
+    auto recordFor = [&](const QString &name) {
+        if (analysis.m_records.size() <= scanLimit) {
+            for (qsizetype r = 0; r < analysis.m_records.size(); ++r) {
+                if (analysis.m_records[r].model == name) {
+                    return r;
+                }
+            }
+            if (analysis.m_records.size() == scanLimit) {
+                for (qsizetype r = 0; r < analysis.m_records.size(); ++r) {
+                    recordByModel.insert(analysis.m_records[r].model, r);
+                }
+            }
+        } else if (const auto it = recordByModel.constFind(name); it != recordByModel.cend()) {
+            return *it;
+        }
+        const qsizetype added = analysis.m_records.size();
+        analysis.m_records.append(Record{name, {}});
+        if (added >= scanLimit) {
+            recordByModel.insert(name, added);
+        }
+        return added;
+    };
     for (qsizetype i = 0; i < spans.size(); ++i) {
-        if (analysis.m_types[i] != ValueType::Model) {
-            continue;
+        if (analysis.m_types[i] == ValueType::Model) {
+            analysis.m_recordOfSpan[i] = recordFor(analysis.m_values[i].text);
         }
-        const QString &name = analysis.m_values[i].text;
-        auto it = recordByModel.constFind(name);
-        if (it == recordByModel.cend()) {
-            it = recordByModel.insert(name, analysis.m_records.size());
-            analysis.m_records.append(Record{name, {}});
-        }
-        analysis.m_recordOfSpan[i] = *it;
     }
     if (analysis.m_records.isEmpty()) {
         analysis.m_records.append(Record{});
@@ -98,7 +115,11 @@ DocumentAnalysis DocumentAnalysis::analyze(const Document &doc, const Schema &sc
             analysis.m_recordOfSpan[i] =
                 chosen > 0 && chosen <= analysis.m_records.size() ? qsizetype(chosen - 1) : current;
         }
-        analysis.m_records[analysis.m_recordOfSpan[i]].spans.append(i);
+        QList<qsizetype> &recordSpans = analysis.m_records[analysis.m_recordOfSpan[i]].spans;
+        if (recordSpans.isEmpty()) {
+            recordSpans.reserve(std::min<qsizetype>(spans.size(), 16));
+        }
+        recordSpans.append(i);
     }
     return analysis;
 }

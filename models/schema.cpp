@@ -146,6 +146,7 @@ std::optional<Schema> Schema::fromJson(const QByteArray &json, QString *error)
         info.type = *type;
         info.singleValued = object.value(u"single").toBool(info.type != ValueType::Model);
         schema.m_labels.append(info);
+        schema.m_labelBytes.append(info.name.toUtf8());
     }
     if (schema.m_labels.isEmpty()) {
         *error = QStringLiteral("a schema needs at least one label");
@@ -162,6 +163,12 @@ const LabelInfo *Schema::label(QStringView name) const
 
 int Schema::indexOf(QStringView name) const
 {
+    // Spans share their label string with the schema, so comparing addresses settles most lookups.
+    for (qsizetype i = 0; i < m_labels.size(); ++i) {
+        if (m_labels.at(i).name.constData() == name.data() && m_labels.at(i).name.size() == name.size()) {
+            return int(i);
+        }
+    }
     for (qsizetype i = 0; i < m_labels.size(); ++i) {
         if (m_labels.at(i).name == name) {
             return int(i);

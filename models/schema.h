@@ -30,6 +30,8 @@ public:
     static std::optional<Schema> fromFile(const QString &path, QString *error);
 
     const QList<LabelInfo> &labels() const { return m_labels; }
+    // The label names in UTF-8, for matching tag names in source bytes.
+    const QList<QByteArray> &labelBytes() const { return m_labelBytes; }
     // Labels are case-sensitive: <Model> is not <model>.
     const LabelInfo *label(QStringView name) const;
     int indexOf(QStringView name) const;
@@ -43,6 +45,7 @@ public:
 
 private:
     QList<LabelInfo> m_labels;
+    QList<QByteArray> m_labelBytes;
     bool m_hardwareCountSeparate = true;
 };
 

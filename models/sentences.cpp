@@ -4,16 +4,19 @@
 
 #include <QString>
 
+#include <algorithm>
 #include <array>
+#include <string_view>
 
 namespace annorev::Sentences {
 
 namespace {
 
 // Lower-case words whose final '.' does not end a sentence.
-constexpr std::array abbreviations = {u"al", u"approx", u"cf", u"co", u"corp", u"dr", u"e.g", u"eq", u"etc",
-                                      u"fig", u"figs", u"i.e", u"inc", u"jr", u"ltd", u"mr", u"mrs", u"ms",
-                                      u"no", u"prof", u"ref", u"sec", u"sr", u"st", u"tab", u"vs"};
+using namespace std::string_view_literals;
+constexpr std::array abbreviations = {u"al"sv, u"approx"sv, u"cf"sv, u"co"sv, u"corp"sv, u"dr"sv, u"e.g"sv, u"eq"sv, u"etc"sv,
+                                      u"fig"sv, u"figs"sv, u"i.e"sv, u"inc"sv, u"jr"sv, u"ltd"sv, u"mr"sv, u"mrs"sv, u"ms"sv,
+                                      u"no"sv, u"prof"sv, u"ref"sv, u"sec"sv, u"sr"sv, u"st"sv, u"tab"sv, u"vs"sv};
 
 bool isAbbreviationBefore(const QString &text, qsizetype dot)
 {
@@ -22,7 +25,8 @@ bool isAbbreviationBefore(const QString &text, qsizetype dot)
         --begin;
     }
     const QStringView word = QStringView(text).sliced(begin, dot - begin);
-    if (word.isEmpty()) {
+    // The longest abbreviation is six letters; most sentences end in a longer word.
+    if (word.isEmpty() || word.size() > 6) {
         return false;
     }
     // Initialisms: U.S., U.K., P.R.C. -- single letters separated by dots.
@@ -36,60 +40,49 @@ bool isAbbreviationBefore(const QString &text, qsizetype dot)
     if (initialism && (word.size() == 1 ? word.at(0).isUpper() : true)) {
         return true;
     }
-    for (const char16_t *abbreviation : abbreviations) {
-        if (word.compare(QStringView(abbreviation), Qt::CaseInsensitive) == 0) {
-            return true;
-        }
+    char16_t lower[6];
+    for (qsizetype i = 0; i < word.size(); ++i) {
+        const char16_t c = word.at(i).unicode();
+        lower[i] = (c >= u'A' && c <= u'Z') ? char16_t(c + 32) : c;
     }
-    return false;
+    const std::u16string_view folded(lower, std::size_t(word.size()));
+    return std::find(abbreviations.begin(), abbreviations.end(), folded) != abbreviations.end();
 }
 
-bool isSpace(QChar c)
+bool isSpace(char16_t c)
 {
-    return c.isSpace();
+    return c == u' ' || c == u'\n' || c == u'\t' || c == u'\r' || c == u'\f' || c == 0xa0 ||
+           (c > 0x7f && QChar(c).isSpace());
 }
 
-// Whether a sentence ends right before position pos (pos is the first character of the next).
-bool endsBefore(const Document &doc, qsizetype pos)
+// Whether a sentence ends right before position pos, other than at a block element.
+bool endsBefore(const QString &text, const char16_t *data, qsizetype pos)
 {
-    const QString &text = doc.text();
-    if (doc.isBlockBreak(pos)) {
-        return true;
-    }
-    if (pos <= 0 || pos >= text.size()) {
+    const char16_t previous = data[pos - 1];
+    if ((previous != u'.' && previous != u'!' && previous != u'?') || !isSpace(data[pos])) {
         return false;
     }
-    const QChar previous = text.at(pos - 1);
-    const QChar current = text.at(pos);
-    if (isSpace(previous) || !isSpace(current)) {
-        return false;
-    }
-    if (previous == u'!' || previous == u'?') {
-        return true;
-    }
-    if (previous == u'.') {
-        return !isAbbreviationBefore(text, pos - 1);
-    }
-    return false;
+    return previous != u'.' || !isAbbreviationBefore(text, pos - 1);
 }
 
-bool blankLineBefore(const QString &text, qsizetype newline)
+// Whether the newline at newline is the second of a blank line (white space between).
+bool blankLineBefore(const char16_t *data, qsizetype newline, qsizetype limit)
 {
     qsizetype i = newline - 1;
-    while (i >= 0 && (text.at(i) == u' ' || text.at(i) == u'\t' || text.at(i) == u'\r')) {
+    while (i >= limit && (data[i] == u' ' || data[i] == u'\t' || data[i] == u'\r')) {
         --i;
     }
-    return i >= 0 && text.at(i) == u'\n';
+    return i >= limit && data[i] == u'\n';
 }
 
-bool blankLineAt(const QString &text, qsizetype newline)
+// Whether the newline at newline starts a blank line.
+bool blankLineAt(const char16_t *data, qsizetype newline, qsizetype size)
 {
-    // A newline followed by optional spaces and another newline.
     qsizetype i = newline + 1;
-    while (i < text.size() && (text.at(i) == u' ' || text.at(i) == u'\t' || text.at(i) == u'\r')) {
+    while (i < size && (data[i] == u' ' || data[i] == u'\t' || data[i] == u'\r')) {
         ++i;
     }
-    return i < text.size() && text.at(i) == u'\n';
+    return i < size && data[i] == u'\n';
 }
 
 } // namespace
@@ -97,15 +90,18 @@ bool blankLineAt(const QString &text, qsizetype newline)
 Bounds around(const Document &doc, qsizetype pos)
 {
     const QString &text = doc.text();
-    Bounds bounds{0, text.size()};
-    for (qsizetype i = pos; i > 0; --i) {
-        if (endsBefore(doc, i) || (text.at(i - 1) == u'\n' && i >= 2 && blankLineBefore(text, i - 1))) {
+    const auto *data = reinterpret_cast<const char16_t *>(text.constData());
+    const QList<qsizetype> &breaks = doc.blockBreaks();
+    const auto next = std::upper_bound(breaks.cbegin(), breaks.cend(), pos);
+    Bounds bounds{next == breaks.cbegin() ? 0 : *std::prev(next), next == breaks.cend() ? text.size() : *next};
+    for (qsizetype i = pos; i > bounds.begin; --i) {
+        if (endsBefore(text, data, i) || (data[i - 1] == u'\n' && blankLineBefore(data, i - 1, bounds.begin))) {
             bounds.begin = i;
             break;
         }
     }
-    for (qsizetype i = pos + 1; i < text.size(); ++i) {
-        if (endsBefore(doc, i) || (text.at(i) == u'\n' && blankLineAt(text, i))) {
+    for (qsizetype i = pos + 1; i < bounds.end; ++i) {
+        if (endsBefore(text, data, i) || (data[i] == u'\n' && blankLineAt(data, i, bounds.end))) {
             bounds.end = i;
             break;
         }

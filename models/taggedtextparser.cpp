@@ -10,6 +10,10 @@
 #include <cstring>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace annorev {
 
 namespace {
@@ -89,6 +93,7 @@ public:
     std::vector<Tag> scan(qsizetype begin)
     {
         std::vector<Tag> tags;
+        tags.reserve(32);
         qsizetype pos = begin;
         while (pos < m_size) {
             const void *hit = std::memchr(m_data + pos, '<', std::size_t(m_size - pos));
@@ -337,6 +342,10 @@ public:
             const qsizetype stop = std::min(end, pos + pieceBytes);
             m_pieces->append(Document::Piece{m_length, pos, 0, true});
             while (pos < stop) {
+                pos = copyAscii(pos, stop);
+                if (pos >= stop) {
+                    break;
+                }
                 const unsigned char c = m_data[pos];
                 if (c < 0x80) {
                     m_out[m_length++] = c;
@@ -364,6 +373,28 @@ public:
     void finish() { m_text->truncate(m_length); }
 
 private:
+    // Widens a run of ASCII bytes sixteen at a time; returns where the run stops.
+    qsizetype copyAscii(qsizetype pos, qsizetype stop)
+    {
+#if defined(__SSE2__)
+        const __m128i zero = _mm_setzero_si128();
+        while (pos + 16 <= stop) {
+            const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i *>(m_data + pos));
+            if (_mm_movemask_epi8(chunk) != 0) {
+                break;
+            }
+            _mm_storeu_si128(reinterpret_cast<__m128i *>(m_out + m_length), _mm_unpacklo_epi8(chunk, zero));
+            _mm_storeu_si128(reinterpret_cast<__m128i *>(m_out + m_length + 8), _mm_unpackhi_epi8(chunk, zero));
+            pos += 16;
+            m_length += 16;
+        }
+#endif
+        while (pos < stop && m_data[pos] < 0x80) {
+            m_out[m_length++] = m_data[pos++];
+        }
+        return pos;
+    }
+
     void appendCodePoint(char32_t codePoint)
     {
         if (codePoint >= 0x10000) {
@@ -394,12 +425,7 @@ struct OpenTag
 
 } // namespace
 
-TaggedTextParser::TaggedTextParser(const Schema &schema) : m_schema(schema)
-{
-    for (const LabelInfo &label : schema.labels()) {
-        m_labels.append(label.name.toUtf8());
-    }
-}
+TaggedTextParser::TaggedTextParser(const Schema &schema) : m_schema(schema), m_labels(schema.labelBytes()) {}
 
 Document TaggedTextParser::parse(QByteArray source) const
 {
@@ -419,6 +445,8 @@ Document TaggedTextParser::parse(QByteArray source) const
         }
     }
 
+    doc.m_spans.reserve(qsizetype(tags.size() / 2));
+    doc.m_pieces.reserve(qsizetype(tags.size()) + 1 + src.size() / 4096);
     TextBuilder text(src, &doc.m_text, &doc.m_pieces, &doc.m_astral, &doc.m_invalidUtf8);
     auto appendText = [&](qsizetype begin, qsizetype end) {
         if (!doc.m_hasHtml) {

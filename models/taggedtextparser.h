@@ -15,7 +15,7 @@ public:
 
 private:
     const Schema &m_schema;
-    QList<QByteArray> m_labels;
+    const QList<QByteArray> &m_labels;
 };
 
 } // namespace annorev

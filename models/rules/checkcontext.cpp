@@ -173,7 +173,11 @@ QString CheckContext::recordName(qsizetype record) const
 
 QList<AttachedCount> CheckContext::attachedCounts(qsizetype hardwareSpan) const
 {
-    QList<AttachedCount> counts;
+    const auto cached = m_attached.constFind(hardwareSpan);
+    if (cached != m_attached.cend()) {
+        return *cached;
+    }
+    QList<AttachedCount> &counts = m_attached[hardwareSpan];
     const Span &span = m_doc.spans().at(hardwareSpan);
     const QString &text = m_doc.text();
     const Sentences::Bounds sentence = Sentences::around(m_doc, span.start);

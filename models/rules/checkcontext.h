@@ -4,6 +4,7 @@
 #include "documentanalysis.h"
 #include "schema.h"
 
+#include <QHash>
 #include <QList>
 
 #include <optional>
@@ -72,6 +73,8 @@ private:
     const CountryAliases &m_countries;
     int m_currentYear;
     QList<std::pair<qsizetype, qsizetype>> m_coverage;  // merged span ranges, sorted
+    // Several rules ask about the same hardware span; a context lives for one check on one thread.
+    mutable QHash<qsizetype, QList<AttachedCount>> m_attached;
 };
 
 } // namespace annorev

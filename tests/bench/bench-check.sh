@@ -46,14 +46,14 @@ for ((i = 0; i < runs; ++i)); do
     cat_best=$(awk -v a="$elapsed" -v b="${cat_best:-$elapsed}" 'BEGIN { print (a < b ? a : b) }')
 done
 
-# Prints "best_wall_seconds peak_rss_kib" over $runs runs of `annorev check --jobs $1`.
+# Prints "best_wall_seconds peak_rss_kib" over $runs runs of `annorev check --format $2 --jobs $1`.
 # `annorev check` exits 1 when it reports error findings, which a faulty batch has.
 measure_check() {
-    local jobs=$1 best='' peak=0 status wall rss
+    local jobs=$1 format=$2 best='' peak=0 status wall rss
     for ((i = 0; i < runs; ++i)); do
         status=0
         /usr/bin/time -f '%e %M' -o "$work/time" \
-            "$annorev" check --format jsonl --jobs "$jobs" "$batch" >/dev/null 2>"$work/stderr" || status=$?
+            "$annorev" check --format "$format" --jobs "$jobs" "$batch" >/dev/null 2>"$work/stderr" || status=$?
         if ((status != 0 && status != 1)); then
             echo "bench-check: 'annorev check --jobs $jobs' failed with exit status $status:" >&2
             tail -n 20 "$work/stderr" >&2
@@ -69,10 +69,12 @@ measure_check() {
     echo "$best $peak"
 }
 
-result=$(measure_check 1)
-read -r check1_wall check1_rss <<<"$result"
-result=$(measure_check 2)
-read -r check2_wall check2_rss <<<"$result"
+declare -A wall rss
+for format in text jsonl; do
+    for jobs in 1 2; do
+        read -r "wall[$format$jobs]" "rss[$format$jobs]" <<<"$(measure_check "$jobs" "$format")"
+    done
+done
 
 cpu=$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo)
 mb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1e6 }'; }
@@ -89,9 +91,12 @@ print_table() {
     echo "| Command | Wall time (s) | Throughput (MB/s) | Peak RSS (MB) | RSS / input |"
     echo "|---|---:|---:|---:|---:|"
     printf '| `cat` | %.3f | %s | | |\n' "$cat_best" "$(rate "$cat_best")"
-    printf '| `annorev check --jobs 1` | %.2f | %s | %s | %s |\n' \
-        "$check1_wall" "$(rate "$check1_wall")" "$(rss_mb "$check1_rss")" "$(ratio "$check1_rss")"
-    printf '| `annorev check --jobs 2` | %.2f | %s | %s | %s |\n' \
-        "$check2_wall" "$(rate "$check2_wall")" "$(rss_mb "$check2_rss")" "$(ratio "$check2_rss")"
+    for format in text jsonl; do
+        for jobs in 1 2; do
+            local key=$format$jobs
+            printf '| `annorev check --format %s --jobs %s` | %.2f | %s | %s | %s |\n' "$format" "$jobs" \
+                "${wall[$key]}" "$(rate "${wall[$key]}")" "$(rss_mb "${rss[$key]}")" "$(ratio "${rss[$key]}")"
+        done
+    done
 }
 print_table

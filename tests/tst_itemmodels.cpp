@@ -107,12 +107,11 @@ void TestItemModels::findingsOfSamples_data()
     QTest::addColumn<QString>("texts");
     QTest::addColumn<QString>("severities");
     QTest::addRow("000") << u"000_fb52d27db3b8b6ee.txt"_s << u"gpu-count-untagged"_s << u"512"_s << u"warning"_s;
-    QTest::addRow("001") << u"001_1d6e54ff941a55a9.txt"_s << u"hardware-count-embedded"_s
-                         << u"768 NVIDIA A100 GPUs"_s << u"warning"_s;
+    QTest::addRow("001") << u"001_1d6e54ff941a55a9.txt"_s << u"hardware-count-embedded"_s << u"768 NVIDIA A100 GPUs"_s
+                         << u"warning"_s;
     QTest::addRow("002") << u"002_f429afe5dd9093a8.txt"_s << u"annotations-missing"_s << u"(whole document)"_s
                          << u"warning"_s;
-    QTest::addRow("004") << u"004_777d6b4e246e2bc8.txt"_s
-                         << u"model-multiple|gpu-count-untagged|encoding-suspect"_s
+    QTest::addRow("004") << u"004_777d6b4e246e2bc8.txt"_s << u"model-multiple|gpu-count-untagged|encoding-suspect"_s
                          << u"(whole document)|256|\u00e2\u20ac\u201d"_s << u"info|warning|warning"_s;
 }
 
@@ -147,12 +146,10 @@ void TestItemModels::findingTextIsOneLineAndShort_data()
     QTest::addRow("paragraph separator") << u"a\u2029b"_s << u"a b"_s;
     const QString exact(FindingListModel::MaxExcerptLength, u'x');
     QTest::addRow("exactly the limit") << exact << exact;
-    QTest::addRow("truncated") << QString(200, u'y')
-                               << QString(FindingListModel::MaxExcerptLength - 1, u'y') + u'…';
+    QTest::addRow("truncated") << QString(200, u'y') << QString(FindingListModel::MaxExcerptLength - 1, u'y') + u'…';
     // A surrogate pair straddling the cut is dropped whole.
-    QTest::addRow("surrogate at the cut")
-        << QString(FindingListModel::MaxExcerptLength - 2, u'z') + u"\U0001F600tail"_s
-        << QString(FindingListModel::MaxExcerptLength - 2, u'z') + u'…';
+    QTest::addRow("surrogate at the cut") << QString(FindingListModel::MaxExcerptLength - 2, u'z') + u"\U0001F600tail"_s
+                                          << QString(FindingListModel::MaxExcerptLength - 2, u'z') + u'…';
 }
 
 void TestItemModels::findingTextIsOneLineAndShort()
@@ -216,8 +213,9 @@ void TestItemModels::findingsSortBySeverityThroughProxy()
     proxy.sort(FindingListModel::SeverityColumn, Qt::DescendingOrder);
 
     const Document doc = Document::parse("one two three four", Schema::builtin());
-    model.setFindings(doc, {makeFinding(u"a"_s, Severity::Info, 0, 3), makeFinding(u"b"_s, Severity::Error, 4, 7),
-                            makeFinding(u"c"_s, Severity::Warning, 8, 13), makeFinding(u"d"_s, Severity::Error, 14, 18)});
+    model.setFindings(doc,
+                      {makeFinding(u"a"_s, Severity::Info, 0, 3), makeFinding(u"b"_s, Severity::Error, 4, 7),
+                       makeFinding(u"c"_s, Severity::Warning, 8, 13), makeFinding(u"d"_s, Severity::Error, 14, 18)});
     QCOMPARE(column(proxy, FindingListModel::SeverityColumn), u"error|error|warning|info"_s);
     QCOMPARE(column(model, FindingListModel::RuleColumn), u"a|b|c|d"_s);
 
@@ -303,7 +301,9 @@ void TestItemModels::recordRolesOfSample000()
     const Checked checked = check(readSample(u"000_fb52d27db3b8b6ee.txt"_s));
     model.setDocument(checked.doc, checked.result.analysis, checked.result.findings);
 
-    auto value = [&model](int column) { return model.index(0, column).data(RecordTableModel::ValueRole); };
+    auto value = [&model](int column) {
+        return model.index(0, column).data(RecordTableModel::ValueRole);
+    };
     QCOMPARE(value(RecordTableModel::ModelColumn).typeId(), QMetaType::QString);
     QCOMPARE(value(RecordTableModel::ModelColumn).toString(), u"NeuroFlex-7B"_s);
     QCOMPARE(value(RecordTableModel::ParamsColumn).typeId(), QMetaType::Double);
@@ -323,8 +323,9 @@ void TestItemModels::recordRolesOfSample000()
     for (int section = 0; section < model.columnCount(); ++section) {
         headers << model.headerData(section, Qt::Horizontal).toString();
     }
-    QCOMPARE(headers, (QStringList{u"Model"_s, u"Params"_s, u"Hardware"_s, u"GPU count"_s, u"Training"_s,
-                                   u"Country"_s, u"Year"_s}));
+    QCOMPARE(headers, (QStringList{u"Model"_s, u"Params"_s, u"Hardware"_s, u"GPU count"_s, u"Training"_s, u"Country"_s,
+                                   u"Year"_s}));
+    QCOMPARE(model.headerData(0, Qt::Vertical).toString(), u"Record 1"_s);
 }
 
 void TestItemModels::recordCells_data()
@@ -334,25 +335,24 @@ void TestItemModels::recordCells_data()
     QTest::addColumn<QString>("display");
     QTest::addColumn<QVariant>("value");
     QTest::addRow("params shorthand") << "<model>M</model> <params>65B</params>"_ba
-                                      << int(RecordTableModel::ParamsColumn) << u"65B → 6.5 × 10¹⁰"_s
-                                      << QVariant(65e9);
-    QTest::addRow("gpu count with comma") << "<model>M</model> <gpu_count>1,024</gpu_count>"_ba
-                                          << int(RecordTableModel::GpuCountColumn) << u"1,024 → 1024"_s
-                                          << QVariant(qint64(1024));
+                                      << int(RecordTableModel::ParamsColumn) << u"65B → 6.5 × 10¹⁰"_s << QVariant(65e9);
+    QTest::addRow("gpu count with comma")
+        << "<model>M</model> <gpu_count>1,024</gpu_count>"_ba << int(RecordTableModel::GpuCountColumn)
+        << u"1,024 → 1024"_s << QVariant(qint64(1024));
     QTest::addRow("gpu count plain") << "<model>M</model> <gpu_count>64</gpu_count>"_ba
                                      << int(RecordTableModel::GpuCountColumn) << u"64"_s << QVariant(qint64(64));
-    QTest::addRow("hardware already normal") << "<model>M</model> <hardware>TPU v4</hardware>"_ba
-                                             << int(RecordTableModel::HardwareColumn) << u"TPU v4"_s
-                                             << QVariant(u"TPU v4"_s);
+    QTest::addRow("hardware already normal")
+        << "<model>M</model> <hardware>TPU v4</hardware>"_ba << int(RecordTableModel::HardwareColumn) << u"TPU v4"_s
+        << QVariant(u"TPU v4"_s);
     QTest::addRow("country alias") << "<model>M</model> <country>U.S.</country>"_ba
                                    << int(RecordTableModel::CountryColumn) << u"U.S. → United States"_s
                                    << QVariant(u"United States"_s);
-    QTest::addRow("approximate training") << "<model>M</model> <training>approximately 6 weeks</training>"_ba
-                                          << int(RecordTableModel::TrainingColumn)
-                                          << u"approximately 6 weeks → ~1008 h (42 days)"_s << QVariant(1008.0);
-    QTest::addRow("span over a line break") << "<model>M</model> <params>7.2\nbillion</params>"_ba
-                                            << int(RecordTableModel::ParamsColumn) << u"7.2 billion → 7.2 × 10⁹"_s
-                                            << QVariant(7.2e9);
+    QTest::addRow("approximate training")
+        << "<model>M</model> <training>approximately 6 weeks</training>"_ba << int(RecordTableModel::TrainingColumn)
+        << u"approximately 6 weeks → ~1008 h (42 days)"_s << QVariant(1008.0);
+    QTest::addRow("span over a line break")
+        << "<model>M</model> <params>7.2\nbillion</params>"_ba << int(RecordTableModel::ParamsColumn)
+        << u"7.2 billion → 7.2 × 10⁹"_s << QVariant(7.2e9);
     QTest::addRow("unparsed") << "<model>M</model> <params>lots</params>"_ba << int(RecordTableModel::ParamsColumn)
                               << u"lots"_s << QVariant();
     QTest::addRow("no model span") << "<params>7B</params> in <year>2021</year>"_ba

@@ -92,5 +92,10 @@ int main(int argc, char *argv[])
     describeApplication();
     MainWindow window;
     window.show();
+    QStringList batch = QCoreApplication::arguments();
+    batch.removeFirst();
+    if (!batch.isEmpty()) {
+        window.openBatch(batch);
+    }
     return app.exec();
 }

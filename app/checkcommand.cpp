@@ -32,13 +32,8 @@ int runCheck(const QStringList &arguments)
     parser.addOptions({formatOption, schemaOption, strictOption, jobsOption});
     parser.addPositionalArgument(QStringLiteral("INPUT"), QStringLiteral("Files, folders or JSON Lines files."),
                                  QStringLiteral("INPUT..."));
-    if (!parser.parse(arguments)) {
-        Console::error(parser.errorText());
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        Console::out(parser.helpText().toUtf8());
-        return ExitOk;
+    if (const auto done = parseArguments(parser, arguments)) {
+        return *done;
     }
     const QString format = parser.value(formatOption);
     if (format != u"text" && format != u"jsonl") {

@@ -2,10 +2,18 @@
 
 #include <QStringList>
 
+#include <optional>
+
+class QCommandLineParser;
+
 namespace annorev {
 
 // Exit statuses every subcommand shares.
 enum ExitStatus { ExitOk = 0, ExitFindings = 1, ExitUsage = 2 };
+
+// Parses a subcommand's arguments. Returns the exit status when there is nothing more to do
+// (an error was printed, or --help was), nothing when the command should run.
+std::optional<int> parseArguments(QCommandLineParser &parser, const QStringList &arguments);
 
 // Each runs one headless subcommand; arguments start with the subcommand's name.
 int runCheck(const QStringList &arguments);

@@ -14,13 +14,8 @@ int runRules(const QStringList &arguments)
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("RULE"), QStringLiteral("Show only these rules."),
                                  QStringLiteral("[RULE...]"));
-    if (!parser.parse(arguments)) {
-        Console::error(parser.errorText());
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        Console::out(parser.helpText().toUtf8());
-        return ExitOk;
+    if (const auto done = parseArguments(parser, arguments)) {
+        return *done;
     }
     const QStringList wanted = parser.positionalArguments();
     for (const QString &id : wanted) {

@@ -38,33 +38,11 @@ QVariant valueOf(ValueType type, const SpanValue &value)
     return {};
 }
 
-QString formatValue(ValueType type, const SpanValue &value)
-{
-    if (!value.parsed) {
-        return {};
-    }
-    switch (type) {
-    case ValueType::Params:
-    case ValueType::GpuCount:
-        return ValueFormat::count(value.number);
-    case ValueType::Year:
-        return QString::number(qint64(value.number));
-    case ValueType::Training:
-        return ValueFormat::hours(value.number, value.approximate);
-    case ValueType::Model:
-    case ValueType::Hardware:
-    case ValueType::Country:
-    case ValueType::Text:
-        return value.text;
-    }
-    return {};
-}
-
 // "7.2 billion parameters → 7.2 × 10⁹"; just the text when the value reads the same.
 QString describe(const QString &spanText, ValueType type, const SpanValue &value)
 {
     const QString text = spanText.simplified();
-    const QString normalised = formatValue(type, value);
+    const QString normalised = ValueFormat::value(type, value);
     if (normalised.isEmpty() || normalised == text) {
         return text;
     }

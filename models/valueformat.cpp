@@ -1,5 +1,7 @@
 #include "valueformat.h"
 
+#include "record.h"
+
 #include <cmath>
 
 namespace annorev::ValueFormat {
@@ -47,6 +49,28 @@ QString hours(double value, bool approximate)
         text += QStringLiteral(" (%1 days)").arg(QString::number(value / 24, 'g', 6));
     }
     return text;
+}
+
+QString value(ValueType type, const SpanValue &value)
+{
+    if (!value.parsed) {
+        return {};
+    }
+    switch (type) {
+    case ValueType::Params:
+    case ValueType::GpuCount:
+        return count(value.number);
+    case ValueType::Year:
+        return QString::number(qint64(value.number));
+    case ValueType::Training:
+        return hours(value.number, value.approximate);
+    case ValueType::Model:
+    case ValueType::Hardware:
+    case ValueType::Country:
+    case ValueType::Text:
+        return value.text;
+    }
+    return {};
 }
 
 } // namespace annorev::ValueFormat

@@ -1,6 +1,12 @@
 #pragma once
 
+#include "schema.h"
+
 #include <QString>
+
+namespace annorev {
+struct SpanValue;
+}
 
 namespace annorev::ValueFormat {
 
@@ -8,5 +14,8 @@ namespace annorev::ValueFormat {
 QString count(double value);
 // 504 -> "504 h (21 days)".
 QString hours(double hours, bool approximate);
+// A normalised value as people read it: "7.2 × 10⁹", "504 h (21 days)", "United States"; empty
+// when the value did not parse.
+QString value(ValueType type, const SpanValue &value);
 
 } // namespace annorev::ValueFormat

@@ -114,20 +114,7 @@ QString CheckContext::quoted(qsizetype span) const
 QString CheckContext::describeValue(qsizetype span) const
 {
     const SpanValue &value = m_analysis.value(span);
-    if (!value.parsed) {
-        return quoted(span);
-    }
-    switch (m_analysis.typeOf(span)) {
-    case ValueType::Params:
-        return ValueFormat::count(value.number);
-    case ValueType::GpuCount:
-    case ValueType::Year:
-        return QString::number(qint64(value.number));
-    case ValueType::Training:
-        return ValueFormat::hours(value.number, value.approximate);
-    default:
-        return value.text;
-    }
+    return value.parsed ? ValueFormat::value(m_analysis.typeOf(span), value) : quoted(span);
 }
 
 std::pair<qsizetype, qsizetype> CheckContext::trimmedRange(qsizetype span) const

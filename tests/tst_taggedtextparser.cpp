@@ -10,6 +10,8 @@
 using namespace Qt::StringLiterals;
 using namespace annorev;
 
+Q_DECLARE_METATYPE(annorev::SpanEdit)
+
 namespace {
 
 QString spansOf(const Document &doc)
@@ -376,8 +378,6 @@ void TestTaggedTextParser::hugeInputsParseInLinearTime()
     }
     QCOMPARE(Document::parse(quotes, Schema::builtin()).text().size(), quotes.size());
 }
-
-Q_DECLARE_METATYPE(annorev::SpanEdit)
 
 QTEST_GUILESS_MAIN(TestTaggedTextParser)
 #include "tst_taggedtextparser.moc"

@@ -20,11 +20,15 @@ namespace ondemand = simdjson::ondemand;
 
 namespace {
 
+// A JSON Lines file mapped into memory: no copy is made, and its pages are read by the threads
+// that parse them. simdjson reads up to SIMDJSON_PADDING bytes past a line, so the lines near
+// the end of the file are copied into a padded buffer when they are parsed.
 struct JsonlFile
 {
     QString path;
     QString fileName;
-    std::unique_ptr<char[]> data; // size + SIMDJSON_PADDING bytes
+    std::unique_ptr<QFile> file;
+    const char *data = nullptr;
     qsizetype size = 0;
 };
 
@@ -398,27 +402,23 @@ void BatchReader::Private::addFolder(const QString &path)
 
 void BatchReader::Private::addJsonl(const QString &path, const QFileInfo &info)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        errors.append({path, 0, u"cannot read: " % file.errorString()});
+    auto file = std::make_unique<QFile>(path);
+    if (!file->open(QIODevice::ReadOnly)) {
+        errors.append({path, 0, u"cannot read: " % file->errorString()});
         return;
     }
-    const qint64 size = file.size();
-    auto data = std::make_unique_for_overwrite<char[]>(std::size_t(size) + simdjson::SIMDJSON_PADDING);
-    qint64 done = 0;
-    while (done < size) {
-        const qint64 n = file.read(data.get() + done, size - done);
-        if (n <= 0) {
-            errors.append({path, 0, u"cannot read: " % file.errorString()});
+    const qint64 size = file->size();
+    const char *begin = nullptr;
+    if (size > 0) {
+        begin = reinterpret_cast<const char *>(file->map(0, size));
+        if (!begin) {
+            errors.append({path, 0, u"cannot read: " % file->errorString()});
             return;
         }
-        done += n;
     }
-    std::memset(data.get() + size, 0, simdjson::SIMDJSON_PADDING);
     totalBytes += size;
 
     const qint32 index = qint32(jsonlFiles.size());
-    const char *begin = data.get();
     const char *end = begin + size;
     const char *p = begin;
     if (size >= 3 && std::memcmp(p, "\xef\xbb\xbf", 3) == 0) {
@@ -433,7 +433,7 @@ void BatchReader::Private::addJsonl(const QString &path, const QFileInfo &info)
         units.push_back({p - begin, contentEnd - p, index, line});
         p = newline ? newline + 1 : end;
     }
-    jsonlFiles.push_back({path, info.fileName(), std::move(data), size});
+    jsonlFiles.push_back({path, info.fileName(), std::move(file), begin, size});
 }
 
 ReadResult BatchReader::Private::readFile(const FileUnit &file) const
@@ -452,7 +452,7 @@ ReadResult BatchReader::Private::readFile(const FileUnit &file) const
 ReadResult BatchReader::Private::readLine(const Unit &unit, Keep keep) const
 {
     const JsonlFile &file = jsonlFiles[std::size_t(unit.jsonl)];
-    const char *line = file.data.get() + unit.begin;
+    const char *line = file.data + unit.begin;
     if (isBlank(line, unit.length)) {
         return std::monostate{};
     }
@@ -461,7 +461,14 @@ ReadResult BatchReader::Private::readLine(const Unit &unit, Keep keep) const
     entry.line = unit.line;
     bool hasId = false;
     QString message;
-    const std::size_t capacity = std::size_t(file.size - unit.begin) + simdjson::SIMDJSON_PADDING;
+    QByteArray padded;
+    std::size_t capacity = std::size_t(file.size - unit.begin);
+    if (capacity < std::size_t(unit.length) + simdjson::SIMDJSON_PADDING) {
+        padded = QByteArray(line, unit.length);
+        padded.resize(unit.length + qsizetype(simdjson::SIMDJSON_PADDING), '\0');
+        line = padded.constData();
+        capacity = std::size_t(padded.size());
+    }
     LineResult result = parseLine(line, std::size_t(unit.length), capacity, &entry, &hasId, &message);
     if (result == LineResult::InvalidUtf8) {
         // The token offsets must index the bytes that were parsed, so jsonLine keeps the repaired

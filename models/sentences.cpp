@@ -94,13 +94,20 @@ Bounds around(const Document &doc, qsizetype pos)
     const QList<qsizetype> &breaks = doc.blockBreaks();
     const auto next = std::upper_bound(breaks.cbegin(), breaks.cend(), pos);
     Bounds bounds{next == breaks.cbegin() ? 0 : *std::prev(next), next == breaks.cend() ? text.size() : *next};
+    // '.', '!', '?' and '\n' all sort at or below '?': one comparison skips letters.
     for (qsizetype i = pos; i > bounds.begin; --i) {
+        if (data[i - 1] > u'?') {
+            continue;
+        }
         if (endsBefore(text, data, i) || (data[i - 1] == u'\n' && blankLineBefore(data, i - 1, bounds.begin))) {
             bounds.begin = i;
             break;
         }
     }
     for (qsizetype i = pos + 1; i < bounds.end; ++i) {
+        if (data[i - 1] > u'?' && data[i] != u'\n') {
+            continue;
+        }
         if (endsBefore(text, data, i) || (data[i] == u'\n' && blankLineAt(data, i, bounds.end))) {
             bounds.end = i;
             break;

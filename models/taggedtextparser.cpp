@@ -559,9 +559,13 @@ Document TaggedTextParser::parse(QByteArray source) const
         issue(MarkupIssue::Unclosed, tags[open.tag], open.textPos, open.textPos);
     }
 
-    std::stable_sort(doc.m_spans.begin(), doc.m_spans.end(), [](const Span &a, const Span &b) {
+    // Spans are made in closing order, which is already text order unless tags nest or cross.
+    const auto byPosition = [](const Span &a, const Span &b) {
         return a.start != b.start ? a.start < b.start : a.end > b.end;
-    });
+    };
+    if (!std::is_sorted(doc.m_spans.cbegin(), doc.m_spans.cend(), byPosition)) {
+        std::stable_sort(doc.m_spans.begin(), doc.m_spans.end(), byPosition);
+    }
     std::stable_sort(doc.m_issues.begin(), doc.m_issues.end(),
                      [](const MarkupIssue &a, const MarkupIssue &b) { return a.sourceOffset < b.sourceOffset; });
     return doc;

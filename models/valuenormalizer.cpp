@@ -85,7 +85,8 @@ bool isDigit(QChar c)
 
 bool sameWord(QStringView text, QLatin1StringView word)
 {
-    return text.compare(word, Qt::CaseInsensitive) == 0;
+    // Every word compared here is ASCII, so a match has the same length.
+    return text.size() == word.size() && text.compare(word, Qt::CaseInsensitive) == 0;
 }
 
 template <typename Table> bool isOneOf(QStringView text, const Table &words)

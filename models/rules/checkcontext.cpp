@@ -87,6 +87,7 @@ CheckContext::CheckContext(const Document &doc, const Schema &schema, const Docu
     , m_countries(countries)
     , m_currentYear(currentYear)
 {
+    m_coverage.reserve(doc.spans().size());
     for (const Span &span : doc.spans()) {
         if (!m_coverage.isEmpty() && span.start < m_coverage.last().second) {
             m_coverage.last().second = std::max(m_coverage.last().second, span.end);
@@ -160,11 +161,14 @@ QString CheckContext::recordName(qsizetype record) const
 
 QList<AttachedCount> CheckContext::attachedCounts(qsizetype hardwareSpan) const
 {
-    const auto cached = m_attached.constFind(hardwareSpan);
-    if (cached != m_attached.cend()) {
-        return *cached;
+    if (m_attachedIndex.isEmpty()) {
+        m_attachedIndex.fill(-1, m_doc.spans().size());
     }
-    QList<AttachedCount> &counts = m_attached[hardwareSpan];
+    if (m_attachedIndex.at(hardwareSpan) >= 0) {
+        return m_attached.at(m_attachedIndex.at(hardwareSpan));
+    }
+    m_attachedIndex[hardwareSpan] = m_attached.size();
+    QList<AttachedCount> &counts = m_attached.emplace_back();
     const Span &span = m_doc.spans().at(hardwareSpan);
     const QString &text = m_doc.text();
     const Sentences::Bounds sentence = Sentences::around(m_doc, span.start);

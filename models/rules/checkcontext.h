@@ -4,7 +4,6 @@
 #include "documentanalysis.h"
 #include "schema.h"
 
-#include <QHash>
 #include <QList>
 
 #include <optional>
@@ -74,7 +73,8 @@ private:
     int m_currentYear;
     QList<std::pair<qsizetype, qsizetype>> m_coverage;  // merged span ranges, sorted
     // Several rules ask about the same hardware span; a context lives for one check on one thread.
-    mutable QHash<qsizetype, QList<AttachedCount>> m_attached;
+    mutable QList<qsizetype> m_attachedIndex;  // per span: index into m_attached, or -1
+    mutable QList<QList<AttachedCount>> m_attached;
 };
 
 } // namespace annorev

@@ -5,6 +5,10 @@
 #include <cstring>
 #include <memory>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace annorev {
 
 namespace {
@@ -47,6 +51,29 @@ int windows1252Byte(char16_t c)
     }
 }
 
+// Most text is ASCII: skips it eight characters at a time. Returns the first non-ASCII position
+// at or after i (or a position shortly before it), or size.
+qsizetype skipAscii(const char16_t *data, qsizetype i, qsizetype size)
+{
+#if defined(__SSE2__)
+    const __m128i high = _mm_set1_epi16(qint16(0xff80));
+    const __m128i zero = _mm_setzero_si128();
+    for (; i + 8 <= size; i += 8) {
+        const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i *>(data + i));
+        if (_mm_movemask_epi8(_mm_cmpeq_epi16(_mm_and_si128(chunk, high), zero)) != 0xffff) {
+            return i;
+        }
+    }
+#endif
+    for (quint64 word = 0; i + 4 <= size; i += 4) {
+        std::memcpy(&word, data + i, sizeof word);
+        if (word & 0xff80'ff80'ff80'ff80ULL) {
+            return i;
+        }
+    }
+    return i;
+}
+
 class EncodingSuspectRule final : public Rule
 {
 public:
@@ -68,13 +95,7 @@ public:
         const qsizetype size = text.size();
         const char16_t *data = reinterpret_cast<const char16_t *>(text.constData());
         for (qsizetype i = 0; i < size; ++i) {
-            // Most text is ASCII: skip it four characters per 64-bit word.
-            for (quint64 word = 0; i + 4 <= size; i += 4) {
-                std::memcpy(&word, data + i, sizeof word);
-                if (word & 0xff80'ff80'ff80'ff80ULL) {
-                    break;
-                }
-            }
+            i = skipAscii(data, i, size);
             if (i >= size) {
                 break;
             }

@@ -25,17 +25,21 @@ public:
 
     void check(const CheckContext &context, QList<Finding> *findings) const override
     {
-        QStringList labels;
-        for (const LabelInfo &label : context.schema().labels()) {
-            labels << label.name;
-        }
+        QString labels;
         for (const MarkupIssue &issue : context.document().markupIssues()) {
             if (issue.kind != MarkupIssue::UnknownLabel) {
                 continue;
             }
+            if (labels.isEmpty()) {
+                QStringList names;
+                for (const LabelInfo &label : context.schema().labels()) {
+                    names << label.name;
+                }
+                labels = names.join(QStringLiteral(", "));
+            }
             Finding result = finding(issue.start, issue.end,
                                      QStringLiteral("<%1> is not a label of the schema (%2)")
-                                         .arg(issue.tag, labels.join(QStringLiteral(", "))));
+                                         .arg(issue.tag, labels));
             result.sourceOffset = issue.sourceOffset;
             findings->append(result);
         }

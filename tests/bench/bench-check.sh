@@ -12,6 +12,7 @@ build_dir=${1:-build/release}
 count=${2:-100000}
 genbatch=$build_dir/tests/bench/annorev-genbatch
 annorev=$build_dir/app/annorev
+benchpipeline=$build_dir/tests/bench/annorev-benchpipeline
 runs=3
 
 die() {
@@ -22,6 +23,7 @@ die() {
 [[ $count =~ ^[0-9]+$ ]] || die "the document count must be a number, not '$count'"
 [[ -x $genbatch ]] || die "$genbatch not found: build it with 'cmake --build $build_dir --target annorev-genbatch'"
 [[ -x $annorev ]] || die "$annorev not found: build it with 'cmake --build $build_dir --target annorev'"
+[[ -x $benchpipeline ]] || die "$benchpipeline not found: build it with 'cmake --build $build_dir --target annorev-benchpipeline'"
 # Peak RSS needs GNU time; the shell keyword cannot report it.
 [[ -x /usr/bin/time ]] || die "/usr/bin/time (GNU time) is missing: install it with 'sudo apt-get install time'"
 /usr/bin/time -f '%e %M' true 2>/dev/null || die "/usr/bin/time is not GNU time: install it with 'sudo apt-get install time'"
@@ -100,3 +102,8 @@ print_table() {
     done
 }
 print_table
+
+echo
+echo "Reading, parsing, normalising and checking in one process, without printing (annorev-benchpipeline):"
+echo
+"$benchpipeline" --runs "$runs" "$batch"

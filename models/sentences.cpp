@@ -87,6 +87,11 @@ bool blankLineAt(const char16_t *data, qsizetype newline, qsizetype size)
 
 } // namespace
 
+bool isAbbreviationDot(const QString &text, qsizetype dot)
+{
+    return isAbbreviationBefore(text, dot);
+}
+
 Bounds around(const Document &doc, qsizetype pos)
 {
     const QString &text = doc.text();

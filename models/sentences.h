@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QtGlobal>
+#include <QString>
 
 namespace annorev {
 
@@ -19,6 +19,10 @@ struct Bounds
 };
 
 Bounds around(const Document &doc, qsizetype pos);
+
+// Whether the '.' at dot ends an abbreviation (U.S., e.g., et al., Fig., vs., Inc.) rather than a
+// sentence.
+bool isAbbreviationDot(const QString &text, qsizetype dot);
 
 } // namespace Sentences
 

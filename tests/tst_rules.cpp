@@ -220,6 +220,8 @@ void TestRules::ruleFiresExactlyWhereSpecified_data()
     row("leading space", "span-boundary", u"<model> X</model>"_s, u" X"_s);
     row("trailing comma", "span-boundary", u"<model>X,</model>"_s, u"X,"_s);
     row("abbreviation dot", "span-boundary", u"<country>U.S.</country>"_s, QString());
+    row("company abbreviation dot", "span-boundary", u"<model>Acme Inc.</model> wins"_s, QString());
+    row("sentence dot", "span-boundary", u"<model>NeuroFlex.</model> wins"_s, u"NeuroFlex."_s);
     row("closing parenthesis opened inside", "span-boundary", u"<hardware>TPU (v4)</hardware>"_s, QString());
     row("closing parenthesis opened outside", "span-boundary", u"(<hardware>TPU v4)</hardware>"_s, u"TPU v4)"_s);
     row("starts inside a word", "span-boundary", u"Neuro<model>Flex</model>"_s, u"Flex"_s);

@@ -1,5 +1,6 @@
 #include "checkcontext.h"
 #include "rule.h"
+#include "sentences.h"
 
 #include <QStringList>
 
@@ -51,9 +52,7 @@ private:
             return QStringView(text).sliced(start, end - 1 - start).contains(u'(');
         }
         if (last == u'.') {
-            // An initialism (U.S., P.R.C.) or a short abbreviation ending the span.
-            const qsizetype dot = end - 1;
-            return dot >= start + 2 && text.at(dot - 1).isLetter() && text.at(dot - 2) == u'.';
+            return end - 1 > start && Sentences::isAbbreviationDot(text, end - 1);
         }
         return false;
     }

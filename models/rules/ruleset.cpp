@@ -39,18 +39,12 @@ const RuleSet &RuleSet::builtin()
 
 const Rule *RuleSet::find(QStringView id) const
 {
-    const int index = order(id);
-    return index < 0 ? nullptr : m_rules[std::size_t(index)].get();
-}
-
-int RuleSet::order(QStringView id) const
-{
-    for (std::size_t i = 0; i < m_rules.size(); ++i) {
-        if (m_rules[i]->info().id == id) {
-            return int(i);
+    for (const auto &rule : m_rules) {
+        if (rule->info().id == id) {
+            return rule.get();
         }
     }
-    return -1;
+    return nullptr;
 }
 
 } // namespace annorev

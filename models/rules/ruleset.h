@@ -15,8 +15,6 @@ public:
 
     const std::vector<std::unique_ptr<Rule>> &rules() const { return m_rules; }
     const Rule *find(QStringView id) const;
-    // The rule's position in the list (ties between findings at one position sort by it).
-    int order(QStringView id) const;
 
 private:
     RuleSet();

@@ -64,7 +64,7 @@ int runCheck(const QStringList &arguments)
     const Schema &schema = loaded ? *loaded : Schema::builtin();
     const Checker checker(schema, CountryAliases::builtin(), QDate::currentDate().year());
 
-    const BatchReader reader = BatchReader::open(inputs);
+    const BatchReader reader = BatchReader::open(inputs, schema);
     bool inputFailed = !reader.errors().isEmpty();
     for (const InputError &error : reader.errors()) {
         Console::err(error.toString().toUtf8() + '\n');

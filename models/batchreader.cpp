@@ -1,5 +1,9 @@
 #include "batchreader.h"
 
+#include "doccanoformat.h"
+#include "labelstudioformat.h"
+#include "schema.h"
+#include "spanimport.h"
 #include "utf8.h"
 
 #include <QDir>
@@ -30,21 +34,34 @@ struct JsonlFile
     std::unique_ptr<QFile> file;
     const char *data = nullptr;
     qsizetype size = 0;
+    BatchLayout layout = BatchLayout::JsonLines; // or Doccano
 };
 
 struct FileUnit
 {
     QString path;
     QString id;
+    BatchLayout layout = BatchLayout::File;
+};
+
+struct TaskFile
+{
+    QString path;
+    QString fileName;
+    QList<LabelStudioFormat::Task> tasks;
 };
 
 struct Unit
 {
-    qsizetype begin = 0; // JSON Lines: offset of the line in the buffer; file: index into files
+    // JSON Lines: offset and length of the line in the buffer; file: begin is the index into
+    // files; Label Studio: begin is the index into the file's tasks, length into taskFiles.
+    qsizetype begin = 0;
     qsizetype length = 0;
-    qint32 jsonl = -1; // index into jsonlFiles, -1 for a whole-file unit
+    qint32 jsonl = -1; // index into jsonlFiles, or one of the kinds below
     qint32 line = 0;
 };
+constexpr qint32 wholeFileUnit = -1;
+constexpr qint32 labelStudioUnit = -2;
 
 // Metadata nested deeper than this is refused instead of overflowing the stack.
 constexpr int maxDepth = 512;
@@ -355,19 +372,26 @@ struct BatchReader::Private
 {
     std::vector<JsonlFile> jsonlFiles;
     QList<FileUnit> files;
+    std::vector<TaskFile> taskFiles;
     std::vector<Unit> units;
     QList<InputError> errors;
     qsizetype totalBytes = 0;
+    Schema schema = Schema::builtin();
 
-    void addFile(const QString &path, const QString &id)
+    void addFile(const QString &path, const QString &id, BatchLayout layout)
     {
-        units.push_back({files.size(), 0, -1, 0});
-        files.append({path, id});
+        units.push_back({files.size(), 0, wholeFileUnit, 0});
+        files.append({path, id, layout});
     }
     void addFolder(const QString &path);
     void addJsonl(const QString &path, const QFileInfo &info);
+    void addJson(const QString &path, const QFileInfo &info);
     ReadResult readFile(const FileUnit &file) const;
     ReadResult readLine(const Unit &unit, Keep keep) const;
+    ReadResult readDoccanoLine(const Unit &unit, Keep keep) const;
+    ReadResult readTask(const Unit &unit, Keep keep) const;
+    ReadResult imported(const ImportedDocument &doc, SpanImport::OffsetUnit offsets, SourceEntry entry,
+                        const QString &fileName, const QString &context) const;
 };
 
 void BatchReader::Private::addFolder(const QString &path)
@@ -396,7 +420,7 @@ void BatchReader::Private::addFolder(const QString &path)
     // Byte order of the UTF-8 path, not locale collation, so every machine lists the same order.
     std::sort(listed.begin(), listed.end(), [](const Listed &a, const Listed &b) { return a.key < b.key; });
     for (const Listed &entry : listed) {
-        addFile(entry.path, entry.id);
+        addFile(entry.path, entry.id, BatchLayout::Folder);
     }
 }
 
@@ -425,6 +449,7 @@ void BatchReader::Private::addJsonl(const QString &path, const QFileInfo &info)
         p += 3;
     }
     qint32 line = 0;
+    const std::size_t firstUnit = units.size();
     while (p < end) {
         ++line;
         const auto *newline = static_cast<const char *>(std::memchr(p, '\n', std::size_t(end - p)));
@@ -433,7 +458,49 @@ void BatchReader::Private::addJsonl(const QString &path, const QFileInfo &info)
         units.push_back({p - begin, contentEnd - p, index, line});
         p = newline ? newline + 1 : end;
     }
-    jsonlFiles.push_back({path, info.fileName(), std::move(file), begin, size});
+    // The first object decides the layout of the whole file, so lines are not sniffed one by one.
+    BatchLayout layout = BatchLayout::JsonLines;
+    for (std::size_t u = firstUnit; u < units.size(); ++u) {
+        const Unit &unit = units[u];
+        if (!isBlank(begin + unit.begin, unit.length)) {
+            if (DoccanoFormat::looksLike(std::string_view(begin + unit.begin, std::size_t(unit.length)))) {
+                layout = BatchLayout::Doccano;
+            }
+            break;
+        }
+    }
+    jsonlFiles.push_back({path, info.fileName(), std::move(file), begin, size, layout});
+}
+
+// A .json file holding an array is a Label Studio export; any other .json file is a document.
+void BatchReader::Private::addJson(const QString &path, const QFileInfo &info)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        errors.append({path, 0, u"cannot read: " % file.errorString()});
+        return;
+    }
+    const QByteArray bytes = file.readAll();
+    if (file.error() != QFileDevice::NoError) {
+        errors.append({path, 0, u"cannot read: " % file.errorString()});
+        return;
+    }
+    totalBytes += info.size();
+    if (!LabelStudioFormat::looksLike(bytes)) {
+        addFile(path, info.fileName(), BatchLayout::File);
+        return;
+    }
+    TaskFile tasks{path, info.fileName(), {}};
+    QString message;
+    if (!LabelStudioFormat::read(bytes, &tasks.tasks, &message)) {
+        errors.append({path, 0, message});
+        return;
+    }
+    const qsizetype index = qsizetype(taskFiles.size());
+    for (qsizetype t = 0; t < tasks.tasks.size(); ++t) {
+        units.push_back({t, index, labelStudioUnit, qint32(tasks.tasks.at(t).line)});
+    }
+    taskFiles.push_back(std::move(tasks));
 }
 
 ReadResult BatchReader::Private::readFile(const FileUnit &file) const
@@ -446,7 +513,7 @@ ReadResult BatchReader::Private::readFile(const FileUnit &file) const
     if (in.error() != QFileDevice::NoError) {
         return InputError{file.path, 0, u"cannot read: " % in.errorString()};
     }
-    return SourceEntry{file.id, file.path, 0, std::move(bytes), {}, -1, -1};
+    return SourceEntry{file.id, file.path, 0, std::move(bytes), {}, -1, -1, file.layout};
 }
 
 ReadResult BatchReader::Private::readLine(const Unit &unit, Keep keep) const
@@ -459,6 +526,7 @@ ReadResult BatchReader::Private::readLine(const Unit &unit, Keep keep) const
     SourceEntry entry;
     entry.path = file.path;
     entry.line = unit.line;
+    entry.layout = BatchLayout::JsonLines;
     bool hasId = false;
     QString message;
     QByteArray padded;
@@ -496,6 +564,58 @@ ReadResult BatchReader::Private::readLine(const Unit &unit, Keep keep) const
     return entry;
 }
 
+ReadResult BatchReader::Private::imported(const ImportedDocument &doc, SpanImport::OffsetUnit offsets,
+                                          SourceEntry entry, const QString &fileName, const QString &context) const
+{
+    QString message;
+    std::optional<QByteArray> source = SpanImport::taggedSource(doc.text, doc.spans, offsets, schema, &message);
+    if (!source) {
+        return InputError{entry.path, entry.line, context.isEmpty() ? message : context % u": " % message};
+    }
+    entry.id = doc.hasId ? doc.id : fileName % u':' % QString::number(entry.line);
+    entry.source = std::move(*source);
+    return entry;
+}
+
+ReadResult BatchReader::Private::readDoccanoLine(const Unit &unit, Keep keep) const
+{
+    const JsonlFile &file = jsonlFiles[std::size_t(unit.jsonl)];
+    const char *line = file.data + unit.begin;
+    if (isBlank(line, unit.length)) {
+        return std::monostate{};
+    }
+    ImportedDocument doc;
+    QString message;
+    if (!DoccanoFormat::readLine(std::string_view(line, std::size_t(unit.length)), &doc, &message)) {
+        return InputError{file.path, unit.line, message};
+    }
+    SourceEntry entry;
+    entry.path = file.path;
+    entry.line = unit.line;
+    entry.layout = BatchLayout::Doccano;
+    if (keep == Keep::TextAndLine) {
+        entry.jsonLine = QByteArray(line, unit.length);
+    }
+    return imported(doc, SpanImport::OffsetUnit::Utf16, std::move(entry), file.fileName, {});
+}
+
+ReadResult BatchReader::Private::readTask(const Unit &unit, Keep keep) const
+{
+    const TaskFile &file = taskFiles[std::size_t(unit.length)];
+    const LabelStudioFormat::Task &task = file.tasks.at(unit.begin);
+    if (!task.error.isEmpty()) {
+        return InputError{file.path, task.line, task.error};
+    }
+    SourceEntry entry;
+    entry.path = file.path;
+    entry.line = task.line;
+    entry.layout = BatchLayout::LabelStudio;
+    if (keep == Keep::TextAndLine) {
+        entry.jsonLine = task.json;
+    }
+    return imported(task.doc, SpanImport::OffsetUnit::CodePoint, std::move(entry), file.fileName, task.name);
+}
+
 BatchReader::BatchReader() : d(std::make_unique<Private>()) {}
 BatchReader::~BatchReader() = default;
 BatchReader::BatchReader(BatchReader &&) noexcept = default;
@@ -503,8 +623,14 @@ BatchReader &BatchReader::operator=(BatchReader &&) noexcept = default;
 
 BatchReader BatchReader::open(const QStringList &inputs)
 {
+    return open(inputs, Schema::builtin());
+}
+
+BatchReader BatchReader::open(const QStringList &inputs, const Schema &schema)
+{
     BatchReader reader;
     Private &d = *reader.d;
+    d.schema = schema;
     for (const QString &path : inputs) {
         const QFileInfo info(path);
         if (!info.exists()) {
@@ -517,6 +643,8 @@ BatchReader BatchReader::open(const QStringList &inputs)
             }
         } else if (hasSuffix(info.fileName(), QLatin1StringView(".jsonl"))) {
             d.addJsonl(path, info);
+        } else if (hasSuffix(info.fileName(), QLatin1StringView(".json"))) {
+            d.addJson(path, info);
         } else {
             QFile file(path);
             if (!file.open(QIODevice::ReadOnly)) {
@@ -524,7 +652,7 @@ BatchReader BatchReader::open(const QStringList &inputs)
                 continue;
             }
             d.totalBytes += info.size();
-            d.addFile(path, info.fileName());
+            d.addFile(path, info.fileName(), BatchLayout::File);
         }
     }
     return reader;
@@ -540,9 +668,25 @@ ReadResult BatchReader::read(qsizetype unit, Keep keep) const
     Q_ASSERT(unit >= 0 && unit < size());
     const Unit &u = d->units[std::size_t(unit)];
     if (u.jsonl < 0) {
-        return d->readFile(d->files[u.begin]);
+        return u.jsonl == wholeFileUnit ? d->readFile(d->files[u.begin]) : d->readTask(u, keep);
+    }
+    if (d->jsonlFiles[std::size_t(u.jsonl)].layout == BatchLayout::Doccano) {
+        return d->readDoccanoLine(u, keep);
     }
     return d->readLine(u, keep);
+}
+
+BatchLayout BatchReader::layoutOf(qsizetype unit) const
+{
+    Q_ASSERT(unit >= 0 && unit < size());
+    const Unit &u = d->units[std::size_t(unit)];
+    if (u.jsonl == wholeFileUnit) {
+        return d->files[u.begin].layout;
+    }
+    if (u.jsonl == labelStudioUnit) {
+        return BatchLayout::LabelStudio;
+    }
+    return d->jsonlFiles[std::size_t(u.jsonl)].layout;
 }
 
 const QList<InputError> &BatchReader::errors() const

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "exportdocument.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
@@ -9,6 +11,8 @@
 #include <variant>
 
 namespace annorev {
+
+class Schema;
 
 // One document as read from its input, before it is parsed.
 struct SourceEntry
@@ -22,6 +26,10 @@ struct SourceEntry
     QByteArray jsonLine;
     qsizetype textTokenBegin = -1;
     qsizetype textTokenEnd = -1;
+    // Doccano and LabelStudio: the source is tagged text made from the tool's text and spans;
+    // jsonLine holds the line (doccano) or the task object (Label Studio) as read, and there is
+    // no text token, since the tool's "text" holds no tags.
+    BatchLayout layout = BatchLayout::File;
 };
 
 // A problem with the input, printed the way compilers print: "FILE:LINE: error: message".
@@ -39,7 +47,9 @@ using ReadResult = std::variant<SourceEntry, InputError, std::monostate>;
 
 // The documents of a batch: files, folders (every .txt, .html, .htm below, sorted, id = path
 // relative to the folder with '/'), JSON Lines files (.jsonl: one object per line with "id" and
-// "text"). Units are numbered in input order; read() may be called from several threads at once.
+// "text"), doccano exports (.jsonl whose first object has "text" and "label" or "entities" spans)
+// and Label Studio exports (.json holding an array of tasks; one unit per task). Units are
+// numbered in input order; read() may be called from several threads at once.
 class BatchReader
 {
 public:
@@ -48,15 +58,18 @@ public:
     BatchReader(BatchReader &&) noexcept;
     BatchReader &operator=(BatchReader &&) noexcept;
 
-    // Lists the inputs (and loads JSON Lines files into memory). Paths that cannot be read are
-    // reported in errors(); the others are still listed.
+    // Lists the inputs (maps JSON Lines files, reads Label Studio exports). Paths that cannot be
+    // read are reported in errors(); the others are still listed.
     static BatchReader open(const QStringList &inputs);
+    // The schema tells imported spans whose labels it knows from the others (unknown tags).
+    static BatchReader open(const QStringList &inputs, const Schema &schema);
 
     qsizetype size() const;
     // What a caller needs of a JSON Lines entry: checking needs only the text; writing the batch
     // back needs the whole line too.
     enum class Keep { Text, TextAndLine };
     ReadResult read(qsizetype unit, Keep keep = Keep::TextAndLine) const;
+    BatchLayout layoutOf(qsizetype unit) const;
     const QList<InputError> &errors() const;
     qsizetype totalBytes() const;
 

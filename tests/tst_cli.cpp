@@ -68,6 +68,7 @@ private slots:
     void unreadableInputIsNamed();
     void duplicateIdIsReportedAndSkipped();
     void jsonlOffsetsAreCodePointsAndEscapedTagsAreRead();
+    void checkReadsDoccanoAndLabelStudioExports();
     void checkRunsWithoutADisplay();
     void customSchemaIsUsedAndABadOneNamed();
     void everyCommandHasHelp_data();
@@ -205,6 +206,57 @@ void TestCli::jsonlOffsetsAreCodePointsAndEscapedTagsAreRead()
     QCOMPARE(finding.value(u"start"_s).toInt(), 8);
     QCOMPARE(finding.value(u"end"_s).toInt(), 11);
     QCOMPARE(finding.value(u"text"_s).toString(), u"512"_s);
+}
+
+void TestCli::checkReadsDoccanoAndLabelStudioExports()
+{
+    QTemporaryDir dir;
+    const QString doccano = writeFile(
+        dir, u"doccano.jsonl"_s,
+        R"({"id": 1, "text": "NeuroFlex-7B was trained on 512 NVIDIA A100 GPUs.", "label": [[0, 12, "model"], [32, 48, "hardware"]]})"
+        "\n"
+        R"({"id": "x", "text": "\ud83d\ude00 <b> M-2 in the UK", "label": [[7, 10, "model"], [18, 20, "country"], [0, 2, "ORG"]]})"
+        "\n"
+        R"({"id": 3, "text": "M", "label": [[0, 99, "model"]]})"
+        "\n");
+    const QString labelStudio = writeFile(
+        dir, u"tasks.json"_s,
+        R"([{"id": 17, "data": {"text": "\ud83d\ude00 M-3 in 2023"}, "annotations": [{"result": [)"
+        R"({"type": "labels", "value": {"start": 2, "end": 5, "text": "M-3", "labels": ["model"]}},)"
+        R"({"type": "labels", "value": {"start": 9, "end": 13, "labels": ["year"]}}]}]}])");
+    const Run run = annorev({u"check"_s, u"--format"_s, u"jsonl"_s, doccano, labelStudio});
+    QCOMPARE(run.exitCode, 2);
+    QCOMPARE(run.err, doccano.toUtf8() + R"(:3: error: span 1 "model" [0, 99): outside the text (1 UTF-16 units))" "\n");
+    const QList<QByteArray> lines = run.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 3);
+
+    const QJsonObject first = QJsonDocument::fromJson(lines[0]).object();
+    QCOMPARE(first.value(u"id"_s).toString(), u"1"_s);
+    const QJsonObject record = first.value(u"records"_s).toArray().first().toObject();
+    QCOMPARE(record.value(u"model"_s).toString(), u"NeuroFlex-7B"_s);
+    QCOMPARE(record.value(u"hardware"_s).toString(), u"NVIDIA A100"_s);
+    const QJsonArray findings = first.value(u"findings"_s).toArray();
+    QCOMPARE(findings.size(), 1);
+    QCOMPARE(findings[0].toObject().value(u"rule"_s).toString(), u"gpu-count-untagged"_s);
+    QCOMPARE(findings[0].toObject().value(u"start"_s).toInt(), 28);
+
+    // The tag-like "<b>" is text; the unknown label is flagged at its code point offsets.
+    const QJsonObject second = QJsonDocument::fromJson(lines[1]).object();
+    QCOMPARE(second.value(u"id"_s).toString(), u"x"_s);
+    QCOMPARE(second.value(u"records"_s).toArray().first().toObject().value(u"country"_s).toString(),
+             u"United Kingdom"_s);
+    const QJsonObject unknown = second.value(u"findings"_s).toArray().first().toObject();
+    QCOMPARE(unknown.value(u"rule"_s).toString(), u"label-unknown"_s);
+    QCOMPARE(unknown.value(u"start"_s).toInt(), 0);
+    QCOMPARE(unknown.value(u"end"_s).toInt(), 1);
+    QCOMPARE(second.value(u"findings"_s).toArray().size(), 1);
+
+    const QJsonObject third = QJsonDocument::fromJson(lines[2]).object();
+    QCOMPARE(third.value(u"id"_s).toString(), u"17"_s);
+    const QJsonObject task = third.value(u"records"_s).toArray().first().toObject();
+    QCOMPARE(task.value(u"model"_s).toString(), u"M-3"_s);
+    QCOMPARE(task.value(u"year"_s).toInt(), 2023);
+    QCOMPARE(third.value(u"findings"_s).toArray(), QJsonArray{});
 }
 
 void TestCli::checkRunsWithoutADisplay()

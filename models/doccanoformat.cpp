@@ -1,0 +1,137 @@
+#include "doccanoformat.h"
+
+#include "importjson.h"
+
+namespace annorev::DoccanoFormat {
+
+namespace dom = simdjson::dom;
+
+namespace {
+
+simdjson::error_code parse(std::string_view line, dom::element *root)
+{
+    thread_local dom::parser parser;
+    const simdjson::padded_string json(line);
+    return parser.parse(json).get(*root);
+}
+
+bool isSpanArray(dom::element element)
+{
+    dom::array array;
+    if (element.get_array().get(array)) {
+        return false;
+    }
+    return array.size() == 0 || array.at(0).is_array();
+}
+
+QString itemError(QLatin1StringView key, qsizetype item, QLatin1StringView expected)
+{
+    return u'"' % key % u"\" item " % QString::number(item) % u" is not " % expected;
+}
+
+} // namespace
+
+bool looksLike(std::string_view line)
+{
+    dom::element root;
+    dom::object object;
+    if (parse(line, &root) || root.get_object().get(object) || !object.at_key("text").is_string()) {
+        return false;
+    }
+    dom::element spans;
+    if (object.at_key("entities").get(spans) == simdjson::SUCCESS) {
+        dom::array array;
+        return spans.get_array().get(array) == simdjson::SUCCESS && (array.size() == 0 || array.at(0).is_object());
+    }
+    for (const char *key : {"label", "labels"}) {
+        if (object.at_key(key).get(spans) == simdjson::SUCCESS) {
+            return isSpanArray(spans);
+        }
+    }
+    return false;
+}
+
+bool readLine(std::string_view line, ImportedDocument *doc, QString *error)
+{
+    dom::element root;
+    if (auto code = parse(line, &root)) {
+        *error = ImportJson::invalidJson(code);
+        return false;
+    }
+    dom::object object;
+    if (root.get_object().get(object)) {
+        *error = QStringLiteral("line is not a JSON object");
+        return false;
+    }
+    dom::element value;
+    std::string_view text;
+    if (object.at_key("text").get(value)) {
+        *error = QStringLiteral("\"text\" is missing");
+        return false;
+    }
+    if (value.get_string().get(text)) {
+        *error = QStringLiteral("\"text\" is not a string");
+        return false;
+    }
+    doc->text = ImportJson::string(text);
+    if (object.at_key("id").get(value) == simdjson::SUCCESS) {
+        if (!ImportJson::id(value, &doc->id)) {
+            *error = QStringLiteral("\"id\" is not a string or a number");
+            return false;
+        }
+        doc->hasId = true;
+    }
+
+    dom::array spans;
+    if (object.at_key("entities").get(value) == simdjson::SUCCESS) {
+        constexpr QLatin1StringView key("entities");
+        constexpr QLatin1StringView expected("{\"start_offset\", \"end_offset\", \"label\"}");
+        if (value.get_array().get(spans)) {
+            *error = QStringLiteral("\"entities\" is not an array");
+            return false;
+        }
+        qsizetype item = 0;
+        for (dom::element element : spans) {
+            ++item;
+            ImportedSpan span;
+            std::string_view label;
+            dom::object entity;
+            if (element.get_object().get(entity) || !ImportJson::offset(entity["start_offset"], &span.start)
+                || !ImportJson::offset(entity["end_offset"], &span.end) || entity["label"].get_string().get(label)) {
+                *error = itemError(key, item, expected);
+                return false;
+            }
+            span.label = ImportJson::string(label);
+            doc->spans.append(span);
+        }
+        return true;
+    }
+    for (const char *name : {"label", "labels"}) {
+        if (object.at_key(name).get(value)) {
+            continue;
+        }
+        const QLatin1StringView key(name);
+        if (value.get_array().get(spans)) {
+            *error = u'"' % key % u"\" is not an array";
+            return false;
+        }
+        qsizetype item = 0;
+        for (dom::element element : spans) {
+            ++item;
+            ImportedSpan span;
+            std::string_view label;
+            dom::array triple;
+            if (element.get_array().get(triple) || triple.size() != 3 || !ImportJson::offset(triple.at(0), &span.start)
+                || !ImportJson::offset(triple.at(1), &span.end) || triple.at(2).get_string().get(label)) {
+                *error = itemError(key, item, QLatin1StringView("[start, end, \"LABEL\"]"));
+                return false;
+            }
+            span.label = ImportJson::string(label);
+            doc->spans.append(span);
+        }
+        return true;
+    }
+    return true;
+}
+
+} // namespace annorev::DoccanoFormat

@@ -1,0 +1,246 @@
+#include "labelstudioformat.h"
+
+#include "importjson.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace annorev::LabelStudioFormat {
+
+namespace dom = simdjson::dom;
+namespace ondemand = simdjson::ondemand;
+
+namespace {
+
+qsizetype bodyBegin(const QByteArray &bytes)
+{
+    return bytes.startsWith("\xef\xbb\xbf") ? 3 : 0;
+}
+
+struct Where
+{
+    int line = 0;
+    std::string_view json;
+};
+
+// The DOM keeps no positions, so an on-demand pass over the (already validated) array finds
+// where each task starts and its text.
+std::vector<Where> locateTasks(const simdjson::padded_string &json)
+{
+    std::vector<Where> where;
+    ondemand::parser parser;
+    ondemand::document doc;
+    ondemand::array array;
+    if (parser.iterate(json).get(doc) || doc.get_array().get(array)) {
+        return where;
+    }
+    int line = 1;
+    const char *counted = json.data();
+    for (auto element : array) {
+        ondemand::value value;
+        if (element.get(value)) {
+            break;
+        }
+        const char *start = value.raw_json_token().data();
+        line += int(std::count(counted, start, '\n'));
+        counted = start;
+        std::string_view raw;
+        ondemand::json_type type;
+        ondemand::object object;
+        if (value.type().get(type) == simdjson::SUCCESS && type == ondemand::json_type::object
+            && value.get_object().get(object) == simdjson::SUCCESS && object.raw_json().get(raw)) {
+            raw = {};
+        }
+        where.push_back({line, raw});
+    }
+    return where;
+}
+
+bool readText(dom::object task, QString *text, QString *error)
+{
+    dom::object data;
+    if (task["data"].get_object().get(data)) {
+        *error = QStringLiteral("\"data\" is missing or not an object");
+        return false;
+    }
+    std::string_view found;
+    dom::element value;
+    if (data["text"].get(value) == simdjson::SUCCESS) {
+        if (value.get_string().get(found)) {
+            *error = QStringLiteral("\"data.text\" is not a string");
+            return false;
+        }
+        *text = ImportJson::string(found);
+        return true;
+    }
+    int strings = 0;
+    for (dom::key_value_pair field : data) {
+        if (field.value.get_string().get(found) == simdjson::SUCCESS) {
+            ++strings;
+        }
+    }
+    if (strings != 1) {
+        *error = QStringLiteral("\"data\" has no \"text\" and %1 string fields, so the text is not known").arg(strings);
+        return false;
+    }
+    *text = ImportJson::string(found);
+    return true;
+}
+
+bool readResult(dom::array result, QList<ImportedSpan> *spans, QString *error)
+{
+    qsizetype item = 0;
+    for (dom::element element : result) {
+        ++item;
+        const QString where = QStringLiteral("result item %1: ").arg(item);
+        dom::object object;
+        if (element.get_object().get(object)) {
+            *error = where % u"not a JSON object";
+            return false;
+        }
+        std::string_view type;
+        const bool typed = object["type"].get_string().get(type) == simdjson::SUCCESS;
+        if (typed && type != "labels") {
+            continue;
+        }
+        dom::object value;
+        dom::array labels;
+        if (object["value"].get_object().get(value) || value["labels"].get_array().get(labels)) {
+            if (!typed) {
+                continue;
+            }
+            *error = where % u"\"value\" has no \"labels\" array";
+            return false;
+        }
+        ImportedSpan span;
+        if (!ImportJson::offset(value["start"], &span.start) || !ImportJson::offset(value["end"], &span.end)) {
+            *error = where % u"\"value.start\" and \"value.end\" are not both whole numbers";
+            return false;
+        }
+        std::string_view text;
+        dom::element textValue;
+        if (value["text"].get(textValue) == simdjson::SUCCESS) {
+            if (textValue.get_string().get(text)) {
+                *error = where % u"\"value.text\" is not a string";
+                return false;
+            }
+            span.text = ImportJson::string(text);
+        }
+        if (labels.size() == 0) {
+            *error = where % u"\"value.labels\" is empty";
+            return false;
+        }
+        // Label Studio lets one region carry several labels: each becomes a span.
+        for (dom::element label : labels) {
+            std::string_view name;
+            if (label.get_string().get(name)) {
+                *error = where % u"\"value.labels\" holds something that is not a string";
+                return false;
+            }
+            span.label = ImportJson::string(name);
+            spans->append(span);
+        }
+    }
+    return true;
+}
+
+bool readSpans(dom::object task, QList<ImportedSpan> *spans, QString *error)
+{
+    dom::element value;
+    if (task["annotations"].get(value)) {
+        return true;
+    }
+    dom::array annotations;
+    if (value.get_array().get(annotations)) {
+        *error = QStringLiteral("\"annotations\" is not an array");
+        return false;
+    }
+    for (dom::element element : annotations) {
+        dom::object annotation;
+        if (element.get_object().get(annotation)) {
+            *error = QStringLiteral("an annotation is not a JSON object");
+            return false;
+        }
+        bool cancelled = false;
+        if (annotation["was_cancelled"].get_bool().get(cancelled) == simdjson::SUCCESS && cancelled) {
+            continue;
+        }
+        dom::array result;
+        if (annotation["result"].get(value)) {
+            return true;
+        }
+        if (value.get_array().get(result)) {
+            *error = QStringLiteral("\"result\" is not an array");
+            return false;
+        }
+        return readResult(result, spans, error);
+    }
+    return true;
+}
+
+void readTask(dom::element element, Task *task)
+{
+    dom::object object;
+    if (element.get_object().get(object)) {
+        task->error = task->name % u": not a JSON object";
+        return;
+    }
+    dom::element id;
+    if (object["id"].get(id) == simdjson::SUCCESS && ImportJson::id(id, &task->doc.id)) {
+        task->doc.hasId = true;
+        task->name = task->name % u" (id " % task->doc.id % u')';
+    }
+    QString error;
+    if (!readText(object, &task->doc.text, &error) || !readSpans(object, &task->doc.spans, &error)) {
+        task->error = task->name % u": " % error;
+    }
+}
+
+} // namespace
+
+bool looksLike(const QByteArray &bytes)
+{
+    for (qsizetype i = bodyBegin(bytes); i < bytes.size(); ++i) {
+        const char c = bytes.at(i);
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+            return c == '[';
+        }
+    }
+    return false;
+}
+
+bool read(const QByteArray &bytes, QList<Task> *tasks, QString *error)
+{
+    const qsizetype begin = bodyBegin(bytes);
+    const simdjson::padded_string json(bytes.constData() + begin, std::size_t(bytes.size() - begin));
+    dom::parser parser;
+    dom::element root;
+    if (auto code = parser.parse(json).get(root)) {
+        *error = ImportJson::invalidJson(code);
+        return false;
+    }
+    dom::array array;
+    if (root.get_array().get(array)) {
+        *error = QStringLiteral("not a JSON array of Label Studio tasks");
+        return false;
+    }
+    const std::vector<Where> where = locateTasks(json);
+    const bool located = where.size() == array.size();
+    tasks->reserve(qsizetype(array.size()));
+    qsizetype index = 0;
+    for (dom::element element : array) {
+        Task task;
+        task.name = QStringLiteral("task %1").arg(index + 1);
+        if (located) {
+            const Where &at = where[std::size_t(index)];
+            task.line = at.line;
+            task.json = QByteArray(at.json.data(), qsizetype(at.json.size()));
+        }
+        readTask(element, &task);
+        tasks->append(std::move(task));
+        ++index;
+    }
+    return true;
+}
+
+} // namespace annorev::LabelStudioFormat

@@ -6,6 +6,7 @@
 #include "schema.h"
 
 #include <QDate>
+#include <QFileInfo>
 
 namespace annorev::BatchStore {
 
@@ -25,6 +26,12 @@ QCommandLineOption reviewerOption()
 
 std::unique_ptr<ReviewStore> open(const QString &batch, const QString &storePath, const QString &reviewer)
 {
+    // Checked before the store is opened, so that a mistyped batch leaves no store behind.
+    if (!QFileInfo::exists(batch)) {
+        Console::err(InputError{batch, 0, QStringLiteral("cannot read: no such file or directory")}.toString().toUtf8()
+                     + '\n');
+        return nullptr;
+    }
     const QString path = storePath.isEmpty() ? ReviewStore::defaultStorePath({batch}) : storePath;
     QString error;
     std::unique_ptr<ReviewStore> store = ReviewStore::open(path, &error);

@@ -7,11 +7,13 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QHash>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
 #include <QVariant>
 #include <QtConcurrent>
 
@@ -37,9 +39,6 @@ QList<QStringList> migrations()
                 " relative_path TEXT NOT NULL,"
                 " source_line INTEGER NOT NULL,"
                 " source_hash BLOB NOT NULL,"
-                " source_text BLOB NOT NULL,"
-                " tagged_text BLOB NOT NULL,"
-                " json_line BLOB,"
                 " text_token_begin INTEGER NOT NULL,"
                 " text_token_end INTEGER NOT NULL,"
                 " status TEXT NOT NULL DEFAULT 'unreviewed'"
@@ -51,7 +50,12 @@ QList<QStringList> migrations()
                 " missing INTEGER NOT NULL DEFAULT 0,"
                 " errors INTEGER NOT NULL,"
                 " warnings INTEGER NOT NULL,"
-                " infos INTEGER NOT NULL)"),
+                " infos INTEGER NOT NULL,"
+                // The texts come last: a row's later columns sit behind them on overflow pages, and
+                // sync and summary read only the small columns of every row.
+                " source_text BLOB NOT NULL,"
+                " tagged_text BLOB NOT NULL,"
+                " json_line BLOB)"),
             QStringLiteral("CREATE INDEX documents_position ON documents (position)"),
             QStringLiteral("CREATE TABLE audit ("
                            " seq INTEGER PRIMARY KEY,"
@@ -176,7 +180,7 @@ BatchLayout layoutOf(const QString &name)
 
 QByteArray hashOf(const QByteArray &source)
 {
-    return QCryptographicHash::hash(source, QCryptographicHash::Sha256);
+    return QCryptographicHash::hash(source, QCryptographicHash::Blake2b_256);
 }
 
 CheckReport::Counts countFindings(const QByteArray &taggedText, const Schema &schema, const Checker &checker)
@@ -224,14 +228,13 @@ struct Plan
     }
 };
 
-Plan makePlan(const QList<Seen> &seen, const QHash<QString, Existing> &existing)
+// seenById maps each id of the batch to its index in seen.
+Plan makePlan(const QList<Seen> &seen, const QHash<QString, qsizetype> &seenById,
+              const QHash<QString, Existing> &existing)
 {
     Plan plan;
-    QSet<QString> present;
-    present.reserve(seen.size());
     for (qsizetype i = 0; i < seen.size(); ++i) {
         const Seen &doc = seen[i];
-        present.insert(doc.id);
         const auto found = existing.constFind(doc.id);
         if (found == existing.cend()) {
             plan.inserts.append(i);
@@ -251,7 +254,7 @@ Plan makePlan(const QList<Seen> &seen, const QHash<QString, Existing> &existing)
         }
     }
     for (auto it = existing.cbegin(); it != existing.cend(); ++it) {
-        if (!it->missing && !present.contains(it.key())) {
+        if (!it->missing && !seenById.contains(it.key())) {
             plan.missing.append(it.key());
         }
     }
@@ -554,41 +557,57 @@ std::unique_ptr<ReviewStore> ReviewStore::open(const QString &path, QString *err
         setError(error, u"cannot open the store " % path % u": " % db.lastError().text());
         return nullptr;
     }
+    // SQLite answers "busy" at once, without waiting out its busy timeout, while another process
+    // turns a new file into a WAL database; so getting ready is retried for as long as that timeout.
+    QElapsedTimer waited;
+    waited.start();
+    for (;;) {
+        QString attemptError;
+        if (store->prepare(&attemptError)) {
+            return store;
+        }
+        if (attemptError != lockedMessage(path) || waited.elapsed() >= busyTimeoutMs) {
+            setError(error, attemptError);
+            return nullptr;
+        }
+        QThread::msleep(10);
+    }
+}
+
+bool ReviewStore::prepare(QString *error)
+{
     // The version is read before anything is written (WAL mode included), so a store this
     // annorev cannot read is left byte for byte as it was.
-    const std::optional<int> version = store->readVersion(error);
+    const std::optional<int> version = readVersion(error);
     if (!version) {
-        return nullptr;
+        return false;
     }
     if (*version > schemaVersion) {
         setError(error, QStringLiteral("the store %1 was written by a newer annorev (store schema %2, this annorev "
                                        "reads up to %3); upgrade annorev")
-                            .arg(path)
+                            .arg(m_path)
                             .arg(*version)
                             .arg(schemaVersion));
-        return nullptr;
+        return false;
     }
     // WAL: a commit is one append to the log, and readers never wait for the writer.
     // synchronous=FULL syncs the log at every commit, so a reported change also survives a power
     // loss, not only a killed process (which NORMAL already survives); it still marks a document
-    // well inside the 5 ms target (see README, "Speed").
-    QSqlQuery pragma(db);
+    // inside the 5 ms target (see README, "Speed").
+    QSqlQuery pragma(m_db);
     if (!pragma.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !pragma.next()
         || pragma.value(0).toString().compare(u"wal", Qt::CaseInsensitive) != 0) {
         setError(error, pragma.lastError().isValid()
-                            ? describeError(path, pragma.lastError())
-                            : QString(u"the store " % path % u" cannot use a write-ahead log"));
-        return nullptr;
+                            ? describeError(m_path, pragma.lastError())
+                            : QString(u"the store " % m_path % u" cannot use a write-ahead log"));
+        return false;
     }
     pragma.finish();
-    if (!store->exec(QStringLiteral("PRAGMA synchronous = FULL"), error)
-        || !store->exec(u"PRAGMA busy_timeout = " % QString::number(busyTimeoutMs), error)) {
-        return nullptr;
+    if (!exec(QStringLiteral("PRAGMA synchronous = FULL"), error)
+        || !exec(u"PRAGMA busy_timeout = " % QString::number(busyTimeoutMs), error)) {
+        return false;
     }
-    if (*version < schemaVersion && !store->migrate(error)) {
-        return nullptr;
-    }
-    return store;
+    return *version == schemaVersion || migrate(error);
 }
 
 std::optional<int> ReviewStore::readVersion(QString *error) const
@@ -715,39 +734,65 @@ std::optional<ReviewStore::SyncReport> ReviewStore::sync(const QStringList &batc
         }
     }
 
+    // Reading and hashing run on every core; ids are checked for repeats in batch order after.
+    struct Read
+    {
+        std::optional<InputError> error;
+        std::optional<Seen> seen;
+    };
+    constexpr qsizetype chunkSize = 1024;
+    QList<std::pair<qsizetype, qsizetype>> chunks;
+    for (qsizetype begin = 0; begin < reader.size(); begin += chunkSize) {
+        chunks.append({begin, std::min(reader.size(), begin + chunkSize)});
+    }
+    const QList<QList<Read>> readChunks = QtConcurrent::blockingMapped<QList<QList<Read>>>(
+        chunks, [&reader, &fileInputs](const std::pair<qsizetype, qsizetype> &chunk) -> QList<Read> {
+            QList<Read> reads;
+            for (qsizetype unit = chunk.first; unit < chunk.second; ++unit) {
+                ReadResult read = reader.read(unit, BatchReader::Keep::Text);
+                if (auto *inputError = std::get_if<InputError>(&read)) {
+                    reads.append(Read{std::move(*inputError), std::nullopt});
+                } else if (const auto *entry = std::get_if<SourceEntry>(&read)) {
+                    const BatchLayout layout = entry->line > 0                     ? BatchLayout::JsonLines
+                                               : fileInputs.contains(entry->path) ? BatchLayout::File
+                                                                                  : BatchLayout::Folder;
+                    reads.append(Read{std::nullopt,
+                                      Seen{unit, entry->id, hashOf(entry->source), entry->path, entry->line, layout}});
+                }
+            }
+            return reads;
+        });
+
     SyncReport report;
     QList<Seen> seen;
     seen.reserve(reader.size());
-    QHash<QString, std::pair<QString, int>> firstPlace;
-    for (qsizetype unit = 0; unit < reader.size(); ++unit) {
-        ReadResult read = reader.read(unit, BatchReader::Keep::Text);
-        if (auto *inputError = std::get_if<InputError>(&read)) {
-            report.inputErrors.append(std::move(*inputError));
-            continue;
+    QHash<QString, qsizetype> firstPlace;  // id -> index in seen
+    firstPlace.reserve(reader.size());
+    for (const QList<Read> &reads : readChunks) {
+        for (const Read &read : reads) {
+            if (read.error) {
+                report.inputErrors.append(*read.error);
+                continue;
+            }
+            const Seen &doc = *read.seen;
+            const auto first = firstPlace.constFind(doc.id);
+            if (first != firstPlace.cend()) {
+                const Seen &earlier = seen[*first];
+                const QString where = earlier.line > 0 ? QStringLiteral("line %1").arg(earlier.line) : earlier.path;
+                report.inputErrors.append(InputError{
+                    doc.path, doc.line, QStringLiteral("duplicate id \"%1\" (first at %2): skipped").arg(doc.id, where)});
+                continue;
+            }
+            firstPlace.insert(doc.id, seen.size());
+            seen.append(doc);
         }
-        const auto *entry = std::get_if<SourceEntry>(&read);
-        if (!entry) {
-            continue;
-        }
-        const auto first = firstPlace.constFind(entry->id);
-        if (first != firstPlace.cend()) {
-            const QString where = first->second > 0 ? QStringLiteral("line %1").arg(first->second) : first->first;
-            report.inputErrors.append(InputError{
-                entry->path, entry->line, QStringLiteral("duplicate id \"%1\" (first at %2): skipped").arg(entry->id, where)});
-            continue;
-        }
-        firstPlace.insert(entry->id, {entry->path, entry->line});
-        const BatchLayout layout = entry->line > 0                     ? BatchLayout::JsonLines
-                                   : fileInputs.contains(entry->path) ? BatchLayout::File
-                                                                      : BatchLayout::Folder;
-        seen.append(Seen{unit, entry->id, hashOf(entry->source), entry->path, entry->line, layout});
     }
 
     std::optional<QHash<QString, Existing>> existing = loadExisting(m_db, m_path, error);
     if (!existing) {
         return std::nullopt;
     }
-    if (makePlan(seen, *existing).isEmpty()) {
+    if (makePlan(seen, firstPlace, *existing).isEmpty()) {
         return report;
     }
     if (!beginWrite(error)) {
@@ -759,7 +804,7 @@ std::optional<ReviewStore::SyncReport> ReviewStore::sync(const QStringList &batc
         rollback();
         return std::nullopt;
     }
-    const Plan plan = makePlan(seen, *existing);
+    const Plan plan = makePlan(seen, firstPlace, *existing);
     if (!SyncWriter(m_db, m_path, reviewer).apply(plan, seen, reader, schema, checker, error)) {
         rollback();
         return std::nullopt;

@@ -42,7 +42,7 @@ public:
         QString sourcePath;
         QString relativePath;
         int sourceLine = 0;
-        QByteArray sourceHash;  // SHA-256 of the source bytes as imported
+        QByteArray sourceHash;  // BLAKE2b-256 of the source bytes as imported
         QByteArray sourceText;  // the source bytes as imported
         QByteArray taggedText;  // the reviewer's version
         QByteArray jsonLine;
@@ -145,6 +145,7 @@ private:
     bool beginWrite(QString *error);
     bool commit(QString *error);
     void rollback();
+    bool prepare(QString *error);  // checks the version, sets the journal up, migrates
     std::optional<int> readVersion(QString *error) const;
     bool migrate(QString *error);
 

@@ -28,8 +28,8 @@ std::unique_ptr<ReviewStore> open(const QString &batch, const QString &storePath
 {
     // Checked before the store is opened, so that a mistyped batch leaves no store behind.
     if (!QFileInfo::exists(batch)) {
-        Console::err(InputError{batch, 0, QStringLiteral("cannot read: no such file or directory")}.toString().toUtf8()
-                     + '\n');
+        Console::err(
+            InputError{batch, 0, QStringLiteral("cannot read: no such file or directory")}.toString().toUtf8() + '\n');
         return nullptr;
     }
     const QString path = storePath.isEmpty() ? ReviewStore::defaultStorePath({batch}) : storePath;
@@ -40,8 +40,8 @@ std::unique_ptr<ReviewStore> open(const QString &batch, const QString &storePath
         return nullptr;
     }
     const Checker checker(Schema::builtin(), CountryAliases::builtin(), QDate::currentDate().year());
-    const std::optional<ReviewStore::SyncReport> report = store->sync({batch}, Schema::builtin(), checker, reviewer,
-                                                                      &error);
+    const std::optional<ReviewStore::SyncReport> report =
+        store->sync({batch}, Schema::builtin(), checker, reviewer, &error);
     if (!report) {
         Console::error(error);
         return nullptr;
@@ -50,7 +50,9 @@ std::unique_ptr<ReviewStore> open(const QString &batch, const QString &storePath
     for (const InputError &inputError : report->inputErrors) {
         notes += inputError.toString().toUtf8() + '\n';
     }
-    auto note = [&notes](const QString &text) { notes += "annorev: note: " + text.toUtf8() + '\n'; };
+    auto note = [&notes](const QString &text) {
+        notes += "annorev: note: " + text.toUtf8() + '\n';
+    };
     if (report->imported > 0) {
         note(QStringLiteral("imported %1 documents into %2").arg(report->imported).arg(path));
     }

@@ -17,8 +17,8 @@ QString when(const QDateTime &at)
 
 QByteArray text(const ReviewStore::AuditEntry &entry)
 {
-    QByteArray line = when(entry.at).toUtf8() + ' ' + entry.reviewer.toUtf8() + ' ' + entry.documentId.toUtf8() +
-                      ' ' + entry.action.toUtf8();
+    QByteArray line = when(entry.at).toUtf8() + ' ' + entry.reviewer.toUtf8() + ' ' + entry.documentId.toUtf8() + ' ' +
+                      entry.action.toUtf8();
     if (entry.action == u"status" && entry.statusAfter) {
         line += ' ' + (entry.statusBefore ? statusName(*entry.statusBefore) : QString()).toUtf8() + " -> " +
                 statusName(*entry.statusAfter).toUtf8();
@@ -66,9 +66,9 @@ QByteArray json(const ReviewStore::AuditEntry &entry)
 int runLog(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Print the audit log of a batch, oldest first: every decision and edit, who made it and when.\n\n"
-                       "Exit status: 0 printed, 2 bad usage, an unknown id or a store that cannot be read."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Print the audit log of a batch, oldest first: every decision and edit, who made it and when.\n\n"
+        "Exit status: 0 printed, 2 bad usage, an unknown id or a store that cannot be read."));
     parser.addHelpOption();
     const QCommandLineOption formatOption(QStringLiteral("format"),
                                           QStringLiteral("Output format: text or jsonl (one object per change)."),
@@ -92,8 +92,8 @@ int runLog(const QStringList &arguments)
         Console::error(QStringLiteral("name a batch and at most one document id (see --help)"));
         return ExitUsage;
     }
-    const std::unique_ptr<ReviewStore> store = BatchStore::open(
-        positional.constFirst(), parser.value(storeOption), ReviewerName::resolve(parser.value(reviewerOption)));
+    const std::unique_ptr<ReviewStore> store = BatchStore::open(positional.constFirst(), parser.value(storeOption),
+                                                                ReviewerName::resolve(parser.value(reviewerOption)));
     if (!store) {
         return ExitUsage;
     }

@@ -30,8 +30,8 @@ QByteArray text(const ReviewStore::Summary &summary, const QString &storePath)
     out += "findings: " + plural(summary.errors, "error", "errors") + ", " +
            plural(summary.warnings, "warning", "warnings") + ", " + plural(summary.infos, "info", "infos") + " (" +
            plural(summary.documentsWithErrors, "document", "documents") + " with errors)\n";
-    for (const auto &[title, ids] : {std::pair{"source changed", &summary.sourceChanged},
-                                     std::pair{"missing from the batch", &summary.missing}}) {
+    for (const auto &[title, ids] :
+         {std::pair{"source changed", &summary.sourceChanged}, std::pair{"missing from the batch", &summary.missing}}) {
         out += QByteArray(title) + ": " + QByteArray::number(ids->size()) + '\n';
         for (const QString &id : *ids) {
             out += "  " + id.toUtf8() + '\n';
@@ -90,8 +90,8 @@ int runStatus(const QStringList &arguments)
         Console::error(QStringLiteral("name one batch (see --help)"));
         return ExitUsage;
     }
-    const std::unique_ptr<ReviewStore> store = BatchStore::open(
-        positional.constFirst(), parser.value(storeOption), ReviewerName::resolve(parser.value(reviewerOption)));
+    const std::unique_ptr<ReviewStore> store = BatchStore::open(positional.constFirst(), parser.value(storeOption),
+                                                                ReviewerName::resolve(parser.value(reviewerOption)));
     if (!store) {
         return ExitUsage;
     }

@@ -30,32 +30,31 @@ QList<QStringList> migrations()
     return {
         {
             QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
-            QStringLiteral(
-                "CREATE TABLE documents ("
-                " position INTEGER NOT NULL,"
-                " id TEXT NOT NULL UNIQUE,"
-                " layout TEXT NOT NULL,"
-                " source_path TEXT NOT NULL,"
-                " relative_path TEXT NOT NULL,"
-                " source_line INTEGER NOT NULL,"
-                " source_hash BLOB NOT NULL,"
-                " text_token_begin INTEGER NOT NULL,"
-                " text_token_end INTEGER NOT NULL,"
-                " status TEXT NOT NULL DEFAULT 'unreviewed'"
-                "  CHECK (status IN ('unreviewed', 'approved', 'rejected', 'needs-work')),"
-                " note TEXT NOT NULL DEFAULT '',"
-                " reviewer TEXT,"
-                " changed_at TEXT,"
-                " source_changed INTEGER NOT NULL DEFAULT 0,"
-                " missing INTEGER NOT NULL DEFAULT 0,"
-                " errors INTEGER NOT NULL,"
-                " warnings INTEGER NOT NULL,"
-                " infos INTEGER NOT NULL,"
-                // The texts come last: a row's later columns sit behind them on overflow pages, and
-                // sync and summary read only the small columns of every row.
-                " source_text BLOB NOT NULL,"
-                " tagged_text BLOB NOT NULL,"
-                " json_line BLOB)"),
+            QStringLiteral("CREATE TABLE documents ("
+                           " position INTEGER NOT NULL,"
+                           " id TEXT NOT NULL UNIQUE,"
+                           " layout TEXT NOT NULL,"
+                           " source_path TEXT NOT NULL,"
+                           " relative_path TEXT NOT NULL,"
+                           " source_line INTEGER NOT NULL,"
+                           " source_hash BLOB NOT NULL,"
+                           " text_token_begin INTEGER NOT NULL,"
+                           " text_token_end INTEGER NOT NULL,"
+                           " status TEXT NOT NULL DEFAULT 'unreviewed'"
+                           "  CHECK (status IN ('unreviewed', 'approved', 'rejected', 'needs-work')),"
+                           " note TEXT NOT NULL DEFAULT '',"
+                           " reviewer TEXT,"
+                           " changed_at TEXT,"
+                           " source_changed INTEGER NOT NULL DEFAULT 0,"
+                           " missing INTEGER NOT NULL DEFAULT 0,"
+                           " errors INTEGER NOT NULL,"
+                           " warnings INTEGER NOT NULL,"
+                           " infos INTEGER NOT NULL,"
+                           // The texts come last: a row's later columns sit behind them on overflow pages, and
+                           // sync and summary read only the small columns of every row.
+                           " source_text BLOB NOT NULL,"
+                           " tagged_text BLOB NOT NULL,"
+                           " json_line BLOB)"),
             QStringLiteral("CREATE INDEX documents_position ON documents (position)"),
             QStringLiteral("CREATE TABLE audit ("
                            " seq INTEGER PRIMARY KEY,"
@@ -214,8 +213,8 @@ struct Existing
 
 struct Plan
 {
-    QList<qsizetype> inserts;   // indexes into the seen list
-    QList<qsizetype> relocate;  // same source, another place in the batch
+    QList<qsizetype> inserts;  // indexes into the seen list
+    QList<qsizetype> relocate; // same source, another place in the batch
     QList<qsizetype> changed;
     QList<qsizetype> restored;
     QList<qsizetype> returned;
@@ -223,8 +222,8 @@ struct Plan
 
     bool isEmpty() const
     {
-        return inserts.isEmpty() && relocate.isEmpty() && changed.isEmpty() && restored.isEmpty()
-               && returned.isEmpty() && missing.isEmpty();
+        return inserts.isEmpty() && relocate.isEmpty() && changed.isEmpty() && restored.isEmpty() &&
+               returned.isEmpty() && missing.isEmpty();
     }
 };
 
@@ -292,10 +291,7 @@ class SyncWriter
 {
 public:
     SyncWriter(QSqlDatabase db, const QString &path, const QString &reviewer)
-        : m_db(std::move(db))
-        , m_path(path)
-        , m_reviewer(reviewer)
-        , m_at(timestamp(QDateTime::currentDateTimeUtc()))
+        : m_db(std::move(db)), m_path(path), m_reviewer(reviewer), m_at(timestamp(QDateTime::currentDateTimeUtc()))
     {
     }
 
@@ -310,8 +306,8 @@ private:
     }
     bool insertAll(const QList<qsizetype> &inserts, const QList<Seen> &seen, const BatchReader &reader,
                    const Schema &schema, const Checker &checker, QString *error);
-    bool setFlag(const QString &column, const QStringList &ids, bool value, const QString &action,
-                 const QString &note, QString *error);
+    bool setFlag(const QString &column, const QStringList &ids, bool value, const QString &action, const QString &note,
+                 QString *error);
     bool logSourceChanges(const QList<qsizetype> &changed, const QList<Seen> &seen, const BatchReader &reader,
                           QString *error);
     bool relocate(const QList<qsizetype> &moved, const QList<Seen> &seen, const BatchReader &reader, QString *error);
@@ -332,17 +328,15 @@ bool SyncWriter::apply(const Plan &plan, const QList<Seen> &seen, const BatchRea
         }
         return ids;
     };
-    return insertAll(plan.inserts, seen, reader, schema, checker, error)
-           && relocate(plan.relocate, seen, reader, error)
-           && logSourceChanges(plan.changed, seen, reader, error)
-           && setFlag(QStringLiteral("source_changed"), idsOf(plan.changed), true, {}, {}, error)
-           && setFlag(QStringLiteral("source_changed"), idsOf(plan.restored), false,
-                      QStringLiteral("source-restored"), QStringLiteral("the source is back to the bytes imported"),
-                      error)
-           && setFlag(QStringLiteral("missing"), idsOf(plan.returned), false, QStringLiteral("source-returned"),
-                      QStringLiteral("the document is in the batch again"), error)
-           && setFlag(QStringLiteral("missing"), plan.missing, true, QStringLiteral("source-missing"),
-                      QStringLiteral("the document is gone from the batch; the store keeps it"), error);
+    return insertAll(plan.inserts, seen, reader, schema, checker, error) &&
+           relocate(plan.relocate, seen, reader, error) && logSourceChanges(plan.changed, seen, reader, error) &&
+           setFlag(QStringLiteral("source_changed"), idsOf(plan.changed), true, {}, {}, error) &&
+           setFlag(QStringLiteral("source_changed"), idsOf(plan.restored), false, QStringLiteral("source-restored"),
+                   QStringLiteral("the source is back to the bytes imported"), error) &&
+           setFlag(QStringLiteral("missing"), idsOf(plan.returned), false, QStringLiteral("source-returned"),
+                   QStringLiteral("the document is in the batch again"), error) &&
+           setFlag(QStringLiteral("missing"), plan.missing, true, QStringLiteral("source-missing"),
+                   QStringLiteral("the document is gone from the batch; the store keeps it"), error);
 }
 
 bool SyncWriter::insertAll(const QList<qsizetype> &inserts, const QList<Seen> &seen, const BatchReader &reader,
@@ -449,9 +443,9 @@ bool SyncWriter::logSourceChanges(const QList<qsizetype> &changed, const QList<S
     for (qsizetype index : changed) {
         ReadResult read = reader.read(seen[index].unit, BatchReader::Keep::Text);
         const auto *entry = std::get_if<SourceEntry>(&read);
-        bind(query, {m_reviewer, m_at, QStringLiteral("source-changed"), entry ? QVariant(entry->source) : QVariant(),
-                     QStringLiteral("the source bytes changed since import; the reviewer's version is kept"),
-                     seen[index].id});
+        bind(query,
+             {m_reviewer, m_at, QStringLiteral("source-changed"), entry ? QVariant(entry->source) : QVariant(),
+              QStringLiteral("the source bytes changed since import; the reviewer's version is kept"), seen[index].id});
         if (!query.exec()) {
             return fail(query, error);
         }
@@ -519,9 +513,8 @@ ReviewStore::StoredDocument documentFrom(const QSqlQuery &query)
 } // namespace
 
 ReviewStore::ReviewStore(const QString &path, const QString &connectionName)
-    : m_path(path)
-    , m_connectionName(connectionName)
-    , m_db(QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName))
+    : m_path(path), m_connectionName(connectionName),
+      m_db(QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName))
 {
 }
 
@@ -595,16 +588,16 @@ bool ReviewStore::prepare(QString *error)
     // loss, not only a killed process (which NORMAL already survives); it still marks a document
     // inside the 5 ms target (see README, "Speed").
     QSqlQuery pragma(m_db);
-    if (!pragma.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !pragma.next()
-        || pragma.value(0).toString().compare(u"wal", Qt::CaseInsensitive) != 0) {
+    if (!pragma.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !pragma.next() ||
+        pragma.value(0).toString().compare(u"wal", Qt::CaseInsensitive) != 0) {
         setError(error, pragma.lastError().isValid()
                             ? describeError(m_path, pragma.lastError())
                             : QString(u"the store " % m_path % u" cannot use a write-ahead log"));
         return false;
     }
     pragma.finish();
-    if (!exec(QStringLiteral("PRAGMA synchronous = FULL"), error)
-        || !exec(u"PRAGMA busy_timeout = " % QString::number(busyTimeoutMs), error)) {
+    if (!exec(QStringLiteral("PRAGMA synchronous = FULL"), error) ||
+        !exec(u"PRAGMA busy_timeout = " % QString::number(busyTimeoutMs), error)) {
         return false;
     }
     return *version == schemaVersion || migrate(error);
@@ -753,7 +746,7 @@ std::optional<ReviewStore::SyncReport> ReviewStore::sync(const QStringList &batc
                 if (auto *inputError = std::get_if<InputError>(&read)) {
                     reads.append(Read{std::move(*inputError), std::nullopt});
                 } else if (const auto *entry = std::get_if<SourceEntry>(&read)) {
-                    const BatchLayout layout = entry->line > 0                     ? BatchLayout::JsonLines
+                    const BatchLayout layout = entry->line > 0                    ? BatchLayout::JsonLines
                                                : fileInputs.contains(entry->path) ? BatchLayout::File
                                                                                   : BatchLayout::Folder;
                     reads.append(Read{std::nullopt,
@@ -766,7 +759,7 @@ std::optional<ReviewStore::SyncReport> ReviewStore::sync(const QStringList &batc
     SyncReport report;
     QList<Seen> seen;
     seen.reserve(reader.size());
-    QHash<QString, qsizetype> firstPlace;  // id -> index in seen
+    QHash<QString, qsizetype> firstPlace; // id -> index in seen
     firstPlace.reserve(reader.size());
     for (const QList<Read> &reads : readChunks) {
         for (const Read &read : reads) {
@@ -779,8 +772,9 @@ std::optional<ReviewStore::SyncReport> ReviewStore::sync(const QStringList &batc
             if (first != firstPlace.cend()) {
                 const Seen &earlier = seen[*first];
                 const QString where = earlier.line > 0 ? QStringLiteral("line %1").arg(earlier.line) : earlier.path;
-                report.inputErrors.append(InputError{
-                    doc.path, doc.line, QStringLiteral("duplicate id \"%1\" (first at %2): skipped").arg(doc.id, where)});
+                report.inputErrors.append(
+                    InputError{doc.path, doc.line,
+                               QStringLiteral("duplicate id \"%1\" (first at %2): skipped").arg(doc.id, where)});
                 continue;
             }
             firstPlace.insert(doc.id, seen.size());
@@ -859,8 +853,8 @@ QStringList ReviewStore::ids(QString *error) const
     return ids;
 }
 
-bool ReviewStore::setStatus(const QStringList &ids, ReviewStatus status, const QString &note,
-                            const QString &reviewer, QString *error)
+bool ReviewStore::setStatus(const QStringList &ids, ReviewStatus status, const QString &note, const QString &reviewer,
+                            QString *error)
 {
     QStringList unique;
     for (const QString &id : ids) {
@@ -901,18 +895,18 @@ bool ReviewStore::setStatus(const QStringList &ids, ReviewStatus status, const Q
     }
     if (!unknown.isEmpty()) {
         const QString which = unknown.size() == 1 ? QStringLiteral("no document") : QStringLiteral("no documents");
-        return failWith(which % u" \"" % unknown.join(QStringLiteral("\", \"")) % u"\" in the store " % m_path
-                        % u"; nothing was changed");
+        return failWith(which % u" \"" % unknown.join(QStringLiteral("\", \"")) % u"\" in the store " % m_path %
+                        u"; nothing was changed");
     }
     if (status == ReviewStatus::Approved && note.trimmed().isEmpty() && !withErrors.isEmpty()) {
-        return failWith(u"\"" % withErrors.join(QStringLiteral("\", \""))
-                        % u"\" has error findings: approving it needs a note giving the reason; nothing was changed");
+        return failWith(u"\"" % withErrors.join(QStringLiteral("\", \"")) %
+                        u"\" has error findings: approving it needs a note giving the reason; nothing was changed");
     }
 
     QSqlQuery update(m_db);
     QSqlQuery audit(m_db);
-    if (!update.prepare(QStringLiteral(
-            "UPDATE documents SET status = ?, note = ?, reviewer = ?, changed_at = ? WHERE id = ?"))) {
+    if (!update.prepare(
+            QStringLiteral("UPDATE documents SET status = ?, note = ?, reviewer = ?, changed_at = ? WHERE id = ?"))) {
         return failWith(describeError(m_path, update.lastError()));
     }
     if (!audit.prepare(auditInsert)) {
@@ -972,8 +966,8 @@ bool ReviewStore::setTaggedText(const QString &id, const QByteArray &taggedText,
                                        " reviewer = ?, changed_at = ? WHERE id = ?"))) {
         return failWith(describeError(m_path, update.lastError()));
     }
-    bind(update, {taggedText, integer(counts.errors), integer(counts.warnings), integer(counts.infos), reviewer, at,
-                  id});
+    bind(update,
+         {taggedText, integer(counts.errors), integer(counts.warnings), integer(counts.infos), reviewer, at, id});
     if (!update.exec()) {
         return failWith(describeError(m_path, update.lastError()));
     }
@@ -1069,9 +1063,9 @@ QList<ExportDocument> ReviewStore::exportDocuments(std::optional<ReviewStatus> f
 {
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    const QString select = QStringLiteral(
-        "SELECT id, tagged_text, status, reviewer, changed_at, note, layout, relative_path, json_line,"
-        " text_token_begin, text_token_end, tagged_text = source_text FROM documents");
+    const QString select =
+        QStringLiteral("SELECT id, tagged_text, status, reviewer, changed_at, note, layout, relative_path, json_line,"
+                       " text_token_begin, text_token_end, tagged_text = source_text FROM documents");
     const bool ok = filter ? query.prepare(select % u" WHERE status = ? ORDER BY position, id")
                            : query.prepare(select % u" ORDER BY position, id");
     if (!ok) {

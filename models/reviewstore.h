@@ -37,24 +37,24 @@ public:
     struct StoredDocument
     {
         QString id;
-        qsizetype position = 0;  // order in the batch
+        qsizetype position = 0; // order in the batch
         BatchLayout layout = BatchLayout::File;
         QString sourcePath;
         QString relativePath;
         int sourceLine = 0;
-        QByteArray sourceHash;  // BLAKE2b-256 of the source bytes as imported
-        QByteArray sourceText;  // the source bytes as imported
-        QByteArray taggedText;  // the reviewer's version
+        QByteArray sourceHash; // BLAKE2b-256 of the source bytes as imported
+        QByteArray sourceText; // the source bytes as imported
+        QByteArray taggedText; // the reviewer's version
         QByteArray jsonLine;
         qsizetype textTokenBegin = -1;
         qsizetype textTokenEnd = -1;
         ReviewStatus status = ReviewStatus::Unreviewed;
         QString note;
         QString reviewer;
-        QDateTime changedAt;  // UTC; invalid when the reviewer never changed it
+        QDateTime changedAt; // UTC; invalid when the reviewer never changed it
         bool sourceChanged = false;
         bool missing = false;
-        qsizetype errors = 0;  // finding counts of the tagged text
+        qsizetype errors = 0; // finding counts of the tagged text
         qsizetype warnings = 0;
         qsizetype infos = 0;
     };
@@ -79,18 +79,18 @@ public:
     struct SyncReport
     {
         qsizetype imported = 0;
-        QStringList sourceChanged;  // newly: the source differs from what was imported
-        QStringList sourceRestored; // the source is back to what was imported
-        QStringList missing;        // newly gone from the batch (kept in the store)
-        QStringList returned;       // back in the batch after being missing
-        QList<InputError> inputErrors;  // units that could not be read, repeated ids
+        QStringList sourceChanged;     // newly: the source differs from what was imported
+        QStringList sourceRestored;    // the source is back to what was imported
+        QStringList missing;           // newly gone from the batch (kept in the store)
+        QStringList returned;          // back in the batch after being missing
+        QList<InputError> inputErrors; // units that could not be read, repeated ids
     };
 
     struct Summary
     {
         qsizetype documents = 0;
-        std::array<qsizetype, 4> byStatus{};  // indexed by ReviewStatus
-        qsizetype errors = 0;                 // findings in the current tagged texts
+        std::array<qsizetype, 4> byStatus{}; // indexed by ReviewStatus
+        qsizetype errors = 0;                // findings in the current tagged texts
         qsizetype warnings = 0;
         qsizetype infos = 0;
         qsizetype documentsWithErrors = 0;
@@ -119,7 +119,7 @@ public:
                                    const QString &reviewer, QString *error);
 
     std::optional<StoredDocument> document(const QString &id, QString *error = nullptr) const;
-    QStringList ids(QString *error = nullptr) const;  // in batch order
+    QStringList ids(QString *error = nullptr) const; // in batch order
 
     // Sets the status of every id in one transaction, with an audit row each. Refuses everything
     // when an id is unknown, or when approving a document with error findings without a note
@@ -130,7 +130,7 @@ public:
     bool setTaggedText(const QString &id, const QByteArray &taggedText, const Schema &schema, const Checker &checker,
                        const QString &reviewer, QString *error);
 
-    QList<AuditEntry> auditLog(const QString &id = {}, QString *error = nullptr) const;  // oldest first
+    QList<AuditEntry> auditLog(const QString &id = {}, QString *error = nullptr) const; // oldest first
     Summary summary(QString *error = nullptr) const;
     // The documents in batch order, only those with the status when a filter is given.
     QList<ExportDocument> exportDocuments(std::optional<ReviewStatus> filter = std::nullopt,
@@ -145,7 +145,7 @@ private:
     bool beginWrite(QString *error);
     bool commit(QString *error);
     void rollback();
-    bool prepare(QString *error);  // checks the version, sets the journal up, migrates
+    bool prepare(QString *error); // checks the version, sets the journal up, migrates
     std::optional<int> readVersion(QString *error) const;
     bool migrate(QString *error);
 

@@ -201,7 +201,8 @@ void TestReviewStore::openCreatesTheSchemaInWalMode()
     QCOMPARE(raw.value(u"SELECT value FROM meta WHERE key = 'schema_version'"_s).toString(),
              QString::number(ReviewStore::schemaVersion));
     QCOMPARE(raw.value(u"PRAGMA journal_mode"_s).toString(), u"wal"_s);
-    QCOMPARE(raw.value(u"SELECT COUNT(*) FROM sqlite_master WHERE name IN ('documents', 'audit', 'meta')"_s).toInt(), 3);
+    QCOMPARE(raw.value(u"SELECT COUNT(*) FROM sqlite_master WHERE name IN ('documents', 'audit', 'meta')"_s).toInt(),
+             3);
     QCOMPARE(raw.value(u"SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger'"_s).toInt(), 2);
 }
 
@@ -506,8 +507,8 @@ void TestReviewStore::approvingWithErrorFindingsNeedsANote()
 
     // Other decisions need no reason.
     QVERIFY(store->setStatus({u"broken.txt"_s}, ReviewStatus::NeedsWork, {}, u"alice"_s, &error));
-    QVERIFY(store->setStatus({u"broken.txt"_s}, ReviewStatus::Approved, u"the tag is closed upstream"_s, u"bob"_s,
-                             &error));
+    QVERIFY(
+        store->setStatus({u"broken.txt"_s}, ReviewStatus::Approved, u"the tag is closed upstream"_s, u"bob"_s, &error));
     const auto doc = store->document(u"broken.txt"_s);
     QCOMPARE(doc->status, ReviewStatus::Approved);
     QCOMPARE(doc->note, u"the tag is closed upstream"_s);
@@ -525,7 +526,7 @@ void TestReviewStore::everyChangeHasAnAuditRow()
     const QByteArray original = store->document(first)->taggedText;
     const QByteArray edited = original + "\n<year>2023</year>";
     QVERIFY(store->setTaggedText(first, edited, Schema::builtin(), m_checker, u"bob"_s, &error));
-    QVERIFY(store->setTaggedText(first, edited, Schema::builtin(), m_checker, u"bob"_s, &error));  // no change
+    QVERIFY(store->setTaggedText(first, edited, Schema::builtin(), m_checker, u"bob"_s, &error)); // no change
     QVERIFY(store->setStatus({first}, ReviewStatus::Approved, {}, u"carol"_s, &error));
     QVERIFY(store->setStatus({second}, ReviewStatus::Rejected, {}, u"carol"_s, &error));
 

@@ -85,7 +85,8 @@ public:
     {
         QSqlQuery q(QSqlDatabase::database(m_name));
         QList<std::tuple<QString, QString, QString>> rows;
-        if (q.exec(u"SELECT document_id, status_before, status_after FROM audit WHERE action = 'status' ORDER BY seq"_s)) {
+        if (q.exec(
+                u"SELECT document_id, status_before, status_after FROM audit WHERE action = 'status' ORDER BY seq"_s)) {
             while (q.next()) {
                 rows.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString()});
             }
@@ -209,8 +210,8 @@ std::unique_ptr<QProcess> TestStoreCli::startMarkLoop(const QString &batch, cons
     const QStringList arguments = QStringList{u"-c"_s,
                                               u"for id in \"$@\"; do \"$ANNOREV\" mark --status \"$STATUS\" "
                                               "--reviewer \"$REVIEWER\" \"$BATCH\" \"$id\" || exit 1; done"_s,
-                                              u"loop"_s}
-                                  + ids;
+                                              u"loop"_s} +
+                                  ids;
     process->start(u"bash"_s, arguments);
     return process;
 }
@@ -249,7 +250,8 @@ void TestStoreCli::markNeedsANoteToApproveErrors()
     Run run = annorev({u"mark"_s, u"--status"_s, u"approved"_s, m_batch, u"broken.txt"_s});
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains("\"broken.txt\" has error findings: approving it needs a note"), run.err.constData());
-    run = annorev({u"mark"_s, u"--status"_s, u"approved"_s, u"--note"_s, u"fixed upstream"_s, m_batch, u"broken.txt"_s});
+    run =
+        annorev({u"mark"_s, u"--status"_s, u"approved"_s, u"--note"_s, u"fixed upstream"_s, m_batch, u"broken.txt"_s});
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(run.out, QByteArray("broken.txt approved\n"));
 }
@@ -301,7 +303,8 @@ void TestStoreCli::statusCountsAndListsChangedAndMissing()
                        "missing from the batch: 1\n"
                        "  003_2b600daee4a931dd.txt\n"_s)
                           .toUtf8());
-    QVERIFY2(run.err.contains("002_f429afe5dd9093a8.txt: the source changed since it was imported"), run.err.constData());
+    QVERIFY2(run.err.contains("002_f429afe5dd9093a8.txt: the source changed since it was imported"),
+             run.err.constData());
     QVERIFY(run.err.contains("003_2b600daee4a931dd.txt: gone from the batch"));
     // Reported once when it happens; status lists it every time.
     const Run again = annorev({u"status"_s, m_batch});
@@ -409,7 +412,8 @@ void TestStoreCli::reviewerComesFromTheSavedSetting()
     QCOMPARE(annorev({u"mark"_s, u"--status"_s, u"rejected"_s, m_batch, first}).exitCode, 0);
     writeFile(m_dir->filePath(u"config/annorev/annorev.conf"_s), "[General]\nreviewer=Carol\n");
     QCOMPARE(annorev({u"mark"_s, u"--status"_s, u"needs-work"_s, m_batch, first}).exitCode, 0);
-    QCOMPARE(annorev({u"mark"_s, u"--status"_s, u"approved"_s, u"--reviewer"_s, u"dave"_s, m_batch, first}).exitCode, 0);
+    QCOMPARE(annorev({u"mark"_s, u"--status"_s, u"approved"_s, u"--reviewer"_s, u"dave"_s, m_batch, first}).exitCode,
+             0);
     const QList<QByteArray> lines = annorev({u"log"_s, m_batch}).out.trimmed().split('\n');
     QCOMPARE(lines.size(), 3);
     QVERIFY2(lines[0].contains(" tester "), lines[0].constData());

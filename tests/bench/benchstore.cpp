@@ -49,8 +49,8 @@ int main(int argc, char *argv[])
     QElapsedTimer timer;
     timer.start();
     std::unique_ptr<ReviewStore> store = ReviewStore::open(path, &error);
-    const auto report = store ? store->sync({batch}, Schema::builtin(), checker, QStringLiteral("bench"), &error)
-                              : std::nullopt;
+    const auto report =
+        store ? store->sync({batch}, Schema::builtin(), checker, QStringLiteral("bench"), &error) : std::nullopt;
     const double importSeconds = double(timer.nsecsElapsed()) / 1e9;
     if (!report) {
         std::fprintf(stderr, "%s\n", qPrintable(error));
@@ -81,7 +81,9 @@ int main(int argc, char *argv[])
         times.push_back(double(timer.nsecsElapsed()) / 1e6);
     }
     std::sort(times.begin(), times.end());
-    const auto at = [&times](double q) { return times[std::min(times.size() - 1, std::size_t(q * double(times.size())))]; };
+    const auto at = [&times](double q) {
+        return times[std::min(times.size() - 1, std::size_t(q * double(times.size())))];
+    };
     std::printf("mark: %zu documents one at a time: median %.3f ms, p95 %.3f ms, max %.3f ms\n", times.size(), at(0.5),
                 at(0.95), times.back());
     return 0;

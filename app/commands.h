@@ -18,5 +18,8 @@ std::optional<int> parseArguments(QCommandLineParser &parser, const QStringList 
 // Each runs one headless subcommand; arguments start with the subcommand's name.
 int runCheck(const QStringList &arguments);
 int runRules(const QStringList &arguments);
+int runMark(const QStringList &arguments);
+int runStatus(const QStringList &arguments);
+int runLog(const QStringList &arguments);
 
 } // namespace annorev

@@ -20,6 +20,9 @@ struct Subcommand
 constexpr Subcommand subcommands[] = {
     {"check", annorev::runCheck, "check documents and print their findings"},
     {"rules", annorev::runRules, "list the finding rules with examples and fixes"},
+    {"mark", annorev::runMark, "set the review status of documents in a batch's store"},
+    {"status", annorev::runStatus, "count a batch's documents per status and findings per severity"},
+    {"log", annorev::runLog, "print the audit log of a batch's reviews"},
 };
 
 const Subcommand *findSubcommand(const char *name)

@@ -1,0 +1,75 @@
+#include "batchstore.h"
+
+#include "checker.h"
+#include "console.h"
+#include "countryaliases.h"
+#include "schema.h"
+
+#include <QDate>
+#include <QFileInfo>
+
+namespace annorev::BatchStore {
+
+QCommandLineOption storeOption()
+{
+    return QCommandLineOption(QStringLiteral("store"),
+                              QStringLiteral("The review store (default: BATCH.annorev.sqlite beside the batch)."),
+                              QStringLiteral("PATH"));
+}
+
+QCommandLineOption reviewerOption()
+{
+    return QCommandLineOption(QStringLiteral("reviewer"),
+                              QStringLiteral("Who is reviewing (default: the saved setting, else the OS user name)."),
+                              QStringLiteral("NAME"));
+}
+
+std::unique_ptr<ReviewStore> open(const QString &batch, const QString &storePath, const QString &reviewer)
+{
+    // Checked before the store is opened, so that a mistyped batch leaves no store behind.
+    if (!QFileInfo::exists(batch)) {
+        Console::err(
+            InputError{batch, 0, QStringLiteral("cannot read: no such file or directory")}.toString().toUtf8() + '\n');
+        return nullptr;
+    }
+    const QString path = storePath.isEmpty() ? ReviewStore::defaultStorePath({batch}) : storePath;
+    QString error;
+    std::unique_ptr<ReviewStore> store = ReviewStore::open(path, &error);
+    if (!store) {
+        Console::error(error);
+        return nullptr;
+    }
+    const Checker checker(Schema::builtin(), CountryAliases::builtin(), QDate::currentDate().year());
+    const std::optional<ReviewStore::SyncReport> report =
+        store->sync({batch}, Schema::builtin(), checker, reviewer, &error);
+    if (!report) {
+        Console::error(error);
+        return nullptr;
+    }
+    QByteArray notes;
+    for (const InputError &inputError : report->inputErrors) {
+        notes += inputError.toString().toUtf8() + '\n';
+    }
+    auto note = [&notes](const QString &text) {
+        notes += "annorev: note: " + text.toUtf8() + '\n';
+    };
+    if (report->imported > 0) {
+        note(QStringLiteral("imported %1 documents into %2").arg(report->imported).arg(path));
+    }
+    for (const QString &id : report->sourceChanged) {
+        note(id % u": the source changed since it was imported; the reviewer's version is kept");
+    }
+    for (const QString &id : report->sourceRestored) {
+        note(id % u": the source is back to the bytes that were imported");
+    }
+    for (const QString &id : report->missing) {
+        note(id % u": gone from the batch; the store keeps it");
+    }
+    for (const QString &id : report->returned) {
+        note(id % u": back in the batch");
+    }
+    Console::err(notes);
+    return store;
+}
+
+} // namespace annorev::BatchStore

@@ -1,0 +1,69 @@
+#include "batchstore.h"
+#include "commands.h"
+#include "console.h"
+#include "reviewername.h"
+
+#include <QCommandLineParser>
+
+namespace annorev {
+
+int runMark(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Set the review status of documents. Prints \"ID STATUS\" for each once it is saved.\n\n"
+                       "Approving a document with error findings needs --note (the reason).\n"
+                       "Exit status: 0 saved, 2 bad usage, unknown ids or a store that cannot be written "
+                       "(then nothing is changed)."));
+    parser.addHelpOption();
+    const QCommandLineOption statusOption(QStringLiteral("status"),
+                                          QStringLiteral("approved, rejected, needs-work or unreviewed."),
+                                          QStringLiteral("STATUS"));
+    const QCommandLineOption noteOption(QStringLiteral("note"), QStringLiteral("A note on the decision."),
+                                        QStringLiteral("TEXT"));
+    const QCommandLineOption storeOption = BatchStore::storeOption();
+    const QCommandLineOption reviewerOption = BatchStore::reviewerOption();
+    parser.addOptions({statusOption, noteOption, reviewerOption, storeOption});
+    parser.addPositionalArgument(QStringLiteral("BATCH"), QStringLiteral("A file, folder or JSON Lines file."));
+    parser.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("Documents to mark."), QStringLiteral("ID..."));
+    if (const auto done = parseArguments(parser, arguments)) {
+        return *done;
+    }
+    if (!parser.isSet(statusOption)) {
+        Console::error(QStringLiteral("--status is required (approved, rejected, needs-work or unreviewed)"));
+        return ExitUsage;
+    }
+    const std::optional<ReviewStatus> status = statusFromName(parser.value(statusOption));
+    if (!status) {
+        Console::error(QStringLiteral("--status is approved, rejected, needs-work or unreviewed, not \"%1\"")
+                           .arg(parser.value(statusOption)));
+        return ExitUsage;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() < 2) {
+        Console::error(QStringLiteral("name a batch and at least one document id (see --help)"));
+        return ExitUsage;
+    }
+    const QString reviewer = ReviewerName::resolve(parser.value(reviewerOption));
+    const std::unique_ptr<ReviewStore> store =
+        BatchStore::open(positional.constFirst(), parser.value(storeOption), reviewer);
+    if (!store) {
+        return ExitUsage;
+    }
+    const QStringList ids = positional.mid(1);
+    QString error;
+    if (!store->setStatus(ids, *status, parser.value(noteOption), reviewer, &error)) {
+        Console::error(error);
+        return ExitUsage;
+    }
+    QByteArray out;
+    const QByteArray name = statusName(*status).toUtf8();
+    for (const QString &id : ids) {
+        out += id.toUtf8() + ' ' + name + '\n';
+    }
+    Console::out(out);
+    Console::flush();
+    return ExitOk;
+}
+
+} // namespace annorev

@@ -1,0 +1,1102 @@
+#include "reviewstore.h"
+
+#include "checker.h"
+#include "checkreport.h"
+#include "document.h"
+#include "schema.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QHash>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+#include <QVariant>
+#include <QtConcurrent>
+
+#include <atomic>
+#include <initializer_list>
+
+namespace annorev {
+
+namespace {
+
+// Each entry takes a store from schema version (its index) to version index + 1.
+QList<QStringList> migrations()
+{
+    return {
+        {
+            QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+            QStringLiteral("CREATE TABLE documents ("
+                           " position INTEGER NOT NULL,"
+                           " id TEXT NOT NULL UNIQUE,"
+                           " layout TEXT NOT NULL,"
+                           " source_path TEXT NOT NULL,"
+                           " relative_path TEXT NOT NULL,"
+                           " source_line INTEGER NOT NULL,"
+                           " source_hash BLOB NOT NULL,"
+                           " text_token_begin INTEGER NOT NULL,"
+                           " text_token_end INTEGER NOT NULL,"
+                           " status TEXT NOT NULL DEFAULT 'unreviewed'"
+                           "  CHECK (status IN ('unreviewed', 'approved', 'rejected', 'needs-work')),"
+                           " note TEXT NOT NULL DEFAULT '',"
+                           " reviewer TEXT,"
+                           " changed_at TEXT,"
+                           " source_changed INTEGER NOT NULL DEFAULT 0,"
+                           " missing INTEGER NOT NULL DEFAULT 0,"
+                           " errors INTEGER NOT NULL,"
+                           " warnings INTEGER NOT NULL,"
+                           " infos INTEGER NOT NULL,"
+                           // The texts come last: a row's later columns sit behind them on overflow pages, and
+                           // sync and summary read only the small columns of every row.
+                           " source_text BLOB NOT NULL,"
+                           " tagged_text BLOB NOT NULL,"
+                           " json_line BLOB)"),
+            QStringLiteral("CREATE INDEX documents_position ON documents (position)"),
+            QStringLiteral("CREATE TABLE audit ("
+                           " seq INTEGER PRIMARY KEY,"
+                           " document_id TEXT NOT NULL,"
+                           " reviewer TEXT NOT NULL,"
+                           " at TEXT NOT NULL,"
+                           " action TEXT NOT NULL,"
+                           " status_before TEXT,"
+                           " status_after TEXT,"
+                           " text_before BLOB,"
+                           " text_after BLOB,"
+                           " note TEXT)"),
+            QStringLiteral("CREATE INDEX audit_document ON audit (document_id, seq)"),
+            QStringLiteral("CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
+                           " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"),
+            QStringLiteral("CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
+                           " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"),
+        },
+    };
+}
+
+const QString schemaVersionKey = QStringLiteral("schema_version");
+
+const QString auditInsert = QStringLiteral(
+    "INSERT INTO audit (document_id, reviewer, at, action, status_before, status_after, text_before, text_after, note)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+
+const QString documentColumns = QStringLiteral(
+    "position, id, layout, source_path, relative_path, source_line, source_hash, source_text, tagged_text, json_line,"
+    " text_token_begin, text_token_end, status, note, reviewer, changed_at, source_changed, missing, errors,"
+    " warnings, infos");
+
+QString lockedMessage(const QString &path)
+{
+    return u"the store " % path % u" is locked by another annorev process; try again";
+}
+
+QString describeError(const QString &path, const QSqlError &error)
+{
+    bool ok = false;
+    const int code = error.nativeErrorCode().toInt(&ok);
+    constexpr int sqliteBusy = 5;
+    constexpr int sqliteLocked = 6;
+    if (ok && ((code & 0xff) == sqliteBusy || (code & 0xff) == sqliteLocked)) {
+        return lockedMessage(path);
+    }
+    const QString detail = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    return u"the store " % path % u": " % detail;
+}
+
+void setError(QString *error, const QString &message)
+{
+    if (error) {
+        *error = message;
+    }
+}
+
+QVariant integer(qint64 value)
+{
+    return QVariant(qlonglong(value));
+}
+
+void bind(QSqlQuery &query, std::initializer_list<QVariant> values)
+{
+    int index = 0;
+    for (const QVariant &value : values) {
+        query.bindValue(index++, value);
+    }
+}
+
+QVariant statusValue(std::optional<ReviewStatus> status)
+{
+    return status ? QVariant(statusName(*status)) : QVariant();
+}
+
+std::optional<ReviewStatus> statusOf(const QVariant &value)
+{
+    return value.isNull() ? std::nullopt : statusFromName(value.toString());
+}
+
+QString timestamp(const QDateTime &time)
+{
+    return time.toString(Qt::ISODateWithMs);
+}
+
+QDateTime timeOf(const QVariant &value)
+{
+    if (value.isNull()) {
+        return {};
+    }
+    QDateTime time = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+    return time.toUTC();
+}
+
+QString layoutName(BatchLayout layout)
+{
+    switch (layout) {
+    case BatchLayout::File:
+        return QStringLiteral("file");
+    case BatchLayout::Folder:
+        return QStringLiteral("folder");
+    case BatchLayout::JsonLines:
+        return QStringLiteral("jsonl");
+    case BatchLayout::Doccano:
+        return QStringLiteral("doccano");
+    case BatchLayout::LabelStudio:
+        return QStringLiteral("label-studio");
+    }
+    return {};
+}
+
+BatchLayout layoutOf(const QString &name)
+{
+    for (BatchLayout layout : {BatchLayout::File, BatchLayout::Folder, BatchLayout::JsonLines, BatchLayout::Doccano,
+                               BatchLayout::LabelStudio}) {
+        if (name == layoutName(layout)) {
+            return layout;
+        }
+    }
+    return BatchLayout::File;
+}
+
+QByteArray hashOf(const QByteArray &source)
+{
+    return QCryptographicHash::hash(source, QCryptographicHash::Blake2b_256);
+}
+
+CheckReport::Counts countFindings(const QByteArray &taggedText, const Schema &schema, const Checker &checker)
+{
+    CheckReport::Counts counts;
+    counts.add(checker.check(Document::parse(taggedText, schema)).findings);
+    return counts;
+}
+
+// One document of the batch as sync sees it before touching the store.
+struct Seen
+{
+    qsizetype unit = 0;
+    QString id;
+    QByteArray hash;
+    QString path;
+    int line = 0;
+    BatchLayout layout = BatchLayout::File;
+};
+
+// What the store holds about a document, as far as sync needs it.
+struct Existing
+{
+    qsizetype position = 0;
+    QByteArray hash;
+    QString path;
+    int line = 0;
+    bool missing = false;
+    bool sourceChanged = false;
+};
+
+struct Plan
+{
+    QList<qsizetype> inserts;  // indexes into the seen list
+    QList<qsizetype> relocate; // same source, another place in the batch
+    QList<qsizetype> changed;
+    QList<qsizetype> restored;
+    QList<qsizetype> returned;
+    QStringList missing;
+
+    bool isEmpty() const
+    {
+        return inserts.isEmpty() && relocate.isEmpty() && changed.isEmpty() && restored.isEmpty() &&
+               returned.isEmpty() && missing.isEmpty();
+    }
+};
+
+// seenById maps each id of the batch to its index in seen.
+Plan makePlan(const QList<Seen> &seen, const QHash<QString, qsizetype> &seenById,
+              const QHash<QString, Existing> &existing)
+{
+    Plan plan;
+    for (qsizetype i = 0; i < seen.size(); ++i) {
+        const Seen &doc = seen[i];
+        const auto found = existing.constFind(doc.id);
+        if (found == existing.cend()) {
+            plan.inserts.append(i);
+            continue;
+        }
+        const bool sameSource = found->hash == doc.hash;
+        if (!sameSource && !found->sourceChanged) {
+            plan.changed.append(i);
+        } else if (sameSource && found->sourceChanged) {
+            plan.restored.append(i);
+        }
+        if (found->missing) {
+            plan.returned.append(i);
+        }
+        if (found->position != doc.unit || (sameSource && (found->path != doc.path || found->line != doc.line))) {
+            plan.relocate.append(i);
+        }
+    }
+    for (auto it = existing.cbegin(); it != existing.cend(); ++it) {
+        if (!it->missing && !seenById.contains(it.key())) {
+            plan.missing.append(it.key());
+        }
+    }
+    plan.missing.sort();
+    return plan;
+}
+
+std::optional<QHash<QString, Existing>> loadExisting(const QSqlDatabase &db, const QString &path, QString *error)
+{
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral(
+            "SELECT id, position, source_hash, source_path, source_line, missing, source_changed FROM documents"))) {
+        setError(error, describeError(path, query.lastError()));
+        return std::nullopt;
+    }
+    QHash<QString, Existing> existing;
+    while (query.next()) {
+        existing.insert(query.value(0).toString(),
+                        Existing{query.value(1).toLongLong(), query.value(2).toByteArray(), query.value(3).toString(),
+                                 query.value(4).toInt(), query.value(5).toBool(), query.value(6).toBool()});
+    }
+    return existing;
+}
+
+// Everything an imported document needs, made on the worker threads.
+struct ImportRow
+{
+    SourceEntry entry;
+    CheckReport::Counts counts;
+    bool ok = false;
+};
+
+class SyncWriter
+{
+public:
+    SyncWriter(QSqlDatabase db, const QString &path, const QString &reviewer)
+        : m_db(std::move(db)), m_path(path), m_reviewer(reviewer), m_at(timestamp(QDateTime::currentDateTimeUtc()))
+    {
+    }
+
+    bool apply(const Plan &plan, const QList<Seen> &seen, const BatchReader &reader, const Schema &schema,
+               const Checker &checker, QString *error);
+
+private:
+    bool fail(const QSqlQuery &query, QString *error)
+    {
+        setError(error, describeError(m_path, query.lastError()));
+        return false;
+    }
+    bool insertAll(const QList<qsizetype> &inserts, const QList<Seen> &seen, const BatchReader &reader,
+                   const Schema &schema, const Checker &checker, QString *error);
+    bool setFlag(const QString &column, const QStringList &ids, bool value, const QString &action, const QString &note,
+                 QString *error);
+    bool logSourceChanges(const QList<qsizetype> &changed, const QList<Seen> &seen, const BatchReader &reader,
+                          QString *error);
+    bool relocate(const QList<qsizetype> &moved, const QList<Seen> &seen, const BatchReader &reader, QString *error);
+
+    QSqlDatabase m_db;
+    QString m_path;
+    QString m_reviewer;
+    QString m_at;
+};
+
+bool SyncWriter::apply(const Plan &plan, const QList<Seen> &seen, const BatchReader &reader, const Schema &schema,
+                       const Checker &checker, QString *error)
+{
+    auto idsOf = [&seen](const QList<qsizetype> &indexes) {
+        QStringList ids;
+        for (qsizetype i : indexes) {
+            ids.append(seen[i].id);
+        }
+        return ids;
+    };
+    return insertAll(plan.inserts, seen, reader, schema, checker, error) &&
+           relocate(plan.relocate, seen, reader, error) && logSourceChanges(plan.changed, seen, reader, error) &&
+           setFlag(QStringLiteral("source_changed"), idsOf(plan.changed), true, {}, {}, error) &&
+           setFlag(QStringLiteral("source_changed"), idsOf(plan.restored), false, QStringLiteral("source-restored"),
+                   QStringLiteral("the source is back to the bytes imported"), error) &&
+           setFlag(QStringLiteral("missing"), idsOf(plan.returned), false, QStringLiteral("source-returned"),
+                   QStringLiteral("the document is in the batch again"), error) &&
+           setFlag(QStringLiteral("missing"), plan.missing, true, QStringLiteral("source-missing"),
+                   QStringLiteral("the document is gone from the batch; the store keeps it"), error);
+}
+
+bool SyncWriter::insertAll(const QList<qsizetype> &inserts, const QList<Seen> &seen, const BatchReader &reader,
+                           const Schema &schema, const Checker &checker, QString *error)
+{
+    if (inserts.isEmpty()) {
+        return true;
+    }
+    QSqlQuery query(m_db);
+    if (!query.prepare(QStringLiteral(
+            "INSERT INTO documents (position, id, layout, source_path, relative_path, source_line, source_hash,"
+            " source_text, tagged_text, json_line, text_token_begin, text_token_end, errors, warnings, infos)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))) {
+        return fail(query, error);
+    }
+    // Parsing and checking run on every core, a slice at a time so that memory stays bounded;
+    // the inserts stay on this thread, which owns the connection.
+    constexpr qsizetype sliceSize = 4096;
+    for (qsizetype begin = 0; begin < inserts.size(); begin += sliceSize) {
+        const QList<qsizetype> slice = inserts.mid(begin, sliceSize);
+        const QList<ImportRow> rows =
+            QtConcurrent::blockingMapped<QList<ImportRow>>(slice, [&](qsizetype index) -> ImportRow {
+                ReadResult read = reader.read(seen[index].unit, BatchReader::Keep::TextAndLine);
+                auto *entry = std::get_if<SourceEntry>(&read);
+                if (!entry) {
+                    return {};
+                }
+                const CheckReport::Counts counts = countFindings(entry->source, schema, checker);
+                return ImportRow{std::move(*entry), counts, true};
+            });
+        for (qsizetype i = 0; i < rows.size(); ++i) {
+            const ImportRow &row = rows[i];
+            const Seen &doc = seen[slice[i]];
+            if (!row.ok) {
+                // The unit could be read a moment ago; a file deleted since is picked up next time.
+                continue;
+            }
+            const SourceEntry &entry = row.entry;
+            const bool jsonl = doc.layout == BatchLayout::JsonLines;
+            const QString relative = doc.layout == BatchLayout::Folder ? doc.id
+                                     : doc.layout == BatchLayout::File ? QFileInfo(doc.path).fileName()
+                                                                       : QStringLiteral("");
+            bind(query, {integer(doc.unit), doc.id, layoutName(doc.layout), doc.path, relative, doc.line, doc.hash,
+                         entry.source, entry.source, jsonl ? QVariant(entry.jsonLine) : QVariant(),
+                         integer(entry.textTokenBegin), integer(entry.textTokenEnd), integer(row.counts.errors),
+                         integer(row.counts.warnings), integer(row.counts.infos)});
+            if (!query.exec()) {
+                return fail(query, error);
+            }
+        }
+    }
+    return true;
+}
+
+bool SyncWriter::relocate(const QList<qsizetype> &moved, const QList<Seen> &seen, const BatchReader &reader,
+                          QString *error)
+{
+    if (moved.isEmpty()) {
+        return true;
+    }
+    QSqlQuery position(m_db);
+    QSqlQuery place(m_db);
+    if (!position.prepare(QStringLiteral("UPDATE documents SET position = ? WHERE id = ?"))) {
+        return fail(position, error);
+    }
+    if (!place.prepare(QStringLiteral("UPDATE documents SET position = ?, source_path = ?, source_line = ?,"
+                                      " json_line = ?, text_token_begin = ?, text_token_end = ?"
+                                      " WHERE id = ? AND source_hash = ?"))) {
+        return fail(place, error);
+    }
+    for (qsizetype index : moved) {
+        const Seen &doc = seen[index];
+        bind(position, {integer(doc.unit), doc.id});
+        if (!position.exec()) {
+            return fail(position, error);
+        }
+        // Where the source is the one imported, its place (and a JSON Lines line's other fields)
+        // follow the batch; otherwise they stay with the text the reviewer's version came from.
+        ReadResult read = reader.read(doc.unit, BatchReader::Keep::TextAndLine);
+        if (const auto *entry = std::get_if<SourceEntry>(&read)) {
+            const bool jsonl = doc.layout == BatchLayout::JsonLines;
+            bind(place, {integer(doc.unit), doc.path, doc.line, jsonl ? QVariant(entry->jsonLine) : QVariant(),
+                         integer(entry->textTokenBegin), integer(entry->textTokenEnd), doc.id, doc.hash});
+            if (!place.exec()) {
+                return fail(place, error);
+            }
+        }
+    }
+    return true;
+}
+
+bool SyncWriter::logSourceChanges(const QList<qsizetype> &changed, const QList<Seen> &seen, const BatchReader &reader,
+                                  QString *error)
+{
+    if (changed.isEmpty()) {
+        return true;
+    }
+    QSqlQuery query(m_db);
+    if (!query.prepare(QStringLiteral(
+            "INSERT INTO audit (document_id, reviewer, at, action, status_before, status_after, text_before,"
+            " text_after, note) SELECT id, ?, ?, ?, status, status, source_text, ?, ? FROM documents WHERE id = ?"))) {
+        return fail(query, error);
+    }
+    for (qsizetype index : changed) {
+        ReadResult read = reader.read(seen[index].unit, BatchReader::Keep::Text);
+        const auto *entry = std::get_if<SourceEntry>(&read);
+        bind(query,
+             {m_reviewer, m_at, QStringLiteral("source-changed"), entry ? QVariant(entry->source) : QVariant(),
+              QStringLiteral("the source bytes changed since import; the reviewer's version is kept"), seen[index].id});
+        if (!query.exec()) {
+            return fail(query, error);
+        }
+    }
+    return true;
+}
+
+bool SyncWriter::setFlag(const QString &column, const QStringList &ids, bool value, const QString &action,
+                         const QString &note, QString *error)
+{
+    if (ids.isEmpty()) {
+        return true;
+    }
+    // The column name comes from this file, never from input; values are bound.
+    QSqlQuery update(m_db);
+    if (!update.prepare(u"UPDATE documents SET " % column % u" = ? WHERE id = ?")) {
+        return fail(update, error);
+    }
+    QSqlQuery audit(m_db);
+    if (!action.isEmpty() && !audit.prepare(auditInsert)) {
+        return fail(audit, error);
+    }
+    for (const QString &id : ids) {
+        bind(update, {int(value), id});
+        if (!update.exec()) {
+            return fail(update, error);
+        }
+        if (!action.isEmpty()) {
+            bind(audit, {id, m_reviewer, m_at, action, QVariant(), QVariant(), QVariant(), QVariant(), note});
+            if (!audit.exec()) {
+                return fail(audit, error);
+            }
+        }
+    }
+    return true;
+}
+
+ReviewStore::StoredDocument documentFrom(const QSqlQuery &query)
+{
+    ReviewStore::StoredDocument doc;
+    doc.position = query.value(0).toLongLong();
+    doc.id = query.value(1).toString();
+    doc.layout = layoutOf(query.value(2).toString());
+    doc.sourcePath = query.value(3).toString();
+    doc.relativePath = query.value(4).toString();
+    doc.sourceLine = query.value(5).toInt();
+    doc.sourceHash = query.value(6).toByteArray();
+    doc.sourceText = query.value(7).toByteArray();
+    doc.taggedText = query.value(8).toByteArray();
+    doc.jsonLine = query.value(9).toByteArray();
+    doc.textTokenBegin = query.value(10).toLongLong();
+    doc.textTokenEnd = query.value(11).toLongLong();
+    doc.status = statusOf(query.value(12)).value_or(ReviewStatus::Unreviewed);
+    doc.note = query.value(13).toString();
+    doc.reviewer = query.value(14).toString();
+    doc.changedAt = timeOf(query.value(15));
+    doc.sourceChanged = query.value(16).toBool();
+    doc.missing = query.value(17).toBool();
+    doc.errors = query.value(18).toLongLong();
+    doc.warnings = query.value(19).toLongLong();
+    doc.infos = query.value(20).toLongLong();
+    return doc;
+}
+
+} // namespace
+
+ReviewStore::ReviewStore(const QString &path, const QString &connectionName)
+    : m_path(path), m_connectionName(connectionName),
+      m_db(QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName))
+{
+}
+
+ReviewStore::~ReviewStore()
+{
+    m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QString ReviewStore::defaultStorePath(const QStringList &batchInputs)
+{
+    if (batchInputs.isEmpty()) {
+        return {};
+    }
+    // cleanPath drops a trailing '/' and a final "/.", so a folder's store sits beside it.
+    return QDir::cleanPath(QFileInfo(batchInputs.constFirst()).absoluteFilePath()) % u".annorev.sqlite";
+}
+
+std::unique_ptr<ReviewStore> ReviewStore::open(const QString &path, QString *error)
+{
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE"))) {
+        setError(error, QStringLiteral("the Qt SQLite driver (QSQLITE) is not installed"));
+        return nullptr;
+    }
+    static std::atomic<quint64> opened{0};
+    const QString connection = u"annorev-store-" % QString::number(++opened);
+    std::unique_ptr<ReviewStore> store(new ReviewStore(path, connection));
+    QSqlDatabase &db = store->m_db;
+    db.setDatabaseName(path);
+    db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=" % QString::number(busyTimeoutMs));
+    if (!db.open()) {
+        setError(error, u"cannot open the store " % path % u": " % db.lastError().text());
+        return nullptr;
+    }
+    // SQLite answers "busy" at once, without waiting out its busy timeout, while another process
+    // turns a new file into a WAL database; so getting ready is retried for as long as that timeout.
+    QElapsedTimer waited;
+    waited.start();
+    for (;;) {
+        QString attemptError;
+        if (store->prepare(&attemptError)) {
+            return store;
+        }
+        if (attemptError != lockedMessage(path) || waited.elapsed() >= busyTimeoutMs) {
+            setError(error, attemptError);
+            return nullptr;
+        }
+        QThread::msleep(10);
+    }
+}
+
+bool ReviewStore::prepare(QString *error)
+{
+    // The version is read before anything is written (WAL mode included), so a store this
+    // annorev cannot read is left byte for byte as it was.
+    const std::optional<int> version = readVersion(error);
+    if (!version) {
+        return false;
+    }
+    if (*version > schemaVersion) {
+        setError(error, QStringLiteral("the store %1 was written by a newer annorev (store schema %2, this annorev "
+                                       "reads up to %3); upgrade annorev")
+                            .arg(m_path)
+                            .arg(*version)
+                            .arg(schemaVersion));
+        return false;
+    }
+    // WAL: a commit is one append to the log, and readers never wait for the writer.
+    // synchronous=FULL syncs the log at every commit, so a reported change also survives a power
+    // loss, not only a killed process (which NORMAL already survives); it still marks a document
+    // inside the 5 ms target (see README, "Speed").
+    QSqlQuery pragma(m_db);
+    if (!pragma.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !pragma.next() ||
+        pragma.value(0).toString().compare(u"wal", Qt::CaseInsensitive) != 0) {
+        setError(error, pragma.lastError().isValid()
+                            ? describeError(m_path, pragma.lastError())
+                            : QString(u"the store " % m_path % u" cannot use a write-ahead log"));
+        return false;
+    }
+    pragma.finish();
+    if (!exec(QStringLiteral("PRAGMA synchronous = FULL"), error) ||
+        !exec(u"PRAGMA busy_timeout = " % QString::number(busyTimeoutMs), error)) {
+        return false;
+    }
+    return *version == schemaVersion || migrate(error);
+}
+
+std::optional<int> ReviewStore::readVersion(QString *error) const
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'"))) {
+        setError(error, describeError(m_path, query.lastError()));
+        return std::nullopt;
+    }
+    QStringList tables;
+    while (query.next()) {
+        tables.append(query.value(0).toString());
+    }
+    if (tables.isEmpty()) {
+        return 0;
+    }
+    const QString notAStore = u"" % m_path % u" is not an annorev store";
+    if (!tables.contains(u"meta")) {
+        setError(error, notAStore);
+        return std::nullopt;
+    }
+    if (!query.prepare(QStringLiteral("SELECT value FROM meta WHERE key = ?"))) {
+        setError(error, describeError(m_path, query.lastError()));
+        return std::nullopt;
+    }
+    query.bindValue(0, schemaVersionKey);
+    if (!query.exec()) {
+        setError(error, describeError(m_path, query.lastError()));
+        return std::nullopt;
+    }
+    bool ok = false;
+    const int version = query.next() ? query.value(0).toString().toInt(&ok) : 0;
+    if (!ok || version < 1) {
+        setError(error, notAStore % u" (it has no schema version)");
+        return std::nullopt;
+    }
+    return version;
+}
+
+bool ReviewStore::migrate(QString *error)
+{
+    if (!beginWrite(error)) {
+        return false;
+    }
+    // Another process may have created or migrated the store since it was opened.
+    const std::optional<int> version = readVersion(error);
+    if (!version) {
+        rollback();
+        return false;
+    }
+    const QList<QStringList> steps = migrations();
+    for (int step = *version; step < schemaVersion; ++step) {
+        for (const QString &statement : steps[step]) {
+            if (!exec(statement, error)) {
+                rollback();
+                return false;
+            }
+        }
+    }
+    QSqlQuery query(m_db);
+    if (!query.prepare(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"))) {
+        setError(error, describeError(m_path, query.lastError()));
+        rollback();
+        return false;
+    }
+    bind(query, {schemaVersionKey, QString::number(std::max(*version, schemaVersion))});
+    if (!query.exec()) {
+        setError(error, describeError(m_path, query.lastError()));
+        rollback();
+        return false;
+    }
+    return commit(error);
+}
+
+bool ReviewStore::exec(const QString &sql, QString *error)
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(sql)) {
+        setError(error, describeError(m_path, query.lastError()));
+        return false;
+    }
+    return true;
+}
+
+bool ReviewStore::beginWrite(QString *error)
+{
+    return exec(QStringLiteral("BEGIN IMMEDIATE"), error);
+}
+
+bool ReviewStore::commit(QString *error)
+{
+    if (exec(QStringLiteral("COMMIT"), error)) {
+        return true;
+    }
+    rollback();
+    return false;
+}
+
+void ReviewStore::rollback()
+{
+    QSqlQuery query(m_db);
+    query.exec(QStringLiteral("ROLLBACK"));
+}
+
+std::optional<ReviewStore::SyncReport> ReviewStore::sync(const QStringList &batchInputs, const Schema &schema,
+                                                         const Checker &checker, const QString &reviewer,
+                                                         QString *error)
+{
+    const BatchReader reader = BatchReader::open(batchInputs);
+    if (!reader.errors().isEmpty()) {
+        // Every document of an unreadable input would look gone: refuse rather than flag them.
+        QStringList messages;
+        for (const InputError &inputError : reader.errors()) {
+            messages.append(inputError.toString());
+        }
+        setError(error, messages.join(u'\n'));
+        return std::nullopt;
+    }
+    QSet<QString> fileInputs;
+    for (const QString &input : batchInputs) {
+        const QFileInfo info(input);
+        if (!info.isDir() && !input.endsWith(u".jsonl", Qt::CaseInsensitive)) {
+            fileInputs.insert(input);
+        }
+    }
+
+    // Reading and hashing run on every core; ids are checked for repeats in batch order after.
+    struct Read
+    {
+        std::optional<InputError> error;
+        std::optional<Seen> seen;
+    };
+    constexpr qsizetype chunkSize = 1024;
+    QList<std::pair<qsizetype, qsizetype>> chunks;
+    for (qsizetype begin = 0; begin < reader.size(); begin += chunkSize) {
+        chunks.append({begin, std::min(reader.size(), begin + chunkSize)});
+    }
+    const QList<QList<Read>> readChunks = QtConcurrent::blockingMapped<QList<QList<Read>>>(
+        chunks, [&reader, &fileInputs](const std::pair<qsizetype, qsizetype> &chunk) -> QList<Read> {
+            QList<Read> reads;
+            for (qsizetype unit = chunk.first; unit < chunk.second; ++unit) {
+                ReadResult read = reader.read(unit, BatchReader::Keep::Text);
+                if (auto *inputError = std::get_if<InputError>(&read)) {
+                    reads.append(Read{std::move(*inputError), std::nullopt});
+                } else if (const auto *entry = std::get_if<SourceEntry>(&read)) {
+                    const BatchLayout layout = entry->line > 0                    ? BatchLayout::JsonLines
+                                               : fileInputs.contains(entry->path) ? BatchLayout::File
+                                                                                  : BatchLayout::Folder;
+                    reads.append(Read{std::nullopt,
+                                      Seen{unit, entry->id, hashOf(entry->source), entry->path, entry->line, layout}});
+                }
+            }
+            return reads;
+        });
+
+    SyncReport report;
+    QList<Seen> seen;
+    seen.reserve(reader.size());
+    QHash<QString, qsizetype> firstPlace; // id -> index in seen
+    firstPlace.reserve(reader.size());
+    for (const QList<Read> &reads : readChunks) {
+        for (const Read &read : reads) {
+            if (read.error) {
+                report.inputErrors.append(*read.error);
+                continue;
+            }
+            const Seen &doc = *read.seen;
+            const auto first = firstPlace.constFind(doc.id);
+            if (first != firstPlace.cend()) {
+                const Seen &earlier = seen[*first];
+                const QString where = earlier.line > 0 ? QStringLiteral("line %1").arg(earlier.line) : earlier.path;
+                report.inputErrors.append(
+                    InputError{doc.path, doc.line,
+                               QStringLiteral("duplicate id \"%1\" (first at %2): skipped").arg(doc.id, where)});
+                continue;
+            }
+            firstPlace.insert(doc.id, seen.size());
+            seen.append(doc);
+        }
+    }
+
+    std::optional<QHash<QString, Existing>> existing = loadExisting(m_db, m_path, error);
+    if (!existing) {
+        return std::nullopt;
+    }
+    if (makePlan(seen, firstPlace, *existing).isEmpty()) {
+        return report;
+    }
+    if (!beginWrite(error)) {
+        return std::nullopt;
+    }
+    // Planned again under the write lock: another process may have synced in the meantime.
+    existing = loadExisting(m_db, m_path, error);
+    if (!existing) {
+        rollback();
+        return std::nullopt;
+    }
+    const Plan plan = makePlan(seen, firstPlace, *existing);
+    if (!SyncWriter(m_db, m_path, reviewer).apply(plan, seen, reader, schema, checker, error)) {
+        rollback();
+        return std::nullopt;
+    }
+    if (!commit(error)) {
+        return std::nullopt;
+    }
+    report.imported = plan.inserts.size();
+    for (qsizetype i : plan.changed) {
+        report.sourceChanged.append(seen[i].id);
+    }
+    for (qsizetype i : plan.restored) {
+        report.sourceRestored.append(seen[i].id);
+    }
+    for (qsizetype i : plan.returned) {
+        report.returned.append(seen[i].id);
+    }
+    report.missing = plan.missing;
+    return report;
+}
+
+std::optional<ReviewStore::StoredDocument> ReviewStore::document(const QString &id, QString *error) const
+{
+    QSqlQuery query(m_db);
+    if (!query.prepare(u"SELECT " % documentColumns % u" FROM documents WHERE id = ?")) {
+        setError(error, describeError(m_path, query.lastError()));
+        return std::nullopt;
+    }
+    query.bindValue(0, id);
+    if (!query.exec()) {
+        setError(error, describeError(m_path, query.lastError()));
+        return std::nullopt;
+    }
+    if (!query.next()) {
+        return std::nullopt;
+    }
+    return documentFrom(query);
+}
+
+QStringList ReviewStore::ids(QString *error) const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT id FROM documents ORDER BY position, id"))) {
+        setError(error, describeError(m_path, query.lastError()));
+        return {};
+    }
+    QStringList ids;
+    while (query.next()) {
+        ids.append(query.value(0).toString());
+    }
+    return ids;
+}
+
+bool ReviewStore::setStatus(const QStringList &ids, ReviewStatus status, const QString &note, const QString &reviewer,
+                            QString *error)
+{
+    QStringList unique;
+    for (const QString &id : ids) {
+        if (!unique.contains(id)) {
+            unique.append(id);
+        }
+    }
+    if (!beginWrite(error)) {
+        return false;
+    }
+    auto failWith = [this, error](const QString &message) {
+        setError(error, message);
+        rollback();
+        return false;
+    };
+    QSqlQuery select(m_db);
+    if (!select.prepare(QStringLiteral("SELECT status, errors FROM documents WHERE id = ?"))) {
+        return failWith(describeError(m_path, select.lastError()));
+    }
+    QStringList unknown;
+    QStringList withErrors;
+    QList<std::optional<ReviewStatus>> before;
+    for (const QString &id : unique) {
+        select.bindValue(0, id);
+        if (!select.exec()) {
+            return failWith(describeError(m_path, select.lastError()));
+        }
+        if (!select.next()) {
+            unknown.append(id);
+            before.append(std::nullopt);
+            continue;
+        }
+        before.append(statusOf(select.value(0)));
+        if (select.value(1).toLongLong() > 0) {
+            withErrors.append(id);
+        }
+        select.finish();
+    }
+    if (!unknown.isEmpty()) {
+        const QString which = unknown.size() == 1 ? QStringLiteral("no document") : QStringLiteral("no documents");
+        return failWith(which % u" \"" % unknown.join(QStringLiteral("\", \"")) % u"\" in the store " % m_path %
+                        u"; nothing was changed");
+    }
+    if (status == ReviewStatus::Approved && note.trimmed().isEmpty() && !withErrors.isEmpty()) {
+        return failWith(u"\"" % withErrors.join(QStringLiteral("\", \"")) %
+                        u"\" has error findings: approving it needs a note giving the reason; nothing was changed");
+    }
+
+    QSqlQuery update(m_db);
+    QSqlQuery audit(m_db);
+    if (!update.prepare(
+            QStringLiteral("UPDATE documents SET status = ?, note = ?, reviewer = ?, changed_at = ? WHERE id = ?"))) {
+        return failWith(describeError(m_path, update.lastError()));
+    }
+    if (!audit.prepare(auditInsert)) {
+        return failWith(describeError(m_path, audit.lastError()));
+    }
+    const QString at = timestamp(QDateTime::currentDateTimeUtc());
+    // A null QString binds as SQL NULL; the note column holds '' when there is none.
+    const QString noteText = note.trimmed().isEmpty() ? QStringLiteral("") : note.trimmed();
+    for (qsizetype i = 0; i < unique.size(); ++i) {
+        bind(update, {statusName(status), noteText, reviewer, at, unique[i]});
+        if (!update.exec()) {
+            return failWith(describeError(m_path, update.lastError()));
+        }
+        bind(audit, {unique[i], reviewer, at, QStringLiteral("status"), statusValue(before[i]), statusValue(status),
+                     QVariant(), QVariant(), noteText.isEmpty() ? QVariant() : QVariant(noteText)});
+        if (!audit.exec()) {
+            return failWith(describeError(m_path, audit.lastError()));
+        }
+    }
+    return commit(error);
+}
+
+bool ReviewStore::setTaggedText(const QString &id, const QByteArray &taggedText, const Schema &schema,
+                                const Checker &checker, const QString &reviewer, QString *error)
+{
+    // Checked before the lock is taken: parsing a long document should not hold up other writers.
+    const CheckReport::Counts counts = countFindings(taggedText, schema, checker);
+    if (!beginWrite(error)) {
+        return false;
+    }
+    auto failWith = [this, error](const QString &message) {
+        setError(error, message);
+        rollback();
+        return false;
+    };
+    QSqlQuery select(m_db);
+    if (!select.prepare(QStringLiteral("SELECT tagged_text, status FROM documents WHERE id = ?"))) {
+        return failWith(describeError(m_path, select.lastError()));
+    }
+    select.bindValue(0, id);
+    if (!select.exec()) {
+        return failWith(describeError(m_path, select.lastError()));
+    }
+    if (!select.next()) {
+        return failWith(u"no document \"" % id % u"\" in the store " % m_path % u"; nothing was changed");
+    }
+    const QByteArray before = select.value(0).toByteArray();
+    const QVariant status = select.value(1);
+    select.finish();
+    if (before == taggedText) {
+        rollback();
+        return true;
+    }
+    const QString at = timestamp(QDateTime::currentDateTimeUtc());
+    QSqlQuery update(m_db);
+    if (!update.prepare(QStringLiteral("UPDATE documents SET tagged_text = ?, errors = ?, warnings = ?, infos = ?,"
+                                       " reviewer = ?, changed_at = ? WHERE id = ?"))) {
+        return failWith(describeError(m_path, update.lastError()));
+    }
+    bind(update,
+         {taggedText, integer(counts.errors), integer(counts.warnings), integer(counts.infos), reviewer, at, id});
+    if (!update.exec()) {
+        return failWith(describeError(m_path, update.lastError()));
+    }
+    QSqlQuery audit(m_db);
+    if (!audit.prepare(auditInsert)) {
+        return failWith(describeError(m_path, audit.lastError()));
+    }
+    bind(audit, {id, reviewer, at, QStringLiteral("edit"), status, status, before, taggedText, QVariant()});
+    if (!audit.exec()) {
+        return failWith(describeError(m_path, audit.lastError()));
+    }
+    return commit(error);
+}
+
+QList<ReviewStore::AuditEntry> ReviewStore::auditLog(const QString &id, QString *error) const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    const QString columns = QStringLiteral(
+        "SELECT seq, document_id, reviewer, at, action, status_before, status_after, text_before, text_after, note"
+        " FROM audit");
+    const bool ok = id.isNull() ? query.prepare(columns % u" ORDER BY seq")
+                                : query.prepare(columns % u" WHERE document_id = ? ORDER BY seq");
+    if (!ok) {
+        setError(error, describeError(m_path, query.lastError()));
+        return {};
+    }
+    if (!id.isNull()) {
+        query.bindValue(0, id);
+    }
+    if (!query.exec()) {
+        setError(error, describeError(m_path, query.lastError()));
+        return {};
+    }
+    QList<AuditEntry> entries;
+    while (query.next()) {
+        AuditEntry entry;
+        entry.seq = query.value(0).toLongLong();
+        entry.documentId = query.value(1).toString();
+        entry.reviewer = query.value(2).toString();
+        entry.at = timeOf(query.value(3));
+        entry.action = query.value(4).toString();
+        entry.statusBefore = statusOf(query.value(5));
+        entry.statusAfter = statusOf(query.value(6));
+        if (!query.value(7).isNull()) {
+            entry.textBefore = query.value(7).toByteArray();
+        }
+        if (!query.value(8).isNull()) {
+            entry.textAfter = query.value(8).toByteArray();
+        }
+        entry.note = query.value(9).toString();
+        entries.append(std::move(entry));
+    }
+    return entries;
+}
+
+ReviewStore::Summary ReviewStore::summary(QString *error) const
+{
+    Summary summary;
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT status, COUNT(*), SUM(errors), SUM(warnings), SUM(infos), SUM(errors > 0)"
+                                   " FROM documents GROUP BY status"))) {
+        setError(error, describeError(m_path, query.lastError()));
+        return {};
+    }
+    while (query.next()) {
+        const qsizetype count = query.value(1).toLongLong();
+        if (const std::optional<ReviewStatus> status = statusOf(query.value(0))) {
+            summary.byStatus[std::size_t(*status)] += count;
+        }
+        summary.documents += count;
+        summary.errors += query.value(2).toLongLong();
+        summary.warnings += query.value(3).toLongLong();
+        summary.infos += query.value(4).toLongLong();
+        summary.documentsWithErrors += query.value(5).toLongLong();
+    }
+    for (auto [column, list] : {std::pair{QStringLiteral("source_changed"), &summary.sourceChanged},
+                                std::pair{QStringLiteral("missing"), &summary.missing}}) {
+        // The column name comes from this file, never from input.
+        if (!query.exec(u"SELECT id FROM documents WHERE " % column % u" = 1 ORDER BY position, id")) {
+            setError(error, describeError(m_path, query.lastError()));
+            return {};
+        }
+        while (query.next()) {
+            list->append(query.value(0).toString());
+        }
+    }
+    return summary;
+}
+
+QList<ExportDocument> ReviewStore::exportDocuments(std::optional<ReviewStatus> filter, QString *error) const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    const QString select =
+        QStringLiteral("SELECT id, tagged_text, status, reviewer, changed_at, note, layout, relative_path, json_line,"
+                       " text_token_begin, text_token_end, tagged_text = source_text FROM documents");
+    const bool ok = filter ? query.prepare(select % u" WHERE status = ? ORDER BY position, id")
+                           : query.prepare(select % u" ORDER BY position, id");
+    if (!ok) {
+        setError(error, describeError(m_path, query.lastError()));
+        return {};
+    }
+    if (filter) {
+        query.bindValue(0, statusName(*filter));
+    }
+    if (!query.exec()) {
+        setError(error, describeError(m_path, query.lastError()));
+        return {};
+    }
+    QList<ExportDocument> documents;
+    while (query.next()) {
+        ExportDocument doc;
+        doc.id = query.value(0).toString();
+        doc.taggedText = query.value(1).toByteArray();
+        doc.status = statusOf(query.value(2)).value_or(ReviewStatus::Unreviewed);
+        doc.reviewer = query.value(3).toString();
+        doc.reviewedAt = timeOf(query.value(4));
+        doc.note = query.value(5).toString();
+        doc.layout = layoutOf(query.value(6).toString());
+        doc.relativePath = query.value(7).toString();
+        doc.jsonLine = query.value(8).toByteArray();
+        doc.textTokenBegin = query.value(9).toLongLong();
+        doc.textTokenEnd = query.value(10).toLongLong();
+        doc.edited = !query.value(11).toBool();
+        documents.append(std::move(doc));
+    }
+    return documents;
+}
+
+} // namespace annorev

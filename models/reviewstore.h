@@ -1,0 +1,157 @@
+#pragma once
+
+#include "batchreader.h"
+#include "exportdocument.h"
+#include "reviewstatus.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+#include <array>
+#include <memory>
+#include <optional>
+
+namespace annorev {
+
+class Checker;
+class Schema;
+
+// The durable record of a review: one SQLite file per batch holding each document's reviewer
+// version, decision and finding counts, and an append-only audit log of every change. Every
+// change is one transaction, committed before the call returns. Source files are never written.
+//
+// Methods that can fail take `QString *error` and set it to a message naming the store; a store
+// another process holds past the busy timeout gives "the store PATH is locked by another annorev
+// process; try again". Reads return an empty result when they fail.
+class ReviewStore
+{
+public:
+    // The schema this annorev writes; stores from older versions are migrated, newer ones refused.
+    static constexpr int schemaVersion = 1;
+    static constexpr int busyTimeoutMs = 5000;
+
+    struct StoredDocument
+    {
+        QString id;
+        qsizetype position = 0; // order in the batch
+        BatchLayout layout = BatchLayout::File;
+        QString sourcePath;
+        QString relativePath;
+        int sourceLine = 0;
+        QByteArray sourceHash; // BLAKE2b-256 of the source bytes as imported
+        QByteArray sourceText; // the source bytes as imported
+        QByteArray taggedText; // the reviewer's version
+        QByteArray jsonLine;
+        qsizetype textTokenBegin = -1;
+        qsizetype textTokenEnd = -1;
+        ReviewStatus status = ReviewStatus::Unreviewed;
+        QString note;
+        QString reviewer;
+        QDateTime changedAt; // UTC; invalid when the reviewer never changed it
+        bool sourceChanged = false;
+        bool missing = false;
+        qsizetype errors = 0; // finding counts of the tagged text
+        qsizetype warnings = 0;
+        qsizetype infos = 0;
+    };
+
+    struct AuditEntry
+    {
+        qint64 seq = 0;
+        QString documentId;
+        QString reviewer;
+        QDateTime at;
+        // "status", "edit", "source-changed", "source-restored", "source-missing", "source-returned"
+        QString action;
+        std::optional<ReviewStatus> statusBefore;
+        std::optional<ReviewStatus> statusAfter;
+        // "edit": the tagged text before and after; "source-changed": the source as imported and
+        // as it is now (the reviewer's version is not touched). Absent otherwise.
+        std::optional<QByteArray> textBefore;
+        std::optional<QByteArray> textAfter;
+        QString note;
+    };
+
+    struct SyncReport
+    {
+        qsizetype imported = 0;
+        QStringList sourceChanged;     // newly: the source differs from what was imported
+        QStringList sourceRestored;    // the source is back to what was imported
+        QStringList missing;           // newly gone from the batch (kept in the store)
+        QStringList returned;          // back in the batch after being missing
+        QList<InputError> inputErrors; // units that could not be read, repeated ids
+    };
+
+    struct Summary
+    {
+        qsizetype documents = 0;
+        std::array<qsizetype, 4> byStatus{}; // indexed by ReviewStatus
+        qsizetype errors = 0;                // findings in the current tagged texts
+        qsizetype warnings = 0;
+        qsizetype infos = 0;
+        qsizetype documentsWithErrors = 0;
+        QStringList sourceChanged;
+        QStringList missing;
+    };
+
+    ~ReviewStore();
+    Q_DISABLE_COPY_MOVE(ReviewStore)
+
+    // BATCH.annorev.sqlite beside the first input: "dir/" gives "dir.annorev.sqlite" next to
+    // dir, "a.jsonl" gives "a.jsonl.annorev.sqlite".
+    static QString defaultStorePath(const QStringList &batchInputs);
+
+    // Opens the store at path, creating or migrating it. A store written by a newer annorev, or a
+    // file that is not an annorev store, is refused and left as it is.
+    static std::unique_ptr<ReviewStore> open(const QString &path, QString *error);
+
+    QString path() const { return m_path; }
+
+    // Brings the store up to date with the batch: imports documents it has not seen, flags
+    // documents whose source bytes changed (keeping the reviewer's version) and documents gone
+    // from the batch, and unflags those that came back. One transaction; nothing is written when
+    // nothing changed. Fails without writing when an input cannot be read at all.
+    std::optional<SyncReport> sync(const QStringList &batchInputs, const Schema &schema, const Checker &checker,
+                                   const QString &reviewer, QString *error);
+
+    std::optional<StoredDocument> document(const QString &id, QString *error = nullptr) const;
+    QStringList ids(QString *error = nullptr) const; // in batch order
+
+    // Sets the status of every id in one transaction, with an audit row each. Refuses everything
+    // when an id is unknown, or when approving a document with error findings without a note
+    // (the note is the override reason). The note replaces the previous one.
+    bool setStatus(const QStringList &ids, ReviewStatus status, const QString &note, const QString &reviewer,
+                   QString *error);
+    // Replaces the reviewer's version of a document and recounts its findings.
+    bool setTaggedText(const QString &id, const QByteArray &taggedText, const Schema &schema, const Checker &checker,
+                       const QString &reviewer, QString *error);
+
+    QList<AuditEntry> auditLog(const QString &id = {}, QString *error = nullptr) const; // oldest first
+    Summary summary(QString *error = nullptr) const;
+    // The documents in batch order, only those with the status when a filter is given.
+    QList<ExportDocument> exportDocuments(std::optional<ReviewStatus> filter = std::nullopt,
+                                          QString *error = nullptr) const;
+
+private:
+    ReviewStore(const QString &path, const QString &connectionName);
+
+    bool exec(const QString &sql, QString *error);
+    // BEGIN IMMEDIATE: the write lock is taken up front, under the busy timeout, so that a
+    // transaction never has to upgrade a read snapshot another process has made stale.
+    bool beginWrite(QString *error);
+    bool commit(QString *error);
+    void rollback();
+    bool prepare(QString *error); // checks the version, sets the journal up, migrates
+    std::optional<int> readVersion(QString *error) const;
+    bool migrate(QString *error);
+
+    QString m_path;
+    QString m_connectionName;
+    QSqlDatabase m_db;
+};
+
+} // namespace annorev

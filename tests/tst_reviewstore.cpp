@@ -1,0 +1,711 @@
+#include "checker.h"
+#include "countryaliases.h"
+#include "reviewername.h"
+#include "reviewstore.h"
+#include "schema.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QScopeGuard>
+#include <QSettings>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace annorev;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString first = u"000_fb52d27db3b8b6ee.txt"_s;
+const QString second = u"001_1d6e54ff941a55a9.txt"_s;
+const QString third = u"002_f429afe5dd9093a8.txt"_s;
+const QString fourth = u"003_2b600daee4a931dd.txt"_s;
+// An unclosed tag: a markup-malformed error finding.
+const QByteArray withError = "Trained on <hardware>NVIDIA A100 GPUs by <model>Foo-7B</model>.\n";
+
+void writeFile(const QString &path, const QByteArray &bytes)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size()) {
+        qFatal("cannot write %s", qPrintable(path));
+    }
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// Every file below a folder with its bytes, to show that nothing in it was touched.
+QMap<QString, QByteArray> snapshot(const QString &folder)
+{
+    QMap<QString, QByteArray> files;
+    QDirIterator it(folder, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        files.insert(path, QCryptographicHash::hash(readFile(path), QCryptographicHash::Sha256));
+    }
+    return files;
+}
+
+// A connection of the test's own to a store file, for what the store's API does not offer.
+class RawStore
+{
+public:
+    explicit RawStore(const QString &path) : m_name(u"raw-"_s + path)
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_name);
+        db.setDatabaseName(path);
+        if (!db.open()) {
+            qFatal("cannot open %s", qPrintable(path));
+        }
+    }
+    ~RawStore() { QSqlDatabase::removeDatabase(m_name); }
+    QSqlQuery query() const { return QSqlQuery(QSqlDatabase::database(m_name)); }
+    QVariant value(const QString &sql) const
+    {
+        QSqlQuery q = query();
+        return q.exec(sql) && q.next() ? q.value(0) : QVariant();
+    }
+    void close() { QSqlDatabase::database(m_name).close(); }
+
+private:
+    QString m_name;
+};
+
+} // namespace
+
+class TestReviewStore : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void defaultStorePathIsBesideTheBatch_data();
+    void defaultStorePathIsBesideTheBatch();
+    void openCreatesTheSchemaInWalMode();
+    void reopeningKeepsEverything();
+    void emptyDatabaseFileBecomesAStore();
+    void newerStoreIsRefusedAndLeftByteIdentical();
+    void otherFilesAreRefused_data();
+    void otherFilesAreRefused();
+    void syncImportsTheBatchOnce();
+    void syncKeepsTheReviewersVersionWhenTheSourceChanges();
+    void syncFlagsMissingDocumentsAndTheirReturn();
+    void syncImportsAddedDocuments();
+    void syncSkipsRepeatedIdsAndRefusesUnreadableInputs();
+    void layoutFollowsTheInput_data();
+    void layoutFollowsTheInput();
+    void setStatusIsAllOrNothing();
+    void approvingWithErrorFindingsNeedsANote();
+    void everyChangeHasAnAuditRow();
+    void auditRowsCannotBeChangedOrDeleted();
+    void editingRecountsFindingsAndMarksTheExportEdited();
+    void exportFiltersByStatusInBatchOrder();
+    void summaryCountsStatusesAndFindings();
+    void sourceFilesAreNeverModified();
+    void lockedStoreIsReportedClearly();
+    void reviewerNameResolution();
+
+private:
+    std::unique_ptr<ReviewStore> openStore();
+    ReviewStore::SyncReport sync(ReviewStore &store);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_batch;
+    QString m_storePath;
+    const Checker m_checker{Schema::builtin(), CountryAliases::builtin(), 2026};
+};
+
+void TestReviewStore::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestReviewStore::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_batch = m_dir->filePath(u"samples"_s);
+    QDir().mkpath(m_batch);
+    const QDir samples(QStringLiteral(ANNOREV_SAMPLES_DIR));
+    for (const QString &name : samples.entryList(QDir::Files)) {
+        QVERIFY(QFile::copy(samples.filePath(name), m_batch + u'/' + name));
+    }
+    m_storePath = ReviewStore::defaultStorePath({m_batch});
+}
+
+void TestReviewStore::cleanup()
+{
+    m_dir.reset();
+}
+
+std::unique_ptr<ReviewStore> TestReviewStore::openStore()
+{
+    QString error;
+    std::unique_ptr<ReviewStore> store = ReviewStore::open(m_storePath, &error);
+    if (!store) {
+        qWarning("%s", qPrintable(error));
+    }
+    return store;
+}
+
+ReviewStore::SyncReport TestReviewStore::sync(ReviewStore &store)
+{
+    QString error;
+    const auto report = store.sync({m_batch}, Schema::builtin(), m_checker, u"tester"_s, &error);
+    if (!report) {
+        qWarning("%s", qPrintable(error));
+        return {};
+    }
+    return *report;
+}
+
+void TestReviewStore::defaultStorePathIsBesideTheBatch_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("store");
+    QTest::addRow("folder") << u"batch"_s << u"batch.annorev.sqlite"_s;
+    QTest::addRow("folder with a slash") << u"batch/"_s << u"batch.annorev.sqlite"_s;
+    QTest::addRow("nested folder") << u"work/batch/"_s << u"work/batch.annorev.sqlite"_s;
+    QTest::addRow("json lines") << u"a.jsonl"_s << u"a.jsonl.annorev.sqlite"_s;
+    QTest::addRow("file") << u"sub/doc.txt"_s << u"sub/doc.txt.annorev.sqlite"_s;
+}
+
+void TestReviewStore::defaultStorePathIsBesideTheBatch()
+{
+    QFETCH(QString, input);
+    QFETCH(QString, store);
+    QCOMPARE(ReviewStore::defaultStorePath({input}), QDir::current().absoluteFilePath(store));
+}
+
+void TestReviewStore::openCreatesTheSchemaInWalMode()
+{
+    QVERIFY(openStore());
+    QVERIFY(QFileInfo::exists(m_storePath));
+    RawStore raw(m_storePath);
+    QCOMPARE(raw.value(u"SELECT value FROM meta WHERE key = 'schema_version'"_s).toString(),
+             QString::number(ReviewStore::schemaVersion));
+    QCOMPARE(raw.value(u"PRAGMA journal_mode"_s).toString(), u"wal"_s);
+    QCOMPARE(raw.value(u"SELECT COUNT(*) FROM sqlite_master WHERE name IN ('documents', 'audit', 'meta')"_s).toInt(),
+             3);
+    QCOMPARE(raw.value(u"SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger'"_s).toInt(), 2);
+}
+
+void TestReviewStore::reopeningKeepsEverything()
+{
+    {
+        auto store = openStore();
+        QVERIFY(store);
+        QCOMPARE(sync(*store).imported, 5);
+        QString error;
+        QVERIFY2(store->setStatus({second}, ReviewStatus::Rejected, u"wrong model"_s, u"alice"_s, &error),
+                 qPrintable(error));
+    }
+    auto store = openStore();
+    QVERIFY(store);
+    QCOMPARE(sync(*store).imported, 0);
+    QCOMPARE(store->ids().size(), 5);
+    const auto doc = store->document(second);
+    QVERIFY(doc);
+    QCOMPARE(doc->status, ReviewStatus::Rejected);
+    QCOMPARE(doc->note, u"wrong model"_s);
+    QCOMPARE(doc->reviewer, u"alice"_s);
+    QVERIFY(doc->changedAt.isValid());
+    QCOMPARE(doc->changedAt.timeSpec(), Qt::UTC);
+    QCOMPARE(store->auditLog().size(), 1);
+}
+
+void TestReviewStore::emptyDatabaseFileBecomesAStore()
+{
+    writeFile(m_storePath, {});
+    auto store = openStore();
+    QVERIFY(store);
+    QCOMPARE(sync(*store).imported, 5);
+}
+
+void TestReviewStore::newerStoreIsRefusedAndLeftByteIdentical()
+{
+    {
+        RawStore raw(m_storePath);
+        QSqlQuery q = raw.query();
+        QVERIFY(q.exec(u"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s));
+        QVERIFY(q.exec(u"CREATE TABLE documents (x)"_s));
+        QVERIFY(q.prepare(u"INSERT INTO meta (key, value) VALUES (?, ?)"_s));
+        q.bindValue(0, u"schema_version"_s);
+        q.bindValue(1, QString::number(ReviewStore::schemaVersion + 1));
+        QVERIFY(q.exec());
+        q.finish();
+        raw.close();
+    }
+    const QByteArray before = readFile(m_storePath);
+    QVERIFY(!before.isEmpty());
+    QString error;
+    QVERIFY(!ReviewStore::open(m_storePath, &error));
+    QCOMPARE(error, u"the store %1 was written by a newer annorev (store schema %2, this annorev reads up to %3); "
+                    "upgrade annorev"_s.arg(m_storePath)
+                        .arg(ReviewStore::schemaVersion + 1)
+                        .arg(ReviewStore::schemaVersion));
+    QCOMPARE(readFile(m_storePath), before);
+    QVERIFY(!QFileInfo::exists(m_storePath + u"-wal"_s));
+}
+
+void TestReviewStore::otherFilesAreRefused_data()
+{
+    QTest::addColumn<bool>("sqlite");
+    QTest::addRow("another program's database") << true;
+    QTest::addRow("not a database") << false;
+}
+
+void TestReviewStore::otherFilesAreRefused()
+{
+    QFETCH(bool, sqlite);
+    if (sqlite) {
+        RawStore raw(m_storePath);
+        QVERIFY(raw.query().exec(u"CREATE TABLE bookmarks (url TEXT)"_s));
+        raw.close();
+    } else {
+        writeFile(m_storePath, QByteArray("these are notes, not a database\n").repeated(200));
+    }
+    const QByteArray before = readFile(m_storePath);
+    QString error;
+    QVERIFY(!ReviewStore::open(m_storePath, &error));
+    QVERIFY2(error.contains(m_storePath), qPrintable(error));
+    if (sqlite) {
+        QCOMPARE(error, m_storePath + u" is not an annorev store"_s);
+    }
+    QCOMPARE(readFile(m_storePath), before);
+}
+
+void TestReviewStore::syncImportsTheBatchOnce()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    const ReviewStore::SyncReport report = sync(*store);
+    QCOMPARE(report.imported, 5);
+    QVERIFY(report.sourceChanged.isEmpty() && report.missing.isEmpty() && report.inputErrors.isEmpty());
+    const QStringList ids = store->ids();
+    QCOMPARE(ids.size(), 5);
+    QCOMPARE(ids.constFirst(), first);
+    QVERIFY(std::is_sorted(ids.cbegin(), ids.cend()));
+
+    const auto doc = store->document(third);
+    QVERIFY(doc);
+    const QByteArray bytes = readFile(m_batch + u'/' + third);
+    QCOMPARE(doc->sourceText, bytes);
+    QCOMPARE(doc->taggedText, bytes);
+    QCOMPARE(doc->sourceHash, QCryptographicHash::hash(bytes, QCryptographicHash::Blake2b_256));
+    QCOMPARE(doc->status, ReviewStatus::Unreviewed);
+    QVERIFY(doc->reviewer.isEmpty());
+    QVERIFY(!doc->changedAt.isValid());
+    QVERIFY(!doc->sourceChanged && !doc->missing);
+    QCOMPARE(doc->position, 2);
+
+    const ReviewStore::SyncReport again = sync(*store);
+    QCOMPARE(again.imported, 0);
+    QVERIFY(again.sourceChanged.isEmpty() && again.missing.isEmpty() && again.returned.isEmpty());
+    QCOMPARE(store->auditLog().size(), 0);
+}
+
+void TestReviewStore::syncKeepsTheReviewersVersionWhenTheSourceChanges()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    sync(*store);
+    const QByteArray original = readFile(m_batch + u'/' + third);
+    const QByteArray mine = original + "<model>Mine</model>\n";
+    QString error;
+    QVERIFY2(store->setTaggedText(third, mine, Schema::builtin(), m_checker, u"alice"_s, &error), qPrintable(error));
+
+    const QByteArray upstream = original + "An upstream fix.\n";
+    writeFile(m_batch + u'/' + third, upstream);
+    ReviewStore::SyncReport report = sync(*store);
+    QCOMPARE(report.sourceChanged, QStringList{third});
+    auto doc = store->document(third);
+    QVERIFY(doc && doc->sourceChanged);
+    QCOMPARE(doc->taggedText, mine);
+    QCOMPARE(doc->sourceText, original);
+    QList<ReviewStore::AuditEntry> log = store->auditLog(third);
+    QCOMPARE(log.size(), 2);
+    QCOMPARE(log[1].action, u"source-changed"_s);
+    QCOMPARE(log[1].reviewer, u"tester"_s);
+    QCOMPARE(log[1].textBefore, std::optional(original));
+    QCOMPARE(log[1].textAfter, std::optional(upstream));
+    QCOMPARE(store->summary().sourceChanged, QStringList{third});
+
+    // Still changed: reported in the summary, not logged again.
+    QVERIFY(sync(*store).sourceChanged.isEmpty());
+    QCOMPARE(store->auditLog(third).size(), 2);
+
+    writeFile(m_batch + u'/' + third, original);
+    report = sync(*store);
+    QCOMPARE(report.sourceRestored, QStringList{third});
+    doc = store->document(third);
+    QVERIFY(doc && !doc->sourceChanged);
+    QCOMPARE(doc->taggedText, mine);
+    QCOMPARE(store->auditLog(third).constLast().action, u"source-restored"_s);
+}
+
+void TestReviewStore::syncFlagsMissingDocumentsAndTheirReturn()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    sync(*store);
+    QString error;
+    QVERIFY(store->setStatus({fourth}, ReviewStatus::NeedsWork, {}, u"alice"_s, &error));
+    const QByteArray bytes = readFile(m_batch + u'/' + fourth);
+    QVERIFY(QFile::remove(m_batch + u'/' + fourth));
+
+    ReviewStore::SyncReport report = sync(*store);
+    QCOMPARE(report.missing, QStringList{fourth});
+    auto doc = store->document(fourth);
+    QVERIFY(doc && doc->missing);
+    QCOMPARE(doc->status, ReviewStatus::NeedsWork);
+    QCOMPARE(store->ids().size(), 5);
+    QCOMPARE(store->summary().missing, QStringList{fourth});
+    QVERIFY(sync(*store).missing.isEmpty());
+
+    writeFile(m_batch + u'/' + fourth, bytes);
+    report = sync(*store);
+    QCOMPARE(report.returned, QStringList{fourth});
+    doc = store->document(fourth);
+    QVERIFY(doc && !doc->missing);
+    QCOMPARE(doc->status, ReviewStatus::NeedsWork);
+    QStringList actions;
+    for (const auto &entry : store->auditLog(fourth)) {
+        actions.append(entry.action);
+    }
+    QCOMPARE(actions, (QStringList{u"status"_s, u"source-missing"_s, u"source-returned"_s}));
+}
+
+void TestReviewStore::syncImportsAddedDocuments()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    sync(*store);
+    writeFile(m_batch + u"/sub/added.txt"_s, "Meet <model>Added-1B</model>.\n");
+    writeFile(m_batch + u"/-first.txt"_s, "Meet <model>First-1B</model>.\n");
+    const ReviewStore::SyncReport report = sync(*store);
+    QCOMPARE(report.imported, 2);
+    const QStringList ids = store->ids();
+    QCOMPARE(ids.size(), 7);
+    QCOMPARE(ids.constFirst(), u"-first.txt"_s);
+    QCOMPARE(ids.constLast(), u"sub/added.txt"_s);
+    QCOMPARE(store->document(u"sub/added.txt"_s)->relativePath, u"sub/added.txt"_s);
+}
+
+void TestReviewStore::syncSkipsRepeatedIdsAndRefusesUnreadableInputs()
+{
+    const QString jsonl = m_dir->filePath(u"batch.jsonl"_s);
+    writeFile(jsonl, "{\"id\": \"a\", \"text\": \"one\"}\n{\"id\": \"a\", \"text\": \"two\"}\nnot json\n");
+    QString error;
+    auto store = ReviewStore::open(ReviewStore::defaultStorePath({jsonl}), &error);
+    QVERIFY(store);
+    auto report = store->sync({jsonl}, Schema::builtin(), m_checker, u"tester"_s, &error);
+    QVERIFY(report);
+    QCOMPARE(report->imported, 1);
+    QCOMPARE(report->inputErrors.size(), 2);
+    QVERIFY(report->inputErrors[0].message.contains(u"duplicate id \"a\""_s));
+    QCOMPARE(report->inputErrors[1].line, 3);
+    QCOMPARE(store->document(u"a"_s)->taggedText, QByteArray("one"));
+
+    // A batch that cannot be read at all would make every document look gone.
+    QVERIFY(QFile::remove(jsonl));
+    QVERIFY(!store->sync({jsonl}, Schema::builtin(), m_checker, u"tester"_s, &error));
+    QVERIFY2(error.contains(jsonl), qPrintable(error));
+    QVERIFY(!store->document(u"a"_s)->missing);
+}
+
+void TestReviewStore::layoutFollowsTheInput_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<int>("layout");
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QString>("relativePath");
+    QTest::addRow("folder") << u"folder"_s << int(BatchLayout::Folder) << u"sub/doc.txt"_s << u"sub/doc.txt"_s;
+    QTest::addRow("file") << u"doc.txt"_s << int(BatchLayout::File) << u"doc.txt"_s << u"doc.txt"_s;
+    QTest::addRow("json lines") << u"batch.jsonl"_s << int(BatchLayout::JsonLines) << u"d1"_s << QString();
+}
+
+void TestReviewStore::layoutFollowsTheInput()
+{
+    QFETCH(QString, input);
+    QFETCH(int, layout);
+    QFETCH(QString, id);
+    QFETCH(QString, relativePath);
+    const QByteArray text = "Meet <model>Foo-7B</model>.";
+    const QByteArray line = "{\"id\": \"d1\", \"text\": \"Meet <model>Foo-7B</model>.\", \"lang\": \"en\"}";
+    writeFile(m_dir->filePath(u"folder/sub/doc.txt"_s), text);
+    writeFile(m_dir->filePath(u"doc.txt"_s), text);
+    writeFile(m_dir->filePath(u"batch.jsonl"_s), line + '\n');
+    const QString path = m_dir->filePath(input);
+    QString error;
+    auto store = ReviewStore::open(ReviewStore::defaultStorePath({path}), &error);
+    QVERIFY(store);
+    QVERIFY(store->sync({path}, Schema::builtin(), m_checker, u"tester"_s, &error));
+    const QList<ExportDocument> docs = store->exportDocuments();
+    QCOMPARE(docs.size(), 1);
+    const ExportDocument &doc = docs.constFirst();
+    QCOMPARE(doc.id, id);
+    QCOMPARE(int(doc.layout), layout);
+    QCOMPARE(doc.relativePath, relativePath);
+    QCOMPARE(doc.taggedText, text);
+    QVERIFY(!doc.edited);
+    if (doc.layout == BatchLayout::JsonLines) {
+        QCOMPARE(doc.jsonLine, line);
+        QCOMPARE(doc.jsonLine.mid(doc.textTokenBegin, doc.textTokenEnd - doc.textTokenBegin),
+                 QByteArray("\"Meet <model>Foo-7B</model>.\""));
+    } else {
+        QVERIFY(doc.jsonLine.isEmpty());
+    }
+}
+
+void TestReviewStore::setStatusIsAllOrNothing()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    sync(*store);
+    QString error;
+    QVERIFY(!store->setStatus({first, u"no-such-doc"_s, second}, ReviewStatus::Approved, u"ok"_s, u"alice"_s, &error));
+    QCOMPARE(error, u"no document \"no-such-doc\" in the store %1; nothing was changed"_s.arg(m_storePath));
+    QCOMPARE(store->document(first)->status, ReviewStatus::Unreviewed);
+    QCOMPARE(store->document(second)->status, ReviewStatus::Unreviewed);
+    QVERIFY(store->auditLog().isEmpty());
+
+    QVERIFY(store->setStatus({first, second}, ReviewStatus::Approved, {}, u"alice"_s, &error));
+    QCOMPARE(store->document(first)->status, ReviewStatus::Approved);
+    QCOMPARE(store->document(second)->status, ReviewStatus::Approved);
+    QCOMPARE(store->auditLog().size(), 2);
+}
+
+void TestReviewStore::approvingWithErrorFindingsNeedsANote()
+{
+    writeFile(m_batch + u"/broken.txt"_s, withError);
+    auto store = openStore();
+    QVERIFY(store);
+    sync(*store);
+    QVERIFY(store->document(u"broken.txt"_s)->errors > 0);
+    QString error;
+    QVERIFY(!store->setStatus({first, u"broken.txt"_s}, ReviewStatus::Approved, u"  "_s, u"alice"_s, &error));
+    QVERIFY2(error.contains(u"\"broken.txt\" has error findings: approving it needs a note"_s), qPrintable(error));
+    QCOMPARE(store->document(first)->status, ReviewStatus::Unreviewed);
+    QVERIFY(store->auditLog().isEmpty());
+
+    // Other decisions need no reason.
+    QVERIFY(store->setStatus({u"broken.txt"_s}, ReviewStatus::NeedsWork, {}, u"alice"_s, &error));
+    QVERIFY(
+        store->setStatus({u"broken.txt"_s}, ReviewStatus::Approved, u"the tag is closed upstream"_s, u"bob"_s, &error));
+    const auto doc = store->document(u"broken.txt"_s);
+    QCOMPARE(doc->status, ReviewStatus::Approved);
+    QCOMPARE(doc->note, u"the tag is closed upstream"_s);
+    QCOMPARE(store->auditLog(u"broken.txt"_s).constLast().note, u"the tag is closed upstream"_s);
+}
+
+void TestReviewStore::everyChangeHasAnAuditRow()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    sync(*store);
+    const QDateTime before = QDateTime::currentDateTimeUtc().addMSecs(-1);
+    QString error;
+    QVERIFY(store->setStatus({first}, ReviewStatus::NeedsWork, u"check the GPU count"_s, u"alice"_s, &error));
+    const QByteArray original = store->document(first)->taggedText;
+    const QByteArray edited = original + "\n<year>2023</year>";
+    QVERIFY(store->setTaggedText(first, edited, Schema::builtin(), m_checker, u"bob"_s, &error));
+    QVERIFY(store->setTaggedText(first, edited, Schema::builtin(), m_checker, u"bob"_s, &error)); // no change
+    QVERIFY(store->setStatus({first}, ReviewStatus::Approved, {}, u"carol"_s, &error));
+    QVERIFY(store->setStatus({second}, ReviewStatus::Rejected, {}, u"carol"_s, &error));
+
+    const QList<ReviewStore::AuditEntry> log = store->auditLog(first);
+    QCOMPARE(log.size(), 3);
+    QCOMPARE(log[0].action, u"status"_s);
+    QCOMPARE(log[0].reviewer, u"alice"_s);
+    QCOMPARE(log[0].statusBefore, std::optional(ReviewStatus::Unreviewed));
+    QCOMPARE(log[0].statusAfter, std::optional(ReviewStatus::NeedsWork));
+    QCOMPARE(log[0].note, u"check the GPU count"_s);
+    QVERIFY(!log[0].textBefore && !log[0].textAfter);
+    QCOMPARE(log[1].action, u"edit"_s);
+    QCOMPARE(log[1].reviewer, u"bob"_s);
+    QCOMPARE(log[1].textBefore, std::optional(original));
+    QCOMPARE(log[1].textAfter, std::optional(edited));
+    QCOMPARE(log[2].statusBefore, std::optional(ReviewStatus::NeedsWork));
+    QCOMPARE(log[2].statusAfter, std::optional(ReviewStatus::Approved));
+    for (const auto &entry : log) {
+        QCOMPARE(entry.documentId, first);
+        QVERIFY(entry.at >= before && entry.at <= QDateTime::currentDateTimeUtc());
+        QCOMPARE(entry.at.timeSpec(), Qt::UTC);
+    }
+    QVERIFY(log[0].seq < log[1].seq && log[1].seq < log[2].seq);
+    QCOMPARE(store->auditLog().size(), 4);
+    QCOMPARE(store->document(first)->reviewer, u"carol"_s);
+}
+
+void TestReviewStore::auditRowsCannotBeChangedOrDeleted()
+{
+    {
+        auto store = openStore();
+        QVERIFY(store);
+        sync(*store);
+        QString error;
+        QVERIFY(store->setStatus({first}, ReviewStatus::Rejected, {}, u"alice"_s, &error));
+    }
+    RawStore raw(m_storePath);
+    QSqlQuery q = raw.query();
+    QVERIFY(!q.exec(u"UPDATE audit SET status_after = 'approved'"_s));
+    QVERIFY2(q.lastError().text().contains(u"append-only"_s), qPrintable(q.lastError().text()));
+    QVERIFY(!q.exec(u"DELETE FROM audit"_s));
+    QVERIFY2(q.lastError().text().contains(u"append-only"_s), qPrintable(q.lastError().text()));
+    QCOMPARE(raw.value(u"SELECT COUNT(*) FROM audit"_s).toInt(), 1);
+    QCOMPARE(raw.value(u"SELECT status_after FROM audit"_s).toString(), u"rejected"_s);
+}
+
+void TestReviewStore::editingRecountsFindingsAndMarksTheExportEdited()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    sync(*store);
+    QCOMPARE(store->document(second)->errors, 0);
+    const QByteArray original = store->document(second)->taggedText;
+    QString error;
+    QVERIFY(store->setTaggedText(second, withError, Schema::builtin(), m_checker, u"alice"_s, &error));
+    auto doc = store->document(second);
+    QVERIFY(doc->errors > 0);
+    QCOMPARE(store->summary().documentsWithErrors, 1);
+    auto exported = store->exportDocuments();
+    QCOMPARE(exported[1].id, second);
+    QVERIFY(exported[1].edited);
+    QCOMPARE(exported[1].taggedText, withError);
+    QVERIFY(!exported[0].edited);
+
+    QVERIFY(store->setTaggedText(second, original, Schema::builtin(), m_checker, u"alice"_s, &error));
+    QCOMPARE(store->document(second)->errors, 0);
+    QVERIFY(!store->exportDocuments()[1].edited);
+    QVERIFY(!store->setTaggedText(u"nope"_s, original, Schema::builtin(), m_checker, u"alice"_s, &error));
+    QVERIFY(error.contains(u"no document \"nope\""_s));
+}
+
+void TestReviewStore::exportFiltersByStatusInBatchOrder()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    sync(*store);
+    QString error;
+    QVERIFY(store->setStatus({fourth, second}, ReviewStatus::Approved, u"fine"_s, u"alice"_s, &error));
+    QVERIFY(store->setStatus({third}, ReviewStatus::Rejected, {}, u"bob"_s, &error));
+    const QList<ExportDocument> approved = store->exportDocuments(ReviewStatus::Approved);
+    QCOMPARE(approved.size(), 2);
+    QCOMPARE(approved[0].id, second);
+    QCOMPARE(approved[1].id, fourth);
+    QCOMPARE(approved[0].status, ReviewStatus::Approved);
+    QCOMPARE(approved[0].reviewer, u"alice"_s);
+    QCOMPARE(approved[0].note, u"fine"_s);
+    QVERIFY(approved[0].reviewedAt.isValid());
+    QCOMPARE(approved[0].layout, BatchLayout::Folder);
+    const QList<ExportDocument> all = store->exportDocuments();
+    QCOMPARE(all.size(), 5);
+    QVERIFY(!all[0].reviewedAt.isValid());
+    QCOMPARE(store->exportDocuments(ReviewStatus::NeedsWork).size(), 0);
+}
+
+void TestReviewStore::summaryCountsStatusesAndFindings()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    sync(*store);
+    QString error;
+    QVERIFY(store->setStatus({first, second}, ReviewStatus::Approved, {}, u"alice"_s, &error));
+    QVERIFY(store->setStatus({third}, ReviewStatus::NeedsWork, {}, u"alice"_s, &error));
+    const ReviewStore::Summary summary = store->summary(&error);
+    QVERIFY(error.isEmpty());
+    QCOMPARE(summary.documents, 5);
+    QCOMPARE(summary.byStatus[std::size_t(ReviewStatus::Unreviewed)], 2);
+    QCOMPARE(summary.byStatus[std::size_t(ReviewStatus::Approved)], 2);
+    QCOMPARE(summary.byStatus[std::size_t(ReviewStatus::NeedsWork)], 1);
+    QCOMPARE(summary.byStatus[std::size_t(ReviewStatus::Rejected)], 0);
+    // As `annorev check` counts the samples: 0 errors, 6 warnings, 1 info.
+    QCOMPARE(summary.errors, 0);
+    QCOMPARE(summary.warnings, 6);
+    QCOMPARE(summary.infos, 1);
+}
+
+void TestReviewStore::sourceFilesAreNeverModified()
+{
+    const QMap<QString, QByteArray> before = snapshot(m_batch);
+    QCOMPARE(before.size(), 5);
+    {
+        auto store = openStore();
+        QVERIFY(store);
+        sync(*store);
+        QString error;
+        QVERIFY(store->setStatus(store->ids(), ReviewStatus::Rejected, {}, u"alice"_s, &error));
+        QVERIFY(store->setTaggedText(first, "rewritten", Schema::builtin(), m_checker, u"alice"_s, &error));
+        QCOMPARE(store->exportDocuments().size(), 5);
+        sync(*store);
+    }
+    QCOMPARE(snapshot(m_batch), before);
+}
+
+void TestReviewStore::lockedStoreIsReportedClearly()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    sync(*store);
+    RawStore raw(m_storePath);
+    QSqlQuery q = raw.query();
+    QVERIFY(q.exec(u"BEGIN IMMEDIATE"_s));
+    QElapsedTimer timer;
+    timer.start();
+    QString error;
+    QVERIFY(!store->setStatus({first}, ReviewStatus::Approved, {}, u"alice"_s, &error));
+    QVERIFY(timer.elapsed() >= ReviewStore::busyTimeoutMs - 500);
+    QCOMPARE(error, u"the store %1 is locked by another annorev process; try again"_s.arg(m_storePath));
+    // Reading still works while another process writes.
+    QCOMPARE(store->ids().size(), 5);
+    QVERIFY(q.exec(u"ROLLBACK"_s));
+    QVERIFY2(store->setStatus({first}, ReviewStatus::Approved, {}, u"alice"_s, &error), qPrintable(error));
+}
+
+void TestReviewStore::reviewerNameResolution()
+{
+    const QByteArray user = qgetenv("USER");
+    const QByteArray username = qgetenv("USERNAME");
+    const QByteArray logname = qgetenv("LOGNAME");
+    auto restore = qScopeGuard([&] {
+        qputenv("USER", user);
+        qputenv("USERNAME", username);
+        qputenv("LOGNAME", logname);
+        QSettings(u"annorev"_s, u"annorev"_s).remove(u"reviewer"_s);
+    });
+    qunsetenv("USER");
+    qunsetenv("USERNAME");
+    qunsetenv("LOGNAME");
+    QSettings(u"annorev"_s, u"annorev"_s).remove(u"reviewer"_s);
+    QCOMPARE(ReviewerName::resolve(), u"unknown"_s);
+    qputenv("USERNAME", "winuser");
+    QCOMPARE(ReviewerName::resolve(), u"winuser"_s);
+    qputenv("USER", "osuser");
+    QCOMPARE(ReviewerName::resolve(), u"osuser"_s);
+    ReviewerName::save(u"  Saved Name "_s);
+    QCOMPARE(ReviewerName::resolve(), u"Saved Name"_s);
+    QCOMPARE(ReviewerName::resolve(u"  "_s), u"Saved Name"_s);
+    QCOMPARE(ReviewerName::resolve(u"explicit"_s), u"explicit"_s);
+    // Test mode keeps the saved setting out of the user's real configuration.
+    QVERIFY(QSettings(u"annorev"_s, u"annorev"_s).fileName().contains(u"qttest"_s));
+}
+
+QTEST_GUILESS_MAIN(TestReviewStore)
+#include "tst_reviewstore.moc"

@@ -1,0 +1,517 @@
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+#include <memory>
+#include <sys/types.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+const QString first = u"000_fb52d27db3b8b6ee.txt"_s;
+const QString second = u"001_1d6e54ff941a55a9.txt"_s;
+const QString third = u"002_f429afe5dd9093a8.txt"_s;
+
+void writeFile(const QString &path, const QByteArray &bytes)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size()) {
+        qFatal("cannot write %s", qPrintable(path));
+    }
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// "ID STATUS" pairs as `annorev mark` prints them, or as the store holds them.
+using Marks = QList<std::pair<QString, QString>>;
+
+Marks parseMarks(const QByteArray &out)
+{
+    Marks marks;
+    for (const QByteArray &line : out.split('\n')) {
+        const qsizetype space = line.lastIndexOf(' ');
+        if (space > 0) {
+            marks.append({QString::fromUtf8(line.left(space)), QString::fromUtf8(line.mid(space + 1))});
+        }
+    }
+    return marks;
+}
+
+// Reads the store with a connection of the test's own, as another program would.
+class StoreReader
+{
+public:
+    explicit StoreReader(const QString &path) : m_name(u"reader-"_s + QString::number(++s_count))
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
+        if (!db.open()) {
+            qFatal("cannot open %s", qPrintable(path));
+        }
+    }
+    ~StoreReader() { QSqlDatabase::removeDatabase(m_name); }
+    QString integrity() const
+    {
+        QSqlQuery q(QSqlDatabase::database(m_name));
+        return q.exec(u"PRAGMA integrity_check"_s) && q.next() ? q.value(0).toString() : QString();
+    }
+    // Every status change in the audit log, oldest first: {id, status before, status after}.
+    QList<std::tuple<QString, QString, QString>> statusChanges() const
+    {
+        QSqlQuery q(QSqlDatabase::database(m_name));
+        QList<std::tuple<QString, QString, QString>> rows;
+        if (q.exec(
+                u"SELECT document_id, status_before, status_after FROM audit WHERE action = 'status' ORDER BY seq"_s)) {
+            while (q.next()) {
+                rows.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString()});
+            }
+        }
+        return rows;
+    }
+    QString status(const QString &id) const
+    {
+        QSqlQuery q(QSqlDatabase::database(m_name));
+        q.prepare(u"SELECT status FROM documents WHERE id = ?"_s);
+        q.bindValue(0, id);
+        return q.exec() && q.next() ? q.value(0).toString() : QString();
+    }
+
+private:
+    static inline int s_count = 0;
+    QString m_name;
+};
+
+} // namespace
+
+class TestStoreCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void markPrintsEachDocumentOnceSaved();
+    void markRefusesUnknownIdsAndChangesNothing();
+    void markNeedsANoteToApproveErrors();
+    void markUsageErrors_data();
+    void markUsageErrors();
+    void statusCountsAndListsChangedAndMissing();
+    void statusJson();
+    void logTextAndJsonl();
+    void logOfAnUnknownDocumentIsAnError();
+    void storeOptionPutsTheStoreElsewhere();
+    void newerStoreIsRefused();
+    void reviewerComesFromTheSavedSetting();
+    void killedMidStreamLosesNoReportedMark();
+    void twoProcessesMarkTheSameStore();
+
+private:
+    Run annorev(const QStringList &arguments) const;
+    QString makeBatch(int documents);
+    // A shell loop of `annorev mark` calls, one document each, in its own process group.
+    std::unique_ptr<QProcess> startMarkLoop(const QString &batch, const QStringList &ids, const QString &status,
+                                            const QString &reviewer) const;
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_batch;
+    QString m_store;
+    QProcessEnvironment m_environment;
+};
+
+void TestStoreCli::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestStoreCli::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_batch = m_dir->filePath(u"samples"_s);
+    const QDir samples(QStringLiteral(ANNOREV_SAMPLES_DIR));
+    QDir().mkpath(m_batch);
+    for (const QString &name : samples.entryList(QDir::Files)) {
+        QVERIFY(QFile::copy(samples.filePath(name), m_batch + u'/' + name));
+    }
+    m_store = m_dir->filePath(u"samples.annorev.sqlite"_s);
+    // The children read their settings from the temporary folder, never the user's.
+    m_environment = QProcessEnvironment::systemEnvironment();
+    m_environment.insert(u"XDG_CONFIG_HOME"_s, m_dir->filePath(u"config"_s));
+    m_environment.insert(u"USER"_s, u"tester"_s);
+}
+
+void TestStoreCli::cleanup()
+{
+    m_dir.reset();
+}
+
+Run TestStoreCli::annorev(const QStringList &arguments) const
+{
+    QProcess process;
+    process.setProcessEnvironment(m_environment);
+    process.start(QStringLiteral(ANNOREV_BINARY), arguments);
+    if (!process.waitForFinished(120000)) {
+        process.kill();
+        return {};
+    }
+    return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
+               process.readAllStandardError()};
+}
+
+QString TestStoreCli::makeBatch(int documents)
+{
+    const QString folder = m_dir->filePath(u"generated"_s);
+    for (int i = 0; i < documents; ++i) {
+        writeFile(folder + u"/doc-%1.txt"_s.arg(i, 4, 10, QChar(u'0')),
+                  "Trained on <gpu_count>" + QByteArray::number(i + 1) + "</gpu_count> GPUs: <model>M-" +
+                      QByteArray::number(i) + "</model>.\n");
+    }
+    return folder;
+}
+
+std::unique_ptr<QProcess> TestStoreCli::startMarkLoop(const QString &batch, const QStringList &ids,
+                                                      const QString &status, const QString &reviewer) const
+{
+    auto process = std::make_unique<QProcess>();
+    QProcessEnvironment environment = m_environment;
+    environment.insert(u"ANNOREV"_s, QStringLiteral(ANNOREV_BINARY));
+    environment.insert(u"BATCH"_s, batch);
+    environment.insert(u"STATUS"_s, status);
+    environment.insert(u"REVIEWER"_s, reviewer);
+    process->setProcessEnvironment(environment);
+    process->setChildProcessModifier([] { ::setpgid(0, 0); });
+    const QStringList arguments = QStringList{u"-c"_s,
+                                              u"for id in \"$@\"; do \"$ANNOREV\" mark --status \"$STATUS\" "
+                                              "--reviewer \"$REVIEWER\" \"$BATCH\" \"$id\" || exit 1; done"_s,
+                                              u"loop"_s} +
+                                  ids;
+    process->start(u"bash"_s, arguments);
+    return process;
+}
+
+void TestStoreCli::markPrintsEachDocumentOnceSaved()
+{
+    const Run run = annorev({u"mark"_s, u"--status"_s, u"needs-work"_s, u"--note"_s, u"check it"_s, u"--reviewer"_s,
+                             u"alice"_s, m_batch, second, first});
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.out, (second + u" needs-work\n"_s + first + u" needs-work\n"_s).toUtf8());
+    QVERIFY(QFileInfo::exists(m_store));
+    StoreReader store(m_store);
+    QCOMPARE(store.status(first), u"needs-work"_s);
+    QCOMPARE(store.status(second), u"needs-work"_s);
+    QCOMPARE(store.status(third), u"unreviewed"_s);
+    QCOMPARE(store.integrity(), u"ok"_s);
+}
+
+void TestStoreCli::markRefusesUnknownIdsAndChangesNothing()
+{
+    QCOMPARE(annorev({u"mark"_s, u"--status"_s, u"rejected"_s, m_batch, first}).exitCode, 0);
+    const Run run = annorev({u"mark"_s, u"--status"_s, u"approved"_s, m_batch, second, u"nope.txt"_s, first});
+    QCOMPARE(run.exitCode, 2);
+    QCOMPARE(run.out, QByteArray());
+    QVERIFY2(run.err.contains("annorev: error: no document \"nope.txt\" in the store"), run.err.constData());
+    QVERIFY(run.err.contains(m_store.toUtf8()));
+    StoreReader store(m_store);
+    QCOMPARE(store.status(first), u"rejected"_s);
+    QCOMPARE(store.status(second), u"unreviewed"_s);
+    QCOMPARE(store.statusChanges().size(), 1);
+}
+
+void TestStoreCli::markNeedsANoteToApproveErrors()
+{
+    writeFile(m_batch + u"/broken.txt"_s, "An unclosed <model>Foo-7B tag.\n");
+    Run run = annorev({u"mark"_s, u"--status"_s, u"approved"_s, m_batch, u"broken.txt"_s});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("\"broken.txt\" has error findings: approving it needs a note"), run.err.constData());
+    run =
+        annorev({u"mark"_s, u"--status"_s, u"approved"_s, u"--note"_s, u"fixed upstream"_s, m_batch, u"broken.txt"_s});
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.out, QByteArray("broken.txt approved\n"));
+}
+
+void TestStoreCli::markUsageErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QByteArray>("message");
+    QTest::addRow("no status") << QStringList{u"mark"_s, u"BATCH"_s, first} << QByteArray("--status is required");
+    QTest::addRow("bad status") << QStringList{u"mark"_s, u"--status"_s, u"done"_s, u"BATCH"_s, first}
+                                << QByteArray("not \"done\"");
+    QTest::addRow("no id") << QStringList{u"mark"_s, u"--status"_s, u"approved"_s, u"BATCH"_s}
+                           << QByteArray("at least one document id");
+    QTest::addRow("no batch") << QStringList{u"mark"_s, u"--status"_s, u"approved"_s, u"nowhere"_s, first}
+                              << QByteArray("nowhere: error: cannot read");
+    QTest::addRow("status format") << QStringList{u"status"_s, u"--format"_s, u"xml"_s, u"BATCH"_s}
+                                   << QByteArray("--format is text or json");
+    QTest::addRow("log format") << QStringList{u"log"_s, u"--format"_s, u"json"_s, u"BATCH"_s}
+                                << QByteArray("--format is text or jsonl");
+}
+
+void TestStoreCli::markUsageErrors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QByteArray, message);
+    arguments.replaceInStrings(u"BATCH"_s, m_batch);
+    const Run run = annorev(arguments);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(message), run.err.constData());
+    QCOMPARE(run.out, QByteArray());
+}
+
+void TestStoreCli::statusCountsAndListsChangedAndMissing()
+{
+    QCOMPARE(annorev({u"mark"_s, u"--status"_s, u"approved"_s, m_batch, first, second}).exitCode, 0);
+    writeFile(m_batch + u'/' + third, "changed upstream\n");
+    QVERIFY(QFile::remove(m_batch + u"/003_2b600daee4a931dd.txt"_s));
+    const Run run = annorev({u"status"_s, m_batch});
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.out, (u"5 documents in "_s + m_store +
+                       u"\n"
+                       "  unreviewed  3\n"
+                       "  approved    2\n"
+                       "  rejected    0\n"
+                       "  needs-work  0\n"
+                       "findings: 0 errors, 6 warnings, 1 info (0 documents with errors)\n"
+                       "source changed: 1\n"
+                       "  002_f429afe5dd9093a8.txt\n"
+                       "missing from the batch: 1\n"
+                       "  003_2b600daee4a931dd.txt\n"_s)
+                          .toUtf8());
+    QVERIFY2(run.err.contains("002_f429afe5dd9093a8.txt: the source changed since it was imported"),
+             run.err.constData());
+    QVERIFY(run.err.contains("003_2b600daee4a931dd.txt: gone from the batch"));
+    // Reported once when it happens; status lists it every time.
+    const Run again = annorev({u"status"_s, m_batch});
+    QCOMPARE(again.out, run.out);
+    QCOMPARE(again.err, QByteArray());
+}
+
+void TestStoreCli::statusJson()
+{
+    QCOMPARE(annorev({u"mark"_s, u"--status"_s, u"rejected"_s, m_batch, first}).exitCode, 0);
+    const Run run = annorev({u"status"_s, u"--format"_s, u"json"_s, m_batch});
+    QCOMPARE(run.exitCode, 0);
+    const QJsonObject object = QJsonDocument::fromJson(run.out).object();
+    QCOMPARE(object[u"store"_s].toString(), m_store);
+    QCOMPARE(object[u"documents"_s].toInt(), 5);
+    QCOMPARE(object[u"status"_s][u"rejected"_s].toInt(), 1);
+    QCOMPARE(object[u"status"_s][u"unreviewed"_s].toInt(), 4);
+    QCOMPARE(object[u"findings"_s][u"warning"_s].toInt(), 6);
+    QCOMPARE(object[u"findings"_s][u"info"_s].toInt(), 1);
+    QCOMPARE(object[u"findings"_s][u"error"_s].toInt(), 0);
+    QCOMPARE(object[u"source_changed"_s].toArray(), QJsonArray());
+    QCOMPARE(object[u"missing"_s].toArray(), QJsonArray());
+}
+
+void TestStoreCli::logTextAndJsonl()
+{
+    QCOMPARE(annorev({u"mark"_s, u"--status"_s, u"needs-work"_s, u"--reviewer"_s, u"alice"_s, m_batch, first}).exitCode,
+             0);
+    QCOMPARE(annorev({u"mark"_s, u"--status"_s, u"rejected"_s, u"--note"_s, u"wrong model"_s, m_batch, first, second})
+                 .exitCode,
+             0);
+    Run run = annorev({u"log"_s, m_batch});
+    QCOMPARE(run.exitCode, 0);
+    const QList<QByteArray> lines = run.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 3);
+    const QRegularExpression stamp(u"^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z "_s);
+    QVERIFY2(stamp.match(QString::fromUtf8(lines[0])).hasMatch(), lines[0].constData());
+    QVERIFY(lines[0].endsWith(" alice 000_fb52d27db3b8b6ee.txt status unreviewed -> needs-work"));
+    QVERIFY(lines[1].endsWith(" tester 000_fb52d27db3b8b6ee.txt status needs-work -> rejected: wrong model"));
+    QVERIFY(lines[2].endsWith(" tester 001_1d6e54ff941a55a9.txt status unreviewed -> rejected: wrong model"));
+
+    run = annorev({u"log"_s, u"--format"_s, u"jsonl"_s, m_batch, first});
+    QCOMPARE(run.exitCode, 0);
+    const QList<QByteArray> objects = run.out.trimmed().split('\n');
+    QCOMPARE(objects.size(), 2);
+    const QJsonObject last = QJsonDocument::fromJson(objects[1]).object();
+    QCOMPARE(last[u"id"_s].toString(), first);
+    QCOMPARE(last[u"reviewer"_s].toString(), u"tester"_s);
+    QCOMPARE(last[u"action"_s].toString(), u"status"_s);
+    QCOMPARE(last[u"status_before"_s].toString(), u"needs-work"_s);
+    QCOMPARE(last[u"status_after"_s].toString(), u"rejected"_s);
+    QCOMPARE(last[u"note"_s].toString(), u"wrong model"_s);
+    QVERIFY(last[u"text_before"_s].isNull());
+    QVERIFY(last[u"seq"_s].toInt() > QJsonDocument::fromJson(objects[0]).object()[u"seq"_s].toInt());
+    QVERIFY(QDateTime::fromString(last[u"at"_s].toString(), Qt::ISODateWithMs).isValid());
+}
+
+void TestStoreCli::logOfAnUnknownDocumentIsAnError()
+{
+    const Run run = annorev({u"log"_s, m_batch, u"nope.txt"_s});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("no document \"nope.txt\" in the store"), run.err.constData());
+}
+
+void TestStoreCli::storeOptionPutsTheStoreElsewhere()
+{
+    const QString elsewhere = m_dir->filePath(u"stores/review.sqlite"_s);
+    QDir().mkpath(QFileInfo(elsewhere).absolutePath());
+    const Run run = annorev({u"mark"_s, u"--store"_s, elsewhere, u"--status"_s, u"approved"_s, m_batch, first});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(QFileInfo::exists(elsewhere));
+    QVERIFY(!QFileInfo::exists(m_store));
+    QVERIFY(annorev({u"status"_s, u"--store"_s, elsewhere, m_batch}).out.contains("  approved    1\n"));
+}
+
+void TestStoreCli::newerStoreIsRefused()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"newer"_s);
+        db.setDatabaseName(m_store);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(u"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s));
+        QVERIFY(q.exec(u"INSERT INTO meta VALUES ('schema_version', '7')"_s));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"newer"_s);
+    const QByteArray before = readFile(m_store);
+    for (const QString &command : {u"mark"_s, u"status"_s, u"log"_s}) {
+        QStringList arguments{command, m_batch};
+        if (command == u"mark") {
+            arguments = QStringList{command, u"--status"_s, u"approved"_s, m_batch, first};
+        }
+        const Run run = annorev(arguments);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("was written by a newer annorev (store schema 7, this annorev reads up to 1); "
+                                  "upgrade annorev"),
+                 run.err.constData());
+    }
+    QCOMPARE(readFile(m_store), before);
+}
+
+void TestStoreCli::reviewerComesFromTheSavedSetting()
+{
+    QCOMPARE(annorev({u"mark"_s, u"--status"_s, u"rejected"_s, m_batch, first}).exitCode, 0);
+    writeFile(m_dir->filePath(u"config/annorev/annorev.conf"_s), "[General]\nreviewer=Carol\n");
+    QCOMPARE(annorev({u"mark"_s, u"--status"_s, u"needs-work"_s, m_batch, first}).exitCode, 0);
+    QCOMPARE(annorev({u"mark"_s, u"--status"_s, u"approved"_s, u"--reviewer"_s, u"dave"_s, m_batch, first}).exitCode,
+             0);
+    const QList<QByteArray> lines = annorev({u"log"_s, m_batch}).out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 3);
+    QVERIFY2(lines[0].contains(" tester "), lines[0].constData());
+    QVERIFY2(lines[1].contains(" Carol "), lines[1].constData());
+    QVERIFY2(lines[2].contains(" dave "), lines[2].constData());
+}
+
+void TestStoreCli::killedMidStreamLosesNoReportedMark()
+{
+    const QString batch = makeBatch(120);
+    const QString store = batch + u".annorev.sqlite"_s;
+    QStringList ids;
+    for (int i = 0; i < 120; ++i) {
+        ids.append(u"doc-%1.txt"_s.arg(i, 4, 10, QChar(u'0')));
+    }
+    // Several rounds, each killed at another moment, so that some kill lands inside a commit.
+    Marks reported;
+    const QStringList statuses{u"needs-work"_s, u"rejected"_s, u"approved"_s};
+    for (int round = 0; round < 3; ++round) {
+        std::unique_ptr<QProcess> loop = startMarkLoop(batch, ids, statuses[round], u"crash"_s);
+        QVERIFY(loop->waitForStarted());
+        QByteArray out;
+        const int killAfter = 5 + 4 * round;
+        while (out.count('\n') < killAfter && loop->state() == QProcess::Running) {
+            loop->waitForReadyRead(10000);
+            out += loop->readAllStandardOutput();
+        }
+        QVERIFY2(out.count('\n') >= killAfter, loop->readAllStandardError().constData());
+        QTest::qWait(7 * round);
+        QCOMPARE(::kill(-pid_t(loop->processId()), SIGKILL), 0);
+        QVERIFY(loop->waitForFinished(10000));
+        out += loop->readAllStandardOutput();
+        // Only whole lines were reported; a line cut short by the kill reports nothing.
+        out.truncate(out.lastIndexOf('\n') + 1);
+        reported += parseMarks(out);
+
+        StoreReader reader(store);
+        QCOMPARE(reader.integrity(), u"ok"_s);
+    }
+    QVERIFY(reported.size() >= 5 + 9 + 13);
+
+    StoreReader reader(store);
+    QCOMPARE(reader.integrity(), u"ok"_s);
+    QList<std::pair<QString, QString>> logged;
+    for (const auto &[id, before, after] : reader.statusChanges()) {
+        logged.append({id, after});
+    }
+    // Every reported mark is in the audit log, in the order reported (a mark the kill cut off
+    // after its commit may be logged without having been reported).
+    qsizetype next = 0;
+    for (const auto &mark : std::as_const(reported)) {
+        const qsizetype found = logged.indexOf(mark, next);
+        QVERIFY2(found >= 0, qPrintable(mark.first + u' ' + mark.second));
+        next = found + 1;
+    }
+    QVERIFY(logged.size() - reported.size() <= 3);
+    // The store still opens and works.
+    const Run run = annorev({u"mark"_s, u"--status"_s, u"unreviewed"_s, batch, ids.constFirst()});
+    QCOMPARE(run.exitCode, 0);
+}
+
+void TestStoreCli::twoProcessesMarkTheSameStore()
+{
+    const int count = 30;
+    const QString batch = makeBatch(count);
+    const QString store = batch + u".annorev.sqlite"_s;
+    QStringList ids;
+    for (int i = 0; i < count; ++i) {
+        ids.append(u"doc-%1.txt"_s.arg(i, 4, 10, QChar(u'0')));
+    }
+    QStringList reversed(ids.crbegin(), ids.crend());
+    // Both start on a store that does not exist yet, so they also race to create and import it.
+    std::unique_ptr<QProcess> a = startMarkLoop(batch, ids, u"needs-work"_s, u"a"_s);
+    std::unique_ptr<QProcess> b = startMarkLoop(batch, reversed, u"rejected"_s, u"b"_s);
+    QVERIFY(a->waitForFinished(300000));
+    QVERIFY(b->waitForFinished(300000));
+    const QByteArray errors = a->readAllStandardError() + b->readAllStandardError();
+    QVERIFY2(a->exitCode() == 0 && b->exitCode() == 0, errors.constData());
+    QVERIFY2(!errors.contains("error"), errors.constData());
+    const Marks marksA = parseMarks(a->readAllStandardOutput());
+    const Marks marksB = parseMarks(b->readAllStandardOutput());
+    QCOMPARE(marksA.size(), count);
+    QCOMPARE(marksB.size(), count);
+
+    StoreReader reader(store);
+    QCOMPARE(reader.integrity(), u"ok"_s);
+    const auto changes = reader.statusChanges();
+    QCOMPARE(changes.size(), 2 * count);
+    // No lost update: each change starts from the status the previous one left.
+    QHash<QString, QString> current;
+    for (const auto &[id, before, after] : changes) {
+        QCOMPARE(before, current.value(id, u"unreviewed"_s));
+        current[id] = after;
+    }
+    for (const QString &id : ids) {
+        QCOMPARE(reader.status(id), current.value(id));
+    }
+}
+
+QTEST_GUILESS_MAIN(TestStoreCli)
+#include "tst_storecli.moc"

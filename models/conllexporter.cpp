@@ -55,6 +55,23 @@ QList<qsizetype> sentenceEnds(const Document &doc)
     return ends;
 }
 
+// Most tokens are ASCII: copy them without a temporary UTF-8 string.
+void appendUtf8(QByteArray *out, QStringView text)
+{
+    for (QChar c : text) {
+        if (c.unicode() >= 0x80) {
+            out->append(text.toUtf8());
+            return;
+        }
+    }
+    const qsizetype used = out->size();
+    out->resize(used + text.size());
+    char *p = out->data() + used;
+    for (QChar c : text) {
+        *p++ = char(c.unicode());
+    }
+}
+
 } // namespace
 
 QList<Token> tokenize(QStringView text, const QList<qsizetype> &breaks)
@@ -106,6 +123,12 @@ QByteArray document(const Document &doc)
     const QList<Token> tokens = tokenize(text, doc.blockBreaks());
     const QList<qsizetype> ends = sentenceEnds(doc);
 
+    QList<QByteArray> labels;
+    labels.reserve(spans.size());
+    for (const annorev::Span &span : spans) {
+        labels.append(span.label.toUtf8());
+    }
+
     QByteArray out = "-DOCSTART- -X- O\n\n";
     out.reserve(out.size() + text.size() * 2);
     qsizetype sentence = 0;
@@ -132,13 +155,13 @@ QByteArray document(const Document &doc)
                 break;
             }
         }
-        out += QStringView(text).sliced(token.start, token.end - token.start).toUtf8();
+        appendUtf8(&out, QStringView(text).sliced(token.start, token.end - token.start));
         out += " -X- _ ";
         if (tokenSpan < 0) {
             out += 'O';
         } else {
             out += (tokenSpan != previousSpan || sentenceStart) ? "B-" : "I-";
-            out += spans.at(tokenSpan).label.toUtf8();
+            out += labels.at(tokenSpan);
         }
         out += '\n';
         previousSpan = tokenSpan;

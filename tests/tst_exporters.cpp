@@ -7,6 +7,7 @@
 #include "exporter.h"
 #include "schema.h"
 
+#include <QBuffer>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -299,6 +300,7 @@ private slots:
     void exportsAreDeterministic_data();
     void exportsAreDeterministic();
     void statusFilterIsHonoured();
+    void singleFileFormatsWriteToADevice();
 };
 
 void TestExporters::formatAndUnitNames()
@@ -993,6 +995,23 @@ void TestExporters::statusFilterIsHonoured()
     QVERIFY2(result.ok, qPrintable(error));
     QCOMPARE(result.documents, 0);
     QCOMPARE(QJsonDocument::fromJson(readFile(options.outPath)).array(), QJsonArray());
+}
+
+void TestExporters::singleFileFormatsWriteToADevice()
+{
+    QTemporaryDir dir;
+    const QList<ExportDocument> docs = annotationBatch();
+    QString error;
+    QVERIFY2(exportTo(docs, ExportFormat::RecordsJsonl, dir.filePath(u"file.jsonl"_s), &error).ok, qPrintable(error));
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    ExportOptions options;
+    options.device = &buffer;
+    QVERIFY2(exportDocuments(docs, ExportFormat::RecordsJsonl, options, &error).ok, qPrintable(error));
+    QCOMPARE(buffer.data(), readFile(dir.filePath(u"file.jsonl"_s)));
+    // A folder cannot go to standard output.
+    QVERIFY(!exportDocuments(docs, ExportFormat::Brat, options, &error).ok);
+    QVERIFY2(error.contains(u"folder"), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(TestExporters)

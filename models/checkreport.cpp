@@ -2,37 +2,14 @@
 
 #include "batchreader.h"
 #include "document.h"
+#include "jsonnumber.h"
 #include "jsonstring.h"
+#include "recordfield.h"
 #include "sourcelocator.h"
-
-#include <charconv>
-#include <cmath>
 
 namespace annorev::CheckReport {
 
 namespace {
-
-void appendNumber(QByteArray *out, double value)
-{
-    char buffer[32];
-    std::to_chars_result written{};
-    if (std::isfinite(value) && value == std::trunc(value) && std::abs(value) < 9007199254740992.0) {
-        written = std::to_chars(buffer, buffer + sizeof buffer, qint64(value));
-    } else if (std::isfinite(value)) {
-        written = std::to_chars(buffer, buffer + sizeof buffer, value);  // shortest round-trip form
-    } else {
-        out->append("null");
-        return;
-    }
-    out->append(buffer, written.ptr - buffer);
-}
-
-void appendInteger(QByteArray *out, qsizetype value)
-{
-    char buffer[24];
-    const auto written = std::to_chars(buffer, buffer + sizeof buffer, value);
-    out->append(buffer, written.ptr - buffer);
-}
 
 qsizetype findingOffset(const Document &doc, const Finding &finding)
 {
@@ -95,15 +72,6 @@ QByteArray text(const SourceEntry &entry, const Document &doc, const QList<Findi
 
 QByteArray json(const SourceEntry &entry, const Document &doc, const CheckResult &result)
 {
-    struct Field
-    {
-        const char *key;
-        ValueType type;
-    };
-    static constexpr Field fields[] = {{"model", ValueType::Model},       {"params", ValueType::Params},
-                                       {"hardware", ValueType::Hardware}, {"gpu_count", ValueType::GpuCount},
-                                       {"training_hours", ValueType::Training}, {"country", ValueType::Country},
-                                       {"year", ValueType::Year}};
     QByteArray out;
     out.reserve(256 + 128 * result.findings.size());
     out += "{\"id\": ";
@@ -112,25 +80,23 @@ QByteArray json(const SourceEntry &entry, const Document &doc, const CheckResult
     const DocumentAnalysis &analysis = result.analysis;
     for (qsizetype record = 0; record < analysis.records().size(); ++record) {
         out += record ? ", {" : "{";
-        for (const Field &field : fields) {
-            if (field.type != ValueType::Model) {
-                out += ", ";
-            }
-            out += '"';
+        bool first = true;
+        for (const RecordField &field : RecordField::all()) {
+            out += first ? "\"" : ", \"";
+            first = false;
             out += field.key;
             out += "\": ";
-            if (field.type == ValueType::Model) {
-                const QString &model = analysis.records().at(record).model;
-                model.isEmpty() ? void(out += "null") : JsonString::append(&out, model);
-                continue;
-            }
-            const qsizetype span = analysis.firstParsed(record, field.type);
-            if (span < 0) {
+            const RecordField::Value value = field.value(analysis, record);
+            switch (value.kind) {
+            case RecordField::Value::Kind::Null:
                 out += "null";
-            } else if (field.type == ValueType::Hardware || field.type == ValueType::Country) {
-                JsonString::append(&out, analysis.value(span).text);
-            } else {
-                appendNumber(&out, analysis.value(span).number);
+                break;
+            case RecordField::Value::Kind::Text:
+                JsonString::append(&out, value.text);
+                break;
+            case RecordField::Value::Kind::Number:
+                JsonNumber::append(&out, value.number);
+                break;
             }
         }
         out += '}';
@@ -141,9 +107,9 @@ QByteArray json(const SourceEntry &entry, const Document &doc, const CheckResult
         out += i ? ", {\"rule\": " : "{\"rule\": ";
         JsonString::append(&out, finding.rule);
         out += ", \"severity\": \"" + severityName(finding.severity).toLatin1() + "\", \"start\": ";
-        appendInteger(&out, doc.codePointOffset(finding.start));
+        JsonNumber::appendInteger(&out, doc.codePointOffset(finding.start));
         out += ", \"end\": ";
-        appendInteger(&out, doc.codePointOffset(finding.end));
+        JsonNumber::appendInteger(&out, doc.codePointOffset(finding.end));
         out += ", \"text\": ";
         JsonString::append(&out, QStringView(doc.text()).sliced(finding.start, finding.end - finding.start));
         out += ", \"message\": ";

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "offsetunit.h"
+
+#include <QList>
+#include <QString>
+
+namespace annorev {
+
+class Document;
+
+// A document as the annotation formats (doccano, Label Studio, brat) write it: the plain text
+// and its spans, offsets counted in one unit.
+struct AnnotatedText
+{
+    struct Span
+    {
+        QString label;
+        qsizetype start = 0;
+        qsizetype end = 0;
+        QString text;  // what the span covers, taken from the document before conversion
+    };
+
+    QString id;
+    QString text;
+    OffsetUnit unit = OffsetUnit::CodePoint;
+    QList<Span> spans;
+
+    static AnnotatedText fromDocument(const QString &id, const Document &doc, OffsetUnit unit);
+
+    // Whether text, counted in unit, holds each span's text at [start, end). It slices the text
+    // on its own rather than trusting the conversion, so a wrong offset is an error, never a
+    // silent shift. On a mismatch, error says
+    // "document ID: span LABEL START-END does not match its text".
+    bool verify(QString *error) const;
+};
+
+} // namespace annorev

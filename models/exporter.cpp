@@ -1,0 +1,352 @@
+#include "exporter.h"
+
+#include "annotatedtext.h"
+#include "annotationexporter.h"
+#include "bratnames.h"
+#include "conllexporter.h"
+#include "countryaliases.h"
+#include "document.h"
+#include "exportwriter.h"
+#include "recordexporter.h"
+#include "schema.h"
+#include "taggedexporter.h"
+
+#include <QIODevice>
+#include <QSet>
+#include <QThread>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentMap>
+
+#include <functional>
+#include <numeric>
+
+namespace annorev {
+
+namespace {
+
+// What one document turns into: bytes for a single-file export, or files for a folder.
+struct Rendered
+{
+    QByteArray bytes;
+    QList<std::pair<QString, QByteArray>> files;
+    qsizetype items = 0;
+    QString error;
+};
+
+// How an export is laid out around its documents.
+struct Plan
+{
+    ExportWriter::Kind kind = ExportWriter::Kind::File;
+    QByteArray prefix;
+    QByteArray separator;
+    QByteArray suffix;
+    QByteArray emptyOutput;  // instead of prefix + suffix when there is no document
+    QList<std::pair<QString, QByteArray>> extraFiles;
+    std::function<Rendered(qsizetype)> render;
+};
+
+bool fail(QString *error, const QString &message)
+{
+    if (error) {
+        *error = message;
+    }
+    return false;
+}
+
+Rendered renderAnnotated(const AnnotatedText &text, ExportFormat format, const QString &bratStem)
+{
+    Rendered rendered;
+    if (!text.verify(&rendered.error)) {
+        return rendered;
+    }
+    rendered.items = text.spans.size();
+    switch (format) {
+    case ExportFormat::Doccano:
+        rendered.bytes = AnnotationExporter::doccano(text);
+        break;
+    case ExportFormat::LabelStudio:
+        rendered.bytes = AnnotationExporter::labelStudioTask(text);
+        break;
+    case ExportFormat::Brat:
+        rendered.files.append({bratStem % u".txt", text.text.toUtf8()});
+        rendered.files.append({bratStem % u".ann", AnnotationExporter::bratAnn(text)});
+        break;
+    default:
+        rendered.error = u"document " % text.id % u": " % exportFormatName(format) % u" is not an annotation format";
+        break;
+    }
+    return rendered;
+}
+
+// The layout of the annotation formats around their documents.
+bool planAnnotated(ExportFormat format, const Schema &schema, Plan *plan, QString *error)
+{
+    switch (format) {
+    case ExportFormat::Doccano:
+        return true;
+    case ExportFormat::LabelStudio:
+        plan->prefix = "[\n";
+        plan->separator = ",\n";
+        plan->suffix = "\n]\n";
+        plan->emptyOutput = "[]\n";
+        return true;
+    case ExportFormat::Brat:
+        plan->kind = ExportWriter::Kind::Folder;
+        plan->extraFiles.append({QStringLiteral("annotation.conf"), AnnotationExporter::bratConf(schema)});
+        return true;
+    default:
+        return fail(error, exportFormatName(format) % u" is not an annotation format");
+    }
+}
+
+bool planTagged(const QList<const ExportDocument *> &docs, const ExportOptions &options, const Schema &schema,
+                Plan *plan, QString *error)
+{
+    if (docs.isEmpty()) {
+        return true;
+    }
+    const BatchLayout layout = docs.constFirst()->layout;
+    for (const ExportDocument *doc : docs) {
+        if (doc->layout != layout) {
+            return fail(error, u"document " % doc->id % u": the documents come from batches of different layouts");
+        }
+    }
+    switch (layout) {
+    case BatchLayout::JsonLines:
+        plan->render = [docs](qsizetype i) {
+            Rendered rendered;
+            rendered.bytes = TaggedExporter::jsonLine(*docs.at(i), &rendered.error);
+            rendered.items = 1;
+            return rendered;
+        };
+        return true;
+    case BatchLayout::File:
+        if (docs.size() == 1) {
+            plan->render = [docs](qsizetype i) { return Rendered{docs.at(i)->taggedText, {}, 1, {}}; };
+            return true;
+        }
+        // Several single files: a folder of them, named as they were.
+        [[fallthrough]];
+    case BatchLayout::Folder: {
+        QSet<QString> paths;
+        for (const ExportDocument *doc : docs) {
+            const QString path = doc->relativePath.isEmpty() ? doc->id : doc->relativePath;
+            if (!TaggedExporter::isSafeRelativePath(path)) {
+                return fail(error, u"document " % doc->id % u": its path \"" % path % u"\" leaves the output folder");
+            }
+            if (paths.contains(path)) {
+                return fail(error, u"document " % doc->id % u": another document has the path \"" % path % u'"');
+            }
+            paths.insert(path);
+        }
+        plan->kind = ExportWriter::Kind::Folder;
+        plan->render = [docs](qsizetype i) {
+            const ExportDocument *doc = docs.at(i);
+            Rendered rendered;
+            rendered.files.append({doc->relativePath.isEmpty() ? doc->id : doc->relativePath, doc->taggedText});
+            rendered.items = 1;
+            return rendered;
+        };
+        return true;
+    }
+    case BatchLayout::Doccano:
+    case BatchLayout::LabelStudio: {
+        // The tools' own formats are their tagged form.
+        const ExportFormat format = layout == BatchLayout::Doccano ? ExportFormat::Doccano : ExportFormat::LabelStudio;
+        if (!planAnnotated(format, schema, plan, error)) {
+            return false;
+        }
+        const OffsetUnit unit = options.offsets.value_or(defaultOffsetUnit(format));
+        plan->render = [docs, format, unit, &schema](qsizetype i) {
+            const ExportDocument *doc = docs.at(i);
+            const Document parsed = Document::parse(doc->taggedText, schema);
+            return renderAnnotated(AnnotatedText::fromDocument(doc->id, parsed, unit), format, {});
+        };
+        return true;
+    }
+    }
+    return fail(error, QStringLiteral("unknown batch layout"));
+}
+
+bool planFormat(const QList<const ExportDocument *> &docs, ExportFormat format, const ExportOptions &options,
+                const Schema &schema, const CountryAliases &countries, Plan *plan, QString *error)
+{
+    const OffsetUnit unit = options.offsets.value_or(defaultOffsetUnit(format));
+    switch (format) {
+    case ExportFormat::RecordsJsonl:
+    case ExportFormat::RecordsCsv: {
+        const auto exporter = std::make_shared<RecordExporter>(
+            format == ExportFormat::RecordsCsv ? RecordExporter::Format::Csv : RecordExporter::Format::Jsonl, schema,
+            countries);
+        plan->prefix = exporter->header();
+        plan->emptyOutput = plan->prefix;
+        plan->render = [docs, exporter](qsizetype i) {
+            Rendered rendered;
+            rendered.bytes = exporter->document(*docs.at(i), &rendered.items);
+            return rendered;
+        };
+        return true;
+    }
+    case ExportFormat::Tagged:
+        return planTagged(docs, options, schema, plan, error);
+    case ExportFormat::Conll:
+        plan->render = [docs, &schema](qsizetype i) {
+            const Document parsed = Document::parse(docs.at(i)->taggedText, schema);
+            return Rendered{ConllExporter::document(parsed), {}, parsed.spans().size(), {}};
+        };
+        return true;
+    case ExportFormat::Doccano:
+    case ExportFormat::LabelStudio:
+    case ExportFormat::Brat: {
+        if (!planAnnotated(format, schema, plan, error)) {
+            return false;
+        }
+        QStringList stems;
+        if (format == ExportFormat::Brat) {
+            QStringList ids;
+            for (const ExportDocument *doc : docs) {
+                ids.append(doc->id);
+            }
+            stems = BratNames::uniqueStems(ids);
+        }
+        plan->render = [docs, format, unit, stems, &schema](qsizetype i) {
+            const ExportDocument *doc = docs.at(i);
+            const Document parsed = Document::parse(doc->taggedText, schema);
+            return renderAnnotated(AnnotatedText::fromDocument(doc->id, parsed, unit), format,
+                                   stems.isEmpty() ? QString() : stems.at(i));
+        };
+        return true;
+    }
+    }
+    return fail(error, QStringLiteral("unknown export format"));
+}
+
+// Renders count documents on the pool, a block at a time so that memory stays bounded, and
+// writes them in input order.
+ExportResult run(const Plan &plan, qsizetype count, const ExportOptions &options, QString *error)
+{
+    ExportResult result;
+    ExportWriter writer(plan.kind, options.outPath);
+    QIODevice *device = plan.kind == ExportWriter::Kind::File ? options.device : nullptr;
+    if (options.device && plan.kind == ExportWriter::Kind::Folder) {
+        fail(error, QStringLiteral("this export is a folder: give an output path"));
+        return result;
+    }
+    if (!device && !writer.open(error)) {
+        return result;
+    }
+    const auto write = [&](QByteArrayView bytes) {
+        if (bytes.isEmpty()) {
+            return true;
+        }
+        if (device) {
+            return device->write(bytes.data(), bytes.size()) == bytes.size() ||
+                   fail(error, u"cannot write the export: " % device->errorString());
+        }
+        return writer.write(bytes, error);
+    };
+    if (!write(count == 0 ? plan.emptyOutput : plan.prefix)) {
+        return result;
+    }
+
+    const int jobs = options.jobs > 0 ? options.jobs : QThread::idealThreadCount();
+    QThreadPool pool;
+    pool.setMaxThreadCount(std::max(1, jobs));
+    constexpr qsizetype blockSize = 2048;
+    QList<qsizetype> indexes;
+    for (qsizetype blockBegin = 0; blockBegin < count; blockBegin += blockSize) {
+        const qsizetype blockEnd = std::min(count, blockBegin + blockSize);
+        indexes.resize(blockEnd - blockBegin);
+        std::iota(indexes.begin(), indexes.end(), blockBegin);
+        const QList<Rendered> block =
+            jobs <= 1 ? [&] {
+                QList<Rendered> sequential;
+                sequential.reserve(indexes.size());
+                for (qsizetype i : indexes) {
+                    sequential.append(plan.render(i));
+                }
+                return sequential;
+            }()
+                      : QtConcurrent::blockingMapped<QList<Rendered>>(&pool, indexes, plan.render);
+        for (qsizetype i = 0; i < block.size(); ++i) {
+            const Rendered &rendered = block.at(i);
+            if (!rendered.error.isEmpty()) {
+                fail(error, rendered.error);
+                return result;
+            }
+            if (blockBegin + i > 0 && !write(plan.separator)) {
+                return result;
+            }
+            if (!write(rendered.bytes)) {
+                return result;
+            }
+            for (const auto &[path, bytes] : rendered.files) {
+                if (!writer.writeFile(path, bytes, error)) {
+                    return result;
+                }
+            }
+            ++result.documents;
+            result.items += rendered.items;
+        }
+    }
+    if (count > 0 && !write(plan.suffix)) {
+        return result;
+    }
+    for (const auto &[path, bytes] : plan.extraFiles) {
+        if (!writer.writeFile(path, bytes, error)) {
+            return result;
+        }
+    }
+    if (!device && !writer.commit(error)) {
+        result.documents = 0;
+        result.items = 0;
+        return result;
+    }
+    result.ok = true;
+    return result;
+}
+
+} // namespace
+
+ExportResult exportDocuments(const QList<ExportDocument> &documents, ExportFormat format, const ExportOptions &options,
+                             QString *error)
+{
+    const Schema &schema = options.schema ? *options.schema : Schema::builtin();
+    const CountryAliases &countries = options.countries ? *options.countries : CountryAliases::builtin();
+    QList<const ExportDocument *> selected;
+    selected.reserve(documents.size());
+    for (const ExportDocument &doc : documents) {
+        if (options.accepts(doc.status)) {
+            selected.append(&doc);
+        }
+    }
+    Plan plan;
+    if (!planFormat(selected, format, options, schema, countries, &plan, error)) {
+        return {};
+    }
+    return run(plan, selected.size(), options, error);
+}
+
+ExportResult exportAnnotatedTexts(const QList<AnnotatedText> &texts, ExportFormat format, const ExportOptions &options,
+                                  QString *error)
+{
+    const Schema &schema = options.schema ? *options.schema : Schema::builtin();
+    Plan plan;
+    if (!planAnnotated(format, schema, &plan, error)) {
+        return {};
+    }
+    QStringList stems;
+    if (format == ExportFormat::Brat) {
+        QStringList ids;
+        for (const AnnotatedText &text : texts) {
+            ids.append(text.id);
+        }
+        stems = BratNames::uniqueStems(ids);
+    }
+    plan.render = [&texts, format, stems](qsizetype i) {
+        return renderAnnotated(texts.at(i), format, stems.isEmpty() ? QString() : stems.at(i));
+    };
+    return run(plan, texts.size(), options, error);
+}
+
+} // namespace annorev

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "exportdocument.h"
+#include "exportformat.h"
+#include "exportoptions.h"
+
+#include <QList>
+#include <QString>
+
+namespace annorev {
+
+struct AnnotatedText;
+
+struct ExportResult
+{
+    bool ok = false;
+    qsizetype documents = 0;  // documents that passed the status filter and were written
+    qsizetype items = 0;      // records for the records formats, spans for the others
+};
+
+// Writes the documents that pass options' status filter in a format, in the order given: the
+// same documents give the same bytes. Annotation offsets are converted to the unit the format's
+// reader counts in (or options.offsets) and every span is checked against the exported text; a
+// mismatch fails the export. On failure, error says why and nothing is left at outPath.
+ExportResult exportDocuments(const QList<ExportDocument> &documents, ExportFormat format, const ExportOptions &options,
+                             QString *error);
+
+// Writes texts that already carry their spans (offsets in each text's unit) as doccano,
+// label-studio or brat, verifying every span first. For converters that have no tagged source.
+ExportResult exportAnnotatedTexts(const QList<AnnotatedText> &texts, ExportFormat format, const ExportOptions &options,
+                                  QString *error);
+
+} // namespace annorev

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "offsetunit.h"
+#include "reviewstatus.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+class QIODevice;
+
+namespace annorev {
+
+class CountryAliases;
+class Schema;
+
+// How `annorev export` writes a batch: where, which documents, which offsets.
+struct ExportOptions
+{
+    // The file or folder to write. A folder format (brat, tagged of a folder batch) writes into a
+    // sibling temporary folder renamed to outPath at the end; outPath must not exist or be an
+    // empty folder.
+    QString outPath;
+    // Single-file formats only: write here (standard output) instead of outPath. Not atomic.
+    QIODevice *device = nullptr;
+    // Documents with one of these statuses are exported; empty exports every document.
+    QList<ReviewStatus> statuses{ReviewStatus::Approved};
+    // Overrides the unit the format's reader counts offsets in (--offsets codepoint|utf16).
+    std::optional<OffsetUnit> offsets;
+    const Schema *schema = nullptr;            // nullptr: Schema::builtin()
+    const CountryAliases *countries = nullptr;  // nullptr: CountryAliases::builtin()
+    int jobs = 0;                               // threads; 0: every core
+
+    bool accepts(ReviewStatus status) const { return statuses.isEmpty() || statuses.contains(status); }
+
+    // "all" or a comma-separated list of statuses ("approved,needs-work"), for --status.
+    static std::optional<QList<ReviewStatus>> parseStatuses(QStringView text, QString *error);
+};
+
+} // namespace annorev

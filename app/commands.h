@@ -21,5 +21,6 @@ int runRules(const QStringList &arguments);
 int runMark(const QStringList &arguments);
 int runStatus(const QStringList &arguments);
 int runLog(const QStringList &arguments);
+int runExport(const QStringList &arguments);
 
 } // namespace annorev

@@ -23,6 +23,7 @@ constexpr Subcommand subcommands[] = {
     {"mark", annorev::runMark, "set the review status of documents in a batch's store"},
     {"status", annorev::runStatus, "count a batch's documents per status and findings per severity"},
     {"log", annorev::runLog, "print the audit log of a batch's reviews"},
+    {"export", annorev::runExport, "export reviewed records or annotations (JSONL, CSV, tagged, doccano, Label Studio, brat, CoNLL)"},
 };
 
 const Subcommand *findSubcommand(const char *name)

@@ -185,8 +185,13 @@ void readTask(dom::element element, Task *task)
         task->error = task->name % u": not a JSON object";
         return;
     }
+    // The document's own id travels in data.id (Label Studio keeps data fields but numbers
+    // tasks itself on every import), so it wins over the task's id.
     dom::element id;
-    if (object["id"].get(id) == simdjson::SUCCESS && ImportJson::id(id, &task->doc.id)) {
+    dom::object data;
+    const bool dataId = object["data"].get_object().get(data) == simdjson::SUCCESS &&
+                        data["id"].get(id) == simdjson::SUCCESS && ImportJson::id(id, &task->doc.id);
+    if (dataId || (object["id"].get(id) == simdjson::SUCCESS && ImportJson::id(id, &task->doc.id))) {
         task->doc.hasId = true;
         task->name = task->name % u" (id " % task->doc.id % u')';
     }

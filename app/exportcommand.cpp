@@ -1,0 +1,126 @@
+#include "batchstore.h"
+#include "commands.h"
+#include "console.h"
+#include "exporter.h"
+#include "reviewername.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+
+#include <cstdio>
+
+namespace annorev {
+
+int runExport(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Export the reviewed documents of a batch: records, corrected tagged text, or annotations "
+                       "for doccano, Label Studio, brat and CoNLL.\n\n"
+                       "Offsets are counted as the receiving tool counts them: code points for records, Label "
+                       "Studio and brat, UTF-16 units for doccano. Every exported span is checked against its "
+                       "text. Output is written atomically: a failed export leaves nothing behind.\n"
+                       "Exit status: 0 exported, 2 bad usage, a store that cannot be read, or a failed export."));
+    parser.addHelpOption();
+    const QCommandLineOption formatOption(QStringLiteral("format"),
+                                          QStringLiteral("One of: %1.").arg(exportFormatNames().join(u", ")),
+                                          QStringLiteral("FORMAT"));
+    const QCommandLineOption statusOption(
+        QStringLiteral("status"),
+        QStringLiteral("Which documents: all, or statuses separated by commas (default approved)."),
+        QStringLiteral("STATUS"), QStringLiteral("approved"));
+    const QCommandLineOption offsetsOption(QStringLiteral("offsets"),
+                                           QStringLiteral("Count span offsets in codepoint or utf16 units instead of "
+                                                          "the format's own."),
+                                           QStringLiteral("UNIT"));
+    const QCommandLineOption outOption(QStringLiteral("out"),
+                                       QStringLiteral("The file or folder to write (default: standard output, for "
+                                                      "formats that are one file)."),
+                                       QStringLiteral("PATH"));
+    const QCommandLineOption jobsOption(QStringList{QStringLiteral("j"), QStringLiteral("jobs")},
+                                        QStringLiteral("Threads to use (default: every core)."), QStringLiteral("N"),
+                                        QStringLiteral("0"));
+    const QCommandLineOption storeOption = BatchStore::storeOption();
+    const QCommandLineOption reviewerOption = BatchStore::reviewerOption();
+    parser.addOptions({formatOption, statusOption, offsetsOption, outOption, jobsOption, reviewerOption, storeOption});
+    parser.addPositionalArgument(QStringLiteral("BATCH"), QStringLiteral("A file, folder or JSON Lines file."));
+    if (const auto done = parseArguments(parser, arguments)) {
+        return *done;
+    }
+
+    const std::optional<ExportFormat> format = exportFormatFromName(parser.value(formatOption));
+    if (!format) {
+        Console::error(parser.isSet(formatOption)
+                           ? QStringLiteral("--format is one of %1, not \"%2\"")
+                                 .arg(exportFormatNames().join(u", "), parser.value(formatOption))
+                           : QStringLiteral("--format is required (%1)").arg(exportFormatNames().join(u", ")));
+        return ExitUsage;
+    }
+    ExportOptions options;
+    QString error;
+    const auto statuses = ExportOptions::parseStatuses(parser.value(statusOption), &error);
+    if (!statuses) {
+        Console::error(error);
+        return ExitUsage;
+    }
+    options.statuses = *statuses;
+    if (parser.isSet(offsetsOption)) {
+        options.offsets = offsetUnitFromName(parser.value(offsetsOption));
+        if (!options.offsets) {
+            Console::error(QStringLiteral("--offsets is codepoint or utf16, not \"%1\"").arg(parser.value(offsetsOption)));
+            return ExitUsage;
+        }
+    }
+    bool jobsOk = false;
+    options.jobs = parser.value(jobsOption).toInt(&jobsOk);
+    if (!jobsOk || options.jobs < 0) {
+        Console::error(QStringLiteral("--jobs takes a whole number, not \"%1\"").arg(parser.value(jobsOption)));
+        return ExitUsage;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1) {
+        Console::error(QStringLiteral("name one batch (see --help)"));
+        return ExitUsage;
+    }
+
+    const QString reviewer = ReviewerName::resolve(parser.value(reviewerOption));
+    const std::unique_ptr<ReviewStore> store =
+        BatchStore::open(positional.constFirst(), parser.value(storeOption), reviewer);
+    if (!store) {
+        return ExitUsage;
+    }
+    const QList<ExportDocument> documents = store->exportDocuments(std::nullopt, &error);
+    if (!error.isEmpty()) {
+        Console::error(error);
+        return ExitUsage;
+    }
+
+    QFile standardOutput;
+    if (parser.isSet(outOption)) {
+        options.outPath = parser.value(outOption);
+    } else {
+        Console::flush();
+        if (!standardOutput.open(stdout, QIODevice::WriteOnly)) {
+            Console::error(QStringLiteral("cannot write to standard output"));
+            return ExitUsage;
+        }
+        options.device = &standardOutput;
+    }
+    const ExportResult result = exportDocuments(documents, *format, options, &error);
+    standardOutput.close();
+    if (!result.ok) {
+        Console::error(error);
+        return ExitUsage;
+    }
+    Console::err(QStringLiteral("exported %1 document(s), %2 %3%4\n")
+                     .arg(result.documents)
+                     .arg(result.items)
+                     .arg(*format == ExportFormat::RecordsJsonl || *format == ExportFormat::RecordsCsv
+                              ? QStringLiteral("record(s)")
+                              : QStringLiteral("span(s)"),
+                          options.outPath.isEmpty() ? QString() : QStringLiteral(" to ") + options.outPath)
+                     .toUtf8());
+    return ExitOk;
+}
+
+} // namespace annorev

@@ -7,48 +7,25 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "clirun.h"
+
 using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using annorev::test::readFile;
+using Run = annorev::test::CliRun;
 
-Run annorev(const QStringList &arguments, const QString &workingDirectory = {},
+Run cli(const QStringList &arguments, const QString &workingDirectory = {},
             const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
 {
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    if (!workingDirectory.isEmpty()) {
-        process.setWorkingDirectory(workingDirectory);
-    }
-    process.start(QStringLiteral(ANNOREV_BINARY), arguments);
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        return {};
-    }
-    return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
-               process.readAllStandardError()};
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    return annorev::test::runAnnorev(arguments, environment, workingDirectory);
 }
 
 QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
 {
     const QString path = dir.filePath(name);
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size()) {
-        qFatal("cannot write %s", qPrintable(path));
-    }
+    annorev::test::writeFile(path, bytes);
     return path;
 }
 
@@ -79,7 +56,7 @@ private slots:
 
 void TestCli::checkJsonlOnSamplesGivesTheExpectedOutput()
 {
-    const Run run = annorev({u"check"_s, u"--format"_s, u"jsonl"_s, QStringLiteral(ANNOREV_SAMPLES_DIR)});
+    const Run run = cli({u"check"_s, u"--format"_s, u"jsonl"_s, QStringLiteral(ANNOREV_SAMPLES_DIR)});
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(run.err, QByteArray());
     QCOMPARE(run.out, readFile(QStringLiteral(ANNOREV_TESTDATA_DIR "/samples.check.jsonl")));
@@ -93,7 +70,7 @@ void TestCli::checkJsonlOnSamplesGivesTheExpectedOutput()
 
 void TestCli::checkTextOnSamplesPrintsCompilerStyleLines()
 {
-    const Run run = annorev({u"check"_s, u"samples"_s}, QFileInfo(QStringLiteral(ANNOREV_SAMPLES_DIR)).absolutePath());
+    const Run run = cli({u"check"_s, u"samples"_s}, QFileInfo(QStringLiteral(ANNOREV_SAMPLES_DIR)).absolutePath());
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(run.out, readFile(QStringLiteral(ANNOREV_TESTDATA_DIR "/samples.check.txt")));
 }
@@ -110,9 +87,9 @@ void TestCli::checkOutputIsTheSameForAnyThreadCount()
                  '\n';
     }
     const QString path = writeFile(dir, u"batch.jsonl"_s, batch);
-    const Run one = annorev({u"check"_s, u"--format"_s, u"jsonl"_s, u"--jobs"_s, u"1"_s, path});
-    const Run two = annorev({u"check"_s, u"--format"_s, u"jsonl"_s, u"--jobs"_s, u"2"_s, path});
-    const Run text = annorev({u"check"_s, u"-j"_s, u"2"_s, path});
+    const Run one = cli({u"check"_s, u"--format"_s, u"jsonl"_s, u"--jobs"_s, u"1"_s, path});
+    const Run two = cli({u"check"_s, u"--format"_s, u"jsonl"_s, u"--jobs"_s, u"2"_s, path});
+    const Run text = cli({u"check"_s, u"-j"_s, u"2"_s, path});
     QCOMPARE(one.exitCode, 0);
     QCOMPARE(one.out.count('\n'), 600);
     QCOMPARE(two.out, one.out);
@@ -142,7 +119,7 @@ void TestCli::checkExitStatus()
     QFETCH(int, exitCode);
     QTemporaryDir dir;
     const QString path = writeFile(dir, u"doc.txt"_s, document);
-    const Run run = annorev(QStringList{u"check"_s} + options + QStringList{path});
+    const Run run = cli(QStringList{u"check"_s} + options + QStringList{path});
     QCOMPARE(run.exitCode, exitCode);
     if (exitCode == 2) {
         QVERIFY(run.err.startsWith("annorev: error: "));
@@ -157,7 +134,7 @@ void TestCli::badJsonlLineIsReportedAndTheRestIsChecked()
                                    "{\"id\": \"b\", \"text\": 42}\n"
                                    "not json\n"
                                    "{\"id\": \"c\", \"text\": \"<model>C</model>\", \"source\": \"x\"}\n");
-    const Run run = annorev({u"check"_s, u"--format"_s, u"jsonl"_s, path});
+    const Run run = cli({u"check"_s, u"--format"_s, u"jsonl"_s, path});
     QCOMPARE(run.exitCode, 2);
     const QList<QByteArray> errors = run.err.trimmed().split('\n');
     QCOMPARE(errors.size(), 2);
@@ -173,7 +150,7 @@ void TestCli::unreadableInputIsNamed()
     QTemporaryDir dir;
     const QString good = writeFile(dir, u"good.txt"_s, "<model>M</model>");
     const QString missing = dir.filePath(u"missing.txt"_s);
-    const Run run = annorev({u"check"_s, missing, good});
+    const Run run = cli({u"check"_s, missing, good});
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(missing.toUtf8()), run.err.constData());
     QVERIFY(run.out.contains("1 document checked"));
@@ -184,7 +161,7 @@ void TestCli::duplicateIdIsReportedAndSkipped()
     QTemporaryDir dir;
     const QString path = writeFile(dir, u"batch.jsonl"_s,
                                    "{\"id\": \"a\", \"text\": \"one\"}\n{\"id\": \"a\", \"text\": \"two\"}\n");
-    const Run run = annorev({u"check"_s, u"--format"_s, u"jsonl"_s, path});
+    const Run run = cli({u"check"_s, u"--format"_s, u"jsonl"_s, path});
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(":2: error: duplicate id \"a\" (first at line 1)"), run.err.constData());
     QCOMPARE(run.out.count('\n'), 1);
@@ -197,7 +174,7 @@ void TestCli::jsonlOffsetsAreCodePointsAndEscapedTagsAreRead()
         dir, u"batch.jsonl"_s,
         "{\"id\": \"e\", \"text\": \"\xf0\x9f\x98\x80\xf0\x9d\x94\xb8 \\u003cmodel>M\\u003c/model> on 512 "
         "\\u003chardware>A100\\u003c/hardware>\"}\n");
-    const Run run = annorev({u"check"_s, u"--format"_s, u"jsonl"_s, path});
+    const Run run = cli({u"check"_s, u"--format"_s, u"jsonl"_s, path});
     QCOMPARE(run.exitCode, 0);
     const QJsonObject object = QJsonDocument::fromJson(run.out).object();
     QCOMPARE(object.value(u"records"_s).toArray().first().toObject().value(u"model"_s).toString(), u"M"_s);
@@ -224,7 +201,7 @@ void TestCli::checkReadsDoccanoAndLabelStudioExports()
         R"([{"id": 17, "data": {"text": "\ud83d\ude00 M-3 in 2023"}, "annotations": [{"result": [)"
         R"({"type": "labels", "value": {"start": 2, "end": 5, "text": "M-3", "labels": ["model"]}},)"
         R"({"type": "labels", "value": {"start": 9, "end": 13, "labels": ["year"]}}]}]}])");
-    const Run run = annorev({u"check"_s, u"--format"_s, u"jsonl"_s, doccano, labelStudio});
+    const Run run = cli({u"check"_s, u"--format"_s, u"jsonl"_s, doccano, labelStudio});
     QCOMPARE(run.exitCode, 2);
     QCOMPARE(run.err, doccano.toUtf8() + R"(:3: error: span 1 "model" [0, 99): outside the text (1 UTF-16 units))" "\n");
     const QList<QByteArray> lines = run.out.trimmed().split('\n');
@@ -265,7 +242,7 @@ void TestCli::checkRunsWithoutADisplay()
     environment.remove(u"DISPLAY"_s);
     environment.remove(u"WAYLAND_DISPLAY"_s);
     environment.insert(u"QT_QPA_PLATFORM"_s, u"no-such-platform"_s);
-    const Run run = annorev({u"check"_s, QStringLiteral(ANNOREV_SAMPLES_DIR)}, {}, environment);
+    const Run run = cli({u"check"_s, QStringLiteral(ANNOREV_SAMPLES_DIR)}, {}, environment);
     QCOMPARE(run.exitCode, 0);
     QVERIFY(run.out.contains("5 documents checked"));
 }
@@ -277,13 +254,13 @@ void TestCli::customSchemaIsUsedAndABadOneNamed()
         writeFile(dir, u"schema.json"_s,
                   R"({"labels": [{"name": "model", "type": "model"}, {"name": "gpu", "type": "gpu_count"}]})");
     const QString doc = writeFile(dir, u"doc.txt"_s, "<model>M</model> <gpu>8</gpu> <params>7B</params>");
-    const Run run = annorev({u"check"_s, u"--format"_s, u"jsonl"_s, u"--schema"_s, schema, doc});
+    const Run run = cli({u"check"_s, u"--format"_s, u"jsonl"_s, u"--schema"_s, schema, doc});
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.out.contains("\"gpu_count\": 8"), run.out.constData());
     QVERIFY2(run.out.contains("<params> is not a label"), run.out.constData());
 
     const QString bad = writeFile(dir, u"bad.json"_s, "{\"labels\": 3}");
-    const Run failed = annorev({u"check"_s, u"--schema"_s, bad, doc});
+    const Run failed = cli({u"check"_s, u"--schema"_s, bad, doc});
     QCOMPARE(failed.exitCode, 2);
     QVERIFY2(failed.err.contains(bad.toUtf8()), failed.err.constData());
 }
@@ -301,14 +278,14 @@ void TestCli::everyCommandHasHelp()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QByteArray, expected);
-    const Run run = annorev(arguments);
+    const Run run = cli(arguments);
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.out.contains(expected), run.out.constData());
 }
 
 void TestCli::versionIsPrinted()
 {
-    const Run run = annorev({u"--version"_s});
+    const Run run = cli({u"--version"_s});
     QCOMPARE(run.exitCode, 0);
     QVERIFY(run.out.startsWith("annorev "));
     QVERIFY(run.out.trimmed().size() > 8);
@@ -316,7 +293,7 @@ void TestCli::versionIsPrinted()
 
 void TestCli::rulesListsEveryRuleAndFilters()
 {
-    const Run all = annorev({u"rules"_s});
+    const Run all = cli({u"rules"_s});
     QCOMPARE(all.exitCode, 0);
     for (const char *id : {"markup-malformed", "label-unknown", "annotations-missing", "model-missing", "model-multiple",
                            "value-unparsed", "value-implausible", "field-conflict", "gpu-count-mismatch",
@@ -324,9 +301,9 @@ void TestCli::rulesListsEveryRuleAndFilters()
                            "params-name-mismatch", "mention-untagged", "span-boundary", "encoding-suspect"}) {
         QVERIFY2(all.out.contains(QByteArray(QByteArray(id) + " (")), id);
     }
-    const Run one = annorev({u"rules"_s, u"field-conflict"_s});
+    const Run one = cli({u"rules"_s, u"field-conflict"_s});
     QCOMPARE(one.out.count("Fix: "), 1);
-    QCOMPARE(annorev({u"rules"_s, u"no-such-rule"_s}).exitCode, 2);
+    QCOMPARE(cli({u"rules"_s, u"no-such-rule"_s}).exitCode, 2);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

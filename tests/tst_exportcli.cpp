@@ -5,36 +5,20 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "clirun.h"
+
 using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using annorev::test::readFile;
+using Run = annorev::test::CliRun;
 
-Run annorev(const QStringList &arguments)
+Run cli(const QStringList &arguments)
 {
-    QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(u"USER"_s, u"tester"_s);
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(ANNOREV_BINARY), arguments);
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        return {};
-    }
-    return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
-               process.readAllStandardError()};
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    return annorev::test::runAnnorev(arguments, environment);
 }
 
 // A copy of the sample batch, so that the store written beside it stays in the temporary folder.
@@ -69,9 +53,9 @@ void TestExportCli::exportTakesApprovedDocumentsByDefault()
 {
     QTemporaryDir dir;
     const QString batch = copySamples(dir);
-    QCOMPARE(annorev({u"mark"_s, u"--status"_s, u"approved"_s, batch, u"000_fb52d27db3b8b6ee.txt"_s}).exitCode, 0);
-    QCOMPARE(annorev({u"mark"_s, u"--status"_s, u"rejected"_s, batch, u"001_1d6e54ff941a55a9.txt"_s}).exitCode, 0);
-    const Run run = annorev({u"export"_s, u"--format"_s, u"records-jsonl"_s, batch});
+    QCOMPARE(cli({u"mark"_s, u"--status"_s, u"approved"_s, batch, u"000_fb52d27db3b8b6ee.txt"_s}).exitCode, 0);
+    QCOMPARE(cli({u"mark"_s, u"--status"_s, u"rejected"_s, batch, u"001_1d6e54ff941a55a9.txt"_s}).exitCode, 0);
+    const Run run = cli({u"export"_s, u"--format"_s, u"records-jsonl"_s, batch});
     QCOMPARE(run.exitCode, 0);
     const QList<QByteArray> lines = run.out.trimmed().split('\n');
     QCOMPARE(lines.size(), 1);
@@ -80,7 +64,7 @@ void TestExportCli::exportTakesApprovedDocumentsByDefault()
              lines[0].constData());
     QVERIFY(lines[0].contains("tester"));
 
-    const Run all = annorev({u"export"_s, u"--format"_s, u"records-csv"_s, u"--status"_s, u"all"_s, batch});
+    const Run all = cli({u"export"_s, u"--format"_s, u"records-csv"_s, u"--status"_s, u"all"_s, batch});
     QCOMPARE(all.exitCode, 0);
     // A header and one row per record: 1 + 1 + 0 + 1 + 2 records in the five samples.
     QCOMPARE(all.out.count('\n'), 6);
@@ -103,18 +87,18 @@ void TestExportCli::exportReimportedGivesTheSameBytes()
     QTemporaryDir dir;
     const QString batch = copySamples(dir);
     const QString first = dir.filePath(file);
-    QCOMPARE(annorev({u"export"_s, u"--format"_s, format, u"--status"_s, u"all"_s, u"--out"_s, first, batch}).exitCode,
+    QCOMPARE(cli({u"export"_s, u"--format"_s, format, u"--status"_s, u"all"_s, u"--out"_s, first, batch}).exitCode,
              0);
     // The export is itself a batch: imported, its text and spans come back, and so do its bytes.
     const QString second = dir.filePath(u"again-"_s + file);
     const Run again =
-        annorev({u"export"_s, u"--format"_s, format, u"--status"_s, u"all"_s, u"--out"_s, second, first});
+        cli({u"export"_s, u"--format"_s, format, u"--status"_s, u"all"_s, u"--out"_s, second, first});
     QCOMPARE(again.exitCode, 0);
     QVERIFY(!readFile(first).isEmpty());
     QCOMPARE(readFile(second), readFile(first));
     // And checking the re-imported batch finds what checking the original finds.
-    const Run original = annorev({u"check"_s, u"--format"_s, u"jsonl"_s, batch});
-    const Run reimported = annorev({u"check"_s, u"--format"_s, u"jsonl"_s, first});
+    const Run original = cli({u"check"_s, u"--format"_s, u"jsonl"_s, batch});
+    const Run reimported = cli({u"check"_s, u"--format"_s, u"jsonl"_s, first});
     QCOMPARE(reimported.out, original.out);
 }
 
@@ -123,7 +107,7 @@ void TestExportCli::taggedExportOfAnUneditedFolderIsByteIdentical()
     QTemporaryDir dir;
     const QString batch = copySamples(dir);
     const QString out = dir.filePath(u"tagged"_s);
-    QCOMPARE(annorev({u"export"_s, u"--format"_s, u"tagged"_s, u"--status"_s, u"all"_s, u"--out"_s, out, batch}).exitCode,
+    QCOMPARE(cli({u"export"_s, u"--format"_s, u"tagged"_s, u"--status"_s, u"all"_s, u"--out"_s, out, batch}).exitCode,
              0);
     const QStringList names = QDir(batch).entryList(QDir::Files, QDir::Name);
     QCOMPARE(QDir(out).entryList(QDir::Files, QDir::Name), names);
@@ -137,8 +121,8 @@ void TestExportCli::exportingTwiceGivesIdenticalBytes()
     QTemporaryDir dir;
     const QString batch = copySamples(dir);
     for (const QString &format : {u"records-csv"_s, u"label-studio"_s, u"conll"_s}) {
-        const Run one = annorev({u"export"_s, u"--format"_s, format, u"--status"_s, u"all"_s, batch});
-        const Run two = annorev({u"export"_s, u"--format"_s, format, u"--status"_s, u"all"_s, batch});
+        const Run one = cli({u"export"_s, u"--format"_s, format, u"--status"_s, u"all"_s, batch});
+        const Run two = cli({u"export"_s, u"--format"_s, format, u"--status"_s, u"all"_s, batch});
         QCOMPARE(one.exitCode, 0);
         QVERIFY(!one.out.isEmpty());
         QCOMPARE(two.out, one.out);
@@ -167,7 +151,7 @@ void TestExportCli::badExportIsRefusedAndLeavesNothing()
     file.close();
     options.replaceInStrings(u"FILE"_s, file.fileName());
     const QStringList before = QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
-    const Run run = annorev(QStringList{u"export"_s, u"--status"_s, u"all"_s} + options + QStringList{batch});
+    const Run run = cli(QStringList{u"export"_s, u"--status"_s, u"all"_s} + options + QStringList{batch});
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains("annorev: error: "), run.err.constData());
     QStringList after = QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);

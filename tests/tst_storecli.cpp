@@ -11,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "clirun.h"
+
 #include <csignal>
 #include <memory>
 #include <sys/types.h>
@@ -20,31 +22,13 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = annorev::test::CliRun;
+using annorev::test::readFile;
+using annorev::test::writeFile;
 
 const QString first = u"000_fb52d27db3b8b6ee.txt"_s;
 const QString second = u"001_1d6e54ff941a55a9.txt"_s;
 const QString third = u"002_f429afe5dd9093a8.txt"_s;
-
-void writeFile(const QString &path, const QByteArray &bytes)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size()) {
-        qFatal("cannot write %s", qPrintable(path));
-    }
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
 
 // "ID STATUS" pairs as `annorev mark` prints them, or as the store holds them.
 using Marks = QList<std::pair<QString, QString>>;
@@ -174,15 +158,7 @@ void TestStoreCli::cleanup()
 
 Run TestStoreCli::annorev(const QStringList &arguments) const
 {
-    QProcess process;
-    process.setProcessEnvironment(m_environment);
-    process.start(QStringLiteral(ANNOREV_BINARY), arguments);
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        return {};
-    }
-    return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
-               process.readAllStandardError()};
+    return annorev::test::runAnnorev(arguments, m_environment);
 }
 
 QString TestStoreCli::makeBatch(int documents)

@@ -94,6 +94,8 @@ int main(int argc, char *argv[])
 
     QApplication app(argc, argv);
     describeApplication();
+    // Wayland compositors and docks find the installed desktop file, and with it the icon, by this id.
+    QGuiApplication::setDesktopFileName(QStringLiteral(ANNOREV_APP_ID));
     MainWindow window;
     window.show();
     QStringList batch = QCoreApplication::arguments();

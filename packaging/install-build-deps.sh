@@ -9,6 +9,7 @@ packages=(
     libqt6sql6-sqlite
     libsimdjson-dev
     time
+    librsvg2-bin
 )
 
 missing=()

@@ -9,7 +9,9 @@ packages=(
     libqt6sql6-sqlite
     libsimdjson-dev
     time
-    librsvg2-bin
+    # Packaging: icons, man page, the .deb and its checks (packaging/CMakeLists.txt).
+    librsvg2-bin gzip groff-base dpkg-dev file
+    desktop-file-utils appstream lintian
 )
 
 missing=()

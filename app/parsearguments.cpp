@@ -2,6 +2,7 @@
 #include "console.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 
 namespace annorev {
 
@@ -12,7 +13,13 @@ std::optional<int> parseArguments(QCommandLineParser &parser, const QStringList 
         return ExitUsage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        Console::out(parser.helpText().toUtf8());
+        // Qt names the program by the path it was started with; the usage line names the command.
+        QString help = parser.helpText();
+        const QString usage = QStringLiteral("Usage: ") + QCoreApplication::arguments().constFirst();
+        if (help.startsWith(usage)) {
+            help.replace(7, usage.size() - 7, arguments.constFirst());
+        }
+        Console::out(help.toUtf8());
         return ExitOk;
     }
     return std::nullopt;

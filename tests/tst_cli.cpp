@@ -270,8 +270,12 @@ void TestCli::everyCommandHasHelp_data()
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QByteArray>("expected");
     QTest::addRow("top level") << QStringList{u"--help"_s} << QByteArray("Commands:");
-    QTest::addRow("check") << QStringList{u"check"_s, u"--help"_s} << QByteArray("--strict");
-    QTest::addRow("rules") << QStringList{u"rules"_s, u"--help"_s} << QByteArray("RULE");
+    QTest::addRow("check") << QStringList{u"check"_s, u"--help"_s} << QByteArray("Usage: annorev check [options]");
+    QTest::addRow("rules") << QStringList{u"rules"_s, u"--help"_s} << QByteArray("Usage: annorev rules [options]");
+    QTest::addRow("mark") << QStringList{u"mark"_s, u"--help"_s} << QByteArray("Usage: annorev mark [options]");
+    QTest::addRow("status") << QStringList{u"status"_s, u"--help"_s} << QByteArray("Usage: annorev status [options]");
+    QTest::addRow("log") << QStringList{u"log"_s, u"--help"_s} << QByteArray("Usage: annorev log [options]");
+    QTest::addRow("export") << QStringList{u"export"_s, u"--help"_s} << QByteArray("Usage: annorev export [options]");
 }
 
 void TestCli::everyCommandHasHelp()

@@ -35,9 +35,8 @@ int runCheck(const QStringList &arguments)
     if (const auto done = parseArguments(parser, arguments)) {
         return *done;
     }
-    const QString format = parser.value(formatOption);
-    if (format != u"text" && format != u"jsonl") {
-        Console::error(QStringLiteral("--format is text or jsonl, not \"%1\"").arg(format));
+    const std::optional<QString> format = oneOf(parser, formatOption, {QStringLiteral("text"), QStringLiteral("jsonl")});
+    if (!format) {
         return ExitUsage;
     }
     bool jobsOk = false;
@@ -70,7 +69,7 @@ int runCheck(const QStringList &arguments)
         Console::err(error.toString().toUtf8() + '\n');
     }
 
-    const bool json = format == u"jsonl";
+    const bool json = *format == u"jsonl";
     const BatchCheck::Formatter formatter = [json](const SourceEntry &entry, const Document &doc,
                                                    const CheckResult &result) {
         return json ? CheckReport::json(entry, doc, result) : CheckReport::text(entry, doc, result.findings);

@@ -4,6 +4,7 @@
 
 #include <optional>
 
+class QCommandLineOption;
 class QCommandLineParser;
 
 namespace annorev {
@@ -14,6 +15,10 @@ enum ExitStatus { ExitOk = 0, ExitFindings = 1, ExitUsage = 2 };
 // Parses a subcommand's arguments. Returns the exit status when there is nothing more to do
 // (an error was printed, or --help was), nothing when the command should run.
 std::optional<int> parseArguments(QCommandLineParser &parser, const QStringList &arguments);
+// The option's value when it is one of the allowed ones; otherwise prints
+// "--NAME is a or b, not "X"" and returns nothing.
+std::optional<QString> oneOf(const QCommandLineParser &parser, const QCommandLineOption &option,
+                             const QStringList &allowed);
 
 // Each runs one headless subcommand; arguments start with the subcommand's name.
 int runCheck(const QStringList &arguments);

@@ -82,9 +82,8 @@ int runLog(const QStringList &arguments)
     if (const auto done = parseArguments(parser, arguments)) {
         return *done;
     }
-    const QString format = parser.value(formatOption);
-    if (format != u"text" && format != u"jsonl") {
-        Console::error(QStringLiteral("--format is text or jsonl, not \"%1\"").arg(format));
+    const std::optional<QString> format = oneOf(parser, formatOption, {QStringLiteral("text"), QStringLiteral("jsonl")});
+    if (!format) {
         return ExitUsage;
     }
     const QStringList positional = parser.positionalArguments();
@@ -112,7 +111,7 @@ int runLog(const QStringList &arguments)
         Console::error(error);
         return ExitUsage;
     }
-    const bool jsonl = format == u"jsonl";
+    const bool jsonl = *format == u"jsonl";
     QByteArray out;
     for (const ReviewStore::AuditEntry &entry : entries) {
         out += jsonl ? json(entry) : text(entry);

@@ -25,4 +25,18 @@ std::optional<int> parseArguments(QCommandLineParser &parser, const QStringList 
     return std::nullopt;
 }
 
+std::optional<QString> oneOf(const QCommandLineParser &parser, const QCommandLineOption &option,
+                             const QStringList &allowed)
+{
+    const QString value = parser.value(option);
+    if (allowed.contains(value)) {
+        return value;
+    }
+    QStringList quoted = allowed;
+    const QString last = quoted.takeLast();
+    Console::error(QStringLiteral("--%1 is %2 or %3, not \"%4\"")
+                       .arg(option.names().constLast(), quoted.join(QStringLiteral(", ")), last, value));
+    return std::nullopt;
+}
+
 } // namespace annorev

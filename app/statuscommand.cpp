@@ -80,9 +80,8 @@ int runStatus(const QStringList &arguments)
     if (const auto done = parseArguments(parser, arguments)) {
         return *done;
     }
-    const QString format = parser.value(formatOption);
-    if (format != u"text" && format != u"json") {
-        Console::error(QStringLiteral("--format is text or json, not \"%1\"").arg(format));
+    const std::optional<QString> format = oneOf(parser, formatOption, {QStringLiteral("text"), QStringLiteral("json")});
+    if (!format) {
         return ExitUsage;
     }
     const QStringList positional = parser.positionalArguments();
@@ -101,7 +100,7 @@ int runStatus(const QStringList &arguments)
         Console::error(error);
         return ExitUsage;
     }
-    Console::out(format == u"json" ? json(summary, store->path()) : text(summary, store->path()));
+    Console::out(*format == u"json" ? json(summary, store->path()) : text(summary, store->path()));
     Console::flush();
     return ExitOk;
 }

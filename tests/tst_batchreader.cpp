@@ -4,6 +4,8 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include "testsupport.h"
 #include <QtConcurrent>
 
 #include <numeric>
@@ -13,14 +15,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-void writeFile(const QString &path, const QByteArray &bytes)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size()) {
-        qFatal("cannot write %s", qPrintable(path));
-    }
-}
+using annorev::test::writeFile;
 
 // One line per result, so that a failing comparison shows what differs.
 QString describe(const ReadResult &result)

@@ -5,7 +5,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "clirun.h"
+#include "testsupport.h"
 
 using namespace Qt::StringLiterals;
 

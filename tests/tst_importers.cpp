@@ -9,6 +9,8 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include "testsupport.h"
 #include <QtConcurrent>
 
 #include <algorithm>
@@ -24,14 +26,7 @@ namespace {
 // offsets in UTF-16 units and in code points, so reading the wrong unit fails.
 constexpr char astral[] = "\xf0\x9f\x98\x80\xf0\x9d\x94\xb8";
 
-void writeFile(const QString &path, const QByteArray &bytes)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size()) {
-        qFatal("cannot write %s", qPrintable(path));
-    }
-}
+using annorev::test::writeFile;
 
 // "id|tagged source" for a document, "LINE: message" for an error, "blank" for a blank line.
 QString summary(const ReadResult &result)

@@ -11,7 +11,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "clirun.h"
+#include "testsupport.h"
 
 #include <csignal>
 #include <memory>

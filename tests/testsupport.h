@@ -1,7 +1,7 @@
 #pragma once
 
-// Runs the built annorev in tests that drive the command line. Header-only: ANNOREV_BINARY is
-// defined per test target.
+// Helpers the tests share: running the built annorev, reading and writing files. Header-only:
+// ANNOREV_BINARY is defined per test target.
 
 #include <QByteArray>
 #include <QDir>

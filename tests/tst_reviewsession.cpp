@@ -1,0 +1,516 @@
+#include "checker.h"
+#include "countryaliases.h"
+#include "documenteditor.h"
+#include "reviewsession.h"
+#include "reviewstore.h"
+#include "schema.h"
+#include "wordsnap.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+#include <memory>
+
+using namespace annorev;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString first = u"000_fb52d27db3b8b6ee.txt"_s;
+const QString second = u"001_1d6e54ff941a55a9.txt"_s;
+const QString third = u"002_f429afe5dd9093a8.txt"_s;
+const QString fourth = u"003_2b600daee4a931dd.txt"_s;
+const QString fifth = u"004_777d6b4e246e2bc8.txt"_s;
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+qsizetype countFindings(const CheckResult &result, QStringView rule)
+{
+    return std::count_if(result.findings.cbegin(), result.findings.cend(),
+                         [rule](const Finding &finding) { return finding.rule == rule; });
+}
+
+qsizetype findingIndex(const CheckResult &result, QStringView rule)
+{
+    for (qsizetype i = 0; i < result.findings.size(); ++i) {
+        if (result.findings.at(i).rule == rule) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+qsizetype spanWithLabel(const Document &doc, QStringView label)
+{
+    for (qsizetype i = 0; i < doc.spans().size(); ++i) {
+        if (doc.spans().at(i).label == label) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+} // namespace
+
+class TestReviewSession : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void tagWritesTheStoreAndUndoRestoresTheSourceBytes();
+    void relabelAndUntag();
+    void setSpanTextRecomputesValuesAndFindings();
+    void applyFixIsOneUndoStep();
+    void moveToRecordSetsTheRecordAttribute();
+    void refusedEditsPushAndStoreNothing_data();
+    void refusedEditsPushAndStoreNothing();
+    void failedStoreWriteDropsTheStep();
+    void failedUndoWriteDropsTheStep();
+    void openClearsTheUndoStack();
+    void approvingWithErrorFindingsNeedsANote();
+    void nextUnreviewedFollowsBatchOrderAndWraps();
+    void snapToWords_data();
+    void snapToWords();
+
+private:
+    // Opens the store over the batch folder and a session on it.
+    bool setUp();
+    QString sourcePath(const QString &id) const { return m_batch + u'/' + id; }
+    qsizetype editRows(const QString &id) const;
+    void addFailingTrigger();
+    void dropFailingTrigger();
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_batch;
+    std::unique_ptr<ReviewStore> m_store;
+    std::unique_ptr<ReviewSession> m_session;
+    const Checker m_checker{Schema::builtin(), CountryAliases::builtin(), 2026};
+};
+
+void TestReviewSession::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestReviewSession::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_batch = m_dir->filePath(u"samples"_s);
+    QDir().mkpath(m_batch);
+    const QDir samples(QStringLiteral(ANNOREV_SAMPLES_DIR));
+    for (const QString &name : samples.entryList(QDir::Files)) {
+        QVERIFY(QFile::copy(samples.filePath(name), m_batch + u'/' + name));
+    }
+}
+
+void TestReviewSession::cleanup()
+{
+    m_session.reset();
+    m_store.reset();
+    m_dir.reset();
+}
+
+bool TestReviewSession::setUp()
+{
+    QString error;
+    m_store = ReviewStore::open(ReviewStore::defaultStorePath({m_batch}), &error);
+    if (!m_store || !m_store->sync({m_batch}, Schema::builtin(), m_checker, u"tester"_s, &error)) {
+        qWarning("%s", qPrintable(error));
+        return false;
+    }
+    m_session = std::make_unique<ReviewSession>(*m_store, Schema::builtin(), m_checker, u"tester"_s);
+    return true;
+}
+
+qsizetype TestReviewSession::editRows(const QString &id) const
+{
+    const QList<ReviewStore::AuditEntry> log = m_store->auditLog(id);
+    return std::count_if(log.cbegin(), log.cend(),
+                         [](const ReviewStore::AuditEntry &entry) { return entry.action == u"edit"; });
+}
+
+// A trigger makes every write to the documents table fail, as a locked or broken store would.
+void TestReviewSession::addFailingTrigger()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"raw"_s);
+        db.setDatabaseName(m_store->path());
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.exec(u"CREATE TRIGGER test_fail BEFORE UPDATE ON documents "
+                           u"BEGIN SELECT RAISE(ABORT, 'disk on fire'); END"_s));
+    }
+    QSqlDatabase::removeDatabase(u"raw"_s);
+}
+
+void TestReviewSession::dropFailingTrigger()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"raw"_s);
+        db.setDatabaseName(m_store->path());
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.exec(u"DROP TRIGGER test_fail"_s));
+    }
+    QSqlDatabase::removeDatabase(u"raw"_s);
+}
+
+void TestReviewSession::tagWritesTheStoreAndUndoRestoresTheSourceBytes()
+{
+    QVERIFY(setUp());
+    QSignalSpy changed(m_session.get(), &ReviewSession::documentChanged);
+    QString error;
+    QVERIFY2(m_session->open(fourth, &error), qPrintable(error));
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(m_session->documentId(), fourth);
+    const QByteArray original = readFile(sourcePath(fourth));
+    QCOMPARE(m_session->document().source(), original);
+
+    // A sloppy selection inside "1.5 billion" snaps to the whole value.
+    const QString text = m_session->document().text();
+    const qsizetype at = text.indexOf(u"1.5 billion tokens");
+    QVERIFY(at > 0);
+    const qsizetype spansBefore = m_session->document().spans().size();
+    QVERIFY2(m_session->tag(u"params"_s, at + 2, at + 8, &error), qPrintable(error));
+    QCOMPARE(changed.size(), 2);
+    QCOMPARE(m_session->undoStack()->count(), 1);
+    QCOMPARE(m_session->document().spans().size(), spansBefore + 1);
+    const qsizetype span = DocumentEditor::findSpan(m_session->document(), u"params"_s, at, at + 11);
+    QVERIFY(span >= 0);
+    QCOMPARE(m_session->document().spanText(m_session->document().spans().at(span)), u"1.5 billion"_s);
+    const DocumentAnalysis &analysis = m_session->result().analysis;
+    const Record &record = analysis.records().at(analysis.recordOf(span));
+    QVERIFY(record.spans.contains(span));
+    QVERIFY(analysis.value(span).parsed);
+    QCOMPARE(analysis.value(span).number, 1.5e9);
+
+    const QByteArray tagged = m_store->document(fourth)->taggedText;
+    QVERIFY(tagged.contains("approximately <params>1.5 billion</params> tokens"));
+    QCOMPARE(tagged, m_session->document().source());
+    QCOMPARE(editRows(fourth), 1);
+    const ReviewStore::AuditEntry row = m_store->auditLog(fourth).last();
+    QCOMPARE(row.textBefore, std::optional<QByteArray>(original));
+    QCOMPARE(row.textAfter, std::optional<QByteArray>(tagged));
+    QCOMPARE(row.reviewer, u"tester"_s);
+
+    m_session->undoStack()->undo();
+    QCOMPARE(changed.size(), 3);
+    QCOMPARE(m_store->document(fourth)->taggedText, original);
+    QCOMPARE(m_session->document().source(), original);
+    QCOMPARE(m_session->document().spans().size(), spansBefore);
+    QCOMPARE(editRows(fourth), 2);
+    QCOMPARE(m_store->auditLog(fourth).last().textAfter, std::optional<QByteArray>(original));
+
+    m_session->undoStack()->redo();
+    QCOMPARE(changed.size(), 4);
+    QCOMPARE(m_store->document(fourth)->taggedText, tagged);
+    QCOMPARE(m_session->document().source(), tagged);
+    QCOMPARE(editRows(fourth), 3);
+    QCOMPARE(readFile(sourcePath(fourth)), original);
+}
+
+void TestReviewSession::relabelAndUntag()
+{
+    QVERIFY(setUp());
+    QString error;
+    QVERIFY(m_session->open(first, &error));
+    const QByteArray original = m_session->document().source();
+    const qsizetype country = spanWithLabel(m_session->document(), u"country");
+    QVERIFY(country >= 0);
+
+    QVERIFY2(m_session->relabel(country, u"year"_s, &error), qPrintable(error));
+    QCOMPARE(m_session->document().spans().at(country).label, u"year"_s);
+    QVERIFY(m_store->document(first)->taggedText.contains("<year>Canada</year>"));
+    QVERIFY(m_session->undoStack()->undoText().contains(u"Canada"));
+
+    QVERIFY2(m_session->untag(country, &error), qPrintable(error));
+    QVERIFY(m_store->document(first)->taggedText.contains(" in Canada and released"));
+    QCOMPARE(m_session->undoStack()->count(), 2);
+    QCOMPARE(editRows(first), 2);
+
+    m_session->undoStack()->undo();
+    m_session->undoStack()->undo();
+    QCOMPARE(m_store->document(first)->taggedText, original);
+    QCOMPARE(editRows(first), 4);
+
+    QVERIFY(!m_session->untag(99, &error));
+    QVERIFY(error.contains(u"99"));
+}
+
+void TestReviewSession::setSpanTextRecomputesValuesAndFindings()
+{
+    QVERIFY(setUp());
+    QString error;
+    QVERIFY(m_session->open(fourth, &error));
+    const qsizetype gpus = spanWithLabel(m_session->document(), u"gpu_count");
+    QVERIFY(gpus >= 0);
+    QCOMPARE(countFindings(m_session->result(), u"value-unparsed"), 0);
+
+    QVERIFY2(m_session->setSpanText(gpus, u"lots of"_s, &error), qPrintable(error));
+    QVERIFY(m_store->document(fourth)->taggedText.contains("<gpu_count>lots of</gpu_count>"));
+    QVERIFY(!m_session->result().analysis.value(gpus).parsed);
+    QCOMPARE(countFindings(m_session->result(), u"value-unparsed"), 1);
+
+    QVERIFY2(m_session->setSpanText(gpus, u"512"_s, &error), qPrintable(error));
+    QVERIFY(m_store->document(fourth)->taggedText.contains("<gpu_count>512</gpu_count>"));
+    QVERIFY(m_session->result().analysis.value(gpus).parsed);
+    QCOMPARE(m_session->result().analysis.value(gpus).number, 512.0);
+    QCOMPARE(countFindings(m_session->result(), u"value-unparsed"), 0);
+}
+
+void TestReviewSession::applyFixIsOneUndoStep()
+{
+    QVERIFY(setUp());
+    QString error;
+    QVERIFY(m_session->open(second, &error));
+    const QByteArray original = m_session->document().source();
+    const qsizetype finding = findingIndex(m_session->result(), u"hardware-count-embedded");
+    QVERIFY(finding >= 0);
+    QVERIFY(m_session->result().findings.at(finding).fix);
+    const QString description = m_session->result().findings.at(finding).fix->description;
+
+    QVERIFY2(m_session->applyFix(finding, &error), qPrintable(error));
+    QCOMPARE(m_session->undoStack()->count(), 1);
+    QCOMPARE(m_session->undoStack()->undoText(), description);
+    QVERIFY(m_store->document(second)->taggedText.contains(
+        "<gpu_count>768</gpu_count> <hardware>NVIDIA A100 GPUs</hardware>"));
+    QCOMPARE(countFindings(m_session->result(), u"hardware-count-embedded"), 0);
+    QCOMPARE(editRows(second), 1);
+
+    m_session->undoStack()->undo();
+    QCOMPARE(m_store->document(second)->taggedText, original);
+    QCOMPARE(countFindings(m_session->result(), u"hardware-count-embedded"), 1);
+
+    QVERIFY(!m_session->applyFix(m_session->result().findings.size(), &error));
+}
+
+void TestReviewSession::moveToRecordSetsTheRecordAttribute()
+{
+    QVERIFY(setUp());
+    QString error;
+    QVERIFY(m_session->open(fifth, &error));
+    const QByteArray original = m_session->document().source();
+    QVERIFY(m_session->result().analysis.records().size() >= 2);
+    const qsizetype params = spanWithLabel(m_session->document(), u"params");
+    QVERIFY(params >= 0);
+    QCOMPARE(m_session->result().analysis.recordOf(params), 0);
+
+    QVERIFY2(m_session->moveToRecord(params, 2, &error), qPrintable(error));
+    QCOMPARE(m_session->undoStack()->count(), 1);
+    QVERIFY(m_store->document(fifth)->taggedText.contains("<params record=\"2\">12.3 billion</params>"));
+    const qsizetype moved = spanWithLabel(m_session->document(), u"params");
+    QCOMPARE(m_session->result().analysis.recordOf(moved), 1);
+
+    QVERIFY2(m_session->moveToRecord(moved, 0, &error), qPrintable(error));
+    QCOMPARE(m_store->document(fifth)->taggedText, original);
+
+    m_session->undoStack()->undo();
+    m_session->undoStack()->undo();
+    QCOMPARE(m_store->document(fifth)->taggedText, original);
+}
+
+void TestReviewSession::refusedEditsPushAndStoreNothing_data()
+{
+    QTest::addColumn<QString>("label");
+    QTest::addColumn<QString>("selection");
+    QTest::addColumn<QString>("message");
+
+    QTest::addRow("overlapping") << u"params"_s << u"NVIDIA A100 80GB GPUs across"_s << u"overlaps"_s;
+    QTest::addRow("unknown label") << u"banana"_s << u"multiple data centers"_s << u"banana"_s;
+    QTest::addRow("white space only") << u"params"_s << u" "_s << u"empty"_s;
+}
+
+void TestReviewSession::refusedEditsPushAndStoreNothing()
+{
+    QFETCH(QString, label);
+    QFETCH(QString, selection);
+    QFETCH(QString, message);
+
+    QVERIFY(setUp());
+    QString error;
+    QVERIFY(m_session->open(first, &error));
+    const QByteArray original = m_session->document().source();
+    QSignalSpy changed(m_session.get(), &ReviewSession::documentChanged);
+    const qsizetype at = m_session->document().text().indexOf(selection);
+    QVERIFY(at >= 0);
+
+    QVERIFY(!m_session->tag(label, at, at + selection.size(), &error));
+    QVERIFY2(error.contains(message), qPrintable(error));
+    QCOMPARE(m_session->undoStack()->count(), 0);
+    QCOMPARE(changed.size(), 0);
+    QCOMPARE(m_session->document().source(), original);
+    QCOMPARE(m_store->document(first)->taggedText, original);
+    QCOMPARE(editRows(first), 0);
+}
+
+void TestReviewSession::failedStoreWriteDropsTheStep()
+{
+    QVERIFY(setUp());
+    QString error;
+    QVERIFY(m_session->open(first, &error));
+    const QByteArray original = m_session->document().source();
+    QSignalSpy errors(m_session.get(), &ReviewSession::errorOccurred);
+    addFailingTrigger();
+
+    const qsizetype country = spanWithLabel(m_session->document(), u"country");
+    QVERIFY(!m_session->untag(country, &error));
+    QVERIFY2(error.contains(u"disk on fire"), qPrintable(error));
+    QCOMPARE(errors.size(), 1);
+    QCOMPARE(errors.takeFirst().at(0).toString(), error);
+    QCOMPARE(m_session->undoStack()->count(), 0);
+    QVERIFY(!m_session->undoStack()->canUndo());
+    QCOMPARE(m_session->document().source(), original);
+    QCOMPARE(m_store->document(first)->taggedText, original);
+
+    dropFailingTrigger();
+    QVERIFY2(m_session->untag(country, &error), qPrintable(error));
+    QCOMPARE(m_session->undoStack()->count(), 1);
+}
+
+void TestReviewSession::failedUndoWriteDropsTheStep()
+{
+    QVERIFY(setUp());
+    QString error;
+    QVERIFY(m_session->open(first, &error));
+    const qsizetype country = spanWithLabel(m_session->document(), u"country");
+    QVERIFY(m_session->relabel(country, u"year"_s, &error));
+    QVERIFY(m_session->untag(country, &error));
+    const QByteArray edited = m_session->document().source();
+    QSignalSpy errors(m_session.get(), &ReviewSession::errorOccurred);
+    addFailingTrigger();
+
+    m_session->undoStack()->undo();
+    QCOMPARE(errors.size(), 1);
+    // The store still holds the edit, so the session does, and the stack no longer offers to undo it.
+    QCOMPARE(m_store->document(first)->taggedText, edited);
+    QCOMPARE(m_session->document().source(), edited);
+    QCOMPARE(m_session->undoStack()->count(), 1);
+    QCOMPARE(m_session->undoStack()->index(), 1);
+
+    // The earlier step does not match what the session holds any more: it is dropped too.
+    dropFailingTrigger();
+    m_session->undoStack()->undo();
+    QCOMPARE(errors.size(), 2);
+    QCOMPARE(m_store->document(first)->taggedText, edited);
+    QCOMPARE(m_session->undoStack()->count(), 0);
+}
+
+void TestReviewSession::openClearsTheUndoStack()
+{
+    QVERIFY(setUp());
+    QString error;
+    QVERIFY(m_session->open(first, &error));
+    QVERIFY(m_session->untag(0, &error));
+    QCOMPARE(m_session->undoStack()->count(), 1);
+    QVERIFY(m_session->open(second, &error));
+    QCOMPARE(m_session->undoStack()->count(), 0);
+    QCOMPARE(m_session->documentId(), second);
+
+    QSignalSpy changed(m_session.get(), &ReviewSession::documentChanged);
+    QVERIFY(!m_session->open(u"nope.txt"_s, &error));
+    QVERIFY(!error.isEmpty());
+    QCOMPARE(changed.size(), 0);
+    QCOMPARE(m_session->documentId(), second);
+}
+
+void TestReviewSession::approvingWithErrorFindingsNeedsANote()
+{
+    const QString broken = u"005_broken.txt"_s;
+    QFile file(sourcePath(broken));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("Trained on <hardware>NVIDIA A100 GPUs by <model>Foo-7B</model>.\n");
+    file.close();
+    QVERIFY(setUp());
+    QString error;
+    QVERIFY(m_session->open(broken, &error));
+    QVERIFY(countFindings(m_session->result(), u"markup-malformed") > 0);
+
+    QVERIFY(!m_session->setStatus(ReviewStatus::Approved, {}, &error));
+    QVERIFY(!error.isEmpty());
+    QCOMPARE(m_store->document(broken)->status, ReviewStatus::Unreviewed);
+
+    QVERIFY2(m_session->setStatus(ReviewStatus::Approved, u"checked by hand"_s, &error), qPrintable(error));
+    QCOMPARE(m_store->document(broken)->status, ReviewStatus::Approved);
+    QCOMPARE(m_store->document(broken)->note, u"checked by hand"_s);
+
+    QVERIFY(m_session->open(first, &error));
+    QVERIFY2(m_session->setStatus(ReviewStatus::NeedsWork, {}, &error), qPrintable(error));
+    QCOMPARE(m_store->document(first)->status, ReviewStatus::NeedsWork);
+}
+
+void TestReviewSession::nextUnreviewedFollowsBatchOrderAndWraps()
+{
+    QVERIFY(setUp());
+    QString error;
+    QCOMPARE(m_session->nextUnreviewed(), std::optional<QString>(first));
+
+    QVERIFY(m_session->open(first, &error));
+    QCOMPARE(m_session->nextUnreviewed(), std::optional<QString>(second));
+    QVERIFY(m_store->setStatus({second, third}, ReviewStatus::Rejected, {}, u"tester"_s, &error));
+    QCOMPARE(m_session->nextUnreviewed(), std::optional<QString>(fourth));
+
+    QVERIFY(m_session->open(fifth, &error));
+    QCOMPARE(m_session->nextUnreviewed(), std::optional<QString>(first));
+    QVERIFY(m_session->setStatus(ReviewStatus::NeedsWork, {}, &error));
+    QCOMPARE(m_session->nextUnreviewed(), std::optional<QString>(first));
+
+    // The current document is never its own next one.
+    QVERIFY(m_store->setStatus({first, fourth}, ReviewStatus::Rejected, {}, u"tester"_s, &error));
+    QVERIFY(m_store->setStatus({fifth}, ReviewStatus::Unreviewed, {}, u"tester"_s, &error));
+    QCOMPARE(m_session->nextUnreviewed(), std::nullopt);
+}
+
+void TestReviewSession::snapToWords_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<qsizetype>("start");
+    QTest::addColumn<qsizetype>("end");
+    QTest::addColumn<QString>("expected");
+
+    const QString sentence = u"We trained NeuroFlex-7B with 7.2 billion parameters, fast."_s;
+    // "NeuroFlex-7B" is at 11..23, "7.2" at 29..32, "billion" at 33..40, "parameters" at 41..51.
+    QTest::addRow("already aligned") << sentence << qsizetype(33) << qsizetype(40) << u"billion"_s;
+    QTest::addRow("start inside a word") << sentence << qsizetype(36) << qsizetype(40) << u"billion"_s;
+    QTest::addRow("end inside a word") << sentence << qsizetype(33) << qsizetype(35) << u"billion"_s;
+    QTest::addRow("both inside") << sentence << qsizetype(31) << qsizetype(35) << u"7.2 billion"_s;
+    QTest::addRow("white space trimmed") << sentence << qsizetype(32) << qsizetype(41) << u"billion"_s;
+    QTest::addRow("hyphenated name") << sentence << qsizetype(14) << qsizetype(16) << u"NeuroFlex-7B"_s;
+    QTest::addRow("hyphen alone") << sentence << qsizetype(20) << qsizetype(21) << u"NeuroFlex-7B"_s;
+    QTest::addRow("decimal") << sentence << qsizetype(31) << qsizetype(32) << u"7.2"_s;
+    QTest::addRow("selected punctuation stays") << sentence << qsizetype(45) << qsizetype(53) << u"parameters,"_s;
+    QTest::addRow("sentence end not joined") << sentence << qsizetype(55) << qsizetype(56) << u"fast"_s;
+    QTest::addRow("all white space") << u"a    b"_s << qsizetype(1) << qsizetype(4) << QString();
+    QTest::addRow("empty selection") << sentence << qsizetype(35) << qsizetype(35) << QString();
+    QTest::addRow("clamped") << u"abc def"_s << qsizetype(5) << qsizetype(100) << u"def"_s;
+}
+
+void TestReviewSession::snapToWords()
+{
+    QFETCH(QString, text);
+    QFETCH(qsizetype, start);
+    QFETCH(qsizetype, end);
+    QFETCH(QString, expected);
+
+    const auto [snappedStart, snappedEnd] = annorev::snapToWords(text, start, end);
+    QVERIFY(snappedStart <= snappedEnd);
+    QCOMPARE(text.mid(snappedStart, snappedEnd - snappedStart), expected);
+}
+
+QTEST_GUILESS_MAIN(TestReviewSession)
+#include "tst_reviewsession.moc"

@@ -73,6 +73,15 @@ QList<QStringList> migrations()
             QStringLiteral("CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
                            " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"),
         },
+        {
+            // What the window filters and searches on, kept apart from the documents table so that
+            // reading every row's labels does not walk past the texts there.
+            QStringLiteral("CREATE TABLE facts ("
+                           " document_id TEXT PRIMARY KEY,"
+                           " labels TEXT NOT NULL,"
+                           " rules TEXT NOT NULL,"
+                           " plain_text TEXT NOT NULL)"),
+        },
     };
 }
 
@@ -182,12 +191,46 @@ QByteArray hashOf(const QByteArray &source)
     return QCryptographicHash::hash(source, QCryptographicHash::Blake2b_256);
 }
 
-CheckReport::Counts countFindings(const QByteArray &taggedText, const Schema &schema, const Checker &checker)
+// What the store keeps about a tagged text besides the text: its finding counts, the labels and
+// rules it has (space-separated, sorted) and its plain text, which the window searches.
+struct Facts
 {
     CheckReport::Counts counts;
-    counts.add(checker.check(Document::parse(taggedText, schema)).findings);
-    return counts;
+    QString labels;
+    QString rules;
+    QString plainText;
+};
+
+QString joinedSet(QStringList names)
+{
+    names.sort();
+    names.removeDuplicates();
+    // Empty, not null: a null QString is bound as NULL.
+    return names.isEmpty() ? QStringLiteral("") : names.join(u' ');
 }
+
+Facts factsOf(const QByteArray &taggedText, const Schema &schema, const Checker &checker)
+{
+    const Document doc = Document::parse(taggedText, schema);
+    const QList<Finding> findings = checker.check(doc).findings;
+    Facts facts;
+    facts.counts.add(findings);
+    QStringList labels;
+    for (const Span &span : doc.spans()) {
+        labels.append(span.label);
+    }
+    QStringList rules;
+    for (const Finding &finding : findings) {
+        rules.append(finding.rule);
+    }
+    facts.labels = joinedSet(std::move(labels));
+    facts.rules = joinedSet(std::move(rules));
+    facts.plainText = doc.text().isNull() ? QStringLiteral("") : doc.text();
+    return facts;
+}
+
+const QString factsInsert = QStringLiteral(
+    "INSERT OR REPLACE INTO facts (document_id, labels, rules, plain_text) VALUES (?, ?, ?, ?)");
 
 // One document of the batch as sync sees it before touching the store.
 struct Seen
@@ -283,7 +326,7 @@ std::optional<QHash<QString, Existing>> loadExisting(const QSqlDatabase &db, con
 struct ImportRow
 {
     SourceEntry entry;
-    CheckReport::Counts counts;
+    Facts facts;
     bool ok = false;
 };
 
@@ -352,6 +395,10 @@ bool SyncWriter::insertAll(const QList<qsizetype> &inserts, const QList<Seen> &s
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))) {
         return fail(query, error);
     }
+    QSqlQuery factsQuery(m_db);
+    if (!factsQuery.prepare(factsInsert)) {
+        return fail(factsQuery, error);
+    }
     // Parsing and checking run on every core, a slice at a time so that memory stays bounded;
     // the inserts stay on this thread, which owns the connection.
     constexpr qsizetype sliceSize = 4096;
@@ -364,8 +411,8 @@ bool SyncWriter::insertAll(const QList<qsizetype> &inserts, const QList<Seen> &s
                 if (!entry) {
                     return {};
                 }
-                const CheckReport::Counts counts = countFindings(entry->source, schema, checker);
-                return ImportRow{std::move(*entry), counts, true};
+                Facts facts = factsOf(entry->source, schema, checker);
+                return ImportRow{std::move(*entry), std::move(facts), true};
             });
         for (qsizetype i = 0; i < rows.size(); ++i) {
             const ImportRow &row = rows[i];
@@ -381,10 +428,14 @@ bool SyncWriter::insertAll(const QList<qsizetype> &inserts, const QList<Seen> &s
                                                                        : QStringLiteral("");
             bind(query, {integer(doc.unit), doc.id, layoutName(doc.layout), doc.path, relative, doc.line, doc.hash,
                          entry.source, entry.source, jsonl ? QVariant(entry.jsonLine) : QVariant(),
-                         integer(entry.textTokenBegin), integer(entry.textTokenEnd), integer(row.counts.errors),
-                         integer(row.counts.warnings), integer(row.counts.infos)});
+                         integer(entry.textTokenBegin), integer(entry.textTokenEnd), integer(row.facts.counts.errors),
+                         integer(row.facts.counts.warnings), integer(row.facts.counts.infos)});
             if (!query.exec()) {
                 return fail(query, error);
+            }
+            bind(factsQuery, {doc.id, row.facts.labels, row.facts.rules, row.facts.plainText});
+            if (!factsQuery.exec()) {
+                return fail(factsQuery, error);
             }
         }
     }
@@ -787,6 +838,9 @@ std::optional<ReviewStore::SyncReport> ReviewStore::sync(const QStringList &batc
         return std::nullopt;
     }
     if (makePlan(seen, firstPlace, *existing).isEmpty()) {
+        if (!backfillFacts(schema, checker, error)) {
+            return std::nullopt;
+        }
         return report;
     }
     if (!beginWrite(error)) {
@@ -803,7 +857,7 @@ std::optional<ReviewStore::SyncReport> ReviewStore::sync(const QStringList &batc
         rollback();
         return std::nullopt;
     }
-    if (!commit(error)) {
+    if (!commit(error) || !backfillFacts(schema, checker, error)) {
         return std::nullopt;
     }
     report.imported = plan.inserts.size();
@@ -818,6 +872,113 @@ std::optional<ReviewStore::SyncReport> ReviewStore::sync(const QStringList &batc
     }
     report.missing = plan.missing;
     return report;
+}
+
+bool ReviewStore::backfillFacts(const Schema &schema, const Checker &checker, QString *error)
+{
+    // Documents imported by an annorev from before the facts table have none yet.
+    QSqlQuery missing(m_db);
+    missing.setForwardOnly(true);
+    if (!missing.exec(QStringLiteral("SELECT d.id FROM documents d LEFT JOIN facts f ON f.document_id = d.id"
+                                     " WHERE f.document_id IS NULL ORDER BY d.position"))) {
+        setError(error, describeError(m_path, missing.lastError()));
+        return false;
+    }
+    QStringList ids;
+    while (missing.next()) {
+        ids.append(missing.value(0).toString());
+    }
+    missing.finish();
+    if (ids.isEmpty()) {
+        return true;
+    }
+    if (!beginWrite(error)) {
+        return false;
+    }
+    auto failWith = [this, error](const QSqlQuery &query) {
+        setError(error, describeError(m_path, query.lastError()));
+        rollback();
+        return false;
+    };
+    QSqlQuery select(m_db);
+    QSqlQuery insert(m_db);
+    if (!select.prepare(QStringLiteral("SELECT tagged_text FROM documents WHERE id = ?"))) {
+        return failWith(select);
+    }
+    if (!insert.prepare(factsInsert)) {
+        return failWith(insert);
+    }
+    constexpr qsizetype sliceSize = 1024;
+    for (qsizetype begin = 0; begin < ids.size(); begin += sliceSize) {
+        const QStringList slice = ids.mid(begin, sliceSize);
+        QList<QByteArray> texts;
+        texts.reserve(slice.size());
+        for (const QString &id : slice) {
+            select.bindValue(0, id);
+            if (!select.exec()) {
+                return failWith(select);
+            }
+            texts.append(select.next() ? select.value(0).toByteArray() : QByteArray());
+        }
+        const QList<Facts> facts = QtConcurrent::blockingMapped<QList<Facts>>(
+            texts, [&schema, &checker](const QByteArray &text) { return factsOf(text, schema, checker); });
+        for (qsizetype i = 0; i < slice.size(); ++i) {
+            bind(insert, {slice[i], facts[i].labels, facts[i].rules, facts[i].plainText});
+            if (!insert.exec()) {
+                return failWith(insert);
+            }
+        }
+    }
+    return commit(error);
+}
+
+QList<ReviewStore::ListEntry> ReviewStore::listEntries(QString *error) const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT d.id, d.status, d.errors, d.warnings, d.infos, f.labels, f.rules"
+                                   " FROM documents d LEFT JOIN facts f ON f.document_id = d.id"
+                                   " WHERE d.missing = 0 ORDER BY d.position, d.id"))) {
+        setError(error, describeError(m_path, query.lastError()));
+        return {};
+    }
+    QList<ListEntry> entries;
+    while (query.next()) {
+        ListEntry entry;
+        entry.id = query.value(0).toString();
+        entry.status = statusOf(query.value(1)).value_or(ReviewStatus::Unreviewed);
+        entry.errors = query.value(2).toLongLong();
+        entry.warnings = query.value(3).toLongLong();
+        entry.infos = query.value(4).toLongLong();
+        entry.labels = query.value(5).toString().split(u' ', Qt::SkipEmptyParts);
+        entry.rules = query.value(6).toString().split(u' ', Qt::SkipEmptyParts);
+        entries.append(std::move(entry));
+    }
+    return entries;
+}
+
+std::optional<QStringList> ReviewStore::search(const QString &needle, QString *error) const
+{
+    QString pattern = needle;
+    pattern.replace(u'\\', QStringLiteral("\\\\")).replace(u'%', QStringLiteral("\\%")).replace(u'_', QStringLiteral("\\_"));
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!query.prepare(QStringLiteral("SELECT d.id FROM facts f JOIN documents d ON d.id = f.document_id"
+                                      " WHERE d.missing = 0 AND f.plain_text LIKE ? ESCAPE '\\'"
+                                      " ORDER BY d.position, d.id"))) {
+        setError(error, describeError(m_path, query.lastError()));
+        return std::nullopt;
+    }
+    query.bindValue(0, QString(u'%' + pattern + u'%'));
+    if (!query.exec()) {
+        setError(error, describeError(m_path, query.lastError()));
+        return std::nullopt;
+    }
+    QStringList ids;
+    while (query.next()) {
+        ids.append(query.value(0).toString());
+    }
+    return ids;
 }
 
 std::optional<ReviewStore::StoredDocument> ReviewStore::document(const QString &id, QString *error) const
@@ -933,7 +1094,8 @@ bool ReviewStore::setTaggedText(const QString &id, const QByteArray &taggedText,
                                 const Checker &checker, const QString &reviewer, QString *error)
 {
     // Checked before the lock is taken: parsing a long document should not hold up other writers.
-    const CheckReport::Counts counts = countFindings(taggedText, schema, checker);
+    const Facts facts = factsOf(taggedText, schema, checker);
+    const CheckReport::Counts &counts = facts.counts;
     if (!beginWrite(error)) {
         return false;
     }
@@ -978,6 +1140,14 @@ bool ReviewStore::setTaggedText(const QString &id, const QByteArray &taggedText,
     bind(audit, {id, reviewer, at, QStringLiteral("edit"), status, status, before, taggedText, QVariant()});
     if (!audit.exec()) {
         return failWith(describeError(m_path, audit.lastError()));
+    }
+    QSqlQuery factsQuery(m_db);
+    if (!factsQuery.prepare(factsInsert)) {
+        return failWith(describeError(m_path, factsQuery.lastError()));
+    }
+    bind(factsQuery, {id, facts.labels, facts.rules, facts.plainText});
+    if (!factsQuery.exec()) {
+        return failWith(describeError(m_path, factsQuery.lastError()));
     }
     return commit(error);
 }

@@ -31,7 +31,7 @@ class ReviewStore
 {
 public:
     // The schema this annorev writes; stores from older versions are migrated, newer ones refused.
-    static constexpr int schemaVersion = 1;
+    static constexpr int schemaVersion = 2;
     static constexpr int busyTimeoutMs = 5000;
 
     struct StoredDocument
@@ -74,6 +74,18 @@ public:
         std::optional<QByteArray> textBefore;
         std::optional<QByteArray> textAfter;
         QString note;
+    };
+
+    // A document of the batch as the window's list shows it.
+    struct ListEntry
+    {
+        QString id;
+        ReviewStatus status = ReviewStatus::Unreviewed;
+        qsizetype errors = 0;
+        qsizetype warnings = 0;
+        qsizetype infos = 0;
+        QStringList labels; // the labels of its spans, sorted, each once
+        QStringList rules;  // the rules of its findings, sorted, each once
     };
 
     struct SyncReport
@@ -130,6 +142,12 @@ public:
     bool setTaggedText(const QString &id, const QByteArray &taggedText, const Schema &schema, const Checker &checker,
                        const QString &reviewer, QString *error);
 
+    // The documents of the batch (not those gone from it), in batch order.
+    QList<ListEntry> listEntries(QString *error = nullptr) const;
+    // The ids, in batch order, of the documents of the batch whose plain text contains needle;
+    // ASCII letters match either case.
+    std::optional<QStringList> search(const QString &needle, QString *error = nullptr) const;
+
     QList<AuditEntry> auditLog(const QString &id = {}, QString *error = nullptr) const; // oldest first
     Summary summary(QString *error = nullptr) const;
     // The documents in batch order, only those with the status when a filter is given.
@@ -148,6 +166,8 @@ private:
     bool prepare(QString *error); // checks the version, sets the journal up, migrates
     std::optional<int> readVersion(QString *error) const;
     bool migrate(QString *error);
+    // Fills in the facts of documents that have none (stores from schema 1).
+    bool backfillFacts(const Schema &schema, const Checker &checker, QString *error);
 
     QString m_path;
     QString m_connectionName;

@@ -117,6 +117,10 @@ private slots:
     void editingRecountsFindingsAndMarksTheExportEdited();
     void exportFiltersByStatusInBatchOrder();
     void summaryCountsStatusesAndFindings();
+    void listEntriesFollowEditsAndStatuses();
+    void searchMatchesThePlainTextNotTheTags_data();
+    void searchMatchesThePlainTextNotTheTags();
+    void schemaOneStoresGetTheirFactsOnSync();
     void sourceFilesAreNeverModified();
     void lockedStoreIsReportedClearly();
     void reviewerNameResolution();
@@ -640,6 +644,97 @@ void TestReviewStore::summaryCountsStatusesAndFindings()
     QCOMPARE(summary.errors, 0);
     QCOMPARE(summary.warnings, 6);
     QCOMPARE(summary.infos, 1);
+}
+
+void TestReviewStore::listEntriesFollowEditsAndStatuses()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    sync(*store);
+    QString error;
+    QList<ReviewStore::ListEntry> entries = store->listEntries(&error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(entries.size(), 5);
+    QCOMPARE(entries[0].id, first);
+    QCOMPARE(entries[1].id, second);
+    QVERIFY(entries[0].labels.contains(u"model"_s));
+    QVERIFY(entries[0].labels.contains(u"params"_s));
+    QCOMPARE(entries[1].errors, 0);
+
+    QVERIFY(store->setTaggedText(second, withError, Schema::builtin(), m_checker, u"alice"_s, &error));
+    QVERIFY(store->setStatus({second}, ReviewStatus::NeedsWork, {}, u"alice"_s, &error));
+    entries = store->listEntries(&error);
+    QCOMPARE(entries[1].status, ReviewStatus::NeedsWork);
+    QVERIFY(entries[1].errors > 0);
+    // The unclosed hardware tag makes no span.
+    QCOMPARE(entries[1].labels, QStringList{u"model"_s});
+    QVERIFY2(entries[1].rules.contains(u"markup-malformed"_s), qPrintable(entries[1].rules.join(u' ')));
+
+    // A document gone from the batch stays in the store but leaves the list.
+    QVERIFY(QFile::remove(m_batch + u'/' + third));
+    sync(*store);
+    entries = store->listEntries(&error);
+    QCOMPARE(entries.size(), 4);
+    QCOMPARE(entries[2].id, fourth);
+}
+
+void TestReviewStore::searchMatchesThePlainTextNotTheTags_data()
+{
+    QTest::addColumn<QString>("needle");
+    QTest::addColumn<QStringList>("ids");
+    QTest::newRow("across a tag boundary") << u"a100 gpus by foo"_s << QStringList{u"tagged.txt"_s};
+    QTest::newRow("ascii letters in either case") << u"TRAINED ON"_s << QStringList{u"percent.txt"_s, u"tagged.txt"_s};
+    QTest::newRow("a tag name is not text") << u"hardware"_s << QStringList{};
+    QTest::newRow("percent is literal") << u"50%"_s << QStringList{u"percent.txt"_s};
+    QTest::newRow("underscore is literal") << u"a_b"_s << QStringList{u"percent.txt"_s};
+    QTest::newRow("backslash is literal") << u"c\\d"_s << QStringList{u"percent.txt"_s};
+}
+
+void TestReviewStore::searchMatchesThePlainTextNotTheTags()
+{
+    QFETCH(QString, needle);
+    QFETCH(QStringList, ids);
+    QDir(m_batch).removeRecursively();
+    QDir().mkpath(m_batch);
+    writeFile(m_batch + u"/tagged.txt"_s, "Trained on <hardware>NVIDIA A100 GPUs</hardware> by <model>Foo-7B</model>.\n");
+    writeFile(m_batch + u"/percent.txt"_s, "Trained on 50% of axb and a_b, c\\d.\n");
+    auto store = openStore();
+    QVERIFY(store);
+    sync(*store);
+    QString error;
+    const std::optional<QStringList> found = store->search(needle, &error);
+    QVERIFY2(found, qPrintable(error));
+    QCOMPARE(*found, ids);
+}
+
+void TestReviewStore::schemaOneStoresGetTheirFactsOnSync()
+{
+    QList<ReviewStore::ListEntry> fresh;
+    {
+        auto store = openStore();
+        QVERIFY(store);
+        sync(*store);
+        fresh = store->listEntries();
+    }
+    {
+        // What a store written by annorev with schema 1 looks like: no facts.
+        RawStore raw(m_storePath);
+        QSqlQuery q = raw.query();
+        QVERIFY(q.exec(u"DROP TABLE facts"_s));
+        QVERIFY(q.exec(u"UPDATE meta SET value = '1' WHERE key = 'schema_version'"_s));
+        raw.close();
+    }
+    auto store = openStore();
+    QVERIFY(store);
+    QVERIFY(store->listEntries()[0].labels.isEmpty());
+    sync(*store);
+    const QList<ReviewStore::ListEntry> entries = store->listEntries();
+    QCOMPARE(entries.size(), fresh.size());
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        QCOMPARE(entries[i].labels, fresh[i].labels);
+        QCOMPARE(entries[i].rules, fresh[i].rules);
+    }
+    QCOMPARE(store->search(u"NeuroSynth-7"_s)->size(), 1);
 }
 
 void TestReviewStore::sourceFilesAreNeverModified()

@@ -11,6 +11,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "reviewstore.h"
 #include "testsupport.h"
 
 #include <csignal>
@@ -376,8 +377,9 @@ void TestStoreCli::newerStoreIsRefused()
         }
         const Run run = annorev(arguments);
         QCOMPARE(run.exitCode, 2);
-        QVERIFY2(run.err.contains("was written by a newer annorev (store schema 7, this annorev reads up to 1); "
-                                  "upgrade annorev"),
+        QVERIFY2(run.err.contains(QByteArray("was written by a newer annorev (store schema 7, this annorev reads up to " +
+                                             QByteArray::number(annorev::ReviewStore::schemaVersion) +
+                                             "); upgrade annorev")),
                  run.err.constData());
     }
     QCOMPARE(readFile(m_store), before);

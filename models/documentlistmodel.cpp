@@ -1,5 +1,7 @@
 #include "documentlistmodel.h"
 
+#include <QColor>
+
 using namespace Qt::StringLiterals;
 
 namespace annorev {
@@ -13,43 +15,95 @@ QString countText(int count, const QString &one, const QString &many)
 
 QString toolTipOf(const DocumentListModel::Entry &entry)
 {
+    const QString head = entry.id + u'\n' + DocumentListModel::statusText(entry.status) + u'\n';
     if (entry.errorCount == 0 && entry.warningCount == 0 && entry.infoCount == 0) {
-        return entry.id + u'\n' + DocumentListModel::tr("No findings");
+        return head + DocumentListModel::tr("No findings");
     }
     const QStringList counts{
         countText(entry.errorCount, DocumentListModel::tr("%1 error"), DocumentListModel::tr("%1 errors")),
         countText(entry.warningCount, DocumentListModel::tr("%1 warning"), DocumentListModel::tr("%1 warnings")),
         DocumentListModel::tr("%1 info").arg(entry.infoCount)};
-    return entry.id + u'\n' + counts.join(u" · "_s);
+    return head + counts.join(u" · "_s);
 }
 
 } // namespace
 
-DocumentListModel::DocumentListModel(QObject *parent) : QAbstractListModel(parent) {}
+DocumentListModel::DocumentListModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 DocumentListModel::~DocumentListModel() = default;
+
+QString DocumentListModel::statusText(ReviewStatus status)
+{
+    switch (status) {
+    case ReviewStatus::Unreviewed:
+        return tr("Unreviewed");
+    case ReviewStatus::Approved:
+        return tr("Approved");
+    case ReviewStatus::Rejected:
+        return tr("Rejected");
+    case ReviewStatus::NeedsWork:
+        return tr("Needs work");
+    }
+    return {};
+}
+
+QColor DocumentListModel::statusColour(ReviewStatus status)
+{
+    // Mid-tone colours that read on light and dark backgrounds alike.
+    switch (status) {
+    case ReviewStatus::Unreviewed:
+        return QColor(0x9e, 0x9e, 0x9e);
+    case ReviewStatus::Approved:
+        return QColor(0x2e, 0xa0, 0x43);
+    case ReviewStatus::Rejected:
+        return QColor(0xd3, 0x3a, 0x2f);
+    case ReviewStatus::NeedsWork:
+        return QColor(0xe0, 0x9b, 0x1a);
+    }
+    return {};
+}
 
 void DocumentListModel::setEntries(QList<Entry> entries)
 {
     beginResetModel();
     m_entries = std::move(entries);
+    m_rowOfId.clear();
+    m_rowOfId.reserve(m_entries.size());
+    m_statusCounts = {};
+    for (int row = 0; row < m_entries.size(); ++row) {
+        m_rowOfId.insert(m_entries.at(row).id, row);
+        ++m_statusCounts.at(std::size_t(m_entries.at(row).status));
+    }
     endResetModel();
+    Q_EMIT countsChanged();
 }
 
 void DocumentListModel::updateEntry(int row, Entry entry)
 {
     Q_ASSERT(row >= 0 && row < m_entries.size());
-    if (m_entries[row] == entry) {
+    Entry &old = m_entries[row];
+    if (old == entry) {
         return;
     }
-    m_entries[row] = std::move(entry);
-    const QModelIndex changed = index(row);
-    emit dataChanged(changed, changed);
+    Q_ASSERT(old.id == entry.id);
+    const bool statusChanged = old.status != entry.status;
+    --m_statusCounts.at(std::size_t(old.status));
+    ++m_statusCounts.at(std::size_t(entry.status));
+    old = std::move(entry);
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    if (statusChanged) {
+        Q_EMIT countsChanged();
+    }
 }
 
 int DocumentListModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_entries.size());
+}
+
+int DocumentListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
 }
 
 QVariant DocumentListModel::data(const QModelIndex &index, int role) const
@@ -60,16 +114,55 @@ QVariant DocumentListModel::data(const QModelIndex &index, int role) const
     const Entry &entry = m_entries.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
-    case IdRole:
-        return entry.id;
+        switch (index.column()) {
+        case IdColumn:
+            return entry.id;
+        case StatusColumn:
+            return statusText(entry.status);
+        case ErrorsColumn:
+            return entry.errorCount;
+        case WarningsColumn:
+            return entry.warningCount;
+        }
+        return {};
+    case Qt::DecorationRole:
+        return index.column() == StatusColumn ? QVariant(statusColour(entry.status)) : QVariant();
+    case Qt::TextAlignmentRole:
+        return index.column() >= ErrorsColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     case Qt::ToolTipRole:
         return toolTipOf(entry);
+    case IdRole:
+        return entry.id;
     case ErrorCountRole:
         return entry.errorCount;
     case WarningCountRole:
         return entry.warningCount;
     case InfoCountRole:
         return entry.infoCount;
+    case StatusRole:
+        return int(entry.status);
+    case LabelMaskRole:
+        return entry.labelMask;
+    case RuleMaskRole:
+        return entry.ruleMask;
+    }
+    return {};
+}
+
+QVariant DocumentListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
+        return QAbstractTableModel::headerData(section, orientation, role);
+    }
+    switch (section) {
+    case IdColumn:
+        return tr("Document");
+    case StatusColumn:
+        return tr("Status");
+    case ErrorsColumn:
+        return tr("Errors");
+    case WarningsColumn:
+        return tr("Warnings");
     }
     return {};
 }

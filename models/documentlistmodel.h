@@ -1,14 +1,20 @@
 #pragma once
 
-#include <QAbstractListModel>
+#include "reviewstatus.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
 #include <QList>
 #include <QString>
 
+#include <array>
+
 namespace annorev {
 
-// The documents of a batch and how many findings of each severity they have. Built for batches
-// of hundreds of thousands of documents: a row is a small struct and data() does no lookups.
-class DocumentListModel final : public QAbstractListModel
+// The documents of a batch: id, review status and finding counts, one row each. Built for
+// batches of hundreds of thousands of documents: a row is a small struct, data() does no
+// lookups, and the label and rule sets a filter needs are bit masks.
+class DocumentListModel final : public QAbstractTableModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(DocumentListModel)
@@ -20,25 +26,61 @@ public:
         int errorCount = 0;
         int warningCount = 0;
         int infoCount = 0;
+        ReviewStatus status = ReviewStatus::Unreviewed;
+        quint64 labelMask = 0; // bit i: a span with the schema's label i
+        quint64 ruleMask = 0;  // bit i: a finding of the rule set's rule i
         friend bool operator==(const Entry &, const Entry &) = default;
     };
 
-    enum Roles { ErrorCountRole = Qt::UserRole, WarningCountRole, InfoCountRole, IdRole };
+    enum Roles
+    {
+        ErrorCountRole = Qt::UserRole,
+        WarningCountRole,
+        InfoCountRole,
+        IdRole,
+        StatusRole, // int(ReviewStatus)
+        LabelMaskRole,
+        RuleMaskRole
+    };
+    enum Columns
+    {
+        IdColumn,
+        StatusColumn,
+        ErrorsColumn,
+        WarningsColumn,
+        ColumnCount
+    };
 
     explicit DocumentListModel(QObject *parent = nullptr);
     ~DocumentListModel() override;
+
+    // Status names and colours as the window shows them.
+    static QString statusText(ReviewStatus status);
+    static QColor statusColour(ReviewStatus status);
 
     void setEntries(QList<Entry> entries);
     void updateEntry(int row, Entry entry);
     const Entry &entry(int row) const { return m_entries.at(row); }
     const QList<Entry> &entries() const { return m_entries; }
+    // The row of a document, or -1.
+    int rowOf(const QString &id) const { return m_rowOfId.value(id, -1); }
+    // How many documents have each status.
+    int count(ReviewStatus status) const { return m_statusCounts.at(std::size_t(status)); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
+
+Q_SIGNALS:
+    // The number of documents with some status changed.
+    void countsChanged();
 
 private:
     QList<Entry> m_entries;
+    QHash<QString, int> m_rowOfId;
+    std::array<int, 4> m_statusCounts{};
 };
 
 } // namespace annorev

@@ -83,6 +83,7 @@ void RecordTableModel::setDocument(const Document &doc, const DocumentAnalysis &
                 continue;
             }
             Cell &cell = row[column];
+            cell.spans = spans;
             const qsizetype parsed = analysis.firstParsed(record, type);
             cell.span = parsed >= 0 ? parsed : spans.first();
             const SpanValue &value = analysis.value(cell.span);
@@ -180,11 +181,52 @@ QVariant RecordTableModel::headerData(int section, Qt::Orientation orientation, 
 
 Qt::ItemFlags RecordTableModel::flags(const QModelIndex &index) const
 {
-    if (!index.isValid()) {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
         return Qt::NoItemFlags;
     }
-    // Read-only until span editing lands; EditRole already answers so editors will not open empty.
-    return Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemNeverHasChildren;
+    Qt::ItemFlags flags = Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemNeverHasChildren;
+    // A cell without a span has no place in the text to write a value to.
+    if (m_editor && m_rows.at(index.row())[index.column()].span >= 0) {
+        flags |= Qt::ItemIsEditable;
+    }
+    return flags;
+}
+
+bool RecordTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != Qt::EditRole || !(flags(index) & Qt::ItemIsEditable)) {
+        return false;
+    }
+    const Cell &cell = m_rows.at(index.row())[index.column()];
+    const QString text = value.toString();
+    if (text == cell.edit) {
+        return true;
+    }
+    // The editor may replace this model's rows before it returns; nothing of cell is used after.
+    return m_editor(cell.span, text);
+}
+
+void RecordTableModel::setSpanTextEditor(SpanTextEditor editor)
+{
+    m_editor = std::move(editor);
+    if (!m_rows.isEmpty()) {
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {});
+    }
+}
+
+QModelIndex RecordTableModel::indexOfSpan(qsizetype span) const
+{
+    if (span < 0) {
+        return {};
+    }
+    for (int row = 0; row < m_rows.size(); ++row) {
+        for (int column = 0; column < ColumnCount; ++column) {
+            if (m_rows.at(row)[column].spans.contains(span)) {
+                return index(row, column);
+            }
+        }
+    }
+    return {};
 }
 
 } // namespace annorev

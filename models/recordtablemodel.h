@@ -8,6 +8,7 @@
 #include <QVariant>
 
 #include <array>
+#include <functional>
 
 namespace annorev {
 
@@ -27,8 +28,14 @@ public:
     // ValueRole: the normalised value (double for params and training hours, qint64 for GPU
     // counts and years, QString for names), invalid when there is none.
     // ConflictRole: another span of the cell's kind in the record has a different value.
-    enum Roles { SpanRole = Qt::UserRole, ValueRole, ConflictRole };
-    enum Columns {
+    enum Roles
+    {
+        SpanRole = Qt::UserRole,
+        ValueRole,
+        ConflictRole
+    };
+    enum Columns
+    {
         ModelColumn,
         ParamsColumn,
         HardwareColumn,
@@ -39,8 +46,18 @@ public:
         ColumnCount
     };
 
+    // Rewrites a span's text; the model calls it for an edited cell and shows the result once the
+    // document it is given next has the change.
+    using SpanTextEditor = std::function<bool(qsizetype span, const QString &text)>;
+
     explicit RecordTableModel(QObject *parent = nullptr);
     ~RecordTableModel() override;
+
+    // Cells with a span become editable once there is an editor.
+    void setSpanTextEditor(SpanTextEditor editor);
+    // The cell that shows the span, or the cell of its record and kind when it is not the one
+    // shown; invalid when the span is in no record.
+    QModelIndex indexOfSpan(qsizetype span) const;
 
     static ValueType columnType(int column);
 
@@ -52,6 +69,7 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
 
 private:
     struct Cell
@@ -62,9 +80,11 @@ private:
         QVariant value;
         qsizetype span = -1;
         bool conflict = false;
+        QList<qsizetype> spans; // every span of the cell's kind in the record
     };
     using Row = std::array<Cell, ColumnCount>;
     QList<Row> m_rows;
+    SpanTextEditor m_editor;
 };
 
 } // namespace annorev

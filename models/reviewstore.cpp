@@ -229,8 +229,8 @@ Facts factsOf(const QByteArray &taggedText, const Schema &schema, const Checker 
     return facts;
 }
 
-const QString factsInsert = QStringLiteral(
-    "INSERT OR REPLACE INTO facts (document_id, labels, rules, plain_text) VALUES (?, ?, ?, ?)");
+const QString factsInsert =
+    QStringLiteral("INSERT OR REPLACE INTO facts (document_id, labels, rules, plain_text) VALUES (?, ?, ?, ?)");
 
 // One document of the batch as sync sees it before touching the store.
 struct Seen
@@ -960,7 +960,9 @@ QList<ReviewStore::ListEntry> ReviewStore::listEntries(QString *error) const
 std::optional<QStringList> ReviewStore::search(const QString &needle, QString *error) const
 {
     QString pattern = needle;
-    pattern.replace(u'\\', QStringLiteral("\\\\")).replace(u'%', QStringLiteral("\\%")).replace(u'_', QStringLiteral("\\_"));
+    pattern.replace(u'\\', QStringLiteral("\\\\"))
+        .replace(u'%', QStringLiteral("\\%"))
+        .replace(u'_', QStringLiteral("\\_"));
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
     if (!query.prepare(QStringLiteral("SELECT d.id FROM facts f JOIN documents d ON d.id = f.document_id"

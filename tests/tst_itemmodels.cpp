@@ -1,6 +1,8 @@
 #include "checker.h"
 #include "countryaliases.h"
 #include "document.h"
+#include "documententry.h"
+#include "documentfilterproxymodel.h"
 #include "documentlistmodel.h"
 #include "findinglistmodel.h"
 #include "recordtablemodel.h"
@@ -98,6 +100,13 @@ private slots:
     void documentListUpdateEntryChangesOneRow();
     void documentListResets();
     void documentListHoldsManyRows();
+    void documentListCountsStatusesAndFindsRows();
+    void documentEntryMasksLabelsAndRules();
+    void documentFilterNarrowsTheList_data();
+    void documentFilterNarrowsTheList();
+    void documentFilterSortsCountsNumerically();
+    void recordCellsWithASpanAreEditableThroughTheEditor();
+    void recordCellOfASpanIsFound();
 };
 
 void TestItemModels::findingsOfSamples_data()
@@ -451,16 +460,16 @@ void TestItemModels::documentListFromSamples()
     model.setEntries(entries);
 
     QCOMPARE(model.rowCount(), 5);
-    QCOMPARE(model.index(0).data().toString(), u"000_fb52d27db3b8b6ee.txt"_s);
-    QCOMPARE(model.index(0).data(DocumentListModel::IdRole).toString(), u"000_fb52d27db3b8b6ee.txt"_s);
+    QCOMPARE(model.index(0, 0).data().toString(), u"000_fb52d27db3b8b6ee.txt"_s);
+    QCOMPARE(model.index(0, 0).data(DocumentListModel::IdRole).toString(), u"000_fb52d27db3b8b6ee.txt"_s);
     QCOMPARE(column(model, 0, DocumentListModel::ErrorCountRole), u"0|0|0|0|0"_s);
     QCOMPARE(column(model, 0, DocumentListModel::WarningCountRole), u"1|1|1|1|2"_s);
     QCOMPARE(column(model, 0, DocumentListModel::InfoCountRole), u"0|0|0|0|1"_s);
-    QCOMPARE(model.index(4).data(Qt::ToolTipRole).toString(),
-             u"004_777d6b4e246e2bc8.txt\n0 errors · 2 warnings · 1 info"_s);
-    QCOMPARE(model.index(3).data(Qt::ToolTipRole).toString(),
-             u"003_2b600daee4a931dd.txt\n0 errors · 1 warning · 0 info"_s);
-    QVERIFY(!(model.flags(model.index(0)) & Qt::ItemIsEditable));
+    QCOMPARE(model.index(4, 0).data(Qt::ToolTipRole).toString(),
+             u"004_777d6b4e246e2bc8.txt\nUnreviewed\n0 errors · 2 warnings · 1 info"_s);
+    QCOMPARE(model.index(3, 0).data(Qt::ToolTipRole).toString(),
+             u"003_2b600daee4a931dd.txt\nUnreviewed\n0 errors · 1 warning · 0 info"_s);
+    QVERIFY(!(model.flags(model.index(0, 0)) & Qt::ItemIsEditable));
 }
 
 void TestItemModels::documentListUpdateEntryChangesOneRow()
@@ -474,11 +483,11 @@ void TestItemModels::documentListUpdateEntryChangesOneRow()
     model.updateEntry(1, {u"b"_s, 0, 3, 1});
     QCOMPARE(changed.size(), 1);
     const QList<QVariant> arguments = changed.takeFirst();
-    QCOMPARE(arguments.at(0).toModelIndex(), model.index(1));
-    QCOMPARE(arguments.at(1).toModelIndex(), model.index(1));
-    QCOMPARE(model.index(1).data(DocumentListModel::ErrorCountRole).toInt(), 0);
-    QCOMPARE(model.index(1).data(DocumentListModel::WarningCountRole).toInt(), 3);
-    QCOMPARE(model.index(1).data(DocumentListModel::InfoCountRole).toInt(), 1);
+    QCOMPARE(arguments.at(0).toModelIndex(), model.index(1, 0));
+    QCOMPARE(arguments.at(1).toModelIndex(), model.index(1, DocumentListModel::ColumnCount - 1));
+    QCOMPARE(model.index(1, 0).data(DocumentListModel::ErrorCountRole).toInt(), 0);
+    QCOMPARE(model.index(1, 0).data(DocumentListModel::WarningCountRole).toInt(), 3);
+    QCOMPARE(model.index(1, 0).data(DocumentListModel::InfoCountRole).toInt(), 1);
     QCOMPARE(column(model, 0), u"a|b|c"_s);
 
     // Re-checking a document that did not change does not repaint its row.
@@ -495,8 +504,8 @@ void TestItemModels::documentListResets()
     QCOMPARE(model.rowCount(), 0);
     model.setEntries({{u"x"_s}, {u"y"_s, 1}});
     QCOMPARE(model.rowCount(), 2);
-    QCOMPARE(model.index(0).data(Qt::ToolTipRole).toString(), u"x\nNo findings"_s);
-    QCOMPARE(model.index(1).data(Qt::ToolTipRole).toString(), u"y\n1 error · 0 warnings · 0 info"_s);
+    QCOMPARE(model.index(0, 0).data(Qt::ToolTipRole).toString(), u"x\nUnreviewed\nNo findings"_s);
+    QCOMPARE(model.index(1, 0).data(Qt::ToolTipRole).toString(), u"y\nUnreviewed\n1 error · 0 warnings · 0 info"_s);
     model.setEntries({});
     QCOMPARE(model.rowCount(), 0);
     QCOMPARE(reset.size(), 2);
@@ -514,8 +523,182 @@ void TestItemModels::documentListHoldsManyRows()
     }
     model.setEntries(std::move(entries));
     QCOMPARE(model.rowCount(), count);
-    QCOMPARE(model.index(count - 1).data().toString(), u"doc-099999"_s);
-    QCOMPARE(model.index(count - 1).data(DocumentListModel::WarningCountRole).toInt(), (count - 1) % 5);
+    QCOMPARE(model.index(count - 1, 0).data().toString(), u"doc-099999"_s);
+    QCOMPARE(model.index(count - 1, 0).data(DocumentListModel::WarningCountRole).toInt(), (count - 1) % 5);
+}
+
+void TestItemModels::documentListCountsStatusesAndFindsRows()
+{
+    DocumentListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy counts(&model, &DocumentListModel::countsChanged);
+    model.setEntries({{u"a"_s}, {u"b"_s, 0, 0, 0, ReviewStatus::Approved}, {u"c"_s}});
+    QCOMPARE(counts.size(), 1);
+    QCOMPARE(model.count(ReviewStatus::Unreviewed), 2);
+    QCOMPARE(model.count(ReviewStatus::Approved), 1);
+    QCOMPARE(model.rowOf(u"c"_s), 2);
+    QCOMPARE(model.rowOf(u"nope"_s), -1);
+    QCOMPARE(model.index(1, DocumentListModel::StatusColumn).data().toString(), u"Approved"_s);
+    QCOMPARE(model.index(1, DocumentListModel::StatusColumn).data(Qt::DecorationRole).value<QColor>(),
+             DocumentListModel::statusColour(ReviewStatus::Approved));
+
+    model.updateEntry(0, {u"a"_s, 1, 0, 0, ReviewStatus::Rejected});
+    QCOMPARE(counts.size(), 2);
+    QCOMPARE(model.count(ReviewStatus::Unreviewed), 1);
+    QCOMPARE(model.count(ReviewStatus::Rejected), 1);
+    // A change of counts alone leaves the status counts as they were.
+    model.updateEntry(0, {u"a"_s, 2, 0, 0, ReviewStatus::Rejected});
+    QCOMPARE(counts.size(), 2);
+}
+
+void TestItemModels::documentEntryMasksLabelsAndRules()
+{
+    const Schema &schema = Schema::builtin();
+    const Checked sample = check(readSample(u"000_fb52d27db3b8b6ee.txt"_s));
+    const DocumentListModel::Entry entry =
+        DocumentEntry::fromCheck(u"000"_s, ReviewStatus::NeedsWork, sample.doc, sample.result.findings, schema);
+    QCOMPARE(entry.status, ReviewStatus::NeedsWork);
+    QCOMPARE(entry.warningCount, 1);
+    const int model = DocumentEntry::labelBit(schema, u"model");
+    const int year = DocumentEntry::labelBit(schema, u"year");
+    QVERIFY(model >= 0 && year >= 0);
+    QVERIFY(entry.labelMask & (quint64(1) << model));
+    const int untagged = DocumentEntry::ruleBit(u"gpu-count-untagged");
+    QVERIFY(untagged >= 0);
+    QCOMPARE(entry.ruleMask, quint64(1) << untagged);
+    QCOMPARE(DocumentEntry::ruleBit(u"no-such-rule"), -1);
+    QCOMPARE(DocumentEntry::labelBit(schema, u"no-such-label"), -1);
+
+    // The store's description of the same document gives the same row.
+    ReviewStore::ListEntry stored{u"000"_s, ReviewStatus::NeedsWork, 0, 1, 0, {}, {u"gpu-count-untagged"_s}};
+    for (const Span &span : sample.doc.spans()) {
+        stored.labels.append(span.label);
+    }
+    QCOMPARE(DocumentEntry::fromStore(stored, schema), entry);
+}
+
+void TestItemModels::documentFilterNarrowsTheList_data()
+{
+    QTest::addColumn<int>("status"); // -1: any
+    QTest::addColumn<QString>("label");
+    QTest::addColumn<QString>("rule");
+    QTest::addColumn<int>("findings");
+    QTest::addColumn<QString>("needle");
+    QTest::addColumn<QStringList>("matches");
+    QTest::addColumn<QString>("ids");
+    using F = DocumentFilterProxyModel::FindingFilter;
+    QTest::newRow("nothing") << -1 << QString() << QString() << int(F::Any) << QString() << QStringList()
+                             << u"a|b|c|d"_s;
+    QTest::newRow("approved") << int(ReviewStatus::Approved) << QString() << QString() << int(F::Any) << QString()
+                              << QStringList() << u"b|d"_s;
+    QTest::newRow("params label") << -1 << u"params"_s << QString() << int(F::Any) << QString() << QStringList()
+                                  << u"a|c"_s;
+    QTest::newRow("rule") << -1 << QString() << u"gpu-count-untagged"_s << int(F::Any) << QString() << QStringList()
+                          << u"c"_s;
+    QTest::newRow("with errors") << -1 << QString() << QString() << int(F::WithErrors) << QString() << QStringList()
+                                 << u"b"_s;
+    QTest::newRow("with warnings") << -1 << QString() << QString() << int(F::WithWarnings) << QString() << QStringList()
+                                   << u"c"_s;
+    QTest::newRow("without findings") << -1 << QString() << QString() << int(F::WithoutFindings) << QString()
+                                      << QStringList() << u"a|d"_s;
+    QTest::newRow("id contains, any case")
+        << -1 << QString() << QString() << int(F::Any) << u"A"_s << QStringList() << u"a"_s;
+    QTest::newRow("text matches from the store")
+        << -1 << QString() << QString() << int(F::Any) << u"gpu"_s << QStringList{u"b"_s, u"d"_s} << u"b|d"_s;
+    QTest::newRow("filters combine") << int(ReviewStatus::Approved) << QString() << QString() << int(F::WithoutFindings)
+                                     << u"x"_s << QStringList{u"b"_s, u"d"_s} << u"d"_s;
+}
+
+void TestItemModels::documentFilterNarrowsTheList()
+{
+    QFETCH(int, status);
+    QFETCH(QString, label);
+    QFETCH(QString, rule);
+    QFETCH(int, findings);
+    QFETCH(QString, needle);
+    QFETCH(QStringList, matches);
+    QFETCH(QString, ids);
+
+    const Schema &schema = Schema::builtin();
+    const quint64 params = quint64(1) << DocumentEntry::labelBit(schema, u"params");
+    const quint64 untagged = quint64(1) << DocumentEntry::ruleBit(u"gpu-count-untagged");
+    DocumentListModel documents;
+    documents.setEntries({{u"a"_s, 0, 0, 0, ReviewStatus::Unreviewed, params, 0},
+                          {u"b"_s, 2, 0, 0, ReviewStatus::Approved, 0, 0},
+                          {u"c"_s, 0, 1, 0, ReviewStatus::Rejected, params, untagged},
+                          {u"d"_s, 0, 0, 0, ReviewStatus::Approved, 0, 0}});
+    DocumentFilterProxyModel proxy;
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.setDocumentModel(&documents);
+    proxy.setStatusFilter(status < 0 ? std::nullopt : std::optional(ReviewStatus(status)));
+    proxy.setLabelFilter(label.isEmpty() ? -1 : DocumentEntry::labelBit(schema, label));
+    proxy.setRuleFilter(rule.isEmpty() ? -1 : DocumentEntry::ruleBit(rule));
+    proxy.setFindingFilter(DocumentFilterProxyModel::FindingFilter(findings));
+    proxy.setSearch(needle, QSet<QString>(matches.cbegin(), matches.cend()));
+    QCOMPARE(column(proxy, DocumentListModel::IdColumn), ids);
+    QCOMPARE(proxy.isFiltering(), ids != u"a|b|c|d");
+
+    // A row whose entry changes leaves or joins the filtered list at once.
+    documents.updateEntry(0, {u"a"_s, 0, 0, 0, ReviewStatus::Approved, params, 0});
+    if (status == int(ReviewStatus::Approved) && needle.isEmpty()) {
+        QVERIFY(column(proxy, DocumentListModel::IdColumn).startsWith(u"a|"_s));
+    }
+}
+
+void TestItemModels::documentFilterSortsCountsNumerically()
+{
+    DocumentListModel documents;
+    documents.setEntries({{u"a"_s, 10}, {u"b"_s, 9}, {u"c"_s, 100}, {u"d"_s, 0, 0, 0, ReviewStatus::Approved}});
+    DocumentFilterProxyModel proxy;
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.setDocumentModel(&documents);
+    proxy.sort(DocumentListModel::ErrorsColumn, Qt::DescendingOrder);
+    QCOMPARE(column(proxy, DocumentListModel::IdColumn), u"c|a|b|d"_s);
+    proxy.sort(DocumentListModel::StatusColumn, Qt::DescendingOrder);
+    QCOMPARE(column(proxy, DocumentListModel::IdColumn).left(1), u"d"_s);
+}
+
+void TestItemModels::recordCellsWithASpanAreEditableThroughTheEditor()
+{
+    RecordTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const Checked checked = check("<model>M</model> used <gpu_count>8</gpu_count> GPUs."_ba);
+    model.setDocument(checked.doc, checked.result.analysis, checked.result.findings);
+    const QModelIndex count = model.index(0, RecordTableModel::GpuCountColumn);
+    const QModelIndex empty = model.index(0, RecordTableModel::YearColumn);
+    // Without an editor nothing is editable.
+    QVERIFY(!(model.flags(count) & Qt::ItemIsEditable));
+    QVERIFY(!model.setData(count, 16));
+
+    QList<std::pair<qsizetype, QString>> calls;
+    model.setSpanTextEditor([&calls](qsizetype span, const QString &text) {
+        calls.append({span, text});
+        return text != u"refused";
+    });
+    QVERIFY(model.flags(count) & Qt::ItemIsEditable);
+    QVERIFY(!(model.flags(empty) & Qt::ItemIsEditable));
+    QVERIFY(model.setData(count, 16));
+    QCOMPARE(calls.size(), 1);
+    QCOMPARE(calls[0].first, count.data(RecordTableModel::SpanRole).toLongLong());
+    QCOMPARE(calls[0].second, u"16"_s);
+    // The same text again is not an edit.
+    QVERIFY(model.setData(count, u"8"_s));
+    QCOMPARE(calls.size(), 1);
+    QVERIFY(!model.setData(count, u"refused"_s));
+    QVERIFY(!model.setData(empty, u"2020"_s));
+    QCOMPARE(calls.size(), 2);
+}
+
+void TestItemModels::recordCellOfASpanIsFound()
+{
+    RecordTableModel model;
+    const Checked checked = check("<model>M</model> has <params>7B</params> and <params>13B</params> parameters."_ba);
+    model.setDocument(checked.doc, checked.result.analysis, checked.result.findings);
+    QCOMPARE(model.indexOfSpan(0), model.index(0, RecordTableModel::ModelColumn));
+    // The second params span is not the one shown, but it lives in the same cell.
+    QCOMPARE(model.indexOfSpan(2), model.index(0, RecordTableModel::ParamsColumn));
+    QVERIFY(!model.indexOfSpan(7).isValid());
+    QVERIFY(!model.indexOfSpan(-1).isValid());
 }
 
 QTEST_GUILESS_MAIN(TestItemModels)

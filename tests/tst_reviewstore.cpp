@@ -696,7 +696,8 @@ void TestReviewStore::searchMatchesThePlainTextNotTheTags()
     QFETCH(QStringList, ids);
     QDir(m_batch).removeRecursively();
     QDir().mkpath(m_batch);
-    writeFile(m_batch + u"/tagged.txt"_s, "Trained on <hardware>NVIDIA A100 GPUs</hardware> by <model>Foo-7B</model>.\n");
+    writeFile(m_batch + u"/tagged.txt"_s,
+              "Trained on <hardware>NVIDIA A100 GPUs</hardware> by <model>Foo-7B</model>.\n");
     writeFile(m_batch + u"/percent.txt"_s, "Trained on 50% of axb and a_b, c\\d.\n");
     auto store = openStore();
     QVERIFY(store);

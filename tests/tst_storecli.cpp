@@ -1,3 +1,6 @@
+#include "reviewstore.h"
+#include "testsupport.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -10,9 +13,6 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include "reviewstore.h"
-#include "testsupport.h"
 
 #include <csignal>
 #include <memory>
@@ -377,9 +377,9 @@ void TestStoreCli::newerStoreIsRefused()
         }
         const Run run = annorev(arguments);
         QCOMPARE(run.exitCode, 2);
-        QVERIFY2(run.err.contains(QByteArray("was written by a newer annorev (store schema 7, this annorev reads up to " +
-                                             QByteArray::number(annorev::ReviewStore::schemaVersion) +
-                                             "); upgrade annorev")),
+        QVERIFY2(run.err.contains(
+                     QByteArray("was written by a newer annorev (store schema 7, this annorev reads up to " +
+                                QByteArray::number(annorev::ReviewStore::schemaVersion) + "); upgrade annorev")),
                  run.err.constData());
     }
     QCOMPARE(readFile(m_store), before);

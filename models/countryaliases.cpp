@@ -108,4 +108,12 @@ bool CountryAliases::isKnown(QStringView text) const
     return m_byFoldedName.contains(foldedName(text));
 }
 
+QStringList CountryAliases::names() const
+{
+    QStringList names(m_byFoldedName.cbegin(), m_byFoldedName.cend());
+    names.sort(Qt::CaseInsensitive);
+    names.removeDuplicates();
+    return names;
+}
+
 } // namespace annorev

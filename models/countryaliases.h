@@ -2,6 +2,7 @@
 
 #include <QHash>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -18,6 +19,8 @@ public:
     // space); the trimmed text itself when it is not known.
     QString canonical(QStringView text) const;
     bool isKnown(QStringView text) const;
+    // Every canonical name, sorted: what a country editor offers.
+    QStringList names() const;
 
 private:
     QHash<QString, QString> m_byFoldedName;

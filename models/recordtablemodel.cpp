@@ -148,6 +148,8 @@ QVariant RecordTableModel::data(const QModelIndex &index, int role) const
         return cell.value;
     case ConflictRole:
         return cell.conflict;
+    case FieldRole:
+        return index.column();
     }
     return {};
 }

@@ -28,11 +28,13 @@ public:
     // ValueRole: the normalised value (double for params and training hours, qint64 for GPU
     // counts and years, QString for names), invalid when there is none.
     // ConflictRole: another span of the cell's kind in the record has a different value.
+    // FieldRole: the cell's column (a Columns value), which views that rearrange cells need.
     enum Roles
     {
         SpanRole = Qt::UserRole,
         ValueRole,
-        ConflictRole
+        ConflictRole,
+        FieldRole
     };
     enum Columns
     {

@@ -56,6 +56,10 @@ public:
     // The first unreviewed document after the current one in batch order, wrapping around.
     std::optional<QString> nextUnreviewed() const;
 
+    // Who the next edits and decisions are recorded under.
+    void setReviewer(const QString &reviewer) { m_reviewer = reviewer; }
+    const QString &reviewer() const { return m_reviewer; }
+
     const QString &documentId() const { return m_id; }
     const Document &document() const { return m_document; }
     const CheckResult &result() const { return m_result; }

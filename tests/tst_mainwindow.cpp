@@ -1,34 +1,59 @@
 #include "document.h"
+#include "documentlistmodel.h"
 #include "findinglistmodel.h"
 #include "mainwindow.h"
 #include "plaintooltipdelegate.h"
 #include "recordtablemodel.h"
+#include "reviewsession.h"
+#include "reviewstore.h"
 #include "schema.h"
+#include "sourceview.h"
+#include "spanhighlighter.h"
+#include "testsupport.h"
 
+#include <QAbstractItemModelTester>
+#include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
-#include <QFile>
 #include <QHelpEvent>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListView>
-#include <QPlainTextEdit>
+#include <QMenu>
+#include <QMessageBox>
+#include <QMimeData>
 #include <QSettings>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
+#include <QTimer>
 #include <QToolTip>
+#include <QTreeView>
+#include <QUndoStack>
+
+#include <functional>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 using namespace annorev;
+using annorev::test::readFile;
+using annorev::test::writeFile;
 
 namespace {
 
-const QString samplesDir = QStringLiteral(ANNOREV_SAMPLES_DIR);
+const QString first = u"000_fb52d27db3b8b6ee.txt"_s;
+const QString second = u"001_1d6e54ff941a55a9.txt"_s;
+const QString extra = u"005_extra.txt"_s;
+const QString broken = u"006_broken.txt"_s;
+const QByteArray extraSource = "<model>Foo-13B</model> has 13 billion parameters and was trained on 8 GPUs in 2021.\n";
+const QByteArray brokenSource = "Trained on <hardware>NVIDIA A100 GPUs by <model>Bar-7B</model>.\n";
 
-template <typename T> T *child(const MainWindow &window, const QString &name)
+template <typename T> T *child(const QObject &window, const QString &name)
 {
     T *widget = window.findChild<T *>(name);
     if (widget == nullptr) {
@@ -37,13 +62,9 @@ template <typename T> T *child(const MainWindow &window, const QString &name)
     return widget;
 }
 
-QString sampleText(const QString &name)
+QString statusMessage(const MainWindow &window)
 {
-    QFile file(samplesDir + u'/' + name);
-    if (!file.open(QIODevice::ReadOnly)) {
-        qFatal("cannot read sample %s", qPrintable(name));
-    }
-    return Document::parse(file.readAll(), Schema::builtin()).text();
+    return window.statusBar()->currentMessage();
 }
 
 } // namespace
@@ -55,15 +76,48 @@ class TestMainWindow : public QObject
 private slots:
     void initTestCase();
     void init();
+    void cleanup();
+
     void opensTheSampleBatch();
-    void findingActivationSelectsItsText();
-    void recordActivationSelectsTheSpan();
+    void modelsPassTheModelTester();
+    void labelKeyTagsTheSelectionIntoRecordAndStore();
+    void selectionsSnapToWordsUnlessAltIsHeld_data();
+    void selectionsSnapToWordsUnlessAltIsHeld();
+    void crossingSpansAreRefusedWithAMessage();
+    void deleteRemovesTheSpanUnderTheCursor();
+    void contextMenuRelabelsAndMovesSpans();
+    void editingARecordCellRewritesTheTaggedText();
+    void countCellsEditWithASpinBox();
+    void activatingAFindingSelectsItsSpans();
+    void applyFixIsAnUndoableEdit();
+    void undoAndRedoGoThroughTheStore();
+    void cursorInASpanSelectsItsRecordCell();
+    void recordCellSelectsItsSpan();
+    void approvingIsStoredAndMovesToTheNextUnreviewed();
+    void errorFindingsNeedANoteToApprove();
+    void rejectAndNeedsWorkKeepTheirNotes();
+    void keysMoveThroughTheList();
+    void filtersNarrowTheList();
+    void searchFindsPlainText();
+    void rawSourceToggleShowsTheTags();
     void spansAreHighlightedInTheirLabelColour();
-    void filterNarrowsTheList();
-    void toolTipsArePlainText();
-    void emptyAndUnreadableInputs();
-    void largeBatchLoads();
-    void splitterSizesArePersisted();
+    void editsRehighlightOnlyTheBlocksTheyTouch();
+    void toolTipsNameLabelValueAndRecord();
+    void unreadableInputsAreReportedAndTheRestOpens();
+    void storeThatCannotBeOpenedKeepsThePreviousBatch();
+    void droppingAFolderOpensIt();
+    void settingsRememberLayoutBatchesAndDocument();
+    void everyActionHasItsShortcutInAMenu();
+
+private:
+    // A fresh copy of the samples plus two documents of our own, with its store beside it.
+    QString m_batch;
+    std::unique_ptr<QTemporaryDir> m_dir;
+
+    std::unique_ptr<MainWindow> openWindow(bool show = false);
+    static SourceView *text(const MainWindow &window) { return child<SourceView>(window, u"textView"_s); }
+    static void selectText(SourceView *view, const QString &needle, qsizetype from = 0, qsizetype length = -1);
+    QByteArray stored(const MainWindow &window, const QString &id) const;
 };
 
 void TestMainWindow::initTestCase()
@@ -73,198 +127,703 @@ void TestMainWindow::initTestCase()
 
 void TestMainWindow::init()
 {
-    QSettings(u"annorev"_s, u"annorev"_s).clear();
+    QSettings settings(u"annorev"_s, u"annorev"_s);
+    settings.clear();
+    settings.setValue(u"reviewer"_s, u"tester"_s);
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_batch = m_dir->filePath(u"samples"_s);
+    const QDir samples(QStringLiteral(ANNOREV_SAMPLES_DIR));
+    for (const QString &name : samples.entryList(QDir::Files)) {
+        writeFile(m_batch + u'/' + name, readFile(samples.filePath(name)));
+    }
+    writeFile(m_batch + u'/' + extra, extraSource);
+    writeFile(m_batch + u'/' + broken, brokenSource);
+}
+
+void TestMainWindow::cleanup()
+{
+    m_dir.reset();
+}
+
+std::unique_ptr<MainWindow> TestMainWindow::openWindow(bool show)
+{
+    auto window = std::make_unique<MainWindow>();
+    if (show) {
+        window->show();
+        if (!QTest::qWaitForWindowExposed(window.get())) {
+            qWarning("the window was not exposed");
+        }
+    }
+    if (!window->openBatch({m_batch})) {
+        qWarning("the batch did not open");
+    }
+    return window;
+}
+
+void TestMainWindow::selectText(SourceView *view, const QString &needle, qsizetype from, qsizetype length)
+{
+    const qsizetype at = view->toPlainText().indexOf(needle);
+    QVERIFY2(at >= 0, qPrintable(needle));
+    view->selectRange(at + from, at + from + (length < 0 ? needle.size() - from : length));
+    view->setFocus(Qt::OtherFocusReason);
+}
+
+QByteArray TestMainWindow::stored(const MainWindow &window, const QString &id) const
+{
+    QString error;
+    const std::unique_ptr<ReviewStore> store = ReviewStore::open(window.storePath(), &error);
+    if (!store) {
+        qWarning("%s", qPrintable(error));
+        return {};
+    }
+    const auto doc = store->document(id);
+    return doc ? doc->taggedText : QByteArray();
 }
 
 void TestMainWindow::opensTheSampleBatch()
 {
-    MainWindow window;
-    window.openBatch({samplesDir});
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto window = openWindow(true);
+    QCOMPARE(window->windowTitle(), u"samples — tester — annorev"_s);
+    QCOMPARE(window->storePath(), ReviewStore::defaultStorePath({m_batch}));
+    QVERIFY(QFile::exists(window->storePath()));
+    QCOMPARE(child<QLabel>(*window, u"progressLabel"_s)->text(), u"0 / 7 reviewed"_s);
+    QVERIFY(child<QLabel>(*window, u"summaryLabel"_s)->text().startsWith(u"7 documents · "_s));
 
-    QCOMPARE(window.windowTitle(), u"annorev — samples"_s);
-    QCOMPARE(child<QLabel>(window, u"summaryLabel"_s)->text(), u"5 documents · 0 errors · 6 warnings"_s);
+    auto *list = child<QTreeView>(*window, u"documentList"_s);
+    QCOMPARE(list->model()->rowCount(), 7);
+    QCOMPARE(list->model()->index(0, DocumentListModel::IdColumn).data().toString(), first);
+    QCOMPARE(list->model()->index(0, DocumentListModel::StatusColumn).data().toString(), u"Unreviewed"_s);
+    QVERIFY(list->model()->index(6, DocumentListModel::ErrorsColumn).data().toInt() > 0);
+    QCOMPARE(window->currentDocumentId(), first);
 
-    auto *list = child<QListView>(window, u"documentList"_s);
-    QCOMPARE(list->model()->rowCount(), 5);
-    QCOMPARE(list->model()->index(0, 0).data().toString(), u"000_fb52d27db3b8b6ee.txt"_s);
-    list->setCurrentIndex(list->model()->index(0, 0));
+    SourceView *view = text(*window);
+    QVERIFY(view->isReadOnly());
+    QVERIFY(view->toPlainText().startsWith(u"This paper presents NeuroFlex-7B, a novel"_s));
+    QVERIFY(!view->toPlainText().contains(u"<model>"_s));
 
-    auto *text = child<QPlainTextEdit>(window, u"textView"_s);
-    QVERIFY(text->isReadOnly());
-    QCOMPARE(text->toPlainText(), sampleText(u"000_fb52d27db3b8b6ee.txt"_s));
-    QVERIFY(text->toPlainText().startsWith(u"This paper presents NeuroFlex-7B, a novel"_s));
-    QVERIFY(!text->toPlainText().contains(u"<model>"_s));
-
-    // Records are columns in the side pane, fields are rows.
-    auto *records = child<QTableView>(window, u"recordTable"_s);
+    // Records are columns in the side pane, fields are rows, each showing text and value.
+    auto *records = child<QTableView>(*window, u"recordTable"_s);
     QCOMPARE(records->model()->columnCount(), 1);
     QCOMPARE(records->model()->rowCount(), int(RecordTableModel::ColumnCount));
     QCOMPARE(records->model()->headerData(0, Qt::Horizontal).toString(), u"Record 1"_s);
-    QCOMPARE(records->model()->headerData(RecordTableModel::HardwareColumn, Qt::Vertical).toString(), u"Hardware"_s);
-    QCOMPARE(records->model()->index(RecordTableModel::ModelColumn, 0).data().toString(), u"NeuroFlex-7B"_s);
     QCOMPARE(records->model()->index(RecordTableModel::ParamsColumn, 0).data().toString(),
              u"7.2 billion parameters → 7.2 × 10⁹"_s);
 
-    auto *findings = child<QTableView>(window, u"findingTable"_s);
+    auto *findings = child<QTableView>(*window, u"findingTable"_s);
     QCOMPARE(findings->model()->rowCount(), 1);
     QCOMPARE(findings->model()->index(0, FindingListModel::RuleColumn).data().toString(), u"gpu-count-untagged"_s);
 
     // Another document replaces all three views.
     list->setCurrentIndex(list->model()->index(2, 0));
-    QCOMPARE(text->toPlainText(), sampleText(u"002_f429afe5dd9093a8.txt"_s));
+    QCOMPARE(window->currentDocumentId(), u"002_f429afe5dd9093a8.txt"_s);
     QCOMPARE(records->model()->columnCount(), 0);
     QCOMPARE(findings->model()->index(0, FindingListModel::RuleColumn).data().toString(), u"annotations-missing"_s);
 
-    for (QWidget *view : std::initializer_list<QWidget *>{list, text, records, findings,
-                                                          child<QLineEdit>(window, u"documentFilter"_s)}) {
-        QVERIFY2(!view->accessibleName().isEmpty(), qPrintable(view->objectName()));
+    for (const QString &name :
+         {u"documentList"_s, u"textView"_s, u"recordTable"_s, u"findingTable"_s, u"documentSearch"_s, u"statusFilter"_s,
+          u"labelFilter"_s, u"ruleFilter"_s, u"findingFilter"_s, u"noteEdit"_s, u"progressBar"_s}) {
+        QVERIFY2(!child<QWidget>(*window, name)->accessibleName().isEmpty(), qPrintable(name));
     }
 }
 
-void TestMainWindow::findingActivationSelectsItsText()
+void TestMainWindow::modelsPassTheModelTester()
 {
-    MainWindow window;
-    window.openBatch({samplesDir});
-    auto *list = child<QListView>(window, u"documentList"_s);
-    list->setCurrentIndex(list->model()->index(0, 0));
-
-    auto *findings = child<QTableView>(window, u"findingTable"_s);
-    auto *text = child<QPlainTextEdit>(window, u"textView"_s);
-    QVERIFY(!text->textCursor().hasSelection());
-    emit findings->activated(findings->model()->index(0, FindingListModel::MessageColumn));
-    QCOMPARE(text->textCursor().selectedText(), u"512"_s);
-
-    // Moving through the findings with the keyboard follows them in the text too.
-    list->setCurrentIndex(list->model()->index(4, 0));
-    QCOMPARE(findings->model()->rowCount(), 3);
-    findings->setCurrentIndex(findings->model()->index(1, 0));
-    QCOMPARE(text->textCursor().selectedText(), u"256"_s);
+    auto window = openWindow(true);
+    const auto mode = QAbstractItemModelTester::FailureReportingMode::QtTest;
+    QAbstractItemModelTester list(child<QTreeView>(*window, u"documentList"_s)->model(), mode);
+    QAbstractItemModelTester records(child<QTableView>(*window, u"recordTable"_s)->model(), mode);
+    QAbstractItemModelTester findings(child<QTableView>(*window, u"findingTable"_s)->model(), mode);
+    // Edits, navigation and filtering all change the models under the testers.
+    QVERIFY(window->showDocumentWithId(extra));
+    selectText(text(*window), u"13 billion"_s);
+    QTest::keyClick(text(*window), Qt::Key_2);
+    QTRY_VERIFY(stored(*window, extra).contains("<params>13 billion</params>"));
+    child<QComboBox>(*window, u"findingFilter"_s)->setCurrentIndex(1);
+    QTest::keyClick(window.get(), Qt::Key_Down, Qt::AltModifier);
 }
 
-void TestMainWindow::recordActivationSelectsTheSpan()
+void TestMainWindow::labelKeyTagsTheSelectionIntoRecordAndStore()
 {
-    MainWindow window;
-    window.openBatch({samplesDir});
-    auto *records = child<QTableView>(window, u"recordTable"_s);
-    auto *text = child<QPlainTextEdit>(window, u"textView"_s);
-    emit records->activated(records->model()->index(RecordTableModel::TrainingColumn, 0));
-    QCOMPARE(text->textCursor().selectedText(), u"21 days"_s);
+    auto window = openWindow(true);
+    QVERIFY(window->showDocumentWithId(extra));
+    SourceView *view = text(*window);
+    selectText(view, u"13 billion"_s);
+    QTest::keyClick(view, Qt::Key_2); // params
+
+    // The view shows it at once, the record has the value, the store has the edit.
+    QTRY_COMPARE(window->session()->document().spans().size(), 2);
+    QCOMPARE(window->session()->document().spans().at(1).label, u"params"_s);
+    auto *records = child<QTableView>(*window, u"recordTable"_s);
+    QTRY_COMPARE(records->model()->index(RecordTableModel::ParamsColumn, 0).data().toString(),
+                 u"13 billion → 1.3 × 10¹⁰"_s);
+    QCOMPARE(stored(*window, extra),
+             "<model>Foo-13B</model> has <params>13 billion</params> parameters and was trained on 8 GPUs in "
+             "2021.\n"_ba);
+    QString error;
+    const auto store = ReviewStore::open(window->storePath(), &error);
+    const QList<ReviewStore::AuditEntry> log = store->auditLog(extra);
+    QCOMPARE(log.size(), 1);
+    QCOMPARE(log.first().action, u"edit"_s);
+    QCOMPARE(log.first().reviewer, u"tester"_s);
+    // The source file is never written.
+    QCOMPARE(readFile(m_batch + u'/' + extra), extraSource);
+
+    // The label buttons tag too.
+    selectText(view, u"2021"_s);
+    QTest::mouseClick(child<QWidget>(*window, u"labelButton-year"_s), Qt::LeftButton);
+    QTRY_VERIFY(stored(*window, extra).contains("<year>2021</year>"));
+}
+
+void TestMainWindow::selectionsSnapToWordsUnlessAltIsHeld_data()
+{
+    QTest::addColumn<int>("from");
+    QTest::addColumn<int>("length");
+    QTest::addColumn<bool>("alt");
+    QTest::addColumn<QString>("tagged");
+    QTest::newRow("snapped") << 1 << 5 << false << u"13 billion"_s;
+    QTest::newRow("exact with Alt") << 0 << 6 << true << u"13 bil"_s;
+}
+
+void TestMainWindow::selectionsSnapToWordsUnlessAltIsHeld()
+{
+    QFETCH(int, from);
+    QFETCH(int, length);
+    QFETCH(bool, alt);
+    QFETCH(QString, tagged);
+    auto window = openWindow(true);
+    QVERIFY(window->showDocumentWithId(extra));
+    selectText(text(*window), u"13 billion"_s, from, length);
+    QTest::keyClick(text(*window), Qt::Key_2, alt ? Qt::AltModifier : Qt::NoModifier);
+    QTRY_VERIFY2(stored(*window, extra).contains(u"<params>%1</params>"_s.arg(tagged).toUtf8()),
+                 stored(*window, extra).constData());
+}
+
+void TestMainWindow::crossingSpansAreRefusedWithAMessage()
+{
+    auto window = openWindow(true);
+    QVERIFY(window->showDocumentWithId(extra));
+    // "Foo-13B has" starts inside nothing but ends across the model span's end: it crosses it.
+    selectText(text(*window), u"13B has"_s);
+    QTest::keyClick(text(*window), Qt::Key_7, Qt::AltModifier);
+    QVERIFY2(statusMessage(*window).startsWith(u"Not tagged:"_s), qPrintable(statusMessage(*window)));
+    QCOMPARE(stored(*window, extra), extraSource);
+    QVERIFY(!window->session()->undoStack()->canUndo());
+
+    // With nothing selected there is nothing to tag.
+    text(*window)->moveCursor(QTextCursor::End);
+    QTest::keyClick(text(*window), Qt::Key_1);
+    QCOMPARE(statusMessage(*window), u"Select the text to tag first."_s);
+}
+
+void TestMainWindow::deleteRemovesTheSpanUnderTheCursor()
+{
+    auto window = openWindow(true);
+    QVERIFY(window->showDocumentWithId(extra));
+    selectText(text(*window), u"Foo-13B"_s, 2, 0);
+    QTest::keyClick(text(*window), Qt::Key_Delete);
+    QTRY_COMPARE(stored(*window, extra), extraSource.mid(7).replace("</model>", ""));
+    // Nothing at the cursor: nothing to remove.
+    QVERIFY(!window->action(u"removeSpan"_s)->isEnabled());
+    QTest::keyClick(text(*window), Qt::Key_Delete);
+    QCOMPARE(window->session()->undoStack()->count(), 1);
+}
+
+void TestMainWindow::contextMenuRelabelsAndMovesSpans()
+{
+    auto window = openWindow(true);
+    QVERIFY(window->showDocumentWithId(extra));
+    SourceView *view = text(*window);
+    selectText(view, u"2021"_s);
+    QTest::keyClick(view, Qt::Key_4); // gpu_count, the wrong label
+    QTRY_VERIFY(stored(*window, extra).contains("<gpu_count>2021</gpu_count>"));
+
+    // The context menu offers the span's labels and records; it is driven through its actions.
+    selectText(view, u"2021"_s, 1, 0);
+    // Picks "Year" from the menu's "Change Label To" submenu once the menu is up.
+    std::function<void()> pick = [&pick] {
+        QMenu *menu = nullptr;
+        for (QWidget *widget : QApplication::topLevelWidgets()) {
+            if (auto *candidate = qobject_cast<QMenu *>(widget); candidate && candidate->isVisible()) {
+                menu = candidate;
+            }
+        }
+        if (menu == nullptr) {
+            QTimer::singleShot(10, pick);
+            return;
+        }
+        for (QAction *action : menu->actions()) {
+            if (action->menu() && action->text().contains(u"Change Label"_s)) {
+                for (QAction *label : action->menu()->actions()) {
+                    if (label->text() == u"Year") {
+                        label->trigger();
+                    }
+                }
+            }
+        }
+        menu->close();
+    };
+    QTimer::singleShot(0, pick);
+    const QPoint at = view->cursorRect().center();
+    emit view->customContextMenuRequested(at);
+    QTRY_VERIFY(stored(*window, extra).contains("<year>2021</year>"));
+
+    // Moving a span to another record gives it a record attribute.
+    const qsizetype year = window->session()->document().spans().size() - 1;
+    QString error;
+    QVERIFY(window->session()->moveToRecord(year, 2, &error));
+    QTRY_VERIFY(stored(*window, extra).contains("<year record=\"2\">2021</year>"));
+}
+
+void TestMainWindow::editingARecordCellRewritesTheTaggedText()
+{
+    auto window = openWindow(true);
+    auto *records = child<QTableView>(*window, u"recordTable"_s);
+    const QModelIndex params = records->model()->index(RecordTableModel::ParamsColumn, 0);
+    records->setFocus();
+    records->setCurrentIndex(params);
+    QTest::keyClick(records, Qt::Key_F2);
+    auto *editor = qobject_cast<QLineEdit *>(QApplication::focusWidget());
+    QVERIFY(editor);
+    QCOMPARE(editor->text(), u"7.2 billion parameters"_s);
+    editor->selectAll();
+    QTest::keyClicks(editor, u"6.9 billion parameters"_s);
+    QTest::keyClick(editor, Qt::Key_Return);
+
+    QTRY_VERIFY(stored(*window, first).contains("<params>6.9 billion parameters</params>"));
+    QTRY_VERIFY(text(*window)->toPlainText().contains(u"6.9 billion parameters"_s));
+    QVERIFY(!text(*window)->toPlainText().contains(u"7.2 billion"_s));
+    QTRY_COMPARE(records->model()->index(RecordTableModel::ParamsColumn, 0).data().toString(),
+                 u"6.9 billion parameters → 6.9 × 10⁹"_s);
+    // An empty cell has no span to write to.
+    QVERIFY(
+        !(records->model()->flags(records->model()->index(RecordTableModel::GpuCountColumn, 0)) & Qt::ItemIsEditable));
+}
+
+void TestMainWindow::countCellsEditWithASpinBox()
+{
+    auto window = openWindow(true);
+    QVERIFY(window->showDocumentWithId(extra));
+    selectText(text(*window), u"8 GPUs"_s, 0, 1);
+    QTest::keyClick(text(*window), Qt::Key_4);
+    QTRY_VERIFY(stored(*window, extra).contains("<gpu_count>8</gpu_count>"));
+    auto *records = child<QTableView>(*window, u"recordTable"_s);
+    QTRY_VERIFY(records->model()->index(RecordTableModel::GpuCountColumn, 0).flags() & Qt::ItemIsEditable);
+    records->setFocus();
+    records->setCurrentIndex(records->model()->index(RecordTableModel::GpuCountColumn, 0));
+    QTest::keyClick(records, Qt::Key_F2);
+    QWidget *focus = QApplication::focusWidget();
+    auto *spin = qobject_cast<QSpinBox *>(focus) ? qobject_cast<QSpinBox *>(focus)
+                                                 : qobject_cast<QSpinBox *>(focus->parentWidget());
+    QVERIFY2(spin, QApplication::focusWidget()->metaObject()->className());
+    QCOMPARE(spin->value(), 8);
+    spin->setValue(16);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QTRY_VERIFY(stored(*window, extra).contains("<gpu_count>16</gpu_count>"));
+}
+
+void TestMainWindow::activatingAFindingSelectsItsSpans()
+{
+    auto window = openWindow(true);
+    QVERIFY(window->showDocumentWithId(second));
+    auto *findings = child<QTableView>(*window, u"findingTable"_s);
+    QCOMPARE(findings->model()->index(0, FindingListModel::RuleColumn).data().toString(), u"hardware-count-embedded"_s);
+    QVERIFY(!text(*window)->textCursor().hasSelection());
+    emit findings->activated(findings->model()->index(0, FindingListModel::MessageColumn));
+    QCOMPARE(text(*window)->textCursor().selectedText(), u"768 NVIDIA A100 GPUs"_s);
+    QCOMPARE(text(*window)->extraSelections().size(), 1);
+    QVERIFY(text(*window)->hasFocus() || !window->isActiveWindow());
+}
+
+void TestMainWindow::applyFixIsAnUndoableEdit()
+{
+    auto window = openWindow(true);
+    QVERIFY(window->showDocumentWithId(second));
+    auto *findings = child<QTableView>(*window, u"findingTable"_s);
+    findings->setCurrentIndex(findings->model()->index(0, 0));
+    QAction *fix = window->action(u"applyFix"_s);
+    QVERIFY(fix->isEnabled());
+    fix->trigger();
+    QTRY_VERIFY2(stored(*window, second).contains("<gpu_count>768</gpu_count>"), stored(*window, second).constData());
+    QTRY_VERIFY(findings->model()
+                    ->match(findings->model()->index(0, FindingListModel::RuleColumn), Qt::DisplayRole,
+                            u"hardware-count-embedded"_s)
+                    .isEmpty());
+    window->action(u"undo"_s)->trigger();
+    QTRY_VERIFY(stored(*window, second).contains("<hardware>768 NVIDIA A100 GPUs</hardware>"));
+}
+
+void TestMainWindow::undoAndRedoGoThroughTheStore()
+{
+    auto window = openWindow(true);
+    QVERIFY(window->showDocumentWithId(extra));
+    selectText(text(*window), u"8 GPUs"_s, 0, 1);
+    QTest::keyClick(text(*window), Qt::Key_4);
+    QTRY_VERIFY(stored(*window, extra).contains("<gpu_count>8</gpu_count>"));
+    QVERIFY(window->action(u"undo"_s)->isEnabled());
+    QVERIFY(window->action(u"undo"_s)->text().contains(u"Tag"_s));
+
+    QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier);
+    QTRY_COMPARE(stored(*window, extra), extraSource);
+    QTRY_COMPARE(window->session()->document().spans().size(), 1);
+    QVERIFY(window->action(u"redo"_s)->isEnabled());
+    QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_VERIFY(stored(*window, extra).contains("<gpu_count>8</gpu_count>"));
+    QTRY_COMPARE(window->session()->document().spans().size(), 2);
+
+    QString error;
+    const auto store = ReviewStore::open(window->storePath(), &error);
+    QCOMPARE(store->auditLog(extra).size(), 3); // tag, undo, redo
+}
+
+void TestMainWindow::cursorInASpanSelectsItsRecordCell()
+{
+    auto window = openWindow(true);
+    auto *records = child<QTableView>(*window, u"recordTable"_s);
+    selectText(text(*window), u"21 days"_s, 3, 0);
+    QCOMPARE(records->currentIndex(), records->model()->index(RecordTableModel::TrainingColumn, 0));
+    selectText(text(*window), u"NeuroFlex-7B"_s, 1, 0);
+    QCOMPARE(records->currentIndex(), records->model()->index(RecordTableModel::ModelColumn, 0));
+}
+
+void TestMainWindow::recordCellSelectsItsSpan()
+{
+    auto window = openWindow(true);
+    auto *records = child<QTableView>(*window, u"recordTable"_s);
+    records->setCurrentIndex(records->model()->index(RecordTableModel::TrainingColumn, 0));
+    QCOMPARE(text(*window)->textCursor().selectedText(), u"21 days"_s);
     // An empty cell has no span to select.
-    emit records->activated(records->model()->index(RecordTableModel::GpuCountColumn, 0));
-    QCOMPARE(text->textCursor().selectedText(), u"21 days"_s);
+    records->setCurrentIndex(records->model()->index(RecordTableModel::GpuCountColumn, 0));
+    QCOMPARE(text(*window)->textCursor().selectedText(), u"21 days"_s);
+}
+
+void TestMainWindow::approvingIsStoredAndMovesToTheNextUnreviewed()
+{
+    {
+        auto window = openWindow(true);
+        auto *list = child<QTreeView>(*window, u"documentList"_s);
+        // The second document is reviewed already: approving the first skips it.
+        QVERIFY(window->showDocumentWithId(second));
+        window->action(u"needsWork"_s)->trigger();
+        QVERIFY(window->showDocumentWithId(first));
+        child<QLineEdit>(*window, u"noteEdit"_s)->setText(u"checked against the paper"_s);
+        QTest::keyClick(list, Qt::Key_Return, Qt::ControlModifier);
+        QCOMPARE(window->currentDocumentId(), u"002_f429afe5dd9093a8.txt"_s);
+        QCOMPARE(child<QLabel>(*window, u"progressLabel"_s)->text(), u"2 / 7 reviewed"_s);
+        QCOMPARE(list->model()->index(0, DocumentListModel::StatusColumn).data().toString(), u"Approved"_s);
+        // The note field shows the note of the document it is on.
+        QCOMPARE(child<QLineEdit>(*window, u"noteEdit"_s)->text(), QString());
+        QVERIFY(window->close());
+    }
+    // Reopened, the window shows what the store kept, on the document it was on.
+    auto window = openWindow();
+    QCOMPARE(window->currentDocumentId(), u"002_f429afe5dd9093a8.txt"_s);
+    auto *list = child<QTreeView>(*window, u"documentList"_s);
+    QCOMPARE(list->model()->index(0, DocumentListModel::StatusColumn).data().toString(), u"Approved"_s);
+    QCOMPARE(list->model()->index(1, DocumentListModel::StatusColumn).data().toString(), u"Needs work"_s);
+    QString error;
+    const auto store = ReviewStore::open(window->storePath(), &error);
+    QCOMPARE(store->document(first)->status, ReviewStatus::Approved);
+    QCOMPARE(store->document(first)->note, u"checked against the paper"_s);
+    QCOMPARE(store->document(first)->reviewer, u"tester"_s);
+    QVERIFY(window->showDocumentWithId(first));
+    QCOMPARE(child<QLineEdit>(*window, u"noteEdit"_s)->text(), u"checked against the paper"_s);
+}
+
+void TestMainWindow::errorFindingsNeedANoteToApprove()
+{
+    auto window = openWindow(true);
+    QVERIFY(window->showDocumentWithId(broken));
+    window->action(u"approve"_s)->trigger();
+    QVERIFY2(statusMessage(*window).contains(u"write in the note why"_s), qPrintable(statusMessage(*window)));
+    QCOMPARE(window->currentDocumentId(), broken);
+    QVERIFY(child<QLineEdit>(*window, u"noteEdit"_s)->hasFocus());
+    QString error;
+    QCOMPARE(ReviewStore::open(window->storePath(), &error)->document(broken)->status, ReviewStatus::Unreviewed);
+
+    QTest::keyClicks(child<QLineEdit>(*window, u"noteEdit"_s), u"the tag is closed upstream"_s);
+    QTest::keyClick(child<QLineEdit>(*window, u"noteEdit"_s), Qt::Key_Return, Qt::ControlModifier);
+    QCOMPARE(ReviewStore::open(window->storePath(), &error)->document(broken)->status, ReviewStatus::Approved);
+    QCOMPARE(window->currentDocumentId(), first); // wrapped around to the first unreviewed
+}
+
+void TestMainWindow::rejectAndNeedsWorkKeepTheirNotes()
+{
+    auto window = openWindow(true);
+    child<QLineEdit>(*window, u"noteEdit"_s)->setText(u"wrong paper"_s);
+    QTest::keyClick(window.get(), Qt::Key_Backspace, Qt::ControlModifier | Qt::ShiftModifier);
+    QString error;
+    auto doc = ReviewStore::open(window->storePath(), &error)->document(first);
+    QCOMPARE(doc->status, ReviewStatus::Rejected);
+    QCOMPARE(doc->note, u"wrong paper"_s);
+    // Rejecting does not move on; the reviewer may want to say more.
+    QCOMPARE(window->currentDocumentId(), first);
+    QTest::keyClick(window.get(), Qt::Key_Return, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(ReviewStore::open(window->storePath(), &error)->document(first)->status, ReviewStatus::NeedsWork);
+}
+
+void TestMainWindow::keysMoveThroughTheList()
+{
+    auto window = openWindow(true);
+    QCOMPARE(window->currentDocumentId(), first);
+    QTest::keyClick(window.get(), Qt::Key_Down, Qt::AltModifier);
+    QCOMPARE(window->currentDocumentId(), second);
+    QTest::keyClick(window.get(), Qt::Key_Up, Qt::AltModifier);
+    QCOMPARE(window->currentDocumentId(), first);
+    text(*window)->setFocus();
+    QTest::keyClick(text(*window), Qt::Key_J);
+    QTest::keyClick(text(*window), Qt::Key_J);
+    QCOMPARE(window->currentDocumentId(), u"002_f429afe5dd9093a8.txt"_s);
+    QTest::keyClick(text(*window), Qt::Key_K);
+    QCOMPARE(window->currentDocumentId(), second);
+    // J in the note is a letter, not a move.
+    QTest::keyClick(child<QLineEdit>(*window, u"noteEdit"_s), Qt::Key_J);
+    QCOMPARE(window->currentDocumentId(), second);
+    QCOMPARE(child<QLineEdit>(*window, u"noteEdit"_s)->text(), u"j"_s);
+}
+
+void TestMainWindow::filtersNarrowTheList()
+{
+    auto window = openWindow(true);
+    auto *list = child<QTreeView>(*window, u"documentList"_s);
+    auto *findings = child<QComboBox>(*window, u"findingFilter"_s);
+    findings->setCurrentIndex(findings->findText(u"With errors"_s));
+    QCOMPARE(list->model()->rowCount(), 1);
+    QCOMPARE(window->currentDocumentId(), broken);
+    QVERIFY(child<QLabel>(*window, u"summaryLabel"_s)->text().startsWith(u"1 shown · 7 documents"_s));
+    findings->setCurrentIndex(0);
+
+    auto *label = child<QComboBox>(*window, u"labelFilter"_s);
+    label->setCurrentIndex(label->findText(u"Has Training time"_s) >= 0 ? label->findText(u"Has Training time"_s)
+                                                                        : label->findData(4));
+    const int withTraining = list->model()->rowCount();
+    QVERIFY(withTraining > 0 && withTraining < 7);
+    label->setCurrentIndex(0);
+
+    auto *rule = child<QComboBox>(*window, u"ruleFilter"_s);
+    rule->setCurrentIndex(rule->findText(u"gpu-count-untagged"_s));
+    QCOMPARE(list->model()->rowCount(), 2); // 000 and 004
+    rule->setCurrentIndex(0);
+
+    QVERIFY(window->showDocumentWithId(first));
+    window->action(u"needsWork"_s)->trigger();
+    auto *status = child<QComboBox>(*window, u"statusFilter"_s);
+    status->setCurrentIndex(status->findText(u"Needs work"_s));
+    QCOMPARE(list->model()->rowCount(), 1);
+    QCOMPARE(list->model()->index(0, 0).data().toString(), first);
+}
+
+void TestMainWindow::searchFindsPlainText()
+{
+    auto window = openWindow(true);
+    auto *list = child<QTreeView>(*window, u"documentList"_s);
+    auto *search = child<QLineEdit>(*window, u"documentSearch"_s);
+    // In the text of 001 only, and across its tags there.
+    QTest::keyClicks(search, u"neurosynth-7 architecture"_s);
+    QTRY_COMPARE(list->model()->rowCount(), 1);
+    QCOMPARE(list->model()->index(0, 0).data().toString(), second);
+    QCOMPARE(window->currentDocumentId(), second);
+    // Ids match too, and the needle is a fixed string, not a pattern.
+    search->setText(u"_extra"_s);
+    QTRY_COMPARE(list->model()->rowCount(), 1);
+    // As a LIKE pattern "a%z" would match most texts.
+    search->setText(u"a%z"_s);
+    QTRY_COMPARE(list->model()->rowCount(), 0);
+    search->clear();
+    QTRY_COMPARE(list->model()->rowCount(), 7);
+}
+
+void TestMainWindow::rawSourceToggleShowsTheTags()
+{
+    auto window = openWindow(true);
+    QTest::keyClick(window.get(), Qt::Key_U, Qt::ControlModifier);
+    QVERIFY(text(*window)->isRawSource());
+    QVERIFY(text(*window)->toPlainText().contains(u"<model>NeuroFlex-7B</model>"_s));
+    QVERIFY(!window->action(u"tag-model"_s)->isEnabled());
+    QTest::keyClick(window.get(), Qt::Key_U, Qt::ControlModifier);
+    QVERIFY(!text(*window)->toPlainText().contains(u"<model>"_s));
+    QVERIFY(window->action(u"tag-model"_s)->isEnabled());
 }
 
 void TestMainWindow::spansAreHighlightedInTheirLabelColour()
 {
-    MainWindow window;
-    window.openBatch({samplesDir});
-    auto *text = child<QPlainTextEdit>(window, u"textView"_s);
-    const QList<QTextEdit::ExtraSelection> selections = text->extraSelections();
-    QCOMPARE(selections.size(), 9);
-    const QTextEdit::ExtraSelection &first = selections.first();
-    QCOMPARE(first.cursor.selectedText(), u"NeuroFlex-7B"_s);
-    const QColor colour = first.format.background().color();
+    auto window = openWindow(true);
+    SourceView *view = text(*window);
+    const qsizetype at = view->toPlainText().indexOf(u"NeuroFlex-7B"_s);
+    const QTextBlock block = view->document()->findBlock(int(at));
+    const QList<QTextLayout::FormatRange> formats = block.layout()->formats();
+    const auto found = std::find_if(formats.cbegin(), formats.cend(), [&](const QTextLayout::FormatRange &range) {
+        return block.position() + range.start == at && range.length == 12;
+    });
+    QVERIFY(found != formats.cend());
+    const QColor colour = found->format.background().color();
     QCOMPARE(colour.rgb(), Schema::builtin().label(u"model")->colour.rgb());
     QVERIFY(colour.alpha() > 0 && colour.alpha() < 128);
+    // The untagged count a finding names is underlined with a wave.
+    const qsizetype count = view->toPlainText().indexOf(u"512"_s);
+    const QTextBlock countBlock = view->document()->findBlock(int(count));
+    bool waved = false;
+    for (const QTextLayout::FormatRange &range : countBlock.layout()->formats()) {
+        waved = waved || (countBlock.position() + range.start <= count &&
+                          range.format.underlineStyle() == QTextCharFormat::WaveUnderline);
+    }
+    QVERIFY(waved);
     // Highlights are decoration, not content: the document holds no character formats.
-    QVERIFY(!text->document()->toHtml().contains(u"background-color"_s));
+    QVERIFY(!view->document()->toHtml().contains(u"background-color"_s));
 }
 
-void TestMainWindow::filterNarrowsTheList()
+void TestMainWindow::editsRehighlightOnlyTheBlocksTheyTouch()
 {
-    MainWindow window;
-    window.openBatch({samplesDir});
-    auto *list = child<QListView>(window, u"documentList"_s);
-    auto *filter = child<QLineEdit>(window, u"documentFilter"_s);
-    QTest::keyClicks(filter, u"003_"_s);
-    QTRY_COMPARE(list->model()->rowCount(), 1);
-    QCOMPARE(list->model()->index(0, 0).data().toString(), u"003_2b600daee4a931dd.txt"_s);
-    // The needle is a fixed string, not a pattern.
-    filter->setText(u".*"_s);
-    QTRY_COMPARE(list->model()->rowCount(), 0);
-    filter->clear();
-    QTRY_COMPARE(list->model()->rowCount(), 5);
+    QByteArray longSource;
+    for (int i = 0; i < 400; ++i) {
+        longSource +=
+            "Paragraph " + QByteArray::number(i) + " trains <model>M" + QByteArray::number(i) + "</model> on 8 GPUs.\n";
+    }
+    writeFile(m_batch + u"/long.txt"_s, longSource);
+    auto window = openWindow(true);
+    QVERIFY(window->showDocumentWithId(u"long.txt"_s));
+    SpanHighlighter *highlighter = text(*window)->highlighter();
+    const int before = highlighter->highlightedBlocks();
+    QVERIFY(before >= 400);
+    selectText(text(*window), u"Paragraph 200 trains"_s, 0, 9);
+    QTest::keyClick(text(*window), Qt::Key_7, Qt::AltModifier);
+    QTRY_VERIFY(stored(*window, u"long.txt"_s).contains("<year>Paragraph</year> 200"));
+    QTRY_VERIFY(highlighter->highlightedBlocks() > before);
+    QVERIFY2(highlighter->highlightedBlocks() - before <= 3,
+             qPrintable(QString::number(highlighter->highlightedBlocks() - before)));
 }
 
-void TestMainWindow::toolTipsArePlainText()
+void TestMainWindow::toolTipsNameLabelValueAndRecord()
 {
-    MainWindow window;
-    window.openBatch({samplesDir});
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    auto *text = child<QPlainTextEdit>(window, u"textView"_s);
-
-    // Hovering a span names its label.
-    QTextCursor cursor(text->document());
-    cursor.setPosition(int(text->toPlainText().indexOf(u"NeuroFlex-7B"_s)) + 3);
-    const QPoint pos = text->cursorRect(cursor).center();
-    QHelpEvent help(QEvent::ToolTip, pos, text->viewport()->mapToGlobal(pos));
-    QApplication::sendEvent(text->viewport(), &help);
+    auto window = openWindow(true);
+    SourceView *view = text(*window);
+    QTextCursor cursor(view->document());
+    cursor.setPosition(int(view->toPlainText().indexOf(u"7.2 billion"_s)) + 3);
+    const QPoint pos = view->cursorRect(cursor).center();
+    QHelpEvent help(QEvent::ToolTip, pos, view->viewport()->mapToGlobal(pos));
+    QApplication::sendEvent(view->viewport(), &help);
     QTRY_VERIFY(QToolTip::isVisible());
-    QVERIFY(QToolTip::text().contains(u"Model"_s));
+    QVERIFY2(QToolTip::text().contains(u"7.2 × 10⁹"_s), qPrintable(QToolTip::text()));
+    QVERIFY(QToolTip::text().contains(u"record 1"_s));
 
     // Document text in a tooltip is escaped, never interpreted.
-    PlainToolTipDelegate::showPlainToolTip(text->mapToGlobal(QPoint(5, 5)), u"<b>bold</b> & <img src=x>"_s, text);
+    PlainToolTipDelegate::showPlainToolTip(view->mapToGlobal(QPoint(5, 5)), u"<b>bold</b> & <img src=x>"_s, view);
     QVERIFY(QToolTip::text().contains(u"&lt;b&gt;bold&lt;/b&gt; &amp; &lt;img src=x&gt;"_s));
     QToolTip::hideText();
 }
 
-void TestMainWindow::emptyAndUnreadableInputs()
+void TestMainWindow::unreadableInputsAreReportedAndTheRestOpens()
 {
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
     MainWindow window;
-    window.openBatch({dir.path()});
-    QCOMPARE(child<QListView>(window, u"documentList"_s)->model()->rowCount(), 0);
-    QCOMPARE(child<QLabel>(window, u"summaryLabel"_s)->text(), u"0 documents · 0 errors · 0 warnings"_s);
-    QVERIFY(child<QPlainTextEdit>(window, u"textView"_s)->toPlainText().isEmpty());
-
-    window.openBatch({dir.filePath(u"missing.txt"_s), samplesDir});
-    QCOMPARE(child<QListView>(window, u"documentList"_s)->model()->rowCount(), 5);
-    QCOMPARE(child<QLabel>(window, u"summaryLabel"_s)->text(),
-             u"5 documents · 0 errors · 6 warnings · 1 input unreadable"_s);
+    QVERIFY(window.openBatch({m_dir->filePath(u"missing.txt"_s), m_batch}));
+    QCOMPARE(child<QTreeView>(window, u"documentList"_s)->model()->rowCount(), 7);
+    QTRY_VERIFY(window.findChild<QMessageBox *>() != nullptr);
+    auto *box = window.findChild<QMessageBox *>();
+    QVERIFY(box->detailedText().contains(u"missing.txt"_s));
+    box->close();
 }
 
-void TestMainWindow::largeBatchLoads()
+void TestMainWindow::storeThatCannotBeOpenedKeepsThePreviousBatch()
 {
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    constexpr int count = MainWindow::ProgressThreshold + 50;
-    for (int i = 0; i < count; ++i) {
-        QFile file(dir.filePath(u"doc%1.txt"_s.arg(i, 4, 10, QChar(u'0'))));
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("<model>M</model> was trained on 8 <hardware>A100</hardware> GPUs.");
-    }
+    auto window = openWindow();
+    const QString other = m_dir->filePath(u"other"_s);
+    writeFile(other + u"/a.txt"_s, "<model>A</model>\n");
+    writeFile(ReviewStore::defaultStorePath({other}), "this is not a database, it only looks like one");
+    QVERIFY(!window->openBatch({other}));
+    QCOMPARE(window->currentDocumentId(), first);
+    QCOMPARE(child<QTreeView>(*window, u"documentList"_s)->model()->rowCount(), 7);
+    QVERIFY(statusMessage(*window).contains(u"other.annorev.sqlite"_s));
+}
+
+void TestMainWindow::droppingAFolderOpensIt()
+{
     MainWindow window;
     window.show();
-    window.openBatch({dir.path()});
-    QCOMPARE(child<QListView>(window, u"documentList"_s)->model()->rowCount(), count);
-    QCOMPARE(child<QLabel>(window, u"summaryLabel"_s)->text(), u"%1 documents · 0 errors · %1 warnings"_s.arg(count));
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QMimeData data;
+    data.setUrls({QUrl::fromLocalFile(m_batch)});
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &drop);
+    QTRY_COMPARE(child<QTreeView>(window, u"documentList"_s)->model()->rowCount(), 7);
+    // Anything but local files is refused.
+    QMimeData remote;
+    remote.setUrls({QUrl(u"https://example.org/batch.jsonl"_s)});
+    QDragEnterEvent refused(QPoint(10, 10), Qt::CopyAction, &remote, Qt::LeftButton, Qt::NoModifier);
+    refused.setAccepted(false);
+    QApplication::sendEvent(&window, &refused);
+    QVERIFY(!refused.isAccepted());
 }
 
-void TestMainWindow::splitterSizesArePersisted()
+void TestMainWindow::settingsRememberLayoutBatchesAndDocument()
 {
     QList<int> sizes;
     {
-        MainWindow window;
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        auto *splitter = child<QSplitter>(window, u"outerSplitter"_s);
+        auto window = openWindow(true);
+        auto *splitter = child<QSplitter>(*window, u"outerSplitter"_s);
         sizes = splitter->sizes();
         sizes[0] += 100;
         sizes[1] -= 100;
         splitter->setSizes(sizes);
         sizes = splitter->sizes();
-        QVERIFY(window.close());
+        QVERIFY(window->showDocumentWithId(extra));
+        QVERIFY(window->close());
     }
+    const QSettings settings(u"annorev"_s, u"annorev"_s);
+    QVERIFY(settings.fileName().contains(u"qttest"_s));
+    QCOMPARE(settings.value(u"lastBatch"_s).toStringList(), QStringList{QFileInfo(m_batch).absoluteFilePath()});
+    QCOMPARE(settings.value(u"recentBatches"_s).toList().size(), 1);
+
+    auto window = openWindow(true);
+    QCOMPARE(child<QSplitter>(*window, u"outerSplitter"_s)->sizes(), sizes);
+    QCOMPARE(window->currentDocumentId(), extra);
+    auto *recent = child<QMenu>(*window, u"recentMenu"_s);
+    emit recent->aboutToShow();
+    QCOMPARE(recent->actions().first()->text(), u"&1 samples"_s);
+}
+
+void TestMainWindow::everyActionHasItsShortcutInAMenu()
+{
     MainWindow window;
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QCOMPARE(child<QSplitter>(window, u"outerSplitter"_s)->sizes(), sizes);
-    QVERIFY(QFile::exists(QSettings(u"annorev"_s, u"annorev"_s).fileName()));
-    QVERIFY(QSettings(u"annorev"_s, u"annorev"_s).fileName().contains(u"qttest"_s));
+    QStringList missing;
+    for (const QString &name : {u"openFile"_s,
+                                u"openFolder"_s,
+                                u"export"_s,
+                                u"quit"_s,
+                                u"undo"_s,
+                                u"redo"_s,
+                                u"removeSpan"_s,
+                                u"applyFix"_s,
+                                u"find"_s,
+                                u"approve"_s,
+                                u"needsWork"_s,
+                                u"reject"_s,
+                                u"editNote"_s,
+                                u"nextDocument"_s,
+                                u"previousDocument"_s,
+                                u"nextUnreviewed"_s,
+                                u"nextDocumentFromText"_s,
+                                u"previousDocumentFromText"_s,
+                                u"rawSource"_s,
+                                u"shortcuts"_s,
+                                u"tag-model"_s,
+                                u"tag-exact-year"_s}) {
+        QAction *action = window.action(name);
+        if (action == nullptr || action->shortcut().isEmpty()) {
+            missing << name;
+            continue;
+        }
+        // In a menu, where its shortcut is shown.
+        const QList<QObject *> where = action->associatedObjects();
+        if (std::none_of(where.cbegin(), where.cend(), [](QObject *o) { return qobject_cast<QMenu *>(o); })) {
+            missing << name + u" (in no menu)"_s;
+        }
+    }
+    QVERIFY2(missing.isEmpty(), qPrintable(missing.join(u", "_s)));
+    QCOMPARE(window.action(u"approve"_s)->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Return));
+    QCOMPARE(window.action(u"tag-params"_s)->shortcut(), QKeySequence(u"2"_s));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,40 +1,57 @@
 #include "mainwindow.h"
 
 #include "countryaliases.h"
+#include "document.h"
+#include "documententry.h"
+#include "documentfilterbar.h"
+#include "documentfilterproxymodel.h"
 #include "documentlistmodel.h"
 #include "findinglistmodel.h"
 #include "labellegend.h"
 #include "plaintooltipdelegate.h"
+#include "recorddelegate.h"
 #include "recordtablemodel.h"
+#include "reviewername.h"
+#include "reviewsession.h"
+#include "reviewstore.h"
 #include "schema.h"
-#include "spanselections.h"
+#include "sourceview.h"
+#include "valueformat.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDate>
 #include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QHeaderView>
-#include <QHelpEvent>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListView>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QPlainTextEdit>
+#include <QMimeData>
+#include <QProgressBar>
 #include <QProgressDialog>
+#include <QScopedValueRollback>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
+#include <QToolBar>
 #include <QTransposeProxyModel>
+#include <QTreeView>
+#include <QUndoStack>
 #include <QVBoxLayout>
-
-#include <memory>
+#include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
 
@@ -42,30 +59,12 @@ namespace annorev {
 
 namespace {
 
-constexpr int filterDelayMs = 300;
+constexpr int messageTimeoutMs = 8000;
+constexpr int progressDelayMs = 400;
 
 QSettings settings()
 {
     return QSettings(u"annorev"_s, u"annorev"_s);
-}
-
-DocumentListModel::Entry entryOf(const QString &id, const QList<Finding> &findings)
-{
-    DocumentListModel::Entry entry{id};
-    for (const Finding &finding : findings) {
-        switch (finding.severity) {
-        case Severity::Error:
-            ++entry.errorCount;
-            break;
-        case Severity::Warning:
-            ++entry.warningCount;
-            break;
-        case Severity::Info:
-            ++entry.infoCount;
-            break;
-        }
-    }
-    return entry;
 }
 
 QString batchName(const QStringList &paths)
@@ -82,7 +81,7 @@ QString batchName(const QStringList &paths)
 
 QString plural(int count, const QString &one, const QString &many)
 {
-    return (count == 1 ? one : many).arg(count);
+    return (count == 1 ? one : many).arg(QLocale().toString(count));
 }
 
 void setUpTableView(QTableView *view)
@@ -97,11 +96,17 @@ void setUpTableView(QTableView *view)
     view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
     view->horizontalHeader()->setHighlightSections(false);
     view->horizontalHeader()->setStretchLastSection(true);
-    // Unsorted until the reviewer clicks a header: document order is the natural one.
-    view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
-    view->setSortingEnabled(true);
     view->setItemDelegate(new PlainToolTipDelegate(view));
+    view->setContextMenuPolicy(Qt::CustomContextMenu);
 }
+
+// What opening a batch does off the GUI thread: bring its store up to date.
+struct SyncOutcome
+{
+    QString error;
+    QList<InputError> inputErrors;
+    QStringList sourceChanged;
+};
 
 } // namespace
 
@@ -109,101 +114,165 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_schema(Schema::builtin()),
       m_checker(m_schema, CountryAliases::builtin(), QDate::currentDate().year())
 {
+    createModels();
     createWidgets();
     createActions();
+    createMenus();
     restoreSettings();
-    setWindowTitle(u"annorev"_s);
+    setAcceptDrops(true);
+    updateTitle();
+    updateProgress();
     updateSummary();
-    clearDocument(tr("Open a file or a folder of documents to review them (File › Open File…, Open Folder…)."));
+    clearDocument(tr("Open a file or a folder of documents to review them (File › Open File…, Open Folder…), "
+                     "or drop them on this window."));
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The session writes through the store: it goes first.
+    m_session.reset();
+    m_store.reset();
+}
 
-void MainWindow::createWidgets()
+void MainWindow::createModels()
 {
     m_documents = new DocumentListModel(this);
+    m_documentProxy = new DocumentFilterProxyModel(this);
+    m_documentProxy->setDocumentModel(m_documents);
     m_records = new RecordTableModel(this);
-    m_findings = new FindingListModel(this);
-
-    m_documentProxy = new QSortFilterProxyModel(this);
-    m_documentProxy->setSourceModel(m_documents);
-    m_documentProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_documentProxy->setFilterRole(DocumentListModel::IdRole);
-
+    m_records->setSpanTextEditor([this](qsizetype span, const QString &text) {
+        QString error;
+        // The record model is inside setData(): the views follow once it has returned.
+        const QScopedValueRollback deferring(m_deferRefresh, true);
+        if (!m_session || !m_session->setSpanText(span, text, &error)) {
+            showError(error);
+            return false;
+        }
+        return true;
+    });
     // Records are shown one per column, fields as rows: a document has few records and seven
     // fields, which fit a side pane this way round.
     m_recordTranspose = new QTransposeProxyModel(this);
     m_recordTranspose->setSourceModel(m_records);
-
+    m_findings = new FindingListModel(this);
     m_findingProxy = new QSortFilterProxyModel(this);
     m_findingProxy->setSourceModel(m_findings);
+    m_findingProxy->setSortRole(FindingListModel::SeverityRole);
+    connect(m_documents, &DocumentListModel::countsChanged, this, &MainWindow::updateProgress);
+}
 
-    // Left: the document list and its filter.
+void MainWindow::createWidgets()
+{
+    // Left: progress, filters and the documents.
     auto *listPanel = new QWidget(this);
     auto *listLayout = new QVBoxLayout(listPanel);
     listLayout->setContentsMargins(0, 0, 0, 0);
-    m_filterEdit = new QLineEdit(listPanel);
-    m_filterEdit->setObjectName(u"documentFilter"_s);
-    m_filterEdit->setPlaceholderText(tr("Filter documents"));
-    m_filterEdit->setClearButtonEnabled(true);
-    m_filterEdit->setAccessibleName(tr("Document filter"));
-    m_filterTimer = new QTimer(this);
-    m_filterTimer->setSingleShot(true);
-    m_filterTimer->setInterval(filterDelayMs);
-    connect(m_filterEdit, &QLineEdit::textChanged, m_filterTimer, qOverload<>(&QTimer::start));
-    connect(m_filterTimer, &QTimer::timeout, this,
-            [this] { m_documentProxy->setFilterFixedString(m_filterEdit->text()); });
-    m_documentView = new QListView(listPanel);
+    listLayout->setSpacing(4);
+    m_progressLabel = new QLabel(listPanel);
+    m_progressLabel->setObjectName(u"progressLabel"_s);
+    m_progressLabel->setTextFormat(Qt::PlainText);
+    m_progressBar = new QProgressBar(listPanel);
+    m_progressBar->setObjectName(u"progressBar"_s);
+    m_progressBar->setTextVisible(false);
+    m_progressBar->setMaximumHeight(m_progressLabel->fontMetrics().height() / 2 + 2);
+    m_progressBar->setAccessibleName(tr("Review progress"));
+    m_filterBar = new DocumentFilterBar(m_schema, m_documentProxy, listPanel);
+    m_filterBar->setObjectName(u"filterBar"_s);
+    m_documentView = new QTreeView(listPanel);
     m_documentView->setObjectName(u"documentList"_s);
     m_documentView->setAccessibleName(tr("Documents"));
-    m_documentView->setUniformItemSizes(true);
+    m_documentView->setRootIsDecorated(false);
+    m_documentView->setUniformRowHeights(true);
+    m_documentView->setItemsExpandable(false);
+    m_documentView->setAllColumnsShowFocus(true);
     m_documentView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_documentView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_documentView->setTextElideMode(Qt::ElideMiddle);
     m_documentView->setItemDelegate(new PlainToolTipDelegate(m_documentView));
     m_documentView->setModel(m_documentProxy);
-    connect(m_documentView->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            [this](const QModelIndex &current) {
-                showDocument(current.isValid() ? m_documentProxy->mapToSource(current).row() : -1);
-            });
-    listLayout->addWidget(m_filterEdit);
+    m_documentView->setSortingEnabled(true);
+    // Unsorted until the reviewer clicks a header: batch order is the natural one.
+    m_documentView->header()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_documentView->header()->setStretchLastSection(false);
+    m_documentView->header()->setSectionResizeMode(DocumentListModel::IdColumn, QHeaderView::Stretch);
+    for (int column :
+         {DocumentListModel::StatusColumn, DocumentListModel::ErrorsColumn, DocumentListModel::WarningsColumn}) {
+        m_documentView->header()->setSectionResizeMode(column, QHeaderView::Interactive);
+    }
+    const QFontMetrics metrics = m_documentView->fontMetrics();
+    m_documentView->header()->resizeSection(DocumentListModel::StatusColumn,
+                                            metrics.horizontalAdvance(tr("Needs work")) + 40);
+    m_documentView->header()->resizeSection(DocumentListModel::ErrorsColumn,
+                                            metrics.horizontalAdvance(tr("Errors")) + 16);
+    m_documentView->header()->resizeSection(DocumentListModel::WarningsColumn,
+                                            metrics.horizontalAdvance(tr("Warnings")) + 16);
+    connect(m_documentView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::documentSelected);
+    connect(m_filterBar, &DocumentFilterBar::filterChanged, this, [this] {
+        // The current document stays current when it passes the filter; otherwise the first that does.
+        const int row = m_documents->rowOf(m_shownId);
+        const QModelIndex current =
+            row >= 0 ? m_documentProxy->mapFromSource(m_documents->index(row, 0)) : QModelIndex();
+        if (current.isValid()) {
+            m_documentView->setCurrentIndex(current);
+            m_documentView->scrollTo(current);
+        } else if (m_documentProxy->rowCount() > 0) {
+            m_documentView->setCurrentIndex(m_documentProxy->index(0, 0));
+        }
+        updateSummary();
+    });
+    listLayout->addWidget(m_progressLabel);
+    listLayout->addWidget(m_progressBar);
+    listLayout->addWidget(m_filterBar);
     listLayout->addWidget(m_documentView);
 
-    // Centre: the legend above the text.
+    // Centre: the label buttons above the text (filled in by createActions).
     auto *textPanel = new QWidget(this);
+    textPanel->setObjectName(u"textPanel"_s);
     auto *textLayout = new QVBoxLayout(textPanel);
     textLayout->setContentsMargins(0, 0, 0, 0);
-    auto *legend = new LabelLegend(m_schema, textPanel);
-    legend->setObjectName(u"labelLegend"_s);
-    m_textView = new QPlainTextEdit(textPanel);
-    m_textView->setObjectName(u"textView"_s);
-    m_textView->setAccessibleName(tr("Document text"));
-    m_textView->setReadOnly(true);
-    m_textView->setUndoRedoEnabled(false);
-    m_textView->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    m_textView->viewport()->installEventFilter(this);
-    textLayout->addWidget(legend);
-    textLayout->addWidget(m_textView);
+    textLayout->setSpacing(2);
+    m_sourceView = new SourceView(m_schema, textPanel);
+    m_sourceView->setObjectName(u"textView"_s);
+    m_sourceView->setAccessibleName(tr("Document text"));
+    m_sourceView->setToolTipProvider([this](qsizetype position) { return spanToolTip(position); });
+    connect(m_sourceView, &QPlainTextEdit::cursorPositionChanged, this, [this] {
+        syncRecordCellToCursor();
+        updateActions();
+    });
+    connect(m_sourceView, &QPlainTextEdit::selectionChanged, this, &MainWindow::updateActions);
+    connect(m_sourceView, &QWidget::customContextMenuRequested, this, &MainWindow::showTextMenu);
+    textLayout->addWidget(m_sourceView, 1);
 
     // Right: the records.
     m_recordView = new QTableView(this);
     m_recordView->setObjectName(u"recordTable"_s);
     m_recordView->setAccessibleName(tr("Records"));
     setUpTableView(m_recordView);
-    m_recordView->setSortingEnabled(false);
     m_recordView->setSelectionBehavior(QAbstractItemView::SelectItems);
+    m_recordView->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
+                                  QAbstractItemView::AnyKeyPressed);
+    m_recordView->setItemDelegate(new RecordDelegate(CountryAliases::builtin().names(), m_recordView));
     m_recordView->verticalHeader()->show();
     m_recordView->setModel(m_recordTranspose);
-    connect(m_recordView, &QAbstractItemView::activated, this, &MainWindow::selectSpanOfRecordCell);
+    connect(m_recordView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MainWindow::selectSpanOfRecordCell);
+    connect(m_recordView, &QWidget::customContextMenuRequested, this, &MainWindow::showRecordMenu);
 
-    // Bottom: the findings.
-    m_findingView = new QTableView(this);
+    // Bottom: the findings, most severe first.
+    auto *findingPanel = new QWidget(this);
+    auto *findingLayout = new QVBoxLayout(findingPanel);
+    findingLayout->setContentsMargins(0, 0, 0, 0);
+    findingLayout->setSpacing(0);
+    m_findingView = new QTableView(findingPanel);
     m_findingView->setObjectName(u"findingTable"_s);
     m_findingView->setAccessibleName(tr("Findings"));
     setUpTableView(m_findingView);
     m_findingView->setModel(m_findingProxy);
+    m_findingView->setSortingEnabled(true);
+    m_findingView->sortByColumn(FindingListModel::SeverityColumn, Qt::DescendingOrder);
     m_findingView->horizontalHeader()->resizeSection(FindingListModel::SeverityColumn, 80);
-    m_findingView->horizontalHeader()->resizeSection(FindingListModel::RuleColumn, 180);
+    m_findingView->horizontalHeader()->resizeSection(FindingListModel::RuleColumn, 190);
     m_findingView->horizontalHeader()->resizeSection(FindingListModel::TextColumn, 220);
     // Severity sorts by rank, not alphabetically; the other columns by what they show.
     connect(m_findingView->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, [this](int section) {
@@ -212,9 +281,15 @@ void MainWindow::createWidgets()
     });
     connect(m_findingView, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
         selectFinding(index);
-        m_textView->setFocus(Qt::OtherFocusReason);
+        m_sourceView->setFocus(Qt::OtherFocusReason);
     });
-    connect(m_findingView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::selectFinding);
+    connect(m_findingView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &index) {
+                selectFinding(index);
+                updateActions();
+            });
+    connect(m_findingView, &QWidget::customContextMenuRequested, this, &MainWindow::showFindingMenu);
+    findingLayout->addWidget(m_findingView);
 
     m_textSplitter = new QSplitter(Qt::Horizontal, this);
     m_textSplitter->setObjectName(u"textSplitter"_s);
@@ -226,7 +301,7 @@ void MainWindow::createWidgets()
     m_centreSplitter = new QSplitter(Qt::Vertical, this);
     m_centreSplitter->setObjectName(u"centreSplitter"_s);
     m_centreSplitter->addWidget(m_textSplitter);
-    m_centreSplitter->addWidget(m_findingView);
+    m_centreSplitter->addWidget(findingPanel);
     m_centreSplitter->setStretchFactor(0, 3);
     m_centreSplitter->setStretchFactor(1, 1);
 
@@ -245,55 +320,290 @@ void MainWindow::createWidgets()
     m_summaryLabel->setObjectName(u"summaryLabel"_s);
     m_summaryLabel->setTextFormat(Qt::PlainText);
     statusBar()->addPermanentWidget(m_summaryLabel);
+
+    m_refreshTimer = new QTimer(this);
+    m_refreshTimer->setSingleShot(true);
+    m_refreshTimer->setInterval(0);
+    connect(m_refreshTimer, &QTimer::timeout, this, &MainWindow::refresh);
 }
 
 void MainWindow::createActions()
 {
-    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
-    QAction *openFile = fileMenu->addAction(tr("&Open File…"), this, &MainWindow::openFiles);
-    openFile->setShortcut(QKeySequence::Open);
-    QAction *openFolder = fileMenu->addAction(tr("Open &Folder…"), this, &MainWindow::openFolder);
-    openFolder->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
-    fileMenu->addSeparator();
-    QAction *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    auto make = [this](const QString &name, const QString &text, const QList<QKeySequence> &shortcuts, auto slot) {
+        auto *action = new QAction(text, this);
+        action->setObjectName(name);
+        action->setShortcuts(shortcuts);
+        connect(action, &QAction::triggered, this, slot);
+        addAction(action);
+        return action;
+    };
+    // Actions that only make sense in the text: their keys type into other widgets.
+    auto inText = [this](QAction *action) {
+        removeAction(action);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        m_sourceView->addAction(action);
+        return action;
+    };
+
+    for (qsizetype i = 0; i < m_schema.labels().size(); ++i) {
+        const LabelInfo &label = m_schema.labels().at(i);
+        const int index = int(i);
+        QList<QKeySequence> keys;
+        QList<QKeySequence> exactKeys;
+        if (!label.shortcut.isNull()) {
+            keys << QKeySequence(QString(label.shortcut));
+            exactKeys << QKeySequence(u"Alt+"_s + label.shortcut);
+        }
+        QAction *tag =
+            inText(make(u"tag-"_s + label.name, label.displayName, keys, [this, index] { tagSelection(index, true); }));
+        tag->setIcon(LabelLegend::swatch(label.colour));
+        tag->setToolTip(tr("Tag the selection, widened to whole words, as %1").arg(label.displayName));
+        m_tagActions << tag;
+        QAction *exact = inText(make(u"tag-exact-"_s + label.name, label.displayName, exactKeys,
+                                     [this, index] { tagSelection(index, false); }));
+        exact->setIcon(tag->icon());
+        exact->setToolTip(tr("Tag exactly the selection as %1").arg(label.displayName));
+        m_exactTagActions << exact;
+    }
+    m_removeSpanAction = inText(make(u"removeSpan"_s, tr("&Remove Span"), {QKeySequence::Delete, Qt::Key_Backspace},
+                                     &MainWindow::removeSpanAtCursor));
+    m_applyFixAction =
+        make(u"applyFix"_s, tr("Apply &Fix"), {QKeySequence(Qt::CTRL | Qt::Key_Period)}, &MainWindow::applySelectedFix);
+    m_applyFixAction->setToolTip(tr("Apply the suggested fix of the selected finding"));
+
+    m_undoAction = make(u"undo"_s, tr("&Undo"), {QKeySequence::Undo}, [this] {
+        if (m_session) {
+            m_session->undoStack()->undo();
+        }
+    });
+    m_redoAction =
+        make(u"redo"_s, tr("&Redo"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo}, [this] {
+            if (m_session) {
+                m_session->undoStack()->redo();
+            }
+        });
+
+    m_approveAction = make(u"approve"_s, tr("&Approve"),
+                           {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)},
+                           [this] { setStatus(ReviewStatus::Approved); });
+    m_approveAction->setToolTip(tr("Approve the document and go to the next unreviewed one"));
+    m_needsWorkAction = make(u"needsWork"_s, tr("&Needs Work"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return)},
+                             [this] { setStatus(ReviewStatus::NeedsWork); });
+    m_rejectAction = make(u"reject"_s, tr("Re&ject"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Backspace)},
+                          [this] { setStatus(ReviewStatus::Rejected); });
+    for (QAction *status : {m_approveAction, m_needsWorkAction, m_rejectAction}) {
+        const ReviewStatus value = status == m_approveAction     ? ReviewStatus::Approved
+                                   : status == m_needsWorkAction ? ReviewStatus::NeedsWork
+                                                                 : ReviewStatus::Rejected;
+        status->setIcon(LabelLegend::swatch(DocumentListModel::statusColour(value)));
+    }
+
+    m_rawSourceAction =
+        make(u"rawSource"_s, tr("Show Tagged &Source"), {QKeySequence(Qt::CTRL | Qt::Key_U)}, [this](bool raw) {
+            m_sourceView->setRawSource(raw);
+            updateActions();
+        });
+    m_rawSourceAction->setCheckable(true);
+    m_exportAction = make(u"export"_s, tr("&Export…"), {QKeySequence(Qt::CTRL | Qt::Key_E)}, &MainWindow::exportBatch);
+
+    // The legend's buttons tag the selection too.
+    auto *legend = new LabelLegend(m_schema, m_tagActions, m_sourceView->parentWidget());
+    legend->setObjectName(u"labelLegend"_s);
+    static_cast<QVBoxLayout *>(m_sourceView->parentWidget()->layout())->insertWidget(0, legend);
+
+    // The review bar: decisions, the note that goes with them, undo.
+    QToolBar *review = addToolBar(tr("Review"));
+    review->setObjectName(u"reviewToolBar"_s);
+    review->setMovable(false);
+    review->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    review->addAction(m_approveAction);
+    review->addAction(m_needsWorkAction);
+    review->addAction(m_rejectAction);
+    review->addSeparator();
+    auto *noteLabel = new QLabel(tr("N&ote:"), review);
+    m_noteEdit = new QLineEdit(review);
+    m_noteEdit->setObjectName(u"noteEdit"_s);
+    m_noteEdit->setAccessibleName(tr("Review note"));
+    m_noteEdit->setPlaceholderText(tr("Why this decision (needed to approve a document with errors)"));
+    m_noteEdit->setClearButtonEnabled(true);
+    noteLabel->setBuddy(m_noteEdit);
+    review->addWidget(noteLabel);
+    review->addWidget(m_noteEdit);
+    review->addSeparator();
+    review->addAction(m_undoAction);
+    review->addAction(m_redoAction);
+    review->addAction(m_applyFixAction);
+    review->addAction(m_rawSourceAction);
+
+    m_documentActions = {m_approveAction, m_needsWorkAction, m_rejectAction, m_rawSourceAction};
+}
+
+void MainWindow::createMenus()
+{
+    auto add = [this](QMenu *menu, const QString &name, const QString &text, const QList<QKeySequence> &shortcuts,
+                      auto slot) {
+        QAction *action = menu->addAction(text, this, slot);
+        action->setObjectName(name);
+        action->setShortcuts(shortcuts);
+        return action;
+    };
+
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    add(file, u"openFile"_s, tr("&Open File…"), {QKeySequence::Open}, &MainWindow::openFiles);
+    add(file, u"openFolder"_s, tr("Open &Folder…"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O)},
+        &MainWindow::openFolder);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(u"recentMenu"_s);
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    fillRecentMenu();
+    file->addSeparator();
+    file->addAction(m_exportAction);
+    file->addSeparator();
+    // Some platforms bind no key to Quit; Ctrl+Q is what Linux desktops use.
+    const QKeySequence quitKey = QKeySequence::keyBindings(QKeySequence::Quit).isEmpty()
+                                     ? QKeySequence(Qt::CTRL | Qt::Key_Q)
+                                     : QKeySequence(QKeySequence::Quit);
+    QAction *quit = add(file, u"quit"_s, tr("&Quit"), {quitKey}, &QWidget::close);
     quit->setMenuRole(QAction::QuitRole);
 
-    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
-    QAction *about = helpMenu->addAction(tr("&About annorev"), this, &MainWindow::showAbout);
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_undoAction);
+    edit->addAction(m_redoAction);
+    edit->addSeparator();
+    QMenu *tagMenu = edit->addMenu(tr("&Tag Selection As"));
+    tagMenu->addActions(m_tagActions);
+    QMenu *exactMenu = edit->addMenu(tr("Tag E&xact Selection As"));
+    exactMenu->addActions(m_exactTagActions);
+    edit->addAction(m_removeSpanAction);
+    edit->addAction(m_applyFixAction);
+    edit->addSeparator();
+    add(edit, u"find"_s, tr("&Find Documents…"), {QKeySequence::Find}, [this] {
+        m_filterBar->searchEdit()->setFocus(Qt::ShortcutFocusReason);
+        m_filterBar->searchEdit()->selectAll();
+    });
+    add(edit, u"reviewerName"_s, tr("Reviewer &Name…"), {}, &MainWindow::editReviewerName);
+
+    QMenu *review = menuBar()->addMenu(tr("&Review"));
+    review->addAction(m_approveAction);
+    review->addAction(m_needsWorkAction);
+    review->addAction(m_rejectAction);
+    add(review, u"editNote"_s, tr("Edit N&ote"), {QKeySequence(Qt::ALT | Qt::Key_O)}, [this] {
+        m_noteEdit->setFocus(Qt::ShortcutFocusReason);
+        m_noteEdit->selectAll();
+    });
+    review->addSeparator();
+    QAction *next = add(review, u"nextDocument"_s, tr("Ne&xt Document"), {QKeySequence(Qt::ALT | Qt::Key_Down)},
+                        [this] { moveBy(1); });
+    QAction *previous = add(review, u"previousDocument"_s, tr("&Previous Document"),
+                            {QKeySequence(Qt::ALT | Qt::Key_Up)}, [this] { moveBy(-1); });
+    add(review, u"nextUnreviewed"_s, tr("Next &Unreviewed Document"),
+        {QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key_Down)}, &MainWindow::moveToNextUnreviewed);
+    // J and K move through the list from the text, where letters type nothing.
+    QMenu *textKeys = review->addMenu(tr("In the &Text"));
+    for (auto [name, text, key, step] :
+         {std::tuple{u"nextDocumentFromText"_s, tr("Next Document"), Qt::Key_J, 1},
+          std::tuple{u"previousDocumentFromText"_s, tr("Previous Document"), Qt::Key_K, -1}}) {
+        QAction *action = textKeys->addAction(text, this, [this, step] { moveBy(step); });
+        action->setObjectName(name);
+        action->setShortcut(QKeySequence(key));
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        m_sourceView->addAction(action);
+    }
+    Q_UNUSED(next);
+    Q_UNUSED(previous);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_rawSourceAction);
+    add(view, u"focusDocuments"_s, tr("&Documents"), {QKeySequence(Qt::CTRL | Qt::Key_1)},
+        [this] { m_documentView->setFocus(Qt::ShortcutFocusReason); });
+    add(view, u"focusText"_s, tr("&Text"), {QKeySequence(Qt::CTRL | Qt::Key_2)},
+        [this] { m_sourceView->setFocus(Qt::ShortcutFocusReason); });
+    add(view, u"focusRecords"_s, tr("&Records"), {QKeySequence(Qt::CTRL | Qt::Key_3)},
+        [this] { m_recordView->setFocus(Qt::ShortcutFocusReason); });
+    add(view, u"focusFindings"_s, tr("F&indings"), {QKeySequence(Qt::CTRL | Qt::Key_4)},
+        [this] { m_findingView->setFocus(Qt::ShortcutFocusReason); });
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    add(help, u"shortcuts"_s, tr("&Keyboard Shortcuts"),
+        {QKeySequence(Qt::CTRL | Qt::Key_Slash), QKeySequence::HelpContents}, &MainWindow::showShortcuts);
+    QAction *about = add(help, u"about"_s, tr("&About annorev"), {}, &MainWindow::showAbout);
     about->setMenuRole(QAction::AboutRole);
+
+    m_menus = {file, edit, review, view, help};
+}
+
+QAction *MainWindow::action(const QString &name) const
+{
+    return findChild<QAction *>(name);
 }
 
 void MainWindow::restoreSettings()
 {
     const QSettings s = settings();
     if (!restoreGeometry(s.value(u"mainWindow/geometry"_s).toByteArray())) {
-        resize(1280, 800);
+        resize(1360, 820);
     }
+    restoreState(s.value(u"mainWindow/state"_s).toByteArray());
     if (!m_outerSplitter->restoreState(s.value(u"mainWindow/outerSplitter"_s).toByteArray())) {
-        m_outerSplitter->setSizes({260, 1020});
+        m_outerSplitter->setSizes({330, 1030});
     }
     if (!m_centreSplitter->restoreState(s.value(u"mainWindow/centreSplitter"_s).toByteArray())) {
-        m_centreSplitter->setSizes({560, 200});
+        m_centreSplitter->setSizes({540, 200});
     }
     if (!m_textSplitter->restoreState(s.value(u"mainWindow/textSplitter"_s).toByteArray())) {
-        m_textSplitter->setSizes({620, 400});
+        m_textSplitter->setSizes({640, 390});
     }
+    m_documentView->header()->restoreState(s.value(u"mainWindow/documentHeader"_s).toByteArray());
 }
 
 void MainWindow::saveSettings() const
 {
     QSettings s = settings();
     s.setValue(u"mainWindow/geometry"_s, saveGeometry());
+    s.setValue(u"mainWindow/state"_s, saveState());
     s.setValue(u"mainWindow/outerSplitter"_s, m_outerSplitter->saveState());
     s.setValue(u"mainWindow/centreSplitter"_s, m_centreSplitter->saveState());
     s.setValue(u"mainWindow/textSplitter"_s, m_textSplitter->saveState());
+    s.setValue(u"mainWindow/documentHeader"_s, m_documentView->header()->saveState());
+    if (m_store && !m_shownId.isEmpty()) {
+        s.setValue(u"lastDocument/"_s +
+                       QString::fromLatin1(m_store->path().toUtf8().toBase64(QByteArray::Base64UrlEncoding)),
+                   m_shownId);
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // An editor still open in the record table commits its value before the window goes.
+    m_recordView->setFocus();
     saveSettings();
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    const bool local =
+        !urls.isEmpty() && std::all_of(urls.cbegin(), urls.cend(), [](const QUrl &url) { return url.isLocalFile(); });
+    if (local) {
+        event->acceptProposedAction();
+    }
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    QStringList paths;
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (url.isLocalFile()) {
+            paths << url.toLocalFile();
+        }
+    }
+    if (paths.isEmpty()) {
+        return;
+    }
+    event->acceptProposedAction();
+    // Opened after the drop returns: the drag source is not kept waiting on a long batch.
+    QTimer::singleShot(0, this, [this, paths] { openBatch(paths); });
 }
 
 void MainWindow::openFiles()
@@ -321,197 +631,699 @@ void MainWindow::openFolder()
     openBatch({folder});
 }
 
+void MainWindow::fillRecentMenu()
+{
+    m_recentMenu->clear();
+    const QVariantList recent = settings().value(u"recentBatches"_s).toList();
+    int number = 0;
+    for (const QVariant &entry : recent) {
+        const QStringList paths = entry.toStringList();
+        if (paths.isEmpty()) {
+            continue;
+        }
+        ++number;
+        QAction *open =
+            m_recentMenu->addAction(number < 10 ? u"&%1 %2"_s.arg(number).arg(batchName(paths)) : batchName(paths),
+                                    this, [this, paths] { openBatch(paths); });
+        open->setToolTip(paths.join(u'\n'));
+        open->setStatusTip(paths.join(u", "_s));
+    }
+    if (number == 0) {
+        m_recentMenu->addAction(tr("No recent batches"))->setEnabled(false);
+        return;
+    }
+    m_recentMenu->addSeparator();
+    m_recentMenu->addAction(tr("&Clear Menu"), this, [] { settings().remove(u"recentBatches"_s); });
+}
+
+void MainWindow::rememberBatch(const QStringList &paths)
+{
+    QStringList absolute;
+    for (const QString &path : paths) {
+        absolute << QFileInfo(path).absoluteFilePath();
+    }
+    QSettings s = settings();
+    QVariantList recent = s.value(u"recentBatches"_s).toList();
+    recent.removeIf([&absolute](const QVariant &entry) { return entry.toStringList() == absolute; });
+    recent.prepend(absolute);
+    while (recent.size() > MaxRecentBatches) {
+        recent.removeLast();
+    }
+    s.setValue(u"recentBatches"_s, recent);
+    s.setValue(u"lastBatch"_s, absolute);
+}
+
+bool MainWindow::openBatch(const QStringList &inputs, const QString &storePath)
+{
+    // Inputs that are not there are reported and left out: the rest of the batch still opens.
+    QStringList paths;
+    QList<InputError> missing;
+    for (const QString &input : inputs) {
+        const QFileInfo info(input);
+        if (info.exists() && info.isReadable()) {
+            paths << input;
+        } else {
+            missing.append(InputError{input, 0, info.exists() ? tr("cannot be read") : tr("no such file or folder")});
+        }
+    }
+    if (paths.isEmpty()) {
+        showError(missing.isEmpty() ? tr("Nothing to open.") : missing.first().toString());
+        return false;
+    }
+    const QString path = storePath.isEmpty() ? ReviewStore::defaultStorePath(paths) : storePath;
+    const QString reviewer = ReviewerName::resolve();
+
+    // Reading, hashing and checking a new batch takes a while: it runs on the worker threads
+    // while this one keeps painting, behind a progress dialog once it takes long enough to see.
+    QFutureWatcher<SyncOutcome> watcher;
+    QEventLoop loop;
+    connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+    const Schema *schema = &m_schema;
+    const Checker *checker = &m_checker;
+    watcher.setFuture(QtConcurrent::run([paths, path, reviewer, schema, checker] {
+        SyncOutcome outcome;
+        std::unique_ptr<ReviewStore> store = ReviewStore::open(path, &outcome.error);
+        if (!store) {
+            return outcome;
+        }
+        const std::optional<ReviewStore::SyncReport> report =
+            store->sync(paths, *schema, *checker, reviewer, &outcome.error);
+        if (report) {
+            outcome.inputErrors = report->inputErrors;
+            outcome.sourceChanged = report->sourceChanged;
+        }
+        return outcome;
+    }));
+    if (!watcher.isFinished()) {
+        QProgressDialog progress(tr("Reading and checking %1…").arg(batchName(paths)), QString(), 0, 0, this);
+        progress.setWindowTitle(tr("Opening Batch"));
+        progress.setWindowModality(Qt::WindowModal);
+        progress.setMinimumDuration(progressDelayMs);
+        progress.setCancelButton(nullptr);
+        progress.setValue(0);
+        loop.exec(QEventLoop::ExcludeUserInputEvents);
+    }
+    const SyncOutcome outcome = watcher.result();
+    QString error = outcome.error;
+    std::unique_ptr<ReviewStore> store = error.isEmpty() ? ReviewStore::open(path, &error) : nullptr;
+    if (!store) {
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Cannot Open Batch"),
+                                    tr("%1 could not be opened.").arg(batchName(paths)), QMessageBox::Ok, this);
+        box->setTextFormat(Qt::PlainText);
+        box->setInformativeText(error);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+        statusBar()->showMessage(error, messageTimeoutMs);
+        return false;
+    }
+
+    // The batch is in the store: the window switches to it.
+    m_refreshTimer->stop();
+    m_session.reset();
+    m_store = std::move(store);
+    m_batch = paths;
+    m_shownId.clear();
+    m_session = std::make_unique<ReviewSession>(*m_store, m_schema, m_checker, reviewer);
+    connect(m_session.get(), &ReviewSession::documentChanged, this, &MainWindow::scheduleRefresh);
+    connect(m_session.get(), &ReviewSession::errorOccurred, this, &MainWindow::showError);
+    QUndoStack *undo = m_session->undoStack();
+    connect(undo, &QUndoStack::indexChanged, this, &MainWindow::updateActions);
+    connect(undo, &QUndoStack::cleanChanged, this, &MainWindow::updateActions);
+
+    QList<DocumentListModel::Entry> entries;
+    const QList<ReviewStore::ListEntry> stored = m_store->listEntries(&error);
+    entries.reserve(stored.size());
+    m_totalErrors = 0;
+    m_totalWarnings = 0;
+    for (const ReviewStore::ListEntry &entry : stored) {
+        entries.append(DocumentEntry::fromStore(entry, m_schema));
+        m_totalErrors += entries.last().errorCount;
+        m_totalWarnings += entries.last().warningCount;
+    }
+    m_filterBar->reset();
+    m_filterBar->setTextSearch([path](const QString &needle) -> std::optional<QStringList> {
+        // Its own connection: SQLite connections belong to the thread that made them.
+        QString searchError;
+        const std::unique_ptr<ReviewStore> searchStore = ReviewStore::open(path, &searchError);
+        return searchStore ? searchStore->search(needle, &searchError) : std::nullopt;
+    });
+    m_documents->setEntries(std::move(entries));
+    rememberBatch(paths);
+    updateTitle();
+    updateSummary();
+
+    const QString last =
+        settings()
+            .value(u"lastDocument/"_s +
+                   QString::fromLatin1(m_store->path().toUtf8().toBase64(QByteArray::Base64UrlEncoding)))
+            .toString();
+    if (!showDocumentWithId(last) && m_documentProxy->rowCount() > 0) {
+        m_documentView->setCurrentIndex(m_documentProxy->index(0, 0));
+    }
+    if (m_documents->rowCount() == 0) {
+        clearDocument(tr("The batch has no documents."));
+    }
+
+    QStringList problems;
+    for (const InputError &inputError : std::as_const(missing) + outcome.inputErrors) {
+        problems << inputError.toString();
+    }
+    for (const QString &id : outcome.sourceChanged) {
+        problems << tr("%1: the source changed since it was imported; your version is kept").arg(id);
+    }
+    if (!problems.isEmpty()) {
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Some Inputs Need Attention"),
+                                    plural(int(problems.size()),
+                                           tr("%1 input needs attention; the rest of the batch is shown."),
+                                           tr("%1 inputs need attention; the rest of the batch is shown.")),
+                                    QMessageBox::Ok, this);
+        box->setTextFormat(Qt::PlainText);
+        box->setDetailedText(problems.join(u'\n'));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    }
+    return true;
+}
+
+bool MainWindow::showDocumentWithId(const QString &id)
+{
+    const int row = id.isEmpty() ? -1 : m_documents->rowOf(id);
+    if (row < 0) {
+        return false;
+    }
+    QModelIndex index = m_documentProxy->mapFromSource(m_documents->index(row, 0));
+    if (!index.isValid()) {
+        // Hidden by the filters: they give way to the document asked for.
+        m_filterBar->reset();
+        index = m_documentProxy->mapFromSource(m_documents->index(row, 0));
+    }
+    m_documentView->setCurrentIndex(index);
+    m_documentView->scrollTo(index);
+    return currentDocumentId() == id;
+}
+
+QString MainWindow::storePath() const
+{
+    return m_store ? m_store->path() : QString();
+}
+
+QString MainWindow::currentDocumentId() const
+{
+    return m_session ? m_session->documentId() : QString();
+}
+
+void MainWindow::documentSelected(const QModelIndex &proxyIndex)
+{
+    if (!m_session || !proxyIndex.isValid()) {
+        return;
+    }
+    const QString id =
+        proxyIndex.siblingAtColumn(DocumentListModel::IdColumn).data(DocumentListModel::IdRole).toString();
+    if (id == m_session->documentId()) {
+        return;
+    }
+    QString error;
+    if (!m_session->open(id, &error)) {
+        clearDocument(error);
+        showError(error);
+        return;
+    }
+    const std::optional<ReviewStore::StoredDocument> stored = m_store->document(id);
+    m_noteEdit->setText(stored ? stored->note : QString());
+    // Shown now, not at the next turn of the event loop: switching documents is the action
+    // reviewers repeat most, and the benchmark times it.
+    m_refreshTimer->stop();
+    refresh();
+}
+
+void MainWindow::scheduleRefresh()
+{
+    // An edit that starts from a record cell's setData() must not see its model reset under it:
+    // the views follow at the next turn of the event loop. Every other change shows at once.
+    if (m_deferRefresh) {
+        m_refreshTimer->start();
+        return;
+    }
+    m_refreshTimer->stop();
+    refresh();
+}
+
+void MainWindow::refresh()
+{
+    if (!m_session || m_session->documentId().isEmpty()) {
+        return;
+    }
+    const QString id = m_session->documentId();
+    const Document &doc = m_session->document();
+    const CheckResult &result = m_session->result();
+    const bool sameDocument = id == m_shownId;
+    m_shownId = id;
+
+    m_sourceView->showDocument(doc, result.findings, sameDocument);
+    m_records->setDocument(doc, result.analysis, result.findings);
+    m_findings->setFindings(doc, result.findings);
+    if (!sameDocument) {
+        m_recordView->resizeColumnsToContents();
+        m_sourceView->moveCursor(QTextCursor::Start);
+        m_sourceView->verticalScrollBar();
+    }
+
+    const int row = m_documents->rowOf(id);
+    if (row >= 0) {
+        const DocumentListModel::Entry &old = m_documents->entry(row);
+        DocumentListModel::Entry entry = DocumentEntry::fromCheck(id, old.status, doc, result.findings, m_schema);
+        m_totalErrors += entry.errorCount - old.errorCount;
+        m_totalWarnings += entry.warningCount - old.warningCount;
+        m_documents->updateEntry(row, std::move(entry));
+    }
+    syncRecordCellToCursor();
+    updateSummary();
+    updateActions();
+}
+
+void MainWindow::clearDocument(const QString &placeholder)
+{
+    m_shownId.clear();
+    m_sourceView->clearDocument(placeholder);
+    m_records->clear();
+    m_findings->clear();
+    m_noteEdit->clear();
+    updateActions();
+}
+
+void MainWindow::updateProgress()
+{
+    const int total = m_documents->rowCount();
+    const int reviewed = total - m_documents->count(ReviewStatus::Unreviewed);
+    const QLocale locale;
+    m_progressLabel->setText(tr("%1 / %2 reviewed").arg(locale.toString(reviewed), locale.toString(total)));
+    m_progressBar->setRange(0, std::max(total, 1));
+    m_progressBar->setValue(reviewed);
+    const QString detail = tr("%1 approved, %2 need work, %3 rejected")
+                               .arg(locale.toString(m_documents->count(ReviewStatus::Approved)),
+                                    locale.toString(m_documents->count(ReviewStatus::NeedsWork)),
+                                    locale.toString(m_documents->count(ReviewStatus::Rejected)));
+    m_progressLabel->setToolTip(detail);
+    m_progressBar->setToolTip(detail);
+}
+
+void MainWindow::updateSummary()
+{
+    QStringList parts{plural(m_documents->rowCount(), tr("%1 document"), tr("%1 documents")),
+                      plural(m_totalErrors, tr("%1 error"), tr("%1 errors")),
+                      plural(m_totalWarnings, tr("%1 warning"), tr("%1 warnings"))};
+    if (m_documentProxy->isFiltering()) {
+        parts.prepend(plural(m_documentProxy->rowCount(), tr("%1 shown"), tr("%1 shown")));
+    }
+    m_summaryLabel->setText(parts.join(u" · "_s));
+}
+
+void MainWindow::updateTitle()
+{
+    if (m_batch.isEmpty()) {
+        setWindowTitle(u"annorev"_s);
+        return;
+    }
+    setWindowTitle(tr("%1 — %2 — annorev").arg(batchName(m_batch), ReviewerName::resolve()));
+}
+
+void MainWindow::updateActions()
+{
+    const bool open = m_session && !m_shownId.isEmpty();
+    const bool editable = open && !m_sourceView->isRawSource();
+    const auto [start, end] = m_sourceView->selectedRange();
+    for (QAction *tag : std::as_const(m_tagActions) + m_exactTagActions) {
+        tag->setEnabled(editable);
+    }
+    m_removeSpanAction->setEnabled(editable && spanForEditing() >= 0);
+    const QModelIndex finding = m_findingProxy->mapToSource(m_findingView->currentIndex());
+    m_applyFixAction->setEnabled(editable && finding.isValid() && finding.data(FindingListModel::HasFixRole).toBool());
+    for (QAction *action : std::as_const(m_documentActions)) {
+        action->setEnabled(open);
+    }
+    m_exportAction->setEnabled(m_store != nullptr);
+    QUndoStack *undo = m_session ? m_session->undoStack() : nullptr;
+    m_undoAction->setEnabled(undo && undo->canUndo());
+    m_redoAction->setEnabled(undo && undo->canRedo());
+    m_undoAction->setText(undo && undo->canUndo() ? tr("&Undo %1").arg(undo->undoText()) : tr("&Undo"));
+    m_redoAction->setText(undo && undo->canRedo() ? tr("&Redo %1").arg(undo->redoText()) : tr("&Redo"));
+    Q_UNUSED(start);
+    Q_UNUSED(end);
+}
+
+void MainWindow::showError(const QString &message)
+{
+    if (!message.isEmpty()) {
+        statusBar()->showMessage(message, messageTimeoutMs);
+    }
+}
+
+void MainWindow::tagSelection(int labelIndex, bool snap)
+{
+    if (!m_session || m_sourceView->isRawSource() || labelIndex < 0 || labelIndex >= m_schema.labels().size()) {
+        return;
+    }
+    const auto [start, end] = m_sourceView->selectedRange();
+    if (start == end) {
+        showError(tr("Select the text to tag first."));
+        return;
+    }
+    QString error;
+    if (!m_session->tag(m_schema.labels().at(labelIndex).name, start, end, &error, snap)) {
+        showError(tr("Not tagged: %1").arg(error));
+    }
+}
+
+qsizetype MainWindow::spanForEditing() const
+{
+    if (!m_session) {
+        return -1;
+    }
+    if (m_sourceView->hasFocus() || !m_recordView->hasFocus()) {
+        const QTextCursor cursor = m_sourceView->textCursor();
+        const qsizetype span =
+            m_sourceView->spanAt(cursor.hasSelection() ? cursor.selectionStart() : cursor.position());
+        if (span >= 0) {
+            return span;
+        }
+    }
+    const QModelIndex cell = m_recordTranspose->mapToSource(m_recordView->currentIndex());
+    return cell.isValid() ? cell.data(RecordTableModel::SpanRole).toLongLong() : -1;
+}
+
+void MainWindow::removeSpanAtCursor()
+{
+    const qsizetype span = spanForEditing();
+    if (span < 0) {
+        showError(tr("There is no span at the cursor to remove."));
+        return;
+    }
+    QString error;
+    if (!m_session->untag(span, &error)) {
+        showError(tr("Not removed: %1").arg(error));
+    }
+}
+
+void MainWindow::relabelSpanAtCursor(int labelIndex)
+{
+    const qsizetype span = spanForEditing();
+    if (span < 0 || labelIndex < 0 || labelIndex >= m_schema.labels().size()) {
+        return;
+    }
+    QString error;
+    if (!m_session->relabel(span, m_schema.labels().at(labelIndex).name, &error)) {
+        showError(tr("Not relabelled: %1").arg(error));
+    }
+}
+
+void MainWindow::moveSpanToRecord(qsizetype span, int record)
+{
+    QString error;
+    if (m_session && !m_session->moveToRecord(span, record, &error)) {
+        showError(tr("Not moved: %1").arg(error));
+    }
+}
+
+void MainWindow::applySelectedFix()
+{
+    const QModelIndex index = m_findingProxy->mapToSource(m_findingView->currentIndex());
+    if (!m_session || !index.isValid()) {
+        return;
+    }
+    QString error;
+    if (!m_session->applyFix(index.row(), &error)) {
+        showError(tr("The fix was not applied: %1").arg(error));
+    }
+}
+
+void MainWindow::setStatus(ReviewStatus status)
+{
+    if (!m_session || m_shownId.isEmpty()) {
+        return;
+    }
+    const QString id = m_shownId;
+    const QString note = m_noteEdit->text().trimmed();
+    const int row = m_documents->rowOf(id);
+    const int errors = row >= 0 ? m_documents->entry(row).errorCount : 0;
+    if (status == ReviewStatus::Approved && errors > 0 && note.isEmpty()) {
+        showError(tr("%1 has %n error finding(s): write in the note why it is approved.", nullptr, errors).arg(id));
+        m_noteEdit->setFocus(Qt::OtherFocusReason);
+        return;
+    }
+    QString error;
+    if (!m_session->setStatus(status, note, &error)) {
+        showError(error);
+        return;
+    }
+    if (row >= 0) {
+        DocumentListModel::Entry entry = m_documents->entry(row);
+        entry.status = status;
+        m_documents->updateEntry(row, std::move(entry));
+    }
+    statusBar()->showMessage(tr("%1: %2").arg(id, DocumentListModel::statusText(status)), messageTimeoutMs);
+    if (status == ReviewStatus::Approved) {
+        moveToNextUnreviewed();
+    }
+}
+
+void MainWindow::moveBy(int step)
+{
+    const int rows = m_documentProxy->rowCount();
+    if (rows == 0) {
+        return;
+    }
+    const QModelIndex current = m_documentView->currentIndex();
+    const int row = current.isValid() ? std::clamp(current.row() + step, 0, rows - 1) : 0;
+    m_documentView->setCurrentIndex(m_documentProxy->index(row, 0));
+}
+
+void MainWindow::moveToNextUnreviewed()
+{
+    const int rows = m_documentProxy->rowCount();
+    const QModelIndex current = m_documentView->currentIndex();
+    const int from = current.isValid() ? current.row() : -1;
+    // In the order the list shows, after the current document, wrapping around.
+    for (int step = 1; step <= rows; ++step) {
+        const int row = (from + step) % rows;
+        const QModelIndex index = m_documentProxy->index(row, 0);
+        if (ReviewStatus(index.data(DocumentListModel::StatusRole).toInt()) == ReviewStatus::Unreviewed) {
+            m_documentView->setCurrentIndex(index);
+            m_documentView->scrollTo(index);
+            return;
+        }
+    }
+    statusBar()->showMessage(tr("Every document in the list is reviewed."), messageTimeoutMs);
+}
+
+void MainWindow::syncRecordCellToCursor()
+{
+    if (m_syncingSelection || !m_session) {
+        return;
+    }
+    const qsizetype span = m_sourceView->spanAt(m_sourceView->textCursor().position());
+    const QModelIndex cell = m_recordTranspose->mapFromSource(m_records->indexOfSpan(span));
+    m_syncingSelection = true;
+    if (cell.isValid()) {
+        m_recordView->setCurrentIndex(cell);
+    } else {
+        m_recordView->selectionModel()->clearSelection();
+    }
+    m_syncingSelection = false;
+}
+
+void MainWindow::selectSpanOfRecordCell(const QModelIndex &proxyIndex)
+{
+    if (m_syncingSelection || !m_session) {
+        return;
+    }
+    const qsizetype span = m_recordTranspose->mapToSource(proxyIndex).data(RecordTableModel::SpanRole).toLongLong();
+    const Document &doc = m_session->document();
+    if (span < 0 || span >= doc.spans().size() || m_sourceView->isRawSource()) {
+        return;
+    }
+    m_syncingSelection = true;
+    m_sourceView->selectRange(doc.spans().at(span).start, doc.spans().at(span).end);
+    m_syncingSelection = false;
+    updateActions();
+}
+
+void MainWindow::selectFinding(const QModelIndex &proxyIndex)
+{
+    const QModelIndex index = m_findingProxy->mapToSource(proxyIndex);
+    if (!index.isValid() || !m_session || m_sourceView->isRawSource()) {
+        return;
+    }
+    const Finding &finding = m_findings->finding(index.row());
+    const Document &doc = m_session->document();
+    QList<std::pair<qsizetype, qsizetype>> ranges;
+    for (qsizetype span : finding.spans) {
+        if (span >= 0 && span < doc.spans().size()) {
+            ranges.append({doc.spans().at(span).start, doc.spans().at(span).end});
+        }
+    }
+    if (ranges.isEmpty() && finding.end > finding.start) {
+        ranges.append({finding.start, finding.end});
+    }
+    m_sourceView->setFocusRanges(ranges);
+    // A finding about the whole document has no range to show.
+    if (!ranges.isEmpty()) {
+        m_sourceView->selectRange(ranges.first().first, ranges.first().second);
+    }
+}
+
+QString MainWindow::spanToolTip(qsizetype position) const
+{
+    if (!m_session) {
+        return {};
+    }
+    const Document &doc = m_session->document();
+    const DocumentAnalysis &analysis = m_session->result().analysis;
+    QStringList lines;
+    for (qsizetype i = 0; i < doc.spans().size(); ++i) {
+        const Span &span = doc.spans().at(i);
+        if (span.start > position || position >= span.end) {
+            continue;
+        }
+        const LabelInfo *label = m_schema.label(span.label);
+        QString line = label != nullptr ? label->displayName : tr("Unknown label <%1>").arg(span.label);
+        const QString value = ValueFormat::value(analysis.typeOf(i), analysis.value(i));
+        if (!value.isEmpty()) {
+            line += u": "_s + value;
+        }
+        const qsizetype record = analysis.recordOf(i);
+        line += record >= 0 ? tr(" (record %1)").arg(record + 1) : tr(" (no record)");
+        lines << line;
+    }
+    return lines.join(u'\n');
+}
+
+void MainWindow::addSpanActions(QMenu *menu, qsizetype span)
+{
+    if (!m_session || span < 0 || span >= m_session->document().spans().size()) {
+        return;
+    }
+    QMenu *relabel = menu->addMenu(tr("&Change Label To"));
+    const QString current = m_session->document().spans().at(span).label;
+    for (qsizetype i = 0; i < m_schema.labels().size(); ++i) {
+        const LabelInfo &label = m_schema.labels().at(i);
+        QAction *action = relabel->addAction(LabelLegend::swatch(label.colour), label.displayName, this,
+                                             [this, span, name = label.name] {
+                                                 QString error;
+                                                 if (!m_session->relabel(span, name, &error)) {
+                                                     showError(tr("Not relabelled: %1").arg(error));
+                                                 }
+                                             });
+        action->setEnabled(label.name != current);
+    }
+    QMenu *move = menu->addMenu(tr("&Move to Record"));
+    const qsizetype records = m_session->result().analysis.records().size();
+    for (int record = 1; record <= records + 1; ++record) {
+        move->addAction(record <= records ? tr("Record %1").arg(record) : tr("New Record %1").arg(record), this,
+                        [this, span, record] { moveSpanToRecord(span, record); });
+    }
+    move->addSeparator();
+    move->addAction(tr("Nearest Record"), this, [this, span] { moveSpanToRecord(span, 0); });
+    menu->addAction(tr("&Remove Span"), this, [this, span] {
+        QString error;
+        if (!m_session->untag(span, &error)) {
+            showError(tr("Not removed: %1").arg(error));
+        }
+    });
+}
+
+void MainWindow::showTextMenu(const QPoint &position)
+{
+    QMenu menu(this);
+    if (!m_sourceView->textCursor().hasSelection()) {
+        m_sourceView->setTextCursor(m_sourceView->cursorForPosition(position));
+    }
+    if (!m_sourceView->isRawSource() && m_session) {
+        QMenu *tag = menu.addMenu(tr("&Tag Selection As"));
+        tag->addActions(m_tagActions);
+        QMenu *exact = menu.addMenu(tr("Tag E&xact Selection As"));
+        exact->addActions(m_exactTagActions);
+        const bool selected = m_sourceView->textCursor().hasSelection();
+        tag->setEnabled(selected);
+        exact->setEnabled(selected);
+        const QTextCursor cursor = m_sourceView->textCursor();
+        const qsizetype span =
+            m_sourceView->spanAt(cursor.hasSelection() ? cursor.selectionStart() : cursor.position());
+        if (span >= 0) {
+            menu.addSeparator();
+            addSpanActions(&menu, span);
+        }
+        menu.addSeparator();
+    }
+    QAction *copy = menu.addAction(tr("&Copy"), m_sourceView, &QPlainTextEdit::copy);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setEnabled(m_sourceView->textCursor().hasSelection());
+    menu.addAction(m_rawSourceAction);
+    menu.exec(m_sourceView->viewport()->mapToGlobal(position));
+}
+
+void MainWindow::showRecordMenu(const QPoint &position)
+{
+    const QModelIndex cell = m_recordTranspose->mapToSource(m_recordView->indexAt(position));
+    const qsizetype span = cell.isValid() ? cell.data(RecordTableModel::SpanRole).toLongLong() : -1;
+    if (span < 0) {
+        return;
+    }
+    QMenu menu(this);
+    menu.addAction(tr("&Edit Value"), this, [this, position] { m_recordView->edit(m_recordView->indexAt(position)); });
+    menu.addSeparator();
+    addSpanActions(&menu, span);
+    menu.exec(m_recordView->viewport()->mapToGlobal(position));
+}
+
+void MainWindow::showFindingMenu(const QPoint &position)
+{
+    const QModelIndex index = m_findingView->indexAt(position);
+    if (!index.isValid()) {
+        return;
+    }
+    m_findingView->setCurrentIndex(index);
+    QMenu menu(this);
+    menu.addAction(tr("&Show in Text"), this, [this, index] { selectFinding(index); });
+    menu.addAction(m_applyFixAction);
+    menu.exec(m_findingView->viewport()->mapToGlobal(position));
+}
+
+void MainWindow::exportBatch()
+{
+    if (!m_store) {
+        return;
+    }
+    // TODO(export dialog): replaced by ExportDialog when it lands.
+}
+
+void MainWindow::editReviewerName()
+{
+    bool ok = false;
+    const QString name =
+        QInputDialog::getText(this, tr("Reviewer Name"), tr("The name your edits and decisions are recorded under:"),
+                              QLineEdit::Normal, ReviewerName::resolve(), &ok)
+            .trimmed();
+    if (!ok || name.isEmpty()) {
+        return;
+    }
+    ReviewerName::save(name);
+    if (m_session) {
+        m_session->setReviewer(name);
+    }
+    updateTitle();
+}
+
+void MainWindow::showShortcuts()
+{
+    // Replaced by ShortcutsDialog when it lands.
+}
+
 void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About annorev"),
                        tr("<h3>annorev %1</h3><p>Annotation Reviewer: review inline entity annotations of "
                           "machine-learning model facts.</p>")
                            .arg(QStringLiteral(ANNOREV_VERSION)));
-}
-
-void MainWindow::openBatch(const QStringList &paths)
-{
-    BatchReader reader = BatchReader::open(paths);
-    QList<InputError> errors = reader.errors();
-    QList<DocumentListModel::Entry> entries;
-    QList<qsizetype> units;
-    entries.reserve(reader.size());
-    units.reserve(reader.size());
-
-    std::unique_ptr<QProgressDialog> progress;
-    if (reader.size() > ProgressThreshold) {
-        progress =
-            std::make_unique<QProgressDialog>(tr("Checking documents…"), tr("Stop"), 0, int(reader.size()), this);
-        progress->setWindowModality(Qt::WindowModal);
-        progress->setMinimumDuration(500);
-    }
-    bool stopped = false;
-    for (qsizetype unit = 0; unit < reader.size(); ++unit) {
-        if (progress && unit % 32 == 0) {
-            progress->setValue(int(unit));
-            if (progress->wasCanceled()) {
-                stopped = true;
-                break;
-            }
-        }
-        const ReadResult result = reader.read(unit);
-        if (const auto *source = std::get_if<SourceEntry>(&result)) {
-            const Document doc = Document::parse(source->source, m_schema);
-            entries.append(entryOf(source->id, m_checker.check(doc).findings));
-            units.append(unit);
-        } else if (const auto *error = std::get_if<InputError>(&result)) {
-            errors.append(*error);
-        }
-    }
-    progress.reset();
-
-    m_reader = std::move(reader);
-    m_unitOfRow = std::move(units);
-    m_inputErrors = std::move(errors);
-    m_totals = {};
-    for (const DocumentListModel::Entry &entry : std::as_const(entries)) {
-        m_totals.errors += entry.errorCount;
-        m_totals.warnings += entry.warningCount;
-    }
-    m_documents->setEntries(std::move(entries));
-    setWindowTitle(u"annorev — "_s + batchName(paths));
-    updateSummary();
-    if (stopped) {
-        statusBar()->showMessage(
-            tr("Stopped: only the first %n documents were read.", nullptr, int(m_unitOfRow.size())));
-    }
-
-    if (m_documentProxy->rowCount() > 0) {
-        m_documentView->setCurrentIndex(m_documentProxy->index(0, 0));
-    } else {
-        clearDocument(tr("The batch has no documents."));
-    }
-
-    if (!m_inputErrors.isEmpty()) {
-        QStringList lines;
-        for (const InputError &error : std::as_const(m_inputErrors)) {
-            lines << error.toString();
-        }
-        auto *box = new QMessageBox(QMessageBox::Warning, tr("Some inputs could not be read"),
-                                    plural(int(m_inputErrors.size()),
-                                           tr("%1 input could not be read; the rest of the batch is shown."),
-                                           tr("%1 inputs could not be read; the rest of the batch is shown.")),
-                                    QMessageBox::Ok, this);
-        box->setTextFormat(Qt::PlainText);
-        box->setDetailedText(lines.join(u'\n'));
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->open();
-    }
-}
-
-void MainWindow::showDocument(int row)
-{
-    if (row < 0 || row >= m_unitOfRow.size()) {
-        clearDocument(m_unitOfRow.isEmpty() ? tr("The batch has no documents.") : tr("Select a document."));
-        return;
-    }
-    // Only the counts of each document are kept; its text is read again when it is shown.
-    const ReadResult result = m_reader.read(m_unitOfRow.at(row));
-    const auto *source = std::get_if<SourceEntry>(&result);
-    if (source == nullptr) {
-        const auto *error = std::get_if<InputError>(&result);
-        clearDocument(error != nullptr ? error->toString() : tr("The document could not be read again."));
-        return;
-    }
-    m_document = Document::parse(source->source, m_schema);
-    const CheckResult checked = m_checker.check(m_document);
-
-    // The file may have changed since the batch was read.
-    const DocumentListModel::Entry entry = entryOf(source->id, checked.findings);
-    const DocumentListModel::Entry &old = m_documents->entry(row);
-    m_totals.errors += entry.errorCount - old.errorCount;
-    m_totals.warnings += entry.warningCount - old.warningCount;
-    m_documents->updateEntry(row, entry);
-    updateSummary();
-
-    m_textView->setPlainText(m_document.text());
-    m_textView->setExtraSelections(SpanSelections::forDocument(m_textView->document(), m_document, m_schema));
-    m_records->setDocument(m_document, checked.analysis, checked.findings);
-    m_findings->setFindings(m_document, checked.findings);
-    m_recordView->resizeColumnsToContents();
-}
-
-void MainWindow::clearDocument(const QString &placeholder)
-{
-    m_document = {};
-    m_textView->setExtraSelections({});
-    m_textView->clear();
-    m_textView->setPlaceholderText(placeholder);
-    m_records->clear();
-    m_findings->clear();
-}
-
-void MainWindow::selectRange(qsizetype start, qsizetype end)
-{
-    QTextCursor cursor(m_textView->document());
-    const int length = m_textView->document()->characterCount() - 1;
-    cursor.setPosition(int(std::clamp<qsizetype>(start, 0, length)));
-    cursor.setPosition(int(std::clamp<qsizetype>(end, 0, length)), QTextCursor::KeepAnchor);
-    m_textView->setTextCursor(cursor);
-    m_textView->ensureCursorVisible();
-}
-
-void MainWindow::selectSpanOfRecordCell(const QModelIndex &proxyIndex)
-{
-    const qsizetype span = m_recordTranspose->mapToSource(proxyIndex).data(RecordTableModel::SpanRole).toLongLong();
-    if (span < 0 || span >= m_document.spans().size()) {
-        return;
-    }
-    selectRange(m_document.spans().at(span).start, m_document.spans().at(span).end);
-    m_textView->setFocus(Qt::OtherFocusReason);
-}
-
-void MainWindow::selectFinding(const QModelIndex &proxyIndex)
-{
-    const QModelIndex index = m_findingProxy->mapToSource(proxyIndex);
-    if (!index.isValid()) {
-        return;
-    }
-    const qsizetype start = index.data(FindingListModel::StartRole).toLongLong();
-    const qsizetype end = index.data(FindingListModel::EndRole).toLongLong();
-    // A finding about the whole document has no range to show.
-    if (end > start) {
-        selectRange(start, end);
-    }
-}
-
-void MainWindow::updateSummary()
-{
-    QStringList parts{plural(int(m_unitOfRow.size()), tr("%1 document"), tr("%1 documents")),
-                      plural(m_totals.errors, tr("%1 error"), tr("%1 errors")),
-                      plural(m_totals.warnings, tr("%1 warning"), tr("%1 warnings"))};
-    if (!m_inputErrors.isEmpty()) {
-        parts << plural(int(m_inputErrors.size()), tr("%1 input unreadable"), tr("%1 inputs unreadable"));
-    }
-    m_summaryLabel->setText(parts.join(u" · "_s));
-}
-
-QString MainWindow::spanToolTip(qsizetype textPos) const
-{
-    QStringList lines;
-    for (const Span &span : m_document.spans()) {
-        if (span.start <= textPos && textPos < span.end) {
-            const LabelInfo *label = m_schema.label(span.label);
-            lines << (label != nullptr ? label->displayName : tr("Unknown label <%1>").arg(span.label));
-        }
-    }
-    return lines.join(u'\n');
-}
-
-bool MainWindow::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched == m_textView->viewport() && event->type() == QEvent::ToolTip) {
-        const auto *help = static_cast<QHelpEvent *>(event);
-        const QTextCursor cursor = m_textView->cursorForPosition(help->pos());
-        PlainToolTipDelegate::showPlainToolTip(help->globalPos(), spanToolTip(cursor.position()), m_textView);
-        return true;
-    }
-    return QMainWindow::eventFilter(watched, event);
 }
 
 } // namespace annorev

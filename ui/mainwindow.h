@@ -1,101 +1,165 @@
 #pragma once
 
-#include "batchreader.h"
 #include "checker.h"
-#include "document.h"
+#include "reviewstatus.h"
 
 #include <QList>
 #include <QMainWindow>
 #include <QStringList>
 
+#include <memory>
+#include <optional>
+
+class QAction;
 class QLabel;
 class QLineEdit;
-class QListView;
-class QPlainTextEdit;
-class QSortFilterProxyModel;
+class QMenu;
+class QProgressBar;
 class QSplitter;
 class QTableView;
 class QTimer;
 class QTransposeProxyModel;
+class QSortFilterProxyModel;
+class QTreeView;
 
 namespace annorev {
 
+class DocumentFilterBar;
+class DocumentFilterProxyModel;
 class DocumentListModel;
 class FindingListModel;
 class RecordTableModel;
+class ReviewSession;
+class ReviewStore;
 class Schema;
+class SourceView;
 
-// The reviewer's window: the batch's documents (left), the selected document's text with its
-// spans highlighted (centre), its records (right) and findings (bottom). Read-only for now.
+// The reviewer's window: the batch's documents (left), the current document's text with its
+// spans highlighted (centre), its records (right) and findings (bottom). It holds no data of its
+// own: every edit and decision goes through the ReviewSession into the batch's store, and the
+// views show what the store and the checker say.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    // Batches larger than this are read behind a progress dialog.
-    static constexpr qsizetype ProgressThreshold = 200;
+    static constexpr int MaxRecentBatches = 10;
 
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Reads, parses and checks every document of the inputs (files, folders, .jsonl files) and
-    // shows the first. Replaces the batch shown before.
-    void openBatch(const QStringList &paths);
+    // Opens the batch (files, folders, .jsonl files) with its store (BATCH.annorev.sqlite beside
+    // it unless storePath is given), brings the store up to date and shows the first document,
+    // or the one the reviewer had open last time. On failure the batch shown before stays and the
+    // reason is shown; returns whether the batch opened.
+    bool openBatch(const QStringList &inputs, const QString &storePath = {});
+    // Makes a document of the batch current; false when the batch has no such document.
+    bool showDocumentWithId(const QString &id);
+
+    // For tests and the benchmark: what the window works on.
+    ReviewSession *session() const { return m_session.get(); }
+    QString storePath() const;
+    QString currentDocumentId() const;
+    QAction *action(const QString &name) const;
 
 protected:
     void closeEvent(QCloseEvent *event) override;
-    bool eventFilter(QObject *watched, QEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
-    struct Totals
-    {
-        int errors = 0;
-        int warnings = 0;
-    };
-
-    void createActions();
+    void createModels();
     void createWidgets();
+    void createActions();
+    void createMenus();
     void restoreSettings();
     void saveSettings() const;
 
     void openFiles();
     void openFolder();
+    void fillRecentMenu();
+    void rememberBatch(const QStringList &paths);
+    void exportBatch();
+    void editReviewerName();
+    void showShortcuts();
     void showAbout();
 
-    void showDocument(int row);
+    void documentSelected(const QModelIndex &proxyIndex);
+    void scheduleRefresh();
+    void refresh();
     void clearDocument(const QString &placeholder);
-    void selectRange(qsizetype start, qsizetype end);
+    void updateProgress();
+    void updateSummary();
+    void updateTitle();
+    void updateActions();
+    void showError(const QString &message);
+
+    void tagSelection(int labelIndex, bool snap);
+    void removeSpanAtCursor();
+    void relabelSpanAtCursor(int labelIndex);
+    void moveSpanToRecord(qsizetype span, int record);
+    void applySelectedFix();
+    void setStatus(ReviewStatus status);
+    void moveBy(int step);
+    void moveToNextUnreviewed();
+
+    qsizetype spanForEditing() const; // the span at the cursor, or the current record cell's
+    void syncRecordCellToCursor();
     void selectSpanOfRecordCell(const QModelIndex &proxyIndex);
     void selectFinding(const QModelIndex &proxyIndex);
-    void updateSummary();
-    QString spanToolTip(qsizetype textPos) const;
+    QString spanToolTip(qsizetype position) const;
+    void showTextMenu(const QPoint &position);
+    void showRecordMenu(const QPoint &position);
+    void showFindingMenu(const QPoint &position);
+    void addSpanActions(QMenu *menu, qsizetype span);
 
     const Schema &m_schema;
     Checker m_checker;
-    BatchReader m_reader;
-    QList<qsizetype> m_unitOfRow;  // document list row -> batch reader unit
-    QList<InputError> m_inputErrors;
-    Totals m_totals;
-    Document m_document;
+    std::unique_ptr<ReviewStore> m_store;
+    std::unique_ptr<ReviewSession> m_session;
+    QStringList m_batch;
+    QString m_shownId; // the document the views show
+    int m_totalErrors = 0;
+    int m_totalWarnings = 0;
+    bool m_syncingSelection = false;
+    bool m_deferRefresh = false;
 
     DocumentListModel *m_documents = nullptr;
+    DocumentFilterProxyModel *m_documentProxy = nullptr;
     RecordTableModel *m_records = nullptr;
-    FindingListModel *m_findings = nullptr;
-    QSortFilterProxyModel *m_documentProxy = nullptr;
     QTransposeProxyModel *m_recordTranspose = nullptr;
+    FindingListModel *m_findings = nullptr;
     QSortFilterProxyModel *m_findingProxy = nullptr;
 
-    QLineEdit *m_filterEdit = nullptr;
-    QTimer *m_filterTimer = nullptr;
-    QListView *m_documentView = nullptr;
-    QPlainTextEdit *m_textView = nullptr;
+    DocumentFilterBar *m_filterBar = nullptr;
+    QLabel *m_progressLabel = nullptr;
+    QProgressBar *m_progressBar = nullptr;
+    QTreeView *m_documentView = nullptr;
+    SourceView *m_sourceView = nullptr;
     QTableView *m_recordView = nullptr;
     QTableView *m_findingView = nullptr;
+    QLineEdit *m_noteEdit = nullptr;
     QLabel *m_summaryLabel = nullptr;
     QSplitter *m_outerSplitter = nullptr;
     QSplitter *m_centreSplitter = nullptr;
     QSplitter *m_textSplitter = nullptr;
+    QTimer *m_refreshTimer = nullptr;
+
+    QMenu *m_recentMenu = nullptr;
+    QList<QAction *> m_tagActions;      // one per schema label, in schema order
+    QList<QAction *> m_exactTagActions; // the same without snapping to words
+    QList<QMenu *> m_menus;
+    QAction *m_undoAction = nullptr;
+    QAction *m_redoAction = nullptr;
+    QAction *m_removeSpanAction = nullptr;
+    QAction *m_applyFixAction = nullptr;
+    QAction *m_approveAction = nullptr;
+    QAction *m_needsWorkAction = nullptr;
+    QAction *m_rejectAction = nullptr;
+    QAction *m_exportAction = nullptr;
+    QAction *m_rawSourceAction = nullptr;
+    QList<QAction *> m_documentActions; // enabled only while a document is shown
 };
 
 } // namespace annorev

@@ -6,7 +6,7 @@ namespace annorev {
 
 // Shows ToolTipRole as plain text. QToolTip guesses rich text with Qt::mightBeRichText(), and
 // tooltips quote document text: "&lt;img src=…&gt;" in a document decodes to markup.
-class PlainToolTipDelegate final : public QStyledItemDelegate
+class PlainToolTipDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(PlainToolTipDelegate)

@@ -1,12 +1,8 @@
 #pragma once
 
-#include <QList>
-#include <QTextEdit>
+#include <QColor>
 
 namespace annorev {
-
-class Document;
-class Schema;
 
 namespace SpanSelections {
 
@@ -15,11 +11,6 @@ namespace SpanSelections {
 constexpr int BackgroundAlpha = 96;
 
 QColor background(const QColor &labelColour);
-
-// One background selection per span of doc, in the colour of its label, for a QTextDocument
-// that holds doc.text(). Spans of labels the schema does not know are drawn in grey.
-QList<QTextEdit::ExtraSelection> forDocument(QTextDocument *textDocument, const Document &doc,
-                                             const Schema &schema);
 
 } // namespace SpanSelections
 

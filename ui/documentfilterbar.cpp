@@ -1,0 +1,160 @@
+#include "documentfilterbar.h"
+
+#include "documententry.h"
+#include "documentfilterproxymodel.h"
+#include "documentlistmodel.h"
+#include "rules/ruleset.h"
+#include "schema.h"
+
+#include <QComboBox>
+#include <QGridLayout>
+#include <QLineEdit>
+#include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
+
+using namespace Qt::StringLiterals;
+
+namespace annorev {
+
+namespace {
+
+QComboBox *makeCombo(const QString &name, const QString &accessibleName, QWidget *parent)
+{
+    auto *combo = new QComboBox(parent);
+    combo->setObjectName(name);
+    combo->setAccessibleName(accessibleName);
+    combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    combo->setMinimumContentsLength(8);
+    return combo;
+}
+
+} // namespace
+
+DocumentFilterBar::DocumentFilterBar(const Schema &schema, DocumentFilterProxyModel *proxy, QWidget *parent)
+    : QWidget(parent), m_proxy(proxy)
+{
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(u"documentSearch"_s);
+    m_search->setPlaceholderText(tr("Search ids and text"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(tr("Search documents"));
+    m_searchTimer = new QTimer(this);
+    m_searchTimer->setSingleShot(true);
+    m_searchTimer->setInterval(SearchDelayMs);
+    connect(m_search, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
+    connect(m_searchTimer, &QTimer::timeout, this, &DocumentFilterBar::startSearch);
+    connect(&m_watcher, &QFutureWatcherBase::finished, this, [this] {
+        const std::optional<QStringList> ids = m_watcher.result();
+        // A newer needle was typed while the store searched: its own search follows.
+        if (m_pendingNeedle != m_search->text().trimmed()) {
+            startSearch();
+            return;
+        }
+        m_proxy->setSearch(m_pendingNeedle, ids ? QSet<QString>(ids->cbegin(), ids->cend()) : QSet<QString>());
+        Q_EMIT filterChanged();
+    });
+
+    m_status = makeCombo(u"statusFilter"_s, tr("Status filter"), this);
+    m_status->addItem(tr("Any status"), -1);
+    for (ReviewStatus status :
+         {ReviewStatus::Unreviewed, ReviewStatus::Approved, ReviewStatus::NeedsWork, ReviewStatus::Rejected}) {
+        m_status->addItem(DocumentListModel::statusText(status), int(status));
+    }
+
+    m_label = makeCombo(u"labelFilter"_s, tr("Label filter"), this);
+    m_label->addItem(tr("Any label"), -1);
+    for (const LabelInfo &label : schema.labels()) {
+        const int bit = DocumentEntry::labelBit(schema, label.name);
+        if (bit >= 0) {
+            m_label->addItem(tr("Has %1").arg(label.displayName), bit);
+        }
+    }
+
+    m_rule = makeCombo(u"ruleFilter"_s, tr("Rule filter"), this);
+    m_rule->addItem(tr("Any rule"), -1);
+    for (const auto &rule : RuleSet::builtin().rules()) {
+        const QString id = rule->info().id;
+        const int bit = DocumentEntry::ruleBit(id);
+        if (bit >= 0) {
+            m_rule->addItem(id, bit);
+            m_rule->setItemData(m_rule->count() - 1, rule->info().summary, Qt::ToolTipRole);
+        }
+    }
+
+    using F = DocumentFilterProxyModel::FindingFilter;
+    m_findings = makeCombo(u"findingFilter"_s, tr("Findings filter"), this);
+    m_findings->addItem(tr("Any findings"), int(F::Any));
+    m_findings->addItem(tr("With errors"), int(F::WithErrors));
+    m_findings->addItem(tr("With warnings"), int(F::WithWarnings));
+    m_findings->addItem(tr("With info"), int(F::WithInfos));
+    m_findings->addItem(tr("No findings"), int(F::WithoutFindings));
+
+    for (QComboBox *combo : {m_status, m_label, m_rule, m_findings}) {
+        connect(combo, &QComboBox::currentIndexChanged, this, &DocumentFilterBar::applyCombos);
+    }
+
+    auto *layout = new QGridLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+    layout->addWidget(m_search, 0, 0, 1, 2);
+    layout->addWidget(m_status, 1, 0);
+    layout->addWidget(m_findings, 1, 1);
+    layout->addWidget(m_label, 2, 0);
+    layout->addWidget(m_rule, 2, 1);
+}
+
+DocumentFilterBar::~DocumentFilterBar()
+{
+    m_watcher.waitForFinished();
+}
+
+void DocumentFilterBar::setTextSearch(TextSearch search)
+{
+    m_watcher.waitForFinished();
+    m_textSearch = std::move(search);
+}
+
+void DocumentFilterBar::reset()
+{
+    m_searchTimer->stop();
+    const QSignalBlocker blocker(m_search);
+    m_search->clear();
+    for (QComboBox *combo : {m_status, m_label, m_rule, m_findings}) {
+        const QSignalBlocker comboBlocker(combo);
+        combo->setCurrentIndex(0);
+    }
+    m_proxy->setSearch({});
+    applyCombos();
+}
+
+bool DocumentFilterBar::isSearching() const
+{
+    return m_searchTimer->isActive() || m_watcher.isRunning();
+}
+
+void DocumentFilterBar::applyCombos()
+{
+    const int status = m_status->currentData().toInt();
+    m_proxy->setStatusFilter(status < 0 ? std::nullopt : std::optional(ReviewStatus(status)));
+    m_proxy->setLabelFilter(m_label->currentData().toInt());
+    m_proxy->setRuleFilter(m_rule->currentData().toInt());
+    m_proxy->setFindingFilter(DocumentFilterProxyModel::FindingFilter(m_findings->currentData().toInt()));
+    Q_EMIT filterChanged();
+}
+
+void DocumentFilterBar::startSearch()
+{
+    if (m_watcher.isRunning()) {
+        return; // picked up when the running search finishes
+    }
+    const QString needle = m_search->text().trimmed();
+    if (needle.isEmpty() || !m_textSearch) {
+        m_proxy->setSearch(needle);
+        Q_EMIT filterChanged();
+        return;
+    }
+    m_pendingNeedle = needle;
+    m_watcher.setFuture(QtConcurrent::run([search = m_textSearch, needle] { return search(needle); }));
+}
+
+} // namespace annorev

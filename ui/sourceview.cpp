@@ -1,0 +1,226 @@
+#include "sourceview.h"
+
+#include "plaintooltipdelegate.h"
+#include "schema.h"
+#include "spanhighlighter.h"
+#include "spanselections.h"
+
+#include <QEvent>
+#include <QHelpEvent>
+#include <QScrollBar>
+#include <QTextBlock>
+
+namespace annorev {
+
+namespace {
+
+QList<SpanHighlighter::Range> spanRanges(const Document &doc, const Schema &schema)
+{
+    QList<SpanHighlighter::Range> ranges;
+    ranges.reserve(doc.spans().size());
+    const int unknown = int(schema.labels().size());
+    for (const Span &span : doc.spans()) {
+        const int label = schema.indexOf(span.label);
+        ranges.append({span.start, span.end, label >= 0 ? label : unknown});
+    }
+    return ranges;
+}
+
+QList<SpanHighlighter::Range> findingRanges(const QList<Finding> &findings)
+{
+    QList<SpanHighlighter::Range> ranges;
+    for (const Finding &finding : findings) {
+        // A finding about the whole document has no range to mark.
+        if (finding.end > finding.start) {
+            ranges.append({finding.start, finding.end, int(finding.severity)});
+        }
+    }
+    return ranges;
+}
+
+} // namespace
+
+SourceView::SourceView(const Schema &schema, QWidget *parent) : QPlainTextEdit(parent), m_schema(schema)
+{
+    setReadOnly(true);
+    setUndoRedoEnabled(false);
+    setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    setContextMenuPolicy(Qt::CustomContextMenu);
+    setCenterOnScroll(false);
+    m_highlighter = new SpanHighlighter(document());
+    updateColours();
+}
+
+SourceView::~SourceView() = default;
+
+void SourceView::updateColours()
+{
+    QList<QColor> backgrounds;
+    for (const LabelInfo &label : m_schema.labels()) {
+        backgrounds.append(SpanSelections::background(label.colour));
+    }
+    backgrounds.append(SpanSelections::background(QColor(Qt::gray)));
+    m_highlighter->setBackgrounds(std::move(backgrounds));
+    // Indexed by Severity: info, warning, error.
+    const bool dark = palette().color(QPalette::Base).lightnessF() < 0.5;
+    m_highlighter->setUnderlines({dark ? QColor(0x64, 0xb5, 0xf6) : QColor(0x15, 0x65, 0xc0),
+                                  dark ? QColor(0xff, 0xb7, 0x4d) : QColor(0xe6, 0x7e, 0x00),
+                                  dark ? QColor(0xff, 0x6e, 0x6e) : QColor(0xd3, 0x2f, 0x2f)});
+}
+
+void SourceView::changeEvent(QEvent *event)
+{
+    QPlainTextEdit::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        updateColours();
+        m_highlighter->rehighlight();
+    }
+}
+
+void SourceView::showDocument(const Document &doc, const QList<Finding> &findings, bool sameDocument)
+{
+    m_document = doc;
+    m_findings = findings;
+    setFocusRanges({});
+    if (m_raw) {
+        m_highlighter->resetRanges({}, {});
+        showText(doc.source().isEmpty() ? QString() : QString::fromUtf8(doc.source()), sameDocument);
+        return;
+    }
+    if (!sameDocument || m_shown.isNull()) {
+        m_highlighter->resetRanges(spanRanges(doc, m_schema), findingRanges(findings));
+        showText(doc.text(), false);
+        return;
+    }
+    showText(doc.text(), true);
+}
+
+void SourceView::showText(const QString &text, bool keepPlace)
+{
+    const bool highlighted = !m_raw && keepPlace;
+    if (!keepPlace || m_shown.isNull()) {
+        m_shown = text.isNull() ? QString(QStringLiteral("")) : text;
+        setPlainText(m_shown);
+        if (m_raw) {
+            m_highlighter->rehighlight();
+        }
+        return;
+    }
+    // The smallest replacement that turns what is shown into text.
+    const qsizetype common = std::min(m_shown.size(), text.size());
+    qsizetype prefix = 0;
+    while (prefix < common && m_shown.at(prefix) == text.at(prefix)) {
+        ++prefix;
+    }
+    qsizetype suffix = 0;
+    while (suffix < common - prefix && m_shown.at(m_shown.size() - 1 - suffix) == text.at(text.size() - 1 - suffix)) {
+        ++suffix;
+    }
+    const qsizetype removed = m_shown.size() - prefix - suffix;
+    const qsizetype added = text.size() - prefix - suffix;
+    if (highlighted) {
+        // The ranges first: the replacement below highlights the blocks it touches with them.
+        m_highlighter->updateRanges(spanRanges(m_document, m_schema), findingRanges(m_findings),
+                                    {prefix, removed, added});
+    }
+    if (removed > 0 || added > 0) {
+        const int scroll = verticalScrollBar()->value();
+        QTextCursor cursor(document());
+        cursor.setPosition(int(prefix));
+        cursor.setPosition(int(prefix + removed), QTextCursor::KeepAnchor);
+        cursor.insertText(text.mid(prefix, added));
+        m_shown = text;
+        verticalScrollBar()->setValue(scroll);
+    }
+}
+
+void SourceView::clearDocument(const QString &placeholder)
+{
+    m_document = {};
+    m_findings.clear();
+    m_shown = QString();
+    m_highlighter->resetRanges({}, {});
+    setFocusRanges({});
+    clear();
+    setPlaceholderText(placeholder);
+}
+
+void SourceView::setRawSource(bool raw)
+{
+    if (m_raw == raw) {
+        return;
+    }
+    m_raw = raw;
+    const Document doc = m_document;
+    const QList<Finding> findings = m_findings;
+    m_shown = QString();
+    if (doc.source().isEmpty() && doc.text().isEmpty()) {
+        return;
+    }
+    showDocument(doc, findings, false);
+}
+
+qsizetype SourceView::spanAt(qsizetype position) const
+{
+    if (m_raw) {
+        return -1;
+    }
+    qsizetype best = -1;
+    const QList<Span> &spans = m_document.spans();
+    for (qsizetype i = 0; i < spans.size(); ++i) {
+        const Span &span = spans.at(i);
+        // A cursor just after a span's last character is still on it.
+        if (span.start <= position && position <= span.end && span.end > span.start) {
+            if (best < 0 || span.length() < spans.at(best).length()) {
+                best = i;
+            }
+        }
+    }
+    return best;
+}
+
+std::pair<qsizetype, qsizetype> SourceView::selectedRange() const
+{
+    const QTextCursor cursor = textCursor();
+    return {cursor.selectionStart(), cursor.selectionEnd()};
+}
+
+void SourceView::selectRange(qsizetype start, qsizetype end)
+{
+    QTextCursor cursor(document());
+    const qsizetype length = document()->characterCount() - 1;
+    cursor.setPosition(int(std::clamp<qsizetype>(start, 0, length)));
+    cursor.setPosition(int(std::clamp<qsizetype>(end, 0, length)), QTextCursor::KeepAnchor);
+    setTextCursor(cursor);
+    ensureCursorVisible();
+}
+
+void SourceView::setFocusRanges(const QList<std::pair<qsizetype, qsizetype>> &ranges)
+{
+    QList<QTextEdit::ExtraSelection> selections;
+    const qsizetype length = document()->characterCount() - 1;
+    for (const auto &[start, end] : ranges) {
+        QTextEdit::ExtraSelection selection;
+        selection.cursor = QTextCursor(document());
+        selection.cursor.setPosition(int(std::clamp<qsizetype>(start, 0, length)));
+        selection.cursor.setPosition(int(std::clamp<qsizetype>(end, 0, length)), QTextCursor::KeepAnchor);
+        selection.format.setFontUnderline(true);
+        selection.format.setUnderlineStyle(QTextCharFormat::SingleUnderline);
+        selection.format.setFontWeight(QFont::Bold);
+        selections.append(selection);
+    }
+    setExtraSelections(selections);
+}
+
+bool SourceView::viewportEvent(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip && m_toolTip && !m_raw) {
+        const auto *help = static_cast<QHelpEvent *>(event);
+        const QTextCursor cursor = cursorForPosition(help->pos());
+        PlainToolTipDelegate::showPlainToolTip(help->globalPos(), m_toolTip(cursor.position()), this);
+        return true;
+    }
+    return QPlainTextEdit::viewportEvent(event);
+}
+
+} // namespace annorev

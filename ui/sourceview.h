@@ -1,0 +1,69 @@
+#pragma once
+
+#include "document.h"
+#include "finding.h"
+
+#include <QList>
+#include <QPlainTextEdit>
+
+#include <functional>
+
+namespace annorev {
+
+class Schema;
+class SpanHighlighter;
+
+// The document's plain text with its spans coloured by label and the ranges findings name
+// underlined, or, as a toggle, the raw tagged source. Text is only ever shown as plain text.
+// A new version of the same document is applied as the smallest replacement of the shown text,
+// so the view keeps its place and only the changed blocks are laid out and highlighted again.
+class SourceView final : public QPlainTextEdit
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SourceView)
+
+public:
+    // The tooltip text for a position of the plain text.
+    using ToolTipProvider = std::function<QString(qsizetype position)>;
+
+    SourceView(const Schema &schema, QWidget *parent = nullptr);
+    ~SourceView() override;
+
+    // sameDocument: doc is a new version of the document shown, not another document.
+    void showDocument(const Document &doc, const QList<Finding> &findings, bool sameDocument);
+    void clearDocument(const QString &placeholder);
+
+    void setRawSource(bool raw);
+    bool isRawSource() const { return m_raw; }
+
+    // The innermost span at a position of the plain text, or -1.
+    qsizetype spanAt(qsizetype position) const;
+    // The selection, [start, end) in the plain text; empty when nothing is selected.
+    std::pair<qsizetype, qsizetype> selectedRange() const;
+    void selectRange(qsizetype start, qsizetype end);
+    // Outlines ranges (the spans of an activated finding) until the next document or call.
+    void setFocusRanges(const QList<std::pair<qsizetype, qsizetype>> &ranges);
+
+    void setToolTipProvider(ToolTipProvider provider) { m_toolTip = std::move(provider); }
+
+    SpanHighlighter *highlighter() const { return m_highlighter; }
+
+protected:
+    bool viewportEvent(QEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void showText(const QString &text, bool keepPlace);
+    void updateColours();
+    void applyRanges(bool reset, qsizetype changeAt, qsizetype removed, qsizetype added);
+
+    const Schema &m_schema;
+    SpanHighlighter *m_highlighter = nullptr;
+    Document m_document;
+    QList<Finding> m_findings;
+    QString m_shown; // the text the view holds, to find what an edit changed
+    bool m_raw = false;
+    ToolTipProvider m_toolTip;
+};
+
+} // namespace annorev

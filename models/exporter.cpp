@@ -40,7 +40,7 @@ struct Plan
     QByteArray prefix;
     QByteArray separator;
     QByteArray suffix;
-    QByteArray emptyOutput;  // instead of prefix + suffix when there is no document
+    QByteArray emptyOutput; // instead of prefix + suffix when there is no document
     QList<std::pair<QString, QByteArray>> extraFiles;
     std::function<Rendered(qsizetype)> render;
 };
@@ -122,7 +122,9 @@ bool planTagged(const QList<const ExportDocument *> &docs, const ExportOptions &
         return true;
     case BatchLayout::File:
         if (docs.size() == 1) {
-            plan->render = [docs](qsizetype i) { return Rendered{docs.at(i)->taggedText, {}, 1, {}}; };
+            plan->render = [docs](qsizetype i) {
+                return Rendered{docs.at(i)->taggedText, {}, 1, {}};
+            };
             return true;
         }
         // Several single files: a folder of them, named as they were.

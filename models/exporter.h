@@ -14,8 +14,8 @@ struct AnnotatedText;
 struct ExportResult
 {
     bool ok = false;
-    qsizetype documents = 0;  // documents that passed the status filter and were written
-    qsizetype items = 0;      // records for the records formats, spans for the others
+    qsizetype documents = 0; // documents that passed the status filter and were written
+    qsizetype items = 0;     // records for the records formats, spans for the others
 };
 
 // Writes the documents that pass options' status filter in a format, in the order given: the

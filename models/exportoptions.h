@@ -29,8 +29,8 @@ struct ExportOptions
     // Overrides the unit the format's reader counts offsets in (--offsets codepoint|utf16).
     std::optional<OffsetUnit> offsets;
     const Schema *schema = nullptr;            // nullptr: Schema::builtin()
-    const CountryAliases *countries = nullptr;  // nullptr: CountryAliases::builtin()
-    int jobs = 0;                               // threads; 0: every core
+    const CountryAliases *countries = nullptr; // nullptr: CountryAliases::builtin()
+    int jobs = 0;                              // threads; 0: every core
 
     bool accepts(ReviewStatus status) const { return statuses.isEmpty() || statuses.contains(status); }
 

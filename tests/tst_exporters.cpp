@@ -3,8 +3,8 @@
 #include "conllexporter.h"
 #include "csvcell.h"
 #include "document.h"
-#include "exportfixtures.h"
 #include "exporter.h"
+#include "exportfixtures.h"
 #include "schema.h"
 
 #include <QBuffer>
@@ -130,7 +130,7 @@ struct ParsedSpan
     QString label;
     qsizetype start = 0;
     qsizetype end = 0;
-    QString text;  // as the format states it, if it does
+    QString text; // as the format states it, if it does
 };
 
 struct ParsedDocument
@@ -389,9 +389,9 @@ void TestExporters::recordsJsonlMatchesCheck()
             checked.insert(object.value(u"id").toString(), object.value(u"records").toArray());
         }
     }
-    const QStringList keys{u"doc_id"_s,   u"record"_s,         u"model"_s,   u"params"_s, u"hardware"_s,
+    const QStringList keys{u"doc_id"_s,    u"record"_s,         u"model"_s,   u"params"_s, u"hardware"_s,
                            u"gpu_count"_s, u"training_hours"_s, u"country"_s, u"year"_s,   u"status"_s,
-                           u"reviewer"_s, u"reviewed_at"_s,    u"note"_s};
+                           u"reviewer"_s,  u"reviewed_at"_s,    u"note"_s};
     QMap<QString, qsizetype> rowsPerDocument;
     const QList<QByteArray> lines = readFile(out).split('\n');
     QVERIFY(lines.last().isEmpty());
@@ -438,8 +438,8 @@ void TestExporters::recordsCsvParsesBackWithInjectionNeutralised()
     const std::optional<QList<QStringList>> rows = parseCsv(readFile(csvPath), &error);
     QVERIFY2(rows, qPrintable(error));
     QCOMPARE(rows->first(), (QStringList{u"doc_id"_s, u"record"_s, u"model"_s, u"params"_s, u"hardware"_s,
-                                        u"gpu_count"_s, u"training_hours"_s, u"country"_s, u"year"_s, u"status"_s,
-                                        u"reviewer"_s, u"reviewed_at"_s, u"note"_s}));
+                                         u"gpu_count"_s, u"training_hours"_s, u"country"_s, u"year"_s, u"status"_s,
+                                         u"reviewer"_s, u"reviewed_at"_s, u"note"_s}));
     QList<QJsonObject> jsonRows;
     for (const QByteArray &line : readFile(jsonPath).split('\n')) {
         if (!line.isEmpty()) {
@@ -626,7 +626,7 @@ void TestExporters::conllTokensAndTags()
     for (qsizetype d = 0; d < expected.size(); ++d) {
         const ParsedDocument &doc = expected.at(d);
         QString joined;
-        QStringList entities;  // the tokens of each entity, joined
+        QStringList entities; // the tokens of each entity, joined
         QStringList entityLabels;
         QString previousTag = u"O"_s;
         qsizetype sentences = 0;
@@ -732,7 +732,8 @@ void TestExporters::bratExportStaysInItsFolder()
     expectedNames.sort();
     QCOMPARE(files.keys(), expectedNames);
     // Nothing was written beside the output folder.
-    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList{u"brat"_s});
+    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
+             QStringList{u"brat"_s});
     const QList<ParsedDocument> parsed = parseBrat(out, ids, OffsetUnit::CodePoint);
     QCOMPARE(parsed.size(), ids.size());
     for (qsizetype i = 0; i < ids.size(); ++i) {
@@ -884,7 +885,7 @@ void TestExporters::failedExportLeavesNothing()
     QVERIFY2(error.startsWith(u"cannot write"), qPrintable(error));
     QVERIFY(!QFileInfo::exists(out));
     const QMap<QString, QByteArray> left = readTree(dir.path());
-    QVERIFY2(left.size() <= 1, qPrintable(left.keys().join(u", ")));  // "plain" itself
+    QVERIFY2(left.size() <= 1, qPrintable(left.keys().join(u", "))); // "plain" itself
     QFile::setPermissions(dir.filePath(u"locked"_s), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
 }
 
@@ -919,7 +920,8 @@ void TestExporters::folderOutputMustBeNewOrEmpty()
     QFile::remove(out % u"/keep.txt");
     QVERIFY2(exportTo(annotationBatch(), ExportFormat::Brat, out, &error).ok, qPrintable(error));
     QVERIFY(QFile::exists(out % u"/annotation.conf"));
-    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList{u"brat"_s});
+    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
+             QStringList{u"brat"_s});
 
     writeFile(dir.filePath(u"file"_s), "x");
     QVERIFY(!exportTo(annotationBatch(), ExportFormat::Brat, dir.filePath(u"file"_s), &error).ok);

@@ -25,6 +25,10 @@ struct ExportResult
 ExportResult exportDocuments(const QList<ExportDocument> &documents, ExportFormat format, const ExportOptions &options,
                              QString *error);
 
+// Whether exporting this many documents of a batch laid out as layout writes a folder rather than
+// one file: brat always, tagged for a folder batch or for several documents of a batch of files.
+bool exportWritesFolder(ExportFormat format, BatchLayout layout, qsizetype documents);
+
 // Writes texts that already carry their spans (offsets in each text's unit) as doccano,
 // label-studio or brat, verifying every span first. For converters that have no tagged source.
 ExportResult exportAnnotatedTexts(const QList<AnnotatedText> &texts, ExportFormat format, const ExportOptions &options,

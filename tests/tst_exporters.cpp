@@ -18,6 +18,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <atomic>
 #include <unistd.h>
 
 using namespace annorev;
@@ -258,6 +259,17 @@ QList<ExportDocument> annotationBatch()
     return docs;
 }
 
+// count small folder-batch documents, approved, each with one record and two spans.
+QList<ExportDocument> manyDocuments(qsizetype count)
+{
+    QList<ExportDocument> docs;
+    for (qsizetype i = 0; i < count; ++i) {
+        docs << ExportFixtures::folderDocument(u"d%1.txt"_s.arg(i), "<model>M-" + QByteArray::number(i) +
+                                                                        "</model> ran on <hardware>A100</hardware>.\n");
+    }
+    return docs;
+}
+
 ExportResult exportTo(const QList<ExportDocument> &docs, ExportFormat format, const QString &out, QString *error,
                       std::optional<OffsetUnit> offsets = std::nullopt, int jobs = 0)
 {
@@ -301,6 +313,13 @@ private slots:
     void exportsAreDeterministic();
     void statusFilterIsHonoured();
     void singleFileFormatsWriteToADevice();
+    void progressReachesTheTotalAndNeverGoesBack_data();
+    void progressReachesTheTotalAndNeverGoesBack();
+    void cancellingLeavesNothingAtTheOutput_data();
+    void cancellingLeavesNothingAtTheOutput();
+    void cancellingKeepsThePreviousFile();
+    void writesFolderAgreesWithTheExport_data();
+    void writesFolderAgreesWithTheExport();
 };
 
 void TestExporters::formatAndUnitNames()
@@ -1014,6 +1033,146 @@ void TestExporters::singleFileFormatsWriteToADevice()
     // A folder cannot go to standard output.
     QVERIFY(!exportDocuments(docs, ExportFormat::Brat, options, &error).ok);
     QVERIFY2(error.contains(u"folder"), qPrintable(error));
+}
+
+void TestExporters::progressReachesTheTotalAndNeverGoesBack_data()
+{
+    QTest::addColumn<ExportFormat>("format");
+    QTest::addColumn<int>("jobs");
+    QTest::addColumn<qsizetype>("count");
+    for (ExportFormat format : {ExportFormat::RecordsJsonl, ExportFormat::Brat}) {
+        for (int jobs : {1, 2}) {
+            QTest::addRow("%s, %d thread(s)", qPrintable(exportFormatName(format)), jobs)
+                << format << jobs << qsizetype(700);
+        }
+    }
+    QTest::addRow("no document") << ExportFormat::RecordsJsonl << 1 << qsizetype(0);
+}
+
+void TestExporters::progressReachesTheTotalAndNeverGoesBack()
+{
+    QFETCH(ExportFormat, format);
+    QFETCH(int, jobs);
+    QFETCH(qsizetype, count);
+    QTemporaryDir dir;
+    QList<std::pair<qsizetype, qsizetype>> reports;
+    ExportOptions options;
+    options.outPath = dir.filePath(u"out"_s);
+    options.jobs = jobs;
+    options.progress = [&](qsizetype done, qsizetype total) {
+        reports.append({done, total});
+    };
+    QString error;
+    const ExportResult result = exportDocuments(manyDocuments(count), format, options, &error);
+    QVERIFY2(result.ok, qPrintable(error));
+    QCOMPARE(result.documents, count);
+
+    QVERIFY(!reports.isEmpty());
+    QCOMPARE(reports.constFirst(), std::pair(qsizetype(0), count));
+    QCOMPARE(reports.constLast(), std::pair(count, count));
+    for (qsizetype i = 1; i < reports.size(); ++i) {
+        QCOMPARE(reports.at(i).second, count);
+        QVERIFY(reports.at(i).first >= reports.at(i - 1).first);
+        // Every few hundred documents, so that a progress bar moves.
+        QVERIFY2(reports.at(i).first - reports.at(i - 1).first <= 256,
+                 qPrintable(u"%1 -> %2"_s.arg(reports.at(i - 1).first).arg(reports.at(i).first)));
+    }
+}
+
+void TestExporters::cancellingLeavesNothingAtTheOutput_data()
+{
+    QTest::addColumn<ExportFormat>("format");
+    QTest::addColumn<qsizetype>("cancelAt"); // documents done when the flag is set; -1: before the start
+    for (ExportFormat format : {ExportFormat::RecordsJsonl, ExportFormat::Brat}) {
+        const QString name = exportFormatName(format);
+        QTest::addRow("%s: before the start", qPrintable(name)) << format << qsizetype(-1);
+        QTest::addRow("%s: at the start", qPrintable(name)) << format << qsizetype(0);
+        QTest::addRow("%s: mid-way", qPrintable(name)) << format << qsizetype(256);
+        QTest::addRow("%s: after the last document", qPrintable(name)) << format << qsizetype(700);
+    }
+}
+
+void TestExporters::cancellingLeavesNothingAtTheOutput()
+{
+    QFETCH(ExportFormat, format);
+    QFETCH(qsizetype, cancelAt);
+    QTemporaryDir dir;
+    std::atomic_bool cancel = cancelAt < 0;
+    qsizetype lastDone = -1;
+    ExportOptions options;
+    options.outPath = dir.filePath(u"out"_s);
+    options.cancel = &cancel;
+    options.progress = [&](qsizetype done, qsizetype) {
+        lastDone = done;
+        if (done == cancelAt) {
+            cancel = true;
+        }
+    };
+    QString error;
+    const ExportResult result = exportDocuments(manyDocuments(700), format, options, &error);
+    QVERIFY(!result.ok);
+    QCOMPARE(error, u"export cancelled"_s);
+    QCOMPARE(lastDone, std::max<qsizetype>(cancelAt, 0));
+    QVERIFY(!QFileInfo::exists(options.outPath));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
+}
+
+void TestExporters::cancellingKeepsThePreviousFile()
+{
+    QTemporaryDir dir;
+    const QString out = dir.filePath(u"out.jsonl"_s);
+    writeFile(out, "previous export\n");
+    std::atomic_bool cancel = false;
+    ExportOptions options;
+    options.outPath = out;
+    options.cancel = &cancel;
+    options.progress = [&](qsizetype done, qsizetype) {
+        cancel = done > 0;
+    };
+    QString error;
+    QVERIFY(!exportDocuments(manyDocuments(700), ExportFormat::RecordsJsonl, options, &error).ok);
+    QCOMPARE(error, u"export cancelled"_s);
+    QCOMPARE(readFile(out), QByteArray("previous export\n"));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
+             QStringList{u"out.jsonl"_s});
+}
+
+void TestExporters::writesFolderAgreesWithTheExport_data()
+{
+    QTest::addColumn<ExportFormat>("format");
+    QTest::addColumn<BatchLayout>("layout");
+    QTest::addColumn<qsizetype>("count");
+    const std::pair<const char *, BatchLayout> layouts[] = {
+        {"folder", BatchLayout::Folder}, {"file", BatchLayout::File}, {"jsonl", BatchLayout::JsonLines}};
+    for (const QString &name : exportFormatNames()) {
+        for (const auto &[layoutName, layout] : layouts) {
+            for (qsizetype count : {0, 1, 2}) {
+                QTest::addRow("%s, %s batch, %lld document(s)", qPrintable(name), layoutName, qlonglong(count))
+                    << exportFormatFromName(name).value() << layout << count;
+            }
+        }
+    }
+}
+
+void TestExporters::writesFolderAgreesWithTheExport()
+{
+    QFETCH(ExportFormat, format);
+    QFETCH(BatchLayout, layout);
+    QFETCH(qsizetype, count);
+    QList<ExportDocument> docs = manyDocuments(count);
+    for (ExportDocument &doc : docs) {
+        doc.layout = layout;
+        if (layout == BatchLayout::JsonLines) {
+            doc.relativePath.clear();
+            doc.jsonLine = "{\"id\": \"" + doc.id.toUtf8() + "\", \"text\": \"x\"}";
+        }
+    }
+    QTemporaryDir dir;
+    const QString out = dir.filePath(u"out"_s);
+    QString error;
+    QVERIFY2(exportTo(docs, format, out, &error).ok, qPrintable(error));
+    QVERIFY(QFileInfo::exists(out));
+    QCOMPARE(exportWritesFolder(format, layout, count), QFileInfo(out).isDir());
 }
 
 QTEST_GUILESS_MAIN(TestExporters)

@@ -105,11 +105,7 @@ void TestExportDialog::init()
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     m_batch = m_dir->filePath(u"samples"_s);
-    QDir().mkpath(m_batch);
-    const QDir samples(QStringLiteral(ANNOREV_SAMPLES_DIR));
-    for (const QString &name : samples.entryList(QDir::Files)) {
-        QVERIFY(QFile::copy(samples.filePath(name), m_batch + u'/' + name));
-    }
+    QVERIFY(test::copySamples(m_batch));
     m_storePath = ReviewStore::defaultStorePath({m_batch});
     QString error;
     m_store = ReviewStore::open(m_storePath, &error);

@@ -40,7 +40,7 @@ struct Plan
     QByteArray prefix;
     QByteArray separator;
     QByteArray suffix;
-    QByteArray emptyOutput;  // instead of prefix + suffix when there is no document
+    QByteArray emptyOutput; // instead of prefix + suffix when there is no document
     QList<std::pair<QString, QByteArray>> extraFiles;
     std::function<Rendered(qsizetype)> render;
 };
@@ -121,8 +121,10 @@ bool planTagged(const QList<const ExportDocument *> &docs, const ExportOptions &
         };
         return true;
     case BatchLayout::File:
-        if (docs.size() == 1) {
-            plan->render = [docs](qsizetype i) { return Rendered{docs.at(i)->taggedText, {}, 1, {}}; };
+        if (!exportWritesFolder(ExportFormat::Tagged, layout, docs.size())) {
+            plan->render = [docs](qsizetype i) {
+                return Rendered{docs.at(i)->taggedText, {}, 1, {}};
+            };
             return true;
         }
         // Several single files: a folder of them, named as they were.
@@ -221,11 +223,25 @@ bool planFormat(const QList<const ExportDocument *> &docs, ExportFormat format, 
     return fail(error, QStringLiteral("unknown export format"));
 }
 
-// Renders count documents on the pool, a block at a time so that memory stays bounded, and
-// writes them in input order.
+bool cancelled(const ExportOptions &options, QString *error)
+{
+    if (!options.cancel || !options.cancel->load()) {
+        return false;
+    }
+    fail(error, QStringLiteral("export cancelled"));
+    return true;
+}
+
+// Renders count documents on the pool, a block at a time so that memory stays bounded and progress
+// and cancellation are seen every few hundred documents, and writes them in input order.
 ExportResult run(const Plan &plan, qsizetype count, const ExportOptions &options, QString *error)
 {
     ExportResult result;
+    const auto reportProgress = [&] {
+        if (options.progress) {
+            options.progress(result.documents, count);
+        }
+    };
     ExportWriter writer(plan.kind, options.outPath);
     QIODevice *device = plan.kind == ExportWriter::Kind::File ? options.device : nullptr;
     if (options.device && plan.kind == ExportWriter::Kind::Folder) {
@@ -248,13 +264,17 @@ ExportResult run(const Plan &plan, qsizetype count, const ExportOptions &options
     if (!write(count == 0 ? plan.emptyOutput : plan.prefix)) {
         return result;
     }
+    reportProgress();
 
     const int jobs = options.jobs > 0 ? options.jobs : QThread::idealThreadCount();
     QThreadPool pool;
     pool.setMaxThreadCount(std::max(1, jobs));
-    constexpr qsizetype blockSize = 2048;
+    constexpr qsizetype blockSize = 256;
     QList<qsizetype> indexes;
     for (qsizetype blockBegin = 0; blockBegin < count; blockBegin += blockSize) {
+        if (cancelled(options, error)) {
+            return result;
+        }
         const qsizetype blockEnd = std::min(count, blockBegin + blockSize);
         indexes.resize(blockEnd - blockBegin);
         std::iota(indexes.begin(), indexes.end(), blockBegin);
@@ -288,6 +308,7 @@ ExportResult run(const Plan &plan, qsizetype count, const ExportOptions &options
             ++result.documents;
             result.items += rendered.items;
         }
+        reportProgress();
     }
     if (count > 0 && !write(plan.suffix)) {
         return result;
@@ -297,7 +318,7 @@ ExportResult run(const Plan &plan, qsizetype count, const ExportOptions &options
             return result;
         }
     }
-    if (!device && !writer.commit(error)) {
+    if (cancelled(options, error) || (!device && !writer.commit(error))) {
         result.documents = 0;
         result.items = 0;
         return result;
@@ -307,6 +328,19 @@ ExportResult run(const Plan &plan, qsizetype count, const ExportOptions &options
 }
 
 } // namespace
+
+bool exportWritesFolder(ExportFormat format, BatchLayout layout, qsizetype documents)
+{
+    switch (format) {
+    case ExportFormat::Brat:
+        return true;
+    case ExportFormat::Tagged:
+        // With no document there is no layout to follow: the export is an empty file.
+        return (layout == BatchLayout::Folder && documents > 0) || (layout == BatchLayout::File && documents > 1);
+    default:
+        return false;
+    }
+}
 
 ExportResult exportDocuments(const QList<ExportDocument> &documents, ExportFormat format, const ExportOptions &options,
                              QString *error)

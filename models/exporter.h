@@ -14,8 +14,8 @@ struct AnnotatedText;
 struct ExportResult
 {
     bool ok = false;
-    qsizetype documents = 0;  // documents that passed the status filter and were written
-    qsizetype items = 0;      // records for the records formats, spans for the others
+    qsizetype documents = 0; // documents that passed the status filter and were written
+    qsizetype items = 0;     // records for the records formats, spans for the others
 };
 
 // Writes the documents that pass options' status filter in a format, in the order given: the
@@ -24,6 +24,10 @@ struct ExportResult
 // mismatch fails the export. On failure, error says why and nothing is left at outPath.
 ExportResult exportDocuments(const QList<ExportDocument> &documents, ExportFormat format, const ExportOptions &options,
                              QString *error);
+
+// Whether exporting this many documents of a batch laid out as layout writes a folder rather than
+// one file: brat always, tagged for a folder batch or for several documents of a batch of files.
+bool exportWritesFolder(ExportFormat format, BatchLayout layout, qsizetype documents);
 
 // Writes texts that already carry their spans (offsets in each text's unit) as doccano,
 // label-studio or brat, verifying every span first. For converters that have no tagged source.

@@ -6,6 +6,8 @@
 #include <QList>
 #include <QString>
 
+#include <atomic>
+#include <functional>
 #include <optional>
 
 class QIODevice;
@@ -29,8 +31,15 @@ struct ExportOptions
     // Overrides the unit the format's reader counts offsets in (--offsets codepoint|utf16).
     std::optional<OffsetUnit> offsets;
     const Schema *schema = nullptr;            // nullptr: Schema::builtin()
-    const CountryAliases *countries = nullptr;  // nullptr: CountryAliases::builtin()
-    int jobs = 0;                               // threads; 0: every core
+    const CountryAliases *countries = nullptr; // nullptr: CountryAliases::builtin()
+    int jobs = 0;                              // threads; 0: every core
+    // Called with the documents written so far and the documents to write: once before the first,
+    // then at least every few hundred, and with done == total at the end. From the exporting
+    // thread; done never decreases.
+    std::function<void(qsizetype done, qsizetype total)> progress;
+    // Checked between blocks of documents and before the output is committed: once it is true the
+    // export fails with "export cancelled" and leaves nothing at outPath. Set from any thread.
+    const std::atomic_bool *cancel = nullptr;
 
     bool accepts(ReviewStatus status) const { return statuses.isEmpty() || statuses.contains(status); }
 

@@ -1,12 +1,14 @@
 #pragma once
 
 // Helpers the tests share: running the built annorev, reading and writing files. Header-only:
-// ANNOREV_BINARY is defined per test target.
+// ANNOREV_BINARY and ANNOREV_SAMPLES_DIR are defined per test target.
 
 #include <QByteArray>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QMap>
 #include <QProcess>
 #include <QStringList>
 
@@ -14,7 +16,7 @@ namespace annorev::test {
 
 struct CliRun
 {
-    int exitCode = -1;  // -1 when the process crashed or did not finish in time
+    int exitCode = -1; // -1 when the process crashed or did not finish in time
     QByteArray out;
     QByteArray err;
 };
@@ -51,6 +53,32 @@ inline void writeFile(const QString &path, const QByteArray &bytes)
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size()) {
         qFatal("cannot write %s", qPrintable(path));
     }
+}
+
+// Copies the sample batch's files into folder (created), so that a test may change them or keep a
+// store beside them. False when a file cannot be copied.
+inline bool copySamples(const QString &folder)
+{
+    const QDir samples(QStringLiteral(ANNOREV_SAMPLES_DIR));
+    QDir().mkpath(folder);
+    for (const QString &name : samples.entryList(QDir::Files)) {
+        if (!QFile::copy(samples.filePath(name), folder + u'/' + name)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// Every file below a folder, relative path -> bytes.
+inline QMap<QString, QByteArray> readTree(const QString &root)
+{
+    QMap<QString, QByteArray> files;
+    QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        files.insert(QDir(root).relativeFilePath(path), readFile(path));
+    }
+    return files;
 }
 
 } // namespace annorev::test

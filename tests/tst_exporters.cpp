@@ -3,13 +3,13 @@
 #include "conllexporter.h"
 #include "csvcell.h"
 #include "document.h"
-#include "exportfixtures.h"
 #include "exporter.h"
+#include "exportfixtures.h"
 #include "schema.h"
+#include "testsupport.h"
 
 #include <QBuffer>
 #include <QDir>
-#include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -18,6 +18,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <atomic>
 #include <unistd.h>
 
 using namespace annorev;
@@ -25,32 +26,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-void writeFile(const QString &path, const QByteArray &bytes)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size()) {
-        qFatal("cannot write %s", qPrintable(path));
-    }
-}
-
-// Every file below a folder, relative path -> bytes.
-QMap<QString, QByteArray> readTree(const QString &root)
-{
-    QMap<QString, QByteArray> files;
-    QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        files.insert(QDir(root).relativeFilePath(path), readFile(path));
-    }
-    return files;
-}
+using test::readFile;
+using test::readTree;
+using test::writeFile;
 
 QString slice(const QString &text, qsizetype start, qsizetype end, OffsetUnit unit)
 {
@@ -130,7 +108,7 @@ struct ParsedSpan
     QString label;
     qsizetype start = 0;
     qsizetype end = 0;
-    QString text;  // as the format states it, if it does
+    QString text; // as the format states it, if it does
 };
 
 struct ParsedDocument
@@ -258,6 +236,17 @@ QList<ExportDocument> annotationBatch()
     return docs;
 }
 
+// count small folder-batch documents, approved, each with one record and two spans.
+QList<ExportDocument> manyDocuments(qsizetype count)
+{
+    QList<ExportDocument> docs;
+    for (qsizetype i = 0; i < count; ++i) {
+        docs << ExportFixtures::folderDocument(u"d%1.txt"_s.arg(i), "<model>M-" + QByteArray::number(i) +
+                                                                        "</model> ran on <hardware>A100</hardware>.\n");
+    }
+    return docs;
+}
+
 ExportResult exportTo(const QList<ExportDocument> &docs, ExportFormat format, const QString &out, QString *error,
                       std::optional<OffsetUnit> offsets = std::nullopt, int jobs = 0)
 {
@@ -301,6 +290,13 @@ private slots:
     void exportsAreDeterministic();
     void statusFilterIsHonoured();
     void singleFileFormatsWriteToADevice();
+    void progressReachesTheTotalAndNeverGoesBack_data();
+    void progressReachesTheTotalAndNeverGoesBack();
+    void cancellingLeavesNothingAtTheOutput_data();
+    void cancellingLeavesNothingAtTheOutput();
+    void cancellingKeepsThePreviousFile();
+    void writesFolderAgreesWithTheExport_data();
+    void writesFolderAgreesWithTheExport();
 };
 
 void TestExporters::formatAndUnitNames()
@@ -389,9 +385,9 @@ void TestExporters::recordsJsonlMatchesCheck()
             checked.insert(object.value(u"id").toString(), object.value(u"records").toArray());
         }
     }
-    const QStringList keys{u"doc_id"_s,   u"record"_s,         u"model"_s,   u"params"_s, u"hardware"_s,
+    const QStringList keys{u"doc_id"_s,    u"record"_s,         u"model"_s,   u"params"_s, u"hardware"_s,
                            u"gpu_count"_s, u"training_hours"_s, u"country"_s, u"year"_s,   u"status"_s,
-                           u"reviewer"_s, u"reviewed_at"_s,    u"note"_s};
+                           u"reviewer"_s,  u"reviewed_at"_s,    u"note"_s};
     QMap<QString, qsizetype> rowsPerDocument;
     const QList<QByteArray> lines = readFile(out).split('\n');
     QVERIFY(lines.last().isEmpty());
@@ -438,8 +434,8 @@ void TestExporters::recordsCsvParsesBackWithInjectionNeutralised()
     const std::optional<QList<QStringList>> rows = parseCsv(readFile(csvPath), &error);
     QVERIFY2(rows, qPrintable(error));
     QCOMPARE(rows->first(), (QStringList{u"doc_id"_s, u"record"_s, u"model"_s, u"params"_s, u"hardware"_s,
-                                        u"gpu_count"_s, u"training_hours"_s, u"country"_s, u"year"_s, u"status"_s,
-                                        u"reviewer"_s, u"reviewed_at"_s, u"note"_s}));
+                                         u"gpu_count"_s, u"training_hours"_s, u"country"_s, u"year"_s, u"status"_s,
+                                         u"reviewer"_s, u"reviewed_at"_s, u"note"_s}));
     QList<QJsonObject> jsonRows;
     for (const QByteArray &line : readFile(jsonPath).split('\n')) {
         if (!line.isEmpty()) {
@@ -626,7 +622,7 @@ void TestExporters::conllTokensAndTags()
     for (qsizetype d = 0; d < expected.size(); ++d) {
         const ParsedDocument &doc = expected.at(d);
         QString joined;
-        QStringList entities;  // the tokens of each entity, joined
+        QStringList entities; // the tokens of each entity, joined
         QStringList entityLabels;
         QString previousTag = u"O"_s;
         qsizetype sentences = 0;
@@ -732,7 +728,8 @@ void TestExporters::bratExportStaysInItsFolder()
     expectedNames.sort();
     QCOMPARE(files.keys(), expectedNames);
     // Nothing was written beside the output folder.
-    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList{u"brat"_s});
+    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
+             QStringList{u"brat"_s});
     const QList<ParsedDocument> parsed = parseBrat(out, ids, OffsetUnit::CodePoint);
     QCOMPARE(parsed.size(), ids.size());
     for (qsizetype i = 0; i < ids.size(); ++i) {
@@ -884,7 +881,7 @@ void TestExporters::failedExportLeavesNothing()
     QVERIFY2(error.startsWith(u"cannot write"), qPrintable(error));
     QVERIFY(!QFileInfo::exists(out));
     const QMap<QString, QByteArray> left = readTree(dir.path());
-    QVERIFY2(left.size() <= 1, qPrintable(left.keys().join(u", ")));  // "plain" itself
+    QVERIFY2(left.size() <= 1, qPrintable(left.keys().join(u", "))); // "plain" itself
     QFile::setPermissions(dir.filePath(u"locked"_s), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
 }
 
@@ -919,7 +916,8 @@ void TestExporters::folderOutputMustBeNewOrEmpty()
     QFile::remove(out % u"/keep.txt");
     QVERIFY2(exportTo(annotationBatch(), ExportFormat::Brat, out, &error).ok, qPrintable(error));
     QVERIFY(QFile::exists(out % u"/annotation.conf"));
-    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList{u"brat"_s});
+    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
+             QStringList{u"brat"_s});
 
     writeFile(dir.filePath(u"file"_s), "x");
     QVERIFY(!exportTo(annotationBatch(), ExportFormat::Brat, dir.filePath(u"file"_s), &error).ok);
@@ -1012,6 +1010,146 @@ void TestExporters::singleFileFormatsWriteToADevice()
     // A folder cannot go to standard output.
     QVERIFY(!exportDocuments(docs, ExportFormat::Brat, options, &error).ok);
     QVERIFY2(error.contains(u"folder"), qPrintable(error));
+}
+
+void TestExporters::progressReachesTheTotalAndNeverGoesBack_data()
+{
+    QTest::addColumn<ExportFormat>("format");
+    QTest::addColumn<int>("jobs");
+    QTest::addColumn<qsizetype>("count");
+    for (ExportFormat format : {ExportFormat::RecordsJsonl, ExportFormat::Brat}) {
+        for (int jobs : {1, 2}) {
+            QTest::addRow("%s, %d thread(s)", qPrintable(exportFormatName(format)), jobs)
+                << format << jobs << qsizetype(700);
+        }
+    }
+    QTest::addRow("no document") << ExportFormat::RecordsJsonl << 1 << qsizetype(0);
+}
+
+void TestExporters::progressReachesTheTotalAndNeverGoesBack()
+{
+    QFETCH(ExportFormat, format);
+    QFETCH(int, jobs);
+    QFETCH(qsizetype, count);
+    QTemporaryDir dir;
+    QList<std::pair<qsizetype, qsizetype>> reports;
+    ExportOptions options;
+    options.outPath = dir.filePath(u"out"_s);
+    options.jobs = jobs;
+    options.progress = [&](qsizetype done, qsizetype total) {
+        reports.append({done, total});
+    };
+    QString error;
+    const ExportResult result = exportDocuments(manyDocuments(count), format, options, &error);
+    QVERIFY2(result.ok, qPrintable(error));
+    QCOMPARE(result.documents, count);
+
+    QVERIFY(!reports.isEmpty());
+    QCOMPARE(reports.constFirst(), std::pair(qsizetype(0), count));
+    QCOMPARE(reports.constLast(), std::pair(count, count));
+    for (qsizetype i = 1; i < reports.size(); ++i) {
+        QCOMPARE(reports.at(i).second, count);
+        QVERIFY(reports.at(i).first >= reports.at(i - 1).first);
+        // Every few hundred documents, so that a progress bar moves.
+        QVERIFY2(reports.at(i).first - reports.at(i - 1).first <= 256,
+                 qPrintable(u"%1 -> %2"_s.arg(reports.at(i - 1).first).arg(reports.at(i).first)));
+    }
+}
+
+void TestExporters::cancellingLeavesNothingAtTheOutput_data()
+{
+    QTest::addColumn<ExportFormat>("format");
+    QTest::addColumn<qsizetype>("cancelAt"); // documents done when the flag is set; -1: before the start
+    for (ExportFormat format : {ExportFormat::RecordsJsonl, ExportFormat::Brat}) {
+        const QString name = exportFormatName(format);
+        QTest::addRow("%s: before the start", qPrintable(name)) << format << qsizetype(-1);
+        QTest::addRow("%s: at the start", qPrintable(name)) << format << qsizetype(0);
+        QTest::addRow("%s: mid-way", qPrintable(name)) << format << qsizetype(256);
+        QTest::addRow("%s: after the last document", qPrintable(name)) << format << qsizetype(700);
+    }
+}
+
+void TestExporters::cancellingLeavesNothingAtTheOutput()
+{
+    QFETCH(ExportFormat, format);
+    QFETCH(qsizetype, cancelAt);
+    QTemporaryDir dir;
+    std::atomic_bool cancel = cancelAt < 0;
+    qsizetype lastDone = -1;
+    ExportOptions options;
+    options.outPath = dir.filePath(u"out"_s);
+    options.cancel = &cancel;
+    options.progress = [&](qsizetype done, qsizetype) {
+        lastDone = done;
+        if (done == cancelAt) {
+            cancel = true;
+        }
+    };
+    QString error;
+    const ExportResult result = exportDocuments(manyDocuments(700), format, options, &error);
+    QVERIFY(!result.ok);
+    QCOMPARE(error, u"export cancelled"_s);
+    QCOMPARE(lastDone, std::max<qsizetype>(cancelAt, 0));
+    QVERIFY(!QFileInfo::exists(options.outPath));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
+}
+
+void TestExporters::cancellingKeepsThePreviousFile()
+{
+    QTemporaryDir dir;
+    const QString out = dir.filePath(u"out.jsonl"_s);
+    writeFile(out, "previous export\n");
+    std::atomic_bool cancel = false;
+    ExportOptions options;
+    options.outPath = out;
+    options.cancel = &cancel;
+    options.progress = [&](qsizetype done, qsizetype) {
+        cancel = done > 0;
+    };
+    QString error;
+    QVERIFY(!exportDocuments(manyDocuments(700), ExportFormat::RecordsJsonl, options, &error).ok);
+    QCOMPARE(error, u"export cancelled"_s);
+    QCOMPARE(readFile(out), QByteArray("previous export\n"));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
+             QStringList{u"out.jsonl"_s});
+}
+
+void TestExporters::writesFolderAgreesWithTheExport_data()
+{
+    QTest::addColumn<ExportFormat>("format");
+    QTest::addColumn<BatchLayout>("layout");
+    QTest::addColumn<qsizetype>("count");
+    const std::pair<const char *, BatchLayout> layouts[] = {
+        {"folder", BatchLayout::Folder}, {"file", BatchLayout::File}, {"jsonl", BatchLayout::JsonLines}};
+    for (const QString &name : exportFormatNames()) {
+        for (const auto &[layoutName, layout] : layouts) {
+            for (qsizetype count : {0, 1, 2}) {
+                QTest::addRow("%s, %s batch, %lld document(s)", qPrintable(name), layoutName, qlonglong(count))
+                    << exportFormatFromName(name).value() << layout << count;
+            }
+        }
+    }
+}
+
+void TestExporters::writesFolderAgreesWithTheExport()
+{
+    QFETCH(ExportFormat, format);
+    QFETCH(BatchLayout, layout);
+    QFETCH(qsizetype, count);
+    QList<ExportDocument> docs = manyDocuments(count);
+    for (ExportDocument &doc : docs) {
+        doc.layout = layout;
+        if (layout == BatchLayout::JsonLines) {
+            doc.relativePath.clear();
+            doc.jsonLine = "{\"id\": \"" + doc.id.toUtf8() + "\", \"text\": \"x\"}";
+        }
+    }
+    QTemporaryDir dir;
+    const QString out = dir.filePath(u"out"_s);
+    QString error;
+    QVERIFY2(exportTo(docs, format, out, &error).ok, qPrintable(error));
+    QVERIFY(QFileInfo::exists(out));
+    QCOMPARE(exportWritesFolder(format, layout, count), QFileInfo(out).isDir());
 }
 
 QTEST_GUILESS_MAIN(TestExporters)

@@ -1,5 +1,6 @@
 #include "document.h"
 #include "documentlistmodel.h"
+#include "exportdialog.h"
 #include "findinglistmodel.h"
 #include "mainwindow.h"
 #include "plaintooltipdelegate.h"
@@ -7,6 +8,7 @@
 #include "reviewsession.h"
 #include "reviewstore.h"
 #include "schema.h"
+#include "shortcutsdialog.h"
 #include "sourceview.h"
 #include "spanhighlighter.h"
 #include "testsupport.h"
@@ -23,6 +25,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -108,6 +111,8 @@ private slots:
     void droppingAFolderOpensIt();
     void settingsRememberLayoutBatchesAndDocument();
     void everyActionHasItsShortcutInAMenu();
+    void exportOpensTheDialogOnTheBatchStore();
+    void keyboardShortcutsListsTheMenus();
 
 private:
     // A fresh copy of the samples plus two documents of our own, with its store beside it.
@@ -824,6 +829,52 @@ void TestMainWindow::everyActionHasItsShortcutInAMenu()
     QVERIFY2(missing.isEmpty(), qPrintable(missing.join(u", "_s)));
     QCOMPARE(window.action(u"approve"_s)->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Return));
     QCOMPARE(window.action(u"tag-params"_s)->shortcut(), QKeySequence(u"2"_s));
+}
+
+void TestMainWindow::exportOpensTheDialogOnTheBatchStore()
+{
+    auto window = openWindow(true);
+    window->action(u"approve"_s)->trigger();
+    QTest::keyClick(window.get(), Qt::Key_E, Qt::ControlModifier);
+    auto *dialog = window->findChild<ExportDialog *>(u"exportDialog"_s);
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isReady());
+    const QString out = m_dir->filePath(u"approved.jsonl"_s);
+    dialog->setFormat(ExportFormat::RecordsJsonl);
+    dialog->setOutputPath(out);
+    QSignalSpy finished(dialog, &ExportDialog::exportFinished);
+    dialog->startExport();
+    QTRY_COMPARE(finished.size(), 1);
+    QVERIFY(finished.first().at(0).toBool());
+    QVERIFY(readFile(out).contains("NeuroFlex-7B"));
+    QCOMPARE(readFile(out).count('\n'), 1);
+    QTRY_VERIFY(statusMessage(*window).contains(u"approved.jsonl"_s));
+    dialog->close();
+}
+
+void TestMainWindow::keyboardShortcutsListsTheMenus()
+{
+    MainWindow window;
+    window.action(u"shortcuts"_s)->trigger();
+    auto *dialog = window.findChild<ShortcutsDialog *>(u"shortcutsDialog"_s);
+    QVERIFY(dialog);
+    QAbstractItemModel *model = dialog->model();
+    QStringList rows;
+    std::function<void(const QModelIndex &)> walk = [&](const QModelIndex &parent) {
+        for (int row = 0; row < model->rowCount(parent); ++row) {
+            const QModelIndex index = model->index(row, ShortcutsDialog::ActionColumn, parent);
+            rows << index.data().toString() + u'=' +
+                        model->index(row, ShortcutsDialog::ShortcutColumn, parent).data().toString();
+            walk(index);
+        }
+    };
+    walk({});
+    const QString all = rows.join(u'\n');
+    QVERIFY2(all.contains(u"Approve="_s + QKeySequence(Qt::CTRL | Qt::Key_Return).toString(QKeySequence::NativeText)),
+             qPrintable(all));
+    QVERIFY2(all.contains(u"Next Document=J"_s), qPrintable(all));
+    QVERIFY2(all.contains(u"Parameters=2"_s), qPrintable(all));
+    dialog->close();
 }
 
 QTEST_MAIN(TestMainWindow)

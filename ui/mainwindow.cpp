@@ -6,6 +6,7 @@
 #include "documentfilterbar.h"
 #include "documentfilterproxymodel.h"
 #include "documentlistmodel.h"
+#include "exportdialog.h"
 #include "findinglistmodel.h"
 #include "labellegend.h"
 #include "plaintooltipdelegate.h"
@@ -15,6 +16,7 @@
 #include "reviewsession.h"
 #include "reviewstore.h"
 #include "schema.h"
+#include "shortcutsdialog.h"
 #include "sourceview.h"
 #include "valueformat.h"
 
@@ -1293,7 +1295,19 @@ void MainWindow::exportBatch()
     if (!m_store) {
         return;
     }
-    // TODO(export dialog): replaced by ExportDialog when it lands.
+    QString base = batchName(m_batch.mid(0, 1));
+    if (base.endsWith(u".jsonl"_s, Qt::CaseInsensitive)) {
+        base.chop(6);
+    }
+    auto *dialog = new ExportDialog(m_store->path(), base, this);
+    dialog->setObjectName(u"exportDialog"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ExportDialog::exportFinished, this, [this](bool ok, const QString &message) {
+        if (ok) {
+            statusBar()->showMessage(message, messageTimeoutMs);
+        }
+    });
+    dialog->open();
 }
 
 void MainWindow::editReviewerName()
@@ -1315,7 +1329,10 @@ void MainWindow::editReviewerName()
 
 void MainWindow::showShortcuts()
 {
-    // Replaced by ShortcutsDialog when it lands.
+    auto *dialog = new ShortcutsDialog(menuBar()->actions(), this);
+    dialog->setObjectName(u"shortcutsDialog"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::showAbout()

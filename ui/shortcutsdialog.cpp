@@ -1,0 +1,184 @@
+#include "shortcutsdialog.h"
+
+#include <QAction>
+#include <QDialogButtonBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QRegularExpression>
+#include <QSortFilterProxyModel>
+#include <QStandardItemModel>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace annorev {
+
+namespace {
+
+QStandardItem *readOnlyItem(const QString &text)
+{
+    auto *item = new QStandardItem(text);
+    item->setEditable(false);
+    return item;
+}
+
+} // namespace
+
+ShortcutsDialog::ShortcutsDialog(const QList<QAction *> &actions, QWidget *parent) : QDialog(parent)
+{
+    setWindowTitle(tr("Keyboard Shortcuts"));
+
+    m_model = new QStandardItemModel(0, ColumnCount, this);
+    m_model->setHorizontalHeaderLabels({tr("Action"), tr("Shortcut")});
+    addActions(actions, QString());
+
+    m_proxy = new QSortFilterProxyModel(this);
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setFilterKeyColumn(-1);
+    // A matching action keeps its menu's row; a matching menu keeps all its actions.
+    m_proxy->setRecursiveFilteringEnabled(true);
+    m_proxy->setAutoAcceptChildRows(true);
+
+    m_filterEdit = new QLineEdit(this);
+    m_filterEdit->setObjectName(u"shortcutFilter"_s);
+    m_filterEdit->setAccessibleName(tr("Filter shortcuts"));
+    m_filterEdit->setPlaceholderText(tr("Part of an action, a menu or a key"));
+    m_filterEdit->setClearButtonEnabled(true);
+    connect(m_filterEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_proxy->setFilterFixedString(text);
+        expandGroups();
+    });
+    auto *filterLabel = new QLabel(tr("&Filter:"), this);
+    filterLabel->setBuddy(m_filterEdit);
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(filterLabel);
+    filterRow->addWidget(m_filterEdit);
+
+    m_view = new QTreeView(this);
+    m_view->setObjectName(u"shortcutTable"_s);
+    m_view->setAccessibleName(tr("Keyboard shortcuts"));
+    m_view->setModel(m_proxy);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setAllColumnsShowFocus(true);
+    m_view->setUniformRowHeights(true);
+    // Menus are headings, always open.
+    m_view->setRootIsDecorated(false);
+    m_view->setItemsExpandable(false);
+    m_view->header()->setStretchLastSection(true);
+    expandGroups();
+    m_view->resizeColumnToContents(ActionColumn);
+    m_view->setColumnWidth(ActionColumn, m_view->columnWidth(ActionColumn) + fontMetrics().averageCharWidth() * 4);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(filterRow);
+    layout->addWidget(m_view);
+    layout->addWidget(buttons);
+    resize(fontMetrics().averageCharWidth() * 64, fontMetrics().lineSpacing() * 28);
+}
+
+ShortcutsDialog::~ShortcutsDialog() = default;
+
+QAbstractItemModel *ShortcutsDialog::model() const
+{
+    return m_proxy;
+}
+
+void ShortcutsDialog::setFilterText(const QString &text)
+{
+    m_filterEdit->setText(text);
+}
+
+QString ShortcutsDialog::plainActionText(const QString &text)
+{
+    // Translations put a mnemonic the text lacks in brackets after it: "打开 (&O)".
+    static const QRegularExpression bracketedMnemonic(uR"(\s*\(&[^&\s]\))"_s);
+    QString source = text.section(u'\t', 0, 0);
+    source.remove(bracketedMnemonic);
+    QString plain;
+    plain.reserve(source.size());
+    for (qsizetype i = 0; i < source.size(); ++i) {
+        if (source.at(i) == u'&') {
+            if (i + 1 < source.size() && source.at(i + 1) == u'&') {
+                plain += u'&';
+                ++i;
+            }
+            continue;
+        }
+        plain += source.at(i);
+    }
+    plain = plain.trimmed();
+    if (plain.endsWith(u'…')) {
+        plain.chop(1);
+    } else if (plain.endsWith(u"...")) {
+        plain.chop(3);
+    }
+    return plain.trimmed();
+}
+
+QString ShortcutsDialog::shortcutText(const QAction &action)
+{
+    QStringList keys;
+    for (const QKeySequence &sequence : action.shortcuts()) {
+        if (!sequence.isEmpty()) {
+            keys.append(sequence.toString(QKeySequence::NativeText));
+        }
+    }
+    return keys.join(u", ");
+}
+
+void ShortcutsDialog::addActions(const QList<QAction *> &actions, const QString &menuPath)
+{
+    QList<QList<QStandardItem *>> rows;
+    QList<std::pair<QMenu *, QString>> submenus;
+    for (QAction *action : actions) {
+        if (action == nullptr || action->isSeparator()) {
+            continue;
+        }
+        if (QMenu *menu = action->menu()) {
+            const QString name = plainActionText(action->text());
+            submenus.append({menu, menuPath.isEmpty() ? name : menuPath + u" › " + name});
+            continue;
+        }
+        const QString keys = shortcutText(*action);
+        if (!keys.isEmpty()) {
+            rows.append(QList<QStandardItem *>{readOnlyItem(plainActionText(action->text())), readOnlyItem(keys)});
+        }
+    }
+    if (menuPath.isEmpty()) {
+        for (const QList<QStandardItem *> &row : std::as_const(rows)) {
+            m_model->appendRow(row);
+        }
+    } else if (!rows.isEmpty()) {
+        QStandardItem *menu = readOnlyItem(menuPath);
+        QFont bold = menu->font();
+        bold.setBold(true);
+        menu->setFont(bold);
+        for (const QList<QStandardItem *> &row : std::as_const(rows)) {
+            menu->appendRow(row);
+        }
+        m_model->appendRow({menu, readOnlyItem(QString())});
+    }
+    // A menu's own actions come before its submenus'.
+    for (const auto &[menu, path] : std::as_const(submenus)) {
+        addActions(menu->actions(), path);
+    }
+}
+
+void ShortcutsDialog::expandGroups()
+{
+    m_view->expandAll();
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        m_view->setFirstColumnSpanned(row, QModelIndex(), m_proxy->hasChildren(m_proxy->index(row, 0)));
+    }
+}
+
+} // namespace annorev

@@ -73,6 +73,52 @@ QList<QStringList> migrations()
             QStringLiteral("CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
                            " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"),
         },
+        // Spot-check rounds: samples, their documents and the judgements on them. All three are
+        // append-only: a round is never redrawn, and a new judgement of a document is a new row
+        // whose seq makes it the one that counts.
+        {
+            QStringLiteral("CREATE TABLE rounds ("
+                           " seq INTEGER PRIMARY KEY,"
+                           " name TEXT NOT NULL UNIQUE,"
+                           " created_at TEXT NOT NULL,"
+                           " created_by TEXT NOT NULL,"
+                           // Decimal text: a 64-bit unsigned seed does not fit SQLite's signed integers.
+                           " seed TEXT NOT NULL,"
+                           " requested_size INTEGER NOT NULL,"
+                           " statuses TEXT NOT NULL,"
+                           " stratify TEXT NOT NULL CHECK (stratify IN ('', 'label', 'rule')))"),
+            QStringLiteral("CREATE TABLE round_documents ("
+                           " round TEXT NOT NULL,"
+                           " position INTEGER NOT NULL,"
+                           " document_id TEXT NOT NULL,"
+                           " stratum TEXT NOT NULL,"
+                           " PRIMARY KEY (round, document_id),"
+                           " UNIQUE (round, position))"),
+            QStringLiteral(
+                "CREATE TABLE judgements ("
+                " seq INTEGER PRIMARY KEY,"
+                " round TEXT NOT NULL,"
+                " document_id TEXT NOT NULL,"
+                " verdict TEXT NOT NULL CHECK (verdict IN ('pass', 'fail')),"
+                " reason TEXT CHECK ((verdict = 'pass' AND reason IS NULL) OR (verdict = 'fail' AND reason IN"
+                "  ('wrong-label', 'wrong-boundary', 'missing-span', 'spurious-span', 'wrong-value', 'other'))),"
+                " note TEXT NOT NULL,"
+                " reviewer TEXT NOT NULL,"
+                " at TEXT NOT NULL)"),
+            QStringLiteral("CREATE INDEX judgements_round ON judgements (round, seq)"),
+            QStringLiteral("CREATE TRIGGER rounds_no_update BEFORE UPDATE ON rounds"
+                           " BEGIN SELECT RAISE(ABORT, 'spot-check rounds are append-only'); END"),
+            QStringLiteral("CREATE TRIGGER rounds_no_delete BEFORE DELETE ON rounds"
+                           " BEGIN SELECT RAISE(ABORT, 'spot-check rounds are append-only'); END"),
+            QStringLiteral("CREATE TRIGGER round_documents_no_update BEFORE UPDATE ON round_documents"
+                           " BEGIN SELECT RAISE(ABORT, 'spot-check rounds are append-only'); END"),
+            QStringLiteral("CREATE TRIGGER round_documents_no_delete BEFORE DELETE ON round_documents"
+                           " BEGIN SELECT RAISE(ABORT, 'spot-check rounds are append-only'); END"),
+            QStringLiteral("CREATE TRIGGER judgements_no_update BEFORE UPDATE ON judgements"
+                           " BEGIN SELECT RAISE(ABORT, 'spot-check judgements are append-only'); END"),
+            QStringLiteral("CREATE TRIGGER judgements_no_delete BEFORE DELETE ON judgements"
+                           " BEGIN SELECT RAISE(ABORT, 'spot-check judgements are append-only'); END"),
+        },
     };
 }
 
@@ -1097,6 +1143,285 @@ QList<ExportDocument> ReviewStore::exportDocuments(std::optional<ReviewStatus> f
         documents.append(std::move(doc));
     }
     return documents;
+}
+
+namespace {
+
+const QString roundSelect =
+    QStringLiteral("SELECT name, created_at, created_by, seed, requested_size, statuses, stratify,"
+                   " (SELECT COUNT(*) FROM round_documents WHERE round_documents.round = rounds.name) FROM rounds");
+
+SpotCheckRound roundFrom(const QSqlQuery &query)
+{
+    SpotCheckRound round;
+    round.name = query.value(0).toString();
+    round.createdAt = timeOf(query.value(1));
+    round.createdBy = query.value(2).toString();
+    round.seed = query.value(3).toString().toULongLong();
+    round.requestedSize = query.value(4).toLongLong();
+    round.statuses = query.value(5).toString();
+    round.stratify = stratifyFromName(query.value(6).toString()).value_or(Stratify::None);
+    round.size = query.value(7).toLongLong();
+    return round;
+}
+
+// Whether a query with these bound values gives a row; nothing when it fails.
+std::optional<bool> hasRow(QSqlQuery &query, std::initializer_list<QVariant> values)
+{
+    bind(query, values);
+    if (!query.exec()) {
+        return std::nullopt;
+    }
+    const bool found = query.next();
+    query.finish();
+    return found;
+}
+
+QString quotedList(const QStringList &ids)
+{
+    return u"\"" % ids.join(QStringLiteral("\", \"")) % u"\"";
+}
+
+} // namespace
+
+bool ReviewStore::createRound(const SpotCheckRound &round, const QList<RoundDocument> &documents, QString *error)
+{
+    if (round.name.trimmed().isEmpty()) {
+        setError(error, QStringLiteral("a spot-check round needs a name"));
+        return false;
+    }
+    if (!beginWrite(error)) {
+        return false;
+    }
+    auto failWith = [this, error](const QString &message) {
+        setError(error, message);
+        rollback();
+        return false;
+    };
+    QSqlQuery taken(m_db);
+    QSqlQuery known(m_db);
+    if (!taken.prepare(QStringLiteral("SELECT 1 FROM rounds WHERE name = ?")) ||
+        !known.prepare(QStringLiteral("SELECT 1 FROM documents WHERE id = ?"))) {
+        return failWith(describeError(m_path, taken.lastError().isValid() ? taken.lastError() : known.lastError()));
+    }
+    const std::optional<bool> exists = hasRow(taken, {round.name});
+    if (!exists) {
+        return failWith(describeError(m_path, taken.lastError()));
+    }
+    if (*exists) {
+        return failWith(u"a round \"" % round.name % u"\" already exists in the store " % m_path %
+                        u"; rounds are never redrawn: choose another name");
+    }
+    QStringList unknown;
+    QSet<QString> seen;
+    for (const RoundDocument &document : documents) {
+        if (seen.contains(document.id)) {
+            return failWith(u"document \"" % document.id % u"\" is twice in the sample");
+        }
+        seen.insert(document.id);
+        const std::optional<bool> found = hasRow(known, {document.id});
+        if (!found) {
+            return failWith(describeError(m_path, known.lastError()));
+        }
+        if (!*found) {
+            unknown.append(document.id);
+        }
+    }
+    if (!unknown.isEmpty()) {
+        return failWith(u"no document " % quotedList(unknown) % u" in the store " % m_path % u"; nothing was saved");
+    }
+    QSqlQuery insertRound(m_db);
+    if (!insertRound.prepare(
+            QStringLiteral("INSERT INTO rounds (name, created_at, created_by, seed, requested_size, statuses, stratify)"
+                           " VALUES (?, ?, ?, ?, ?, ?, ?)"))) {
+        return failWith(describeError(m_path, insertRound.lastError()));
+    }
+    bind(insertRound,
+         {round.name, timestamp(QDateTime::currentDateTimeUtc()), round.createdBy, QString::number(round.seed),
+          integer(round.requestedSize), round.statuses, stratifyName(round.stratify)});
+    if (!insertRound.exec()) {
+        return failWith(describeError(m_path, insertRound.lastError()));
+    }
+    QSqlQuery insertDocument(m_db);
+    if (!insertDocument.prepare(QStringLiteral(
+            "INSERT INTO round_documents (round, position, document_id, stratum) VALUES (?, ?, ?, ?)"))) {
+        return failWith(describeError(m_path, insertDocument.lastError()));
+    }
+    for (qsizetype position = 0; position < documents.size(); ++position) {
+        const RoundDocument &document = documents[position];
+        // A null QString binds as SQL NULL; the stratum column holds '' for an unstratified round.
+        bind(insertDocument, {round.name, integer(position), document.id,
+                              document.stratum.isNull() ? QStringLiteral("") : document.stratum});
+        if (!insertDocument.exec()) {
+            return failWith(describeError(m_path, insertDocument.lastError()));
+        }
+    }
+    return commit(error);
+}
+
+QList<SpotCheckRound> ReviewStore::rounds(QString *error) const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!query.exec(roundSelect % u" ORDER BY seq")) {
+        setError(error, describeError(m_path, query.lastError()));
+        return {};
+    }
+    QList<SpotCheckRound> result;
+    while (query.next()) {
+        result.append(roundFrom(query));
+    }
+    return result;
+}
+
+std::optional<SpotCheckRound> ReviewStore::round(const QString &name, QString *error) const
+{
+    QSqlQuery query(m_db);
+    if (!query.prepare(roundSelect % u" WHERE name = ?")) {
+        setError(error, describeError(m_path, query.lastError()));
+        return std::nullopt;
+    }
+    query.bindValue(0, name);
+    if (!query.exec()) {
+        setError(error, describeError(m_path, query.lastError()));
+        return std::nullopt;
+    }
+    if (!query.next()) {
+        return std::nullopt;
+    }
+    return roundFrom(query);
+}
+
+QList<RoundDocument> ReviewStore::roundDocuments(const QString &round, QString *error) const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!query.prepare(
+            QStringLiteral("SELECT document_id, stratum FROM round_documents WHERE round = ? ORDER BY position"))) {
+        setError(error, describeError(m_path, query.lastError()));
+        return {};
+    }
+    query.bindValue(0, round);
+    if (!query.exec()) {
+        setError(error, describeError(m_path, query.lastError()));
+        return {};
+    }
+    QList<RoundDocument> documents;
+    while (query.next()) {
+        documents.append({query.value(0).toString(), query.value(1).toString()});
+    }
+    return documents;
+}
+
+bool ReviewStore::judge(const QString &round, const QStringList &ids, Verdict verdict, std::optional<FailReason> reason,
+                        const QString &note, const QString &reviewer, QString *error)
+{
+    if ((verdict == Verdict::Fail) != reason.has_value()) {
+        setError(error, verdict == Verdict::Fail ? QStringLiteral("a failed document needs a reason")
+                                                 : QStringLiteral("a passed document takes no reason"));
+        return false;
+    }
+    QStringList unique;
+    for (const QString &id : ids) {
+        if (!unique.contains(id)) {
+            unique.append(id);
+        }
+    }
+    if (!beginWrite(error)) {
+        return false;
+    }
+    auto failWith = [this, error](const QString &message) {
+        setError(error, message);
+        rollback();
+        return false;
+    };
+    QSqlQuery roundQuery(m_db);
+    QSqlQuery known(m_db);
+    QSqlQuery inRound(m_db);
+    for (auto [query, sql] :
+         {std::pair{&roundQuery, QStringLiteral("SELECT 1 FROM rounds WHERE name = ?")},
+          std::pair{&known, QStringLiteral("SELECT 1 FROM documents WHERE id = ?")},
+          std::pair{&inRound, QStringLiteral("SELECT 1 FROM round_documents WHERE round = ? AND document_id = ?")}}) {
+        if (!query->prepare(sql)) {
+            return failWith(describeError(m_path, query->lastError()));
+        }
+    }
+    const std::optional<bool> roundExists = hasRow(roundQuery, {round});
+    if (!roundExists) {
+        return failWith(describeError(m_path, roundQuery.lastError()));
+    }
+    if (!*roundExists) {
+        return failWith(u"no round \"" % round % u"\" in the store " % m_path);
+    }
+    QStringList unknown;
+    QStringList outside;
+    for (const QString &id : std::as_const(unique)) {
+        const std::optional<bool> isKnown = hasRow(known, {id});
+        const std::optional<bool> isInRound = isKnown ? hasRow(inRound, {round, id}) : std::nullopt;
+        if (!isKnown || !isInRound) {
+            return failWith(describeError(m_path, isKnown ? inRound.lastError() : known.lastError()));
+        }
+        if (!*isKnown) {
+            unknown.append(id);
+        } else if (!*isInRound) {
+            outside.append(id);
+        }
+    }
+    if (!unknown.isEmpty()) {
+        return failWith((unknown.size() == 1 ? QStringLiteral("no document ") : QStringLiteral("no documents ")) %
+                        quotedList(unknown) % u" in the store " % m_path % u"; nothing was changed");
+    }
+    if (!outside.isEmpty()) {
+        return failWith(quotedList(outside) % (outside.size() == 1 ? QStringLiteral(" is") : QStringLiteral(" are")) %
+                        u" not in round \"" % round % u"\"; nothing was changed");
+    }
+    QSqlQuery insert(m_db);
+    if (!insert.prepare(QStringLiteral("INSERT INTO judgements (round, document_id, verdict, reason, note, reviewer,"
+                                       " at) VALUES (?, ?, ?, ?, ?, ?, ?)"))) {
+        return failWith(describeError(m_path, insert.lastError()));
+    }
+    const QString at = timestamp(QDateTime::currentDateTimeUtc());
+    const QString noteText = note.trimmed().isEmpty() ? QStringLiteral("") : note.trimmed();
+    for (const QString &id : std::as_const(unique)) {
+        bind(insert, {round, id, verdictName(verdict), reason ? QVariant(failReasonName(*reason)) : QVariant(),
+                      noteText, reviewer, at});
+        if (!insert.exec()) {
+            return failWith(describeError(m_path, insert.lastError()));
+        }
+    }
+    return commit(error);
+}
+
+QList<Judgement> ReviewStore::judgements(const QString &round, QString *error) const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!query.prepare(QStringLiteral("SELECT seq, round, document_id, verdict, reason, note, reviewer, at"
+                                      " FROM judgements WHERE round = ? ORDER BY seq"))) {
+        setError(error, describeError(m_path, query.lastError()));
+        return {};
+    }
+    query.bindValue(0, round);
+    if (!query.exec()) {
+        setError(error, describeError(m_path, query.lastError()));
+        return {};
+    }
+    QList<Judgement> result;
+    while (query.next()) {
+        Judgement judgement;
+        judgement.seq = query.value(0).toLongLong();
+        judgement.round = query.value(1).toString();
+        judgement.documentId = query.value(2).toString();
+        judgement.verdict = verdictFromName(query.value(3).toString()).value_or(Verdict::Fail);
+        if (!query.value(4).isNull()) {
+            judgement.reason = failReasonFromName(query.value(4).toString());
+        }
+        judgement.note = query.value(5).toString();
+        judgement.reviewer = query.value(6).toString();
+        judgement.at = timeOf(query.value(7));
+        result.append(std::move(judgement));
+    }
+    return result;
 }
 
 } // namespace annorev

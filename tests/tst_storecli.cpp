@@ -376,7 +376,7 @@ void TestStoreCli::newerStoreIsRefused()
         }
         const Run run = annorev(arguments);
         QCOMPARE(run.exitCode, 2);
-        QVERIFY2(run.err.contains("was written by a newer annorev (store schema 7, this annorev reads up to 1); "
+        QVERIFY2(run.err.contains("was written by a newer annorev (store schema 7, this annorev reads up to 2); "
                                   "upgrade annorev"),
                  run.err.constData());
     }

@@ -133,6 +133,18 @@ const QString documentColumns = QStringLiteral(
     " text_token_begin, text_token_end, status, note, reviewer, changed_at, source_changed, missing, errors,"
     " warnings, infos");
 
+// The ids in their first order, each once.
+QStringList uniqueIds(const QStringList &ids)
+{
+    QStringList unique;
+    for (const QString &id : ids) {
+        if (!unique.contains(id)) {
+            unique.append(id);
+        }
+    }
+    return unique;
+}
+
 QString lockedMessage(const QString &path)
 {
     return u"the store " % path % u" is locked by another annorev process; try again";
@@ -745,6 +757,13 @@ bool ReviewStore::commit(QString *error)
     return false;
 }
 
+bool ReviewStore::abandon(QString *error, const QString &message)
+{
+    setError(error, message);
+    rollback();
+    return false;
+}
+
 void ReviewStore::rollback()
 {
     QSqlQuery query(m_db);
@@ -902,23 +921,13 @@ QStringList ReviewStore::ids(QString *error) const
 bool ReviewStore::setStatus(const QStringList &ids, ReviewStatus status, const QString &note, const QString &reviewer,
                             QString *error)
 {
-    QStringList unique;
-    for (const QString &id : ids) {
-        if (!unique.contains(id)) {
-            unique.append(id);
-        }
-    }
+    const QStringList unique = uniqueIds(ids);
     if (!beginWrite(error)) {
         return false;
     }
-    auto failWith = [this, error](const QString &message) {
-        setError(error, message);
-        rollback();
-        return false;
-    };
     QSqlQuery select(m_db);
     if (!select.prepare(QStringLiteral("SELECT status, errors FROM documents WHERE id = ?"))) {
-        return failWith(describeError(m_path, select.lastError()));
+        return abandon(error, describeError(m_path, select.lastError()));
     }
     QStringList unknown;
     QStringList withErrors;
@@ -926,7 +935,7 @@ bool ReviewStore::setStatus(const QStringList &ids, ReviewStatus status, const Q
     for (const QString &id : unique) {
         select.bindValue(0, id);
         if (!select.exec()) {
-            return failWith(describeError(m_path, select.lastError()));
+            return abandon(error, describeError(m_path, select.lastError()));
         }
         if (!select.next()) {
             unknown.append(id);
@@ -941,22 +950,23 @@ bool ReviewStore::setStatus(const QStringList &ids, ReviewStatus status, const Q
     }
     if (!unknown.isEmpty()) {
         const QString which = unknown.size() == 1 ? QStringLiteral("no document") : QStringLiteral("no documents");
-        return failWith(which % u" \"" % unknown.join(QStringLiteral("\", \"")) % u"\" in the store " % m_path %
-                        u"; nothing was changed");
+        return abandon(error, which % u" \"" % unknown.join(QStringLiteral("\", \"")) % u"\" in the store " % m_path %
+                                  u"; nothing was changed");
     }
     if (status == ReviewStatus::Approved && note.trimmed().isEmpty() && !withErrors.isEmpty()) {
-        return failWith(u"\"" % withErrors.join(QStringLiteral("\", \"")) %
-                        u"\" has error findings: approving it needs a note giving the reason; nothing was changed");
+        return abandon(error,
+                       u"\"" % withErrors.join(QStringLiteral("\", \"")) %
+                           u"\" has error findings: approving it needs a note giving the reason; nothing was changed");
     }
 
     QSqlQuery update(m_db);
     QSqlQuery audit(m_db);
     if (!update.prepare(
             QStringLiteral("UPDATE documents SET status = ?, note = ?, reviewer = ?, changed_at = ? WHERE id = ?"))) {
-        return failWith(describeError(m_path, update.lastError()));
+        return abandon(error, describeError(m_path, update.lastError()));
     }
     if (!audit.prepare(auditInsert)) {
-        return failWith(describeError(m_path, audit.lastError()));
+        return abandon(error, describeError(m_path, audit.lastError()));
     }
     const QString at = timestamp(QDateTime::currentDateTimeUtc());
     // A null QString binds as SQL NULL; the note column holds '' when there is none.
@@ -964,12 +974,12 @@ bool ReviewStore::setStatus(const QStringList &ids, ReviewStatus status, const Q
     for (qsizetype i = 0; i < unique.size(); ++i) {
         bind(update, {statusName(status), noteText, reviewer, at, unique[i]});
         if (!update.exec()) {
-            return failWith(describeError(m_path, update.lastError()));
+            return abandon(error, describeError(m_path, update.lastError()));
         }
         bind(audit, {unique[i], reviewer, at, QStringLiteral("status"), statusValue(before[i]), statusValue(status),
                      QVariant(), QVariant(), noteText.isEmpty() ? QVariant() : QVariant(noteText)});
         if (!audit.exec()) {
-            return failWith(describeError(m_path, audit.lastError()));
+            return abandon(error, describeError(m_path, audit.lastError()));
         }
     }
     return commit(error);
@@ -983,21 +993,16 @@ bool ReviewStore::setTaggedText(const QString &id, const QByteArray &taggedText,
     if (!beginWrite(error)) {
         return false;
     }
-    auto failWith = [this, error](const QString &message) {
-        setError(error, message);
-        rollback();
-        return false;
-    };
     QSqlQuery select(m_db);
     if (!select.prepare(QStringLiteral("SELECT tagged_text, status FROM documents WHERE id = ?"))) {
-        return failWith(describeError(m_path, select.lastError()));
+        return abandon(error, describeError(m_path, select.lastError()));
     }
     select.bindValue(0, id);
     if (!select.exec()) {
-        return failWith(describeError(m_path, select.lastError()));
+        return abandon(error, describeError(m_path, select.lastError()));
     }
     if (!select.next()) {
-        return failWith(u"no document \"" % id % u"\" in the store " % m_path % u"; nothing was changed");
+        return abandon(error, u"no document \"" % id % u"\" in the store " % m_path % u"; nothing was changed");
     }
     const QByteArray before = select.value(0).toByteArray();
     const QVariant status = select.value(1);
@@ -1010,20 +1015,20 @@ bool ReviewStore::setTaggedText(const QString &id, const QByteArray &taggedText,
     QSqlQuery update(m_db);
     if (!update.prepare(QStringLiteral("UPDATE documents SET tagged_text = ?, errors = ?, warnings = ?, infos = ?,"
                                        " reviewer = ?, changed_at = ? WHERE id = ?"))) {
-        return failWith(describeError(m_path, update.lastError()));
+        return abandon(error, describeError(m_path, update.lastError()));
     }
     bind(update,
          {taggedText, integer(counts.errors), integer(counts.warnings), integer(counts.infos), reviewer, at, id});
     if (!update.exec()) {
-        return failWith(describeError(m_path, update.lastError()));
+        return abandon(error, describeError(m_path, update.lastError()));
     }
     QSqlQuery audit(m_db);
     if (!audit.prepare(auditInsert)) {
-        return failWith(describeError(m_path, audit.lastError()));
+        return abandon(error, describeError(m_path, audit.lastError()));
     }
     bind(audit, {id, reviewer, at, QStringLiteral("edit"), status, status, before, taggedText, QVariant()});
     if (!audit.exec()) {
-        return failWith(describeError(m_path, audit.lastError()));
+        return abandon(error, describeError(m_path, audit.lastError()));
     }
     return commit(error);
 }
@@ -1165,11 +1170,33 @@ SpotCheckRound roundFrom(const QSqlQuery &query)
     return round;
 }
 
-// Whether a query with these bound values gives a row; nothing when it fails.
-std::optional<bool> hasRow(QSqlQuery &query, std::initializer_list<QVariant> values)
+// Runs a prepared statement with these values. On failure sets the error, naming the store.
+bool rerun(QSqlQuery &query, const QString &path, std::initializer_list<QVariant> values, QString *error)
 {
     bind(query, values);
     if (!query.exec()) {
+        setError(error, describeError(path, query.lastError()));
+        return false;
+    }
+    return true;
+}
+
+// Prepares the statement and runs it with these values. On failure sets the error, naming the store.
+bool run(QSqlQuery &query, const QString &path, const QString &sql, std::initializer_list<QVariant> values,
+         QString *error)
+{
+    if (!query.prepare(sql)) {
+        setError(error, describeError(path, query.lastError()));
+        return false;
+    }
+    return rerun(query, path, values, error);
+}
+
+// Whether a prepared statement gives a row with these values; nothing when it fails.
+std::optional<bool> hasRow(QSqlQuery &query, const QString &path, std::initializer_list<QVariant> values,
+                           QString *error)
+{
+    if (!rerun(query, path, values, error)) {
         return std::nullopt;
     }
     const bool found = query.next();
@@ -1190,70 +1217,65 @@ bool ReviewStore::createRound(const SpotCheckRound &round, const QList<RoundDocu
         setError(error, QStringLiteral("a spot-check round needs a name"));
         return false;
     }
-    if (!beginWrite(error)) {
-        return false;
-    }
-    auto failWith = [this, error](const QString &message) {
-        setError(error, message);
-        rollback();
-        return false;
-    };
-    QSqlQuery taken(m_db);
-    QSqlQuery known(m_db);
-    if (!taken.prepare(QStringLiteral("SELECT 1 FROM rounds WHERE name = ?")) ||
-        !known.prepare(QStringLiteral("SELECT 1 FROM documents WHERE id = ?"))) {
-        return failWith(describeError(m_path, taken.lastError().isValid() ? taken.lastError() : known.lastError()));
-    }
-    const std::optional<bool> exists = hasRow(taken, {round.name});
-    if (!exists) {
-        return failWith(describeError(m_path, taken.lastError()));
-    }
-    if (*exists) {
-        return failWith(u"a round \"" % round.name % u"\" already exists in the store " % m_path %
-                        u"; rounds are never redrawn: choose another name");
-    }
-    QStringList unknown;
     QSet<QString> seen;
     for (const RoundDocument &document : documents) {
         if (seen.contains(document.id)) {
-            return failWith(u"document \"" % document.id % u"\" is twice in the sample");
+            setError(error, u"document \"" % document.id % u"\" is twice in the sample");
+            return false;
         }
         seen.insert(document.id);
-        const std::optional<bool> found = hasRow(known, {document.id});
+    }
+    if (!beginWrite(error)) {
+        return false;
+    }
+    QSqlQuery query(m_db);
+    if (!run(query, m_path, QStringLiteral("SELECT 1 FROM rounds WHERE name = ?"), {round.name}, error)) {
+        rollback();
+        return false;
+    }
+    if (query.next()) {
+        return abandon(error, u"a round \"" % round.name % u"\" already exists in the store " % m_path %
+                                  u"; rounds are never redrawn: choose another name");
+    }
+    query.finish();
+    if (!query.prepare(QStringLiteral("SELECT 1 FROM documents WHERE id = ?"))) {
+        return abandon(error, describeError(m_path, query.lastError()));
+    }
+    QStringList unknown;
+    for (const RoundDocument &document : documents) {
+        const std::optional<bool> found = hasRow(query, m_path, {document.id}, error);
         if (!found) {
-            return failWith(describeError(m_path, known.lastError()));
+            rollback();
+            return false;
         }
         if (!*found) {
             unknown.append(document.id);
         }
     }
     if (!unknown.isEmpty()) {
-        return failWith(u"no document " % quotedList(unknown) % u" in the store " % m_path % u"; nothing was saved");
+        return abandon(error,
+                       u"no document " % quotedList(unknown) % u" in the store " % m_path % u"; nothing was saved");
     }
-    QSqlQuery insertRound(m_db);
-    if (!insertRound.prepare(
-            QStringLiteral("INSERT INTO rounds (name, created_at, created_by, seed, requested_size, statuses, stratify)"
-                           " VALUES (?, ?, ?, ?, ?, ?, ?)"))) {
-        return failWith(describeError(m_path, insertRound.lastError()));
+    if (!run(query, m_path,
+             QStringLiteral("INSERT INTO rounds (name, created_at, created_by, seed, requested_size, statuses,"
+                            " stratify) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+             {round.name, timestamp(QDateTime::currentDateTimeUtc()), round.createdBy, QString::number(round.seed),
+              integer(round.requestedSize), round.statuses, stratifyName(round.stratify)},
+             error)) {
+        rollback();
+        return false;
     }
-    bind(insertRound,
-         {round.name, timestamp(QDateTime::currentDateTimeUtc()), round.createdBy, QString::number(round.seed),
-          integer(round.requestedSize), round.statuses, stratifyName(round.stratify)});
-    if (!insertRound.exec()) {
-        return failWith(describeError(m_path, insertRound.lastError()));
-    }
-    QSqlQuery insertDocument(m_db);
-    if (!insertDocument.prepare(QStringLiteral(
+    if (!query.prepare(QStringLiteral(
             "INSERT INTO round_documents (round, position, document_id, stratum) VALUES (?, ?, ?, ?)"))) {
-        return failWith(describeError(m_path, insertDocument.lastError()));
+        return abandon(error, describeError(m_path, query.lastError()));
     }
     for (qsizetype position = 0; position < documents.size(); ++position) {
         const RoundDocument &document = documents[position];
         // A null QString binds as SQL NULL; the stratum column holds '' for an unstratified round.
-        bind(insertDocument, {round.name, integer(position), document.id,
-                              document.stratum.isNull() ? QStringLiteral("") : document.stratum});
-        if (!insertDocument.exec()) {
-            return failWith(describeError(m_path, insertDocument.lastError()));
+        const QString stratum = document.stratum.isNull() ? QStringLiteral("") : document.stratum;
+        if (!rerun(query, m_path, {round.name, integer(position), document.id, stratum}, error)) {
+            rollback();
+            return false;
         }
     }
     return commit(error);
@@ -1263,8 +1285,7 @@ QList<SpotCheckRound> ReviewStore::rounds(QString *error) const
 {
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    if (!query.exec(roundSelect % u" ORDER BY seq")) {
-        setError(error, describeError(m_path, query.lastError()));
+    if (!run(query, m_path, roundSelect % u" ORDER BY seq", {}, error)) {
         return {};
     }
     QList<SpotCheckRound> result;
@@ -1277,16 +1298,7 @@ QList<SpotCheckRound> ReviewStore::rounds(QString *error) const
 std::optional<SpotCheckRound> ReviewStore::round(const QString &name, QString *error) const
 {
     QSqlQuery query(m_db);
-    if (!query.prepare(roundSelect % u" WHERE name = ?")) {
-        setError(error, describeError(m_path, query.lastError()));
-        return std::nullopt;
-    }
-    query.bindValue(0, name);
-    if (!query.exec()) {
-        setError(error, describeError(m_path, query.lastError()));
-        return std::nullopt;
-    }
-    if (!query.next()) {
+    if (!run(query, m_path, roundSelect % u" WHERE name = ?", {name}, error) || !query.next()) {
         return std::nullopt;
     }
     return roundFrom(query);
@@ -1296,14 +1308,9 @@ QList<RoundDocument> ReviewStore::roundDocuments(const QString &round, QString *
 {
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    if (!query.prepare(
-            QStringLiteral("SELECT document_id, stratum FROM round_documents WHERE round = ? ORDER BY position"))) {
-        setError(error, describeError(m_path, query.lastError()));
-        return {};
-    }
-    query.bindValue(0, round);
-    if (!query.exec()) {
-        setError(error, describeError(m_path, query.lastError()));
+    if (!run(query, m_path,
+             QStringLiteral("SELECT document_id, stratum FROM round_documents WHERE round = ? ORDER BY position"),
+             {round}, error)) {
         return {};
     }
     QList<RoundDocument> documents;
@@ -1321,45 +1328,33 @@ bool ReviewStore::judge(const QString &round, const QStringList &ids, Verdict ve
                                                  : QStringLiteral("a passed document takes no reason"));
         return false;
     }
-    QStringList unique;
-    for (const QString &id : ids) {
-        if (!unique.contains(id)) {
-            unique.append(id);
-        }
-    }
+    const QStringList unique = uniqueIds(ids);
     if (!beginWrite(error)) {
         return false;
     }
-    auto failWith = [this, error](const QString &message) {
-        setError(error, message);
-        rollback();
-        return false;
-    };
-    QSqlQuery roundQuery(m_db);
     QSqlQuery known(m_db);
     QSqlQuery inRound(m_db);
-    for (auto [query, sql] :
-         {std::pair{&roundQuery, QStringLiteral("SELECT 1 FROM rounds WHERE name = ?")},
-          std::pair{&known, QStringLiteral("SELECT 1 FROM documents WHERE id = ?")},
-          std::pair{&inRound, QStringLiteral("SELECT 1 FROM round_documents WHERE round = ? AND document_id = ?")}}) {
-        if (!query->prepare(sql)) {
-            return failWith(describeError(m_path, query->lastError()));
-        }
+    if (!run(known, m_path, QStringLiteral("SELECT 1 FROM rounds WHERE name = ?"), {round}, error)) {
+        rollback();
+        return false;
     }
-    const std::optional<bool> roundExists = hasRow(roundQuery, {round});
-    if (!roundExists) {
-        return failWith(describeError(m_path, roundQuery.lastError()));
+    if (!known.next()) {
+        return abandon(error, u"no round \"" % round % u"\" in the store " % m_path);
     }
-    if (!*roundExists) {
-        return failWith(u"no round \"" % round % u"\" in the store " % m_path);
+    known.finish();
+    if (!known.prepare(QStringLiteral("SELECT 1 FROM documents WHERE id = ?")) ||
+        !inRound.prepare(QStringLiteral("SELECT 1 FROM round_documents WHERE round = ? AND document_id = ?"))) {
+        return abandon(error,
+                       describeError(m_path, known.lastError().isValid() ? known.lastError() : inRound.lastError()));
     }
     QStringList unknown;
     QStringList outside;
-    for (const QString &id : std::as_const(unique)) {
-        const std::optional<bool> isKnown = hasRow(known, {id});
-        const std::optional<bool> isInRound = isKnown ? hasRow(inRound, {round, id}) : std::nullopt;
-        if (!isKnown || !isInRound) {
-            return failWith(describeError(m_path, isKnown ? inRound.lastError() : known.lastError()));
+    for (const QString &id : unique) {
+        const std::optional<bool> isKnown = hasRow(known, m_path, {id}, error);
+        const std::optional<bool> isInRound = isKnown ? hasRow(inRound, m_path, {round, id}, error) : std::nullopt;
+        if (!isInRound) {
+            rollback();
+            return false;
         }
         if (!*isKnown) {
             unknown.append(id);
@@ -1368,25 +1363,28 @@ bool ReviewStore::judge(const QString &round, const QStringList &ids, Verdict ve
         }
     }
     if (!unknown.isEmpty()) {
-        return failWith((unknown.size() == 1 ? QStringLiteral("no document ") : QStringLiteral("no documents ")) %
-                        quotedList(unknown) % u" in the store " % m_path % u"; nothing was changed");
+        return abandon(error, (unknown.size() == 1 ? QStringLiteral("no document ") : QStringLiteral("no documents ")) %
+                                  quotedList(unknown) % u" in the store " % m_path % u"; nothing was changed");
     }
     if (!outside.isEmpty()) {
-        return failWith(quotedList(outside) % (outside.size() == 1 ? QStringLiteral(" is") : QStringLiteral(" are")) %
-                        u" not in round \"" % round % u"\"; nothing was changed");
+        return abandon(error, quotedList(outside) %
+                                  (outside.size() == 1 ? QStringLiteral(" is") : QStringLiteral(" are")) %
+                                  u" not in round \"" % round % u"\"; nothing was changed");
     }
     QSqlQuery insert(m_db);
     if (!insert.prepare(QStringLiteral("INSERT INTO judgements (round, document_id, verdict, reason, note, reviewer,"
                                        " at) VALUES (?, ?, ?, ?, ?, ?, ?)"))) {
-        return failWith(describeError(m_path, insert.lastError()));
+        return abandon(error, describeError(m_path, insert.lastError()));
     }
     const QString at = timestamp(QDateTime::currentDateTimeUtc());
     const QString noteText = note.trimmed().isEmpty() ? QStringLiteral("") : note.trimmed();
-    for (const QString &id : std::as_const(unique)) {
-        bind(insert, {round, id, verdictName(verdict), reason ? QVariant(failReasonName(*reason)) : QVariant(),
-                      noteText, reviewer, at});
-        if (!insert.exec()) {
-            return failWith(describeError(m_path, insert.lastError()));
+    for (const QString &id : unique) {
+        if (!rerun(insert, m_path,
+                   {round, id, verdictName(verdict), reason ? QVariant(failReasonName(*reason)) : QVariant(), noteText,
+                    reviewer, at},
+                   error)) {
+            rollback();
+            return false;
         }
     }
     return commit(error);
@@ -1396,14 +1394,10 @@ QList<Judgement> ReviewStore::judgements(const QString &round, QString *error) c
 {
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    if (!query.prepare(QStringLiteral("SELECT seq, round, document_id, verdict, reason, note, reviewer, at"
-                                      " FROM judgements WHERE round = ? ORDER BY seq"))) {
-        setError(error, describeError(m_path, query.lastError()));
-        return {};
-    }
-    query.bindValue(0, round);
-    if (!query.exec()) {
-        setError(error, describeError(m_path, query.lastError()));
+    if (!run(query, m_path,
+             QStringLiteral("SELECT seq, round, document_id, verdict, reason, note, reviewer, at"
+                            " FROM judgements WHERE round = ? ORDER BY seq"),
+             {round}, error)) {
         return {};
     }
     QList<Judgement> result;

@@ -162,6 +162,8 @@ private:
     bool beginWrite(QString *error);
     bool commit(QString *error);
     void rollback();
+    // Sets the error, rolls the transaction back and returns false: how a write gives up.
+    bool abandon(QString *error, const QString &message);
     bool prepare(QString *error); // checks the version, sets the journal up, migrates
     std::optional<int> readVersion(QString *error) const;
     bool migrate(QString *error);

@@ -19,29 +19,7 @@ namespace {
 
 const QStringList ids{u"a.txt"_s, u"b.txt"_s, u"c.txt"_s, u"d.txt"_s};
 
-// A connection of the test's own, for what the store's API does not offer.
-class RawStore
-{
-public:
-    explicit RawStore(const QString &path) : m_name(u"raw-"_s + path)
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_name);
-        db.setDatabaseName(path);
-        if (!db.open()) {
-            qFatal("cannot open %s", qPrintable(path));
-        }
-    }
-    ~RawStore() { QSqlDatabase::removeDatabase(m_name); }
-    QSqlQuery query() const { return QSqlQuery(QSqlDatabase::database(m_name)); }
-    QVariant value(const QString &sql) const
-    {
-        QSqlQuery q = query();
-        return q.exec(sql) && q.next() ? q.value(0) : QVariant();
-    }
-
-private:
-    QString m_name;
-};
+using RawStore = annorev::test::SqlFile;
 
 SpotCheckRound roundNamed(const QString &name, quint64 seed = 42)
 {

@@ -32,5 +32,8 @@ int runMark(const QStringList &arguments);
 int runStatus(const QStringList &arguments);
 int runLog(const QStringList &arguments);
 int runExport(const QStringList &arguments);
+int runSample(const QStringList &arguments);
+int runSpotcheck(const QStringList &arguments);
+int runStats(const QStringList &arguments);
 
 } // namespace annorev

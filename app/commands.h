@@ -35,5 +35,6 @@ int runExport(const QStringList &arguments);
 int runSample(const QStringList &arguments);
 int runSpotcheck(const QStringList &arguments);
 int runStats(const QStringList &arguments);
+int runCompare(const QStringList &arguments);
 
 } // namespace annorev

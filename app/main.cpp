@@ -27,6 +27,7 @@ constexpr Subcommand subcommands[] = {
     {"sample", annorev::runSample, "draw a reproducible spot-check sample of a batch and save it as a round"},
     {"spotcheck", annorev::runSpotcheck, "record a pass or fail judgement of a sampled document"},
     {"stats", annorev::runStats, "count spans, findings and statuses; estimate each round's error rate"},
+    {"compare", annorev::runCompare, "score two annotations of the same documents against each other"},
 };
 
 const Subcommand *findSubcommand(const char *name)

@@ -51,6 +51,8 @@ private slots:
     void spotcheckRefusesDocumentsOutsideTheRound();
     void statsJsonReportsEachRoundsEstimate();
     void statsTextListsARoundsJudgements();
+    void compareScoresTheHandWorkedPair();
+    void compareRefusesBatchesWithNothingInCommon();
 
 private:
     Run annorev(const QStringList &arguments) const;
@@ -220,6 +222,13 @@ void TestSpotCheckCli::usageErrors_data()
         << QStringList{u"stats"_s, u"--target"_s, u"5%"_s, u"BATCH"_s} << QByteArray("not \"5%\"");
     QTest::addRow("stats: unknown round")
         << QStringList{u"stats"_s, u"--round"_s, u"r7"_s, u"BATCH"_s} << QByteArray("no round \"r7\" in the store");
+
+    QTest::addRow("compare: one batch") << QStringList{u"compare"_s, u"BATCH"_s}
+                                        << QByteArray("name two batches, A and B");
+    QTest::addRow("compare: format") << QStringList{u"compare"_s, u"--format"_s, u"csv"_s, u"BATCH"_s, u"BATCH"_s}
+                                     << QByteArray("--format is text or json, not \"csv\"");
+    QTest::addRow("compare: unreadable") << QStringList{u"compare"_s, u"BATCH"_s, u"nowhere"_s}
+                                         << QByteArray("nowhere: error: cannot read");
 }
 
 void TestSpotCheckCli::usageErrors()
@@ -231,7 +240,9 @@ void TestSpotCheckCli::usageErrors()
     const Run run = annorev(arguments);
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(message), run.err.constData());
-    QCOMPARE(run.out, QByteArray());
+    if (arguments.constFirst() != u"compare") {
+        QCOMPARE(run.out, QByteArray());
+    }
     // Nothing was saved: the one round and no judgement.
     StoreReader store(m_store);
     QCOMPARE(store.rows(u"SELECT name FROM rounds"_s), QStringList{u"r1"_s});
@@ -356,6 +367,56 @@ void TestSpotCheckCli::statsTextListsARoundsJudgements()
     const QRegularExpression judged(QRegularExpression::escape(first) +
                                     u" fail wrong-boundary \\(tester [0-9T:.-]+Z\\): cut short\n"_s);
     QVERIFY2(judged.match(out).hasMatch(), qPrintable(out));
+}
+
+void TestSpotCheckCli::compareScoresTheHandWorkedPair()
+{
+    const QString data = QFINDTESTDATA("data/compare");
+    Run run = annorev({u"compare"_s, u"--format"_s, u"json"_s, data + u"/a"_s, data + u"/b"_s});
+    QCOMPARE(run.exitCode, 0);
+    const QJsonObject result = QJsonDocument::fromJson(run.out).object();
+    QCOMPARE(result[u"compared"_s].toInt(), 3);
+    QCOMPARE(result[u"tokens"_s].toInt(), 26);
+    QCOMPARE(result[u"only_in_a"_s].toArray(), QJsonArray{u"only-a.txt"_s});
+    QCOMPARE(result[u"only_in_b"_s].toArray(), QJsonArray{u"only-b.txt"_s});
+    QCOMPARE(result[u"text_differs"_s].toArray(), QJsonArray{u"d4.txt"_s});
+    const QJsonObject overall = result[u"overall"_s].toObject();
+    QCOMPARE(overall[u"a_spans"_s].toInt(), 8);
+    QCOMPARE(overall[u"exact"_s][u"matched"_s].toInt(), 6);
+    QCOMPARE(overall[u"exact"_s][u"f1"_s].toDouble(), 0.75);
+    QCOMPARE(overall[u"overlap"_s][u"precision"_s].toDouble(), 0.875);
+    QVERIFY(std::abs(overall[u"kappa"_s].toDouble() - 68.0 / 81.0) < 1e-12);
+    const QJsonObject country = result[u"labels"_s][u"country"_s].toObject();
+    QVERIFY(country[u"exact"_s][u"precision"_s].isNull());
+    QCOMPARE(country[u"exact"_s][u"recall"_s].toDouble(), 0.0);
+    const QJsonArray differing = result[u"differing"_s].toArray();
+    QCOMPARE(differing.size(), 2);
+    QCOMPARE(differing[0][u"id"_s].toString(), u"d1.txt"_s);
+    QCOMPARE(differing[0][u"unmatched"_s].toInt(), 3);
+    const QJsonObject spurious = differing[1][u"only_in_b"_s][0].toObject();
+    QCOMPARE(spurious[u"label"_s].toString(), u"hardware"_s);
+    QCOMPARE(spurious[u"start"_s].toInt(), 23);
+    QCOMPARE(spurious[u"end"_s].toInt(), 27);
+    QCOMPARE(spurious[u"text"_s].toString(), u"TPUs"_s);
+
+    run = annorev({u"compare"_s, data + u"/a"_s, data + u"/b"_s});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.contains("  hardware      1     2    0.000  0.000  0.000    0.500  1.000  0.667    0.629\n"
+                              "  model         2     2    1.000  1.000  1.000    1.000  1.000  1.000    1.000\n"),
+             run.out.constData());
+    QVERIFY(run.out.contains("  overall       8     8    0.750  0.750  0.750    0.875  0.875  0.875    0.840\n"));
+    QVERIFY(run.out.contains("  d1.txt: 3 unmatched"));
+    QVERIFY(run.out.contains("      only in B: hardware 25-41 \"NVIDIA A100 GPUs\"\n"));
+    // Comparing reads the batches; it creates no store.
+    QVERIFY(!QFileInfo::exists(data + u"/a.annorev.sqlite"_s));
+}
+
+void TestSpotCheckCli::compareRefusesBatchesWithNothingInCommon()
+{
+    const QString data = QFINDTESTDATA("data/compare");
+    const Run run = annorev({u"compare"_s, m_batch, data + u"/b"_s});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("have no document with the same id and text to compare"), run.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestSpotCheckCli)

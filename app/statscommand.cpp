@@ -52,9 +52,12 @@ QByteArray decisionText(const RoundReport &report)
         return "continue: no number of further passes brings the upper bound to the target";
     }
     const qsizetype unchecked = report.tally.size - report.tally.checked;
+    QByteArray left = QByteArray::number(unchecked) + " left unchecked in the round";
+    if (unchecked < *estimate.moreToCheck) {
+        left = "only " + left + ": draw another for the rest";
+    }
     return "continue: " + QByteArray::number(*estimate.moreToCheck) +
-           " more documents without a failure would accept (" + QByteArray::number(unchecked) +
-           " left unchecked in the round)";
+           " more documents without a failure would accept (" + left + ')';
 }
 
 QByteArray text(const ReviewStore &store, const BatchStats &stats, const QList<RoundReport> &rounds, double target,

@@ -2,6 +2,7 @@
 #include "sampler.h"
 #include "samplestrata.h"
 
+#include <QSet>
 #include <QTest>
 
 #include <numeric>

@@ -2,6 +2,8 @@
 
 #include <QTest>
 
+#include <cmath>
+
 using namespace annorev;
 using namespace Qt::StringLiterals;
 

@@ -1,10 +1,11 @@
 #include "batchstore.h"
 
-#include "checker.h"
 #include "console.h"
 #include "countryaliases.h"
+#include "reviewername.h"
 #include "schema.h"
 
+#include <QCommandLineParser>
 #include <QDate>
 #include <QFileInfo>
 
@@ -24,6 +25,11 @@ QCommandLineOption reviewerOption()
                               QStringLiteral("NAME"));
 }
 
+Checker checker()
+{
+    return Checker(Schema::builtin(), CountryAliases::builtin(), QDate::currentDate().year());
+}
+
 std::unique_ptr<ReviewStore> open(const QString &batch, const QString &storePath, const QString &reviewer)
 {
     // Checked before the store is opened, so that a mistyped batch leaves no store behind.
@@ -39,9 +45,8 @@ std::unique_ptr<ReviewStore> open(const QString &batch, const QString &storePath
         Console::error(error);
         return nullptr;
     }
-    const Checker checker(Schema::builtin(), CountryAliases::builtin(), QDate::currentDate().year());
     const std::optional<ReviewStore::SyncReport> report =
-        store->sync({batch}, Schema::builtin(), checker, reviewer, &error);
+        store->sync({batch}, Schema::builtin(), checker(), reviewer, &error);
     if (!report) {
         Console::error(error);
         return nullptr;
@@ -70,6 +75,27 @@ std::unique_ptr<ReviewStore> open(const QString &batch, const QString &storePath
     }
     Console::err(notes);
     return store;
+}
+
+std::unique_ptr<ReviewStore> open(const QCommandLineParser &parser, Ids ids)
+{
+    const QStringList positional = parser.positionalArguments();
+    const bool fits = ids == Ids::None        ? positional.size() == 1
+                      : ids == Ids::AtMostOne ? positional.size() == 1 || positional.size() == 2
+                                              : positional.size() >= 2;
+    if (!fits) {
+        Console::error(ids == Ids::None ? QStringLiteral("name one batch (see --help)")
+                       : ids == Ids::AtMostOne
+                           ? QStringLiteral("name a batch and at most one document id (see --help)")
+                           : QStringLiteral("name a batch and at least one document id (see --help)"));
+        return nullptr;
+    }
+    return open(positional.constFirst(), parser.value(storeOption().names().constFirst()), reviewer(parser));
+}
+
+QString reviewer(const QCommandLineParser &parser)
+{
+    return ReviewerName::resolve(parser.value(reviewerOption().names().constFirst()));
 }
 
 } // namespace annorev::BatchStore

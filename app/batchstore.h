@@ -1,8 +1,10 @@
 #pragma once
 
+#include "checker.h"
 #include "reviewstore.h"
 
 #include <QCommandLineOption>
+#include <QString>
 
 #include <memory>
 
@@ -15,9 +17,27 @@ QCommandLineOption storeOption();
 // --reviewer NAME.
 QCommandLineOption reviewerOption();
 
+// The checker the store counts findings with: the built-in schema and country aliases, this year.
+Checker checker();
+
 // Opens the store of a batch (--store, else BATCH.annorev.sqlite beside it) and brings it up to
 // date with the batch, printing what changed there on standard error. Prints the error and
 // returns nothing when the store cannot be opened or synced.
 std::unique_ptr<ReviewStore> open(const QString &batch, const QString &storePath, const QString &reviewer);
+
+// The document ids a store command takes after its BATCH.
+enum class Ids
+{
+    None,
+    AtMostOne,
+    AtLeastOne
+};
+
+// Opens the store of the batch the parser's first positional argument names, with the parser's
+// --store and --reviewer (see above), once the other positional arguments are checked to be the
+// ids the command takes. Prints the error and returns nothing otherwise.
+std::unique_ptr<ReviewStore> open(const QCommandLineParser &parser, Ids ids);
+// --reviewer NAME, else the saved setting, else the OS user name.
+QString reviewer(const QCommandLineParser &parser);
 
 } // namespace annorev::BatchStore

@@ -51,16 +51,11 @@ int runCheck(const QStringList &arguments)
         return ExitUsage;
     }
 
-    std::optional<Schema> loaded;
-    if (parser.isSet(schemaOption)) {
-        QString error;
-        loaded = Schema::fromFile(parser.value(schemaOption), &error);
-        if (!loaded) {
-            Console::error(error);
-            return ExitUsage;
-        }
+    const std::optional<Schema> chosen = schemaFrom(parser, schemaOption);
+    if (!chosen) {
+        return ExitUsage;
     }
-    const Schema &schema = loaded ? *loaded : Schema::builtin();
+    const Schema &schema = *chosen;
     const Checker checker(schema, CountryAliases::builtin(), QDate::currentDate().year());
 
     const BatchReader reader = BatchReader::open(inputs, schema);

@@ -9,6 +9,8 @@ class QCommandLineParser;
 
 namespace annorev {
 
+class Schema;
+
 // Exit statuses every subcommand shares.
 enum ExitStatus { ExitOk = 0, ExitFindings = 1, ExitUsage = 2 };
 
@@ -19,6 +21,9 @@ std::optional<int> parseArguments(QCommandLineParser &parser, const QStringList 
 // "--NAME is a or b, not "X"" and returns nothing.
 std::optional<QString> oneOf(const QCommandLineParser &parser, const QCommandLineOption &option,
                              const QStringList &allowed);
+// The schema the option (--schema FILE) names, else the built-in one. Prints the error and
+// returns nothing when the file cannot be read.
+std::optional<Schema> schemaFrom(const QCommandLineParser &parser, const QCommandLineOption &option);
 
 // Each runs one headless subcommand; arguments start with the subcommand's name.
 int runCheck(const QStringList &arguments);
@@ -27,5 +32,9 @@ int runMark(const QStringList &arguments);
 int runStatus(const QStringList &arguments);
 int runLog(const QStringList &arguments);
 int runExport(const QStringList &arguments);
+int runSample(const QStringList &arguments);
+int runSpotcheck(const QStringList &arguments);
+int runStats(const QStringList &arguments);
+int runCompare(const QStringList &arguments);
 
 } // namespace annorev

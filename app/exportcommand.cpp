@@ -2,7 +2,6 @@
 #include "commands.h"
 #include "console.h"
 #include "exporter.h"
-#include "reviewername.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -77,15 +76,7 @@ int runExport(const QStringList &arguments)
         Console::error(QStringLiteral("--jobs takes a whole number, not \"%1\"").arg(parser.value(jobsOption)));
         return ExitUsage;
     }
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 1) {
-        Console::error(QStringLiteral("name one batch (see --help)"));
-        return ExitUsage;
-    }
-
-    const QString reviewer = ReviewerName::resolve(parser.value(reviewerOption));
-    const std::unique_ptr<ReviewStore> store =
-        BatchStore::open(positional.constFirst(), parser.value(storeOption), reviewer);
+    const std::unique_ptr<ReviewStore> store = BatchStore::open(parser, BatchStore::Ids::None);
     if (!store) {
         return ExitUsage;
     }

@@ -2,7 +2,6 @@
 #include "commands.h"
 #include "console.h"
 #include "jsonstring.h"
-#include "reviewername.h"
 
 #include <QCommandLineParser>
 
@@ -86,20 +85,14 @@ int runLog(const QStringList &arguments)
     if (!format) {
         return ExitUsage;
     }
-    const QStringList positional = parser.positionalArguments();
-    if (positional.isEmpty() || positional.size() > 2) {
-        Console::error(QStringLiteral("name a batch and at most one document id (see --help)"));
-        return ExitUsage;
-    }
-    const std::unique_ptr<ReviewStore> store = BatchStore::open(positional.constFirst(), parser.value(storeOption),
-                                                                ReviewerName::resolve(parser.value(reviewerOption)));
+    const std::unique_ptr<ReviewStore> store = BatchStore::open(parser, BatchStore::Ids::AtMostOne);
     if (!store) {
         return ExitUsage;
     }
     QString error;
     QString id;
-    if (positional.size() == 2) {
-        id = positional[1];
+    if (parser.positionalArguments().size() == 2) {
+        id = parser.positionalArguments()[1];
         if (!store->document(id, &error)) {
             Console::error(error.isEmpty() ? QStringLiteral("no document \"%1\" in the store %2").arg(id, store->path())
                                            : error);

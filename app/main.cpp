@@ -24,6 +24,10 @@ constexpr Subcommand subcommands[] = {
     {"status", annorev::runStatus, "count a batch's documents per status and findings per severity"},
     {"log", annorev::runLog, "print the audit log of a batch's reviews"},
     {"export", annorev::runExport, "export reviewed records or annotations (JSONL, CSV, tagged, doccano, Label Studio, brat, CoNLL)"},
+    {"sample", annorev::runSample, "draw a reproducible spot-check sample of a batch and save it as a round"},
+    {"spotcheck", annorev::runSpotcheck, "record a pass or fail judgement of a sampled document"},
+    {"stats", annorev::runStats, "count spans, findings and statuses; estimate each round's error rate"},
+    {"compare", annorev::runCompare, "score two annotations of the same documents against each other"},
 };
 
 const Subcommand *findSubcommand(const char *name)
@@ -41,7 +45,7 @@ QByteArray usage()
     QByteArray text = "Usage: annorev [BATCH...]            open the reviewer window\n"
                       "       annorev COMMAND [OPTIONS] ...  run headless\n\nCommands:\n";
     for (const Subcommand &subcommand : subcommands) {
-        text += "  " + QByteArray(subcommand.name).leftJustified(10) + subcommand.summary + '\n';
+        text += "  " + QByteArray(subcommand.name).leftJustified(11) + subcommand.summary + '\n';
     }
     text += "\nEvery command takes --help. annorev --version prints the version.\n";
     return text;

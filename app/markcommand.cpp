@@ -1,7 +1,6 @@
 #include "batchstore.h"
 #include "commands.h"
 #include "console.h"
-#include "reviewername.h"
 
 #include <QCommandLineParser>
 
@@ -39,20 +38,13 @@ int runMark(const QStringList &arguments)
                            .arg(parser.value(statusOption)));
         return ExitUsage;
     }
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() < 2) {
-        Console::error(QStringLiteral("name a batch and at least one document id (see --help)"));
-        return ExitUsage;
-    }
-    const QString reviewer = ReviewerName::resolve(parser.value(reviewerOption));
-    const std::unique_ptr<ReviewStore> store =
-        BatchStore::open(positional.constFirst(), parser.value(storeOption), reviewer);
+    const std::unique_ptr<ReviewStore> store = BatchStore::open(parser, BatchStore::Ids::AtLeastOne);
     if (!store) {
         return ExitUsage;
     }
-    const QStringList ids = positional.mid(1);
+    const QStringList ids = parser.positionalArguments().mid(1);
     QString error;
-    if (!store->setStatus(ids, *status, parser.value(noteOption), reviewer, &error)) {
+    if (!store->setStatus(ids, *status, parser.value(noteOption), BatchStore::reviewer(parser), &error)) {
         Console::error(error);
         return ExitUsage;
     }

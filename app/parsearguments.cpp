@@ -1,5 +1,6 @@
 #include "commands.h"
 #include "console.h"
+#include "schema.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -37,6 +38,19 @@ std::optional<QString> oneOf(const QCommandLineParser &parser, const QCommandLin
     Console::error(QStringLiteral("--%1 is %2 or %3, not \"%4\"")
                        .arg(option.names().constLast(), quoted.join(QStringLiteral(", ")), last, value));
     return std::nullopt;
+}
+
+std::optional<Schema> schemaFrom(const QCommandLineParser &parser, const QCommandLineOption &option)
+{
+    if (!parser.isSet(option)) {
+        return Schema::builtin();
+    }
+    QString error;
+    std::optional<Schema> schema = Schema::fromFile(parser.value(option), &error);
+    if (!schema) {
+        Console::error(error);
+    }
+    return schema;
 }
 
 } // namespace annorev

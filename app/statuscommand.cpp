@@ -1,7 +1,7 @@
 #include "batchstore.h"
 #include "commands.h"
 #include "console.h"
-#include "reviewername.h"
+#include "output.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -12,18 +12,10 @@ namespace annorev {
 
 namespace {
 
-constexpr ReviewStatus allStatuses[] = {ReviewStatus::Unreviewed, ReviewStatus::Approved, ReviewStatus::Rejected,
-                                        ReviewStatus::NeedsWork};
-
-QByteArray plural(qsizetype count, const char *one, const char *many)
-{
-    return QByteArray::number(count) + ' ' + (count == 1 ? one : many);
-}
-
 QByteArray text(const ReviewStore::Summary &summary, const QString &storePath)
 {
     QByteArray out = plural(summary.documents, "document", "documents") + " in " + storePath.toUtf8() + '\n';
-    for (ReviewStatus status : allStatuses) {
+    for (ReviewStatus status : allReviewStatuses) {
         out += "  " + statusName(status).toUtf8().leftJustified(12) +
                QByteArray::number(summary.byStatus[std::size_t(status)]) + '\n';
     }
@@ -43,7 +35,7 @@ QByteArray text(const ReviewStore::Summary &summary, const QString &storePath)
 QByteArray json(const ReviewStore::Summary &summary, const QString &storePath)
 {
     QJsonObject statuses;
-    for (ReviewStatus status : allStatuses) {
+    for (ReviewStatus status : allReviewStatuses) {
         statuses.insert(statusName(status), qint64(summary.byStatus[std::size_t(status)]));
     }
     const QJsonObject findings{{QStringLiteral("error"), qint64(summary.errors)},
@@ -84,13 +76,7 @@ int runStatus(const QStringList &arguments)
     if (!format) {
         return ExitUsage;
     }
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 1) {
-        Console::error(QStringLiteral("name one batch (see --help)"));
-        return ExitUsage;
-    }
-    const std::unique_ptr<ReviewStore> store = BatchStore::open(positional.constFirst(), parser.value(storeOption),
-                                                                ReviewerName::resolve(parser.value(reviewerOption)));
+    const std::unique_ptr<ReviewStore> store = BatchStore::open(parser, BatchStore::Ids::None);
     if (!store) {
         return ExitUsage;
     }

@@ -9,6 +9,8 @@ namespace annorev {
 
 // A document's review decision, as the store keeps it and the commands name it.
 enum class ReviewStatus { Unreviewed, Approved, Rejected, NeedsWork };
+inline constexpr ReviewStatus allReviewStatuses[] = {ReviewStatus::Unreviewed, ReviewStatus::Approved,
+                                                     ReviewStatus::Rejected, ReviewStatus::NeedsWork};
 
 inline QString statusName(ReviewStatus status)
 {
@@ -27,8 +29,7 @@ inline QString statusName(ReviewStatus status)
 
 inline std::optional<ReviewStatus> statusFromName(QStringView name)
 {
-    for (ReviewStatus status : {ReviewStatus::Unreviewed, ReviewStatus::Approved, ReviewStatus::Rejected,
-                                ReviewStatus::NeedsWork}) {
+    for (ReviewStatus status : allReviewStatuses) {
         if (name == statusName(status)) {
             return status;
         }

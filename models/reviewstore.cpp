@@ -82,6 +82,52 @@ QList<QStringList> migrations()
                            " rules TEXT NOT NULL,"
                            " plain_text TEXT NOT NULL)"),
         },
+        // Spot-check rounds: samples, their documents and the judgements on them. All three are
+        // append-only: a round is never redrawn, and a new judgement of a document is a new row
+        // whose seq makes it the one that counts.
+        {
+            QStringLiteral("CREATE TABLE rounds ("
+                           " seq INTEGER PRIMARY KEY,"
+                           " name TEXT NOT NULL UNIQUE,"
+                           " created_at TEXT NOT NULL,"
+                           " created_by TEXT NOT NULL,"
+                           // Decimal text: a 64-bit unsigned seed does not fit SQLite's signed integers.
+                           " seed TEXT NOT NULL,"
+                           " requested_size INTEGER NOT NULL,"
+                           " statuses TEXT NOT NULL,"
+                           " stratify TEXT NOT NULL CHECK (stratify IN ('', 'label', 'rule')))"),
+            QStringLiteral("CREATE TABLE round_documents ("
+                           " round TEXT NOT NULL,"
+                           " position INTEGER NOT NULL,"
+                           " document_id TEXT NOT NULL,"
+                           " stratum TEXT NOT NULL,"
+                           " PRIMARY KEY (round, document_id),"
+                           " UNIQUE (round, position))"),
+            QStringLiteral(
+                "CREATE TABLE judgements ("
+                " seq INTEGER PRIMARY KEY,"
+                " round TEXT NOT NULL,"
+                " document_id TEXT NOT NULL,"
+                " verdict TEXT NOT NULL CHECK (verdict IN ('pass', 'fail')),"
+                " reason TEXT CHECK ((verdict = 'pass' AND reason IS NULL) OR (verdict = 'fail' AND reason IN"
+                "  ('wrong-label', 'wrong-boundary', 'missing-span', 'spurious-span', 'wrong-value', 'other'))),"
+                " note TEXT NOT NULL,"
+                " reviewer TEXT NOT NULL,"
+                " at TEXT NOT NULL)"),
+            QStringLiteral("CREATE INDEX judgements_round ON judgements (round, seq)"),
+            QStringLiteral("CREATE TRIGGER rounds_no_update BEFORE UPDATE ON rounds"
+                           " BEGIN SELECT RAISE(ABORT, 'spot-check rounds are append-only'); END"),
+            QStringLiteral("CREATE TRIGGER rounds_no_delete BEFORE DELETE ON rounds"
+                           " BEGIN SELECT RAISE(ABORT, 'spot-check rounds are append-only'); END"),
+            QStringLiteral("CREATE TRIGGER round_documents_no_update BEFORE UPDATE ON round_documents"
+                           " BEGIN SELECT RAISE(ABORT, 'spot-check rounds are append-only'); END"),
+            QStringLiteral("CREATE TRIGGER round_documents_no_delete BEFORE DELETE ON round_documents"
+                           " BEGIN SELECT RAISE(ABORT, 'spot-check rounds are append-only'); END"),
+            QStringLiteral("CREATE TRIGGER judgements_no_update BEFORE UPDATE ON judgements"
+                           " BEGIN SELECT RAISE(ABORT, 'spot-check judgements are append-only'); END"),
+            QStringLiteral("CREATE TRIGGER judgements_no_delete BEFORE DELETE ON judgements"
+                           " BEGIN SELECT RAISE(ABORT, 'spot-check judgements are append-only'); END"),
+        },
     };
 }
 
@@ -95,6 +141,18 @@ const QString documentColumns = QStringLiteral(
     "position, id, layout, source_path, relative_path, source_line, source_hash, source_text, tagged_text, json_line,"
     " text_token_begin, text_token_end, status, note, reviewer, changed_at, source_changed, missing, errors,"
     " warnings, infos");
+
+// The ids in their first order, each once.
+QStringList uniqueIds(const QStringList &ids)
+{
+    QStringList unique;
+    for (const QString &id : ids) {
+        if (!unique.contains(id)) {
+            unique.append(id);
+        }
+    }
+    return unique;
+}
 
 QString lockedMessage(const QString &path)
 {
@@ -750,6 +808,13 @@ bool ReviewStore::commit(QString *error)
     return false;
 }
 
+bool ReviewStore::abandon(QString *error, const QString &message)
+{
+    setError(error, message);
+    rollback();
+    return false;
+}
+
 void ReviewStore::rollback()
 {
     QSqlQuery query(m_db);
@@ -1019,23 +1084,13 @@ QStringList ReviewStore::ids(QString *error) const
 bool ReviewStore::setStatus(const QStringList &ids, ReviewStatus status, const QString &note, const QString &reviewer,
                             QString *error)
 {
-    QStringList unique;
-    for (const QString &id : ids) {
-        if (!unique.contains(id)) {
-            unique.append(id);
-        }
-    }
+    const QStringList unique = uniqueIds(ids);
     if (!beginWrite(error)) {
         return false;
     }
-    auto failWith = [this, error](const QString &message) {
-        setError(error, message);
-        rollback();
-        return false;
-    };
     QSqlQuery select(m_db);
     if (!select.prepare(QStringLiteral("SELECT status, errors FROM documents WHERE id = ?"))) {
-        return failWith(describeError(m_path, select.lastError()));
+        return abandon(error, describeError(m_path, select.lastError()));
     }
     QStringList unknown;
     QStringList withErrors;
@@ -1043,7 +1098,7 @@ bool ReviewStore::setStatus(const QStringList &ids, ReviewStatus status, const Q
     for (const QString &id : unique) {
         select.bindValue(0, id);
         if (!select.exec()) {
-            return failWith(describeError(m_path, select.lastError()));
+            return abandon(error, describeError(m_path, select.lastError()));
         }
         if (!select.next()) {
             unknown.append(id);
@@ -1058,22 +1113,23 @@ bool ReviewStore::setStatus(const QStringList &ids, ReviewStatus status, const Q
     }
     if (!unknown.isEmpty()) {
         const QString which = unknown.size() == 1 ? QStringLiteral("no document") : QStringLiteral("no documents");
-        return failWith(which % u" \"" % unknown.join(QStringLiteral("\", \"")) % u"\" in the store " % m_path %
-                        u"; nothing was changed");
+        return abandon(error, which % u" \"" % unknown.join(QStringLiteral("\", \"")) % u"\" in the store " % m_path %
+                                  u"; nothing was changed");
     }
     if (status == ReviewStatus::Approved && note.trimmed().isEmpty() && !withErrors.isEmpty()) {
-        return failWith(u"\"" % withErrors.join(QStringLiteral("\", \"")) %
-                        u"\" has error findings: approving it needs a note giving the reason; nothing was changed");
+        return abandon(error,
+                       u"\"" % withErrors.join(QStringLiteral("\", \"")) %
+                           u"\" has error findings: approving it needs a note giving the reason; nothing was changed");
     }
 
     QSqlQuery update(m_db);
     QSqlQuery audit(m_db);
     if (!update.prepare(
             QStringLiteral("UPDATE documents SET status = ?, note = ?, reviewer = ?, changed_at = ? WHERE id = ?"))) {
-        return failWith(describeError(m_path, update.lastError()));
+        return abandon(error, describeError(m_path, update.lastError()));
     }
     if (!audit.prepare(auditInsert)) {
-        return failWith(describeError(m_path, audit.lastError()));
+        return abandon(error, describeError(m_path, audit.lastError()));
     }
     const QString at = timestamp(QDateTime::currentDateTimeUtc());
     // A null QString binds as SQL NULL; the note column holds '' when there is none.
@@ -1081,12 +1137,12 @@ bool ReviewStore::setStatus(const QStringList &ids, ReviewStatus status, const Q
     for (qsizetype i = 0; i < unique.size(); ++i) {
         bind(update, {statusName(status), noteText, reviewer, at, unique[i]});
         if (!update.exec()) {
-            return failWith(describeError(m_path, update.lastError()));
+            return abandon(error, describeError(m_path, update.lastError()));
         }
         bind(audit, {unique[i], reviewer, at, QStringLiteral("status"), statusValue(before[i]), statusValue(status),
                      QVariant(), QVariant(), noteText.isEmpty() ? QVariant() : QVariant(noteText)});
         if (!audit.exec()) {
-            return failWith(describeError(m_path, audit.lastError()));
+            return abandon(error, describeError(m_path, audit.lastError()));
         }
     }
     return commit(error);
@@ -1101,21 +1157,16 @@ bool ReviewStore::setTaggedText(const QString &id, const QByteArray &taggedText,
     if (!beginWrite(error)) {
         return false;
     }
-    auto failWith = [this, error](const QString &message) {
-        setError(error, message);
-        rollback();
-        return false;
-    };
     QSqlQuery select(m_db);
     if (!select.prepare(QStringLiteral("SELECT tagged_text, status FROM documents WHERE id = ?"))) {
-        return failWith(describeError(m_path, select.lastError()));
+        return abandon(error, describeError(m_path, select.lastError()));
     }
     select.bindValue(0, id);
     if (!select.exec()) {
-        return failWith(describeError(m_path, select.lastError()));
+        return abandon(error, describeError(m_path, select.lastError()));
     }
     if (!select.next()) {
-        return failWith(u"no document \"" % id % u"\" in the store " % m_path % u"; nothing was changed");
+        return abandon(error, u"no document \"" % id % u"\" in the store " % m_path % u"; nothing was changed");
     }
     const QByteArray before = select.value(0).toByteArray();
     const QVariant status = select.value(1);
@@ -1128,28 +1179,28 @@ bool ReviewStore::setTaggedText(const QString &id, const QByteArray &taggedText,
     QSqlQuery update(m_db);
     if (!update.prepare(QStringLiteral("UPDATE documents SET tagged_text = ?, errors = ?, warnings = ?, infos = ?,"
                                        " reviewer = ?, changed_at = ? WHERE id = ?"))) {
-        return failWith(describeError(m_path, update.lastError()));
+        return abandon(error, describeError(m_path, update.lastError()));
     }
     bind(update,
          {taggedText, integer(counts.errors), integer(counts.warnings), integer(counts.infos), reviewer, at, id});
     if (!update.exec()) {
-        return failWith(describeError(m_path, update.lastError()));
+        return abandon(error, describeError(m_path, update.lastError()));
     }
     QSqlQuery audit(m_db);
     if (!audit.prepare(auditInsert)) {
-        return failWith(describeError(m_path, audit.lastError()));
+        return abandon(error, describeError(m_path, audit.lastError()));
     }
     bind(audit, {id, reviewer, at, QStringLiteral("edit"), status, status, before, taggedText, QVariant()});
     if (!audit.exec()) {
-        return failWith(describeError(m_path, audit.lastError()));
+        return abandon(error, describeError(m_path, audit.lastError()));
     }
     QSqlQuery factsQuery(m_db);
     if (!factsQuery.prepare(factsInsert)) {
-        return failWith(describeError(m_path, factsQuery.lastError()));
+        return abandon(error, describeError(m_path, factsQuery.lastError()));
     }
     bind(factsQuery, {id, facts.labels, facts.rules, facts.plainText});
     if (!factsQuery.exec()) {
-        return failWith(describeError(m_path, factsQuery.lastError()));
+        return abandon(error, describeError(m_path, factsQuery.lastError()));
     }
     return commit(error);
 }
@@ -1269,6 +1320,274 @@ QList<ExportDocument> ReviewStore::exportDocuments(std::optional<ReviewStatus> f
         documents.append(std::move(doc));
     }
     return documents;
+}
+
+namespace {
+
+const QString roundSelect =
+    QStringLiteral("SELECT name, created_at, created_by, seed, requested_size, statuses, stratify,"
+                   " (SELECT COUNT(*) FROM round_documents WHERE round_documents.round = rounds.name) FROM rounds");
+
+SpotCheckRound roundFrom(const QSqlQuery &query)
+{
+    SpotCheckRound round;
+    round.name = query.value(0).toString();
+    round.createdAt = timeOf(query.value(1));
+    round.createdBy = query.value(2).toString();
+    round.seed = query.value(3).toString().toULongLong();
+    round.requestedSize = query.value(4).toLongLong();
+    round.statuses = query.value(5).toString();
+    round.stratify = stratifyFromName(query.value(6).toString()).value_or(Stratify::None);
+    round.size = query.value(7).toLongLong();
+    return round;
+}
+
+// Runs a prepared statement with these values. On failure sets the error, naming the store.
+bool rerun(QSqlQuery &query, const QString &path, std::initializer_list<QVariant> values, QString *error)
+{
+    bind(query, values);
+    if (!query.exec()) {
+        setError(error, describeError(path, query.lastError()));
+        return false;
+    }
+    return true;
+}
+
+// Prepares the statement and runs it with these values. On failure sets the error, naming the store.
+bool run(QSqlQuery &query, const QString &path, const QString &sql, std::initializer_list<QVariant> values,
+         QString *error)
+{
+    if (!query.prepare(sql)) {
+        setError(error, describeError(path, query.lastError()));
+        return false;
+    }
+    return rerun(query, path, values, error);
+}
+
+// Whether a prepared statement gives a row with these values; nothing when it fails.
+std::optional<bool> hasRow(QSqlQuery &query, const QString &path, std::initializer_list<QVariant> values,
+                           QString *error)
+{
+    if (!rerun(query, path, values, error)) {
+        return std::nullopt;
+    }
+    const bool found = query.next();
+    query.finish();
+    return found;
+}
+
+QString quotedList(const QStringList &ids)
+{
+    return u"\"" % ids.join(QStringLiteral("\", \"")) % u"\"";
+}
+
+} // namespace
+
+bool ReviewStore::createRound(const SpotCheckRound &round, const QList<RoundDocument> &documents, QString *error)
+{
+    if (round.name.trimmed().isEmpty()) {
+        setError(error, QStringLiteral("a spot-check round needs a name"));
+        return false;
+    }
+    QSet<QString> seen;
+    for (const RoundDocument &document : documents) {
+        if (seen.contains(document.id)) {
+            setError(error, u"document \"" % document.id % u"\" is twice in the sample");
+            return false;
+        }
+        seen.insert(document.id);
+    }
+    if (!beginWrite(error)) {
+        return false;
+    }
+    QSqlQuery query(m_db);
+    if (!run(query, m_path, QStringLiteral("SELECT 1 FROM rounds WHERE name = ?"), {round.name}, error)) {
+        rollback();
+        return false;
+    }
+    if (query.next()) {
+        return abandon(error, u"a round \"" % round.name % u"\" already exists in the store " % m_path %
+                                  u"; rounds are never redrawn: choose another name");
+    }
+    query.finish();
+    if (!query.prepare(QStringLiteral("SELECT 1 FROM documents WHERE id = ?"))) {
+        return abandon(error, describeError(m_path, query.lastError()));
+    }
+    QStringList unknown;
+    for (const RoundDocument &document : documents) {
+        const std::optional<bool> found = hasRow(query, m_path, {document.id}, error);
+        if (!found) {
+            rollback();
+            return false;
+        }
+        if (!*found) {
+            unknown.append(document.id);
+        }
+    }
+    if (!unknown.isEmpty()) {
+        return abandon(error,
+                       u"no document " % quotedList(unknown) % u" in the store " % m_path % u"; nothing was saved");
+    }
+    if (!run(query, m_path,
+             QStringLiteral("INSERT INTO rounds (name, created_at, created_by, seed, requested_size, statuses,"
+                            " stratify) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+             {round.name, timestamp(QDateTime::currentDateTimeUtc()), round.createdBy, QString::number(round.seed),
+              integer(round.requestedSize), round.statuses, stratifyName(round.stratify)},
+             error)) {
+        rollback();
+        return false;
+    }
+    if (!query.prepare(QStringLiteral(
+            "INSERT INTO round_documents (round, position, document_id, stratum) VALUES (?, ?, ?, ?)"))) {
+        return abandon(error, describeError(m_path, query.lastError()));
+    }
+    for (qsizetype position = 0; position < documents.size(); ++position) {
+        const RoundDocument &document = documents[position];
+        // A null QString binds as SQL NULL; the stratum column holds '' for an unstratified round.
+        const QString stratum = document.stratum.isNull() ? QStringLiteral("") : document.stratum;
+        if (!rerun(query, m_path, {round.name, integer(position), document.id, stratum}, error)) {
+            rollback();
+            return false;
+        }
+    }
+    return commit(error);
+}
+
+QList<SpotCheckRound> ReviewStore::rounds(QString *error) const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!run(query, m_path, roundSelect % u" ORDER BY seq", {}, error)) {
+        return {};
+    }
+    QList<SpotCheckRound> result;
+    while (query.next()) {
+        result.append(roundFrom(query));
+    }
+    return result;
+}
+
+std::optional<SpotCheckRound> ReviewStore::round(const QString &name, QString *error) const
+{
+    QSqlQuery query(m_db);
+    if (!run(query, m_path, roundSelect % u" WHERE name = ?", {name}, error) || !query.next()) {
+        return std::nullopt;
+    }
+    return roundFrom(query);
+}
+
+QList<RoundDocument> ReviewStore::roundDocuments(const QString &round, QString *error) const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!run(query, m_path,
+             QStringLiteral("SELECT document_id, stratum FROM round_documents WHERE round = ? ORDER BY position"),
+             {round}, error)) {
+        return {};
+    }
+    QList<RoundDocument> documents;
+    while (query.next()) {
+        documents.append({query.value(0).toString(), query.value(1).toString()});
+    }
+    return documents;
+}
+
+bool ReviewStore::judge(const QString &round, const QStringList &ids, Verdict verdict, std::optional<FailReason> reason,
+                        const QString &note, const QString &reviewer, QString *error)
+{
+    if ((verdict == Verdict::Fail) != reason.has_value()) {
+        setError(error, verdict == Verdict::Fail ? QStringLiteral("a failed document needs a reason")
+                                                 : QStringLiteral("a passed document takes no reason"));
+        return false;
+    }
+    const QStringList unique = uniqueIds(ids);
+    if (!beginWrite(error)) {
+        return false;
+    }
+    QSqlQuery known(m_db);
+    QSqlQuery inRound(m_db);
+    if (!run(known, m_path, QStringLiteral("SELECT 1 FROM rounds WHERE name = ?"), {round}, error)) {
+        rollback();
+        return false;
+    }
+    if (!known.next()) {
+        return abandon(error, u"no round \"" % round % u"\" in the store " % m_path);
+    }
+    known.finish();
+    if (!known.prepare(QStringLiteral("SELECT 1 FROM documents WHERE id = ?")) ||
+        !inRound.prepare(QStringLiteral("SELECT 1 FROM round_documents WHERE round = ? AND document_id = ?"))) {
+        return abandon(error,
+                       describeError(m_path, known.lastError().isValid() ? known.lastError() : inRound.lastError()));
+    }
+    QStringList unknown;
+    QStringList outside;
+    for (const QString &id : unique) {
+        const std::optional<bool> isKnown = hasRow(known, m_path, {id}, error);
+        const std::optional<bool> isInRound = isKnown ? hasRow(inRound, m_path, {round, id}, error) : std::nullopt;
+        if (!isInRound) {
+            rollback();
+            return false;
+        }
+        if (!*isKnown) {
+            unknown.append(id);
+        } else if (!*isInRound) {
+            outside.append(id);
+        }
+    }
+    if (!unknown.isEmpty()) {
+        return abandon(error, (unknown.size() == 1 ? QStringLiteral("no document ") : QStringLiteral("no documents ")) %
+                                  quotedList(unknown) % u" in the store " % m_path % u"; nothing was changed");
+    }
+    if (!outside.isEmpty()) {
+        return abandon(error, quotedList(outside) %
+                                  (outside.size() == 1 ? QStringLiteral(" is") : QStringLiteral(" are")) %
+                                  u" not in round \"" % round % u"\"; nothing was changed");
+    }
+    QSqlQuery insert(m_db);
+    if (!insert.prepare(QStringLiteral("INSERT INTO judgements (round, document_id, verdict, reason, note, reviewer,"
+                                       " at) VALUES (?, ?, ?, ?, ?, ?, ?)"))) {
+        return abandon(error, describeError(m_path, insert.lastError()));
+    }
+    const QString at = timestamp(QDateTime::currentDateTimeUtc());
+    const QString noteText = note.trimmed().isEmpty() ? QStringLiteral("") : note.trimmed();
+    for (const QString &id : unique) {
+        if (!rerun(insert, m_path,
+                   {round, id, verdictName(verdict), reason ? QVariant(failReasonName(*reason)) : QVariant(), noteText,
+                    reviewer, at},
+                   error)) {
+            rollback();
+            return false;
+        }
+    }
+    return commit(error);
+}
+
+QList<Judgement> ReviewStore::judgements(const QString &round, QString *error) const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!run(query, m_path,
+             QStringLiteral("SELECT seq, round, document_id, verdict, reason, note, reviewer, at"
+                            " FROM judgements WHERE round = ? ORDER BY seq"),
+             {round}, error)) {
+        return {};
+    }
+    QList<Judgement> result;
+    while (query.next()) {
+        Judgement judgement;
+        judgement.seq = query.value(0).toLongLong();
+        judgement.round = query.value(1).toString();
+        judgement.documentId = query.value(2).toString();
+        judgement.verdict = verdictFromName(query.value(3).toString()).value_or(Verdict::Fail);
+        if (!query.value(4).isNull()) {
+            judgement.reason = failReasonFromName(query.value(4).toString());
+        }
+        judgement.note = query.value(5).toString();
+        judgement.reviewer = query.value(6).toString();
+        judgement.at = timeOf(query.value(7));
+        result.append(std::move(judgement));
+    }
+    return result;
 }
 
 } // namespace annorev

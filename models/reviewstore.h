@@ -3,6 +3,7 @@
 #include "batchreader.h"
 #include "exportdocument.h"
 #include "reviewstatus.h"
+#include "spotcheck.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -31,7 +32,7 @@ class ReviewStore
 {
 public:
     // The schema this annorev writes; stores from older versions are migrated, newer ones refused.
-    static constexpr int schemaVersion = 2;
+    static constexpr int schemaVersion = 3;
     static constexpr int busyTimeoutMs = 5000;
 
     struct StoredDocument
@@ -154,6 +155,22 @@ public:
     QList<ExportDocument> exportDocuments(std::optional<ReviewStatus> filter = std::nullopt,
                                           QString *error = nullptr) const;
 
+    // Saves a spot-check round and its documents, in draw order, in one transaction. Refuses a
+    // name that is taken (rounds are never overwritten), an empty name, and ids not in the store.
+    // createdAt is set by the store; size is the number of documents.
+    bool createRound(const SpotCheckRound &round, const QList<RoundDocument> &documents, QString *error);
+    QList<SpotCheckRound> rounds(QString *error = nullptr) const; // oldest first
+    std::optional<SpotCheckRound> round(const QString &name, QString *error = nullptr) const;
+    QList<RoundDocument> roundDocuments(const QString &round, QString *error = nullptr) const; // in draw order
+    // Records a judgement of every id in one transaction: a new row each, which replaces earlier
+    // judgements of the document in that round (they stay in the store). Refuses everything when
+    // the round is unknown, an id is not in the store or not in the round, or the reason does
+    // not go with the verdict (a fail needs one, a pass has none).
+    bool judge(const QString &round, const QStringList &ids, Verdict verdict, std::optional<FailReason> reason,
+               const QString &note, const QString &reviewer, QString *error);
+    // Every judgement of the round, oldest first; latestJudgements() picks the ones that count.
+    QList<Judgement> judgements(const QString &round, QString *error = nullptr) const;
+
 private:
     ReviewStore(const QString &path, const QString &connectionName);
 
@@ -163,6 +180,8 @@ private:
     bool beginWrite(QString *error);
     bool commit(QString *error);
     void rollback();
+    // Sets the error, rolls the transaction back and returns false: how a write gives up.
+    bool abandon(QString *error, const QString &message);
     bool prepare(QString *error); // checks the version, sets the journal up, migrates
     std::optional<int> readVersion(QString *error) const;
     bool migrate(QString *error);

@@ -1,7 +1,8 @@
 #pragma once
 
-// Helpers the tests share: running the built annorev, reading and writing files. Header-only:
-// ANNOREV_BINARY and ANNOREV_SAMPLES_DIR are defined per test target.
+// Helpers the tests share: running the built annorev, reading and writing files, the sample
+// batch, reading a store's SQLite file. Header-only: ANNOREV_BINARY and ANNOREV_SAMPLES_DIR are
+// defined per test target.
 
 #include <QByteArray>
 #include <QDir>
@@ -10,7 +11,12 @@
 #include <QFileInfo>
 #include <QMap>
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QSqlRecord>
 #include <QStringList>
+#include <QTemporaryDir>
+#include <QVariant>
 
 namespace annorev::test {
 
@@ -80,5 +86,72 @@ inline QMap<QString, QByteArray> readTree(const QString &root)
     }
     return files;
 }
+
+// A copy of the sample batch in dir/samples, so that a store written beside it stays in dir.
+inline QString copySamples(const QTemporaryDir &dir)
+{
+    const QString batch = dir.filePath(QStringLiteral("samples"));
+    if (!copySamples(batch)) {
+        qFatal("cannot copy the samples to %s", qPrintable(batch));
+    }
+    return batch;
+}
+
+// The environment for an annorev child that must not see the user's settings: its settings
+// folder is dir/config and the OS user is "tester".
+inline QProcessEnvironment isolatedEnvironment(const QTemporaryDir &dir)
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+    environment.insert(QStringLiteral("USER"), QStringLiteral("tester"));
+    return environment;
+}
+
+// A connection of the test's own to a SQLite file (a review store), as another program would
+// open it, for what the store's API does not offer.
+class SqlFile
+{
+public:
+    explicit SqlFile(const QString &path) : m_name(QStringLiteral("sqlfile-") + QString::number(++s_count))
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+        db.setDatabaseName(path);
+        if (!db.open()) {
+            qFatal("cannot open %s", qPrintable(path));
+        }
+    }
+    ~SqlFile() { QSqlDatabase::removeDatabase(m_name); }
+    Q_DISABLE_COPY_MOVE(SqlFile)
+
+    QSqlQuery query() const { return QSqlQuery(QSqlDatabase::database(m_name)); }
+    // The first column of the first row, or an invalid value.
+    QVariant value(const QString &sql) const
+    {
+        QSqlQuery q = query();
+        return q.exec(sql) && q.next() ? q.value(0) : QVariant();
+    }
+    // Each row with its columns joined by '|'; {"error"} when the query fails.
+    QStringList rows(const QString &sql) const
+    {
+        QSqlQuery q = query();
+        if (!q.exec(sql)) {
+            return {QStringLiteral("error")};
+        }
+        QStringList result;
+        while (q.next()) {
+            QStringList columns;
+            for (int i = 0; i < q.record().count(); ++i) {
+                columns.append(q.value(i).toString());
+            }
+            result.append(columns.join(u'|'));
+        }
+        return result;
+    }
+    void close() { QSqlDatabase::database(m_name).close(); }
+
+private:
+    static inline int s_count = 0;
+    QString m_name;
+};
 
 } // namespace annorev::test

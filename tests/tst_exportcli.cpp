@@ -11,6 +11,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+using annorev::test::copySamples;
 using annorev::test::readFile;
 using Run = annorev::test::CliRun;
 
@@ -19,18 +20,6 @@ Run cli(const QStringList &arguments)
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(u"USER"_s, u"tester"_s);
     return annorev::test::runAnnorev(arguments, environment);
-}
-
-// A copy of the sample batch, so that the store written beside it stays in the temporary folder.
-QString copySamples(const QTemporaryDir &dir)
-{
-    const QString batch = dir.filePath(u"samples"_s);
-    QDir().mkpath(batch);
-    const QDir samples(QStringLiteral(ANNOREV_SAMPLES_DIR));
-    for (const QString &name : samples.entryList(QDir::Files)) {
-        QFile::copy(samples.filePath(name), batch + u'/' + name);
-    }
-    return batch;
 }
 
 } // namespace

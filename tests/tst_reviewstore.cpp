@@ -18,6 +18,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "testsupport.h"
+
 #include <memory>
 
 using namespace annorev;
@@ -32,20 +34,8 @@ const QString fourth = u"003_2b600daee4a931dd.txt"_s;
 // An unclosed tag: a markup-malformed error finding.
 const QByteArray withError = "Trained on <hardware>NVIDIA A100 GPUs by <model>Foo-7B</model>.\n";
 
-void writeFile(const QString &path, const QByteArray &bytes)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size()) {
-        qFatal("cannot write %s", qPrintable(path));
-    }
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
+using annorev::test::readFile;
+using annorev::test::writeFile;
 
 // Every file below a folder with its bytes, to show that nothing in it was touched.
 QMap<QString, QByteArray> snapshot(const QString &folder)
@@ -59,30 +49,7 @@ QMap<QString, QByteArray> snapshot(const QString &folder)
     return files;
 }
 
-// A connection of the test's own to a store file, for what the store's API does not offer.
-class RawStore
-{
-public:
-    explicit RawStore(const QString &path) : m_name(u"raw-"_s + path)
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_name);
-        db.setDatabaseName(path);
-        if (!db.open()) {
-            qFatal("cannot open %s", qPrintable(path));
-        }
-    }
-    ~RawStore() { QSqlDatabase::removeDatabase(m_name); }
-    QSqlQuery query() const { return QSqlQuery(QSqlDatabase::database(m_name)); }
-    QVariant value(const QString &sql) const
-    {
-        QSqlQuery q = query();
-        return q.exec(sql) && q.next() ? q.value(0) : QVariant();
-    }
-    void close() { QSqlDatabase::database(m_name).close(); }
-
-private:
-    QString m_name;
-};
+using RawStore = annorev::test::SqlFile;
 
 } // namespace
 
@@ -144,12 +111,7 @@ void TestReviewStore::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    m_batch = m_dir->filePath(u"samples"_s);
-    QDir().mkpath(m_batch);
-    const QDir samples(QStringLiteral(ANNOREV_SAMPLES_DIR));
-    for (const QString &name : samples.entryList(QDir::Files)) {
-        QVERIFY(QFile::copy(samples.filePath(name), m_batch + u'/' + name));
-    }
+    m_batch = annorev::test::copySamples(*m_dir);
     m_storePath = ReviewStore::defaultStorePath({m_batch});
 }
 
@@ -207,7 +169,8 @@ void TestReviewStore::openCreatesTheSchemaInWalMode()
     QCOMPARE(raw.value(u"PRAGMA journal_mode"_s).toString(), u"wal"_s);
     QCOMPARE(raw.value(u"SELECT COUNT(*) FROM sqlite_master WHERE name IN ('documents', 'audit', 'meta')"_s).toInt(),
              3);
-    QCOMPARE(raw.value(u"SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger'"_s).toInt(), 2);
+    QCOMPARE(raw.value(u"SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit'"_s).toInt(),
+             2);
 }
 
 void TestReviewStore::reopeningKeepsEverything()
@@ -718,10 +681,12 @@ void TestReviewStore::schemaOneStoresGetTheirFactsOnSync()
         fresh = store->listEntries();
     }
     {
-        // What a store written by annorev with schema 1 looks like: no facts.
+        // What a store written by annorev with schema 1 looks like: no facts, no spot checks.
         RawStore raw(m_storePath);
         QSqlQuery q = raw.query();
-        QVERIFY(q.exec(u"DROP TABLE facts"_s));
+        for (const QString &table : {u"facts"_s, u"rounds"_s, u"round_documents"_s, u"judgements"_s}) {
+            QVERIFY2(q.exec(u"DROP TABLE "_s + table), qPrintable(q.lastError().text()));
+        }
         QVERIFY(q.exec(u"UPDATE meta SET value = '1' WHERE key = 'schema_version'"_s));
         raw.close();
     }

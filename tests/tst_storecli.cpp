@@ -139,17 +139,10 @@ void TestStoreCli::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    m_batch = m_dir->filePath(u"samples"_s);
-    const QDir samples(QStringLiteral(ANNOREV_SAMPLES_DIR));
-    QDir().mkpath(m_batch);
-    for (const QString &name : samples.entryList(QDir::Files)) {
-        QVERIFY(QFile::copy(samples.filePath(name), m_batch + u'/' + name));
-    }
+    m_batch = annorev::test::copySamples(*m_dir);
     m_store = m_dir->filePath(u"samples.annorev.sqlite"_s);
     // The children read their settings from the temporary folder, never the user's.
-    m_environment = QProcessEnvironment::systemEnvironment();
-    m_environment.insert(u"XDG_CONFIG_HOME"_s, m_dir->filePath(u"config"_s));
-    m_environment.insert(u"USER"_s, u"tester"_s);
+    m_environment = annorev::test::isolatedEnvironment(*m_dir);
 }
 
 void TestStoreCli::cleanup()

@@ -1,0 +1,224 @@
+#include "agreement.h"
+#include "annotatedbatch.h"
+#include "commands.h"
+#include "console.h"
+#include "output.h"
+#include "schema.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace annorev {
+
+namespace {
+
+QJsonObject scoresJson(qsizetype matched, const Agreement::Scores &scores)
+{
+    return QJsonObject{{QStringLiteral("matched"), qint64(matched)},
+                       {QStringLiteral("precision"), jsonNumber(scores.precision)},
+                       {QStringLiteral("recall"), jsonNumber(scores.recall)},
+                       {QStringLiteral("f1"), jsonNumber(scores.f1)}};
+}
+
+QJsonObject countsJson(const Agreement::Counts &counts, const std::optional<double> &kappa)
+{
+    return QJsonObject{{QStringLiteral("a_spans"), qint64(counts.aSpans)},
+                       {QStringLiteral("b_spans"), qint64(counts.bSpans)},
+                       {QStringLiteral("exact"), scoresJson(counts.exact, counts.exactScores())},
+                       {QStringLiteral("overlap"), scoresJson(counts.overlap, counts.overlapScores())},
+                       {QStringLiteral("kappa"), jsonNumber(kappa)}};
+}
+
+QJsonArray spansJson(const AnnotatedText &doc, const QList<qsizetype> &indexes)
+{
+    QJsonArray spans;
+    for (qsizetype index : indexes) {
+        const AnnotatedText::Span &span = doc.spans[index];
+        spans.append(QJsonObject{{QStringLiteral("label"), span.label},
+                                 {QStringLiteral("start"), qint64(span.start)},
+                                 {QStringLiteral("end"), qint64(span.end)},
+                                 {QStringLiteral("text"), span.text}});
+    }
+    return spans;
+}
+
+struct Sides
+{
+    QString pathA;
+    QString pathB;
+    QHash<QString, const AnnotatedText *> a;
+    QHash<QString, const AnnotatedText *> b;
+};
+
+QByteArray json(const Agreement::Result &result, const Sides &sides)
+{
+    QJsonObject labels;
+    for (const QString &label : result.labels) {
+        labels.insert(label, countsJson(result.perLabel.value(label), result.labelKappa.value(label)));
+    }
+    QJsonArray differing;
+    for (const Agreement::DocumentDiff &diff : result.differing) {
+        differing.append(QJsonObject{
+            {QStringLiteral("id"), diff.id},
+            {QStringLiteral("unmatched"), qint64(diff.unmatched())},
+            {QStringLiteral("a_spans"), qint64(diff.counts.aSpans)},
+            {QStringLiteral("b_spans"), qint64(diff.counts.bSpans)},
+            {QStringLiteral("exact_matched"), qint64(diff.counts.exact)},
+            {QStringLiteral("overlap_matched"), qint64(diff.counts.overlap)},
+            {QStringLiteral("only_in_a"), spansJson(*sides.a.value(diff.id), diff.unmatchedA)},
+            {QStringLiteral("only_in_b"), spansJson(*sides.b.value(diff.id), diff.unmatchedB)},
+        });
+    }
+    const QJsonObject object{
+        {QStringLiteral("a"), sides.pathA},
+        {QStringLiteral("b"), sides.pathB},
+        {QStringLiteral("compared"), qint64(result.compared)},
+        {QStringLiteral("only_in_a"), QJsonArray::fromStringList(result.onlyInA)},
+        {QStringLiteral("only_in_b"), QJsonArray::fromStringList(result.onlyInB)},
+        {QStringLiteral("text_differs"), QJsonArray::fromStringList(result.textDiffers)},
+        {QStringLiteral("tokens"), qint64(result.tokens)},
+        {QStringLiteral("labels"), labels},
+        {QStringLiteral("overall"), countsJson(result.overall, result.kappa)},
+        {QStringLiteral("differing"), differing},
+    };
+    return QJsonDocument(object).toJson(QJsonDocument::Indented);
+}
+
+QByteArray cell(const std::optional<double> &value)
+{
+    return (value ? QByteArray::number(*value, 'f', 3) : QByteArray("-")).rightJustified(7);
+}
+
+QByteArray row(const QString &name, qsizetype width, const Agreement::Counts &counts,
+               const std::optional<double> &kappa)
+{
+    const Agreement::Scores exact = counts.exactScores();
+    const Agreement::Scores overlap = counts.overlapScores();
+    return "  " + name.toUtf8().leftJustified(width) + QByteArray::number(counts.aSpans).rightJustified(6) +
+           QByteArray::number(counts.bSpans).rightJustified(6) + "  " + cell(exact.precision) + cell(exact.recall) +
+           cell(exact.f1) + "  " + cell(overlap.precision) + cell(overlap.recall) + cell(overlap.f1) + "  " +
+           cell(kappa) + '\n';
+}
+
+QByteArray spanLines(const char *side, const AnnotatedText &doc, const QList<qsizetype> &indexes)
+{
+    QByteArray out;
+    for (qsizetype index : indexes) {
+        const AnnotatedText::Span &span = doc.spans[index];
+        out += "      only in " + QByteArray(side) + ": " + span.label.toUtf8() + ' ' + QByteArray::number(span.start) +
+               '-' + QByteArray::number(span.end) + " \"" + span.text.toUtf8() + "\"\n";
+    }
+    return out;
+}
+
+QByteArray text(const Agreement::Result &result, const Sides &sides)
+{
+    QByteArray out = "A: " + sides.pathA.toUtf8() + "\nB: " + sides.pathB.toUtf8() + '\n';
+    out += QByteArray::number(result.compared) + " documents compared, " + QByteArray::number(result.tokens) +
+           " tokens; only in A: " + QByteArray::number(result.onlyInA.size()) +
+           ", only in B: " + QByteArray::number(result.onlyInB.size()) +
+           ", text differs: " + QByteArray::number(result.textDiffers.size()) + "\n\n";
+    qsizetype width = 7; // "overall"
+    for (const QString &label : result.labels) {
+        width = std::max(width, label.size());
+    }
+    const QByteArray scoreHeads =
+        QByteArray("P").rightJustified(7) + QByteArray("R").rightJustified(7) + QByteArray("F1").rightJustified(7);
+    out += "  " + QByteArray().leftJustified(width + 12) + "  " +
+           QByteArray("exact").rightJustified(7).leftJustified(21) + "  " + QByteArray("overlap").rightJustified(7) +
+           '\n';
+    out += "  " + QByteArray("label").leftJustified(width) + QByteArray("A").rightJustified(6) +
+           QByteArray("B").rightJustified(6) + "  " + scoreHeads + "  " + scoreHeads + "  " +
+           QByteArray("kappa").rightJustified(7) + '\n';
+    for (const QString &label : result.labels) {
+        out += row(label, width, result.perLabel.value(label), result.labelKappa.value(label));
+    }
+    out += row(QStringLiteral("overall"), width, result.overall, result.kappa);
+    if (!result.differing.isEmpty()) {
+        out += "\ndocuments that differ, most unmatched spans first (offsets in code points):\n";
+        for (const Agreement::DocumentDiff &diff : result.differing) {
+            out += "  " + diff.id.toUtf8() + ": " + QByteArray::number(diff.unmatched()) + " unmatched (A " +
+                   QByteArray::number(diff.counts.aSpans) + " spans, B " + QByteArray::number(diff.counts.bSpans) +
+                   ", exact " + QByteArray::number(diff.counts.exact) + ", overlap " +
+                   QByteArray::number(diff.counts.overlap) + ")\n";
+            out += spanLines("A", *sides.a.value(diff.id), diff.unmatchedA);
+            out += spanLines("B", *sides.b.value(diff.id), diff.unmatchedB);
+        }
+    }
+    for (const auto &[title, ids] : {std::pair{"only in A", &result.onlyInA}, std::pair{"only in B", &result.onlyInB},
+                                     std::pair{"text differs, not compared", &result.textDiffers}}) {
+        if (!ids->isEmpty()) {
+            out += '\n' + QByteArray(title) + ":\n";
+            for (const QString &id : *ids) {
+                out += "  " + id.toUtf8() + '\n';
+            }
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+int runCompare(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Compare two annotations of the same documents, matched by id: B is scored against A. Per label and "
+        "overall: precision, recall and F1 for exact span matches and for overlapping ones, and Cohen's kappa "
+        "over tokens; then the documents that differ, most different first.\n\n"
+        "The batches are read as they are on disk, not from their stores.\n"
+        "Exit status: 0 compared, 2 bad usage, input that could not be read, or no document in common."));
+    parser.addHelpOption();
+    const QCommandLineOption formatOption(QStringLiteral("format"), QStringLiteral("Output format: text or json."),
+                                          QStringLiteral("text|json"), QStringLiteral("text"));
+    const QCommandLineOption schemaOption(QStringLiteral("schema"), QStringLiteral("Read the labels from FILE."),
+                                          QStringLiteral("FILE"));
+    parser.addOptions({formatOption, schemaOption});
+    parser.addPositionalArgument(QStringLiteral("BATCH_A"), QStringLiteral("The reference annotation."));
+    parser.addPositionalArgument(QStringLiteral("BATCH_B"), QStringLiteral("The annotation scored against it."));
+    if (const auto done = parseArguments(parser, arguments)) {
+        return *done;
+    }
+    const std::optional<QString> format = oneOf(parser, formatOption, {QStringLiteral("text"), QStringLiteral("json")});
+    if (!format) {
+        return ExitUsage;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 2) {
+        Console::error(QStringLiteral("name two batches, A and B (see --help)"));
+        return ExitUsage;
+    }
+    const std::optional<Schema> schema = schemaFrom(parser, schemaOption);
+    if (!schema) {
+        return ExitUsage;
+    }
+    const AnnotatedBatch a = AnnotatedBatch::read({positional[0]}, *schema, OffsetUnit::CodePoint);
+    const AnnotatedBatch b = AnnotatedBatch::read({positional[1]}, *schema, OffsetUnit::CodePoint);
+    QByteArray errors;
+    for (const AnnotatedBatch *batch : {&a, &b}) {
+        for (const InputError &error : batch->errors) {
+            errors += error.toString().toUtf8() + '\n';
+        }
+    }
+    Console::err(errors);
+    const Agreement::Result result = Agreement::compare(a.documents, b.documents);
+    if (result.compared == 0) {
+        Console::error(QStringLiteral("%1 and %2 have no document with the same id and text to compare")
+                           .arg(positional[0], positional[1]));
+        return ExitUsage;
+    }
+    Sides sides{positional[0], positional[1], {}, {}};
+    for (const AnnotatedText &doc : a.documents) {
+        sides.a.insert(doc.id, &doc);
+    }
+    for (const AnnotatedText &doc : b.documents) {
+        sides.b.insert(doc.id, &doc);
+    }
+    Console::out(*format == u"json" ? json(result, sides) : text(result, sides));
+    Console::flush();
+    return errors.isEmpty() ? ExitOk : ExitUsage;
+}
+
+} // namespace annorev

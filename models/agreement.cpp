@@ -1,0 +1,287 @@
+#include "agreement.h"
+
+#include <QMap>
+#include <QSet>
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <tuple>
+
+namespace annorev::Agreement {
+
+Scores Scores::of(qsizetype matched, qsizetype aSpans, qsizetype bSpans)
+{
+    Scores scores;
+    if (bSpans > 0) {
+        scores.precision = double(matched) / double(bSpans);
+    }
+    if (aSpans > 0) {
+        scores.recall = double(matched) / double(aSpans);
+    }
+    if (aSpans + bSpans > 0) {
+        scores.f1 = 2.0 * double(matched) / double(aSpans + bSpans);
+    }
+    return scores;
+}
+
+void Counts::add(const Counts &other)
+{
+    aSpans += other.aSpans;
+    bSpans += other.bSpans;
+    exact += other.exact;
+    overlap += other.overlap;
+}
+
+namespace {
+
+bool isTokenCharacter(char32_t c)
+{
+    switch (QChar::category(c)) {
+    case QChar::Mark_NonSpacing:
+    case QChar::Mark_SpacingCombining:
+    case QChar::Mark_Enclosing:
+        return true;
+    default:
+        return QChar::isLetterOrNumber(c);
+    }
+}
+
+// Calls visit(character, width in UTF-16 units) for each code point of text.
+template <typename Visit> void forEachCodePoint(QStringView text, Visit visit)
+{
+    for (qsizetype i = 0; i < text.size();) {
+        char32_t c = text[i].unicode();
+        qsizetype width = 1;
+        if (text[i].isHighSurrogate() && i + 1 < text.size() && text[i + 1].isLowSurrogate()) {
+            c = QChar::surrogateToUcs4(text[i], text[i + 1]);
+            width = 2;
+        }
+        visit(c, width);
+        i += width;
+    }
+}
+
+qsizetype lengthIn(QStringView text, OffsetUnit unit)
+{
+    if (unit == OffsetUnit::Utf16) {
+        return text.size();
+    }
+    qsizetype length = 0;
+    forEachCodePoint(text, [&length](char32_t, qsizetype) { ++length; });
+    return length;
+}
+
+// Each position's category (an index into labels, -1 outside any span). Longer spans are painted
+// first, so where spans nest the shortest one shows.
+QList<int> categories(const AnnotatedText &doc, const QHash<QString, int> &labelIndex)
+{
+    QList<int> category(lengthIn(doc.text, doc.unit), -1);
+    QList<qsizetype> order(doc.spans.size());
+    std::iota(order.begin(), order.end(), qsizetype(0));
+    std::stable_sort(order.begin(), order.end(), [&doc](qsizetype x, qsizetype y) {
+        return doc.spans[x].end - doc.spans[x].start > doc.spans[y].end - doc.spans[y].start;
+    });
+    for (qsizetype s : order) {
+        const AnnotatedText::Span &span = doc.spans[s];
+        const int index = labelIndex.value(span.label, -1);
+        for (qsizetype p = std::max(span.start, qsizetype(0)); p < std::min(span.end, category.size()); ++p) {
+            category[p] = index;
+        }
+    }
+    return category;
+}
+
+// Matches the spans of one document, filling in the counts per label.
+DocumentDiff matchSpans(const AnnotatedText &a, const AnnotatedText &b, QHash<QString, Counts> *perLabel)
+{
+    DocumentDiff diff;
+    diff.id = a.id;
+    QList<qsizetype> partnerOfA(a.spans.size(), -1);
+    QList<bool> bMatched(b.spans.size(), false);
+    for (const AnnotatedText::Span &span : a.spans) {
+        ++(*perLabel)[span.label].aSpans;
+    }
+    for (const AnnotatedText::Span &span : b.spans) {
+        ++(*perLabel)[span.label].bSpans;
+    }
+
+    std::map<std::tuple<QString, qsizetype, qsizetype>, QList<qsizetype>> bByPlace;
+    for (qsizetype j = b.spans.size() - 1; j >= 0; --j) {
+        const AnnotatedText::Span &span = b.spans[j];
+        bByPlace[{span.label, span.start, span.end}].append(j); // last in: the first span is taken first
+    }
+    for (qsizetype i = 0; i < a.spans.size(); ++i) {
+        const AnnotatedText::Span &span = a.spans[i];
+        const auto found = bByPlace.find({span.label, span.start, span.end});
+        if (found != bByPlace.end() && !found->second.isEmpty()) {
+            const qsizetype j = found->second.takeLast();
+            partnerOfA[i] = j;
+            bMatched[j] = true;
+            ++(*perLabel)[span.label].exact;
+            ++(*perLabel)[span.label].overlap;
+            ++diff.counts.exact;
+        }
+    }
+    for (qsizetype i = 0; i < a.spans.size(); ++i) {
+        if (partnerOfA[i] < 0) {
+            diff.unmatchedA.append(i);
+        }
+    }
+    for (qsizetype j = 0; j < b.spans.size(); ++j) {
+        if (!bMatched[j]) {
+            diff.unmatchedB.append(j);
+        }
+    }
+
+    struct Candidate
+    {
+        qsizetype overlap;
+        qsizetype i;
+        qsizetype j;
+    };
+    QList<Candidate> candidates;
+    for (qsizetype i : std::as_const(diff.unmatchedA)) {
+        for (qsizetype j : std::as_const(diff.unmatchedB)) {
+            const AnnotatedText::Span &x = a.spans[i];
+            const AnnotatedText::Span &y = b.spans[j];
+            const qsizetype shared = std::min(x.end, y.end) - std::max(x.start, y.start);
+            if (x.label == y.label && shared > 0) {
+                candidates.append({shared, i, j});
+            }
+        }
+    }
+    std::sort(candidates.begin(), candidates.end(), [](const Candidate &x, const Candidate &y) {
+        return std::tie(y.overlap, x.i, x.j) < std::tie(x.overlap, y.i, y.j);
+    });
+    for (const Candidate &candidate : std::as_const(candidates)) {
+        if (partnerOfA[candidate.i] < 0 && !bMatched[candidate.j]) {
+            partnerOfA[candidate.i] = candidate.j;
+            bMatched[candidate.j] = true;
+            ++(*perLabel)[a.spans[candidate.i].label].overlap;
+        }
+    }
+    diff.counts.aSpans = a.spans.size();
+    diff.counts.bSpans = b.spans.size();
+    diff.counts.overlap = std::count_if(partnerOfA.cbegin(), partnerOfA.cend(), [](qsizetype j) { return j >= 0; });
+    return diff;
+}
+
+// Cohen's kappa from the number of tokens, how many agree, and the sum over categories of A's
+// count times B's: (T·agree − Σ) / (T² − Σ), the usual (p_o − p_e) / (1 − p_e) times T²/T².
+std::optional<double> kappa(qsizetype total, qsizetype agree, double chance)
+{
+    const double t = double(total);
+    const double denominator = t * t - chance;
+    if (total == 0 || denominator <= 0) {
+        return std::nullopt;
+    }
+    return (t * double(agree) - chance) / denominator;
+}
+
+} // namespace
+
+QList<std::pair<qsizetype, qsizetype>> tokens(QStringView text, OffsetUnit unit)
+{
+    QList<std::pair<qsizetype, qsizetype>> result;
+    qsizetype position = 0;
+    qsizetype start = -1;
+    forEachCodePoint(text, [&](char32_t c, qsizetype width) {
+        const bool inToken = isTokenCharacter(c);
+        if (inToken && start < 0) {
+            start = position;
+        } else if (!inToken && start >= 0) {
+            result.append({start, position});
+            start = -1;
+        }
+        position += unit == OffsetUnit::Utf16 ? width : 1;
+    });
+    if (start >= 0) {
+        result.append({start, position});
+    }
+    return result;
+}
+
+Result compare(const QList<AnnotatedText> &a, const QList<AnnotatedText> &b)
+{
+    Result result;
+    QHash<QString, const AnnotatedText *> bById;
+    for (const AnnotatedText &doc : b) {
+        bById.insert(doc.id, &doc);
+    }
+    QSet<QString> aIds;
+    QList<std::pair<const AnnotatedText *, const AnnotatedText *>> pairs;
+    QSet<QString> labels;
+    for (const AnnotatedText &doc : a) {
+        aIds.insert(doc.id);
+        const AnnotatedText *other = bById.value(doc.id);
+        if (!other) {
+            result.onlyInA.append(doc.id);
+        } else if (other->text != doc.text) {
+            result.textDiffers.append(doc.id);
+        } else {
+            pairs.append(std::pair{&doc, other});
+            for (const AnnotatedText *side : {&doc, other}) {
+                for (const AnnotatedText::Span &span : side->spans) {
+                    labels.insert(span.label);
+                }
+            }
+        }
+    }
+    for (const AnnotatedText &doc : b) {
+        if (!aIds.contains(doc.id)) {
+            result.onlyInB.append(doc.id);
+        }
+    }
+    result.compared = pairs.size();
+    result.labels = QStringList(labels.cbegin(), labels.cend());
+    result.labels.sort();
+    QHash<QString, int> labelIndex;
+    for (qsizetype i = 0; i < result.labels.size(); ++i) {
+        labelIndex.insert(result.labels[i], int(i));
+    }
+
+    // Token counts: both sides' category per token, labels by index, outside as the last one.
+    const qsizetype outside = result.labels.size();
+    QList<qsizetype> inA(outside + 1, 0);
+    QList<qsizetype> inB(outside + 1, 0);
+    QList<qsizetype> same(outside + 1, 0);
+    for (const auto &[docA, docB] : std::as_const(pairs)) {
+        DocumentDiff diff = matchSpans(*docA, *docB, &result.perLabel);
+        result.overall.add(diff.counts);
+        if (diff.unmatched() > 0) {
+            result.differing.append(std::move(diff));
+        }
+        const QList<int> categoryA = categories(*docA, labelIndex);
+        const QList<int> categoryB = categories(*docB, labelIndex);
+        for (const auto &[start, end] : tokens(docA->text, docA->unit)) {
+            const qsizetype x = categoryA[start] < 0 ? outside : categoryA[start];
+            const qsizetype y = categoryB[start] < 0 ? outside : categoryB[start];
+            ++inA[x];
+            ++inB[y];
+            if (x == y) {
+                ++same[x];
+            }
+            ++result.tokens;
+        }
+    }
+    std::sort(result.differing.begin(), result.differing.end(), [](const DocumentDiff &x, const DocumentDiff &y) {
+        return x.unmatched() != y.unmatched() ? x.unmatched() > y.unmatched() : x.id < y.id;
+    });
+
+    const qsizetype total = result.tokens;
+    double chance = 0;
+    for (qsizetype c = 0; c <= outside; ++c) {
+        chance += double(inA[c]) * double(inB[c]);
+    }
+    result.kappa = kappa(total, std::accumulate(same.cbegin(), same.cend(), qsizetype(0)), chance);
+    for (qsizetype c = 0; c < outside; ++c) {
+        // Two categories: this label, and everything else.
+        const qsizetype neither = total - inA[c] - inB[c] + same[c];
+        const double labelChance = double(inA[c]) * double(inB[c]) + double(total - inA[c]) * double(total - inB[c]);
+        result.labelKappa.insert(result.labels[c], kappa(total, same[c] + neither, labelChance));
+    }
+    return result;
+}
+
+} // namespace annorev::Agreement

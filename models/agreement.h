@@ -1,0 +1,81 @@
+#pragma once
+
+#include "annotatedtext.h"
+
+#include <QHash>
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace annorev {
+
+// How far two annotations of the same documents agree: B is scored against A as if A were right.
+//
+// Spans match when they have the same label and
+// - exact: the same start and end;
+// - overlap: ranges that share at least one character. Exact matches are taken first; the spans
+//   left are then paired by largest overlap (ties: A's span first, then B's, in text order).
+// Each span matches at most once. Precision is B's matched spans over B's spans, recall A's over
+// A's, F1 their harmonic mean, 2·matched / (A's spans + B's spans).
+//
+// Cohen's kappa is counted over tokens, the maximal runs of letters, digits and combining marks
+// (so "NVIDIA A100-80GB" is NVIDIA, A100, 80GB). A token's category on each side is the label of
+// the span holding its first character (the shortest one where spans nest), or "outside". Per
+// label, kappa is that of the two categories "this label" and "anything else".
+namespace Agreement {
+
+struct Scores
+{
+    std::optional<double> precision; // none when B has no span
+    std::optional<double> recall;    // none when A has no span
+    std::optional<double> f1;        // none when neither has one
+    static Scores of(qsizetype matched, qsizetype aSpans, qsizetype bSpans);
+};
+
+struct Counts
+{
+    qsizetype aSpans = 0;
+    qsizetype bSpans = 0;
+    qsizetype exact = 0;   // matched pairs
+    qsizetype overlap = 0; // matched pairs, exact ones included
+    Scores exactScores() const { return Scores::of(exact, aSpans, bSpans); }
+    Scores overlapScores() const { return Scores::of(overlap, aSpans, bSpans); }
+    void add(const Counts &other);
+};
+
+struct DocumentDiff
+{
+    QString id;
+    Counts counts;
+    QList<qsizetype> unmatchedA; // A's spans without an exact match, as indexes into its spans
+    QList<qsizetype> unmatchedB;
+    qsizetype unmatched() const { return unmatchedA.size() + unmatchedB.size(); }
+};
+
+struct Result
+{
+    qsizetype compared = 0;  // documents in both, with the same text
+    QStringList onlyInA;     // in A's order
+    QStringList onlyInB;     // in B's order
+    QStringList textDiffers; // in both with different plain texts: not compared; in A's order
+    QStringList labels;      // every label either side has a span of, by name
+    QHash<QString, Counts> perLabel;
+    Counts overall;
+    qsizetype tokens = 0;
+    std::optional<double> kappa; // none when chance agreement is 1 (one category throughout)
+    QHash<QString, std::optional<double>> labelKappa;
+    QList<DocumentDiff> differing; // with an unmatched span: most unmatched first, then by id
+};
+
+// Documents are matched by id; both lists need one unit of offsets.
+Result compare(const QList<AnnotatedText> &a, const QList<AnnotatedText> &b);
+
+// [start, end) of each token of text, counted in unit.
+QList<std::pair<qsizetype, qsizetype>> tokens(QStringView text, OffsetUnit unit);
+
+} // namespace Agreement
+
+} // namespace annorev

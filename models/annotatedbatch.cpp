@@ -1,0 +1,66 @@
+#include "annotatedbatch.h"
+
+#include "document.h"
+
+#include <QHash>
+#include <QtConcurrent>
+
+#include <numeric>
+
+namespace annorev {
+
+namespace {
+
+struct ReadUnit
+{
+    std::optional<InputError> error;
+    std::optional<AnnotatedText> text;
+    QString path;
+    int line = 0;
+};
+
+} // namespace
+
+AnnotatedBatch AnnotatedBatch::read(const QStringList &inputs, const Schema &schema, OffsetUnit unit)
+{
+    const BatchReader reader = BatchReader::open(inputs, schema);
+    AnnotatedBatch batch;
+    batch.errors = reader.errors();
+    QList<qsizetype> units(reader.size());
+    std::iota(units.begin(), units.end(), qsizetype(0));
+    const QList<ReadUnit> reads =
+        QtConcurrent::blockingMapped<QList<ReadUnit>>(units, [&reader, &schema, unit](qsizetype index) {
+            ReadResult read = reader.read(index, BatchReader::Keep::Text);
+            ReadUnit result;
+            if (auto *error = std::get_if<InputError>(&read)) {
+                result.error = std::move(*error);
+            } else if (const auto *entry = std::get_if<SourceEntry>(&read)) {
+                result.text = AnnotatedText::fromDocument(entry->id, Document::parse(entry->source, schema), unit);
+                result.path = entry->path;
+                result.line = entry->line;
+            }
+            return result;
+        });
+    QHash<QString, const ReadUnit *> first;
+    for (const ReadUnit &read : reads) {
+        if (read.error) {
+            batch.errors.append(*read.error);
+            continue;
+        }
+        if (!read.text) {
+            continue; // a blank JSON Lines line
+        }
+        if (const ReadUnit *earlier = first.value(read.text->id)) {
+            const QString where = earlier->line > 0 ? QStringLiteral("line %1").arg(earlier->line) : earlier->path;
+            batch.errors.append(
+                InputError{read.path, read.line,
+                           QStringLiteral("duplicate id \"%1\" (first at %2): skipped").arg(read.text->id, where)});
+            continue;
+        }
+        first.insert(read.text->id, &read);
+        batch.documents.append(*read.text);
+    }
+    return batch;
+}
+
+} // namespace annorev

@@ -1,0 +1,71 @@
+#include "samplestrata.h"
+
+#include "ruleset.h"
+
+#include <QHash>
+#include <QSet>
+
+namespace annorev::SampleStrata {
+
+namespace {
+
+QStringList byLabel(const QList<DocumentProfile> &profiles)
+{
+    QHash<QString, qsizetype> documentsWith;
+    for (const DocumentProfile &profile : profiles) {
+        for (const QString &label : QSet<QString>(profile.spanLabels.cbegin(), profile.spanLabels.cend())) {
+            ++documentsWith[label];
+        }
+    }
+    QStringList strata;
+    for (const DocumentProfile &profile : profiles) {
+        QString rarest;
+        for (const QString &label : profile.spanLabels) {
+            const qsizetype count = documentsWith.value(label);
+            const qsizetype best = documentsWith.value(rarest);
+            if (rarest.isNull() || count < best || (count == best && label < rarest)) {
+                rarest = label;
+            }
+        }
+        strata.append(rarest.isNull() ? noSpans : rarest);
+    }
+    return strata;
+}
+
+QStringList byRule(const QList<DocumentProfile> &profiles)
+{
+    QHash<QString, qsizetype> ruleOrder;
+    qsizetype index = 0;
+    for (const auto &rule : RuleSet::builtin().rules()) {
+        ruleOrder.insert(QString(rule->info().id), index++);
+    }
+    QStringList strata;
+    for (const DocumentProfile &profile : profiles) {
+        const DocumentProfile::Hit *worst = nullptr;
+        for (const DocumentProfile::Hit &hit : profile.findings) {
+            if (!worst || hit.severity > worst->severity ||
+                (hit.severity == worst->severity && ruleOrder.value(hit.rule) < ruleOrder.value(worst->rule))) {
+                worst = &hit;
+            }
+        }
+        strata.append(worst ? worst->rule : clean);
+    }
+    return strata;
+}
+
+} // namespace
+
+QStringList of(const QList<DocumentProfile> &profiles, Stratify by)
+{
+    switch (by) {
+    case Stratify::Label:
+        return byLabel(profiles);
+    case Stratify::Rule:
+        return byRule(profiles);
+    case Stratify::None:
+        break;
+    }
+    return QStringList(profiles.size(), QStringLiteral(""));
+}
+
+} // namespace annorev::SampleStrata

@@ -97,42 +97,36 @@ void TestRules::ruleFiresExactlyWhereSpecified_data()
     // value-implausible
     row("old year", "value-implausible", u"<model>M</model> <year>1949</year>"_s, u"1949"_s);
     row("future year", "value-implausible", u"<model>M</model> <year>2028</year>"_s, u"2028"_s);
-    row("next year is fine", "value-implausible", u"<model>M</model> <year>2027</year> <year>1950</year>"_s,
-        QString());
+    row("next year is fine", "value-implausible", u"<model>M</model> <year>2027</year> <year>1950</year>"_s, QString());
     row("tiny params", "value-implausible", u"<model>M</model> <params>999</params>"_s, u"999"_s);
     row("huge params", "value-implausible", u"<model>M</model> <params>2e15</params>"_s, u"2e15"_s);
     row("zero gpus", "value-implausible", u"<model>M</model> <gpu_count>0</gpu_count>"_s, u"0"_s);
-    row("too many gpus", "value-implausible", u"<model>M</model> <gpu_count>1,000,001</gpu_count>"_s,
-        u"1,000,001"_s);
+    row("too many gpus", "value-implausible", u"<model>M</model> <gpu_count>1,000,001</gpu_count>"_s, u"1,000,001"_s);
     row("six years", "value-implausible", u"<model>M</model> <training>6 years</training>"_s, u"6 years"_s);
     row("five years is the limit", "value-implausible", u"<model>M</model> <training>43800 hours</training>"_s,
         QString());
 
     // field-conflict
-    row("params differ", "field-conflict", u"<model>M</model> <params>7B</params> <params>6.5B</params>"_s,
-        u"6.5B"_s);
+    row("params differ", "field-conflict", u"<model>M</model> <params>7B</params> <params>6.5B</params>"_s, u"6.5B"_s);
     row("params within 1%", "field-conflict", u"<model>M</model> <params>7B</params> <params>7.05B</params>"_s,
         QString());
     row("training compared in hours", "field-conflict",
         u"<model>M</model> <training>21 days</training> <training>3 weeks</training> <training>22 days</training>"_s,
         u"22 days"_s);
     row("country aliases", "field-conflict",
-        u"<model>M</model> <country>USA</country> <country>united states</country> <country>UK</country>"_s,
-        u"UK"_s);
+        u"<model>M</model> <country>USA</country> <country>united states</country> <country>UK</country>"_s, u"UK"_s);
     row("hardware ignores case and counts", "field-conflict",
         u"<model>M</model> <hardware>NVIDIA A100 GPUs</hardware> <hardware>nvidia a100</hardware>"_s, QString());
     row("different records do not conflict", "field-conflict",
         u"<model>A</model> <year>2020</year> <model>B</model> <year>2021</year>"_s, QString());
-    row("unparsed spans are left out", "field-conflict",
-        u"<model>M</model> <year>2020</year> <year>in 2021</year>"_s, QString());
+    row("unparsed spans are left out", "field-conflict", u"<model>M</model> <year>2020</year> <year>in 2021</year>"_s,
+        QString());
 
     // gpu-count-mismatch
     row("embedded count differs", "gpu-count-mismatch",
-        u"<model>M</model> <gpu_count>256</gpu_count> and <hardware>512 A100 GPUs</hardware>"_s,
-        u"512 A100 GPUs"_s);
+        u"<model>M</model> <gpu_count>256</gpu_count> and <hardware>512 A100 GPUs</hardware>"_s, u"512 A100 GPUs"_s);
     row("untagged count differs", "gpu-count-mismatch",
-        u"<model>M</model> used <gpu_count>256</gpu_count> GPUs; 512 <hardware>A100</hardware> in all"_s,
-        u"512"_s);
+        u"<model>M</model> used <gpu_count>256</gpu_count> GPUs; 512 <hardware>A100</hardware> in all"_s, u"512"_s);
     row("equal untagged count says nothing", "gpu-count-mismatch",
         u"<model>M</model> <gpu_count>256</gpu_count> GPUs; 256 <hardware>A100</hardware>"_s, QString());
     row("compares with the first gpu_count", "gpu-count-mismatch",
@@ -177,8 +171,8 @@ void TestRules::ruleFiresExactlyWhereSpecified_data()
         u"<p><model>M</model> had 512 GPUs</p><p>on <hardware>A100</hardware></p>"_s, QString());
     row("hyphen-glued numbers are not counts", "gpu-count-untagged",
         u"<model>M</model> used ZeRO-3 and 8-GPU nodes of <hardware>A100</hardware> GPUs."_s, QString());
-    row("decimals are not counts", "gpu-count-untagged",
-        u"<model>M</model> used 2.5 <hardware>A100</hardware> GPUs."_s, QString());
+    row("decimals are not counts", "gpu-count-untagged", u"<model>M</model> used 2.5 <hardware>A100</hardware> GPUs."_s,
+        QString());
     row("one is not a count", "gpu-count-untagged", u"<model>M</model> on 1 <hardware>A100</hardware> GPU."_s,
         QString());
     row("unattached number", "gpu-count-untagged",
@@ -191,8 +185,7 @@ void TestRules::ruleFiresExactlyWhereSpecified_data()
         u"<model>M</model> on <hardware>512 A100</hardware> GPUs."_s, QString());
 
     // params-name-mismatch
-    row("size differs", "params-name-mismatch", u"<model>X-7B</model> <params>70 billion</params>"_s,
-        u"70 billion"_s);
+    row("size differs", "params-name-mismatch", u"<model>X-7B</model> <params>70 billion</params>"_s, u"70 billion"_s);
     row("within 25%", "params-name-mismatch", u"<model>X-12B</model> <params>12.3 billion</params>"_s, QString());
     row("just over 25%", "params-name-mismatch", u"<model>X-8B</model> <params>10.1B</params>"_s, u"10.1B"_s);
     row("lower-case suffix", "params-name-mismatch", u"<model>X-350m</model> <params>1.3B</params>"_s, u"1.3B"_s);
@@ -202,11 +195,19 @@ void TestRules::ruleFiresExactlyWhereSpecified_data()
 
     // mention-untagged
     row("repeated name", "mention-untagged", u"<model>X-7B</model> is new. X-7B wins."_s, u"X-7B"_s);
+    row("a name two records share is reported once", "mention-untagged",
+        u"<model>X-7B</model> is new. <model>Y-1</model> is old. <model>X-7B</model> is small. X-7B wins."_s,
+        u"X-7B"_s);
+    row("a long text is searched in one pass", "mention-untagged",
+        u"<model>X-7B</model> is new. "_s + u"Some filler text, X-7B-Instruct and NX-7B. "_s.repeated(2000) +
+            u"X-7B wins."_s,
+        u"X-7B"_s);
     row("longer name is not a mention", "mention-untagged", u"<model>X-7B</model> and X-7B-Instruct."_s, QString());
     row("case-sensitive", "mention-untagged", u"<model>X-7B</model> and x-7b."_s, QString());
     row("inside a word", "mention-untagged", u"<model>Flex</model> and NeuroFlex."_s, QString());
     row("inside another span", "mention-untagged", u"<model>X</model> <hardware>X GPU</hardware>"_s, QString());
-    row("many names stay linear", "mention-untagged",
+    row(
+        "many names stay linear", "mention-untagged",
         []() -> QString {
             QString text;
             for (int i = 0; i < 40; ++i) {
@@ -232,8 +233,7 @@ void TestRules::ruleFiresExactlyWhereSpecified_data()
 
     // encoding-suspect
     row("replacement character", "encoding-suspect", u"<model>M</model> a\uFFFDb"_s, u"\uFFFD"_s);
-    row("em dash mojibake", "encoding-suspect", u"<model>M</model> a\u00e2\u20ac\u201db"_s,
-        u"\u00e2\u20ac\u201d"_s);
+    row("em dash mojibake", "encoding-suspect", u"<model>M</model> a\u00e2\u20ac\u201db"_s, u"\u00e2\u20ac\u201d"_s);
     row("apostrophe mojibake", "encoding-suspect", u"<model>M</model> it\u00e2\u20ac\u2122s"_s,
         u"\u00e2\u20ac\u2122"_s);
     row("e acute mojibake", "encoding-suspect", u"<model>M</model> caf\u00c3\u00a9"_s, u"\u00c3\u00a9"_s);
@@ -266,8 +266,8 @@ void TestRules::findingSeverityMatchesTheRule_data()
     QTest::addColumn<QString>("rule");
     QTest::addColumn<int>("severity");
     QTest::addRow("malformed is an error") << u"<model>x"_s << u"markup-malformed"_s << int(Severity::Error);
-    QTest::addRow("conflict is an error") << u"<year>2020</year><year>2021</year>"_s << u"field-conflict"_s
-                                          << int(Severity::Error);
+    QTest::addRow("conflict is an error")
+        << u"<year>2020</year><year>2021</year>"_s << u"field-conflict"_s << int(Severity::Error);
     QTest::addRow("multiple is info") << u"<model>A</model><model>B</model>"_s << u"model-multiple"_s
                                       << int(Severity::Info);
     QTest::addRow("unknown is a warning") << u"<x>y</x>"_s << u"label-unknown"_s << int(Severity::Warning);
@@ -286,9 +286,8 @@ void TestRules::findingSeverityMatchesTheRule()
 void TestRules::findingOffsetsAreThoseOfTheTextTheyName()
 {
     Document doc;
-    const QList<Finding> findings =
-        findingsOf(u"\U0001D538 <model>M</model> trained on 512 <hardware>A100</hardware>."_s, u"gpu-count-untagged"_s,
-                   &doc);
+    const QList<Finding> findings = findingsOf(
+        u"\U0001D538 <model>M</model> trained on 512 <hardware>A100</hardware>."_s, u"gpu-count-untagged"_s, &doc);
     QCOMPARE(findings.size(), 1);
     QCOMPARE(findings.first().start, 16);
     QCOMPARE(doc.codePointOffset(findings.first().start), 15);

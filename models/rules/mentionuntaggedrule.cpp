@@ -3,6 +3,7 @@
 
 #include <QHash>
 
+#include <bitset>
 #include <memory>
 
 namespace annorev {
@@ -43,10 +44,13 @@ public:
                 names << record.model;
             }
         }
-        // A few names: search for each. Many (a generated or pathological document): look each
-        // word of the text up in a table of first words, so the work stays linear.
+        // Records often share a model name; each mention is reported once.
+        names.removeDuplicates();
+        // A few names in a short text: search for each. Many names or a long text: look each word
+        // of the text up in a table of first words, so the work is one pass over the text.
         constexpr qsizetype searchLimit = 16;
-        if (names.size() <= searchLimit) {
+        constexpr qsizetype shortText = 64 * 1024;
+        if (names.size() <= searchLimit && text.size() <= shortText) {
             for (const QString &name : std::as_const(names)) {
                 for (qsizetype pos = text.indexOf(name); pos >= 0; pos = text.indexOf(name, pos + 1)) {
                     report(pos, name);
@@ -55,8 +59,13 @@ public:
             return;
         }
         QHash<QStringView, QList<qsizetype>> byFirstWord;
+        // Most words start no name: a bit per (first character, length) turns them away before
+        // the table is consulted, which would hash every word of the text.
+        std::bitset<filterBits> mayStartAName;
         for (qsizetype i = 0; i < names.size(); ++i) {
-            byFirstWord[firstWord(names[i])].append(i);
+            const QStringView first = firstWord(names[i]);
+            byFirstWord[first].append(i);
+            mayStartAName.set(filterBit(first));
         }
         for (qsizetype pos = 0; pos < text.size(); ++pos) {
             if (pos > 0 && CheckContext::isWordChar(text.at(pos - 1)) && CheckContext::isWordChar(text.at(pos))) {
@@ -66,7 +75,11 @@ public:
             while (end < text.size() && CheckContext::isWordChar(text.at(end))) {
                 ++end;
             }
-            const auto candidates = byFirstWord.constFind(QStringView(text).sliced(pos, std::max(end, pos + 1) - pos));
+            const QStringView word = QStringView(text).sliced(pos, std::max(end, pos + 1) - pos);
+            if (!mayStartAName.test(filterBit(word))) {
+                continue;
+            }
+            const auto candidates = byFirstWord.constFind(word);
             if (candidates == byFirstWord.cend()) {
                 continue;
             }
@@ -79,6 +92,13 @@ public:
     }
 
 private:
+    static constexpr std::size_t filterBits = 1 << 16;
+
+    static std::size_t filterBit(QStringView word)
+    {
+        return (std::size_t(word.front().unicode()) * 131 + std::size_t(word.size())) % filterBits;
+    }
+
     static QStringView firstWord(QStringView name)
     {
         qsizetype end = 0;
@@ -91,8 +111,12 @@ private:
     // Glued to a word character, or continued by -word or .word (X-7B-Instruct), is not a mention.
     static bool isWholeWord(const QString &text, qsizetype start, qsizetype end)
     {
-        auto word = [&](qsizetype i) { return i >= 0 && i < text.size() && CheckContext::isWordChar(text.at(i)); };
-        auto joiner = [&](qsizetype i) { return i >= 0 && i < text.size() && (text.at(i) == u'-' || text.at(i) == u'.'); };
+        auto word = [&](qsizetype i) {
+            return i >= 0 && i < text.size() && CheckContext::isWordChar(text.at(i));
+        };
+        auto joiner = [&](qsizetype i) {
+            return i >= 0 && i < text.size() && (text.at(i) == u'-' || text.at(i) == u'.');
+        };
         if ((word(start - 1) && word(start)) || (word(end - 1) && word(end))) {
             return false;
         }

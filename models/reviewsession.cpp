@@ -22,8 +22,8 @@ bool fail(QString *error, const QString &message)
 
 } // namespace
 
-ReviewSession::ReviewSession(ReviewStore &store, const Schema &schema, const Checker &checker,
-                             const QString &reviewer, QObject *parent)
+ReviewSession::ReviewSession(ReviewStore &store, const Schema &schema, const Checker &checker, const QString &reviewer,
+                             QObject *parent)
     : QObject(parent), m_store(store), m_schema(schema), m_checker(checker), m_reviewer(reviewer),
       m_undoStack(new QUndoStack(this))
 {
@@ -72,14 +72,17 @@ bool ReviewSession::write(const Document &from, const Document &to)
         Q_EMIT errorOccurred(m_lastWriteError);
         return false;
     }
+    // Checked once, for the views and for the counts the store keeps.
+    CheckResult result = m_checker.check(to);
     QString error;
-    if (!m_store.setTaggedText(m_id, to.source(), m_schema, m_checker, m_reviewer, &error)) {
+    if (!m_store.setTaggedText(m_id, to.source(), ReviewStore::TextFacts::of(to, result.findings), m_reviewer,
+                               &error)) {
         m_lastWriteError = error;
         Q_EMIT errorOccurred(error);
         return false;
     }
     m_document = to;
-    m_result = m_checker.check(m_document);
+    m_result = std::move(result);
     Q_EMIT documentChanged();
     return true;
 }
@@ -162,9 +165,9 @@ bool ReviewSession::moveToRecord(qsizetype spanIndex, int recordNumber, QString 
     if (recordNumber > 0) {
         add.attributes.append({QStringLiteral("record"), QString::number(recordNumber)});
     }
-    const QString description = recordNumber > 0
-        ? tr("Move \u201c%1\u201d to record %2").arg(m_document.spanText(span)).arg(recordNumber)
-        : tr("Move \u201c%1\u201d to its nearest record").arg(m_document.spanText(span));
+    const QString description =
+        recordNumber > 0 ? tr("Move \u201c%1\u201d to record %2").arg(m_document.spanText(span)).arg(recordNumber)
+                         : tr("Move \u201c%1\u201d to its nearest record").arg(m_document.spanText(span));
     return apply({SpanEdit::remove(span), add}, description, error);
 }
 

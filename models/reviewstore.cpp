@@ -249,15 +249,7 @@ QByteArray hashOf(const QByteArray &source)
     return QCryptographicHash::hash(source, QCryptographicHash::Blake2b_256);
 }
 
-// What the store keeps about a tagged text besides the text: its finding counts, the labels and
-// rules it has (space-separated, sorted) and its plain text, which the window searches.
-struct Facts
-{
-    CheckReport::Counts counts;
-    QString labels;
-    QString rules;
-    QString plainText;
-};
+using Facts = ReviewStore::TextFacts;
 
 QString joinedSet(QStringList names)
 {
@@ -270,8 +262,17 @@ QString joinedSet(QStringList names)
 Facts factsOf(const QByteArray &taggedText, const Schema &schema, const Checker &checker)
 {
     const Document doc = Document::parse(taggedText, schema);
-    const QList<Finding> findings = checker.check(doc).findings;
-    Facts facts;
+    return Facts::of(doc, checker.check(doc).findings);
+}
+
+const QString factsInsert =
+    QStringLiteral("INSERT OR REPLACE INTO facts (document_id, labels, rules, plain_text) VALUES (?, ?, ?, ?)");
+
+} // namespace
+
+ReviewStore::TextFacts ReviewStore::TextFacts::of(const Document &doc, const QList<Finding> &findings)
+{
+    TextFacts facts;
     facts.counts.add(findings);
     QStringList labels;
     for (const Span &span : doc.spans()) {
@@ -287,8 +288,7 @@ Facts factsOf(const QByteArray &taggedText, const Schema &schema, const Checker 
     return facts;
 }
 
-const QString factsInsert =
-    QStringLiteral("INSERT OR REPLACE INTO facts (document_id, labels, rules, plain_text) VALUES (?, ?, ?, ?)");
+namespace {
 
 // One document of the batch as sync sees it before touching the store.
 struct Seen
@@ -1152,7 +1152,12 @@ bool ReviewStore::setTaggedText(const QString &id, const QByteArray &taggedText,
                                 const Checker &checker, const QString &reviewer, QString *error)
 {
     // Checked before the lock is taken: parsing a long document should not hold up other writers.
-    const Facts facts = factsOf(taggedText, schema, checker);
+    return setTaggedText(id, taggedText, factsOf(taggedText, schema, checker), reviewer, error);
+}
+
+bool ReviewStore::setTaggedText(const QString &id, const QByteArray &taggedText, const TextFacts &facts,
+                                const QString &reviewer, QString *error)
+{
     const CheckReport::Counts &counts = facts.counts;
     if (!beginWrite(error)) {
         return false;

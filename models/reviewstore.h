@@ -1,6 +1,7 @@
 #pragma once
 
 #include "batchreader.h"
+#include "checkreport.h"
 #include "exportdocument.h"
 #include "reviewstatus.h"
 #include "spotcheck.h"
@@ -19,6 +20,8 @@
 namespace annorev {
 
 class Checker;
+class Document;
+struct Finding;
 class Schema;
 
 // The durable record of a review: one SQLite file per batch holding each document's reviewer
@@ -89,6 +92,17 @@ public:
         QStringList rules;  // the rules of its findings, sorted, each once
     };
 
+    // What the store keeps about a tagged text besides the text: its finding counts, the labels
+    // and rules it has (space-separated, sorted) and its plain text, which the window searches.
+    struct TextFacts
+    {
+        CheckReport::Counts counts;
+        QString labels;
+        QString rules;
+        QString plainText;
+        static TextFacts of(const Document &doc, const QList<Finding> &findings);
+    };
+
     struct SyncReport
     {
         qsizetype imported = 0;
@@ -148,6 +162,11 @@ public:
     // The ids, in batch order, of the documents of the batch whose plain text contains needle;
     // ASCII letters match either case.
     std::optional<QStringList> search(const QString &needle, QString *error = nullptr) const;
+
+    // The same for a caller that has parsed and checked the text already (the window's session),
+    // which spares parsing and checking a long document twice.
+    bool setTaggedText(const QString &id, const QByteArray &taggedText, const TextFacts &facts, const QString &reviewer,
+                       QString *error);
 
     QList<AuditEntry> auditLog(const QString &id = {}, QString *error = nullptr) const; // oldest first
     Summary summary(QString *error = nullptr) const;

@@ -5,7 +5,9 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
+#include <QSettings>
 
+#include <algorithm>
 #include <cstring>
 
 namespace {
@@ -23,7 +25,8 @@ constexpr Subcommand subcommands[] = {
     {"mark", annorev::runMark, "set the review status of documents in a batch's store"},
     {"status", annorev::runStatus, "count a batch's documents per status and findings per severity"},
     {"log", annorev::runLog, "print the audit log of a batch's reviews"},
-    {"export", annorev::runExport, "export reviewed records or annotations (JSONL, CSV, tagged, doccano, Label Studio, brat, CoNLL)"},
+    {"export", annorev::runExport,
+     "export reviewed records or annotations (JSONL, CSV, tagged, doccano, Label Studio, brat, CoNLL)"},
     {"sample", annorev::runSample, "draw a reproducible spot-check sample of a batch and save it as a round"},
     {"spotcheck", annorev::runSpotcheck, "record a pass or fail judgement of a sampled document"},
     {"stats", annorev::runStats, "count spans, findings and statuses; estimate each round's error rate"},
@@ -104,6 +107,16 @@ int main(int argc, char *argv[])
     window.show();
     QStringList batch = QCoreApplication::arguments();
     batch.removeFirst();
+    if (batch.isEmpty()) {
+        // Without arguments the reviewer picks up where they left off, when that batch is still there.
+        const QStringList last = QSettings(QStringLiteral("annorev"), QStringLiteral("annorev"))
+                                     .value(QStringLiteral("lastBatch"))
+                                     .toStringList();
+        if (!last.isEmpty() &&
+            std::all_of(last.cbegin(), last.cend(), [](const QString &path) { return QFileInfo::exists(path); })) {
+            batch = last;
+        }
+    }
     if (!batch.isEmpty()) {
         window.openBatch(batch);
     }

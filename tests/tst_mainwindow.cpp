@@ -105,6 +105,7 @@ private slots:
     void rawSourceToggleShowsTheTags();
     void spansAreHighlightedInTheirLabelColour();
     void editsRehighlightOnlyTheBlocksTheyTouch();
+    void darkPalettesGetLighterUnderlines();
     void toolTipsNameLabelValueAndRecord();
     void unreadableInputsAreReportedAndTheRestOpens();
     void storeThatCannotBeOpenedKeepsThePreviousBatch();
@@ -696,6 +697,33 @@ void TestMainWindow::editsRehighlightOnlyTheBlocksTheyTouch()
     QTRY_VERIFY(highlighter->highlightedBlocks() > before);
     QVERIFY2(highlighter->highlightedBlocks() - before <= 3,
              qPrintable(QString::number(highlighter->highlightedBlocks() - before)));
+}
+
+void TestMainWindow::darkPalettesGetLighterUnderlines()
+{
+    auto window = openWindow(true);
+    SourceView *view = text(*window);
+    auto underlineAt = [view](qsizetype position) {
+        const QTextBlock block = view->document()->findBlock(int(position));
+        for (const QTextLayout::FormatRange &range : block.layout()->formats()) {
+            if (block.position() + range.start <= position &&
+                position < block.position() + range.start + range.length &&
+                range.format.underlineStyle() == QTextCharFormat::WaveUnderline) {
+                return range.format.underlineColor();
+            }
+        }
+        return QColor();
+    };
+    const qsizetype count = view->toPlainText().indexOf(u"512"_s);
+    const QColor light = underlineAt(count);
+    QVERIFY(light.isValid());
+    QPalette dark = view->palette();
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
+    view->setPalette(dark);
+    const QColor onDark = underlineAt(count);
+    QVERIFY(onDark.isValid());
+    QVERIFY2(onDark.lightnessF() > light.lightnessF(), qPrintable(onDark.name() + u' ' + light.name()));
 }
 
 void TestMainWindow::toolTipsNameLabelValueAndRecord()

@@ -203,7 +203,7 @@ void MainWindow::createWidgets()
     }
     const QFontMetrics metrics = m_documentView->fontMetrics();
     m_documentView->header()->resizeSection(DocumentListModel::StatusColumn,
-                                            metrics.horizontalAdvance(tr("Needs work")) + 40);
+                                            metrics.horizontalAdvance(tr("Needs work")) + 32);
     m_documentView->header()->resizeSection(DocumentListModel::ErrorsColumn,
                                             metrics.horizontalAdvance(tr("Errors")) + 16);
     m_documentView->header()->resizeSection(DocumentListModel::WarningsColumn,
@@ -547,13 +547,13 @@ void MainWindow::restoreSettings()
     }
     restoreState(s.value(u"mainWindow/state"_s).toByteArray());
     if (!m_outerSplitter->restoreState(s.value(u"mainWindow/outerSplitter"_s).toByteArray())) {
-        m_outerSplitter->setSizes({330, 1030});
+        m_outerSplitter->setSizes({400, 960});
     }
     if (!m_centreSplitter->restoreState(s.value(u"mainWindow/centreSplitter"_s).toByteArray())) {
         m_centreSplitter->setSizes({540, 200});
     }
     if (!m_textSplitter->restoreState(s.value(u"mainWindow/textSplitter"_s).toByteArray())) {
-        m_textSplitter->setSizes({640, 390});
+        m_textSplitter->setSizes({520, 480});
     }
     m_documentView->header()->restoreState(s.value(u"mainWindow/documentHeader"_s).toByteArray());
 }

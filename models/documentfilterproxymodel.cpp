@@ -56,9 +56,20 @@ void DocumentFilterProxyModel::setSearch(const QString &needle, const QSet<QStri
     invalidateRowsFilter();
 }
 
+void DocumentFilterProxyModel::setRoundOrder(const QStringList &ids)
+{
+    m_roundOrder.clear();
+    m_roundOrder.reserve(ids.size());
+    for (int i = 0; i < ids.size(); ++i) {
+        m_roundOrder.insert(ids.at(i), i);
+    }
+    invalidate();
+}
+
 bool DocumentFilterProxyModel::isFiltering() const
 {
-    return m_status || m_labelBit >= 0 || m_ruleBit >= 0 || m_findings != FindingFilter::Any || !m_needle.isEmpty();
+    return !m_roundOrder.isEmpty() || m_status || m_labelBit >= 0 || m_ruleBit >= 0 ||
+           m_findings != FindingFilter::Any || !m_needle.isEmpty();
 }
 
 bool DocumentFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
@@ -67,6 +78,9 @@ bool DocumentFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex
         return false;
     }
     const DocumentListModel::Entry &entry = m_documents->entry(sourceRow);
+    if (!m_roundOrder.isEmpty() && !m_roundOrder.contains(entry.id)) {
+        return false;
+    }
     if (m_status && entry.status != *m_status) {
         return false;
     }
@@ -113,6 +127,9 @@ bool DocumentFilterProxyModel::lessThan(const QModelIndex &left, const QModelInd
     }
     const DocumentListModel::Entry &a = m_documents->entry(left.row());
     const DocumentListModel::Entry &b = m_documents->entry(right.row());
+    if (!m_roundOrder.isEmpty()) {
+        return m_roundOrder.value(a.id) < m_roundOrder.value(b.id);
+    }
     switch (left.column()) {
     case DocumentListModel::StatusColumn:
         if (a.status != b.status) {

@@ -2,9 +2,11 @@
 
 #include "reviewstatus.h"
 
+#include <QHash>
 #include <QSet>
 #include <QSortFilterProxyModel>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -44,6 +46,10 @@ public:
     // Rows whose id contains needle (in any case) or whose id is among textMatches pass; an
     // empty needle passes every row.
     void setSearch(const QString &needle, const QSet<QString> &textMatches = {});
+    // Only these documents, in this order whatever column is sorted (a spot-check round); an
+    // empty list lifts it.
+    void setRoundOrder(const QStringList &ids);
+    bool hasRoundOrder() const { return !m_roundOrder.isEmpty(); }
 
     bool isFiltering() const;
 
@@ -59,6 +65,7 @@ private:
     FindingFilter m_findings = FindingFilter::Any;
     QString m_needle;
     QSet<QString> m_textMatches;
+    QHash<QString, int> m_roundOrder;
 };
 
 } // namespace annorev

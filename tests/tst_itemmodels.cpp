@@ -105,6 +105,7 @@ private slots:
     void documentFilterNarrowsTheList_data();
     void documentFilterNarrowsTheList();
     void documentFilterSortsCountsNumerically();
+    void documentFilterShowsARoundInItsOrder();
     void recordCellsWithASpanAreEditableThroughTheEditor();
     void recordCellOfASpanIsFound();
 };
@@ -656,6 +657,27 @@ void TestItemModels::documentFilterSortsCountsNumerically()
     QCOMPARE(column(proxy, DocumentListModel::IdColumn), u"c|a|b|d"_s);
     proxy.sort(DocumentListModel::StatusColumn, Qt::DescendingOrder);
     QCOMPARE(column(proxy, DocumentListModel::IdColumn).left(1), u"d"_s);
+}
+
+void TestItemModels::documentFilterShowsARoundInItsOrder()
+{
+    DocumentListModel documents;
+    documents.setEntries({{u"a"_s}, {u"b"_s, 1}, {u"c"_s}, {u"d"_s, 2}});
+    DocumentFilterProxyModel proxy;
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.setDocumentModel(&documents);
+    proxy.setRoundOrder({u"d"_s, u"a"_s, u"b"_s});
+    proxy.sort(DocumentListModel::IdColumn);
+    QCOMPARE(column(proxy, DocumentListModel::IdColumn), u"d|a|b"_s);
+    QVERIFY(proxy.isFiltering());
+    // Other filters narrow the round further; its order stays.
+    proxy.setFindingFilter(DocumentFilterProxyModel::FindingFilter::WithErrors);
+    QCOMPARE(column(proxy, DocumentListModel::IdColumn), u"d|b"_s);
+    proxy.setFindingFilter(DocumentFilterProxyModel::FindingFilter::Any);
+    proxy.setRoundOrder({});
+    proxy.sort(-1);
+    QCOMPARE(column(proxy, DocumentListModel::IdColumn), u"a|b|c|d"_s);
+    QVERIFY(!proxy.isFiltering());
 }
 
 void TestItemModels::recordCellsWithASpanAreEditableThroughTheEditor()

@@ -114,9 +114,6 @@ void SpotCheckPanel::createWidgets()
     m_drawButton->setObjectName(u"drawRoundButton"_s);
     m_drawButton->setAccessibleName(tr("Draw a new spot-check round"));
     connect(m_drawButton, &QPushButton::clicked, this, &SpotCheckPanel::openDrawRoundDialog);
-    auto *roundRow = new QHBoxLayout;
-    roundRow->addWidget(m_rounds, 1);
-    roundRow->addWidget(m_drawButton);
 
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(u"roundProgress"_s);
@@ -127,6 +124,11 @@ void SpotCheckPanel::createWidgets()
     m_progressLabel->setObjectName(u"progressLabel"_s);
     m_progressLabel->setAccessibleName(tr("Round progress"));
     m_progressLabel->setTextFormat(Qt::PlainText);
+    m_progressLabel->setWordWrap(true);
+    // The combo takes the dock's width; Draw Round sits beside the progress, which is short.
+    auto *progressRow = new QHBoxLayout;
+    progressRow->addWidget(m_progressLabel, 1);
+    progressRow->addWidget(m_drawButton, 0, Qt::AlignTop);
 
     m_estimate = new QLabel(this);
     m_estimate->setObjectName(u"estimateLabel"_s);
@@ -224,8 +226,8 @@ void SpotCheckPanel::createWidgets()
     m_error->hide();
 
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(roundRow);
-    layout->addWidget(m_progressLabel);
+    layout->addWidget(m_rounds);
+    layout->addLayout(progressRow);
     layout->addWidget(m_progress);
     layout->addWidget(m_estimate);
     layout->addLayout(targetRow);
@@ -246,8 +248,7 @@ void SpotCheckPanel::fillRoundCombo()
     const QList<SpotCheckRound> rounds = m_store.rounds(&error);
     for (const SpotCheckRound &round : rounds) {
         const RoundTally counted = tally(m_store.roundDocuments(round.name), m_store.judgements(round.name));
-        m_rounds->addItem(tr("%1 — %2 documents, %3/%2 checked").arg(round.name).arg(round.size).arg(counted.checked),
-                          round.name);
+        m_rounds->addItem(tr("%1 (%2/%3 checked)").arg(round.name).arg(counted.checked).arg(round.size), round.name);
     }
     if (!error.isEmpty()) {
         showError(error);

@@ -16,11 +16,6 @@ namespace {
 
 constexpr Severity allSeverities[] = {Severity::Error, Severity::Warning, Severity::Info};
 
-QString percent(double value)
-{
-    return QString::number(100 * value, 'f', 1) % u'%';
-}
-
 QString when(const QDateTime &at)
 {
     return at.toString(Qt::ISODateWithMs);
@@ -79,7 +74,7 @@ QByteArray text(const ReviewStore &store, const BatchStats &stats, const QList<R
     out += "  total: " + plural(stats.bySeverity[std::size_t(Severity::Error)], "error", "errors") + ", " +
            plural(stats.bySeverity[std::size_t(Severity::Warning)], "warning", "warnings") + ", " +
            plural(stats.bySeverity[std::size_t(Severity::Info)], "info", "infos") + '\n';
-    out += "spot-check rounds (target error rate " + percent(target).toUtf8() +
+    out += "spot-check rounds (target error rate " + Wilson::percent(target).toUtf8() +
            "): " + QByteArray::number(rounds.size()) + '\n';
     for (const RoundReport &report : rounds) {
         const SpotCheckRound &round = report.round;
@@ -102,9 +97,9 @@ QByteArray text(const ReviewStore &store, const BatchStats &stats, const QList<R
         out += (reasons.isEmpty() ? QByteArray() : " (" + reasons.join(", ") + ')') + '\n';
         const Wilson::Estimate &estimate = report.estimate;
         if (estimate.rate) {
-            out += "    error rate " + percent(*estimate.rate).toUtf8() + ", 95% Wilson interval " +
-                   percent(estimate.interval.lower).toUtf8() + " to " + percent(estimate.interval.upper).toUtf8() +
-                   '\n';
+            out += "    error rate " + Wilson::percent(*estimate.rate).toUtf8() + ", 95% Wilson interval " +
+                   Wilson::percent(estimate.interval.lower).toUtf8() + " to " +
+                   Wilson::percent(estimate.interval.upper).toUtf8() + '\n';
         }
         out += "    " + decisionText(report) + '\n';
         if (listDocuments) {

@@ -21,20 +21,12 @@
 
 using namespace annorev;
 using namespace Qt::StringLiterals;
+using annorev::test::child;
 
 namespace {
 
 const QString dataA = QStringLiteral(ANNOREV_TESTDATA_DIR "/compare-window/a");
 const QString dataB = QStringLiteral(ANNOREV_TESTDATA_DIR "/compare-window/b");
-
-template <typename T> T *child(const QWidget &parent, const QString &name)
-{
-    T *widget = parent.findChild<T *>(name);
-    if (widget == nullptr) {
-        qFatal("no child %s", qPrintable(name));
-    }
-    return widget;
-}
 
 // "only A hardware 25-36 NVIDIA A100", with "~N" when its boundary partner is row N.
 QStringList describe(const SpanComparison &comparison)
@@ -107,10 +99,8 @@ void TestComparePanel::init()
     for (const QString &name : QDir(dataA).entryList(QDir::Files)) {
         QVERIFY(QFile::copy(dataA + u'/' + name, m_batch + u'/' + name));
     }
-    QString error;
-    m_store = ReviewStore::open(ReviewStore::defaultStorePath({m_batch}), &error);
-    QVERIFY2(m_store, qPrintable(error));
-    QVERIFY2(m_store->sync({m_batch}, Schema::builtin(), m_checker, u"tester"_s, &error), qPrintable(error));
+    m_store = test::syncedStore(m_batch, m_checker);
+    QVERIFY(m_store);
     QCOMPARE(m_store->ids().size(), 4);
 }
 

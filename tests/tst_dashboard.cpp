@@ -99,11 +99,10 @@ void TestDashboard::init()
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     m_batch = test::copySamples(*m_dir);
-    QString error;
-    m_store = ReviewStore::open(ReviewStore::defaultStorePath({m_batch}), &error);
-    QVERIFY2(m_store, qPrintable(error));
-    QVERIFY2(m_store->sync({m_batch}, Schema::builtin(), m_checker, u"tester"_s, &error), qPrintable(error));
+    m_store = test::syncedStore(m_batch, m_checker);
+    QVERIFY(m_store);
     const QStringList ids = m_store->ids();
+    QString error;
     QVERIFY(m_store->setStatus({ids.at(0), ids.at(1)}, ReviewStatus::Approved, u"checked"_s, u"t"_s, &error));
     QVERIFY(m_store->setStatus({ids.at(2)}, ReviewStatus::NeedsWork, {}, u"t"_s, &error));
     // r1: one pass and one failure of two documents checked out of three; r2: both passed.

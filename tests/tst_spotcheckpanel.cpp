@@ -29,19 +29,11 @@
 
 using namespace annorev;
 using namespace Qt::StringLiterals;
+using annorev::test::child;
 
 Q_DECLARE_METATYPE(annorev::Stratify)
 
 namespace {
-
-template <typename T> T *child(const QWidget &parent, const QString &name)
-{
-    T *widget = parent.findChild<T *>(name);
-    if (widget == nullptr) {
-        qFatal("no child %s", qPrintable(name));
-    }
-    return widget;
-}
 
 QString percent(double rate)
 {
@@ -100,10 +92,8 @@ void TestSpotCheckPanel::init()
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     m_batch = test::copySamples(*m_dir);
-    QString error;
-    m_store = ReviewStore::open(ReviewStore::defaultStorePath({m_batch}), &error);
-    QVERIFY2(m_store, qPrintable(error));
-    QVERIFY2(m_store->sync({m_batch}, Schema::builtin(), m_checker, u"tester"_s, &error), qPrintable(error));
+    m_store = test::syncedStore(m_batch, m_checker);
+    QVERIFY(m_store);
     m_ids = m_store->ids();
     QCOMPARE(m_ids.size(), 5);
 }

@@ -59,11 +59,6 @@ QColor severityColour(Severity severity)
     return {};
 }
 
-QString percent(double rate)
-{
-    return QString::number(100 * rate, 'f', 1) % u'%';
-}
-
 QString native(const QString &path)
 {
     return QDir::toNativeSeparators(path);
@@ -512,7 +507,7 @@ void DashboardDialog::fillErrorRate(QChart *chart, QTableWidget *table)
 {
     const QList<RoundReport> &rounds = m_stats->rounds;
     const double target = m_stats->target;
-    chart->setTitle(tr("Error rate per round (target %1)").arg(percent(target)));
+    chart->setTitle(tr("Error rate per round (target %1)").arg(Wilson::percent(target)));
     // A box from the interval's lower to its upper bound with the estimate as its middle line.
     auto *intervals = new QBoxPlotSeries;
     intervals->setName(tr("95% Wilson interval, with the estimate across"));
@@ -534,12 +529,13 @@ void DashboardDialog::fillErrorRate(QChart *chart, QTableWidget *table)
             highest = std::max(highest, estimate.interval.upper);
         }
         rows.append({report.round.name, QString::number(estimate.checked), QString::number(estimate.failed),
-                     estimate.rate ? percent(*estimate.rate) : tr("nothing checked"), percent(estimate.interval.lower),
-                     percent(estimate.interval.upper), Wilson::decisionName(estimate.decision),
+                     estimate.rate ? Wilson::percent(*estimate.rate) : tr("nothing checked"),
+                     Wilson::percent(estimate.interval.lower), Wilson::percent(estimate.interval.upper),
+                     Wilson::decisionName(estimate.decision),
                      estimate.moreToCheck ? QString::number(*estimate.moreToCheck) : QString()});
     }
     auto *targetLine = new QLineSeries;
-    targetLine->setName(tr("target %1").arg(percent(target)));
+    targetLine->setName(tr("target %1").arg(Wilson::percent(target)));
     const qreal last = qreal(std::max<qsizetype>(rounds.size(), 1)) - 0.5;
     targetLine->append(-0.5, 100 * target);
     targetLine->append(last, 100 * target);

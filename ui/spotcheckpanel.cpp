@@ -30,11 +30,6 @@ QSettings settings()
     return QSettings(u"annorev"_s, u"annorev"_s);
 }
 
-QString percent(double rate)
-{
-    return QString::number(100 * rate, 'f', 1) % u'%';
-}
-
 QString reasonText(FailReason reason)
 {
     switch (reason) {
@@ -57,7 +52,7 @@ QString reasonText(FailReason reason)
 QString decisionText(const RoundReport &report)
 {
     const Wilson::Estimate &estimate = report.estimate;
-    const QString target = percent(estimate.target);
+    const QString target = Wilson::percent(estimate.target);
     switch (estimate.decision) {
     case Wilson::Decision::Accept:
         return SpotCheckPanel::tr("Target %1: accept (the upper bound is at or below the target)").arg(target);
@@ -340,9 +335,9 @@ QString SpotCheckPanel::estimateText() const
     QStringList lines{
         tr("Checked %1 of %2, failed %3").arg(estimate.checked).arg(m_report->tally.size).arg(estimate.failed)};
     if (estimate.rate) {
-        lines.append(
-            tr("Error rate %1, 95% Wilson interval %2 to %3")
-                .arg(percent(*estimate.rate), percent(estimate.interval.lower), percent(estimate.interval.upper)));
+        lines.append(tr("Error rate %1, 95% Wilson interval %2 to %3")
+                         .arg(Wilson::percent(*estimate.rate), Wilson::percent(estimate.interval.lower),
+                              Wilson::percent(estimate.interval.upper)));
     } else {
         lines.append(tr("Error rate: nothing checked yet"));
     }

@@ -510,7 +510,7 @@ void DashboardDialog::fillErrorRate(QChart *chart, QTableWidget *table)
     chart->setTitle(tr("Error rate per round (target %1)").arg(Wilson::percent(target)));
     // A box from the interval's lower to its upper bound with the estimate as its middle line.
     auto *intervals = new QBoxPlotSeries;
-    intervals->setName(tr("95% Wilson interval, with the estimate across"));
+    intervals->setName(tr("95% interval and estimate"));
     intervals->setBrush(QColor(0x3b, 0x7d, 0xd8, 0x80));
     intervals->setPen(QPen(QColor(0x3b, 0x7d, 0xd8), 2));
     intervals->setBoxWidth(0.35);

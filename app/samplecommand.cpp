@@ -1,50 +1,14 @@
 #include "batchstore.h"
 #include "commands.h"
 #include "console.h"
-#include "documentprofile.h"
 #include "exportoptions.h"
-#include "sampler.h"
-#include "samplestrata.h"
 #include "schema.h"
+#include "spotchecksample.h"
 
 #include <QCommandLineParser>
 #include <QDate>
-#include <QSet>
-
-#include <algorithm>
 
 namespace annorev {
-
-namespace {
-
-// The first of DATE, DATE-2, DATE-3... that no round of the store has.
-QString defaultRoundName(const QList<SpotCheckRound> &rounds)
-{
-    const QString date = QDate::currentDate().toString(Qt::ISODate);
-    auto taken = [&rounds](const QString &name) {
-        return std::any_of(rounds.cbegin(), rounds.cend(),
-                           [&name](const SpotCheckRound &round) { return round.name == name; });
-    };
-    QString name = date;
-    for (int suffix = 2; taken(name); ++suffix) {
-        name = date % u'-' % QString::number(suffix);
-    }
-    return name;
-}
-
-QString statusesText(const QList<ReviewStatus> &statuses)
-{
-    if (statuses.isEmpty()) {
-        return QStringLiteral("all");
-    }
-    QStringList names;
-    for (ReviewStatus status : statuses) {
-        names.append(statusName(status));
-    }
-    return names.join(u',');
-}
-
-} // namespace
 
 int runSample(const QStringList &arguments)
 {
@@ -129,11 +93,12 @@ int runSample(const QStringList &arguments)
         return ExitUsage;
     }
     SpotCheckRound round;
-    round.name = parser.isSet(nameOption) ? parser.value(nameOption) : defaultRoundName(rounds);
+    round.name = parser.isSet(nameOption) ? parser.value(nameOption)
+                                          : SpotCheckSample::defaultRoundName(rounds, QDate::currentDate());
     round.createdBy = BatchStore::reviewer(parser);
     round.seed = seed;
     round.requestedSize = size;
-    round.statuses = statusesText(*statuses);
+    round.statuses = SpotCheckSample::statusesText(*statuses);
     round.stratify = stratify;
     // Checked again when the round is saved; here it spares drawing a sample for nothing.
     if (store->round(round.name)) {
@@ -142,42 +107,27 @@ int runSample(const QStringList &arguments)
         return ExitUsage;
     }
 
-    QList<ExportDocument> candidates = store->exportDocuments(std::nullopt, &error);
+    const QList<ExportDocument> documents = store->exportDocuments(std::nullopt, &error);
     if (!error.isEmpty()) {
         Console::error(error);
         return ExitUsage;
     }
-    candidates.removeIf([&statuses](const ExportDocument &document) {
-        return !statuses->isEmpty() && !statuses->contains(document.status);
-    });
-    if (candidates.isEmpty()) {
+    const SpotCheckSample::Drawn drawn =
+        SpotCheckSample::draw(documents, *statuses, size, seed, stratify, Schema::builtin(), BatchStore::checker());
+    if (drawn.noCandidates()) {
         Console::error(u"no document with status " % round.statuses % u" in the store " % store->path() %
                        u" to sample");
         return ExitUsage;
     }
-
-    QList<RoundDocument> sample;
-    if (stratify == Stratify::None) {
-        for (qsizetype index : Sampler::draw(candidates.size(), size, seed)) {
-            sample.append({candidates[index].id, QString()});
-        }
-    } else {
-        const QStringList strata =
-            SampleStrata::of(DocumentProfile::of(candidates, Schema::builtin(), BatchStore::checker()), stratify);
-        const std::optional<Sampler::Stratified> drawn = Sampler::drawStratified(strata, size, seed);
-        if (!drawn) {
-            const QSet<QString> distinct(strata.cbegin(), strata.cend());
-            Console::error(QStringLiteral("--size %1 is smaller than the %2 strata by %3: a stratified sample takes "
-                                          "at least one document from each")
-                               .arg(size)
-                               .arg(distinct.size())
-                               .arg(stratifyName(stratify)));
-            return ExitUsage;
-        }
-        for (qsizetype index : drawn->indexes) {
-            sample.append({candidates[index].id, strata[index]});
-        }
+    if (drawn.fewerThanStrata()) {
+        Console::error(QStringLiteral("--size %1 is smaller than the %2 strata by %3: a stratified sample takes "
+                                      "at least one document from each")
+                           .arg(size)
+                           .arg(drawn.strata)
+                           .arg(stratifyName(stratify)));
+        return ExitUsage;
     }
+    const QList<RoundDocument> &sample = drawn.documents;
     if (!store->createRound(round, sample, &error)) {
         Console::error(error);
         return ExitUsage;
@@ -190,7 +140,7 @@ int runSample(const QStringList &arguments)
     Console::err(QStringLiteral("annorev: note: saved round \"%1\": %2 of %3 documents (seed %4)%5\n")
                      .arg(round.name)
                      .arg(sample.size())
-                     .arg(candidates.size())
+                     .arg(drawn.candidates)
                      .arg(seed)
                      .arg(sample.size() < size ? QStringLiteral("; that is all there are") : QString())
                      .toUtf8());

@@ -1,10 +1,9 @@
-#include "batchstats.h"
 #include "batchstore.h"
 #include "commands.h"
 #include "console.h"
 #include "output.h"
 #include "schema.h"
-#include "wilson.h"
+#include "storestats.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -16,21 +15,6 @@ namespace annorev {
 namespace {
 
 constexpr Severity allSeverities[] = {Severity::Error, Severity::Warning, Severity::Info};
-
-// A round with its latest judgements and what they let the reviewer conclude.
-struct RoundReport
-{
-    SpotCheckRound round;
-    QList<RoundDocument> documents;
-    QList<Judgement> judgements; // all of them; the latest per document counts
-    RoundTally tally;
-    Wilson::Estimate estimate;
-};
-
-QString percent(double value)
-{
-    return QString::number(100 * value, 'f', 1) % u'%';
-}
 
 QString when(const QDateTime &at)
 {
@@ -90,7 +74,7 @@ QByteArray text(const ReviewStore &store, const BatchStats &stats, const QList<R
     out += "  total: " + plural(stats.bySeverity[std::size_t(Severity::Error)], "error", "errors") + ", " +
            plural(stats.bySeverity[std::size_t(Severity::Warning)], "warning", "warnings") + ", " +
            plural(stats.bySeverity[std::size_t(Severity::Info)], "info", "infos") + '\n';
-    out += "spot-check rounds (target error rate " + percent(target).toUtf8() +
+    out += "spot-check rounds (target error rate " + Wilson::percent(target).toUtf8() +
            "): " + QByteArray::number(rounds.size()) + '\n';
     for (const RoundReport &report : rounds) {
         const SpotCheckRound &round = report.round;
@@ -113,9 +97,9 @@ QByteArray text(const ReviewStore &store, const BatchStats &stats, const QList<R
         out += (reasons.isEmpty() ? QByteArray() : " (" + reasons.join(", ") + ')') + '\n';
         const Wilson::Estimate &estimate = report.estimate;
         if (estimate.rate) {
-            out += "    error rate " + percent(*estimate.rate).toUtf8() + ", 95% Wilson interval " +
-                   percent(estimate.interval.lower).toUtf8() + " to " + percent(estimate.interval.upper).toUtf8() +
-                   '\n';
+            out += "    error rate " + Wilson::percent(*estimate.rate).toUtf8() + ", 95% Wilson interval " +
+                   Wilson::percent(estimate.interval.lower).toUtf8() + " to " +
+                   Wilson::percent(estimate.interval.upper).toUtf8() + '\n';
         }
         out += "    " + decisionText(report) + '\n';
         if (listDocuments) {
@@ -273,36 +257,14 @@ int runStats(const QStringList &arguments)
         return ExitUsage;
     }
     QString error;
-    QList<SpotCheckRound> rounds;
-    if (parser.isSet(roundOption)) {
-        const std::optional<SpotCheckRound> round = store->round(parser.value(roundOption), &error);
-        if (!round) {
-            Console::error(error.isEmpty()
-                               ? u"no round \"" % parser.value(roundOption) % u"\" in the store " % store->path()
-                               : error);
-            return ExitUsage;
-        }
-        rounds.append(*round);
-    } else {
-        rounds = store->rounds(&error);
-    }
-    QList<RoundReport> reports;
-    for (const SpotCheckRound &round : std::as_const(rounds)) {
-        RoundReport report{
-            round, store->roundDocuments(round.name, &error), store->judgements(round.name, &error), {}, {}};
-        report.tally = tally(report.documents, report.judgements);
-        report.estimate = Wilson::estimate(report.tally.failed, report.tally.checked, target);
-        reports.append(std::move(report));
-    }
-    const QList<ExportDocument> documents = store->exportDocuments(std::nullopt, &error);
-    if (!error.isEmpty()) {
+    const std::optional<StoreStats> stats =
+        StoreStats::read(*store, Schema::builtin(), BatchStore::checker(), target, parser.value(roundOption), &error);
+    if (!stats) {
         Console::error(error);
         return ExitUsage;
     }
-    const BatchStats stats =
-        BatchStats::of(DocumentProfile::of(documents, Schema::builtin(), BatchStore::checker()), Schema::builtin());
-    Console::out(*format == u"json" ? json(*store, stats, reports, target)
-                                    : text(*store, stats, reports, target, parser.isSet(roundOption)));
+    Console::out(*format == u"json" ? json(*store, stats->batch, stats->rounds, target)
+                                    : text(*store, stats->batch, stats->rounds, target, parser.isSet(roundOption)));
     Console::flush();
     return ExitOk;
 }

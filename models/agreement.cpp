@@ -95,75 +95,38 @@ QList<int> categories(const AnnotatedText &doc, const QHash<QString, int> &label
 // Matches the spans of one document, filling in the counts per label.
 DocumentDiff matchSpans(const AnnotatedText &a, const AnnotatedText &b, QHash<QString, Counts> *perLabel)
 {
+    const Pairing pairing = pairSpans(a, b);
     DocumentDiff diff;
     diff.id = a.id;
-    QList<qsizetype> partnerOfA(a.spans.size(), -1);
-    QList<bool> bMatched(b.spans.size(), false);
     for (const AnnotatedText::Span &span : a.spans) {
         ++(*perLabel)[span.label].aSpans;
     }
     for (const AnnotatedText::Span &span : b.spans) {
         ++(*perLabel)[span.label].bSpans;
     }
-
-    std::map<std::tuple<QString, qsizetype, qsizetype>, QList<qsizetype>> bByPlace;
-    for (qsizetype j = b.spans.size() - 1; j >= 0; --j) {
-        const AnnotatedText::Span &span = b.spans[j];
-        bByPlace[{span.label, span.start, span.end}].append(j); // last in: the first span is taken first
-    }
     for (qsizetype i = 0; i < a.spans.size(); ++i) {
-        const AnnotatedText::Span &span = a.spans[i];
-        const auto found = bByPlace.find({span.label, span.start, span.end});
-        if (found != bByPlace.end() && !found->second.isEmpty()) {
-            const qsizetype j = found->second.takeLast();
-            partnerOfA[i] = j;
-            bMatched[j] = true;
-            ++(*perLabel)[span.label].exact;
-            ++(*perLabel)[span.label].overlap;
-            ++diff.counts.exact;
+        if (pairing.partnerOfA[i] < 0) {
+            diff.unmatchedA.append(i);
+            continue;
         }
-    }
-    for (qsizetype i = 0; i < a.spans.size(); ++i) {
-        if (partnerOfA[i] < 0) {
+        Counts &counts = (*perLabel)[a.spans[i].label];
+        ++counts.overlap;
+        ++diff.counts.overlap;
+        if (pairing.exact[i]) {
+            ++counts.exact;
+            ++diff.counts.exact;
+        } else {
             diff.unmatchedA.append(i);
         }
     }
     for (qsizetype j = 0; j < b.spans.size(); ++j) {
-        if (!bMatched[j]) {
+        const qsizetype i = pairing.partnerOfB[j];
+        if (i < 0 || !pairing.exact[i]) {
             diff.unmatchedB.append(j);
-        }
-    }
-
-    struct Candidate
-    {
-        qsizetype overlap;
-        qsizetype i;
-        qsizetype j;
-    };
-    QList<Candidate> candidates;
-    for (qsizetype i : std::as_const(diff.unmatchedA)) {
-        for (qsizetype j : std::as_const(diff.unmatchedB)) {
-            const AnnotatedText::Span &x = a.spans[i];
-            const AnnotatedText::Span &y = b.spans[j];
-            const qsizetype shared = std::min(x.end, y.end) - std::max(x.start, y.start);
-            if (x.label == y.label && shared > 0) {
-                candidates.append({shared, i, j});
-            }
-        }
-    }
-    std::sort(candidates.begin(), candidates.end(), [](const Candidate &x, const Candidate &y) {
-        return std::tie(y.overlap, x.i, x.j) < std::tie(x.overlap, y.i, y.j);
-    });
-    for (const Candidate &candidate : std::as_const(candidates)) {
-        if (partnerOfA[candidate.i] < 0 && !bMatched[candidate.j]) {
-            partnerOfA[candidate.i] = candidate.j;
-            bMatched[candidate.j] = true;
-            ++(*perLabel)[a.spans[candidate.i].label].overlap;
         }
     }
     diff.counts.aSpans = a.spans.size();
     diff.counts.bSpans = b.spans.size();
-    diff.counts.overlap = std::count_if(partnerOfA.cbegin(), partnerOfA.cend(), [](qsizetype j) { return j >= 0; });
     return diff;
 }
 
@@ -180,6 +143,59 @@ std::optional<double> kappa(qsizetype total, qsizetype agree, double chance)
 }
 
 } // namespace
+
+Pairing pairSpans(const AnnotatedText &a, const AnnotatedText &b)
+{
+    Pairing pairing;
+    pairing.partnerOfA = QList<qsizetype>(a.spans.size(), -1);
+    pairing.partnerOfB = QList<qsizetype>(b.spans.size(), -1);
+    pairing.exact = QList<bool>(a.spans.size(), false);
+    auto link = [&pairing](qsizetype i, qsizetype j, bool exact) {
+        pairing.partnerOfA[i] = j;
+        pairing.partnerOfB[j] = i;
+        pairing.exact[i] = exact;
+    };
+
+    std::map<std::tuple<QString, qsizetype, qsizetype>, QList<qsizetype>> bByPlace;
+    for (qsizetype j = b.spans.size() - 1; j >= 0; --j) {
+        const AnnotatedText::Span &span = b.spans[j];
+        bByPlace[{span.label, span.start, span.end}].append(j); // last in: the first span is taken first
+    }
+    for (qsizetype i = 0; i < a.spans.size(); ++i) {
+        const AnnotatedText::Span &span = a.spans[i];
+        const auto found = bByPlace.find({span.label, span.start, span.end});
+        if (found != bByPlace.end() && !found->second.isEmpty()) {
+            link(i, found->second.takeLast(), true);
+        }
+    }
+
+    struct Candidate
+    {
+        qsizetype overlap;
+        qsizetype i;
+        qsizetype j;
+    };
+    QList<Candidate> candidates;
+    for (qsizetype i = 0; i < a.spans.size(); ++i) {
+        for (qsizetype j = 0; j < b.spans.size(); ++j) {
+            const AnnotatedText::Span &x = a.spans[i];
+            const AnnotatedText::Span &y = b.spans[j];
+            const qsizetype shared = std::min(x.end, y.end) - std::max(x.start, y.start);
+            if (pairing.partnerOfA[i] < 0 && pairing.partnerOfB[j] < 0 && x.label == y.label && shared > 0) {
+                candidates.append({shared, i, j});
+            }
+        }
+    }
+    std::sort(candidates.begin(), candidates.end(), [](const Candidate &x, const Candidate &y) {
+        return std::tie(y.overlap, x.i, x.j) < std::tie(x.overlap, y.i, y.j);
+    });
+    for (const Candidate &candidate : std::as_const(candidates)) {
+        if (pairing.partnerOfA[candidate.i] < 0 && pairing.partnerOfB[candidate.j] < 0) {
+            link(candidate.i, candidate.j, false);
+        }
+    }
+    return pairing;
+}
 
 QList<std::pair<qsizetype, qsizetype>> tokens(QStringView text, OffsetUnit unit)
 {

@@ -70,6 +70,16 @@ struct Result
     QList<DocumentDiff> differing; // with an unmatched span: most unmatched first, then by id
 };
 
+// How the spans of one document pair up under the rules above (a and b have the same text and
+// unit): exact matches first, then the rest by largest overlap.
+struct Pairing
+{
+    QList<qsizetype> partnerOfA; // for each of A's spans, B's span it is paired with, or -1
+    QList<qsizetype> partnerOfB; // for each of B's spans, A's span, or -1
+    QList<bool> exact;           // for each of A's spans, whether its pair has the same range
+};
+Pairing pairSpans(const AnnotatedText &a, const AnnotatedText &b);
+
 // Documents are matched by id; both lists need one unit of offsets.
 Result compare(const QList<AnnotatedText> &a, const QList<AnnotatedText> &b);
 

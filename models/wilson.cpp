@@ -33,6 +33,11 @@ QString decisionName(Decision decision)
     return {};
 }
 
+QString percent(double rate)
+{
+    return QString::number(100 * rate, 'f', 1) % u'%';
+}
+
 namespace {
 
 bool accepts(qint64 failed, qint64 checked, double target)

@@ -33,6 +33,8 @@ enum class Decision
     Continue
 };
 QString decisionName(Decision decision);
+// A rate as the reports print it: 0.3333 is "33.3%".
+QString percent(double rate);
 
 struct Estimate
 {

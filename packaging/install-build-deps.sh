@@ -6,6 +6,9 @@ set -euo pipefail
 packages=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools libgl-dev
+    # The window's dashboard (ui/dashboarddialog.cpp); libqt6charts6 follows it, and the .deb
+    # depends on it through dpkg-shlibdeps.
+    qt6-charts-dev
     libqt6sql6-sqlite
     libsimdjson-dev
     time

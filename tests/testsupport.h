@@ -4,6 +4,9 @@
 // batch, reading a store's SQLite file. Header-only: ANNOREV_BINARY and ANNOREV_SAMPLES_DIR are
 // defined per test target.
 
+#include "reviewstore.h"
+#include "schema.h"
+
 #include <QByteArray>
 #include <QDir>
 #include <QDirIterator>
@@ -105,6 +108,31 @@ inline QProcessEnvironment isolatedEnvironment(const QTemporaryDir &dir)
     environment.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
     environment.insert(QStringLiteral("USER"), QStringLiteral("tester"));
     return environment;
+}
+
+// Opens the store of batch (beside it) and syncs it as the window and the commands do; nothing
+// when either fails (the reason is printed).
+inline std::unique_ptr<ReviewStore> syncedStore(const QString &batch, const Checker &checker)
+{
+    QString error;
+    std::unique_ptr<ReviewStore> store = ReviewStore::open(ReviewStore::defaultStorePath({batch}), &error);
+    if (store && !store->sync({batch}, Schema::builtin(), checker, QStringLiteral("tester"), &error)) {
+        store.reset();
+    }
+    if (!store) {
+        qWarning("cannot open and sync the store of %s: %s", qPrintable(batch), qPrintable(error));
+    }
+    return store;
+}
+
+// The named child widget of a dialog or panel; stops the test when there is none.
+template <typename T, typename Parent> T *child(const Parent &parent, const QString &name)
+{
+    T *widget = parent.template findChild<T *>(name);
+    if (widget == nullptr) {
+        qFatal("no child %s", qPrintable(name));
+    }
+    return widget;
 }
 
 // A connection of the test's own to a SQLite file (a review store), as another program would

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "batchstats.h"
+#include "roundreport.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace annorev {
+
+class Checker;
+class ReviewStore;
+class Schema;
+
+// Everything `annorev stats` reports of a store: the counts over the reviewers' versions and
+// each round's estimate. The window's dashboard shows the same numbers from the same call.
+struct StoreStats
+{
+    QString storePath;
+    BatchStats batch;
+    QList<RoundReport> rounds; // oldest first
+    double target = 0.05;
+
+    // Reads the store; with onlyRound, that round alone ("no round ... in the store" when it has
+    // none). Nothing when the store cannot be read.
+    static std::optional<StoreStats> read(const ReviewStore &store, const Schema &schema, const Checker &checker,
+                                          double target, const QString &onlyRound, QString *error);
+};
+
+} // namespace annorev

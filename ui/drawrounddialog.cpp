@@ -1,0 +1,270 @@
+#include "drawrounddialog.h"
+
+#include "documentlistmodel.h"
+#include "reviewstore.h"
+#include "spotchecksample.h"
+#include "wilson.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDate>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRandomGenerator>
+#include <QRegularExpressionValidator>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace annorev {
+
+namespace {
+
+constexpr std::array shownStatuses{ReviewStatus::Unreviewed, ReviewStatus::Approved, ReviewStatus::NeedsWork,
+                                   ReviewStatus::Rejected};
+
+} // namespace
+
+DrawRoundDialog::DrawRoundDialog(ReviewStore &store, const Schema &schema, const Checker &checker,
+                                 const QString &reviewer, double target, QWidget *parent)
+    : QDialog(parent), m_store(store), m_schema(schema), m_checker(checker), m_reviewer(reviewer)
+{
+    setWindowTitle(tr("Draw Spot-Check Round"));
+    const qsizetype documents = m_store.ids().size();
+    const Wilson::Estimate fromNothing = Wilson::estimate(0, 0, target);
+    const qsizetype suggested =
+        std::clamp<qsizetype>(fromNothing.moreToCheck.value_or(documents), 1, std::max<qsizetype>(documents, 1));
+    createWidgets(documents, suggested);
+    setRoundName(SpotCheckSample::defaultRoundName(m_store.rounds(), QDate::currentDate()));
+    setSeed(QRandomGenerator::system()->generate64());
+}
+
+DrawRoundDialog::~DrawRoundDialog() = default;
+
+void DrawRoundDialog::createWidgets(qsizetype documents, qsizetype suggestedSize)
+{
+    m_name = new QLineEdit(this);
+    m_name->setObjectName(u"roundName"_s);
+    m_name->setAccessibleName(tr("Round name"));
+    auto *nameLabel = new QLabel(tr("&Name:"), this);
+    nameLabel->setBuddy(m_name);
+
+    m_size = new QSpinBox(this);
+    m_size->setObjectName(u"sampleSize"_s);
+    m_size->setAccessibleName(tr("Documents to draw"));
+    m_size->setRange(1, std::numeric_limits<int>::max());
+    m_size->setValue(int(std::min<qsizetype>(suggestedSize, std::numeric_limits<int>::max())));
+    m_size->setSuffix(tr(" of %1 documents").arg(documents));
+    m_size->setToolTip(tr("A size above the number of documents takes them all."));
+    auto *sizeLabel = new QLabel(tr("&Size:"), this);
+    sizeLabel->setBuddy(m_size);
+
+    m_seed = new QLineEdit(this);
+    m_seed->setObjectName(u"seed"_s);
+    m_seed->setAccessibleName(tr("Random seed"));
+    m_seed->setToolTip(tr("The same batch, seed and options give the same sample on any machine."));
+    m_seed->setValidator(new QRegularExpressionValidator(QRegularExpression(u"[0-9]{1,20}"_s), m_seed));
+    auto *newSeed = new QPushButton(tr("New Seed"), this);
+    newSeed->setObjectName(u"newSeedButton"_s);
+    newSeed->setAccessibleName(tr("Pick a new random seed"));
+    newSeed->setAutoDefault(false);
+    connect(newSeed, &QPushButton::clicked, this, [this] { setSeed(QRandomGenerator::system()->generate64()); });
+    auto *seedRow = new QHBoxLayout;
+    seedRow->addWidget(m_seed);
+    seedRow->addWidget(newSeed);
+    auto *seedLabel = new QLabel(tr("S&eed:"), this);
+    seedLabel->setBuddy(m_seed);
+
+    auto *statusRow = new QWidget(this);
+    statusRow->setAccessibleName(tr("Draw from documents with these statuses"));
+    auto *statusLayout = new QHBoxLayout(statusRow);
+    statusLayout->setContentsMargins(0, 0, 0, 0);
+    for (ReviewStatus status : shownStatuses) {
+        auto *box = new QCheckBox(DocumentListModel::statusText(status), statusRow);
+        box->setObjectName(u"status-"_s + statusName(status));
+        box->setAccessibleName(tr("Draw from documents marked %1").arg(DocumentListModel::statusText(status)));
+        box->setChecked(true);
+        statusLayout->addWidget(box);
+        m_statusBoxes[std::size_t(status)] = box;
+    }
+    statusLayout->addStretch();
+
+    m_stratify = new QComboBox(this);
+    m_stratify->setObjectName(u"stratify"_s);
+    m_stratify->setAccessibleName(tr("Stratify the sample"));
+    m_stratify->addItem(tr("None: a simple random sample"), int(Stratify::None));
+    m_stratify->addItem(tr("By each document's rarest label"), int(Stratify::Label));
+    m_stratify->addItem(tr("By the rule of each document's most severe finding"), int(Stratify::Rule));
+    auto *stratifyLabel = new QLabel(tr("S&tratify:"), this);
+    stratifyLabel->setBuddy(m_stratify);
+
+    auto *form = new QFormLayout;
+    form->addRow(nameLabel, m_name);
+    form->addRow(sizeLabel, m_size);
+    form->addRow(seedLabel, seedRow);
+    form->addRow(tr("Statuses:"), statusRow);
+    form->addRow(stratifyLabel, m_stratify);
+
+    m_message = new QLabel(this);
+    m_message->setObjectName(u"drawMessage"_s);
+    m_message->setAccessibleName(tr("Why the round was not drawn"));
+    m_message->setTextFormat(Qt::PlainText);
+    m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_message->setMinimumHeight(fontMetrics().lineSpacing() * 2);
+    m_message->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+
+    auto *buttons = new QDialogButtonBox(this);
+    m_drawButton = buttons->addButton(tr("&Draw"), QDialogButtonBox::AcceptRole);
+    m_drawButton->setObjectName(u"drawButton"_s);
+    m_drawButton->setDefault(true);
+    buttons->addButton(QDialogButtonBox::Cancel)->setObjectName(u"cancelButton"_s);
+    connect(m_drawButton, &QPushButton::clicked, this, &DrawRoundDialog::draw);
+    connect(buttons, &QDialogButtonBox::rejected, this, &DrawRoundDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_message);
+    layout->addStretch();
+    layout->addWidget(buttons);
+}
+
+QString DrawRoundDialog::roundName() const
+{
+    return m_name->text().trimmed();
+}
+
+void DrawRoundDialog::setRoundName(const QString &name)
+{
+    m_name->setText(name);
+}
+
+qsizetype DrawRoundDialog::sampleSize() const
+{
+    return m_size->value();
+}
+
+void DrawRoundDialog::setSampleSize(qsizetype size)
+{
+    m_size->setValue(int(std::clamp<qsizetype>(size, 1, std::numeric_limits<int>::max())));
+}
+
+std::optional<quint64> DrawRoundDialog::seed() const
+{
+    bool ok = false;
+    const quint64 value = m_seed->text().toULongLong(&ok);
+    return ok ? std::optional(value) : std::nullopt;
+}
+
+void DrawRoundDialog::setSeed(quint64 seed)
+{
+    m_seed->setText(QString::number(seed));
+}
+
+QList<ReviewStatus> DrawRoundDialog::statuses() const
+{
+    QList<ReviewStatus> checked;
+    for (ReviewStatus status : shownStatuses) {
+        if (m_statusBoxes[std::size_t(status)]->isChecked()) {
+            checked.append(status);
+        }
+    }
+    // Every status is what `--status all` means; the round records it so.
+    return checked.size() == qsizetype(shownStatuses.size()) ? QList<ReviewStatus>() : checked;
+}
+
+void DrawRoundDialog::setStatuses(const QList<ReviewStatus> &statuses)
+{
+    for (ReviewStatus status : shownStatuses) {
+        m_statusBoxes[std::size_t(status)]->setChecked(statuses.isEmpty() || statuses.contains(status));
+    }
+}
+
+Stratify DrawRoundDialog::stratify() const
+{
+    return Stratify(m_stratify->currentData().toInt());
+}
+
+void DrawRoundDialog::setStratify(Stratify stratify)
+{
+    m_stratify->setCurrentIndex(m_stratify->findData(int(stratify)));
+}
+
+QString DrawRoundDialog::message() const
+{
+    return m_message->text();
+}
+
+bool DrawRoundDialog::refuse(const QString &message)
+{
+    m_message->setText(message);
+    return false;
+}
+
+bool DrawRoundDialog::draw()
+{
+    m_message->clear();
+    SpotCheckRound round;
+    round.name = roundName();
+    if (round.name.isEmpty()) {
+        return refuse(tr("Give the round a name."));
+    }
+    const std::optional<quint64> chosenSeed = seed();
+    if (!chosenSeed) {
+        return refuse(tr("The seed is a whole number from 0 to 18446744073709551615."));
+    }
+    if (std::none_of(m_statusBoxes.cbegin(), m_statusBoxes.cend(), [](QCheckBox *box) { return box->isChecked(); })) {
+        return refuse(tr("Choose at least one status to draw from."));
+    }
+    QString error;
+    if (m_store.round(round.name, &error)) {
+        return refuse(
+            tr("There is already a round \"%1\": rounds are never redrawn. Choose another name.").arg(round.name));
+    }
+    if (!error.isEmpty()) {
+        return refuse(error);
+    }
+    round.createdBy = m_reviewer;
+    round.seed = *chosenSeed;
+    round.requestedSize = sampleSize();
+    round.statuses = SpotCheckSample::statusesText(statuses());
+    round.stratify = stratify();
+
+    // Stratifying checks every candidate document; a large batch takes a moment.
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const QList<ExportDocument> documents = m_store.exportDocuments(std::nullopt, &error);
+    const SpotCheckSample::Drawn drawn = error.isEmpty()
+                                             ? SpotCheckSample::draw(documents, statuses(), round.requestedSize,
+                                                                     round.seed, round.stratify, m_schema, m_checker)
+                                             : SpotCheckSample::Drawn{};
+    QApplication::restoreOverrideCursor();
+    if (!error.isEmpty()) {
+        return refuse(error);
+    }
+    if (drawn.noCandidates()) {
+        return refuse(tr("No document has the chosen statuses: there is nothing to draw from."));
+    }
+    if (drawn.fewerThanStrata()) {
+        return refuse(tr("A stratified sample takes at least one document from each of the %1 strata: draw %1 "
+                         "or more.")
+                          .arg(drawn.strata));
+    }
+    if (!m_store.createRound(round, drawn.documents, &error)) {
+        return refuse(error);
+    }
+    QStringList ids;
+    for (const RoundDocument &document : drawn.documents) {
+        ids.append(document.id);
+    }
+    Q_EMIT roundDrawn(round.name, ids);
+    accept();
+    return true;
+}
+
+} // namespace annorev

@@ -1,5 +1,8 @@
+#include "comparepanel.h"
+#include "dashboarddialog.h"
 #include "document.h"
 #include "documentlistmodel.h"
+#include "drawrounddialog.h"
 #include "exportdialog.h"
 #include "findinglistmodel.h"
 #include "mainwindow.h"
@@ -10,7 +13,9 @@
 #include "schema.h"
 #include "shortcutsdialog.h"
 #include "sourceview.h"
+#include "spancomparisonmodel.h"
 #include "spanhighlighter.h"
+#include "spotcheckpanel.h"
 #include "testsupport.h"
 
 #include <QAbstractItemModelTester>
@@ -113,6 +118,9 @@ private slots:
     void settingsRememberLayoutBatchesAndDocument();
     void everyActionHasItsShortcutInAMenu();
     void exportOpensTheDialogOnTheBatchStore();
+    void spotCheckModeShowsTheRoundAndJudgesWithPAndF();
+    void dashboardOpensOnTheBatch();
+    void compareShowsBothSidesAndTakesBsSpan();
     void keyboardShortcutsListsTheMenus();
 
 private:
@@ -903,6 +911,97 @@ void TestMainWindow::keyboardShortcutsListsTheMenus()
     QVERIFY2(all.contains(u"Next Document=J"_s), qPrintable(all));
     QVERIFY2(all.contains(u"Parameters=2"_s), qPrintable(all));
     dialog->close();
+}
+
+void TestMainWindow::spotCheckModeShowsTheRoundAndJudgesWithPAndF()
+{
+    auto window = openWindow(true);
+    window->action(u"spotCheckMode"_s)->trigger();
+    auto *panel = window->findChild<SpotCheckPanel *>(u"spotCheckPanel"_s);
+    QVERIFY(panel);
+    QVERIFY(panel->isVisible());
+    DrawRoundDialog *draw = panel->openDrawRoundDialog();
+    QVERIFY(draw);
+    draw->setRoundName(u"r1"_s);
+    draw->setSampleSize(3);
+    draw->setSeed(7);
+    QVERIFY2(draw->draw(), qPrintable(draw->message()));
+    draw->close();
+    const QStringList ids = panel->roundIds();
+    QCOMPARE(ids.size(), 3);
+
+    // The list shows the round only, in draw order, and the first of it is current.
+    auto *list = child<QTreeView>(*window, u"documentList"_s);
+    QCOMPARE(list->model()->rowCount(), 3);
+    for (int row = 0; row < 3; ++row) {
+        QCOMPARE(list->model()->index(row, 0).data().toString(), ids.at(row));
+    }
+    QCOMPARE(window->currentDocumentId(), ids.first());
+    QVERIFY(panel->estimateText().contains(u"0"_s));
+
+    // P passes and moves on; F then a reason key fails.
+    text(*window)->setFocus();
+    QTest::keyClick(text(*window), Qt::Key_P);
+    QCOMPARE(window->currentDocumentId(), ids.at(1));
+    QTest::keyClick(text(*window), Qt::Key_F);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_2);
+    QTRY_COMPARE(window->currentDocumentId(), ids.at(2));
+
+    QString error;
+    const auto store = ReviewStore::open(window->storePath(), &error);
+    const QList<Judgement> judgements = store->judgements(u"r1"_s);
+    QCOMPARE(judgements.size(), 2);
+    QCOMPARE(judgements.at(0).documentId, ids.at(0));
+    QCOMPARE(judgements.at(0).verdict, Verdict::Pass);
+    QCOMPARE(judgements.at(1).documentId, ids.at(1));
+    QCOMPARE(judgements.at(1).verdict, Verdict::Fail);
+    QVERIFY(!panel->estimateText().isEmpty());
+
+    // Leaving the mode gives the whole batch back.
+    QVERIFY(panel->selectRound({}));
+    QCOMPARE(list->model()->rowCount(), 7);
+}
+
+void TestMainWindow::dashboardOpensOnTheBatch()
+{
+    auto window = openWindow(true);
+    window->action(u"dashboard"_s)->trigger();
+    auto *dashboard = window->findChild<DashboardDialog *>(u"dashboard"_s);
+    QVERIFY(dashboard);
+    QTRY_VERIFY(!dashboard->chartTable(DashboardDialog::SpansPerLabel).isEmpty());
+    QVERIFY(!dashboard->isLoading());
+    const QList<QStringList> statuses = dashboard->chartTable(DashboardDialog::DocumentsPerStatus);
+    QVERIFY(!statuses.isEmpty());
+    dashboard->close();
+}
+
+void TestMainWindow::compareShowsBothSidesAndTakesBsSpan()
+{
+    const QString other = m_dir->filePath(u"other"_s);
+    writeFile(other + u'/' + extra,
+              "<model>Foo-13B</model> has <params>13 billion</params> parameters and was trained on 8 GPUs in 2021.\n");
+    auto window = openWindow(true);
+    QVERIFY(window->showDocumentWithId(extra));
+    auto *panel = window->findChild<ComparePanel *>(u"comparePanel"_s);
+    QVERIFY(panel);
+    QString error;
+    QVERIFY2(panel->openBatch({other}, &error), qPrintable(error));
+    QVERIFY(window->showDocumentWithId(first));
+    QVERIFY(window->showDocumentWithId(extra));
+    QAbstractItemModel *model = panel->model();
+    int onlyB = -1;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->index(row, SpanComparisonModel::TextColumn).data().toString().contains(u"13 billion"_s)) {
+            onlyB = row;
+        }
+    }
+    QVERIFY(onlyB >= 0);
+    QCOMPARE(text(*window)->extraSelections().size(), model->rowCount());
+    panel->selectRow(onlyB);
+    QVERIFY(panel->takeSelectedB());
+    QTRY_VERIFY(stored(*window, extra).contains("<params>13 billion</params>"));
+    window->action(u"undo"_s)->trigger();
+    QTRY_COMPARE(stored(*window, extra), extraSource);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,6 +1,8 @@
 #include "mainwindow.h"
 
+#include "comparepanel.h"
 #include "countryaliases.h"
+#include "dashboarddialog.h"
 #include "document.h"
 #include "documententry.h"
 #include "documentfilterbar.h"
@@ -18,6 +20,7 @@
 #include "schema.h"
 #include "shortcutsdialog.h"
 #include "sourceview.h"
+#include "spotcheckpanel.h"
 #include "valueformat.h"
 
 #include <QAction>
@@ -26,6 +29,7 @@
 #include <QCloseEvent>
 #include <QDate>
 #include <QDir>
+#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QEventLoop>
@@ -131,7 +135,8 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    // The session writes through the store: it goes first.
+    // The session and the spot-check panel work on the store: they go first.
+    delete m_spotCheck;
     m_session.reset();
     m_store.reset();
 }
@@ -323,6 +328,50 @@ void MainWindow::createWidgets()
     m_summaryLabel->setTextFormat(Qt::PlainText);
     statusBar()->addPermanentWidget(m_summaryLabel);
 
+    // Spot-check mode and the comparison with a second annotation live in docks on the right.
+    m_spotCheckDock = new QDockWidget(tr("Spot Check"), this);
+    m_spotCheckDock->setObjectName(u"spotCheckDock"_s);
+    m_spotCheckDock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
+    auto *noBatch = new QLabel(tr("Open a batch to spot-check it."), m_spotCheckDock);
+    noBatch->setAlignment(Qt::AlignCenter);
+    m_spotCheckDock->setWidget(noBatch);
+    addDockWidget(Qt::RightDockWidgetArea, m_spotCheckDock);
+    m_spotCheckDock->hide();
+    connect(m_spotCheckDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        // Closing the panel leaves spot-check mode.
+        if (!visible && m_spotCheck && !m_spotCheck->currentRound().isEmpty() && !m_spotCheckDock->isVisible()) {
+            m_spotCheck->selectRound({});
+        }
+    });
+
+    m_compare = new ComparePanel(m_schema, this);
+    m_compare->setObjectName(u"comparePanel"_s);
+    m_compareDock = new QDockWidget(tr("Compare"), this);
+    m_compareDock->setObjectName(u"compareDock"_s);
+    m_compareDock->setWidget(m_compare);
+    addDockWidget(Qt::RightDockWidgetArea, m_compareDock);
+    m_compareDock->hide();
+    connect(m_compare, &ComparePanel::applyRequested, this, [this](const QList<SpanEdit> &edits, const QString &what) {
+        QString error;
+        if (!m_session || !m_session->apply(edits, what, &error)) {
+            showError(tr("Not taken: %1").arg(error));
+        }
+    });
+    connect(m_compare, &ComparePanel::rangesToMark, this, [this](const QList<ComparePanel::MarkedRange> &ranges) {
+        QList<std::pair<std::pair<qsizetype, qsizetype>, QColor>> marks;
+        for (const auto &[start, end, kind] : ranges) {
+            marks.append({{start, end}, ComparePanel::markColour(kind)});
+        }
+        m_sourceView->setComparisonMarks(marks);
+    });
+    connect(m_compare, &ComparePanel::rangeActivated, this,
+            [this](qsizetype start, qsizetype end) { m_sourceView->selectRange(start, end); });
+    connect(m_compareDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (!visible && !m_compareDock->isVisible()) {
+            m_sourceView->setComparisonMarks({});
+        }
+    });
+
     m_refreshTimer = new QTimer(this);
     m_refreshTimer->setSingleShot(true);
     m_refreshTimer->setInterval(0);
@@ -437,6 +486,35 @@ void MainWindow::createActions()
     review->addAction(m_applyFixAction);
     review->addAction(m_rawSourceAction);
 
+    // Spot checks: P and F judge the document from the text, the list or the panel.
+    m_passAction = make(u"spotPass"_s, tr("&Pass"), {QKeySequence(Qt::Key_P)}, [this] {
+        if (m_spotCheck) {
+            m_spotCheck->pass();
+        }
+    });
+    m_failAction = make(u"spotFail"_s, tr("&Fail…"), {QKeySequence(Qt::Key_F)}, [this] {
+        if (m_spotCheck) {
+            m_spotCheckDock->show();
+            m_spotCheck->chooseFailReason();
+        }
+    });
+    for (QAction *judge : {m_passAction, m_failAction}) {
+        removeAction(judge);
+        judge->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        m_sourceView->addAction(judge);
+        m_documentView->addAction(judge);
+        m_spotCheckDock->addAction(judge);
+    }
+    m_drawRoundAction =
+        make(u"drawRound"_s, tr("&Draw Round…"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D)}, [this] {
+            if (m_spotCheck) {
+                m_spotCheckDock->show();
+                m_spotCheck->openDrawRoundDialog();
+            }
+        });
+    m_dashboardAction =
+        make(u"dashboard"_s, tr("&Dashboard…"), {QKeySequence(Qt::CTRL | Qt::Key_D)}, &MainWindow::showDashboard);
+
     m_documentActions = {m_approveAction, m_needsWorkAction, m_rejectAction, m_rawSourceAction};
 }
 
@@ -458,6 +536,9 @@ void MainWindow::createMenus()
     m_recentMenu->setObjectName(u"recentMenu"_s);
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
     fillRecentMenu();
+    QAction *compare = add(file, u"compareWith"_s, tr("&Compare With…"),
+                           {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C)}, &MainWindow::compareWith);
+    compare->setToolTip(tr("Open a second annotation of the batch and compare the current document's spans"));
     file->addSeparator();
     file->addAction(m_exportAction);
     file->addSeparator();
@@ -500,6 +581,16 @@ void MainWindow::createMenus()
                             {QKeySequence(Qt::ALT | Qt::Key_Up)}, [this] { moveBy(-1); });
     add(review, u"nextUnreviewed"_s, tr("Next &Unreviewed Document"),
         {QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key_Down)}, &MainWindow::moveToNextUnreviewed);
+    review->addSeparator();
+    QMenu *spotCheck = review->addMenu(tr("&Spot Check"));
+    QAction *spotPanel = m_spotCheckDock->toggleViewAction();
+    spotPanel->setObjectName(u"spotCheckMode"_s);
+    spotPanel->setText(tr("Spot-Check &Mode"));
+    spotPanel->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    spotCheck->addAction(spotPanel);
+    spotCheck->addAction(m_drawRoundAction);
+    spotCheck->addAction(m_passAction);
+    spotCheck->addAction(m_failAction);
     // J and K move through the list from the text, where letters type nothing.
     QMenu *textKeys = review->addMenu(tr("In the &Text"));
     for (auto [name, text, key, step] :
@@ -516,6 +607,13 @@ void MainWindow::createMenus()
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_rawSourceAction);
+    view->addAction(m_dashboardAction);
+    QAction *comparePanel = m_compareDock->toggleViewAction();
+    comparePanel->setObjectName(u"comparePanelVisible"_s);
+    comparePanel->setText(tr("&Comparison Panel"));
+    comparePanel->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C));
+    view->addAction(comparePanel);
+    view->addSeparator();
     add(view, u"focusDocuments"_s, tr("&Documents"), {QKeySequence(Qt::CTRL | Qt::Key_1)},
         [this] { m_documentView->setFocus(Qt::ShortcutFocusReason); });
     add(view, u"focusText"_s, tr("&Text"), {QKeySequence(Qt::CTRL | Qt::Key_2)},
@@ -741,8 +839,12 @@ bool MainWindow::openBatch(const QStringList &inputs, const QString &storePath)
 
     // The batch is in the store: the window switches to it.
     m_refreshTimer->stop();
+    delete m_spotCheck;
+    m_spotCheck = nullptr;
+    m_documentProxy->setRoundOrder({});
     m_session.reset();
     m_store = std::move(store);
+    createSpotCheckPanel(reviewer);
     m_batch = paths;
     m_shownId.clear();
     m_session = std::make_unique<ReviewSession>(*m_store, m_schema, m_checker, reviewer);
@@ -898,6 +1000,12 @@ void MainWindow::refresh()
         m_totalWarnings += entry.warningCount - old.warningCount;
         m_documents->updateEntry(row, std::move(entry));
     }
+    if (m_compare->hasBatch()) {
+        m_compare->setDocument(id, doc);
+    }
+    if (m_spotCheck && !sameDocument) {
+        m_spotCheck->setCurrentDocument(id);
+    }
     syncRecordCellToCursor();
     updateSummary();
     updateActions();
@@ -964,6 +1072,9 @@ void MainWindow::updateActions()
         action->setEnabled(open);
     }
     m_exportAction->setEnabled(m_store != nullptr);
+    m_dashboardAction->setEnabled(m_store != nullptr);
+    m_drawRoundAction->setEnabled(m_spotCheck != nullptr);
+    updateSpotCheckActions();
     QUndoStack *undo = m_session ? m_session->undoStack() : nullptr;
     m_undoAction->setEnabled(undo && undo->canUndo());
     m_redoAction->setEnabled(undo && undo->canRedo());
@@ -1324,6 +1435,9 @@ void MainWindow::editReviewerName()
     if (m_session) {
         m_session->setReviewer(name);
     }
+    if (m_spotCheck) {
+        m_spotCheck->setReviewer(name);
+    }
     updateTitle();
 }
 
@@ -1333,6 +1447,79 @@ void MainWindow::showShortcuts()
     dialog->setObjectName(u"shortcutsDialog"_s);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
+}
+
+void MainWindow::createSpotCheckPanel(const QString &reviewer)
+{
+    m_spotCheck = new SpotCheckPanel(*m_store, m_schema, m_checker, reviewer, m_spotCheckDock);
+    m_spotCheck->setObjectName(u"spotCheckPanel"_s);
+    m_spotCheckDock->setWidget(m_spotCheck);
+    connect(m_spotCheck, &SpotCheckPanel::roundSelected, this, &MainWindow::roundSelected);
+    connect(m_spotCheck, &SpotCheckPanel::advanceRequested, this, [this](const QString &next) {
+        if (next.isEmpty()) {
+            statusBar()->showMessage(tr("Every document of the round is judged."), messageTimeoutMs);
+        } else {
+            showDocumentWithId(next);
+        }
+        updateSpotCheckActions();
+    });
+    connect(m_spotCheck, &SpotCheckPanel::judged, this, &MainWindow::updateSpotCheckActions);
+}
+
+void MainWindow::roundSelected(const QString &name, const QStringList &ids)
+{
+    if (name.isEmpty()) {
+        m_documentProxy->setRoundOrder({});
+        // Back to batch order.
+        m_documentView->header()->setSortIndicator(-1, Qt::AscendingOrder);
+        m_documentProxy->sort(-1);
+        updateSummary();
+        updateSpotCheckActions();
+        return;
+    }
+    m_filterBar->reset();
+    m_documentProxy->setRoundOrder(ids);
+    // Any sorted column gives the round's order while a round is shown.
+    m_documentView->sortByColumn(DocumentListModel::IdColumn, Qt::AscendingOrder);
+    if (!ids.isEmpty()) {
+        showDocumentWithId(ids.first());
+    }
+    updateSummary();
+    updateSpotCheckActions();
+    statusBar()->showMessage(
+        tr("Spot check %1: %n document(s); P passes, F fails.", nullptr, int(ids.size())).arg(name), messageTimeoutMs);
+}
+
+void MainWindow::updateSpotCheckActions()
+{
+    const bool judging =
+        m_spotCheck && !m_spotCheck->currentRound().isEmpty() && m_spotCheck->roundIds().contains(m_shownId);
+    m_passAction->setEnabled(judging);
+    m_failAction->setEnabled(judging);
+}
+
+void MainWindow::showDashboard()
+{
+    if (!m_store) {
+        return;
+    }
+    auto *dialog = new DashboardDialog(m_schema, this);
+    dialog->setObjectName(u"dashboard"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->loadStore(m_store->path(), m_checker, m_spotCheck ? m_spotCheck->target() : SpotCheckPanel::defaultTarget);
+    if (m_spotCheck && !m_spotCheck->currentRound().isEmpty()) {
+        dialog->setRound(m_spotCheck->currentRound());
+    }
+    dialog->open();
+}
+
+void MainWindow::compareWith()
+{
+    m_compareDock->show();
+    m_compare->chooseBatch();
+    if (m_compare->hasBatch() && m_session && !m_shownId.isEmpty()) {
+        m_compare->setDocument(m_shownId, m_session->document());
+    }
 }
 
 void MainWindow::showAbout()

@@ -11,6 +11,7 @@
 #include <optional>
 
 class QAction;
+class QDockWidget;
 class QLabel;
 class QLineEdit;
 class QMenu;
@@ -24,7 +25,9 @@ class QTreeView;
 
 namespace annorev {
 
+class ComparePanel;
 class DocumentFilterBar;
+class SpotCheckPanel;
 class DocumentFilterProxyModel;
 class DocumentListModel;
 class FindingListModel;
@@ -84,6 +87,11 @@ private:
     void editReviewerName();
     void showShortcuts();
     void showAbout();
+    void showDashboard();
+    void compareWith();
+    void createSpotCheckPanel(const QString &reviewer);
+    void roundSelected(const QString &name, const QStringList &ids);
+    void updateSpotCheckActions();
 
     void documentSelected(const QModelIndex &proxyIndex);
     void scheduleRefresh();
@@ -145,6 +153,10 @@ private:
     QSplitter *m_centreSplitter = nullptr;
     QSplitter *m_textSplitter = nullptr;
     QTimer *m_refreshTimer = nullptr;
+    QDockWidget *m_spotCheckDock = nullptr;
+    SpotCheckPanel *m_spotCheck = nullptr; // one per batch: it works on the batch's store
+    QDockWidget *m_compareDock = nullptr;
+    ComparePanel *m_compare = nullptr;
 
     QMenu *m_recentMenu = nullptr;
     QList<QAction *> m_tagActions;      // one per schema label, in schema order
@@ -159,6 +171,10 @@ private:
     QAction *m_rejectAction = nullptr;
     QAction *m_exportAction = nullptr;
     QAction *m_rawSourceAction = nullptr;
+    QAction *m_passAction = nullptr;
+    QAction *m_failAction = nullptr;
+    QAction *m_drawRoundAction = nullptr;
+    QAction *m_dashboardAction = nullptr;
     QList<QAction *> m_documentActions; // enabled only while a document is shown
 };
 

@@ -140,6 +140,7 @@ void SourceView::clearDocument(const QString &placeholder)
     m_findings.clear();
     m_shown = QString();
     m_highlighter->resetRanges({}, {});
+    m_comparison.clear();
     setFocusRanges({});
     clear();
     setPlaceholderText(placeholder);
@@ -195,21 +196,44 @@ void SourceView::selectRange(qsizetype start, qsizetype end)
     ensureCursorVisible();
 }
 
+QTextEdit::ExtraSelection SourceView::selection(qsizetype start, qsizetype end) const
+{
+    const qsizetype length = document()->characterCount() - 1;
+    QTextEdit::ExtraSelection selection;
+    selection.cursor = QTextCursor(document());
+    selection.cursor.setPosition(int(std::clamp<qsizetype>(start, 0, length)));
+    selection.cursor.setPosition(int(std::clamp<qsizetype>(end, 0, length)), QTextCursor::KeepAnchor);
+    return selection;
+}
+
 void SourceView::setFocusRanges(const QList<std::pair<qsizetype, qsizetype>> &ranges)
 {
-    QList<QTextEdit::ExtraSelection> selections;
-    const qsizetype length = document()->characterCount() - 1;
+    m_focus.clear();
     for (const auto &[start, end] : ranges) {
-        QTextEdit::ExtraSelection selection;
-        selection.cursor = QTextCursor(document());
-        selection.cursor.setPosition(int(std::clamp<qsizetype>(start, 0, length)));
-        selection.cursor.setPosition(int(std::clamp<qsizetype>(end, 0, length)), QTextCursor::KeepAnchor);
-        selection.format.setFontUnderline(true);
-        selection.format.setUnderlineStyle(QTextCharFormat::SingleUnderline);
-        selection.format.setFontWeight(QFont::Bold);
-        selections.append(selection);
+        QTextEdit::ExtraSelection focus = selection(start, end);
+        focus.format.setFontUnderline(true);
+        focus.format.setUnderlineStyle(QTextCharFormat::SingleUnderline);
+        focus.format.setFontWeight(QFont::Bold);
+        m_focus.append(focus);
     }
-    setExtraSelections(selections);
+    updateExtraSelections();
+}
+
+void SourceView::setComparisonMarks(const QList<std::pair<std::pair<qsizetype, qsizetype>, QColor>> &marks)
+{
+    m_comparison.clear();
+    for (const auto &[range, colour] : marks) {
+        QTextEdit::ExtraSelection mark = selection(range.first, range.second);
+        mark.format.setUnderlineStyle(QTextCharFormat::DashUnderline);
+        mark.format.setUnderlineColor(colour);
+        m_comparison.append(mark);
+    }
+    updateExtraSelections();
+}
+
+void SourceView::updateExtraSelections()
+{
+    setExtraSelections(m_comparison + m_focus);
 }
 
 bool SourceView::viewportEvent(QEvent *event)

@@ -43,6 +43,9 @@ public:
     void selectRange(qsizetype start, qsizetype end);
     // Outlines ranges (the spans of an activated finding) until the next document or call.
     void setFocusRanges(const QList<std::pair<qsizetype, qsizetype>> &ranges);
+    // Marks ranges with a coloured underline each (what a second annotation has, or not), kept
+    // until they are set again.
+    void setComparisonMarks(const QList<std::pair<std::pair<qsizetype, qsizetype>, QColor>> &marks);
 
     void setToolTipProvider(ToolTipProvider provider) { m_toolTip = std::move(provider); }
 
@@ -55,7 +58,8 @@ protected:
 private:
     void showText(const QString &text, bool keepPlace);
     void updateColours();
-    void applyRanges(bool reset, qsizetype changeAt, qsizetype removed, qsizetype added);
+    void updateExtraSelections();
+    QTextEdit::ExtraSelection selection(qsizetype start, qsizetype end) const;
 
     const Schema &m_schema;
     SpanHighlighter *m_highlighter = nullptr;
@@ -64,6 +68,8 @@ private:
     QString m_shown; // the text the view holds, to find what an edit changed
     bool m_raw = false;
     ToolTipProvider m_toolTip;
+    QList<QTextEdit::ExtraSelection> m_focus;
+    QList<QTextEdit::ExtraSelection> m_comparison;
 };
 
 } // namespace annorev

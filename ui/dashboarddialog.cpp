@@ -141,6 +141,7 @@ DashboardDialog::DashboardDialog(const Schema &schema, QWidget *parent) : QDialo
     setWindowTitle(tr("Dashboard"));
     createWidgets();
     connect(&m_watcher, &QFutureWatcherBase::finished, this, [this] {
+        m_loading = false;
         Loaded loaded = m_watcher.result();
         if (!loaded.stats) {
             showMessage(tr("Cannot read the store: %1").arg(loaded.error));
@@ -258,6 +259,9 @@ void DashboardDialog::setStats(StoreStats stats)
 void DashboardDialog::loadStore(const QString &storePath, const Checker &checker, double target)
 {
     showMessage(tr("Reading %1…").arg(native(storePath)));
+    // Loading until the result is delivered here, not only while the worker runs: the worker may
+    // be done before the GUI thread hears of it.
+    m_loading = true;
     m_watcher.setFuture(QtConcurrent::run([storePath, checker, target, &schema = m_schema] {
         Loaded loaded;
         // Opening a store creates it: a dashboard must not leave an empty one behind.
@@ -276,7 +280,7 @@ void DashboardDialog::loadStore(const QString &storePath, const Checker &checker
 
 bool DashboardDialog::isLoading() const
 {
-    return m_watcher.isRunning();
+    return m_loading;
 }
 
 QString DashboardDialog::message() const

@@ -96,6 +96,7 @@ private:
     const Schema &m_schema;
     std::optional<StoreStats> m_stats;
     QFutureWatcher<Loaded> m_watcher;
+    bool m_loading = false;
 
     QLabel *m_message = nullptr;
     QTabWidget *m_tabs = nullptr;

@@ -44,6 +44,7 @@ DocumentFilterBar::DocumentFilterBar(const Schema &schema, DocumentFilterProxyMo
     connect(m_search, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
     connect(m_searchTimer, &QTimer::timeout, this, &DocumentFilterBar::startSearch);
     connect(&m_watcher, &QFutureWatcherBase::finished, this, [this] {
+        m_searching = false;
         const std::optional<QStringList> ids = m_watcher.result();
         // A newer needle was typed while the store searched: its own search follows.
         if (m_pendingNeedle != m_search->text().trimmed()) {
@@ -129,7 +130,7 @@ void DocumentFilterBar::reset()
 
 bool DocumentFilterBar::isSearching() const
 {
-    return m_searchTimer->isActive() || m_watcher.isRunning();
+    return m_searchTimer->isActive() || m_searching;
 }
 
 void DocumentFilterBar::applyCombos()
@@ -144,7 +145,7 @@ void DocumentFilterBar::applyCombos()
 
 void DocumentFilterBar::startSearch()
 {
-    if (m_watcher.isRunning()) {
+    if (m_searching) {
         return; // picked up when the running search finishes
     }
     const QString needle = m_search->text().trimmed();
@@ -154,6 +155,8 @@ void DocumentFilterBar::startSearch()
         return;
     }
     m_pendingNeedle = needle;
+    // Searching until the result is applied here, not only while the worker runs.
+    m_searching = true;
     m_watcher.setFuture(QtConcurrent::run([search = m_textSearch, needle] { return search(needle); }));
 }
 

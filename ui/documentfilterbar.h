@@ -58,6 +58,7 @@ private:
     TextSearch m_textSearch;
     QFutureWatcher<std::optional<QStringList>> m_watcher;
     QString m_pendingNeedle; // the needle of the search running on the worker
+    bool m_searching = false;
 };
 
 } // namespace annorev

@@ -4,9 +4,13 @@
 #include "reviewstore.h"
 #include "schema.h"
 #include "sessioneditcommand.h"
+#include "sessionwriter.h"
 #include "wordsnap.h"
 
+#include <QScopedValueRollback>
 #include <QUndoStack>
+
+#include <utility>
 
 namespace annorev {
 
@@ -27,12 +31,28 @@ ReviewSession::ReviewSession(ReviewStore &store, const Schema &schema, const Che
     : QObject(parent), m_store(store), m_schema(schema), m_checker(checker), m_reviewer(reviewer),
       m_undoStack(new QUndoStack(this))
 {
+    // The call is queued to this object, so it is dropped if the session is gone by then.
+    m_writer = std::make_unique<SessionWriter>(store.path(), checker, [this] {
+        QMetaObject::invokeMethod(this, &ReviewSession::deliverOutcomes, Qt::QueuedConnection);
+    });
 }
 
-ReviewSession::~ReviewSession() = default;
+ReviewSession::~ReviewSession()
+{
+    // No signals from here: whoever listens may be half destroyed.
+    m_writer->waitUntilIdle(QDeadlineTimer::Forever);
+    while (const std::optional<SessionWriter::Outcome> outcome = m_writer->takeOutcome()) {
+        if (outcome->kind == SessionWriter::Outcome::Failed) {
+            qWarning("annorev: the last changes to %s were not saved: %s", qUtf8Printable(m_id),
+                     qUtf8Printable(outcome->error));
+        }
+    }
+    m_writer.reset();
+}
 
 bool ReviewSession::open(const QString &id, QString *error)
 {
+    waitForSaved();
     QString storeError;
     const std::optional<ReviewStore::StoredDocument> stored = m_store.document(id, &storeError);
     if (!stored) {
@@ -40,10 +60,18 @@ bool ReviewSession::open(const QString &id, QString *error)
     }
     m_undoStack->clear();
     m_id = id;
-    m_document = Document::parse(stored->taggedText, m_schema);
-    m_result = m_checker.check(m_document);
+    show(Document::parse(stored->taggedText, m_schema));
     Q_EMIT documentChanged();
+    Q_EMIT resultChanged();
     return true;
+}
+
+void ReviewSession::show(Document document)
+{
+    m_document = std::move(document);
+    m_saved = m_document;
+    m_result = m_checker.check(m_document);
+    m_resultVersion = ++m_version;
 }
 
 bool ReviewSession::apply(const QList<SpanEdit> &edits, const QString &description, QString *error)
@@ -55,36 +83,104 @@ bool ReviewSession::apply(const QList<SpanEdit> &edits, const QString &descripti
     if (!edited) {
         return false;
     }
-    m_lastWriteError.clear();
-    // push() runs redo(), which writes to the store; a failed write makes the step obsolete and
-    // push() then deletes it instead of keeping it.
     m_undoStack->push(new SessionEditCommand(*this, m_document, std::move(*edited), description));
-    if (!m_lastWriteError.isEmpty()) {
-        return fail(error, m_lastWriteError);
-    }
     return true;
 }
 
-bool ReviewSession::write(const Document &from, const Document &to)
+void ReviewSession::change(const Document &from, const Document &to, const QString &what)
 {
-    if (m_document.source() != from.source()) {
-        m_lastWriteError = tr("document %1 changed outside this undo history; the step was dropped").arg(m_id);
-        Q_EMIT errorOccurred(m_lastWriteError);
-        return false;
-    }
-    // Checked once, for the views and for the counts the store keeps.
-    CheckResult result = m_checker.check(to);
-    QString error;
-    if (!m_store.setTaggedText(m_id, to.source(), ReviewStore::TextFacts::of(to, result.findings), m_reviewer,
-                               &error)) {
-        m_lastWriteError = error;
-        Q_EMIT errorOccurred(error);
-        return false;
-    }
+    // Every change goes through the stack, and a revert clears it, so a step always starts from
+    // the document the session holds.
+    Q_ASSERT(m_document.source() == from.source());
+    Q_UNUSED(from);
     m_document = to;
-    m_result = std::move(result);
+    ++m_version;
+    m_pending.push_back({m_version, what, to});
+    m_writer->enqueue({m_version, m_generation, m_id, to, m_reviewer});
+    {
+        const QScopedValueRollback changing(m_changing, true);
+        if (m_pending.size() == 1) {
+            Q_EMIT savingChanged(true);
+        }
+        Q_EMIT documentChanged();
+    }
+    if (!m_changing && std::exchange(m_deliveryDeferred, false)) {
+        QMetaObject::invokeMethod(this, &ReviewSession::deliverOutcomes, Qt::QueuedConnection);
+    }
+}
+
+void ReviewSession::deliverOutcomes()
+{
+    if (m_changing) {
+        // A listener of documentChanged() called in while the undo stack applies a step, which a
+        // revert must not clear under it; change() has the outcomes delivered once it is done.
+        m_deliveryDeferred = true;
+        return;
+    }
+    // One at a time, so that a listener calling back in takes the next ones in order.
+    while (std::optional<SessionWriter::Outcome> outcome = m_writer->takeOutcome()) {
+        switch (outcome->kind) {
+        case SessionWriter::Outcome::Checked:
+            if (outcome->version == m_version) {
+                m_result = std::move(outcome->result);
+                m_resultVersion = m_version;
+                Q_EMIT resultChanged();
+            }
+            continue;
+        case SessionWriter::Outcome::Written:
+            Q_ASSERT(!m_pending.empty() && m_pending.front().version == outcome->version);
+            m_saved = m_pending.front().document;
+            m_pending.pop_front();
+            break;
+        case SessionWriter::Outcome::Skipped:
+            Q_ASSERT(!m_pending.empty() && m_pending.front().version == outcome->version);
+            m_pending.pop_front();
+            break;
+        case SessionWriter::Outcome::Failed:
+            Q_ASSERT(!m_pending.empty() && m_pending.front().version == outcome->version);
+            revert(outcome->error);
+            break;
+        }
+        if (m_pending.empty()) {
+            Q_EMIT savingChanged(false);
+        }
+    }
+}
+
+void ReviewSession::revert(const QString &storeError)
+{
+    // The writer skips the steps after the failed one; they stay pending until it has.
+    const QString lost = m_pending.front().description;
+    const qsizetype later = qsizetype(m_pending.size()) - 1;
+    m_pending.pop_front();
+    ++m_generation;
+    ++m_failures;
+
+    QString message = later == 0 ? tr("Not saved to %1: %2 (%3).").arg(m_id, lost, storeError)
+                                 : tr("Not saved to %1: %2 and the %3 changes after it (%4).")
+                                       .arg(m_id, lost, QString::number(later), storeError);
+    QString readError;
+    const std::optional<ReviewStore::StoredDocument> stored = m_store.document(m_id, &readError);
+    if (stored) {
+        message += u' ' + tr("The document is back to its last saved version.");
+    } else {
+        message +=
+            u' ' +
+            tr("The document is back to the last version saved here; reading the store failed: %1").arg(readError);
+    }
+    m_undoStack->clear();
+    show(stored ? Document::parse(stored->taggedText, m_schema) : m_saved);
+    Q_EMIT errorOccurred(message);
     Q_EMIT documentChanged();
-    return true;
+    Q_EMIT resultChanged();
+}
+
+bool ReviewSession::waitForSaved(int msecs)
+{
+    const qsizetype failures = m_failures;
+    m_writer->waitUntilIdle(QDeadlineTimer(msecs));
+    deliverOutcomes();
+    return m_pending.empty() && m_failures == failures;
 }
 
 bool ReviewSession::checkSpan(qsizetype spanIndex, QString *error) const
@@ -135,6 +231,14 @@ bool ReviewSession::setSpanText(qsizetype spanIndex, const QString &newText, QSt
 
 bool ReviewSession::applyFix(qsizetype findingIndex, QString *error)
 {
+    // Waiting (rather than checking here) leaves one check per text, and it is short unless the
+    // user fixes a finding right after an edit.
+    if (!isChecked() && !waitForSaved()) {
+        return fail(error, tr("the latest changes to %1 were not saved, so the findings changed").arg(m_id));
+    }
+    if (!isChecked()) {
+        return fail(error, tr("the findings of %1 are not up to date yet").arg(m_id));
+    }
     if (findingIndex < 0 || findingIndex >= m_result.findings.size()) {
         return fail(error, tr("there is no finding %1").arg(findingIndex));
     }
@@ -176,11 +280,15 @@ bool ReviewSession::setStatus(ReviewStatus status, const QString &note, QString 
     if (m_id.isEmpty()) {
         return fail(error, tr("no document is open"));
     }
+    if (!waitForSaved()) {
+        return fail(error, tr("the latest changes to %1 were not saved, so its status was not changed").arg(m_id));
+    }
     return m_store.setStatus({m_id}, status, note, m_reviewer, error);
 }
 
-std::optional<QString> ReviewSession::nextUnreviewed() const
+std::optional<QString> ReviewSession::nextUnreviewed()
 {
+    waitForSaved();
     const QStringList ids = m_store.ids();
     const qsizetype current = ids.indexOf(m_id);
     const qsizetype count = ids.size();

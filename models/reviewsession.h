@@ -9,6 +9,8 @@
 #include <QObject>
 #include <QString>
 
+#include <deque>
+#include <memory>
 #include <optional>
 
 class QUndoStack;
@@ -17,14 +19,21 @@ namespace annorev {
 
 class ReviewStore;
 class Schema;
+class SessionWriter;
 
 // The editing core of the reviewer window, which holds no data of its own: one document at a
-// time, every edit an undo step that is written to the store as it is done (undo and redo
-// included, so the audit log shows them), and the findings recomputed after every change.
+// time, every edit an undo step that is written to the store (undo and redo included, so the
+// audit log shows them), and the findings recomputed after every change.
 //
-// The session and the store never disagree: a store write that fails leaves both as they were,
-// reports errorOccurred() and drops the step from the undo stack rather than keep a step that
-// was never saved.
+// An edit, undo or redo changes document() at once and emits documentChanged(); checking the new
+// text and writing it to the store happen on a writer thread, in the order the steps were made,
+// so that a long document does not hold up the window. result() then still belongs to the
+// previous text (isChecked() is false: its span and finding indexes refer to that text) until
+// resultChanged(); isSaving() says whether steps wait to be written.
+//
+// The session and the store never disagree once the session is idle: a write that fails is not
+// retried and the steps after it are not written; the session reports errorOccurred(), goes back
+// to the store's version of the document and forgets its undo steps, which no longer describe it.
 class ReviewSession final : public QObject
 {
     Q_OBJECT
@@ -32,13 +41,16 @@ class ReviewSession final : public QObject
 public:
     ReviewSession(ReviewStore &store, const Schema &schema, const Checker &checker, const QString &reviewer,
                   QObject *parent = nullptr);
+    // Writes what is still pending first; a write that fails then is only logged.
     ~ReviewSession() override;
     Q_DISABLE_COPY_MOVE(ReviewSession)
 
-    // Loads the reviewer's version of a document and forgets the previous document's undo steps.
+    // Loads the reviewer's version of a document, checked, and forgets the previous document's undo
+    // steps once its pending writes are done.
     bool open(const QString &id, QString *error);
 
-    // Applies edits as one undo step named description. Edits the editor refuses push nothing.
+    // Applies edits as one undo step named description and queues its write; a write that fails
+    // later is reported by errorOccurred(). Edits the editor refuses push nothing and return false.
     bool apply(const QList<SpanEdit> &edits, const QString &description, QString *error);
 
     // [start, end) is widened to whole words first unless snap is false.
@@ -47,14 +59,26 @@ public:
     bool relabel(qsizetype spanIndex, const QString &newLabel, QString *error);
     // Replaces the span's text and keeps its tags around the new text.
     bool setSpanText(qsizetype spanIndex, const QString &newText, QString *error);
-    // A finding's suggested fix, as one undo step named after it.
+    // A finding's suggested fix, as one undo step named after it. findingIndex counts in the
+    // result of the current document: when result() is not checked yet this waits for it
+    // (waitForSaved()), and refuses if the pending writes fail.
     bool applyFix(qsizetype findingIndex, QString *error);
     // Assigns a span to a record (counted from 1) with a record="N" attribute; 0 removes it.
     bool moveToRecord(qsizetype spanIndex, int recordNumber, QString *error);
 
+    // Waits for the pending writes first, so that the decision (and the store's check that an
+    // approval with error findings has a note) is about the latest text; refuses if they fail.
     bool setStatus(ReviewStatus status, const QString &note, QString *error);
-    // The first unreviewed document after the current one in batch order, wrapping around.
-    std::optional<QString> nextUnreviewed() const;
+    // The first unreviewed document after the current one in batch order, wrapping around, once
+    // the pending writes are done.
+    std::optional<QString> nextUnreviewed();
+
+    // Blocks, without an event loop, until every pending step is written or has failed, or msecs
+    // pass (-1: no limit), then delivers what the writer reported: resultChanged() if the final
+    // check belongs to document(), and a failure's errorOccurred() and revert. False when a write
+    // failed during the wait or steps are still pending.
+    bool waitForSaved(int msecs = -1);
+    bool isSaving() const { return !m_pending.empty(); }
 
     // Who the next edits and decisions are recorded under.
     void setReviewer(const QString &reviewer) { m_reviewer = reviewer; }
@@ -62,18 +86,44 @@ public:
 
     const QString &documentId() const { return m_id; }
     const Document &document() const { return m_document; }
+    // The findings and analysis of document() when isChecked(), else of an earlier version.
     const CheckResult &result() const { return m_result; }
+    bool isChecked() const { return m_resultVersion == m_version; }
     QUndoStack *undoStack() const { return m_undoStack; }
 
 Q_SIGNALS:
+    // document() changed: after open(), every edit, undo and redo, and a revert after a failed
+    // write. Emitted before the call that changed it returns.
     void documentChanged();
+    // result() now belongs to document(): in open() and a revert before they return, and after an
+    // edit when the writer's check of the latest text arrives. Checks of texts that were replaced
+    // in the meantime are dropped.
+    void resultChanged();
+    // isSaving() changed: true when a step is queued with none pending, false when the last one
+    // is written or given up.
+    void savingChanged(bool saving);
     void errorOccurred(const QString &message);
 
 private:
     friend class SessionEditCommand;
 
-    // Writes `to` to the store if the session holds `from`; on success the session holds `to`.
-    bool write(const Document &from, const Document &to);
+    // A step made in memory whose write the writer has not reported yet.
+    struct PendingStep
+    {
+        quint64 version = 0;
+        QString description;
+        Document document;
+    };
+
+    // The undo stack's way in: makes `to` the document and queues its write. what names the step
+    // in an error message.
+    void change(const Document &from, const Document &to, const QString &what);
+    // Takes the writer's outcomes in order; the writer calls it through the event loop.
+    void deliverOutcomes();
+    // After a failed write: the lost steps are named, the store's version comes back.
+    void revert(const QString &storeError);
+    // A new version of the document, checked on this thread.
+    void show(Document document);
     bool checkSpan(qsizetype spanIndex, QString *error) const;
 
     ReviewStore &m_store;
@@ -82,9 +132,21 @@ private:
     QString m_reviewer;
     QString m_id;
     Document m_document;
+    // Every change of m_document is a new version; m_resultVersion is the one m_result is for.
+    quint64 m_version = 0;
     CheckResult m_result;
+    quint64 m_resultVersion = 0;
+    // The last text the store is known to hold, should reading it back fail.
+    Document m_saved;
+    std::deque<PendingStep> m_pending;
+    // Bumped by each revert, so that the writer skips the steps made on top of a lost one.
+    quint64 m_generation = 0;
+    qsizetype m_failures = 0;
+    // Set while an undo step is being applied: a revert then would clear the stack under it.
+    bool m_changing = false;
+    bool m_deliveryDeferred = false;
     QUndoStack *m_undoStack = nullptr;
-    QString m_lastWriteError;
+    std::unique_ptr<SessionWriter> m_writer;
 };
 
 } // namespace annorev

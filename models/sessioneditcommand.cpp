@@ -14,16 +14,13 @@ SessionEditCommand::SessionEditCommand(ReviewSession &session, Document before, 
 
 void SessionEditCommand::redo()
 {
-    if (!m_session.write(m_before, m_after)) {
-        setObsolete(true);
-    }
+    m_session.change(m_before, m_after, m_done ? tr("redo of %1").arg(text()) : text());
+    m_done = true;
 }
 
 void SessionEditCommand::undo()
 {
-    if (!m_session.write(m_after, m_before)) {
-        setObsolete(true);
-    }
+    m_session.change(m_after, m_before, tr("undo of %1").arg(text()));
 }
 
 } // namespace annorev

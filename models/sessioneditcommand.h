@@ -2,6 +2,7 @@
 
 #include "document.h"
 
+#include <QCoreApplication>
 #include <QUndoCommand>
 
 namespace annorev {
@@ -9,10 +10,12 @@ namespace annorev {
 class ReviewSession;
 
 // One undo step of a ReviewSession: the whole document before and after, so that undo and redo
-// write exact bytes back rather than invert edits. A step whose write fails makes itself
-// obsolete, and QUndoStack then drops it.
+// write exact bytes back rather than invert edits. Applying it only changes the session's
+// document; the session writes it to the store in the background.
 class SessionEditCommand final : public QUndoCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(SessionEditCommand)
+
 public:
     SessionEditCommand(ReviewSession &session, Document before, Document after, const QString &description);
     Q_DISABLE_COPY_MOVE(SessionEditCommand)
@@ -24,6 +27,7 @@ private:
     ReviewSession &m_session;
     Document m_before;
     Document m_after;
+    bool m_done = false; // redo() after the first one is the user's redo
 };
 
 } // namespace annorev

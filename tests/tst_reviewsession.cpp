@@ -8,6 +8,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -16,6 +17,7 @@
 #include <QTest>
 #include <QUndoStack>
 
+#include <algorithm>
 #include <memory>
 
 using namespace annorev;
@@ -51,6 +53,35 @@ qsizetype findingIndex(const CheckResult &result, QStringView rule)
     return -1;
 }
 
+// What a check found, comparable: the result for a text is the same wherever it was computed.
+QStringList describe(const CheckResult &result)
+{
+    QStringList lines;
+    for (const Finding &finding : result.findings) {
+        lines.append(finding.rule % u' ' % QString::number(finding.start) % u'-' % QString::number(finding.end) % u' ' %
+                     finding.message);
+    }
+    return lines;
+}
+
+// Whole words of the plain text that no span touches, as [start, end) ranges.
+QList<std::pair<qsizetype, qsizetype>> untaggedWords(const Document &doc, qsizetype count)
+{
+    QList<std::pair<qsizetype, qsizetype>> words;
+    static const QRegularExpression word(u"\\b[a-z]{4,}\\b"_s);
+    for (QRegularExpressionMatchIterator it = word.globalMatch(doc.text()); it.hasNext() && words.size() < count;) {
+        const QRegularExpressionMatch match = it.next();
+        const qsizetype start = match.capturedStart();
+        const qsizetype end = match.capturedEnd();
+        const bool touched = std::any_of(doc.spans().cbegin(), doc.spans().cend(),
+                                         [&](const Span &span) { return span.start <= end && start <= span.end; });
+        if (!touched) {
+            words.append({start, end});
+        }
+    }
+    return words;
+}
+
 qsizetype spanWithLabel(const Document &doc, QStringView label)
 {
     for (qsizetype i = 0; i < doc.spans().size(); ++i) {
@@ -73,16 +104,26 @@ private slots:
     void cleanup();
 
     void tagWritesTheStoreAndUndoRestoresTheSourceBytes();
+    void editEmitsDocumentChangedAtOnceAndResultChangedLater();
+    void quickStepsAreWrittenInTheOrderTheyWereMade();
+    void resultOfASupersededVersionIsNotEmitted();
+    void savingGoesTrueThenFalse();
+    void destroyingTheSessionWritesPendingSteps();
     void relabelAndUntag();
     void setSpanTextRecomputesValuesAndFindings();
     void applyFixIsOneUndoStep();
     void moveToRecordSetsTheRecordAttribute();
     void refusedEditsPushAndStoreNothing_data();
     void refusedEditsPushAndStoreNothing();
-    void failedStoreWriteDropsTheStep();
-    void failedUndoWriteDropsTheStep();
+    void failedStoreWriteRevertsToTheStoresVersion();
+    void failedUndoWriteRevertsAndClearsTheUndoStack();
+    void stepsAfterAFailedWriteAreNotWritten();
+    void failureSeenWhileAStepIsAppliedIsHandledAfterIt();
     void openClearsTheUndoStack();
+    void openAfterAQuickEditSeesIt();
+    void applyFixAfterAQuickEditUsesTheCurrentFindings();
     void approvingWithErrorFindingsNeedsANote();
+    void approvingAfterAQuickEditThatAddsAnErrorNeedsANote();
     void nextUnreviewedFollowsBatchOrderAndWraps();
     void snapToWords_data();
     void snapToWords();
@@ -92,7 +133,8 @@ private:
     bool setUp();
     QString sourcePath(const QString &id) const { return m_batch + u'/' + id; }
     qsizetype editRows(const QString &id) const;
-    void addFailingTrigger();
+    // when: an SQL condition on NEW limiting the writes that fail.
+    void addFailingTrigger(const QString &when = {});
     void dropFailingTrigger();
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -146,15 +188,16 @@ qsizetype TestReviewSession::editRows(const QString &id) const
 }
 
 // A trigger makes every write to the documents table fail, as a locked or broken store would.
-void TestReviewSession::addFailingTrigger()
+void TestReviewSession::addFailingTrigger(const QString &when)
 {
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"raw"_s);
         db.setDatabaseName(m_store->path());
         QVERIFY(db.open());
         QSqlQuery query(db);
-        QVERIFY(query.exec(u"CREATE TRIGGER test_fail BEFORE UPDATE ON documents "
-                           u"BEGIN SELECT RAISE(ABORT, 'disk on fire'); END"_s));
+        const QString condition = when.isEmpty() ? QString() : u" WHEN "_s + when;
+        QVERIFY(query.exec(u"CREATE TRIGGER test_fail BEFORE UPDATE ON documents"_s + condition +
+                           u" BEGIN SELECT RAISE(ABORT, 'disk on fire'); END"_s));
     }
     QSqlDatabase::removeDatabase(u"raw"_s);
 }
@@ -189,6 +232,7 @@ void TestReviewSession::tagWritesTheStoreAndUndoRestoresTheSourceBytes()
     const qsizetype spansBefore = m_session->document().spans().size();
     QVERIFY2(m_session->tag(u"params"_s, at + 2, at + 8, &error), qPrintable(error));
     QCOMPARE(changed.size(), 2);
+    QVERIFY(m_session->waitForSaved());
     QCOMPARE(m_session->undoStack()->count(), 1);
     QCOMPARE(m_session->document().spans().size(), spansBefore + 1);
     const qsizetype span = DocumentEditor::findSpan(m_session->document(), u"params"_s, at, at + 11);
@@ -211,6 +255,7 @@ void TestReviewSession::tagWritesTheStoreAndUndoRestoresTheSourceBytes()
 
     m_session->undoStack()->undo();
     QCOMPARE(changed.size(), 3);
+    QVERIFY(m_session->waitForSaved());
     QCOMPARE(m_store->document(fourth)->taggedText, original);
     QCOMPARE(m_session->document().source(), original);
     QCOMPARE(m_session->document().spans().size(), spansBefore);
@@ -219,10 +264,131 @@ void TestReviewSession::tagWritesTheStoreAndUndoRestoresTheSourceBytes()
 
     m_session->undoStack()->redo();
     QCOMPARE(changed.size(), 4);
+    QVERIFY(m_session->waitForSaved());
     QCOMPARE(m_store->document(fourth)->taggedText, tagged);
     QCOMPARE(m_session->document().source(), tagged);
     QCOMPARE(editRows(fourth), 3);
     QCOMPARE(readFile(sourcePath(fourth)), original);
+}
+
+void TestReviewSession::editEmitsDocumentChangedAtOnceAndResultChangedLater()
+{
+    QVERIFY(setUp());
+    QString error;
+    QVERIFY(m_session->open(fourth, &error));
+    QVERIFY(m_session->isChecked());
+    const QByteArray original = m_session->document().source();
+    QSignalSpy changed(m_session.get(), &ReviewSession::documentChanged);
+    QSignalSpy results(m_session.get(), &ReviewSession::resultChanged);
+    const qsizetype gpus = spanWithLabel(m_session->document(), u"gpu_count");
+    QVERIFY(gpus >= 0);
+
+    QVERIFY2(m_session->setSpanText(gpus, u"lots of"_s, &error), qPrintable(error));
+    QCOMPARE(changed.size(), 1);
+    QVERIFY(m_session->document().source().contains("<gpu_count>lots of</gpu_count>"));
+    // The check comes back through the event loop, which has not run yet.
+    QCOMPARE(results.size(), 0);
+    QVERIFY(!m_session->isChecked());
+    QCOMPARE(countFindings(m_session->result(), u"value-unparsed"), 0);
+
+    QVERIFY(results.wait());
+    QCOMPARE(results.size(), 1);
+    QVERIFY(m_session->isChecked());
+    QCOMPARE(countFindings(m_session->result(), u"value-unparsed"), 1);
+    QCOMPARE(describe(m_session->result()), describe(m_checker.check(m_session->document())));
+
+    QVERIFY(m_session->waitForSaved());
+    QCOMPARE(m_store->document(fourth)->taggedText, m_session->document().source());
+    QVERIFY(m_store->document(fourth)->taggedText != original);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(results.size(), 1);
+}
+
+void TestReviewSession::quickStepsAreWrittenInTheOrderTheyWereMade()
+{
+    QVERIFY(setUp());
+    QString error;
+    QVERIFY(m_session->open(fourth, &error));
+    const QList<std::pair<qsizetype, qsizetype>> words = untaggedWords(m_session->document(), 20);
+    QCOMPARE(words.size(), 20);
+
+    // Every text the session goes through, in order; no step waits for the one before.
+    QList<QByteArray> texts{m_session->document().source()};
+    for (const auto &[start, end] : words) {
+        QVERIFY2(m_session->tag(u"country"_s, start, end, &error, false), qPrintable(error));
+        texts.append(m_session->document().source());
+    }
+    for (int i = 0; i < 10; ++i) {
+        m_session->undoStack()->undo();
+        texts.append(m_session->document().source());
+    }
+    QCOMPARE(texts.last(), texts.at(10));
+    QVERIFY(m_session->isSaving());
+
+    QVERIFY(m_session->waitForSaved());
+    QVERIFY(!m_session->isSaving());
+    QVERIFY(m_session->isChecked());
+    QCOMPARE(m_store->document(fourth)->taggedText, texts.last());
+    QList<ReviewStore::AuditEntry> edits = m_store->auditLog(fourth);
+    edits.removeIf([](const ReviewStore::AuditEntry &entry) { return entry.action != u"edit"; });
+    QCOMPARE(edits.size(), 30);
+    for (qsizetype i = 0; i < edits.size(); ++i) {
+        QCOMPARE(edits.at(i).textBefore, std::optional<QByteArray>(texts.at(i)));
+        QCOMPARE(edits.at(i).textAfter, std::optional<QByteArray>(texts.at(i + 1)));
+    }
+}
+
+void TestReviewSession::resultOfASupersededVersionIsNotEmitted()
+{
+    QVERIFY(setUp());
+    QString error;
+    QVERIFY(m_session->open(first, &error));
+    QSignalSpy results(m_session.get(), &ReviewSession::resultChanged);
+    const qsizetype country = spanWithLabel(m_session->document(), u"country");
+    QVERIFY(m_session->relabel(country, u"year"_s, &error));
+    QVERIFY(m_session->untag(country, &error));
+
+    QVERIFY(m_session->waitForSaved());
+    QCOMPARE(results.size(), 1);
+    QVERIFY(m_session->isChecked());
+    QCOMPARE(describe(m_session->result()), describe(m_checker.check(m_session->document())));
+    QCOMPARE(editRows(first), 2);
+}
+
+void TestReviewSession::savingGoesTrueThenFalse()
+{
+    QVERIFY(setUp());
+    QString error;
+    QVERIFY(m_session->open(first, &error));
+    QVERIFY(!m_session->isSaving());
+    QSignalSpy saving(m_session.get(), &ReviewSession::savingChanged);
+
+    QVERIFY(m_session->untag(0, &error));
+    QVERIFY(m_session->isSaving());
+    QVERIFY(m_session->untag(0, &error));
+    QCOMPARE(saving.size(), 1);
+    QCOMPARE(saving.first().at(0).toBool(), true);
+    // Through the event loop, as the window sees it.
+    QTRY_VERIFY(!m_session->isSaving());
+    QCOMPARE(saving.size(), 2);
+    QCOMPARE(saving.last().at(0).toBool(), false);
+    QCOMPARE(editRows(first), 2);
+
+    QVERIFY(m_session->waitForSaved());
+    QCOMPARE(saving.size(), 2);
+}
+
+void TestReviewSession::destroyingTheSessionWritesPendingSteps()
+{
+    QVERIFY(setUp());
+    QString error;
+    QVERIFY(m_session->open(first, &error));
+    QVERIFY(m_session->untag(0, &error));
+    QVERIFY(m_session->untag(0, &error));
+    const QByteArray edited = m_session->document().source();
+    m_session.reset();
+    QCOMPARE(m_store->document(first)->taggedText, edited);
+    QCOMPARE(editRows(first), 2);
 }
 
 void TestReviewSession::relabelAndUntag()
@@ -236,16 +402,19 @@ void TestReviewSession::relabelAndUntag()
 
     QVERIFY2(m_session->relabel(country, u"year"_s, &error), qPrintable(error));
     QCOMPARE(m_session->document().spans().at(country).label, u"year"_s);
+    QVERIFY(m_session->waitForSaved());
     QVERIFY(m_store->document(first)->taggedText.contains("<year>Canada</year>"));
     QVERIFY(m_session->undoStack()->undoText().contains(u"Canada"));
 
     QVERIFY2(m_session->untag(country, &error), qPrintable(error));
+    QVERIFY(m_session->waitForSaved());
     QVERIFY(m_store->document(first)->taggedText.contains(" in Canada and released"));
     QCOMPARE(m_session->undoStack()->count(), 2);
     QCOMPARE(editRows(first), 2);
 
     m_session->undoStack()->undo();
     m_session->undoStack()->undo();
+    QVERIFY(m_session->waitForSaved());
     QCOMPARE(m_store->document(first)->taggedText, original);
     QCOMPARE(editRows(first), 4);
 
@@ -263,11 +432,13 @@ void TestReviewSession::setSpanTextRecomputesValuesAndFindings()
     QCOMPARE(countFindings(m_session->result(), u"value-unparsed"), 0);
 
     QVERIFY2(m_session->setSpanText(gpus, u"lots of"_s, &error), qPrintable(error));
+    QVERIFY(m_session->waitForSaved());
     QVERIFY(m_store->document(fourth)->taggedText.contains("<gpu_count>lots of</gpu_count>"));
     QVERIFY(!m_session->result().analysis.value(gpus).parsed);
     QCOMPARE(countFindings(m_session->result(), u"value-unparsed"), 1);
 
     QVERIFY2(m_session->setSpanText(gpus, u"512"_s, &error), qPrintable(error));
+    QVERIFY(m_session->waitForSaved());
     QVERIFY(m_store->document(fourth)->taggedText.contains("<gpu_count>512</gpu_count>"));
     QVERIFY(m_session->result().analysis.value(gpus).parsed);
     QCOMPARE(m_session->result().analysis.value(gpus).number, 512.0);
@@ -286,6 +457,7 @@ void TestReviewSession::applyFixIsOneUndoStep()
     const QString description = m_session->result().findings.at(finding).fix->description;
 
     QVERIFY2(m_session->applyFix(finding, &error), qPrintable(error));
+    QVERIFY(m_session->waitForSaved());
     QCOMPARE(m_session->undoStack()->count(), 1);
     QCOMPARE(m_session->undoStack()->undoText(), description);
     QVERIFY(m_store->document(second)->taggedText.contains(
@@ -294,6 +466,7 @@ void TestReviewSession::applyFixIsOneUndoStep()
     QCOMPARE(editRows(second), 1);
 
     m_session->undoStack()->undo();
+    QVERIFY(m_session->waitForSaved());
     QCOMPARE(m_store->document(second)->taggedText, original);
     QCOMPARE(countFindings(m_session->result(), u"hardware-count-embedded"), 1);
 
@@ -312,16 +485,19 @@ void TestReviewSession::moveToRecordSetsTheRecordAttribute()
     QCOMPARE(m_session->result().analysis.recordOf(params), 0);
 
     QVERIFY2(m_session->moveToRecord(params, 2, &error), qPrintable(error));
+    QVERIFY(m_session->waitForSaved());
     QCOMPARE(m_session->undoStack()->count(), 1);
     QVERIFY(m_store->document(fifth)->taggedText.contains("<params record=\"2\">12.3 billion</params>"));
     const qsizetype moved = spanWithLabel(m_session->document(), u"params");
     QCOMPARE(m_session->result().analysis.recordOf(moved), 1);
 
     QVERIFY2(m_session->moveToRecord(moved, 0, &error), qPrintable(error));
+    QVERIFY(m_session->waitForSaved());
     QCOMPARE(m_store->document(fifth)->taggedText, original);
 
     m_session->undoStack()->undo();
     m_session->undoStack()->undo();
+    QVERIFY(m_session->waitForSaved());
     QCOMPARE(m_store->document(fifth)->taggedText, original);
 }
 
@@ -347,6 +523,7 @@ void TestReviewSession::refusedEditsPushAndStoreNothing()
     QVERIFY(m_session->open(first, &error));
     const QByteArray original = m_session->document().source();
     QSignalSpy changed(m_session.get(), &ReviewSession::documentChanged);
+    QSignalSpy saving(m_session.get(), &ReviewSession::savingChanged);
     const qsizetype at = m_session->document().text().indexOf(selection);
     QVERIFY(at >= 0);
 
@@ -354,36 +531,56 @@ void TestReviewSession::refusedEditsPushAndStoreNothing()
     QVERIFY2(error.contains(message), qPrintable(error));
     QCOMPARE(m_session->undoStack()->count(), 0);
     QCOMPARE(changed.size(), 0);
+    QCOMPARE(saving.size(), 0);
+    QVERIFY(!m_session->isSaving());
     QCOMPARE(m_session->document().source(), original);
     QCOMPARE(m_store->document(first)->taggedText, original);
     QCOMPARE(editRows(first), 0);
 }
 
-void TestReviewSession::failedStoreWriteDropsTheStep()
+void TestReviewSession::failedStoreWriteRevertsToTheStoresVersion()
 {
     QVERIFY(setUp());
     QString error;
     QVERIFY(m_session->open(first, &error));
     const QByteArray original = m_session->document().source();
+    const QStringList originalFindings = describe(m_session->result());
     QSignalSpy errors(m_session.get(), &ReviewSession::errorOccurred);
+    QSignalSpy changed(m_session.get(), &ReviewSession::documentChanged);
+    QSignalSpy results(m_session.get(), &ReviewSession::resultChanged);
     addFailingTrigger();
 
+    // The edit is shown before it is written, so it is accepted; the write fails afterwards.
     const qsizetype country = spanWithLabel(m_session->document(), u"country");
-    QVERIFY(!m_session->untag(country, &error));
-    QVERIFY2(error.contains(u"disk on fire"), qPrintable(error));
+    QVERIFY2(m_session->untag(country, &error), qPrintable(error));
+    QCOMPARE(changed.size(), 1);
+    QVERIFY(m_session->document().source() != original);
+    QVERIFY(!m_session->waitForSaved());
     QCOMPARE(errors.size(), 1);
-    QCOMPARE(errors.takeFirst().at(0).toString(), error);
+    const QString message = errors.takeFirst().at(0).toString();
+    QVERIFY2(message.contains(u"disk on fire"), qPrintable(message));
+    QVERIFY2(message.contains(u"Untag \u201cCanada\u201d"), qPrintable(message));
+    QVERIFY2(message.contains(first), qPrintable(message));
+    QCOMPARE(changed.size(), 2);
+    QVERIFY(!results.isEmpty());
     QCOMPARE(m_session->undoStack()->count(), 0);
     QVERIFY(!m_session->undoStack()->canUndo());
     QCOMPARE(m_session->document().source(), original);
+    QVERIFY(m_session->isChecked());
+    QCOMPARE(describe(m_session->result()), originalFindings);
+    QVERIFY(!m_session->isSaving());
     QCOMPARE(m_store->document(first)->taggedText, original);
+    QCOMPARE(editRows(first), 0);
 
     dropFailingTrigger();
     QVERIFY2(m_session->untag(country, &error), qPrintable(error));
+    QVERIFY(m_session->waitForSaved());
     QCOMPARE(m_session->undoStack()->count(), 1);
+    QCOMPARE(m_store->document(first)->taggedText, m_session->document().source());
+    QCOMPARE(editRows(first), 1);
 }
 
-void TestReviewSession::failedUndoWriteDropsTheStep()
+void TestReviewSession::failedUndoWriteRevertsAndClearsTheUndoStack()
 {
     QVERIFY(setUp());
     QString error;
@@ -391,24 +588,82 @@ void TestReviewSession::failedUndoWriteDropsTheStep()
     const qsizetype country = spanWithLabel(m_session->document(), u"country");
     QVERIFY(m_session->relabel(country, u"year"_s, &error));
     QVERIFY(m_session->untag(country, &error));
+    QVERIFY(m_session->waitForSaved());
     const QByteArray edited = m_session->document().source();
     QSignalSpy errors(m_session.get(), &ReviewSession::errorOccurred);
     addFailingTrigger();
 
     m_session->undoStack()->undo();
+    QVERIFY(m_session->document().source() != edited);
+    QVERIFY(!m_session->waitForSaved());
     QCOMPARE(errors.size(), 1);
-    // The store still holds the edit, so the session does, and the stack no longer offers to undo it.
+    QVERIFY(errors.first().at(0).toString().contains(u"undo of"));
+    // The store still holds the edit, so the session does; the steps that led to it are forgotten,
+    // as the stack could no longer say what the store holds after undoing them.
     QCOMPARE(m_store->document(first)->taggedText, edited);
     QCOMPARE(m_session->document().source(), edited);
-    QCOMPARE(m_session->undoStack()->count(), 1);
-    QCOMPARE(m_session->undoStack()->index(), 1);
-
-    // The earlier step does not match what the session holds any more: it is dropped too.
-    dropFailingTrigger();
-    m_session->undoStack()->undo();
-    QCOMPARE(errors.size(), 2);
-    QCOMPARE(m_store->document(first)->taggedText, edited);
     QCOMPARE(m_session->undoStack()->count(), 0);
+    QCOMPARE(editRows(first), 2);
+}
+
+void TestReviewSession::stepsAfterAFailedWriteAreNotWritten()
+{
+    QVERIFY(setUp());
+    QString error;
+    QVERIFY(m_session->open(first, &error));
+    const QByteArray original = m_session->document().source();
+    QSignalSpy errors(m_session.get(), &ReviewSession::errorOccurred);
+    // Only the relabelled text fails; the steps after it would be written if they were tried.
+    addFailingTrigger(u"CAST(NEW.tagged_text AS TEXT) LIKE '%<year>Canada</year>%'"_s);
+
+    const qsizetype country = spanWithLabel(m_session->document(), u"country");
+    QVERIFY(m_session->relabel(country, u"year"_s, &error));
+    QVERIFY(m_session->untag(country, &error));
+    const qsizetype model = spanWithLabel(m_session->document(), u"model");
+    QVERIFY(m_session->untag(model, &error));
+    m_session->undoStack()->undo();
+    QCOMPARE(m_session->undoStack()->count(), 3);
+
+    QVERIFY(!m_session->waitForSaved());
+    QCOMPARE(errors.size(), 1);
+    const QString message = errors.first().at(0).toString();
+    QVERIFY2(message.contains(u"and the 3 changes after it"), qPrintable(message));
+    QCOMPARE(m_store->document(first)->taggedText, original);
+    QCOMPARE(editRows(first), 0);
+    QCOMPARE(m_session->document().source(), original);
+    QCOMPARE(m_session->undoStack()->count(), 0);
+
+    // Steps made after the revert are written again.
+    QVERIFY(m_session->untag(model, &error));
+    QVERIFY(m_session->waitForSaved());
+    QCOMPARE(m_store->document(first)->taggedText, m_session->document().source());
+    QCOMPARE(editRows(first), 1);
+    QCOMPARE(errors.size(), 1);
+}
+
+void TestReviewSession::failureSeenWhileAStepIsAppliedIsHandledAfterIt()
+{
+    QVERIFY(setUp());
+    QString error;
+    QVERIFY(m_session->open(first, &error));
+    const QByteArray original = m_session->document().source();
+    QSignalSpy errors(m_session.get(), &ReviewSession::errorOccurred);
+    addFailingTrigger();
+    // A listener that waits inside the undo stack's push(): reverting there would clear the stack
+    // under the step being pushed.
+    bool waited = true;
+    const QMetaObject::Connection connection = connect(m_session.get(), &ReviewSession::documentChanged,
+                                                       m_session.get(), [&] { waited = m_session->waitForSaved(); });
+
+    QVERIFY(m_session->untag(0, &error));
+    disconnect(connection);
+    QVERIFY(!waited);
+    QCOMPARE(errors.size(), 0);
+    QCOMPARE(m_session->undoStack()->count(), 1);
+    QTRY_COMPARE(errors.size(), 1);
+    QCOMPARE(m_session->undoStack()->count(), 0);
+    QCOMPARE(m_session->document().source(), original);
+    QVERIFY(!m_session->isSaving());
 }
 
 void TestReviewSession::openClearsTheUndoStack()
@@ -427,6 +682,46 @@ void TestReviewSession::openClearsTheUndoStack()
     QVERIFY(!error.isEmpty());
     QCOMPARE(changed.size(), 0);
     QCOMPARE(m_session->documentId(), second);
+}
+
+void TestReviewSession::openAfterAQuickEditSeesIt()
+{
+    QVERIFY(setUp());
+    QString error;
+    QVERIFY(m_session->open(first, &error));
+    QVERIFY(m_session->untag(0, &error));
+    const QByteArray edited = m_session->document().source();
+    QVERIFY(m_session->open(second, &error));
+    QVERIFY(!m_session->isSaving());
+    QCOMPARE(m_store->document(first)->taggedText, edited);
+
+    QVERIFY(m_session->open(first, &error));
+    QCOMPARE(m_session->document().source(), edited);
+    QVERIFY(m_session->isChecked());
+}
+
+void TestReviewSession::applyFixAfterAQuickEditUsesTheCurrentFindings()
+{
+    QVERIFY(setUp());
+    QString error;
+    QVERIFY(m_session->open(second, &error));
+    const QByteArray original = m_session->document().source();
+    const qsizetype country = spanWithLabel(m_session->document(), u"country");
+    QVERIFY(country >= 0);
+    QVERIFY(m_session->untag(country, &error));
+    QVERIFY(!m_session->isChecked());
+    // The index counts in the findings of the edited text, which the session has not seen yet.
+    const CheckResult current = m_checker.check(m_session->document());
+    const qsizetype finding = findingIndex(current, u"hardware-count-embedded");
+    QVERIFY(finding >= 0);
+
+    QVERIFY2(m_session->applyFix(finding, &error), qPrintable(error));
+    QCOMPARE(m_session->undoStack()->count(), 2);
+    QCOMPARE(m_session->undoStack()->undoText(), current.findings.at(finding).fix->description);
+    QVERIFY(m_session->waitForSaved());
+    QCOMPARE(countFindings(m_session->result(), u"hardware-count-embedded"), 0);
+    QCOMPARE(m_store->document(second)->taggedText, m_session->document().source());
+    QCOMPARE(editRows(second), 2);
 }
 
 void TestReviewSession::approvingWithErrorFindingsNeedsANote()
@@ -452,6 +747,26 @@ void TestReviewSession::approvingWithErrorFindingsNeedsANote()
     QVERIFY(m_session->open(first, &error));
     QVERIFY2(m_session->setStatus(ReviewStatus::NeedsWork, {}, &error), qPrintable(error));
     QCOMPARE(m_store->document(first)->status, ReviewStatus::NeedsWork);
+}
+
+void TestReviewSession::approvingAfterAQuickEditThatAddsAnErrorNeedsANote()
+{
+    QVERIFY(setUp());
+    QString error;
+    QVERIFY(m_session->open(fourth, &error));
+    QCOMPARE(m_store->document(fourth)->errors, 0);
+    // A second params value in the record disagrees with the first one.
+    const qsizetype at = m_session->document().text().indexOf(u"1.5 billion tokens");
+    QVERIFY(at > 0);
+    QVERIFY2(m_session->tag(u"params"_s, at, at + 11, &error), qPrintable(error));
+    QVERIFY(countFindings(m_checker.check(m_session->document()), u"field-conflict") > 0);
+
+    QVERIFY(!m_session->setStatus(ReviewStatus::Approved, {}, &error));
+    QVERIFY(!error.isEmpty());
+    QVERIFY(m_store->document(fourth)->errors > 0);
+    QCOMPARE(m_store->document(fourth)->status, ReviewStatus::Unreviewed);
+    QVERIFY2(m_session->setStatus(ReviewStatus::Approved, u"two params on purpose"_s, &error), qPrintable(error));
+    QCOMPARE(m_store->document(fourth)->status, ReviewStatus::Approved);
 }
 
 void TestReviewSession::nextUnreviewedFollowsBatchOrderAndWraps()

@@ -327,12 +327,14 @@ void TestComparePanel::takingBThroughTheSessionIsOneUndoableEdit()
     QVERIFY(panel->takeSelectedB());
 
     QVERIFY2(describe(panel->comparison()).contains(nowBoth), qPrintable(describe(panel->comparison()).join(u'\n')));
+    QVERIFY(session.waitForSaved());
     QVERIFY(m_store->document(id)->taggedText != before);
     QCOMPARE(session.undoStack()->count(), 1);
     QVERIFY(session.undoStack()->undoText().startsWith(u"Take B's"_s));
 
     session.undoStack()->undo();
     QCOMPARE(spansOf(session.document()), spansBefore);
+    QVERIFY(session.waitForSaved());
     QCOMPARE(m_store->document(id)->taggedText, before);
     QVERIFY(describe(panel->comparison()).contains(row));
 }

@@ -99,6 +99,7 @@ private slots:
     void activatingAFindingSelectsItsSpans();
     void applyFixIsAnUndoableEdit();
     void undoAndRedoGoThroughTheStore();
+    void editsShowAtOnceAndTheSaveStateFollowsTheStore();
     void cursorInASpanSelectsItsRecordCell();
     void recordCellSelectsItsSpan();
     void approvingIsStoredAndMovesToTheNextUnreviewed();
@@ -488,6 +489,24 @@ void TestMainWindow::undoAndRedoGoThroughTheStore()
     QString error;
     const auto store = ReviewStore::open(window->storePath(), &error);
     QCOMPARE(store->auditLog(extra).size(), 3); // tag, undo, redo
+}
+
+void TestMainWindow::editsShowAtOnceAndTheSaveStateFollowsTheStore()
+{
+    auto window = openWindow(true);
+    QVERIFY(window->showDocumentWithId(extra));
+    auto *saved = child<QLabel>(*window, u"saveLabel"_s);
+    QCOMPARE(saved->text(), u"All changes saved"_s);
+    QSignalSpy saving(window->session(), &ReviewSession::savingChanged);
+    selectText(text(*window), u"2021"_s);
+    QTest::keyClick(text(*window), Qt::Key_7);
+    // The span is in the document the view shows before the call returns.
+    QCOMPARE(window->session()->document().spans().size(), 2);
+    QVERIFY(!saving.isEmpty());
+    QTRY_COMPARE(saved->text(), u"All changes saved"_s);
+    QVERIFY(stored(*window, extra).contains("<year>2021</year>"));
+    auto *records = child<QTableView>(*window, u"recordTable"_s);
+    QTRY_COMPARE(records->model()->index(RecordTableModel::YearColumn, 0).data().toString(), u"2021"_s);
 }
 
 void TestMainWindow::cursorInASpanSelectsItsRecordCell()

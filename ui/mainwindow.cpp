@@ -327,6 +327,10 @@ void MainWindow::createWidgets()
     m_summaryLabel->setObjectName(u"summaryLabel"_s);
     m_summaryLabel->setTextFormat(Qt::PlainText);
     statusBar()->addPermanentWidget(m_summaryLabel);
+    m_saveLabel = new QLabel(this);
+    m_saveLabel->setObjectName(u"saveLabel"_s);
+    m_saveLabel->setTextFormat(Qt::PlainText);
+    statusBar()->addPermanentWidget(m_saveLabel);
 
     // Spot-check mode and the comparison with a second annotation live in docks on the right.
     m_spotCheckDock = new QDockWidget(tr("Spot Check"), this);
@@ -849,6 +853,14 @@ bool MainWindow::openBatch(const QStringList &inputs, const QString &storePath)
     m_shownId.clear();
     m_session = std::make_unique<ReviewSession>(*m_store, m_schema, m_checker, reviewer);
     connect(m_session.get(), &ReviewSession::documentChanged, this, &MainWindow::scheduleRefresh);
+    connect(m_session.get(), &ReviewSession::resultChanged, this, [this] {
+        if (m_deferRefresh || m_refreshTimer->isActive()) {
+            m_refreshTimer->start();
+        } else {
+            refreshResult(true);
+        }
+    });
+    connect(m_session.get(), &ReviewSession::savingChanged, this, &MainWindow::updateSaveState);
     connect(m_session.get(), &ReviewSession::errorOccurred, this, &MainWindow::showError);
     QUndoStack *undo = m_session->undoStack();
     connect(undo, &QUndoStack::indexChanged, this, &MainWindow::updateActions);
@@ -874,6 +886,7 @@ bool MainWindow::openBatch(const QStringList &inputs, const QString &storePath)
     m_documents->setEntries(std::move(entries));
     rememberBatch(paths);
     updateTitle();
+    updateSaveState();
     updateSummary();
 
     const QString last =
@@ -979,19 +992,47 @@ void MainWindow::refresh()
     }
     const QString id = m_session->documentId();
     const Document &doc = m_session->document();
-    const CheckResult &result = m_session->result();
     const bool sameDocument = id == m_shownId;
+    const bool checked = m_session->isChecked();
     m_shownId = id;
 
-    m_sourceView->showDocument(doc, result.findings, sameDocument);
+    // The text and its spans show at once; findings and records follow the check, which for an
+    // edit runs on the session's writer thread (refreshResult()).
+    m_sourceView->showDocument(doc, checked ? std::optional(m_session->result().findings) : std::nullopt, sameDocument);
+    if (!sameDocument) {
+        m_sourceView->moveCursor(QTextCursor::Start);
+        m_resizeRecords = true;
+    }
+    if (m_compare->hasBatch()) {
+        m_compare->setDocument(id, doc);
+    }
+    if (m_spotCheck && !sameDocument) {
+        m_spotCheck->setCurrentDocument(id);
+    }
+    if (checked) {
+        refreshResult(false);
+    } else {
+        updateActions();
+    }
+}
+
+void MainWindow::refreshResult(bool showFindings)
+{
+    if (!m_session || !m_session->isChecked() || m_session->documentId() != m_shownId || m_shownId.isEmpty()) {
+        return;
+    }
+    const QString &id = m_shownId;
+    const Document &doc = m_session->document();
+    const CheckResult &result = m_session->result();
+    if (showFindings) {
+        m_sourceView->showFindings(result.findings);
+    }
     m_records->setDocument(doc, result.analysis, result.findings);
     m_findings->setFindings(doc, result.findings);
-    if (!sameDocument) {
+    if (m_resizeRecords) {
         m_recordView->resizeColumnsToContents();
-        m_sourceView->moveCursor(QTextCursor::Start);
-        m_sourceView->verticalScrollBar();
+        m_resizeRecords = false;
     }
-
     const int row = m_documents->rowOf(id);
     if (row >= 0) {
         const DocumentListModel::Entry &old = m_documents->entry(row);
@@ -1000,15 +1041,15 @@ void MainWindow::refresh()
         m_totalWarnings += entry.warningCount - old.warningCount;
         m_documents->updateEntry(row, std::move(entry));
     }
-    if (m_compare->hasBatch()) {
-        m_compare->setDocument(id, doc);
-    }
-    if (m_spotCheck && !sameDocument) {
-        m_spotCheck->setCurrentDocument(id);
-    }
     syncRecordCellToCursor();
     updateSummary();
     updateActions();
+}
+
+void MainWindow::updateSaveState()
+{
+    const bool saving = m_session && m_session->isSaving();
+    m_saveLabel->setText(m_session ? (saving ? tr("Saving…") : tr("All changes saved")) : QString());
 }
 
 void MainWindow::clearDocument(const QString &placeholder)
@@ -1067,7 +1108,8 @@ void MainWindow::updateActions()
     }
     m_removeSpanAction->setEnabled(editable && spanForEditing() >= 0);
     const QModelIndex finding = m_findingProxy->mapToSource(m_findingView->currentIndex());
-    m_applyFixAction->setEnabled(editable && finding.isValid() && finding.data(FindingListModel::HasFixRole).toBool());
+    m_applyFixAction->setEnabled(editable && m_session->isChecked() && finding.isValid() &&
+                                 finding.data(FindingListModel::HasFixRole).toBool());
     for (QAction *action : std::as_const(m_documentActions)) {
         action->setEnabled(open);
     }
@@ -1112,16 +1154,14 @@ qsizetype MainWindow::spanForEditing() const
     if (!m_session) {
         return -1;
     }
-    if (m_sourceView->hasFocus() || !m_recordView->hasFocus()) {
-        const QTextCursor cursor = m_sourceView->textCursor();
-        const qsizetype span =
-            m_sourceView->spanAt(cursor.hasSelection() ? cursor.selectionStart() : cursor.position());
-        if (span >= 0) {
-            return span;
-        }
+    // From the record table, its current cell's span (once the records are the document's);
+    // from anywhere else, the span at the text cursor.
+    if (m_recordView->hasFocus()) {
+        const QModelIndex cell = m_recordTranspose->mapToSource(m_recordView->currentIndex());
+        return cell.isValid() && m_session->isChecked() ? cell.data(RecordTableModel::SpanRole).toLongLong() : -1;
     }
-    const QModelIndex cell = m_recordTranspose->mapToSource(m_recordView->currentIndex());
-    return cell.isValid() ? cell.data(RecordTableModel::SpanRole).toLongLong() : -1;
+    const QTextCursor cursor = m_sourceView->textCursor();
+    return m_sourceView->spanAt(cursor.hasSelection() ? cursor.selectionStart() : cursor.position());
 }
 
 void MainWindow::removeSpanAtCursor()
@@ -1230,7 +1270,9 @@ void MainWindow::moveToNextUnreviewed()
 
 void MainWindow::syncRecordCellToCursor()
 {
-    if (m_syncingSelection || !m_session) {
+    // The records are the checked version's: until the check of an edit arrives, their span
+    // numbers are not the document's.
+    if (m_syncingSelection || !m_session || !m_session->isChecked()) {
         return;
     }
     const qsizetype span = m_sourceView->spanAt(m_sourceView->textCursor().position());
@@ -1246,7 +1288,7 @@ void MainWindow::syncRecordCellToCursor()
 
 void MainWindow::selectSpanOfRecordCell(const QModelIndex &proxyIndex)
 {
-    if (m_syncingSelection || !m_session) {
+    if (m_syncingSelection || !m_session || !m_session->isChecked()) {
         return;
     }
     const qsizetype span = m_recordTranspose->mapToSource(proxyIndex).data(RecordTableModel::SpanRole).toLongLong();
@@ -1263,7 +1305,7 @@ void MainWindow::selectSpanOfRecordCell(const QModelIndex &proxyIndex)
 void MainWindow::selectFinding(const QModelIndex &proxyIndex)
 {
     const QModelIndex index = m_findingProxy->mapToSource(proxyIndex);
-    if (!index.isValid() || !m_session || m_sourceView->isRawSource()) {
+    if (!index.isValid() || !m_session || m_sourceView->isRawSource() || !m_session->isChecked()) {
         return;
     }
     const Finding &finding = m_findings->finding(index.row());
@@ -1291,6 +1333,8 @@ QString MainWindow::spanToolTip(qsizetype position) const
     }
     const Document &doc = m_session->document();
     const DocumentAnalysis &analysis = m_session->result().analysis;
+    // Values and records come from the check, which may still be running for an edit.
+    const bool checked = m_session->isChecked();
     QStringList lines;
     for (qsizetype i = 0; i < doc.spans().size(); ++i) {
         const Span &span = doc.spans().at(i);
@@ -1299,12 +1343,14 @@ QString MainWindow::spanToolTip(qsizetype position) const
         }
         const LabelInfo *label = m_schema.label(span.label);
         QString line = label != nullptr ? label->displayName : tr("Unknown label <%1>").arg(span.label);
-        const QString value = ValueFormat::value(analysis.typeOf(i), analysis.value(i));
-        if (!value.isEmpty()) {
-            line += u": "_s + value;
+        if (checked) {
+            const QString value = ValueFormat::value(analysis.typeOf(i), analysis.value(i));
+            if (!value.isEmpty()) {
+                line += u": "_s + value;
+            }
+            const qsizetype record = analysis.recordOf(i);
+            line += record >= 0 ? tr(" (record %1)").arg(record + 1) : tr(" (no record)");
         }
-        const qsizetype record = analysis.recordOf(i);
-        line += record >= 0 ? tr(" (record %1)").arg(record + 1) : tr(" (no record)");
         lines << line;
     }
     return lines.join(u'\n');

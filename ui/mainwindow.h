@@ -96,6 +96,8 @@ private:
     void documentSelected(const QModelIndex &proxyIndex);
     void scheduleRefresh();
     void refresh();
+    void refreshResult(bool showFindings);
+    void updateSaveState();
     void clearDocument(const QString &placeholder);
     void updateProgress();
     void updateSummary();
@@ -132,6 +134,7 @@ private:
     int m_totalWarnings = 0;
     bool m_syncingSelection = false;
     bool m_deferRefresh = false;
+    bool m_resizeRecords = false; // a new document's records are laid out when they arrive
 
     DocumentListModel *m_documents = nullptr;
     DocumentFilterProxyModel *m_documentProxy = nullptr;
@@ -149,6 +152,7 @@ private:
     QTableView *m_findingView = nullptr;
     QLineEdit *m_noteEdit = nullptr;
     QLabel *m_summaryLabel = nullptr;
+    QLabel *m_saveLabel = nullptr;
     QSplitter *m_outerSplitter = nullptr;
     QSplitter *m_centreSplitter = nullptr;
     QSplitter *m_textSplitter = nullptr;

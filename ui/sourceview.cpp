@@ -77,25 +77,36 @@ void SourceView::changeEvent(QEvent *event)
     }
 }
 
-void SourceView::showDocument(const Document &doc, const QList<Finding> &findings, bool sameDocument)
+void SourceView::showDocument(const Document &doc, const std::optional<QList<Finding>> &findings, bool sameDocument)
 {
     m_document = doc;
-    m_findings = findings;
+    if (findings) {
+        m_findings = *findings;
+    }
     setFocusRanges({});
     if (m_raw) {
         m_highlighter->resetRanges({}, {});
-        showText(doc.source().isEmpty() ? QString() : QString::fromUtf8(doc.source()), sameDocument);
+        showText(doc.source().isEmpty() ? QString() : QString::fromUtf8(doc.source()), sameDocument, true);
         return;
     }
     if (!sameDocument || m_shown.isNull()) {
-        m_highlighter->resetRanges(spanRanges(doc, m_schema), findingRanges(findings));
-        showText(doc.text(), false);
+        m_highlighter->resetRanges(spanRanges(doc, m_schema),
+                                   findings ? findingRanges(*findings) : QList<SpanHighlighter::Range>());
+        showText(doc.text(), false, true);
         return;
     }
-    showText(doc.text(), true);
+    showText(doc.text(), true, findings.has_value());
 }
 
-void SourceView::showText(const QString &text, bool keepPlace)
+void SourceView::showFindings(const QList<Finding> &findings)
+{
+    m_findings = findings;
+    if (!m_raw && !m_shown.isNull()) {
+        m_highlighter->updateRanges(spanRanges(m_document, m_schema), findingRanges(findings), {});
+    }
+}
+
+void SourceView::showText(const QString &text, bool keepPlace, bool findingsKnown)
 {
     const bool highlighted = !m_raw && keepPlace;
     if (!keepPlace || m_shown.isNull()) {
@@ -120,7 +131,8 @@ void SourceView::showText(const QString &text, bool keepPlace)
     const qsizetype added = text.size() - prefix - suffix;
     if (highlighted) {
         // The ranges first: the replacement below highlights the blocks it touches with them.
-        m_highlighter->updateRanges(spanRanges(m_document, m_schema), findingRanges(m_findings),
+        m_highlighter->updateRanges(spanRanges(m_document, m_schema),
+                                    findingsKnown ? std::optional(findingRanges(m_findings)) : std::nullopt,
                                     {prefix, removed, added});
     }
     if (removed > 0 || added > 0) {

@@ -7,6 +7,7 @@
 #include <QPlainTextEdit>
 
 #include <functional>
+#include <optional>
 
 namespace annorev {
 
@@ -29,8 +30,11 @@ public:
     SourceView(const Schema &schema, QWidget *parent = nullptr);
     ~SourceView() override;
 
-    // sameDocument: doc is a new version of the document shown, not another document.
-    void showDocument(const Document &doc, const QList<Finding> &findings, bool sameDocument);
+    // sameDocument: doc is a new version of the document shown, not another document. Without
+    // findings (the new version is being checked) the finding marks move with the text until
+    // showFindings() gives the new ones.
+    void showDocument(const Document &doc, const std::optional<QList<Finding>> &findings, bool sameDocument);
+    void showFindings(const QList<Finding> &findings);
     void clearDocument(const QString &placeholder);
 
     void setRawSource(bool raw);
@@ -56,7 +60,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    void showText(const QString &text, bool keepPlace);
+    void showText(const QString &text, bool keepPlace, bool findingsKnown);
     void updateColours();
     void updateExtraSelections();
     QTextEdit::ExtraSelection selection(qsizetype start, qsizetype end) const;

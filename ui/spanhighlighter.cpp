@@ -95,7 +95,7 @@ void SpanHighlighter::resetRanges(QList<Range> spans, QList<Range> findings)
     m_highlighted = 0;
 }
 
-void SpanHighlighter::updateRanges(QList<Range> spans, QList<Range> findings, const TextChange &change)
+void SpanHighlighter::updateRanges(QList<Range> spans, std::optional<QList<Range>> findings, const TextChange &change)
 {
     QList<Range> oldSpans = m_spans.ranges;
     QList<Range> oldFindings = m_findings.ranges;
@@ -110,7 +110,7 @@ void SpanHighlighter::updateRanges(QList<Range> spans, QList<Range> findings, co
         oldFindings = sorted(std::move(oldFindings));
     }
     m_spans.assign(sorted(std::move(spans)));
-    m_findings.assign(sorted(std::move(findings)));
+    m_findings.assign(findings ? sorted(std::move(*findings)) : oldFindings);
     QList<Range> changed = difference(oldSpans, m_spans.ranges);
     changed += difference(oldFindings, m_findings.ranges);
     rehighlightRanges(changed);

@@ -4,6 +4,8 @@
 #include <QList>
 #include <QSyntaxHighlighter>
 
+#include <optional>
+
 namespace annorev {
 
 // Colours a document's spans (a background per label) and marks the ranges findings name (a
@@ -45,7 +47,9 @@ public:
     // Replaces every range for a text that changed by `change` (already applied, or about to be:
     // blocks the change touches are highlighted by the document's own change signal) and
     // re-highlights the blocks whose ranges differ.
-    void updateRanges(QList<Range> spans, QList<Range> findings, const TextChange &change);
+    // Without findings the finding marks stay where they were, moved with the text: a check of
+    // the new text is on its way.
+    void updateRanges(QList<Range> spans, std::optional<QList<Range>> findings, const TextChange &change);
 
     // Blocks highlighted since the last reset; the tests read it to show that edits stay local.
     int highlightedBlocks() const { return m_highlighted; }

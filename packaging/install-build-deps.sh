@@ -7,8 +7,9 @@ packages=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools libgl-dev
     # The window's dashboard (ui/dashboarddialog.cpp); libqt6charts6 follows it, and the .deb
-    # depends on it through dpkg-shlibdeps.
-    qt6-charts-dev
+    # depends on it through dpkg-shlibdeps. Qt6ChartsConfig.cmake needs Qt6OpenGL's CMake files,
+    # which bookworm's qt6-charts-dev does not pull in.
+    qt6-charts-dev libqt6opengl6-dev
     libqt6sql6-sqlite
     libsimdjson-dev
     time

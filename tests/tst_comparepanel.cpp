@@ -10,6 +10,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QLabel>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -78,6 +79,8 @@ private slots:
     void takingBThroughTheSessionIsOneUndoableEdit_data();
     void takingBThroughTheSessionIsOneUndoableEdit();
     void unreadableBatchIsRefusedAndTheOpenOneKept();
+    void readingBHappensOffTheGuiThreadWithABusyBar();
+    void unreadableBReadInTheBackgroundSaysWhyAndKeepsTheOpenOne();
     void widgetsHaveAccessibleNames();
 
 private:
@@ -354,11 +357,49 @@ void TestComparePanel::unreadableBatchIsRefusedAndTheOpenOneKept()
     QCOMPARE(panel->comparison().rows.size(), 0);
 }
 
+void TestComparePanel::readingBHappensOffTheGuiThreadWithABusyBar()
+{
+    auto panel = std::make_unique<ComparePanel>(Schema::builtin());
+    panel->show();
+    panel->setDocument(u"boundary.txt"_s, documentA(u"boundary.txt"_s));
+    QSignalSpy read(panel.get(), &ComparePanel::batchRead);
+    QVERIFY(panel->readBatch({dataB}));
+    // Until B arrives: a busy bar, what is being read, and no second Open B….
+    QVERIFY(panel->isReading());
+    QVERIFY(child<QProgressBar>(*panel, u"readProgress"_s)->isVisible());
+    QVERIFY(!child<QPushButton>(*panel, u"openBatchButton"_s)->isEnabled());
+    QVERIFY2(panel->message().startsWith(u"Reading "_s), qPrintable(panel->message()));
+    QVERIFY(!panel->readBatch({dataB}));
+    QVERIFY(!panel->hasBatch());
+
+    QVERIFY(read.wait(20000));
+    QCOMPARE(read.first().at(0).toBool(), true);
+    QVERIFY(!panel->isReading());
+    QVERIFY(!child<QProgressBar>(*panel, u"readProgress"_s)->isVisible());
+    QVERIFY(child<QPushButton>(*panel, u"openBatchButton"_s)->isEnabled());
+    QCOMPARE(panel->batchPaths(), QStringList{dataB});
+    QCOMPARE(panel->comparison().rows.size(), 6);
+    QVERIFY2(!panel->message().contains(u"Reading"_s), qPrintable(panel->message()));
+}
+
+void TestComparePanel::unreadableBReadInTheBackgroundSaysWhyAndKeepsTheOpenOne()
+{
+    const auto panel = makePanel();
+    panel->setDocument(u"boundary.txt"_s, documentA(u"boundary.txt"_s));
+    QSignalSpy read(panel.get(), &ComparePanel::batchRead);
+    QVERIFY(panel->readBatch({m_dir->filePath(u"nowhere"_s)}));
+    QVERIFY(read.wait(20000));
+    QCOMPARE(read.first().at(0).toBool(), false);
+    QVERIFY2(panel->message().contains(u"nowhere"_s), qPrintable(panel->message()));
+    QCOMPARE(panel->batchPaths(), QStringList{dataB});
+    QCOMPARE(panel->comparison().rows.size(), 6);
+}
+
 void TestComparePanel::widgetsHaveAccessibleNames()
 {
     const auto panel = makePanel();
     for (const QString &name : {u"batchLabel"_s, u"openBatchButton"_s, u"compareMessage"_s, u"compareTable"_s,
-                                u"takeBButton"_s, u"removeAButton"_s}) {
+                                u"takeBButton"_s, u"removeAButton"_s, u"readProgress"_s}) {
         QVERIFY2(!child<QWidget>(*panel, name)->accessibleName().isEmpty(), qPrintable(name));
     }
     QCOMPARE(child<QLabel>(*panel, u"compareMessage"_s)->textFormat(), Qt::PlainText);

@@ -29,6 +29,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPointer>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -939,13 +940,16 @@ void TestMainWindow::spotCheckModeShowsTheRoundAndJudgesWithPAndF()
     auto *panel = window->findChild<SpotCheckPanel *>(u"spotCheckPanel"_s);
     QVERIFY(panel);
     QVERIFY(panel->isVisible());
-    DrawRoundDialog *draw = panel->openDrawRoundDialog();
+    QPointer<DrawRoundDialog> draw = panel->openDrawRoundDialog();
     QVERIFY(draw);
     draw->setRoundName(u"r1"_s);
     draw->setSampleSize(3);
     draw->setSeed(7);
+    QSignalSpy drawn(draw.data(), &DrawRoundDialog::drawFinished);
     QVERIFY2(draw->draw(), qPrintable(draw->message()));
-    draw->close();
+    QVERIFY(drawn.wait(20000));
+    QVERIFY2(drawn.first().at(0).toBool(), qPrintable(draw->message()));
+    QVERIFY(!draw->isVisible()); // accepted
     const QStringList ids = panel->roundIds();
     QCOMPARE(ids.size(), 3);
 
@@ -958,7 +962,11 @@ void TestMainWindow::spotCheckModeShowsTheRoundAndJudgesWithPAndF()
     QCOMPARE(window->currentDocumentId(), ids.first());
     QVERIFY(panel->estimateText().contains(u"0"_s));
 
-    // P passes and moves on; F then a reason key fails.
+    // P passes and moves on; F then a reason key fails. Shortcuts go to the active window, which
+    // the window becomes again once the dialog is gone.
+    QTRY_VERIFY(!draw);
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
     text(*window)->setFocus();
     QTest::keyClick(text(*window), Qt::Key_P);
     QCOMPARE(window->currentDocumentId(), ids.at(1));
@@ -1003,10 +1011,11 @@ void TestMainWindow::compareShowsBothSidesAndTakesBsSpan()
     QVERIFY(window->showDocumentWithId(extra));
     auto *panel = window->findChild<ComparePanel *>(u"comparePanel"_s);
     QVERIFY(panel);
-    QString error;
-    QVERIFY2(panel->openBatch({other}, &error), qPrintable(error));
-    QVERIFY(window->showDocumentWithId(first));
-    QVERIFY(window->showDocumentWithId(extra));
+    QSignalSpy read(panel, &ComparePanel::batchRead);
+    QVERIFY(panel->readBatch({other}));
+    QVERIFY(read.wait(20000));
+    QVERIFY2(read.first().at(0).toBool(), qPrintable(panel->message()));
+    // The window hands the panel the document it shows once B is in.
     QAbstractItemModel *model = panel->model();
     int onlyB = -1;
     for (int row = 0; row < model->rowCount(); ++row) {

@@ -18,6 +18,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPointer>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -55,6 +57,7 @@ private slots:
     void drawnRoundHasTheIdsTheSampleCommandDraws();
     void drawRoundDialogSaysWhyItDrewNothing_data();
     void drawRoundDialogSaysWhyItDrewNothing();
+    void cancellingADrawInProgressSavesNoRound();
     void selectingARoundEmitsItsIdsInDrawOrder();
     void passAndFailAreEnabledOnlyForDocumentsOfTheRound();
     void passRecordsAJudgement();
@@ -176,7 +179,19 @@ void TestSpotCheckPanel::drawnRoundHasTheIdsTheSampleCommandDraws()
     child<QLineEdit>(*dialog, u"seed"_s)->setText(QString::number(seed));
     dialog->setStratify(stratify);
     dialog->setStatuses(statuses);
-    QTest::mouseClick(child<QPushButton>(*dialog, u"drawButton"_s), Qt::LeftButton);
+    QSignalSpy finished(dialog, &DrawRoundDialog::drawFinished);
+    auto *drawButton = child<QPushButton>(*dialog, u"drawButton"_s);
+    QTest::mouseClick(drawButton, Qt::LeftButton);
+    // The sample is drawn off the GUI thread: until it arrives the dialog shows a busy bar and
+    // takes no second click.
+    QVERIFY(dialog->isDrawing());
+    QVERIFY(child<QProgressBar>(*dialog, u"drawProgress"_s)->isVisible());
+    QVERIFY(!drawButton->isEnabled());
+    QVERIFY(!dialog->draw());
+    QCOMPARE(selected.count(), 0);
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(finished.first().at(0).toBool(), true);
+    QVERIFY(!dialog->isDrawing());
     QVERIFY2(dialog->message().isEmpty(), qPrintable(dialog->message()));
 
     // What `annorev sample` runs with the same options.
@@ -221,15 +236,16 @@ void TestSpotCheckPanel::drawRoundDialogSaysWhyItDrewNothing_data()
     QTest::addColumn<qsizetype>("size");
     QTest::addColumn<Stratify>("stratify");
     QTest::addColumn<QList<ReviewStatus>>("statuses");
+    QTest::addColumn<bool>("atOnce"); // refused before drawing, or when the sample arrives
     QTest::addColumn<QString>("expected");
-    QTest::addRow("taken name") << u"taken"_s << qsizetype(2) << Stratify::None << QList<ReviewStatus>()
+    QTest::addRow("taken name") << u"taken"_s << qsizetype(2) << Stratify::None << QList<ReviewStatus>() << true
                                 << u"There is already a round \"taken\""_s;
     QTest::addRow("fewer than the strata") << u"new"_s << qsizetype(1) << Stratify::Rule << QList<ReviewStatus>()
-                                           << u"at least one document from each of the 4 strata"_s;
+                                           << false << u"at least one document from each of the 4 strata"_s;
     QTest::addRow("no document with the status")
-        << u"new"_s << qsizetype(2) << Stratify::None << QList<ReviewStatus>{ReviewStatus::Rejected}
+        << u"new"_s << qsizetype(2) << Stratify::None << QList<ReviewStatus>{ReviewStatus::Rejected} << false
         << u"No document has the chosen statuses"_s;
-    QTest::addRow("empty name") << u"  "_s << qsizetype(2) << Stratify::None << QList<ReviewStatus>()
+    QTest::addRow("empty name") << u"  "_s << qsizetype(2) << Stratify::None << QList<ReviewStatus>() << true
                                 << u"Give the round a name"_s;
 }
 
@@ -239,6 +255,7 @@ void TestSpotCheckPanel::drawRoundDialogSaysWhyItDrewNothing()
     QFETCH(qsizetype, size);
     QFETCH(Stratify, stratify);
     QFETCH(QList<ReviewStatus>, statuses);
+    QFETCH(bool, atOnce);
     QFETCH(QString, expected);
     createRound(u"taken"_s, {0});
     const auto panel = makePanel();
@@ -249,12 +266,37 @@ void TestSpotCheckPanel::drawRoundDialogSaysWhyItDrewNothing()
     dialog->setSampleSize(size);
     dialog->setStratify(stratify);
     dialog->setStatuses(statuses);
-    QVERIFY(!dialog->draw());
+    QSignalSpy finished(dialog, &DrawRoundDialog::drawFinished);
+    QCOMPARE(dialog->draw(), !atOnce);
+    if (!atOnce) {
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(finished.first().at(0).toBool(), false);
+    }
+    QVERIFY(!dialog->isDrawing());
     QVERIFY2(dialog->message().contains(expected), qPrintable(dialog->message()));
     QVERIFY(dialog->isVisible());
     QCOMPARE(selected.count(), 0);
     QCOMPARE(m_store->rounds().size(), 1);
     dialog->reject();
+}
+
+void TestSpotCheckPanel::cancellingADrawInProgressSavesNoRound()
+{
+    const auto panel = makePanel();
+    QSignalSpy selected(panel.get(), &SpotCheckPanel::roundSelected);
+    QPointer<DrawRoundDialog> dialog = panel->openDrawRoundDialog();
+    dialog->setRoundName(u"cancelled"_s);
+    dialog->setSampleSize(4);
+    dialog->setStratify(Stratify::Label);
+    QSignalSpy finished(dialog.data(), &DrawRoundDialog::drawFinished);
+    QVERIFY(dialog->draw());
+    QTest::keyClick(dialog.data(), Qt::Key_Escape);
+    QVERIFY(!dialog->isVisible());
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(finished.first().at(0).toBool(), false);
+    QTRY_VERIFY(dialog.isNull()); // deleted on close, once the worker is done
+    QCOMPARE(selected.count(), 0);
+    QVERIFY(m_store->rounds().isEmpty());
 }
 
 void TestSpotCheckPanel::selectingARoundEmitsItsIdsInDrawOrder()

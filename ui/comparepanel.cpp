@@ -10,9 +10,11 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
 
@@ -21,10 +23,15 @@ namespace annorev {
 ComparePanel::ComparePanel(const Schema &schema, QWidget *parent) : QWidget(parent), m_schema(schema)
 {
     createWidgets();
+    connect(&m_reader, &QFutureWatcher<Read>::finished, this, &ComparePanel::batchArrived);
     compare();
 }
 
-ComparePanel::~ComparePanel() = default;
+ComparePanel::~ComparePanel()
+{
+    // The reader uses the schema, which the window owns.
+    m_reader.waitForFinished();
+}
 
 void ComparePanel::createWidgets()
 {
@@ -49,6 +56,13 @@ void ComparePanel::createWidgets()
     m_message->setTextFormat(Qt::PlainText);
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    m_busy = new QProgressBar(this);
+    m_busy->setObjectName(u"readProgress"_s);
+    m_busy->setAccessibleName(tr("Reading batch B"));
+    m_busy->setRange(0, 0);
+    m_busy->setTextVisible(false);
+    m_busy->hide();
 
     m_model = new SpanComparisonModel(m_schema, this);
     m_view = new QTableView(this);
@@ -88,6 +102,7 @@ void ComparePanel::createWidgets()
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_message);
+    layout->addWidget(m_busy);
     layout->addWidget(m_view, 1);
     layout->addLayout(buttons);
 }
@@ -99,7 +114,52 @@ QColor ComparePanel::markColour(int kind)
 
 bool ComparePanel::openBatch(const QStringList &paths, QString *error)
 {
-    AnnotatedBatch batch = AnnotatedBatch::read(paths, m_schema, OffsetUnit::Utf16);
+    return adoptBatch(paths, AnnotatedBatch::read(paths, m_schema, OffsetUnit::Utf16), error);
+}
+
+bool ComparePanel::readBatch(const QStringList &paths)
+{
+    if (isReading()) {
+        return false;
+    }
+    QStringList shown;
+    for (const QString &path : paths) {
+        shown.append(QDir::toNativeSeparators(path));
+    }
+    m_readingText = tr("Reading %1…").arg(shown.join(u", "_s));
+    m_busy->show();
+    compare();
+    m_openButton->setEnabled(false);
+    m_reader.setFuture(QtConcurrent::run([paths, &schema = m_schema] {
+        return Read{paths, AnnotatedBatch::read(paths, schema, OffsetUnit::Utf16)};
+    }));
+    return true;
+}
+
+bool ComparePanel::isReading() const
+{
+    // Until the batch is delivered here, not only while the worker runs.
+    return !m_busy->isHidden();
+}
+
+void ComparePanel::batchArrived()
+{
+    Read read = m_reader.result();
+    m_busy->hide();
+    m_readingText.clear();
+    m_openButton->setEnabled(true);
+    QString error;
+    const bool opened = adoptBatch(read.paths, std::move(read.batch), &error);
+    if (!opened) {
+        compare(); // the previous B's message, then why this one was not taken
+        m_message->setText(error);
+        m_message->show();
+    }
+    Q_EMIT batchRead(opened);
+}
+
+bool ComparePanel::adoptBatch(const QStringList &paths, AnnotatedBatch batch, QString *error)
+{
     if (batch.documents.isEmpty()) {
         if (error) {
             QStringList reasons;
@@ -161,10 +221,7 @@ void ComparePanel::chooseBatch()
     if (path.isEmpty()) {
         return;
     }
-    QString error;
-    if (!openBatch({path}, &error)) {
-        m_message->setText(error);
-    }
+    readBatch({path});
 }
 
 const SpanComparison &ComparePanel::comparison() const
@@ -218,6 +275,9 @@ void ComparePanel::compare()
     }
     if (!m_inputErrors.isEmpty()) {
         text += (text.isEmpty() ? QString() : u"\n"_s) + m_inputErrors;
+    }
+    if (!m_readingText.isEmpty()) {
+        text = m_readingText + (text.isEmpty() ? QString() : u"\n"_s) + text;
     }
     m_message->setText(text);
     m_message->setVisible(!text.isEmpty());

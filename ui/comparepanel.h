@@ -4,6 +4,7 @@
 #include "spancomparison.h"
 #include "spanedit.h"
 
+#include <QFutureWatcher>
 #include <QHash>
 #include <QList>
 #include <QString>
@@ -13,6 +14,7 @@
 #include <tuple>
 
 class QLabel;
+class QProgressBar;
 class QPushButton;
 class QTableView;
 
@@ -55,6 +57,10 @@ public:
     // False, and the previous B kept, when no document could be read; units that could not be
     // read are reported in the panel while the rest is compared.
     bool openBatch(const QStringList &paths, QString *error);
+    // The same off the GUI thread, as Open B… does: a busy bar shows meanwhile, and batchRead()
+    // follows, the reason in message() when it failed. False when a read is already running.
+    bool readBatch(const QStringList &paths);
+    bool isReading() const;
     void closeBatch();
     bool hasBatch() const { return !m_paths.isEmpty(); }
     QStringList batchPaths() const { return m_paths; }
@@ -79,6 +85,7 @@ public Q_SLOTS:
     void chooseBatch();
 
 Q_SIGNALS:
+    void batchRead(bool opened);
     void applyRequested(const QList<annorev::SpanEdit> &edits, const QString &description);
     // The current document's compared spans, for marking them in the text; empty when nothing is
     // compared.
@@ -87,6 +94,14 @@ Q_SIGNALS:
     void rangeActivated(qsizetype start, qsizetype end);
 
 private:
+    struct Read
+    {
+        QStringList paths;
+        AnnotatedBatch batch;
+    };
+
+    bool adoptBatch(const QStringList &paths, AnnotatedBatch batch, QString *error);
+    void batchArrived();
     void createWidgets();
     void compare();
     void updateButtons();
@@ -97,12 +112,15 @@ private:
     AnnotatedBatch m_batch;
     QHash<QString, qsizetype> m_indexOfId;
     QString m_inputErrors;
+    QFutureWatcher<Read> m_reader;
+    QString m_readingText; // while B is read
     QString m_id;
     AnnotatedText m_a;
 
     QLabel *m_batchLabel = nullptr;
     QPushButton *m_openButton = nullptr;
     QLabel *m_message = nullptr;
+    QProgressBar *m_busy = nullptr;
     QTableView *m_view = nullptr;
     SpanComparisonModel *m_model = nullptr;
     QPushButton *m_takeButton = nullptr;

@@ -5,7 +5,6 @@
 #include "spotchecksample.h"
 #include "wilson.h"
 
-#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDate>
@@ -14,11 +13,13 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QRegularExpressionValidator>
 #include <QSpinBox>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
 
@@ -43,9 +44,14 @@ DrawRoundDialog::DrawRoundDialog(ReviewStore &store, const Schema &schema, const
     createWidgets(documents, suggested);
     setRoundName(SpotCheckSample::defaultRoundName(m_store.rounds(), QDate::currentDate()));
     setSeed(QRandomGenerator::system()->generate64());
+    connect(&m_watcher, &QFutureWatcher<Outcome>::finished, this, &DrawRoundDialog::sampleArrived);
 }
 
-DrawRoundDialog::~DrawRoundDialog() = default;
+DrawRoundDialog::~DrawRoundDialog()
+{
+    // The worker holds a copy of the checker, which refers to the window's schema and aliases.
+    m_watcher.waitForFinished();
+}
 
 void DrawRoundDialog::createWidgets(qsizetype documents, qsizetype suggestedSize)
 {
@@ -120,6 +126,13 @@ void DrawRoundDialog::createWidgets(qsizetype documents, qsizetype suggestedSize
     m_message->setMinimumHeight(fontMetrics().lineSpacing() * 2);
     m_message->setAlignment(Qt::AlignLeft | Qt::AlignTop);
 
+    m_busy = new QProgressBar(this);
+    m_busy->setObjectName(u"drawProgress"_s);
+    m_busy->setAccessibleName(tr("Drawing the sample"));
+    m_busy->setRange(0, 0); // how long a draw takes is not known beforehand
+    m_busy->setTextVisible(false);
+    m_busy->hide();
+
     auto *buttons = new QDialogButtonBox(this);
     m_drawButton = buttons->addButton(tr("&Draw"), QDialogButtonBox::AcceptRole);
     m_drawButton->setObjectName(u"drawButton"_s);
@@ -131,6 +144,7 @@ void DrawRoundDialog::createWidgets(qsizetype documents, qsizetype suggestedSize
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_message);
+    layout->addWidget(m_busy);
     layout->addStretch();
     layout->addWidget(buttons);
 }
@@ -209,6 +223,9 @@ bool DrawRoundDialog::refuse(const QString &message)
 
 bool DrawRoundDialog::draw()
 {
+    if (isDrawing()) {
+        return false;
+    }
     m_message->clear();
     SpotCheckRound round;
     round.name = roundName();
@@ -235,36 +252,105 @@ bool DrawRoundDialog::draw()
     round.requestedSize = sampleSize();
     round.statuses = SpotCheckSample::statusesText(statuses());
     round.stratify = stratify();
+    m_pending = round;
+    m_pendingStatuses = statuses();
 
-    // Stratifying checks every candidate document; a large batch takes a moment.
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const QList<ExportDocument> documents = m_store.exportDocuments(std::nullopt, &error);
-    const SpotCheckSample::Drawn drawn = error.isEmpty()
-                                             ? SpotCheckSample::draw(documents, statuses(), round.requestedSize,
-                                                                     round.seed, round.stratify, m_schema, m_checker)
-                                             : SpotCheckSample::Drawn{};
-    QApplication::restoreOverrideCursor();
-    if (!error.isEmpty()) {
-        return refuse(error);
+    setDrawing(true);
+    m_watcher.setFuture(QtConcurrent::run(
+        [storePath = m_store.path(), statuses = m_pendingStatuses, round, &schema = m_schema, checker = m_checker] {
+            Outcome outcome;
+            // SQLite connections belong to the thread that opened them: this one is the worker's.
+            const std::unique_ptr<ReviewStore> store = ReviewStore::open(storePath, &outcome.error);
+            if (!store) {
+                return outcome;
+            }
+            const QList<ExportDocument> documents = store->exportDocuments(std::nullopt, &outcome.error);
+            if (outcome.error.isEmpty()) {
+                outcome.drawn = SpotCheckSample::draw(documents, statuses, round.requestedSize, round.seed,
+                                                      round.stratify, schema, checker);
+            }
+            return outcome;
+        }));
+    return true;
+}
+
+bool DrawRoundDialog::isDrawing() const
+{
+    // Until the sample is delivered here, not only while the worker runs.
+    return !m_busy->isHidden();
+}
+
+void DrawRoundDialog::setDrawing(bool drawing)
+{
+    m_busy->setVisible(drawing);
+    m_drawButton->setEnabled(!drawing);
+    for (QWidget *input : std::initializer_list<QWidget *>{m_name, m_size, m_seed, m_stratify}) {
+        input->setEnabled(!drawing);
+    }
+    for (QCheckBox *box : m_statusBoxes) {
+        box->setEnabled(!drawing);
+    }
+    if (drawing) {
+        m_message->setText(m_pending.stratify == Stratify::None
+                               ? tr("Drawing…")
+                               : tr("Drawing: checking every document to find its stratum…"));
+    }
+}
+
+void DrawRoundDialog::reject()
+{
+    m_dropSample = isDrawing();
+    if (m_dropSample && testAttribute(Qt::WA_DeleteOnClose)) {
+        // Deleting the dialog now would wait for the worker on the GUI thread: it goes once the
+        // sample is in.
+        setAttribute(Qt::WA_DeleteOnClose, false);
+        m_deleteWhenDrawn = true;
+    }
+    QDialog::reject();
+}
+
+void DrawRoundDialog::sampleArrived()
+{
+    if (std::exchange(m_dropSample, false)) {
+        finish(false, tr("The draw was cancelled: no round was saved."));
+        if (m_deleteWhenDrawn) {
+            deleteLater();
+        }
+        return;
+    }
+    const Outcome outcome = m_watcher.result();
+    const SpotCheckSample::Drawn &drawn = outcome.drawn;
+    if (!outcome.error.isEmpty()) {
+        return finish(false, outcome.error);
     }
     if (drawn.noCandidates()) {
-        return refuse(tr("No document has the chosen statuses: there is nothing to draw from."));
+        return finish(false, tr("No document has the chosen statuses: there is nothing to draw from."));
     }
     if (drawn.fewerThanStrata()) {
-        return refuse(tr("A stratified sample takes at least one document from each of the %1 strata: draw %1 "
-                         "or more.")
-                          .arg(drawn.strata));
+        return finish(false, tr("A stratified sample takes at least one document from each of the %1 strata: draw "
+                                "%1 or more.")
+                                 .arg(drawn.strata));
     }
-    if (!m_store.createRound(round, drawn.documents, &error)) {
-        return refuse(error);
+    QString error;
+    if (!m_store.createRound(m_pending, drawn.documents, &error)) {
+        return finish(false, error);
     }
     QStringList ids;
     for (const RoundDocument &document : drawn.documents) {
         ids.append(document.id);
     }
-    Q_EMIT roundDrawn(round.name, ids);
-    accept();
-    return true;
+    Q_EMIT roundDrawn(m_pending.name, ids);
+    finish(true);
+}
+
+void DrawRoundDialog::finish(bool drawn, const QString &message)
+{
+    setDrawing(false);
+    m_message->setText(message);
+    if (drawn) {
+        accept();
+    }
+    Q_EMIT drawFinished(drawn);
 }
 
 } // namespace annorev

@@ -2,8 +2,10 @@
 
 #include "reviewstatus.h"
 #include "spotcheck.h"
+#include "spotchecksample.h"
 
 #include <QDialog>
+#include <QFutureWatcher>
 #include <QList>
 #include <QString>
 
@@ -13,6 +15,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QProgressBar;
 class QPushButton;
 class QSpinBox;
 
@@ -25,6 +28,11 @@ class Schema;
 // Draws a spot-check round from the window: name, size, seed, statuses and stratification, as
 // `annorev sample` takes them, and the same models code draws it, so the same options give the
 // same ids. The round is saved in the store; the dialog stays open to say why when it cannot be.
+//
+// A stratified draw checks every candidate document, seconds on a large batch: it runs on a worker
+// thread with its own connection to the store, the dialog showing a busy bar meanwhile, and the
+// round is saved on the GUI thread when the sample arrives. Closing the dialog while it draws
+// drops the sample (destroying the dialog waits for the worker, which uses the checker).
 class DrawRoundDialog final : public QDialog
 {
     Q_OBJECT
@@ -51,21 +59,41 @@ public:
     // Why the last draw was refused, or empty.
     QString message() const;
 
-    // Draws and saves the round; on success emits roundDrawn() and accepts the dialog. Otherwise
-    // shows why in the dialog and returns false.
+    // Starts drawing the round. False, with the reason shown, when the options are refused at
+    // once (no name, a taken name, no status); otherwise true, and drawFinished() follows: on
+    // success after roundDrawn(), the round saved and the dialog accepted; else with the reason
+    // shown in the dialog (nothing to draw from, fewer documents than strata, the store failed).
     bool draw();
+    bool isDrawing() const;
+    // Cancel, Escape or closing while a draw runs drops its sample: no round is saved.
+    void reject() override;
 
 Q_SIGNALS:
     void roundDrawn(const QString &name, const QStringList &ids);
+    void drawFinished(bool drawn);
 
 private:
+    struct Outcome
+    {
+        SpotCheckSample::Drawn drawn;
+        QString error;
+    };
+
     void createWidgets(qsizetype documents, qsizetype suggestedSize);
     bool refuse(const QString &message);
+    void setDrawing(bool drawing);
+    void sampleArrived();
+    void finish(bool drawn, const QString &message = QString());
 
     ReviewStore &m_store;
     const Schema &m_schema;
     const Checker &m_checker;
     QString m_reviewer;
+    SpotCheckRound m_pending; // the round being drawn
+    QList<ReviewStatus> m_pendingStatuses;
+    bool m_dropSample = false;
+    bool m_deleteWhenDrawn = false;
+    QFutureWatcher<Outcome> m_watcher;
 
     QLineEdit *m_name = nullptr;
     QSpinBox *m_size = nullptr;
@@ -73,6 +101,7 @@ private:
     std::array<QCheckBox *, 4> m_statusBoxes{}; // indexed by ReviewStatus
     QComboBox *m_stratify = nullptr;
     QLabel *m_message = nullptr;
+    QProgressBar *m_busy = nullptr;
     QPushButton *m_drawButton = nullptr;
 };
 

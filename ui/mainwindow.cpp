@@ -368,6 +368,12 @@ void MainWindow::createWidgets()
         }
         m_sourceView->setComparisonMarks(marks);
     });
+    // B arrives from a worker: compare the document shown now, not the one shown when it was asked for.
+    connect(m_compare, &ComparePanel::batchRead, this, [this](bool opened) {
+        if (opened && m_session && !m_shownId.isEmpty()) {
+            m_compare->setDocument(m_shownId, m_session->document());
+        }
+    });
     connect(m_compare, &ComparePanel::rangeActivated, this,
             [this](qsizetype start, qsizetype end) { m_sourceView->selectRange(start, end); });
     connect(m_compareDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
@@ -1563,9 +1569,6 @@ void MainWindow::compareWith()
 {
     m_compareDock->show();
     m_compare->chooseBatch();
-    if (m_compare->hasBatch() && m_session && !m_shownId.isEmpty()) {
-        m_compare->setDocument(m_shownId, m_session->document());
-    }
 }
 
 void MainWindow::showAbout()

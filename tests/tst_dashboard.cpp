@@ -21,6 +21,7 @@
 #include <QJsonObject>
 #include <QPieSeries>
 #include <QPieSlice>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -78,6 +79,7 @@ private slots:
     void savingToABadPathGivesAnErrorAndLeavesNoFile_data();
     void savingToABadPathGivesAnErrorAndLeavesNoFile();
     void chartsFollowADarkPalette();
+    void opensRoomyAndRemembersItsSize();
 
 private:
     StoreStats readStats() const;
@@ -340,6 +342,26 @@ void TestDashboard::chartsFollowADarkPalette()
     dialog.setPalette(dark);
     QCOMPARE(dialog.chart(DashboardDialog::SpansPerLabel)->theme(), QChart::ChartThemeDark);
     QCOMPARE(dialog.chart(DashboardDialog::ErrorRate)->backgroundBrush().color(), QColor(0x18, 0x18, 0x18));
+}
+
+void TestDashboard::opensRoomyAndRemembersItsSize()
+{
+    QSettings(u"annorev"_s, u"annorev"_s).remove(u"dashboard"_s);
+    QSize chosen;
+    {
+        DashboardDialog dialog(Schema::builtin());
+        dialog.setStats(readStats());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        // Every tab's title shows without scrolling the tab bar.
+        QVERIFY2(dialog.width() >= 900, qPrintable(QString::number(dialog.width())));
+        dialog.resize(dialog.width() + 37, dialog.height() + 23);
+        chosen = dialog.size();
+        QTest::keyClick(&dialog, Qt::Key_Escape);
+        QVERIFY(!dialog.isVisible());
+    }
+    DashboardDialog again(Schema::builtin());
+    QCOMPARE(again.size(), chosen);
 }
 
 QTEST_MAIN(TestDashboard)

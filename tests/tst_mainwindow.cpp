@@ -23,6 +23,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QHeaderView>
 #include <QHelpEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -41,6 +42,7 @@
 #include <QTest>
 #include <QTextBlock>
 #include <QTimer>
+#include <QToolButton>
 #include <QToolTip>
 #include <QTreeView>
 #include <QUndoStack>
@@ -89,6 +91,8 @@ private slots:
 
     void opensTheSampleBatch();
     void modelsPassTheModelTester();
+    void labelButtonsWrapRatherThanSqueezeTheRecords();
+    void documentIdsKeepTheirWidthWhenADockOpens();
     void labelKeyTagsTheSelectionIntoRecordAndStore();
     void selectionsSnapToWordsUnlessAltIsHeld_data();
     void selectionsSnapToWordsUnlessAltIsHeld();
@@ -706,6 +710,41 @@ void TestMainWindow::spansAreHighlightedInTheirLabelColour()
     QVERIFY(!view->document()->toHtml().contains(u"background-color"_s));
 }
 
+void TestMainWindow::labelButtonsWrapRatherThanSqueezeTheRecords()
+{
+    auto window = openWindow(true);
+    window->resize(1200, 800);
+    window->action(u"spotCheckMode"_s)->trigger(); // a dock takes its share of the width
+    auto *legend = child<QWidget>(*window, u"labelLegend"_s);
+    auto *records = child<QTableView>(*window, u"recordTable"_s);
+    auto *first = child<QWidget>(*legend, u"labelButton-model"_s);
+    // One row of all seven buttons is wider than the text pane has room for: they wrap, and the
+    // records keep a readable width (a single row squeezed them to a sliver).
+    QTRY_VERIFY(legend->height() >= 2 * first->height());
+    QVERIFY2(records->width() >= 200, qPrintable(QString::number(records->width())));
+    for (QWidget *button : legend->findChildren<QToolButton *>()) {
+        QVERIFY2(legend->rect().contains(button->geometry()), qPrintable(button->objectName()));
+    }
+    // Given the room, they go back on one row.
+    window->action(u"spotCheckMode"_s)->trigger();
+    window->resize(2400, 800);
+    child<QSplitter>(*window, u"textSplitter"_s)->setSizes({legend->sizeHint().width() + 50, 300});
+    QTRY_COMPARE(legend->height(), first->height());
+}
+
+void TestMainWindow::documentIdsKeepTheirWidthWhenADockOpens()
+{
+    auto window = openWindow(true);
+    window->resize(1280, 800);
+    window->action(u"spotCheckMode"_s)->trigger();
+    window->action(u"comparePanelVisible"_s)->trigger();
+    auto *list = child<QTreeView>(*window, u"documentList"_s);
+    const int idWidth = QFontMetrics(list->font()).averageCharWidth() * 16;
+    QTRY_VERIFY(child<QWidget>(*window, u"comparePanel"_s)->isVisible());
+    QVERIFY2(list->header()->sectionSize(DocumentListModel::IdColumn) >= idWidth,
+             qPrintable(QString::number(list->header()->sectionSize(DocumentListModel::IdColumn))));
+}
+
 void TestMainWindow::editsRehighlightOnlyTheBlocksTheyTouch()
 {
     QByteArray longSource;
@@ -961,6 +1000,13 @@ void TestMainWindow::spotCheckModeShowsTheRoundAndJudgesWithPAndF()
     }
     QCOMPARE(window->currentDocumentId(), ids.first());
     QVERIFY(panel->estimateText().contains(u"0"_s));
+    // Draw order is the order: no sort arrow, and a header click leaves it.
+    QVERIFY(!list->header()->isSortIndicatorShown());
+    QTest::mouseClick(list->header()->viewport(), Qt::LeftButton, {},
+                      QPoint(list->header()->sectionViewportPosition(DocumentListModel::StatusColumn) + 5, 5));
+    for (int row = 0; row < 3; ++row) {
+        QCOMPARE(list->model()->index(row, 0).data().toString(), ids.at(row));
+    }
 
     // P passes and moves on; F then a reason key fails. Shortcuts go to the active window, which
     // the window becomes again once the dialog is gone.
@@ -984,9 +1030,21 @@ void TestMainWindow::spotCheckModeShowsTheRoundAndJudgesWithPAndF()
     QCOMPARE(judgements.at(1).verdict, Verdict::Fail);
     QVERIFY(!panel->estimateText().isEmpty());
 
-    // Leaving the mode gives the whole batch back.
+    // Leaving the mode gives the whole batch back, in batch order, and headers sort again.
     QVERIFY(panel->selectRound({}));
     QCOMPARE(list->model()->rowCount(), 7);
+    QStringList batchOrder;
+    for (int row = 0; row < 7; ++row) {
+        batchOrder.append(list->model()->index(row, 0).data().toString());
+    }
+    QStringList sorted = batchOrder;
+    std::sort(sorted.begin(), sorted.end());
+    QCOMPARE(batchOrder, sorted); // the batch is a folder, read in name order
+    QVERIFY(list->isSortingEnabled());
+    QTest::mouseClick(list->header()->viewport(), Qt::LeftButton, {},
+                      QPoint(list->header()->sectionViewportPosition(DocumentListModel::IdColumn) + 5, 5));
+    QVERIFY(list->header()->isSortIndicatorShown());
+    QCOMPARE(list->header()->sortIndicatorSection(), int(DocumentListModel::IdColumn));
 }
 
 void TestMainWindow::dashboardOpensOnTheBatch()

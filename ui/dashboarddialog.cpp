@@ -30,6 +30,7 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QScrollBar>
+#include <QSettings>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QToolTip>
@@ -140,6 +141,10 @@ DashboardDialog::DashboardDialog(const Schema &schema, QWidget *parent) : QDialo
 {
     setWindowTitle(tr("Dashboard"));
     createWidgets();
+    // Room for the five tabs and a chart beside its table, until the reviewer picks a size.
+    if (!restoreGeometry(QSettings(u"annorev"_s, u"annorev"_s).value(u"dashboard/geometry"_s).toByteArray())) {
+        resize(QSize(960, 620).expandedTo(minimumSizeHint()));
+    }
     connect(&m_watcher, &QFutureWatcherBase::finished, this, [this] {
         m_loading = false;
         Loaded loaded = m_watcher.result();
@@ -157,6 +162,12 @@ DashboardDialog::DashboardDialog(const Schema &schema, QWidget *parent) : QDialo
 DashboardDialog::~DashboardDialog()
 {
     m_watcher.waitForFinished();
+}
+
+void DashboardDialog::done(int result)
+{
+    QSettings(u"annorev"_s, u"annorev"_s).setValue(u"dashboard/geometry"_s, saveGeometry());
+    QDialog::done(result);
 }
 
 void DashboardDialog::createWidgets()

@@ -46,6 +46,9 @@ public:
     explicit DashboardDialog(const Schema &schema, QWidget *parent = nullptr);
     ~DashboardDialog() override;
 
+    // Its size and place are remembered from one opening to the next (it closes with done()).
+    void done(int result) override;
+
     // Shows these numbers (read with StoreStats::read, as `annorev stats` reads them).
     void setStats(StoreStats stats);
     // Reads them on a worker thread with a connection of its own to the store at storePath;

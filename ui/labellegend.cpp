@@ -1,10 +1,10 @@
 #include "labellegend.h"
 
+#include "flowlayout.h"
 #include "schema.h"
 #include "spanselections.h"
 
 #include <QAction>
-#include <QHBoxLayout>
 #include <QPainter>
 #include <QPixmap>
 #include <QToolButton>
@@ -15,9 +15,9 @@ namespace annorev {
 
 LabelLegend::LabelLegend(const Schema &schema, const QList<QAction *> &tagActions, QWidget *parent) : QWidget(parent)
 {
-    auto *layout = new QHBoxLayout(this);
+    // The buttons wrap onto a second row rather than widen the text pane beyond the window.
+    auto *layout = new FlowLayout(this, 2, 2);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(2);
     for (qsizetype i = 0; i < schema.labels().size() && i < tagActions.size(); ++i) {
         const LabelInfo &label = schema.labels().at(i);
         QAction *action = tagActions.at(i);
@@ -37,7 +37,6 @@ LabelLegend::LabelLegend(const Schema &schema, const QList<QAction *> &tagAction
         button->setEnabled(action->isEnabled());
         layout->addWidget(button);
     }
-    layout->addStretch();
     setAccessibleName(tr("Labels"));
 }
 

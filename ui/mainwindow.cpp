@@ -46,6 +46,7 @@
 #include <QProgressBar>
 #include <QProgressDialog>
 #include <QScopedValueRollback>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -71,6 +72,12 @@ constexpr int progressDelayMs = 400;
 QSettings settings()
 {
     return QSettings(u"annorev"_s, u"annorev"_s);
+}
+
+// The narrowest the document list's id column gets.
+int minimumIdWidth(const QFontMetrics &metrics)
+{
+    return metrics.averageCharWidth() * 16;
 }
 
 QString batchName(const QStringList &paths)
@@ -213,6 +220,15 @@ void MainWindow::createWidgets()
                                             metrics.horizontalAdvance(tr("Errors")) + 16);
     m_documentView->header()->resizeSection(DocumentListModel::WarningsColumn,
                                             metrics.horizontalAdvance(tr("Warnings")) + 16);
+    // Ids are what the list is for: when a dock takes the width, the text and records give way
+    // before the ids shrink below about 16 characters.
+    int fixedColumns = 0;
+    for (int column :
+         {DocumentListModel::StatusColumn, DocumentListModel::ErrorsColumn, DocumentListModel::WarningsColumn}) {
+        fixedColumns += m_documentView->header()->sectionSize(column);
+    }
+    m_documentView->setMinimumWidth(fixedColumns + minimumIdWidth(metrics) + 2 * m_documentView->frameWidth() +
+                                    m_documentView->verticalScrollBar()->sizeHint().width());
     connect(m_documentView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::documentSelected);
     connect(m_filterBar, &DocumentFilterBar::filterChanged, this, [this] {
@@ -1522,8 +1538,9 @@ void MainWindow::roundSelected(const QString &name, const QStringList &ids)
 {
     if (name.isEmpty()) {
         m_documentProxy->setRoundOrder({});
-        // Back to batch order.
+        // Back to batch order, and to sorting by a header click.
         m_documentView->header()->setSortIndicator(-1, Qt::AscendingOrder);
+        m_documentView->setSortingEnabled(true);
         m_documentProxy->sort(-1);
         updateSummary();
         updateSpotCheckActions();
@@ -1531,8 +1548,10 @@ void MainWindow::roundSelected(const QString &name, const QStringList &ids)
     }
     m_filterBar->reset();
     m_documentProxy->setRoundOrder(ids);
-    // Any sorted column gives the round's order while a round is shown.
-    m_documentView->sortByColumn(DocumentListModel::IdColumn, Qt::AscendingOrder);
+    // The round's order, which no header click changes and no sort arrow misrepresents (any
+    // sorted column gives the round's order while a round is shown).
+    m_documentView->setSortingEnabled(false);
+    m_documentProxy->sort(DocumentListModel::IdColumn, Qt::AscendingOrder);
     if (!ids.isEmpty()) {
         showDocumentWithId(ids.first());
     }

@@ -26,6 +26,22 @@ QString toolTipOf(const DocumentListModel::Entry &entry)
     return head + counts.join(u" · "_s);
 }
 
+QString verdictText(const Judgement &judgement)
+{
+    return judgement.verdict == Verdict::Pass ? DocumentListModel::tr("Pass") : DocumentListModel::tr("Fail");
+}
+
+QString judgementToolTip(const Judgement &judgement)
+{
+    const QString when = judgement.at.toUTC().toString(Qt::ISODate); // as `annorev stats` prints it
+    const QString text =
+        judgement.verdict == Verdict::Pass
+            ? DocumentListModel::tr("Passed by %1, %2").arg(judgement.reviewer, when)
+            : DocumentListModel::tr("Failed (%1) by %2, %3")
+                  .arg(failReasonName(judgement.reason.value_or(FailReason::Other)), judgement.reviewer, when);
+    return judgement.note.isEmpty() ? text : text + u'\n' + judgement.note;
+}
+
 } // namespace
 
 DocumentListModel::DocumentListModel(QObject *parent) : QAbstractTableModel(parent) {}
@@ -61,6 +77,22 @@ QColor DocumentListModel::statusColour(ReviewStatus status)
         return QColor(0xe0, 0x9b, 0x1a);
     }
     return {};
+}
+
+QColor DocumentListModel::verdictColour(Verdict verdict)
+{
+    return statusColour(verdict == Verdict::Pass ? ReviewStatus::Approved : ReviewStatus::Rejected);
+}
+
+void DocumentListModel::setJudgements(QHash<QString, Judgement> latest)
+{
+    if (latest.isEmpty() && m_judgements.isEmpty()) {
+        return;
+    }
+    m_judgements = std::move(latest);
+    if (!m_entries.isEmpty()) {
+        Q_EMIT dataChanged(index(0, JudgementColumn), index(rowCount() - 1, JudgementColumn));
+    }
 }
 
 void DocumentListModel::setEntries(QList<Entry> entries)
@@ -112,6 +144,23 @@ QVariant DocumentListModel::data(const QModelIndex &index, int role) const
         return {};
     }
     const Entry &entry = m_entries.at(index.row());
+    if (role == VerdictRole || (index.column() == JudgementColumn && role != IdRole)) {
+        const auto judgement = m_judgements.constFind(entry.id);
+        if (judgement == m_judgements.cend()) {
+            return {};
+        }
+        switch (role) {
+        case Qt::DisplayRole:
+            return verdictText(*judgement);
+        case Qt::DecorationRole:
+            return verdictColour(judgement->verdict);
+        case Qt::ToolTipRole:
+            return judgementToolTip(*judgement);
+        case VerdictRole:
+            return int(judgement->verdict);
+        }
+        return {};
+    }
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -128,7 +177,9 @@ QVariant DocumentListModel::data(const QModelIndex &index, int role) const
     case Qt::DecorationRole:
         return index.column() == StatusColumn ? QVariant(statusColour(entry.status)) : QVariant();
     case Qt::TextAlignmentRole:
-        return index.column() >= ErrorsColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+        return index.column() == ErrorsColumn || index.column() == WarningsColumn
+                   ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                   : QVariant();
     case Qt::ToolTipRole:
         return toolTipOf(entry);
     case IdRole:
@@ -163,6 +214,8 @@ QVariant DocumentListModel::headerData(int section, Qt::Orientation orientation,
         return tr("Errors");
     case WarningsColumn:
         return tr("Warnings");
+    case JudgementColumn:
+        return tr("Check");
     }
     return {};
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "reviewstatus.h"
+#include "spotcheck.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -40,7 +41,8 @@ public:
         IdRole,
         StatusRole, // int(ReviewStatus)
         LabelMaskRole,
-        RuleMaskRole
+        RuleMaskRole,
+        VerdictRole // int(Verdict) of the latest judgement in the round shown; null when none
     };
     enum Columns
     {
@@ -48,6 +50,7 @@ public:
         StatusColumn,
         ErrorsColumn,
         WarningsColumn,
+        JudgementColumn, // spot-check mode: the latest judgement in the round
         ColumnCount
     };
 
@@ -66,6 +69,10 @@ public:
     int rowOf(const QString &id) const { return m_rowOfId.value(id, -1); }
     // How many documents have each status.
     int count(ReviewStatus status) const { return m_statusCounts.at(std::size_t(status)); }
+    // The latest judgement of each document in the spot-check round being shown (none: no
+    // round). The judgement column shows them.
+    void setJudgements(QHash<QString, Judgement> latest);
+    static QColor verdictColour(Verdict verdict);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -78,6 +85,7 @@ Q_SIGNALS:
     void countsChanged();
 
 private:
+    QHash<QString, Judgement> m_judgements;
     QList<Entry> m_entries;
     QHash<QString, int> m_rowOfId;
     std::array<int, 4> m_statusCounts{};

@@ -9,11 +9,13 @@
 #include "schema.h"
 
 #include <QAbstractItemModelTester>
+#include <QColor>
 #include <QDir>
 #include <QFile>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTest>
+#include <QTimeZone>
 
 #include <memory>
 
@@ -101,6 +103,8 @@ private slots:
     void documentListResets();
     void documentListHoldsManyRows();
     void documentListCountsStatusesAndFindsRows();
+    void documentListShowsTheLatestJudgements_data();
+    void documentListShowsTheLatestJudgements();
     void documentEntryMasksLabelsAndRules();
     void documentFilterNarrowsTheList_data();
     void documentFilterNarrowsTheList();
@@ -495,6 +499,65 @@ void TestItemModels::documentListUpdateEntryChangesOneRow()
     model.updateEntry(1, {u"b"_s, 0, 3, 1});
     QCOMPARE(changed.size(), 0);
     QCOMPARE(reset.size(), 0);
+}
+
+void TestItemModels::documentListShowsTheLatestJudgements_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QVariant>("verdict");
+    QTest::addColumn<QString>("toolTip");
+    QTest::addRow("passed") << u"a"_s << u"Pass"_s << QVariant(int(Verdict::Pass))
+                            << u"Passed by ada, 2026-11-23T10:00:00Z"_s;
+    QTest::addRow("failed, with the reason and note")
+        << u"b"_s << u"Fail"_s << QVariant(int(Verdict::Fail))
+        << u"Failed (wrong-boundary) by bo, 2026-11-23T11:00:00Z\nspan takes in GPUs"_s;
+    QTest::addRow("not judged") << u"c"_s << QString() << QVariant() << QString();
+}
+
+void TestItemModels::documentListShowsTheLatestJudgements()
+{
+    QFETCH(QString, id);
+    QFETCH(QString, text);
+    QFETCH(QVariant, verdict);
+    QFETCH(QString, toolTip);
+    DocumentListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setEntries({{u"a"_s}, {u"b"_s}, {u"c"_s}});
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    const QDateTime morning(QDate(2026, 11, 23), QTime(10, 0), QTimeZone::utc());
+    Judgement pass{1, u"r1"_s, u"a"_s, Verdict::Pass, std::nullopt, {}, u"ada"_s, morning};
+    Judgement fail{2,
+                   u"r1"_s,
+                   u"b"_s,
+                   Verdict::Fail,
+                   FailReason::WrongBoundary,
+                   u"span takes in GPUs"_s,
+                   u"bo"_s,
+                   morning.addSecs(3600)};
+    model.setJudgements({{u"a"_s, pass}, {u"b"_s, fail}});
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.first().at(0).toModelIndex(), model.index(0, DocumentListModel::JudgementColumn));
+    QCOMPARE(changed.first().at(1).toModelIndex(), model.index(2, DocumentListModel::JudgementColumn));
+
+    const int row = model.rowOf(id);
+    const QModelIndex cell = model.index(row, DocumentListModel::JudgementColumn);
+    QCOMPARE(cell.data().toString(), text);
+    QCOMPARE(model.index(row, 0).data(DocumentListModel::VerdictRole), verdict);
+    QCOMPARE(cell.data(Qt::ToolTipRole).toString(), toolTip);
+    QCOMPARE(cell.data(Qt::DecorationRole).isValid(), verdict.isValid());
+    if (verdict.isValid()) {
+        QCOMPARE(cell.data(Qt::DecorationRole).value<QColor>(),
+                 DocumentListModel::verdictColour(Verdict(verdict.toInt())));
+    }
+    // The other columns do not change with a judgement.
+    QCOMPARE(model.index(row, DocumentListModel::IdColumn).data().toString(), id);
+    QCOMPARE(model.headerData(DocumentListModel::JudgementColumn, Qt::Horizontal).toString(), u"Check"_s);
+
+    // Leaving the round clears the column.
+    model.setJudgements({});
+    QVERIFY(!cell.data().isValid());
+    QCOMPARE(changed.size(), 2);
 }
 
 void TestItemModels::documentListResets()

@@ -743,6 +743,23 @@ void TestMainWindow::documentIdsKeepTheirWidthWhenADockOpens()
     QTRY_VERIFY(child<QWidget>(*window, u"comparePanel"_s)->isVisible());
     QVERIFY2(list->header()->sectionSize(DocumentListModel::IdColumn) >= idWidth,
              qPrintable(QString::number(list->header()->sectionSize(DocumentListModel::IdColumn))));
+
+    // Spot-check mode adds the Check column, and the ids still keep their width.
+    {
+        QString error;
+        const auto store = ReviewStore::open(window->storePath(), &error);
+        QVERIFY2(store, qPrintable(error));
+        SpotCheckRound round;
+        round.name = u"r1"_s;
+        round.createdBy = u"t"_s;
+        QVERIFY2(store->createRound(round, {{first, {}}, {extra, {}}}, &error), qPrintable(error));
+    }
+    auto *panel = window->findChild<SpotCheckPanel *>(u"spotCheckPanel"_s);
+    panel->reload();
+    QVERIFY(panel->selectRound(u"r1"_s));
+    QVERIFY(!list->isColumnHidden(DocumentListModel::JudgementColumn));
+    QTRY_VERIFY2(list->header()->sectionSize(DocumentListModel::IdColumn) >= idWidth,
+                 qPrintable(QString::number(list->header()->sectionSize(DocumentListModel::IdColumn))));
 }
 
 void TestMainWindow::editsRehighlightOnlyTheBlocksTheyTouch()
@@ -1029,10 +1046,24 @@ void TestMainWindow::spotCheckModeShowsTheRoundAndJudgesWithPAndF()
     QCOMPARE(judgements.at(1).documentId, ids.at(1));
     QCOMPARE(judgements.at(1).verdict, Verdict::Fail);
     QVERIFY(!panel->estimateText().isEmpty());
+    // The list's Check column shows each judgement as it is made.
+    QVERIFY(!list->isColumnHidden(DocumentListModel::JudgementColumn));
+    QCOMPARE(list->model()->index(0, DocumentListModel::JudgementColumn).data().toString(), u"Pass"_s);
+    QCOMPARE(list->model()->index(1, DocumentListModel::JudgementColumn).data().toString(), u"Fail"_s);
+    QVERIFY(list->model()
+                ->index(1, DocumentListModel::JudgementColumn)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(u"wrong-boundary"_s));
+    QVERIFY(!list->model()->index(2, DocumentListModel::JudgementColumn).data().isValid());
 
     // Leaving the mode gives the whole batch back, in batch order, and headers sort again.
     QVERIFY(panel->selectRound({}));
     QCOMPARE(list->model()->rowCount(), 7);
+    QVERIFY(list->isColumnHidden(DocumentListModel::JudgementColumn));
+    for (int row = 0; row < 7; ++row) {
+        QVERIFY(!list->model()->index(row, DocumentListModel::JudgementColumn).data().isValid());
+    }
     QStringList batchOrder;
     for (int row = 0; row < 7; ++row) {
         batchOrder.append(list->model()->index(row, 0).data().toString());

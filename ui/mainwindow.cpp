@@ -220,15 +220,10 @@ void MainWindow::createWidgets()
                                             metrics.horizontalAdvance(tr("Errors")) + 16);
     m_documentView->header()->resizeSection(DocumentListModel::WarningsColumn,
                                             metrics.horizontalAdvance(tr("Warnings")) + 16);
-    // Ids are what the list is for: when a dock takes the width, the text and records give way
-    // before the ids shrink below about 16 characters.
-    int fixedColumns = 0;
-    for (int column :
-         {DocumentListModel::StatusColumn, DocumentListModel::ErrorsColumn, DocumentListModel::WarningsColumn}) {
-        fixedColumns += m_documentView->header()->sectionSize(column);
-    }
-    m_documentView->setMinimumWidth(fixedColumns + minimumIdWidth(metrics) + 2 * m_documentView->frameWidth() +
-                                    m_documentView->verticalScrollBar()->sizeHint().width());
+    // The judgement column shows in spot-check mode only (roundSelected()).
+    m_documentView->header()->resizeSection(DocumentListModel::JudgementColumn,
+                                            metrics.horizontalAdvance(tr("Check")) + 40);
+    showJudgementColumn(false);
     connect(m_documentView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::documentSelected);
     connect(m_filterBar, &DocumentFilterBar::filterChanged, this, [this] {
@@ -868,6 +863,9 @@ bool MainWindow::openBatch(const QStringList &inputs, const QString &storePath)
     delete m_spotCheck;
     m_spotCheck = nullptr;
     m_documentProxy->setRoundOrder({});
+    m_documents->setJudgements({});
+    showJudgementColumn(false);
+    m_documentView->setSortingEnabled(true);
     m_session.reset();
     m_store = std::move(store);
     createSpotCheckPanel(reviewer);
@@ -1532,12 +1530,31 @@ void MainWindow::createSpotCheckPanel(const QString &reviewer)
         updateSpotCheckActions();
     });
     connect(m_spotCheck, &SpotCheckPanel::judged, this, &MainWindow::updateSpotCheckActions);
+    connect(m_spotCheck, &SpotCheckPanel::judgementsChanged, this,
+            [this] { m_documents->setJudgements(m_spotCheck->latestJudgements()); });
+}
+
+void MainWindow::showJudgementColumn(bool shown)
+{
+    m_documentView->setColumnHidden(DocumentListModel::JudgementColumn, !shown);
+    // Ids are what the list is for: when a dock takes the width, the text and records give way
+    // before the ids shrink below about 16 characters.
+    int otherColumns = 0;
+    for (int column = DocumentListModel::IdColumn + 1; column < DocumentListModel::ColumnCount; ++column) {
+        if (!m_documentView->isColumnHidden(column)) {
+            otherColumns += m_documentView->header()->sectionSize(column);
+        }
+    }
+    m_documentView->setMinimumWidth(otherColumns + minimumIdWidth(m_documentView->fontMetrics()) +
+                                    2 * m_documentView->frameWidth() +
+                                    m_documentView->verticalScrollBar()->sizeHint().width());
 }
 
 void MainWindow::roundSelected(const QString &name, const QStringList &ids)
 {
     if (name.isEmpty()) {
         m_documentProxy->setRoundOrder({});
+        showJudgementColumn(false);
         // Back to batch order, and to sorting by a header click.
         m_documentView->header()->setSortIndicator(-1, Qt::AscendingOrder);
         m_documentView->setSortingEnabled(true);
@@ -1548,6 +1565,7 @@ void MainWindow::roundSelected(const QString &name, const QStringList &ids)
     }
     m_filterBar->reset();
     m_documentProxy->setRoundOrder(ids);
+    showJudgementColumn(true);
     // The round's order, which no header click changes and no sort arrow misrepresents (any
     // sorted column gives the round's order while a round is shown).
     m_documentView->setSortingEnabled(false);

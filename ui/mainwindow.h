@@ -91,6 +91,8 @@ private:
     void compareWith();
     void createSpotCheckPanel(const QString &reviewer);
     void roundSelected(const QString &name, const QStringList &ids);
+    // The Check column of spot-check mode, and the list's minimum width with it.
+    void showJudgementColumn(bool shown);
     void updateSpotCheckActions();
 
     void documentSelected(const QModelIndex &proxyIndex);

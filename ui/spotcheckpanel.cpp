@@ -285,13 +285,27 @@ bool SpotCheckPanel::readReport(const QString &name)
         return false;
     }
     m_report = std::move(report);
+    Q_EMIT judgementsChanged();
     return true;
+}
+
+QHash<QString, Judgement> SpotCheckPanel::latestJudgements() const
+{
+    QHash<QString, Judgement> latest;
+    if (m_report) {
+        // Oldest first: a later judgement of a document replaces an earlier one.
+        for (const Judgement &judgement : m_report->judgements) {
+            latest.insert(judgement.documentId, judgement);
+        }
+    }
+    return latest;
 }
 
 bool SpotCheckPanel::selectRound(const QString &name)
 {
     if (name.isEmpty()) {
         m_report.reset();
+        Q_EMIT judgementsChanged();
     } else if (!readReport(name)) {
         return false;
     }
@@ -310,6 +324,7 @@ void SpotCheckPanel::reload()
 {
     if (m_report && !readReport(m_report->round.name)) {
         m_report.reset();
+        Q_EMIT judgementsChanged();
         Q_EMIT roundSelected({}, {});
     }
     fillRoundCombo();

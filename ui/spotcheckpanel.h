@@ -3,6 +3,7 @@
 #include "roundreport.h"
 #include "spotcheck.h"
 
+#include <QHash>
 #include <QString>
 #include <QStringList>
 #include <QWidget>
@@ -46,6 +47,8 @@ public:
     QString currentRound() const;
     // Its documents in draw order.
     QStringList roundIds() const;
+    // The latest judgement of each of its documents that has one; empty when no round is shown.
+    QHash<QString, Judgement> latestJudgements() const;
     // Selects a round by name (empty: mode off) and emits roundSelected(). False for a name the
     // store does not have.
     bool selectRound(const QString &name);
@@ -87,6 +90,8 @@ Q_SIGNALS:
     // Empty name: spot-check mode is off.
     void roundSelected(const QString &name, const QStringList &idsInOrder);
     void judged(const QString &id, annorev::Verdict verdict);
+    // latestJudgements() changed: a round was chosen, left or judged.
+    void judgementsChanged();
     // After a judgement: the first unjudged document after it in round order, wrapping around;
     // empty when every document of the round is judged.
     void advanceRequested(const QString &nextId);

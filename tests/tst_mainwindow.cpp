@@ -277,6 +277,8 @@ void TestMainWindow::labelKeyTagsTheSelectionIntoRecordAndStore()
     auto *records = child<QTableView>(*window, u"recordTable"_s);
     QTRY_COMPARE(records->model()->index(RecordTableModel::ParamsColumn, 0).data().toString(),
                  u"13 billion → 1.3 × 10¹⁰"_s);
+    // The records show once the check is in; the commit may come a moment after it.
+    QVERIFY(window->session()->waitForSaved());
     QCOMPARE(stored(*window, extra),
              "<model>Foo-13B</model> has <params>13 billion</params> parameters and was trained on 8 GPUs in "
              "2021.\n"_ba);

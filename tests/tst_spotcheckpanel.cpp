@@ -187,6 +187,11 @@ void TestSpotCheckPanel::drawnRoundHasTheIdsTheSampleCommandDraws()
     QVERIFY(dialog->isDrawing());
     QVERIFY(child<QProgressBar>(*dialog, u"drawProgress"_s)->isVisible());
     QVERIFY(!drawButton->isEnabled());
+    // Nothing that would change the round being drawn can be touched meanwhile.
+    for (const QString &input :
+         {u"roundName"_s, u"sampleSize"_s, u"seed"_s, u"newSeedButton"_s, u"stratify"_s, u"status-approved"_s}) {
+        QVERIFY2(!child<QWidget>(*dialog, input)->isEnabled(), qPrintable(input));
+    }
     QVERIFY(!dialog->draw());
     QCOMPARE(selected.count(), 0);
     QVERIFY(finished.wait(20000));

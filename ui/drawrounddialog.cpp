@@ -13,6 +13,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRandomGenerator>
@@ -66,7 +67,7 @@ void DrawRoundDialog::createWidgets(qsizetype documents, qsizetype suggestedSize
     m_size->setAccessibleName(tr("Documents to draw"));
     m_size->setRange(1, std::numeric_limits<int>::max());
     m_size->setValue(int(std::min<qsizetype>(suggestedSize, std::numeric_limits<int>::max())));
-    m_size->setSuffix(tr(" of %1 documents").arg(documents));
+    m_size->setSuffix(tr(" of %1 documents").arg(QLocale().toString(documents)));
     m_size->setToolTip(tr("A size above the number of documents takes them all."));
     auto *sizeLabel = new QLabel(tr("&Size:"), this);
     sizeLabel->setBuddy(m_size);
@@ -76,14 +77,14 @@ void DrawRoundDialog::createWidgets(qsizetype documents, qsizetype suggestedSize
     m_seed->setAccessibleName(tr("Random seed"));
     m_seed->setToolTip(tr("The same batch, seed and options give the same sample on any machine."));
     m_seed->setValidator(new QRegularExpressionValidator(QRegularExpression(u"[0-9]{1,20}"_s), m_seed));
-    auto *newSeed = new QPushButton(tr("New Seed"), this);
-    newSeed->setObjectName(u"newSeedButton"_s);
-    newSeed->setAccessibleName(tr("Pick a new random seed"));
-    newSeed->setAutoDefault(false);
-    connect(newSeed, &QPushButton::clicked, this, [this] { setSeed(QRandomGenerator::system()->generate64()); });
+    m_newSeed = new QPushButton(tr("New Seed"), this);
+    m_newSeed->setObjectName(u"newSeedButton"_s);
+    m_newSeed->setAccessibleName(tr("Pick a new random seed"));
+    m_newSeed->setAutoDefault(false);
+    connect(m_newSeed, &QPushButton::clicked, this, [this] { setSeed(QRandomGenerator::system()->generate64()); });
     auto *seedRow = new QHBoxLayout;
     seedRow->addWidget(m_seed);
-    seedRow->addWidget(newSeed);
+    seedRow->addWidget(m_newSeed);
     auto *seedLabel = new QLabel(tr("S&eed:"), this);
     seedLabel->setBuddy(m_seed);
 
@@ -284,7 +285,7 @@ void DrawRoundDialog::setDrawing(bool drawing)
 {
     m_busy->setVisible(drawing);
     m_drawButton->setEnabled(!drawing);
-    for (QWidget *input : std::initializer_list<QWidget *>{m_name, m_size, m_seed, m_stratify}) {
+    for (QWidget *input : std::initializer_list<QWidget *>{m_name, m_size, m_seed, m_newSeed, m_stratify}) {
         input->setEnabled(!drawing);
     }
     for (QCheckBox *box : m_statusBoxes) {

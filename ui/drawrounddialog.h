@@ -98,6 +98,7 @@ private:
     QLineEdit *m_name = nullptr;
     QSpinBox *m_size = nullptr;
     QLineEdit *m_seed = nullptr;
+    QPushButton *m_newSeed = nullptr;
     std::array<QCheckBox *, 4> m_statusBoxes{}; // indexed by ReviewStatus
     QComboBox *m_stratify = nullptr;
     QLabel *m_message = nullptr;

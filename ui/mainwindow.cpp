@@ -142,8 +142,14 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+    // The docks hide as QWidget's destructor deletes them, after this one has run: their
+    // visibility handlers must not reach into what is gone by then.
+    for (QDockWidget *dock : {m_spotCheckDock, m_compareDock}) {
+        disconnect(dock, nullptr, this, nullptr);
+    }
     // The session and the spot-check panel work on the store: they go first.
     delete m_spotCheck;
+    m_spotCheck = nullptr;
     m_session.reset();
     m_store.reset();
 }

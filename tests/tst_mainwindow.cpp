@@ -93,6 +93,7 @@ private slots:
     void modelsPassTheModelTester();
     void labelButtonsWrapRatherThanSqueezeTheRecords();
     void documentIdsKeepTheirWidthWhenADockOpens();
+    void aWindowClosedInSpotCheckModeReopensOutOfIt();
     void labelKeyTagsTheSelectionIntoRecordAndStore();
     void selectionsSnapToWordsUnlessAltIsHeld_data();
     void selectionsSnapToWordsUnlessAltIsHeld();
@@ -738,11 +739,16 @@ void TestMainWindow::documentIdsKeepTheirWidthWhenADockOpens()
 {
     auto window = openWindow(true);
     window->resize(1280, 800);
-    window->action(u"spotCheckMode"_s)->trigger();
+    // The comparison, alone, gets room for its rows: some 60 characters.
     window->action(u"comparePanelVisible"_s)->trigger();
+    auto *compare = child<QWidget>(*window, u"comparePanel"_s);
+    QTRY_VERIFY(compare->isVisible());
+    QVERIFY2(compare->width() >= compare->fontMetrics().averageCharWidth() * 55,
+             qPrintable(QString::number(compare->width())));
+    window->action(u"spotCheckMode"_s)->trigger();
     auto *list = child<QTreeView>(*window, u"documentList"_s);
     const int idWidth = QFontMetrics(list->font()).averageCharWidth() * 16;
-    QTRY_VERIFY(child<QWidget>(*window, u"comparePanel"_s)->isVisible());
+    QTRY_VERIFY(child<QWidget>(*window, u"spotCheckPanel"_s)->isVisible());
     QVERIFY2(list->header()->sectionSize(DocumentListModel::IdColumn) >= idWidth,
              qPrintable(QString::number(list->header()->sectionSize(DocumentListModel::IdColumn))));
 
@@ -762,6 +768,31 @@ void TestMainWindow::documentIdsKeepTheirWidthWhenADockOpens()
     QVERIFY(!list->isColumnHidden(DocumentListModel::JudgementColumn));
     QTRY_VERIFY2(list->header()->sectionSize(DocumentListModel::IdColumn) >= idWidth,
                  qPrintable(QString::number(list->header()->sectionSize(DocumentListModel::IdColumn))));
+}
+
+void TestMainWindow::aWindowClosedInSpotCheckModeReopensOutOfIt()
+{
+    {
+        auto window = openWindow(true);
+        QString error;
+        const auto store = ReviewStore::open(window->storePath(), &error);
+        QVERIFY2(store, qPrintable(error));
+        SpotCheckRound round;
+        round.name = u"r1"_s;
+        round.createdBy = u"t"_s;
+        QVERIFY2(store->createRound(round, {{first, {}}}, &error), qPrintable(error));
+        auto *panel = window->findChild<SpotCheckPanel *>(u"spotCheckPanel"_s);
+        window->action(u"spotCheckMode"_s)->trigger();
+        panel->reload();
+        QVERIFY(panel->selectRound(u"r1"_s));
+        QVERIFY(!child<QTreeView>(*window, u"documentList"_s)->isColumnHidden(DocumentListModel::JudgementColumn));
+        QVERIFY(window->close()); // saves the layout, the list's header with it
+    }
+    auto window = openWindow(true);
+    auto *list = child<QTreeView>(*window, u"documentList"_s);
+    QVERIFY(list->isColumnHidden(DocumentListModel::JudgementColumn));
+    QCOMPARE(list->model()->rowCount(), 7);
+    QVERIFY(list->isSortingEnabled());
 }
 
 void TestMainWindow::editsRehighlightOnlyTheBlocksTheyTouch()

@@ -107,6 +107,12 @@ void ComparePanel::createWidgets()
     layout->addLayout(buttons);
 }
 
+QSize ComparePanel::sizeHint() const
+{
+    const QSize hint = QWidget::sizeHint();
+    return {std::max(hint.width(), fontMetrics().averageCharWidth() * 60), hint.height()};
+}
+
 QColor ComparePanel::markColour(int kind)
 {
     return SpanComparisonModel::sideColour(SpanComparison::Side(std::clamp(kind, 0, 2)));

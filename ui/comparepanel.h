@@ -70,6 +70,8 @@ public:
     QTableView *view() const { return m_view; }
     // What the panel says about the current document ("not in B", "texts differ", counts).
     QString message() const;
+    // Room for the four columns of a row (group, label, range and some of the text).
+    QSize sizeHint() const override;
     // The marker colour of a MarkKind, for the window's text marks too.
     static QColor markColour(int kind);
 

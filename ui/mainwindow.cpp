@@ -681,6 +681,8 @@ void MainWindow::restoreSettings()
         m_textSplitter->setSizes({520, 480});
     }
     m_documentView->header()->restoreState(s.value(u"mainWindow/documentHeader"_s).toByteArray());
+    // The header may have been saved in spot-check mode; a window opens out of it.
+    showJudgementColumn(false);
 }
 
 void MainWindow::saveSettings() const

@@ -84,12 +84,16 @@ QColor DocumentListModel::verdictColour(Verdict verdict)
     return statusColour(verdict == Verdict::Pass ? ReviewStatus::Approved : ReviewStatus::Rejected);
 }
 
-void DocumentListModel::setJudgements(QHash<QString, Judgement> latest)
+void DocumentListModel::setJudgements(const QList<Judgement> &latest)
 {
     if (latest.isEmpty() && m_judgements.isEmpty()) {
         return;
     }
-    m_judgements = std::move(latest);
+    m_judgements.clear();
+    m_judgements.reserve(latest.size());
+    for (const Judgement &judgement : latest) {
+        m_judgements.insert(judgement.documentId, judgement);
+    }
     if (!m_entries.isEmpty()) {
         Q_EMIT dataChanged(index(0, JudgementColumn), index(rowCount() - 1, JudgementColumn));
     }

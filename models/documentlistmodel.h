@@ -69,9 +69,9 @@ public:
     int rowOf(const QString &id) const { return m_rowOfId.value(id, -1); }
     // How many documents have each status.
     int count(ReviewStatus status) const { return m_statusCounts.at(std::size_t(status)); }
-    // The latest judgement of each document in the spot-check round being shown (none: no
-    // round). The judgement column shows them.
-    void setJudgements(QHash<QString, Judgement> latest);
+    // The latest judgement of each judged document in the spot-check round being shown, as
+    // latestJudgements() (spotcheck.h) picks them; none: no round. The judgement column shows them.
+    void setJudgements(const QList<Judgement> &latest);
     static QColor verdictColour(Verdict verdict);
 
     int rowCount(const QModelIndex &parent = {}) const override;

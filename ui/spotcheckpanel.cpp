@@ -289,16 +289,9 @@ bool SpotCheckPanel::readReport(const QString &name)
     return true;
 }
 
-QHash<QString, Judgement> SpotCheckPanel::latestJudgements() const
+QList<Judgement> SpotCheckPanel::latestJudgements() const
 {
-    QHash<QString, Judgement> latest;
-    if (m_report) {
-        // Oldest first: a later judgement of a document replaces an earlier one.
-        for (const Judgement &judgement : m_report->judgements) {
-            latest.insert(judgement.documentId, judgement);
-        }
-    }
-    return latest;
+    return m_report ? annorev::latestJudgements(m_report->documents, m_report->judgements) : QList<Judgement>();
 }
 
 bool SpotCheckPanel::selectRound(const QString &name)

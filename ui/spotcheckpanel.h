@@ -3,7 +3,6 @@
 #include "roundreport.h"
 #include "spotcheck.h"
 
-#include <QHash>
 #include <QString>
 #include <QStringList>
 #include <QWidget>
@@ -47,8 +46,9 @@ public:
     QString currentRound() const;
     // Its documents in draw order.
     QStringList roundIds() const;
-    // The latest judgement of each of its documents that has one; empty when no round is shown.
-    QHash<QString, Judgement> latestJudgements() const;
+    // The latest judgement of each of its documents that has one, in draw order; empty when no
+    // round is shown.
+    QList<Judgement> latestJudgements() const;
     // Selects a round by name (empty: mode off) and emits roundSelected(). False for a name the
     // store does not have.
     bool selectRound(const QString &name);

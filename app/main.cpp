@@ -1,3 +1,4 @@
+#include "appsettings.h"
 #include "commands.h"
 #include "console.h"
 #include "mainwindow.h"
@@ -5,7 +6,6 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
-#include <QSettings>
 
 #include <algorithm>
 #include <cstring>
@@ -109,9 +109,7 @@ int main(int argc, char *argv[])
     batch.removeFirst();
     if (batch.isEmpty()) {
         // Without arguments the reviewer picks up where they left off, when that batch is still there.
-        const QStringList last = QSettings(QStringLiteral("annorev"), QStringLiteral("annorev"))
-                                     .value(QStringLiteral("lastBatch"))
-                                     .toStringList();
+        const QStringList last = appSettings().value(QStringLiteral("lastBatch")).toStringList();
         if (!last.isEmpty() &&
             std::all_of(last.cbegin(), last.cend(), [](const QString &path) { return QFileInfo::exists(path); })) {
             batch = last;

@@ -1,17 +1,10 @@
 #include "reviewername.h"
 
-#include <QSettings>
+#include "appsettings.h"
 
 namespace annorev::ReviewerName {
 
 namespace {
-
-QSettings settings()
-{
-    // Named explicitly rather than taken from QCoreApplication, so tests and tools that set no
-    // application name read the same setting as the annorev executable.
-    return QSettings(QStringLiteral("annorev"), QStringLiteral("annorev"));
-}
 
 const QString key = QStringLiteral("reviewer");
 
@@ -22,7 +15,7 @@ QString resolve(const QString &explicitName)
     if (const QString name = explicitName.trimmed(); !name.isEmpty()) {
         return name;
     }
-    if (const QString name = settings().value(key).toString().trimmed(); !name.isEmpty()) {
+    if (const QString name = appSettings().value(key).toString().trimmed(); !name.isEmpty()) {
         return name;
     }
     for (const char *variable : {"USER", "USERNAME", "LOGNAME"}) {
@@ -35,7 +28,7 @@ QString resolve(const QString &explicitName)
 
 void save(const QString &name)
 {
-    settings().setValue(key, name.trimmed());
+    appSettings().setValue(key, name.trimmed());
 }
 
 } // namespace annorev::ReviewerName

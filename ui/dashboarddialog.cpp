@@ -1,5 +1,6 @@
 #include "dashboarddialog.h"
 
+#include "appsettings.h"
 #include "checker.h"
 #include "documentlistmodel.h"
 #include "reviewstore.h"
@@ -30,7 +31,6 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QScrollBar>
-#include <QSettings>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QToolTip>
@@ -142,7 +142,7 @@ DashboardDialog::DashboardDialog(const Schema &schema, QWidget *parent) : QDialo
     setWindowTitle(tr("Dashboard"));
     createWidgets();
     // Room for the five tabs and a chart beside its table, until the reviewer picks a size.
-    if (!restoreGeometry(QSettings(u"annorev"_s, u"annorev"_s).value(u"dashboard/geometry"_s).toByteArray())) {
+    if (!restoreGeometry(appSettings().value(u"dashboard/geometry"_s).toByteArray())) {
         resize(QSize(960, 620).expandedTo(minimumSizeHint()));
     }
     connect(&m_watcher, &QFutureWatcherBase::finished, this, [this] {
@@ -166,7 +166,7 @@ DashboardDialog::~DashboardDialog()
 
 void DashboardDialog::done(int result)
 {
-    QSettings(u"annorev"_s, u"annorev"_s).setValue(u"dashboard/geometry"_s, saveGeometry());
+    appSettings().setValue(u"dashboard/geometry"_s, saveGeometry());
     QDialog::done(result);
 }
 

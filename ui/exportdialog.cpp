@@ -1,5 +1,6 @@
 #include "exportdialog.h"
 
+#include "appsettings.h"
 #include "reviewstore.h"
 
 #include <QCheckBox>
@@ -16,7 +17,6 @@
 #include <QProgressBar>
 #include <QPromise>
 #include <QPushButton>
-#include <QSettings>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -34,11 +34,6 @@ constexpr std::array shownStatuses{ReviewStatus::Approved, ReviewStatus::NeedsWo
 
 constexpr QStringView lastDirectoryKey = u"export/lastDirectory";
 constexpr QStringView formatKey = u"export/format";
-
-QSettings settings()
-{
-    return QSettings(u"annorev"_s, u"annorev"_s);
-}
 
 QString plural(qsizetype count, const QString &one, const QString &many)
 {
@@ -127,7 +122,7 @@ ExportDialog::ExportDialog(const QString &storePath, const QString &suggestedBas
     setWindowTitle(tr("Export Reviewed Documents"));
     createWidgets();
 
-    const std::optional<ExportFormat> lastFormat = exportFormatFromName(settings().value(formatKey).toString());
+    const std::optional<ExportFormat> lastFormat = exportFormatFromName(appSettings().value(formatKey).toString());
     setFormat(lastFormat.value_or(ExportFormat::RecordsJsonl));
     setStatuses({ReviewStatus::Approved});
     m_suggestedPath = suggestedPath(defaultFolder());
@@ -325,7 +320,7 @@ qsizetype ExportDialog::selectedCount() const
 
 QString ExportDialog::defaultFolder() const
 {
-    const QString last = settings().value(lastDirectoryKey).toString();
+    const QString last = appSettings().value(lastDirectoryKey).toString();
     if (!last.isEmpty() && QFileInfo(last).isDir()) {
         return last;
     }
@@ -561,7 +556,7 @@ void ExportDialog::run(const QString &path)
     m_running = true;
     m_cancel = false;
     m_runningPath = path;
-    settings().setValue(formatKey, exportFormatName(format()));
+    appSettings().setValue(formatKey, exportFormatName(format()));
     m_progress->setRange(0, 0);
     m_progress->setValue(0);
     m_progress->setTextVisible(true);
@@ -648,7 +643,7 @@ void ExportDialog::exportDone()
         const int total = int(std::min<qsizetype>(outcome.result.documents, std::numeric_limits<int>::max()));
         m_progress->setRange(0, std::max(1, total));
         m_progress->setValue(std::max(1, total));
-        settings().setValue(lastDirectoryKey, QFileInfo(m_runningPath).absolutePath());
+        appSettings().setValue(lastDirectoryKey, QFileInfo(m_runningPath).absolutePath());
     } else {
         text = cancelled ? tr("Export cancelled: nothing was written to %1.").arg(path)
                          : tr("Export to %1 failed: %2").arg(path, outcome.error);

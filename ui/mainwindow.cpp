@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "appsettings.h"
 #include "comparepanel.h"
 #include "countryaliases.h"
 #include "dashboarddialog.h"
@@ -47,7 +48,6 @@
 #include <QProgressDialog>
 #include <QScopedValueRollback>
 #include <QScrollBar>
-#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
@@ -68,11 +68,6 @@ namespace {
 
 constexpr int messageTimeoutMs = 8000;
 constexpr int progressDelayMs = 400;
-
-QSettings settings()
-{
-    return QSettings(u"annorev"_s, u"annorev"_s);
-}
 
 // The narrowest the document list's id column gets.
 int minimumIdWidth(const QFontMetrics &metrics)
@@ -666,7 +661,7 @@ QAction *MainWindow::action(const QString &name) const
 
 void MainWindow::restoreSettings()
 {
-    const QSettings s = settings();
+    const QSettings s = appSettings();
     if (!restoreGeometry(s.value(u"mainWindow/geometry"_s).toByteArray())) {
         resize(1360, 820);
     }
@@ -687,7 +682,7 @@ void MainWindow::restoreSettings()
 
 void MainWindow::saveSettings() const
 {
-    QSettings s = settings();
+    QSettings s = appSettings();
     s.setValue(u"mainWindow/geometry"_s, saveGeometry());
     s.setValue(u"mainWindow/state"_s, saveState());
     s.setValue(u"mainWindow/outerSplitter"_s, m_outerSplitter->saveState());
@@ -737,7 +732,7 @@ void MainWindow::dropEvent(QDropEvent *event)
 
 void MainWindow::openFiles()
 {
-    QSettings s = settings();
+    QSettings s = appSettings();
     const QStringList paths =
         QFileDialog::getOpenFileNames(this, tr("Open Documents"), s.value(u"lastDirectory"_s).toString(),
                                       tr("Documents (*.txt *.html *.htm *.jsonl);;All files (*)"));
@@ -750,7 +745,7 @@ void MainWindow::openFiles()
 
 void MainWindow::openFolder()
 {
-    QSettings s = settings();
+    QSettings s = appSettings();
     const QString folder =
         QFileDialog::getExistingDirectory(this, tr("Open Folder of Documents"), s.value(u"lastDirectory"_s).toString());
     if (folder.isEmpty()) {
@@ -763,7 +758,7 @@ void MainWindow::openFolder()
 void MainWindow::fillRecentMenu()
 {
     m_recentMenu->clear();
-    const QVariantList recent = settings().value(u"recentBatches"_s).toList();
+    const QVariantList recent = appSettings().value(u"recentBatches"_s).toList();
     int number = 0;
     for (const QVariant &entry : recent) {
         const QStringList paths = entry.toStringList();
@@ -782,7 +777,7 @@ void MainWindow::fillRecentMenu()
         return;
     }
     m_recentMenu->addSeparator();
-    m_recentMenu->addAction(tr("&Clear Menu"), this, [] { settings().remove(u"recentBatches"_s); });
+    m_recentMenu->addAction(tr("&Clear Menu"), this, [] { appSettings().remove(u"recentBatches"_s); });
 }
 
 void MainWindow::rememberBatch(const QStringList &paths)
@@ -791,7 +786,7 @@ void MainWindow::rememberBatch(const QStringList &paths)
     for (const QString &path : paths) {
         absolute << QFileInfo(path).absoluteFilePath();
     }
-    QSettings s = settings();
+    QSettings s = appSettings();
     QVariantList recent = s.value(u"recentBatches"_s).toList();
     recent.removeIf([&absolute](const QVariant &entry) { return entry.toStringList() == absolute; });
     recent.prepend(absolute);
@@ -918,7 +913,7 @@ bool MainWindow::openBatch(const QStringList &inputs, const QString &storePath)
     updateSummary();
 
     const QString last =
-        settings()
+        appSettings()
             .value(u"lastDocument/"_s +
                    QString::fromLatin1(m_store->path().toUtf8().toBase64(QByteArray::Base64UrlEncoding)))
             .toString();

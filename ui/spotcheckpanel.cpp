@@ -1,5 +1,6 @@
 #include "spotcheckpanel.h"
 
+#include "appsettings.h"
 #include "drawrounddialog.h"
 #include "reviewstore.h"
 
@@ -14,7 +15,6 @@
 #include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSettings>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -24,11 +24,6 @@ namespace annorev {
 namespace {
 
 constexpr QStringView targetKey = u"spotcheck/target";
-
-QSettings settings()
-{
-    return QSettings(u"annorev"_s, u"annorev"_s);
-}
 
 QString reasonText(FailReason reason)
 {
@@ -82,10 +77,10 @@ SpotCheckPanel::SpotCheckPanel(ReviewStore &store, const Schema &schema, const C
     : QWidget(parent), m_store(store), m_schema(schema), m_checker(checker), m_reviewer(reviewer)
 {
     createWidgets();
-    const double saved = settings().value(targetKey, defaultTarget).toDouble();
+    const double saved = appSettings().value(targetKey, defaultTarget).toDouble();
     m_target->setValue(saved > 0 && saved < 1 ? saved : defaultTarget);
     connect(m_target, &QDoubleSpinBox::valueChanged, this, [this](double value) {
-        settings().setValue(targetKey, value);
+        appSettings().setValue(targetKey, value);
         if (m_report) {
             m_report->estimate = Wilson::estimate(m_report->tally.failed, m_report->tally.checked, value);
         }

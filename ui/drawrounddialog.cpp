@@ -254,11 +254,10 @@ bool DrawRoundDialog::draw()
     round.statuses = SpotCheckSample::statusesText(statuses());
     round.stratify = stratify();
     m_pending = round;
-    m_pendingStatuses = statuses();
 
     setDrawing(true);
     m_watcher.setFuture(QtConcurrent::run(
-        [storePath = m_store.path(), statuses = m_pendingStatuses, round, &schema = m_schema, checker = m_checker] {
+        [storePath = m_store.path(), statuses = statuses(), round, &schema = m_schema, checker = m_checker] {
             Outcome outcome;
             // SQLite connections belong to the thread that opened them: this one is the worker's.
             const std::unique_ptr<ReviewStore> store = ReviewStore::open(storePath, &outcome.error);

@@ -90,7 +90,6 @@ private:
     const Checker &m_checker;
     QString m_reviewer;
     SpotCheckRound m_pending; // the round being drawn
-    QList<ReviewStatus> m_pendingStatuses;
     bool m_dropSample = false;
     bool m_deleteWhenDrawn = false;
     QFutureWatcher<Outcome> m_watcher;

@@ -221,10 +221,10 @@ void MainWindow::createWidgets()
                                             metrics.horizontalAdvance(tr("Errors")) + 16);
     m_documentView->header()->resizeSection(DocumentListModel::WarningsColumn,
                                             metrics.horizontalAdvance(tr("Warnings")) + 16);
-    // The judgement column shows in spot-check mode only (roundSelected()).
+    // The judgement column shows in spot-check mode only (roundSelected()); restoreSettings()
+    // hides it to begin with.
     m_documentView->header()->resizeSection(DocumentListModel::JudgementColumn,
                                             metrics.horizontalAdvance(tr("Check")) + 40);
-    showJudgementColumn(false);
     connect(m_documentView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::documentSelected);
     connect(m_filterBar, &DocumentFilterBar::filterChanged, this, [this] {

@@ -139,6 +139,8 @@ private:
     static SourceView *text(const MainWindow &window) { return child<SourceView>(window, u"textView"_s); }
     static void selectText(SourceView *view, const QString &needle, qsizetype from = 0, qsizetype length = -1);
     QByteArray stored(const MainWindow &window, const QString &id) const;
+    // Saves a round of these documents in the window's store and picks it in the spot-check panel.
+    static bool pickNewRound(MainWindow &window, const QString &name, const QStringList &ids);
 };
 
 void TestMainWindow::initTestCase()
@@ -200,6 +202,28 @@ QByteArray TestMainWindow::stored(const MainWindow &window, const QString &id) c
     }
     const auto doc = store->document(id);
     return doc ? doc->taggedText : QByteArray();
+}
+
+bool TestMainWindow::pickNewRound(MainWindow &window, const QString &name, const QStringList &ids)
+{
+    QString error;
+    {
+        const std::unique_ptr<ReviewStore> store = ReviewStore::open(window.storePath(), &error);
+        SpotCheckRound round;
+        round.name = name;
+        round.createdBy = u"t"_s;
+        QList<RoundDocument> documents;
+        for (const QString &id : ids) {
+            documents.append({id, {}});
+        }
+        if (!store || !store->createRound(round, documents, &error)) {
+            qWarning("cannot save the round: %s", qPrintable(error));
+            return false;
+        }
+    }
+    auto *panel = window.findChild<SpotCheckPanel *>(u"spotCheckPanel"_s);
+    panel->reload();
+    return panel->selectRound(name);
 }
 
 void TestMainWindow::opensTheSampleBatch()
@@ -753,18 +777,7 @@ void TestMainWindow::documentIdsKeepTheirWidthWhenADockOpens()
              qPrintable(QString::number(list->header()->sectionSize(DocumentListModel::IdColumn))));
 
     // Spot-check mode adds the Check column, and the ids still keep their width.
-    {
-        QString error;
-        const auto store = ReviewStore::open(window->storePath(), &error);
-        QVERIFY2(store, qPrintable(error));
-        SpotCheckRound round;
-        round.name = u"r1"_s;
-        round.createdBy = u"t"_s;
-        QVERIFY2(store->createRound(round, {{first, {}}, {extra, {}}}, &error), qPrintable(error));
-    }
-    auto *panel = window->findChild<SpotCheckPanel *>(u"spotCheckPanel"_s);
-    panel->reload();
-    QVERIFY(panel->selectRound(u"r1"_s));
+    QVERIFY(pickNewRound(*window, u"r1"_s, {first, extra}));
     QVERIFY(!list->isColumnHidden(DocumentListModel::JudgementColumn));
     QTRY_VERIFY2(list->header()->sectionSize(DocumentListModel::IdColumn) >= idWidth,
                  qPrintable(QString::number(list->header()->sectionSize(DocumentListModel::IdColumn))));
@@ -774,17 +787,8 @@ void TestMainWindow::aWindowClosedInSpotCheckModeReopensOutOfIt()
 {
     {
         auto window = openWindow(true);
-        QString error;
-        const auto store = ReviewStore::open(window->storePath(), &error);
-        QVERIFY2(store, qPrintable(error));
-        SpotCheckRound round;
-        round.name = u"r1"_s;
-        round.createdBy = u"t"_s;
-        QVERIFY2(store->createRound(round, {{first, {}}}, &error), qPrintable(error));
-        auto *panel = window->findChild<SpotCheckPanel *>(u"spotCheckPanel"_s);
         window->action(u"spotCheckMode"_s)->trigger();
-        panel->reload();
-        QVERIFY(panel->selectRound(u"r1"_s));
+        QVERIFY(pickNewRound(*window, u"r1"_s, {first}));
         QVERIFY(!child<QTreeView>(*window, u"documentList"_s)->isColumnHidden(DocumentListModel::JudgementColumn));
         QVERIFY(window->close()); // saves the layout, the list's header with it
     }

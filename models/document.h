@@ -16,8 +16,8 @@ class Schema;
 class Document
 {
 public:
-    // A run of plain text and the source bytes it came from. Literal runs map byte for byte
-    // through UTF-8; an entity run is one decoded character reference.
+    // A run of plain text and its source bytes. Literal runs map byte for byte through UTF-8; an
+    // entity run is one decoded character reference or a '\n' for block markup (no bytes of its own).
     struct Piece
     {
         qsizetype textBegin = 0;
@@ -32,7 +32,7 @@ public:
     const QString &text() const { return m_text; }
     const QList<Span> &spans() const { return m_spans; }
     const QList<MarkupIssue> &markupIssues() const { return m_issues; }
-    // Plain-text positions where an HTML block element stood: they end lines and sentences.
+    // Plain-text positions where HTML block markup stood (after its '\n'): they end lines and sentences.
     const QList<qsizetype> &blockBreaks() const { return m_blockBreaks; }
     bool hasHtmlMarkup() const { return m_hasHtml; }
     bool hadInvalidUtf8() const { return m_invalidUtf8; }

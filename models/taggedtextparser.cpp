@@ -370,6 +370,14 @@ public:
         appendCodePoint(codePoint);
     }
 
+    // A line break that stands for block markup: it has no bytes of its own. It fits in the
+    // buffer because the markup it stands for was at least three bytes that gave no text.
+    void appendBreak(qsizetype sourcePos)
+    {
+        m_pieces->append(Document::Piece{m_length, sourcePos, sourcePos, false});
+        m_out[m_length++] = u'\n';
+    }
+
     void finish() { m_text->truncate(m_length); }
 
 private:
@@ -448,7 +456,7 @@ Document TaggedTextParser::parse(QByteArray source) const
     doc.m_spans.reserve(qsizetype(tags.size() / 2));
     doc.m_pieces.reserve(qsizetype(tags.size()) + 1 + src.size() / 4096);
     TextBuilder text(src, &doc.m_text, &doc.m_pieces, &doc.m_astral, &doc.m_invalidUtf8);
-    auto appendText = [&](qsizetype begin, qsizetype end) {
+    auto appendDecoded = [&](qsizetype begin, qsizetype end) {
         if (!doc.m_hasHtml) {
             text.appendLiteral(begin, end);
             return;
@@ -471,6 +479,50 @@ Document TaggedTextParser::parse(QByteArray source) const
     };
 
     std::vector<OpenTag> stack;
+    // Block markup between two pieces of text stands for a line break in the plain text: one '\n'
+    // for the run of markup and white space, unless its white space breaks the line already, put
+    // just before the next text so that tags opened in the run start after it and tags closed in
+    // the run end before it: a span never starts or ends inside an inserted break.
+    bool seenText = false;
+    bool breakPending = false;
+    bool runBreaksLine = false;
+    const auto breaksLine = [&src](qsizetype begin, qsizetype end) {
+        const QByteArrayView run = QByteArrayView(src).sliced(begin, end - begin);
+        return run.contains('\n') || run.contains('\r');
+    };
+    auto appendText = [&](qsizetype begin, qsizetype end) {
+        if (!doc.m_hasHtml || begin >= end) {
+            appendDecoded(begin, end);
+            return;
+        }
+        qsizetype first = begin;
+        while (first < end && isSpace(src[first])) {
+            ++first;
+        }
+        runBreaksLine = runBreaksLine || breaksLine(begin, first);
+        appendDecoded(begin, first);
+        if (first == end) {
+            return;
+        }
+        if (breakPending && !runBreaksLine) {
+            const qsizetype at = text.position();
+            text.appendBreak(first);
+            for (auto open = stack.rbegin(); open != stack.rend() && open->textPos == at; ++open) {
+                open->textPos = at + 1;
+            }
+            if (!doc.m_blockBreaks.isEmpty() && doc.m_blockBreaks.last() == at) {
+                doc.m_blockBreaks.last() = at + 1;
+            }
+        }
+        seenText = true;
+        breakPending = false;
+        qsizetype last = end;
+        while (isSpace(src[last - 1])) {
+            --last;
+        }
+        runBreaksLine = breaksLine(last, end);
+        appendDecoded(first, end);
+    };
     QHash<QByteArray, QList<qsizetype>> unknownOpen;
     auto tagName = [&](const Tag &tag) {
         return QString::fromUtf8(src.constData() + tag.nameBegin, tag.nameEnd - tag.nameBegin);
@@ -492,6 +544,7 @@ Document TaggedTextParser::parse(QByteArray source) const
             if (tag.block && (doc.m_blockBreaks.isEmpty() || doc.m_blockBreaks.last() != here)) {
                 doc.m_blockBreaks.append(here);
             }
+            breakPending = breakPending || (tag.block && seenText);
             break;
         case TagKind::Unknown: {
             const QByteArray name(src.constData() + tag.nameBegin, tag.nameEnd - tag.nameBegin);

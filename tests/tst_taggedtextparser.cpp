@@ -73,6 +73,10 @@ private slots:
     void offsetsConvertBetweenUtf16AndCodePoints();
     void attributesAreKept();
     void blockElementsBreakLines();
+    void blockMarkupStandsForOneLineBreak_data();
+    void blockMarkupStandsForOneLineBreak();
+    void insertedBreakMapsToTheMarkupItStandsFor();
+    void seed004ParagraphsAreLines();
     void invalidUtf8BecomesReplacementAndIsFlagged();
     void seedsParseWithoutMarkupIssues_data();
     void seedsParseWithoutMarkupIssues();
@@ -208,11 +212,90 @@ void TestTaggedTextParser::attributesAreKept()
 void TestTaggedTextParser::blockElementsBreakLines()
 {
     const Document doc = Document::parse(QByteArray("<p>a</p><p>b<b>c</b></p>d<br>e"), Schema::builtin());
-    QCOMPARE(doc.text(), u"abcde"_s);
-    QCOMPARE(doc.blockBreaks(), (QList<qsizetype>{0, 1, 3, 4}));
+    QCOMPARE(doc.text(), u"a\nbc\nd\ne"_s);
+    // Each break is just after the '\n' the markup stands for: the next block starts there.
+    QCOMPARE(doc.blockBreaks(), (QList<qsizetype>{0, 2, 5, 7}));
     QVERIFY(doc.hasHtmlMarkup());
-    QVERIFY(doc.isBlockBreak(3));
-    QVERIFY(!doc.isBlockBreak(2));
+    QVERIFY(doc.isBlockBreak(5));
+    QVERIFY(!doc.isBlockBreak(4));
+}
+
+void TestTaggedTextParser::blockMarkupStandsForOneLineBreak_data()
+{
+    QTest::addColumn<QByteArray>("source");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("spans");
+
+    QTest::addRow("paragraphs") << QByteArray("<p>a.</p><p>b</p>") << u"a.\nb"_s << QString();
+    QTest::addRow("none at start or end") << QByteArray("<html><body><p>a</p></body></html>") << u"a"_s << QString();
+    QTest::addRow("one for a run of tags") << QByteArray("a<br><br></p><div>b") << u"a\nb"_s << QString();
+    QTest::addRow("after the run's white space") << QByteArray("a</p> <p>\tb") << u"a \t\nb"_s << QString();
+    QTest::addRow("line break already there") << QByteArray("a</p>\n<p>b") << u"a\nb"_s << QString();
+    QTest::addRow("crlf already there") << QByteArray("a\r\n<br>b") << u"a\r\nb"_s << QString();
+    QTest::addRow("lone cr already there") << QByteArray("a<br>\rb") << u"a\rb"_s << QString();
+    QTest::addRow("inline markup breaks nothing")
+        << QByteArray("<p>a<b>x</b><span>b</span></p>") << u"axb"_s << QString();
+    QTest::addRow("comment in the run") << QByteArray("a<!-- c --><p>b") << u"a\nb"_s << QString();
+    QTest::addRow("entities are text") << QByteArray("<p>&amp;</p><p>&lt;</p>") << u"&\n<"_s << QString();
+    QTest::addRow("spans in paragraphs") << QByteArray("<p><model>A</model></p><p><model>B</model></p>") << u"A\nB"_s
+                                         << u"model:0-1,model:2-3"_s;
+    QTest::addRow("span opened in the run starts after the break")
+        << QByteArray("<p>A<model></p><p>B</model></p>") << u"A\nB"_s << u"model:2-3"_s;
+    QTest::addRow("span closed in the run ends before the break")
+        << QByteArray("<p><model>A</p><p></model>B</p>") << u"A\nB"_s << u"model:0-1"_s;
+    QTest::addRow("span across paragraphs keeps the break")
+        << QByteArray("<p><model>A</p><p>B</model></p>") << u"A\nB"_s << u"model:0-3"_s;
+    QTest::addRow("br inside a span") << QByteArray("<model>A<br>B</model>") << u"A\nB"_s << u"model:0-3"_s;
+    QTest::addRow("no html, no break") << QByteArray("a<model>b</model>c") << u"abc"_s << u"model:1-2"_s;
+}
+
+void TestTaggedTextParser::blockMarkupStandsForOneLineBreak()
+{
+    QFETCH(QByteArray, source);
+    QFETCH(QString, text);
+    QFETCH(QString, spans);
+    const Document doc = Document::parse(source, Schema::builtin());
+    QCOMPARE(doc.text(), text);
+    QCOMPARE(spansOf(doc), spans);
+    QCOMPARE(doc.source(), source);
+    QVERIFY(doc.markupIssues().isEmpty());
+}
+
+void TestTaggedTextParser::insertedBreakMapsToTheMarkupItStandsFor()
+{
+    const QByteArray source("<p>A</p><p>B</p>");
+    const Document doc = Document::parse(source, Schema::builtin());
+    QCOMPARE(doc.text(), u"A\nB"_s);
+    // Before the break is before the markup, after it is after the markup.
+    QCOMPARE(doc.sourceOffset(1, Document::Side::BeforeTags), 4);
+    QCOMPARE(doc.sourceOffset(1, Document::Side::AfterTags), 11);
+    QCOMPARE(doc.sourceOffset(2, Document::Side::AfterTags), 11);
+
+    QString error;
+    const auto tagged = DocumentEditor::apply(doc, SpanEdit::add(u"model"_s, 2, 3), Schema::builtin(), &error);
+    QVERIFY2(tagged, qPrintable(error));
+    QCOMPARE(tagged->source(), QByteArray("<p>A</p><p><model>B</model></p>"));
+    const auto across = DocumentEditor::apply(doc, SpanEdit::add(u"model"_s, 0, 3), Schema::builtin(), &error);
+    QVERIFY2(across, qPrintable(error));
+    QCOMPARE(across->source(), QByteArray("<p><model>A</p><p>B</model></p>"));
+    // A span cannot start or end inside the markup the break stands for.
+    QVERIFY(!DocumentEditor::apply(doc, SpanEdit::add(u"model"_s, 1, 3), Schema::builtin(), &error));
+    QVERIFY(!DocumentEditor::apply(doc, SpanEdit::add(u"model"_s, 0, 2), Schema::builtin(), &error));
+}
+
+void TestTaggedTextParser::seed004ParagraphsAreLines()
+{
+    const QByteArray source = readFile(QStringLiteral(ANNOREV_SAMPLES_DIR "/004_777d6b4e246e2bc8.txt"));
+    const Document doc = Document::parse(source, Schema::builtin());
+    QVERIFY(doc.text().contains(u"multi-hop reasoning.\nReleased in 2023, the NeuralReasoner-12B"_s));
+    QVERIFY(!doc.text().startsWith(u'\n'));
+    QVERIFY(!doc.text().endsWith(u'\n'));
+    // Every span still covers what its tags enclose.
+    for (const Span &span : doc.spans()) {
+        const QByteArrayView inner =
+            QByteArrayView(source).sliced(span.openTagEnd, span.closeTagBegin - span.openTagEnd);
+        QCOMPARE(doc.spanText(span), QString::fromUtf8(inner));
+    }
 }
 
 void TestTaggedTextParser::invalidUtf8BecomesReplacementAndIsFlagged()

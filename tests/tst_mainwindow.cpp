@@ -95,6 +95,8 @@ private slots:
     void documentIdsKeepTheirWidthWhenADockOpens();
     void aWindowClosedInSpotCheckModeReopensOutOfIt();
     void labelKeyTagsTheSelectionIntoRecordAndStore();
+    void labelKeyTagsTheWordShownAfterManyLineBreaks_data();
+    void labelKeyTagsTheWordShownAfterManyLineBreaks();
     void selectionsSnapToWordsUnlessAltIsHeld_data();
     void selectionsSnapToWordsUnlessAltIsHeld();
     void crossingSpansAreRefusedWithAMessage();
@@ -320,6 +322,110 @@ void TestMainWindow::labelKeyTagsTheSelectionIntoRecordAndStore()
     selectText(view, u"2021"_s);
     QTest::mouseClick(child<QWidget>(*window, u"labelButton-year"_s), Qt::LeftButton);
     QTRY_VERIFY(stored(*window, extra).contains("<year>2021</year>"));
+}
+
+void TestMainWindow::labelKeyTagsTheWordShownAfterManyLineBreaks_data()
+{
+    QTest::addColumn<QString>("lineBreak");
+    QTest::addColumn<QString>("inLine"); // in every line before the word
+
+    QTest::addRow("lf") << u"\n"_s << QString();
+    QTest::addRow("cr") << u"\r"_s << QString();
+    QTest::addRow("crlf") << u"\r\n"_s << QString();
+    QTest::addRow("line separator") << u"\u2028"_s << QString();
+    QTest::addRow("paragraph separator") << u"\u2029"_s << QString();
+    QTest::addRow("astral characters") << u"\n"_s << u"\U0001F600 \U0001D518"_s;
+    QTest::addRow("nul") << u"\n"_s << QString(QChar(u'\0'));
+    QTest::addRow("crlf, astral and nul") << u"\r\n"_s << u"\U0001F600\0"_s;
+}
+
+// What the reviewer sees is what is saved: the word selected in the view, after many line breaks
+// of any kind, is the word the tag wraps, and every highlight lands on the characters it names.
+void TestMainWindow::labelKeyTagsTheWordShownAfterManyLineBreaks()
+{
+    QFETCH(QString, lineBreak);
+    QFETCH(QString, inLine);
+    QString body;
+    for (int line = 1; line <= 60; ++line) {
+        body += u"Line "_s + QString::number(line) + u" of notes"_s + inLine + u'.' + lineBreak;
+    }
+    const QString last = u"We trained on 512 <hardware>NVIDIA A100 GPUs</hardware> in Peru for a week."_s;
+    const QString id = u"007_breaks.txt"_s;
+    writeFile(m_batch + u'/' + id, (body + last + lineBreak).toUtf8());
+    auto window = openWindow(true);
+    QVERIFY(window->showDocumentWithId(id));
+    SourceView *view = text(*window);
+
+    // The reviewer's selection, made with the view's own cursor on what it shows.
+    const QTextCursor peru = view->document()->find(u"Peru"_s);
+    QVERIFY(!peru.isNull());
+    view->setTextCursor(peru);
+    view->setFocus(Qt::OtherFocusReason);
+    QCOMPARE(view->textCursor().selectedText(), u"Peru"_s);
+    const QString plain = window->session()->document().text();
+    const qsizetype start = plain.indexOf(u"Peru"_s);
+    QCOMPARE(view->selectedRange(), std::pair(start, start + 4));
+    QTest::keyClick(view, Qt::Key_6); // country
+    QVERIFY(window->session()->waitForSaved());
+    QString tagged = last;
+    tagged.replace(u"Peru"_s, u"<country>Peru</country>"_s);
+    QCOMPARE(stored(*window, id), (body + tagged + lineBreak).toUtf8());
+
+    // The span's background starts at the word in the view and covers it, no more.
+    QTRY_VERIFY(window->session()->isChecked());
+    auto formatsAt = [&](const QTextCursor &word) {
+        const QTextBlock block = view->document()->findBlock(word.selectionStart());
+        QList<QTextLayout::FormatRange> found;
+        for (const QTextLayout::FormatRange &range : block.layout()->formats()) {
+            if (block.position() + range.start == word.selectionStart()) {
+                found.append(range);
+            }
+        }
+        return found;
+    };
+    const QList<QTextLayout::FormatRange> country = formatsAt(view->document()->find(u"Peru"_s));
+    QVERIFY(!country.isEmpty());
+    QCOMPARE(country.first().length, 4);
+    QCOMPARE(country.first().format.background().color().rgb(), Schema::builtin().label(u"country")->colour.rgb());
+    // The finding about the untagged count underlines the count.
+    const QTextCursor count = view->document()->find(u"512"_s);
+    const QList<QTextLayout::FormatRange> waved = formatsAt(count);
+    QVERIFY(!waved.isEmpty());
+    QCOMPARE(waved.first().length, 3);
+    QCOMPARE(waved.first().format.underlineStyle(), QTextCharFormat::WaveUnderline);
+
+    // The record cell selects the span, and the cursor in the span selects the cell.
+    auto *records = child<QTableView>(*window, u"recordTable"_s);
+    records->setCurrentIndex(records->model()->index(RecordTableModel::CountryColumn, 0));
+    QCOMPARE(view->textCursor().selectedText(), u"Peru"_s);
+    QTextCursor inside = view->document()->find(u"NVIDIA"_s);
+    inside.setPosition(inside.selectionStart() + 2);
+    view->setTextCursor(inside);
+    QCOMPARE(records->currentIndex(), records->model()->index(RecordTableModel::HardwareColumn, 0));
+
+    // An activated finding outlines and selects text the document holds there.
+    auto *findings = child<QTableView>(*window, u"findingTable"_s);
+    const QModelIndexList untagged = findings->model()->match(findings->model()->index(0, FindingListModel::RuleColumn),
+                                                              Qt::DisplayRole, u"gpu-count-untagged"_s);
+    QCOMPARE(untagged.size(), 1);
+    findings->setCurrentIndex(untagged.first());
+    emit findings->activated(untagged.first());
+    const auto [from, to] = view->selectedRange();
+    QVERIFY(to > from);
+    QCOMPARE(view->textCursor().selectedText(), plain.mid(from, to - from));
+    QVERIFY(!view->extraSelections().isEmpty());
+    QCOMPARE(view->extraSelections().constLast().cursor.selectedText(), plain.mid(from, to - from));
+
+    // The tooltip over the word names its label.
+    QTextCursor over = view->document()->find(u"Peru"_s);
+    over.setPosition(over.selectionStart() + 1);
+    const QPoint pos = view->cursorRect(over).center();
+    QHelpEvent help(QEvent::ToolTip, pos, view->viewport()->mapToGlobal(pos));
+    QApplication::sendEvent(view->viewport(), &help);
+    QTRY_VERIFY(QToolTip::isVisible());
+    QVERIFY2(QToolTip::text().contains(Schema::builtin().label(u"country")->displayName + u": Peru"_s),
+             qPrintable(QToolTip::text()));
+    QToolTip::hideText();
 }
 
 void TestMainWindow::selectionsSnapToWordsUnlessAltIsHeld_data()

@@ -1183,8 +1183,7 @@ qsizetype MainWindow::spanForEditing() const
         const QModelIndex cell = m_recordTranspose->mapToSource(m_recordView->currentIndex());
         return cell.isValid() && m_session->isChecked() ? cell.data(RecordTableModel::SpanRole).toLongLong() : -1;
     }
-    const QTextCursor cursor = m_sourceView->textCursor();
-    return m_sourceView->spanAt(cursor.hasSelection() ? cursor.selectionStart() : cursor.position());
+    return m_sourceView->spanAtCursor();
 }
 
 void MainWindow::removeSpanAtCursor()
@@ -1298,7 +1297,7 @@ void MainWindow::syncRecordCellToCursor()
     if (m_syncingSelection || !m_session || !m_session->isChecked()) {
         return;
     }
-    const qsizetype span = m_sourceView->spanAt(m_sourceView->textCursor().position());
+    const qsizetype span = m_sourceView->spanAt(m_sourceView->cursorPosition());
     const QModelIndex cell = m_recordTranspose->mapFromSource(m_records->indexOfSpan(span));
     m_syncingSelection = true;
     if (cell.isValid()) {
@@ -1427,9 +1426,7 @@ void MainWindow::showTextMenu(const QPoint &position)
         const bool selected = m_sourceView->textCursor().hasSelection();
         tag->setEnabled(selected);
         exact->setEnabled(selected);
-        const QTextCursor cursor = m_sourceView->textCursor();
-        const qsizetype span =
-            m_sourceView->spanAt(cursor.hasSelection() ? cursor.selectionStart() : cursor.position());
+        const qsizetype span = m_sourceView->spanAtCursor();
         if (span >= 0) {
             menu.addSeparator();
             addSpanActions(&menu, span);

@@ -14,25 +14,25 @@ namespace annorev {
 
 namespace {
 
-QList<SpanHighlighter::Range> spanRanges(const Document &doc, const Schema &schema)
+QList<SpanHighlighter::Range> spanRanges(const Document &doc, const Schema &schema, const ViewPositions &view)
 {
     QList<SpanHighlighter::Range> ranges;
     ranges.reserve(doc.spans().size());
     const int unknown = int(schema.labels().size());
     for (const Span &span : doc.spans()) {
         const int label = schema.indexOf(span.label);
-        ranges.append({span.start, span.end, label >= 0 ? label : unknown});
+        ranges.append({view.toView(span.start), view.toView(span.end), label >= 0 ? label : unknown});
     }
     return ranges;
 }
 
-QList<SpanHighlighter::Range> findingRanges(const QList<Finding> &findings)
+QList<SpanHighlighter::Range> findingRanges(const QList<Finding> &findings, const ViewPositions &view)
 {
     QList<SpanHighlighter::Range> ranges;
     for (const Finding &finding : findings) {
         // A finding about the whole document has no range to mark.
         if (finding.end > finding.start) {
-            ranges.append({finding.start, finding.end, int(finding.severity)});
+            ranges.append({view.toView(finding.start), view.toView(finding.end), int(finding.severity)});
         }
     }
     return ranges;
@@ -86,23 +86,26 @@ void SourceView::showDocument(const Document &doc, const std::optional<QList<Fin
     setFocusRanges({});
     if (m_raw) {
         m_highlighter->resetRanges({}, {});
-        showText(doc.source().isEmpty() ? QString() : QString::fromUtf8(doc.source()), sameDocument, true);
+        m_positions = ViewPositions(QString::fromUtf8(doc.source()));
+        showText(doc.source().isEmpty() ? QString() : m_positions.viewText(), sameDocument, true);
         return;
     }
+    m_positions = ViewPositions(doc.text());
     if (!sameDocument || m_shown.isNull()) {
-        m_highlighter->resetRanges(spanRanges(doc, m_schema),
-                                   findings ? findingRanges(*findings) : QList<SpanHighlighter::Range>());
-        showText(doc.text(), false, true);
+        m_highlighter->resetRanges(spanRanges(doc, m_schema, m_positions),
+                                   findings ? findingRanges(*findings, m_positions) : QList<SpanHighlighter::Range>());
+        showText(m_positions.viewText(), false, true);
         return;
     }
-    showText(doc.text(), true, findings.has_value());
+    showText(m_positions.viewText(), true, findings.has_value());
 }
 
 void SourceView::showFindings(const QList<Finding> &findings)
 {
     m_findings = findings;
     if (!m_raw && !m_shown.isNull()) {
-        m_highlighter->updateRanges(spanRanges(m_document, m_schema), findingRanges(findings), {});
+        m_highlighter->updateRanges(spanRanges(m_document, m_schema, m_positions), findingRanges(findings, m_positions),
+                                    {});
     }
 }
 
@@ -131,8 +134,9 @@ void SourceView::showText(const QString &text, bool keepPlace, bool findingsKnow
     const qsizetype added = text.size() - prefix - suffix;
     if (highlighted) {
         // The ranges first: the replacement below highlights the blocks it touches with them.
-        m_highlighter->updateRanges(spanRanges(m_document, m_schema),
-                                    findingsKnown ? std::optional(findingRanges(m_findings)) : std::nullopt,
+        m_highlighter->updateRanges(spanRanges(m_document, m_schema, m_positions),
+                                    findingsKnown ? std::optional(findingRanges(m_findings, m_positions))
+                                                  : std::nullopt,
                                     {prefix, removed, added});
     }
     if (removed > 0 || added > 0) {
@@ -151,6 +155,7 @@ void SourceView::clearDocument(const QString &placeholder)
     m_document = {};
     m_findings.clear();
     m_shown = QString();
+    m_positions = ViewPositions();
     m_highlighter->resetRanges({}, {});
     m_comparison.clear();
     setFocusRanges({});
@@ -192,18 +197,29 @@ qsizetype SourceView::spanAt(qsizetype position) const
     return best;
 }
 
+qsizetype SourceView::spanAtCursor() const
+{
+    const QTextCursor cursor = textCursor();
+    return spanAt(m_positions.toText(cursor.hasSelection() ? cursor.selectionStart() : cursor.position()));
+}
+
+qsizetype SourceView::cursorPosition() const
+{
+    return m_positions.toText(textCursor().position());
+}
+
 std::pair<qsizetype, qsizetype> SourceView::selectedRange() const
 {
     const QTextCursor cursor = textCursor();
-    return {cursor.selectionStart(), cursor.selectionEnd()};
+    return {m_positions.toText(cursor.selectionStart()), m_positions.toText(cursor.selectionEnd())};
 }
 
 void SourceView::selectRange(qsizetype start, qsizetype end)
 {
     QTextCursor cursor(document());
     const qsizetype length = document()->characterCount() - 1;
-    cursor.setPosition(int(std::clamp<qsizetype>(start, 0, length)));
-    cursor.setPosition(int(std::clamp<qsizetype>(end, 0, length)), QTextCursor::KeepAnchor);
+    cursor.setPosition(int(std::clamp<qsizetype>(m_positions.toView(start), 0, length)));
+    cursor.setPosition(int(std::clamp<qsizetype>(m_positions.toView(end), 0, length)), QTextCursor::KeepAnchor);
     setTextCursor(cursor);
     ensureCursorVisible();
 }
@@ -213,8 +229,9 @@ QTextEdit::ExtraSelection SourceView::selection(qsizetype start, qsizetype end) 
     const qsizetype length = document()->characterCount() - 1;
     QTextEdit::ExtraSelection selection;
     selection.cursor = QTextCursor(document());
-    selection.cursor.setPosition(int(std::clamp<qsizetype>(start, 0, length)));
-    selection.cursor.setPosition(int(std::clamp<qsizetype>(end, 0, length)), QTextCursor::KeepAnchor);
+    selection.cursor.setPosition(int(std::clamp<qsizetype>(m_positions.toView(start), 0, length)));
+    selection.cursor.setPosition(int(std::clamp<qsizetype>(m_positions.toView(end), 0, length)),
+                                 QTextCursor::KeepAnchor);
     return selection;
 }
 
@@ -253,7 +270,8 @@ bool SourceView::viewportEvent(QEvent *event)
     if (event->type() == QEvent::ToolTip && m_toolTip && !m_raw) {
         const auto *help = static_cast<QHelpEvent *>(event);
         const QTextCursor cursor = cursorForPosition(help->pos());
-        PlainToolTipDelegate::showPlainToolTip(help->globalPos(), m_toolTip(cursor.position()), this);
+        PlainToolTipDelegate::showPlainToolTip(help->globalPos(), m_toolTip(m_positions.toText(cursor.position())),
+                                               this);
         return true;
     }
     return QPlainTextEdit::viewportEvent(event);

@@ -2,6 +2,7 @@
 
 #include "document.h"
 #include "finding.h"
+#include "viewpositions.h"
 
 #include <QList>
 #include <QPlainTextEdit>
@@ -16,6 +17,8 @@ class SpanHighlighter;
 
 // The document's plain text with its spans coloured by label and the ranges findings name
 // underlined, or, as a toggle, the raw tagged source. Text is only ever shown as plain text.
+// Positions in and out are the document's plain-text positions (UTF-16 units), not the
+// QTextDocument's: ViewPositions converts between them (a CRLF is one position in the view).
 // A new version of the same document is applied as the smallest replacement of the shown text,
 // so the view keeps its place and only the changed blocks are laid out and highlighted again.
 class SourceView final : public QPlainTextEdit
@@ -42,6 +45,10 @@ public:
 
     // The innermost span at a position of the plain text, or -1.
     qsizetype spanAt(qsizetype position) const;
+    // The span at the start of the selection, or at the cursor without one.
+    qsizetype spanAtCursor() const;
+    // The cursor's position in the plain text.
+    qsizetype cursorPosition() const;
     // The selection, [start, end) in the plain text; empty when nothing is selected.
     std::pair<qsizetype, qsizetype> selectedRange() const;
     void selectRange(qsizetype start, qsizetype end);
@@ -69,7 +76,8 @@ private:
     SpanHighlighter *m_highlighter = nullptr;
     Document m_document;
     QList<Finding> m_findings;
-    QString m_shown; // the text the view holds, to find what an edit changed
+    QString m_shown;           // the text the view holds, to find what an edit changed
+    ViewPositions m_positions; // between m_document's text and m_shown
     bool m_raw = false;
     ToolTipProvider m_toolTip;
     QList<QTextEdit::ExtraSelection> m_focus;

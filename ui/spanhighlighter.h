@@ -18,7 +18,7 @@ class SpanHighlighter final : public QSyntaxHighlighter
     Q_DISABLE_COPY_MOVE(SpanHighlighter)
 
 public:
-    // [start, end) in UTF-16 units of the document's text; style indexes the colour lists.
+    // [start, end) in positions of the QTextDocument (SourceView converts); style indexes the colours.
     struct Range
     {
         qsizetype start = 0;

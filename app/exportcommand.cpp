@@ -103,6 +103,9 @@ int runExport(const QStringList &arguments)
         Console::error(error);
         return ExitUsage;
     }
+    for (const QString &warning : result.warnings) {
+        Console::err((QStringLiteral("annorev: warning: ") + warning + u'\n').toUtf8());
+    }
     Console::err(QStringLiteral("exported %1 document(s), %2 %3%4\n")
                      .arg(result.documents)
                      .arg(result.items)

@@ -4,7 +4,11 @@
 
 #include <QStringView>
 
+#include <algorithm>
+
 namespace annorev {
+
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -34,6 +38,41 @@ AnnotatedText AnnotatedText::fromDocument(const QString &id, const Document &doc
                                 doc.spanText(span)});
     }
     return annotated;
+}
+
+AnnotatedText AnnotatedText::withLfLineEnds() const
+{
+    if (!text.contains(u'\r')) {
+        return *this;
+    }
+    const auto lfOnly = [](QString lines) {
+        return lines.replace(u"\r\n"_s, u"\n"_s).replace(u'\r', u'\n');
+    };
+    AnnotatedText lf{id, lfOnly(text), unit, {}};
+    QList<qsizetype> dropped; // the offset, in unit, of each LF that follows a CR
+    qsizetype offset = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c == u'\r' && i + 1 < text.size() && text.at(i + 1) == u'\n') {
+            dropped.append(offset + 1);
+        }
+        const bool secondHalf = c.isLowSurrogate() && i > 0 && text.at(i - 1).isHighSurrogate();
+        if (unit == OffsetUnit::Utf16 || !secondHalf) {
+            ++offset;
+        }
+    }
+    // A span that starts or ends between a CR and its LF keeps the whole line break.
+    const auto movedStart = [&dropped](qsizetype pos) {
+        return pos - (std::upper_bound(dropped.cbegin(), dropped.cend(), pos) - dropped.cbegin());
+    };
+    const auto movedEnd = [&dropped](qsizetype pos) {
+        return pos - (std::lower_bound(dropped.cbegin(), dropped.cend(), pos) - dropped.cbegin());
+    };
+    lf.spans.reserve(spans.size());
+    for (const Span &span : spans) {
+        lf.spans.append({span.label, movedStart(span.start), movedEnd(span.end), lfOnly(span.text)});
+    }
+    return lf;
 }
 
 bool AnnotatedText::verify(QString *error) const

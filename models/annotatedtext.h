@@ -28,6 +28,11 @@ struct AnnotatedText
 
     static AnnotatedText fromDocument(const QString &id, const Document &doc, OffsetUnit unit);
 
+    // The same with each CRLF and lone CR as LF, offsets and span texts counted on that text: what
+    // a reader with universal newlines (brat's open(..., 'rU')) sees. A span that starts or ends
+    // between a CR and its LF keeps the whole line break.
+    AnnotatedText withLfLineEnds() const;
+
     // Whether text, counted in unit, holds each span's text at [start, end). It slices the text
     // on its own rather than trusting the conversion, so a wrong offset is an error, never a
     // silent shift. On a mismatch, error says

@@ -31,6 +31,7 @@ struct Rendered
     QList<std::pair<QString, QByteArray>> files;
     qsizetype items = 0;
     QString error;
+    QStringList warnings;
 };
 
 // How an export is laid out around its documents.
@@ -53,12 +54,37 @@ bool fail(QString *error, const QString &message)
     return false;
 }
 
-Rendered renderAnnotated(const AnnotatedText &text, ExportFormat format, const QString &bratStem)
+QString emptySpanLeftOut(const QString &id, const QString &label, qsizetype start, ExportFormat format)
+{
+    return u"document " % id % u": the empty " % label % u" span at " % QString::number(start) % u" is left out: " %
+           exportFormatName(format) % u" cannot hold an empty span";
+}
+
+// The tools refuse a span with no text (doccano's and Label Studio's importers, annorev's own),
+// so an empty span is left out, with a warning, rather than exported as one they reject.
+AnnotatedText withoutEmptySpans(AnnotatedText text, ExportFormat format, QStringList *warnings)
+{
+    for (const AnnotatedText::Span &span : std::as_const(text.spans)) {
+        if (span.start == span.end) {
+            // The warning counts code points, whatever unit the format's offsets are in.
+            const qsizetype at =
+                text.unit == OffsetUnit::Utf16
+                    ? QStringView(text.text).first(std::min(span.start, text.text.size())).toUcs4().size()
+                    : span.start;
+            warnings->append(emptySpanLeftOut(text.id, span.label, at, format));
+        }
+    }
+    text.spans.removeIf([](const AnnotatedText::Span &span) { return span.start == span.end; });
+    return text;
+}
+
+Rendered renderAnnotated(const AnnotatedText &original, ExportFormat format, const QString &bratStem)
 {
     Rendered rendered;
-    if (!text.verify(&rendered.error)) {
+    if (!original.verify(&rendered.error)) {
         return rendered;
     }
+    const AnnotatedText text = withoutEmptySpans(original, format, &rendered.warnings);
     rendered.items = text.spans.size();
     switch (format) {
     case ExportFormat::Doccano:
@@ -67,10 +93,17 @@ Rendered renderAnnotated(const AnnotatedText &text, ExportFormat format, const Q
     case ExportFormat::LabelStudio:
         rendered.bytes = AnnotationExporter::labelStudioTask(text);
         break;
-    case ExportFormat::Brat:
-        rendered.files.append({bratStem % u".txt", text.text.toUtf8()});
-        rendered.files.append({bratStem % u".ann", AnnotationExporter::bratAnn(text)});
+    case ExportFormat::Brat: {
+        // brat reads the .txt with universal newlines, where a CRLF is one character: written with
+        // LF line ends, the text is the same for brat and for any other reader of the file.
+        const AnnotatedText lf = text.withLfLineEnds();
+        if (!lf.verify(&rendered.error)) {
+            return rendered;
+        }
+        rendered.files.append({bratStem % u".txt", lf.text.toUtf8()});
+        rendered.files.append({bratStem % u".ann", AnnotationExporter::bratAnn(lf)});
         break;
+    }
     default:
         rendered.error = u"document " % text.id % u": " % exportFormatName(format) % u" is not an annotation format";
         break;
@@ -123,7 +156,7 @@ bool planTagged(const QList<const ExportDocument *> &docs, const ExportOptions &
     case BatchLayout::File:
         if (!exportWritesFolder(ExportFormat::Tagged, layout, docs.size())) {
             plan->render = [docs](qsizetype i) {
-                return Rendered{docs.at(i)->taggedText, {}, 1, {}};
+                return Rendered{docs.at(i)->taggedText, {}, 1, {}, {}};
             };
             return true;
         }
@@ -194,7 +227,17 @@ bool planFormat(const QList<const ExportDocument *> &docs, ExportFormat format, 
     case ExportFormat::Conll:
         plan->render = [docs, &schema](qsizetype i) {
             const Document parsed = Document::parse(docs.at(i)->taggedText, schema);
-            return Rendered{ConllExporter::document(parsed), {}, parsed.spans().size(), {}};
+            Rendered rendered{ConllExporter::document(parsed), {}, 0, {}, {}};
+            for (const Span &span : parsed.spans()) {
+                if (span.length() == 0) {
+                    rendered.warnings.append(emptySpanLeftOut(docs.at(i)->id, span.label,
+                                                              toOffsetUnit(parsed, span.start, OffsetUnit::CodePoint),
+                                                              ExportFormat::Conll));
+                } else {
+                    ++rendered.items;
+                }
+            }
+            return rendered;
         };
         return true;
     case ExportFormat::Doccano:
@@ -307,6 +350,7 @@ ExportResult run(const Plan &plan, qsizetype count, const ExportOptions &options
             }
             ++result.documents;
             result.items += rendered.items;
+            result.warnings += rendered.warnings;
         }
         reportProgress();
     }

@@ -6,6 +6,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace annorev {
 
@@ -16,6 +17,9 @@ struct ExportResult
     bool ok = false;
     qsizetype documents = 0; // documents that passed the status filter and were written
     qsizetype items = 0;     // records for the records formats, spans for the others
+    // What a format cannot hold and was left out, one line each naming the document ("document
+    // ID: ..."), in document order: an empty span in the span-list formats and CoNLL.
+    QStringList warnings;
 };
 
 // Writes the documents that pass options' status filter in a format, in the order given: the

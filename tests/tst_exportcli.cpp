@@ -13,6 +13,7 @@ namespace {
 
 using annorev::test::copySamples;
 using annorev::test::readFile;
+using annorev::test::writeFile;
 using Run = annorev::test::CliRun;
 
 Run cli(const QStringList &arguments)
@@ -32,6 +33,8 @@ private slots:
     void exportTakesApprovedDocumentsByDefault();
     void exportReimportedGivesTheSameBytes_data();
     void exportReimportedGivesTheSameBytes();
+    void emptySpanIsLeftOutWithAWarningAndTheExportReadsBack_data();
+    void emptySpanIsLeftOutWithAWarningAndTheExportReadsBack();
     void taggedExportOfAnUneditedFolderIsByteIdentical();
     void exportingTwiceGivesIdenticalBytes();
     void badExportIsRefusedAndLeavesNothing_data();
@@ -89,6 +92,37 @@ void TestExportCli::exportReimportedGivesTheSameBytes()
     const Run original = cli({u"check"_s, u"--format"_s, u"jsonl"_s, batch});
     const Run reimported = cli({u"check"_s, u"--format"_s, u"jsonl"_s, first});
     QCOMPARE(reimported.out, original.out);
+}
+
+void TestExportCli::emptySpanIsLeftOutWithAWarningAndTheExportReadsBack_data()
+{
+    exportReimportedGivesTheSameBytes_data();
+}
+
+// <model></model> once exported as [0, 0], which the import refused, losing the document.
+void TestExportCli::emptySpanIsLeftOutWithAWarningAndTheExportReadsBack()
+{
+    QFETCH(QString, format);
+    QFETCH(QString, file);
+    QTemporaryDir dir;
+    const QString batch = dir.filePath(u"batch"_s);
+    writeFile(batch + u"/a.txt"_s, "<model></model>Foo-7B has <params>7 billion</params> parameters.\n");
+    writeFile(batch + u"/b.txt"_s, "<model>Bar-3B</model> was trained in <country>Peru</country>.\n");
+    const QString first = dir.filePath(file);
+    const Run exported = cli({u"export"_s, u"--format"_s, format, u"--status"_s, u"all"_s, u"--out"_s, first, batch});
+    QCOMPARE(exported.exitCode, 0);
+    QVERIFY2(exported.err.contains("annorev: warning: document a.txt: the empty model span at 0 is left out"),
+             exported.err.constData());
+    QVERIFY2(exported.err.contains("exported 2 document(s), 3 span(s)"), exported.err.constData());
+
+    // Both documents come back, with the spans that were exported.
+    const QString second = dir.filePath(u"again-"_s + file);
+    const Run again =
+        cli({u"export"_s, u"--format"_s, format, u"--status"_s, u"all"_s, u"--out"_s, second, first});
+    QCOMPARE(again.exitCode, 0);
+    QVERIFY2(!again.err.contains("error") && !again.err.contains("warning"), again.err.constData());
+    QVERIFY2(again.err.contains("exported 2 document(s), 3 span(s)"), again.err.constData());
+    QCOMPARE(readFile(second), readFile(first));
 }
 
 void TestExportCli::taggedExportOfAnUneditedFolderIsByteIdentical()

@@ -176,15 +176,24 @@ QList<ParsedDocument> parseLabelStudio(const QByteArray &bytes)
     return docs;
 }
 
-// brat: NAME.txt + NAME.ann per document, in the order of the ids. A span's fragments must each
-// match the text and their texts joined by a space must be the stated text.
+// Text as Python's open(path, 'rU') reads it, which is how brat's open_textfile reads a .txt:
+// universal newlines, so that a CRLF and a lone CR are each one '\n'.
+QString universalNewlines(QString text)
+{
+    return text.replace(u"\r\n"_s, u"\n"_s).replace(u'\r', u'\n');
+}
+
+// brat: NAME.txt + NAME.ann per document, in the order of the ids, the .txt read as brat reads
+// it. A span's fragments must each match the text and their texts joined by a space must be the
+// stated text.
 QList<ParsedDocument> parseBrat(const QString &folder, const QStringList &ids, OffsetUnit unit)
 {
     QList<ParsedDocument> docs;
     const QStringList stems = BratNames::uniqueStems(ids);
     static const QRegularExpression line(u"^T(\\d+)\\t(\\S+) ([0-9 ;]+)\\t(.*)$"_s);
     for (qsizetype d = 0; d < ids.size(); ++d) {
-        ParsedDocument doc{ids.at(d), QString::fromUtf8(readFile(folder % u'/' % stems.at(d) % u".txt")), {}};
+        ParsedDocument doc{
+            ids.at(d), universalNewlines(QString::fromUtf8(readFile(folder % u'/' % stems.at(d) % u".txt"))), {}};
         const QString ann = QString::fromUtf8(readFile(folder % u'/' % stems.at(d) % u".ann"));
         for (const QString &entry : ann.split(u'\n', Qt::SkipEmptyParts)) {
             const QRegularExpressionMatch match = line.match(entry);
@@ -273,6 +282,12 @@ private slots:
     void annotationOffsetsMatchTheText_data();
     void annotationOffsetsMatchTheText();
     void verificationRejectsAShiftedSpan();
+    void htmlParagraphsReachEveryExportAsLines_data();
+    void htmlParagraphsReachEveryExportAsLines();
+    void emptySpanIsLeftOutWithAWarningNamingItsDocument_data();
+    void emptySpanIsLeftOutWithAWarningNamingItsDocument();
+    void bratTextHasLfLineEndsAndBratReadsEverySpanBack_data();
+    void bratTextHasLfLineEndsAndBratReadsEverySpanBack();
     void conllTokensAndTags();
     void bratNamesAreSafe_data();
     void bratNamesAreSafe();
@@ -528,7 +543,16 @@ void TestExporters::annotationOffsetsMatchTheText()
         parsed = parseBrat(out, ids, unit);
         QVERIFY(QFile::exists(out % u"/annotation.conf"));
     }
-    const QList<ParsedDocument> expected = expectedDocuments(docs);
+    QList<ParsedDocument> expected = expectedDocuments(docs);
+    if (format == ExportFormat::Brat) {
+        // brat's text is the one it reads, with universal newlines.
+        for (ParsedDocument &doc : expected) {
+            doc.text = universalNewlines(doc.text);
+            for (ParsedSpan &span : doc.spans) {
+                span.text = universalNewlines(span.text);
+            }
+        }
+    }
     QCOMPARE(parsed.size(), expected.size());
     const OffsetUnit otherUnit = unit == OffsetUnit::Utf16 ? OffsetUnit::CodePoint : OffsetUnit::Utf16;
     qsizetype spans = 0;
@@ -581,6 +605,127 @@ void TestExporters::verificationRejectsAShiftedSpan()
         QVERIFY(error.contains(u"does not match its text"));
         QVERIFY2(!QFileInfo::exists(out), qPrintable(out));
         QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
+    }
+}
+
+void TestExporters::htmlParagraphsReachEveryExportAsLines_data()
+{
+    QTest::addColumn<ExportFormat>("format");
+    QTest::addRow("doccano") << ExportFormat::Doccano;
+    QTest::addRow("label-studio") << ExportFormat::LabelStudio;
+    QTest::addRow("brat") << ExportFormat::Brat;
+}
+
+// Seed 004's "<p>…multi-hop reasoning.</p><p>Released in…" once reached the next tool as
+// "reasoning.Released in"; each paragraph is now a line of the exported text.
+void TestExporters::htmlParagraphsReachEveryExportAsLines()
+{
+    QFETCH(ExportFormat, format);
+    const QString sample = QStringLiteral(ANNOREV_SAMPLES_DIR "/004_777d6b4e246e2bc8.txt");
+    const QList<ExportDocument> docs = ExportFixtures::readBatch(sample);
+    QTemporaryDir dir;
+    const QString out = dir.filePath(u"out"_s);
+    QString error;
+    QVERIFY2(exportTo(docs, format, out, &error).ok, qPrintable(error));
+    const QList<ParsedDocument> parsed = format == ExportFormat::Doccano ? parseDoccano(readFile(out))
+                                         : format == ExportFormat::LabelStudio
+                                             ? parseLabelStudio(readFile(out))
+                                             : parseBrat(out, {docs.first().id}, OffsetUnit::CodePoint);
+    QCOMPARE(parsed.size(), 1);
+    QVERIFY(parsed.first().text.contains(u"multi-hop reasoning.\nReleased in 2023"_s));
+    QVERIFY(!parsed.first().text.contains(u"reasoning.Released"_s));
+    QCOMPARE(parsed.first().spans.size(), 9);
+}
+
+void TestExporters::emptySpanIsLeftOutWithAWarningNamingItsDocument_data()
+{
+    QTest::addColumn<ExportFormat>("format");
+    QTest::addRow("doccano") << ExportFormat::Doccano;
+    QTest::addRow("label-studio") << ExportFormat::LabelStudio;
+    QTest::addRow("brat") << ExportFormat::Brat;
+    QTest::addRow("conll") << ExportFormat::Conll;
+}
+
+// doccano, Label Studio and annorev's import refuse a span with no text, brat and CoNLL cannot
+// show one: it is left out with a warning rather than written as [0, 0].
+void TestExporters::emptySpanIsLeftOutWithAWarningNamingItsDocument()
+{
+    QFETCH(ExportFormat, format);
+    const QList<ExportDocument> docs{
+        ExportFixtures::folderDocument(u"full.txt"_s, "<model>Foo-7B</model> has <params>7B</params>.\n"),
+        ExportFixtures::folderDocument(u"empty.txt"_s,
+                                       "\xF0\x9F\x98\x80 <model></model>Bar-7B has <params>7B</params>.\n")};
+    QTemporaryDir dir;
+    const QString out = dir.filePath(u"out"_s);
+    QString error;
+    const ExportResult result = exportTo(docs, format, out, &error);
+    QVERIFY2(result.ok, qPrintable(error));
+    QCOMPARE(result.documents, 2);
+    QCOMPARE(result.items, 3);
+    QCOMPARE(result.warnings, QStringList{u"document empty.txt: the empty model span at 2 is left out: "_s +
+                                          exportFormatName(format) + u" cannot hold an empty span"_s});
+
+    QList<ParsedDocument> parsed;
+    if (format == ExportFormat::Doccano) {
+        parsed = parseDoccano(readFile(out));
+    } else if (format == ExportFormat::LabelStudio) {
+        parsed = parseLabelStudio(readFile(out));
+    } else if (format == ExportFormat::Brat) {
+        parsed = parseBrat(out, {u"full.txt"_s, u"empty.txt"_s}, OffsetUnit::CodePoint);
+    } else {
+        // Bar-7B is tagged as nothing: the empty span before it gives no B- tag.
+        const QByteArray conll = readFile(out);
+        QVERIFY2(conll.contains("Bar-7B -X- _ O\n"), conll.constData());
+        QCOMPARE(conll.count("B-model"), 1);
+        return;
+    }
+    QCOMPARE(parsed.size(), 2);
+    QCOMPARE(parsed.at(1).spans.size(), 1);
+    QCOMPARE(parsed.at(1).spans.first().label, u"params"_s);
+}
+
+void TestExporters::bratTextHasLfLineEndsAndBratReadsEverySpanBack_data()
+{
+    QTest::addColumn<QByteArray>("lineBreak");
+    QTest::addColumn<std::optional<OffsetUnit>>("override");
+    QTest::addRow("lf") << QByteArray("\n") << std::optional<OffsetUnit>();
+    QTest::addRow("crlf") << QByteArray("\r\n") << std::optional<OffsetUnit>();
+    QTest::addRow("cr") << QByteArray("\r") << std::optional<OffsetUnit>();
+    QTest::addRow("crlf --offsets utf16") << QByteArray("\r\n") << std::optional<OffsetUnit>(OffsetUnit::Utf16);
+}
+
+void TestExporters::bratTextHasLfLineEndsAndBratReadsEverySpanBack()
+{
+    QFETCH(QByteArray, lineBreak);
+    QFETCH(std::optional<OffsetUnit>, override);
+    const OffsetUnit unit = override.value_or(OffsetUnit::CodePoint);
+    // Eight spans, each after more line breaks than the one before, one of them across a break.
+    QByteArray tagged = "<model>Alpha-7B</model> \xF0\x9F\x98\x80 has <params>7 billion</params> parameters." +
+                        lineBreak + lineBreak + "It ran on <gpu_count>64</gpu_count> <hardware>H100</hardware>" +
+                        lineBreak + "GPUs for <training>3" + lineBreak + "weeks</training> in" + lineBreak +
+                        "<country>Peru</country>," + lineBreak + lineBreak + lineBreak + "<year>2024</year>, then " +
+                        lineBreak + "<model>Beta-\xF0\x9D\x94\xB8</model>." + lineBreak;
+    const QList<ExportDocument> docs{ExportFixtures::folderDocument(u"breaks.txt"_s, tagged)};
+    QTemporaryDir dir;
+    const QString out = dir.filePath(u"brat"_s);
+    QString error;
+    const ExportResult result = exportTo(docs, ExportFormat::Brat, out, &error, override);
+    QVERIFY2(result.ok, qPrintable(error));
+    QCOMPARE(result.items, 8);
+
+    const QByteArray txt = readFile(out + u"/breaks.txt"_s);
+    QVERIFY(!txt.contains('\r'));
+    const Document doc = Document::parse(tagged, Schema::builtin());
+    QCOMPARE(QString::fromUtf8(txt), universalNewlines(doc.text()));
+    // Every annotation reads back from the text brat reads, at its offsets.
+    const QList<ParsedDocument> parsed = parseBrat(out, {u"breaks.txt"_s}, unit);
+    QCOMPARE(parsed.size(), 1);
+    QCOMPARE(parsed.first().spans.size(), 8);
+    for (qsizetype s = 0; s < doc.spans().size(); ++s) {
+        const ParsedSpan &span = parsed.first().spans.at(s);
+        QCOMPARE(span.label, doc.spans().at(s).label);
+        QCOMPARE(slice(parsed.first().text, span.start, span.end, unit),
+                 universalNewlines(doc.spanText(doc.spans().at(s))));
     }
 }
 

@@ -1,5 +1,6 @@
 #include "batchreader.h"
 #include "document.h"
+#include "exporter.h"
 #include "schema.h"
 
 #include <QDir>
@@ -122,6 +123,8 @@ private slots:
     void doccanoRoundTrip();
     void labelStudioRoundTrip_data();
     void labelStudioRoundTrip();
+    void exportWithAnEmptySpanReadsBack_data();
+    void exportWithAnEmptySpanReadsBack();
     void concurrentReadsMatchSequentialReads();
 };
 
@@ -487,6 +490,61 @@ void TestImporters::doccanoRoundTrip()
     const Document imported = Document::parse(std::get<SourceEntry>(read).source, Schema::builtin());
     QCOMPARE(imported.text(), original.text());
     QCOMPARE(spanKeys(imported), spanKeys(original));
+}
+
+void TestImporters::exportWithAnEmptySpanReadsBack_data()
+{
+    QTest::addColumn<ExportFormat>("format");
+    QTest::addRow("doccano") << ExportFormat::Doccano;
+    QTest::addRow("label-studio") << ExportFormat::LabelStudio;
+}
+
+// annorev's own export of a document holding <model></model> reads back with annorev's import:
+// the empty span is left out with a warning naming the document, the document and its other
+// spans come back.
+void TestImporters::exportWithAnEmptySpanReadsBack()
+{
+    QFETCH(ExportFormat, format);
+    const QList<QByteArray> sources{"<model></model>Foo-7B has <params>7 billion</params> parameters.\n",
+                                    "<model>Bar-3B</model> ran in <country>Peru</country><year></year>.\n"};
+    QList<ExportDocument> documents;
+    for (const QByteArray &source : sources) {
+        ExportDocument doc;
+        doc.id = u"doc%1.txt"_s.arg(documents.size() + 1);
+        doc.taggedText = source;
+        doc.status = ReviewStatus::Approved;
+        doc.layout = BatchLayout::Folder;
+        doc.relativePath = doc.id;
+        documents.append(doc);
+    }
+    QTemporaryDir tmp;
+    const QString path = tmp.filePath(format == ExportFormat::Doccano ? u"export.jsonl"_s : u"export.json"_s);
+    ExportOptions options;
+    options.outPath = path;
+    QString error;
+    const ExportResult result = exportDocuments(documents, format, options, &error);
+    QVERIFY2(result.ok, qPrintable(error));
+    QCOMPARE(result.items, 3);
+    QCOMPARE(result.warnings.size(), 2);
+    QVERIFY2(result.warnings.at(0).startsWith(u"document doc1.txt: the empty model span at 0"_s),
+             qPrintable(result.warnings.at(0)));
+    QVERIFY2(result.warnings.at(1).startsWith(u"document doc2.txt: the empty year span at 18"_s),
+             qPrintable(result.warnings.at(1)));
+
+    const BatchReader reader = BatchReader::open({path});
+    QCOMPARE(errorStrings(reader), QStringList{});
+    QCOMPARE(reader.size(), 2);
+    for (qsizetype i = 0; i < sources.size(); ++i) {
+        const ReadResult read = reader.read(i);
+        QVERIFY2(std::holds_alternative<SourceEntry>(read), qPrintable(summary(read)));
+        QCOMPARE(std::get<SourceEntry>(read).id, documents.at(i).id);
+        const Document original = Document::parse(sources.at(i), Schema::builtin());
+        const Document imported = Document::parse(std::get<SourceEntry>(read).source, Schema::builtin());
+        QCOMPARE(imported.text(), original.text());
+        QList<SpanKey> kept = spanKeys(original);
+        kept.removeIf([](const SpanKey &key) { return std::get<1>(key) == std::get<2>(key); });
+        QCOMPARE(spanKeys(imported), kept);
+    }
 }
 
 void TestImporters::labelStudioRoundTrip_data()

@@ -637,6 +637,12 @@ void ExportDialog::exportDone()
         }
         text = items.isEmpty() ? tr("Exported %1 to %2").arg(documents, path)
                                : tr("Exported %1 (%2) to %3").arg(documents, items, path);
+        if (!outcome.result.warnings.isEmpty()) {
+            text += u'\n' + outcome.result.warnings.first();
+            if (outcome.result.warnings.size() > 1) {
+                text += tr(" (and %1 more)").arg(outcome.result.warnings.size() - 1);
+            }
+        }
         if (outcome.result.documents == 0) {
             m_progress->setTextVisible(false);
         }

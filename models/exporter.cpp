@@ -60,8 +60,8 @@ QString emptySpanLeftOut(const QString &id, const QString &label, qsizetype star
            exportFormatName(format) % u" cannot hold an empty span";
 }
 
-// The tools refuse a span with no text (doccano's and Label Studio's importers, annorev's own),
-// so an empty span is left out, with a warning, rather than exported as one they reject.
+// doccano and annorev's own import refuse a span with no text (the import would lose the whole
+// document) and the other tools have nothing to show for one: it is left out, with a warning.
 AnnotatedText withoutEmptySpans(AnnotatedText text, ExportFormat format, QStringList *warnings)
 {
     for (const AnnotatedText::Span &span : std::as_const(text.spans)) {

@@ -646,8 +646,8 @@ void TestExporters::emptySpanIsLeftOutWithAWarningNamingItsDocument_data()
     QTest::addRow("conll") << ExportFormat::Conll;
 }
 
-// doccano, Label Studio and annorev's import refuse a span with no text, brat and CoNLL cannot
-// show one: it is left out with a warning rather than written as [0, 0].
+// doccano and annorev's import refuse a span with no text, the other tools have nothing to show
+// for one: it is left out with a warning rather than written as [0, 0].
 void TestExporters::emptySpanIsLeftOutWithAWarningNamingItsDocument()
 {
     QFETCH(ExportFormat, format);

@@ -356,11 +356,15 @@ void TestMainWindow::labelKeyTagsTheWordShownAfterManyLineBreaks()
     QVERIFY(window->showDocumentWithId(id));
     SourceView *view = text(*window);
 
-    // The reviewer's selection, made with the view's own cursor on what it shows.
+    // The reviewer's selection: a double click on the word the view shows.
     const QTextCursor peru = view->document()->find(u"Peru"_s);
     QVERIFY(!peru.isNull());
-    view->setTextCursor(peru);
+    QTextCursor inWord(view->document());
+    inWord.setPosition(peru.selectionStart() + 2);
+    view->setTextCursor(inWord); // scrolls the word into sight
     view->setFocus(Qt::OtherFocusReason);
+    const QPoint onWord = view->cursorRect(inWord).center();
+    QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, onWord);
     QCOMPARE(view->textCursor().selectedText(), u"Peru"_s);
     const QString plain = window->session()->document().text();
     const qsizetype start = plain.indexOf(u"Peru"_s);

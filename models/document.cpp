@@ -46,6 +46,14 @@ bool Document::isBlockBreak(qsizetype textPos) const
     return std::binary_search(m_blockBreaks.cbegin(), m_blockBreaks.cend(), textPos);
 }
 
+bool Document::isInsertedBreak(qsizetype textPos) const
+{
+    const auto piece = std::lower_bound(m_pieces.cbegin(), m_pieces.cend(), textPos,
+                                        [](const Piece &p, qsizetype pos) { return p.textBegin < pos; });
+    return piece != m_pieces.cend() && piece->textBegin == textPos && !piece->literal &&
+           piece->sourceBegin == piece->sourceEnd;
+}
+
 qsizetype Document::codePointOffset(qsizetype utf16Pos) const
 {
     // Each surrogate pair that ends before utf16Pos counts one code point less.

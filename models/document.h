@@ -45,6 +45,8 @@ public:
     enum class Side { BeforeTags, AfterTags };
     qsizetype sourceOffset(qsizetype textPos, Side side = Side::AfterTags) const;
     bool isBlockBreak(qsizetype textPos) const;
+    // Whether text()[textPos] is a '\n' that stands for block markup, with no bytes of its own.
+    bool isInsertedBreak(qsizetype textPos) const;
 
     QString spanText(const Span &span) const { return m_text.mid(span.start, span.end - span.start); }
 

@@ -99,6 +99,10 @@ std::optional<Document> apply(const Document &doc, const SpanEdit &edit, const S
         if (edit.start == edit.end) {
             return refuse(QStringLiteral("an empty selection cannot be tagged"));
         }
+        if (doc.isInsertedBreak(edit.start) || doc.isInsertedBreak(edit.end - 1)) {
+            return refuse(QStringLiteral("a span cannot start or end with a line break that stands for HTML block "
+                                         "markup"));
+        }
         if (overlapsExisting(doc, edit.start, edit.end)) {
             return refuse(QStringLiteral("the selection overlaps a span: untag that first"));
         }

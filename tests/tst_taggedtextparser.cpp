@@ -279,8 +279,16 @@ void TestTaggedTextParser::insertedBreakMapsToTheMarkupItStandsFor()
     QVERIFY2(across, qPrintable(error));
     QCOMPARE(across->source(), QByteArray("<p><model>A</p><p>B</model></p>"));
     // A span cannot start or end inside the markup the break stands for.
+    QVERIFY(doc.isInsertedBreak(1));
+    QVERIFY(!doc.isInsertedBreak(0) && !doc.isInsertedBreak(2));
     QVERIFY(!DocumentEditor::apply(doc, SpanEdit::add(u"model"_s, 1, 3), Schema::builtin(), &error));
+    QVERIFY2(error.contains(u"stands for HTML block markup"_s), qPrintable(error));
+    error.clear();
     QVERIFY(!DocumentEditor::apply(doc, SpanEdit::add(u"model"_s, 0, 2), Schema::builtin(), &error));
+    QVERIFY2(error.contains(u"stands for HTML block markup"_s), qPrintable(error));
+    // A '\n' of the source is an ordinary character.
+    const Document lines = Document::parse(QByteArray("<p>A</p>\n<p>B</p>"), Schema::builtin());
+    QVERIFY(!lines.isInsertedBreak(1));
 }
 
 void TestTaggedTextParser::seed004ParagraphsAreLines()

@@ -286,6 +286,7 @@ private slots:
     void htmlParagraphsReachEveryExportAsLines();
     void emptySpanIsLeftOutWithAWarningNamingItsDocument_data();
     void emptySpanIsLeftOutWithAWarningNamingItsDocument();
+    void taggedExportKeepsAnEmptySpanAsWritten();
     void bratTextHasLfLineEndsAndBratReadsEverySpanBack_data();
     void bratTextHasLfLineEndsAndBratReadsEverySpanBack();
     void conllTokensAndTags();
@@ -682,6 +683,19 @@ void TestExporters::emptySpanIsLeftOutWithAWarningNamingItsDocument()
     QCOMPARE(parsed.size(), 2);
     QCOMPARE(parsed.at(1).spans.size(), 1);
     QCOMPARE(parsed.at(1).spans.first().label, u"params"_s);
+}
+
+void TestExporters::taggedExportKeepsAnEmptySpanAsWritten()
+{
+    const QByteArray source = "<model></model>Bar-7B has <params>7B</params>.\n";
+    const QList<ExportDocument> docs{ExportFixtures::folderDocument(u"empty.txt"_s, source)};
+    QTemporaryDir dir;
+    const QString out = dir.filePath(u"out"_s);
+    QString error;
+    const ExportResult result = exportTo(docs, ExportFormat::Tagged, out, &error);
+    QVERIFY2(result.ok, qPrintable(error));
+    QCOMPARE(result.warnings, QStringList());
+    QCOMPARE(readFile(out + u"/empty.txt"_s), source);
 }
 
 void TestExporters::bratTextHasLfLineEndsAndBratReadsEverySpanBack_data()

@@ -28,10 +28,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPointer>
+#include <QSet>
 #include <QSettings>
+#include <QShortcut>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QSplitter>
@@ -42,6 +45,7 @@
 #include <QTest>
 #include <QTextBlock>
 #include <QTimer>
+#include <QToolBar>
 #include <QToolButton>
 #include <QToolTip>
 #include <QTreeView>
@@ -78,6 +82,66 @@ QString statusMessage(const MainWindow &window)
     return window.statusBar()->currentMessage();
 }
 
+// Takes every shortcut event Qt sends and keeps it from its owner: what a key would trigger is
+// recorded, nothing runs.
+class ShortcutRecorder final : public QObject
+{
+public:
+    struct Event
+    {
+        QObject *owner = nullptr;
+        QKeySequence key;
+        bool ambiguous = false;
+    };
+    QList<Event> events;
+
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Shortcut) {
+            const auto *shortcut = static_cast<QShortcutEvent *>(event);
+            events.append({watched, shortcut->key(), shortcut->isAmbiguous()});
+            return true;
+        }
+        return false;
+    }
+};
+
+QString describeOwner(const QObject *owner)
+{
+    if (const auto *action = qobject_cast<const QAction *>(owner)) {
+        return u"action \"%1\" (%2)"_s.arg(action->text(), action->objectName());
+    }
+    return u"%1 %2"_s.arg(QString::fromLatin1(owner->metaObject()->className()), owner->objectName());
+}
+
+// Every key sequence of the Help › Keyboard Shortcuts table.
+QList<QKeySequence> helpTableKeys(MainWindow &window)
+{
+    window.action(u"shortcuts"_s)->trigger();
+    auto *dialog = window.findChild<ShortcutsDialog *>(u"shortcutsDialog"_s);
+    QList<QKeySequence> keys;
+    if (dialog == nullptr) {
+        return keys;
+    }
+    QAbstractItemModel *model = dialog->model();
+    std::function<void(const QModelIndex &)> walk = [&](const QModelIndex &parent) {
+        for (int row = 0; row < model->rowCount(parent); ++row) {
+            const QString text = model->index(row, ShortcutsDialog::ShortcutColumn, parent).data().toString();
+            for (const QString &key : text.split(u", "_s, Qt::SkipEmptyParts)) {
+                const QKeySequence sequence = QKeySequence::fromString(key, QKeySequence::NativeText);
+                if (!sequence.isEmpty() && !keys.contains(sequence)) {
+                    keys.append(sequence);
+                }
+            }
+            walk(model->index(row, ShortcutsDialog::ActionColumn, parent));
+        }
+    };
+    walk({});
+    dialog->close();
+    delete dialog;
+    return keys;
+}
+
 } // namespace
 
 class TestMainWindow : public QObject
@@ -105,6 +169,7 @@ private slots:
     void activatingAFindingSelectsItsSpans();
     void applyFixIsAnUndoableEdit();
     void undoAndRedoGoThroughTheStore();
+    void eachDocumentKeepsItsUndoHistoryAcrossSwitches();
     void editsShowAtOnceAndTheSaveStateFollowsTheStore();
     void cursorInASpanSelectsItsRecordCell();
     void recordCellSelectsItsSpan();
@@ -129,6 +194,9 @@ private slots:
     void dashboardOpensOnTheBatch();
     void compareShowsBothSidesAndTakesBsSpan();
     void keyboardShortcutsListsTheMenus();
+    void noTwoShortcutsShareAKeyWhereBothApply();
+    void noShortcutOfTheHelpTableIsAmbiguousWherePressed();
+    void controlShiftZAfterAnUndoRedoes();
 
 private:
     // A fresh copy of the samples plus two documents of our own, with its store beside it.
@@ -521,6 +589,47 @@ void TestMainWindow::undoAndRedoGoThroughTheStore()
     QString error;
     const auto store = ReviewStore::open(window->storePath(), &error);
     QCOMPARE(store->auditLog(extra).size(), 3); // tag, undo, redo
+}
+
+void TestMainWindow::eachDocumentKeepsItsUndoHistoryAcrossSwitches()
+{
+    auto window = openWindow(true);
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    QVERIFY(window->showDocumentWithId(extra));
+    SourceView *view = text(*window);
+    selectText(view, u"2021"_s);
+    QTest::keyClick(view, Qt::Key_7);
+    QTRY_VERIFY(stored(*window, extra).contains("<year>2021</year>"));
+    const QByteArray extraTagged = stored(*window, extra);
+
+    // To the next document with the keys, and an edit there.
+    QTest::keyClick(view, Qt::Key_Down, Qt::AltModifier);
+    QCOMPARE(window->currentDocumentId(), broken);
+    const QByteArray brokenOriginal = stored(*window, broken);
+    selectText(view, u"Trained"_s);
+    QTest::keyClick(view, Qt::Key_7, Qt::AltModifier);
+    QTRY_VERIFY(stored(*window, broken).startsWith("<year>Trained</year>"));
+    const QByteArray brokenTagged = stored(*window, broken);
+
+    // Back on the first document, Ctrl+Z undoes its own tag, not the other document's.
+    QTest::keyClick(view, Qt::Key_Up, Qt::AltModifier);
+    QCOMPARE(window->currentDocumentId(), extra);
+    QVERIFY(window->action(u"undo"_s)->isEnabled());
+    QVERIFY2(window->action(u"undo"_s)->text().contains(u"2021"_s), qPrintable(window->action(u"undo"_s)->text()));
+    QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier);
+    QTRY_COMPARE(stored(*window, extra), extraSource);
+    QCOMPARE(stored(*window, broken), brokenTagged);
+    QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_COMPARE(stored(*window, extra), extraTagged);
+
+    // And on the other document, its own.
+    QTest::keyClick(view, Qt::Key_Down, Qt::AltModifier);
+    QCOMPARE(window->currentDocumentId(), broken);
+    QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier);
+    QTRY_COMPARE(stored(*window, broken), brokenOriginal);
+    QCOMPARE(stored(*window, extra), extraTagged);
+    QVERIFY(!window->action(u"undo"_s)->isEnabled());
+    QVERIFY(window->action(u"redo"_s)->isEnabled());
 }
 
 void TestMainWindow::editsShowAtOnceAndTheSaveStateFollowsTheStore()
@@ -1024,6 +1133,145 @@ void TestMainWindow::keyboardShortcutsListsTheMenus()
     QVERIFY2(all.contains(u"Next Document=J"_s), qPrintable(all));
     QVERIFY2(all.contains(u"Parameters=2"_s), qPrintable(all));
     dialog->close();
+}
+
+void TestMainWindow::noTwoShortcutsShareAKeyWhereBothApply()
+{
+    auto window = openWindow(true);
+    // Where a shortcut applies: the whole window, or the widgets (and their children) it was
+    // added to. Enabled or not: a disabled action becomes enabled in another mode.
+    struct Binding
+    {
+        QObject *owner;
+        QList<QWidget *> scope; // empty: the whole window
+    };
+    QHash<QKeySequence, QList<Binding>> byKey;
+    QStringList problems;
+    auto add = [&](QObject *owner, const QList<QKeySequence> &keys, Qt::ShortcutContext context,
+                   const QList<QWidget *> &widgets) {
+        QList<QKeySequence> seen;
+        for (const QKeySequence &key : keys) {
+            if (key.isEmpty()) {
+                continue;
+            }
+            if (seen.contains(key)) {
+                problems << u"%1 lists %2 twice"_s.arg(describeOwner(owner), key.toString());
+            }
+            seen.append(key);
+            const bool windowWide = context == Qt::WindowShortcut || context == Qt::ApplicationShortcut;
+            byKey[key].append({owner, windowWide ? QList<QWidget *>() : widgets});
+        }
+    };
+    QSet<QAction *> actions;
+    for (QAction *action : window->findChildren<QAction *>()) {
+        actions.insert(action);
+    }
+    for (QMenu *menu : window->findChildren<QMenu *>()) {
+        for (QAction *action : menu->actions()) {
+            actions.insert(action);
+        }
+    }
+    for (QAction *action : std::as_const(actions)) {
+        // An action in no widget and no menu has no key: Qt only matches the ones it is in.
+        if (action->associatedObjects().isEmpty()) {
+            continue;
+        }
+        QList<QWidget *> widgets;
+        for (QObject *object : action->associatedObjects()) {
+            if (auto *widget = qobject_cast<QWidget *>(object); widget && !qobject_cast<QMenu *>(widget) &&
+                                                                !qobject_cast<QMenuBar *>(widget) &&
+                                                                !qobject_cast<QToolBar *>(widget)) {
+                widgets.append(widget);
+            }
+        }
+        add(action, action->shortcuts(), action->shortcutContext(), widgets);
+    }
+    for (QShortcut *shortcut : window->findChildren<QShortcut *>()) {
+        add(shortcut, shortcut->keys(), shortcut->context(), {qobject_cast<QWidget *>(shortcut->parent())});
+    }
+    auto overlap = [](const Binding &a, const Binding &b) {
+        if (a.scope.isEmpty() || b.scope.isEmpty()) {
+            return true;
+        }
+        for (QWidget *x : a.scope) {
+            for (QWidget *y : b.scope) {
+                if (x == y || x->isAncestorOf(y) || y->isAncestorOf(x)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    };
+    for (auto it = byKey.cbegin(); it != byKey.cend(); ++it) {
+        const QList<Binding> &bindings = it.value();
+        for (qsizetype i = 0; i < bindings.size(); ++i) {
+            for (qsizetype j = i + 1; j < bindings.size(); ++j) {
+                if (bindings[i].owner != bindings[j].owner && overlap(bindings[i], bindings[j])) {
+                    problems << u"%1: %2 and %3"_s.arg(it.key().toString(), describeOwner(bindings[i].owner),
+                                                       describeOwner(bindings[j].owner));
+                }
+            }
+        }
+    }
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+    QVERIFY(byKey.size() > 30);
+}
+
+void TestMainWindow::noShortcutOfTheHelpTableIsAmbiguousWherePressed()
+{
+    auto window = openWindow(true);
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    // With both docks up, so that their buttons' and labels' mnemonics are live too.
+    window->action(u"spotCheckMode"_s)->trigger();
+    window->action(u"comparePanelVisible"_s)->trigger();
+    QList<QKeySequence> keys = helpTableKeys(*window);
+    QVERIFY(keys.size() > 30);
+    // Mnemonics (menus, labels with a buddy) are window shortcuts too.
+    for (int letter = Qt::Key_A; letter <= Qt::Key_Z; ++letter) {
+        keys.append(QKeySequence(Qt::ALT | Qt::Key(letter)));
+    }
+    ShortcutRecorder recorder;
+    qApp->installEventFilter(&recorder);
+    QStringList problems;
+    int reached = 0;
+    for (const QString &name : {u"textView"_s, u"documentList"_s, u"recordTable"_s, u"findingTable"_s, u"noteEdit"_s,
+                                u"spotCheckPanel"_s, u"comparePanel"_s}) {
+        QWidget *focus = child<QWidget>(*window, name);
+        QVERIFY2(focus->isVisible(), qPrintable(name));
+        for (const QKeySequence &key : std::as_const(keys)) {
+            focus->setFocus(Qt::OtherFocusReason);
+            recorder.events.clear();
+            QTest::keyClick(focus, key[0].key(), key[0].keyboardModifiers());
+            for (const ShortcutRecorder::Event &event : std::as_const(recorder.events)) {
+                ++reached;
+                if (event.ambiguous) {
+                    problems << u"%1 in %2 is ambiguous (reached %3)"_s.arg(key.toString(QKeySequence::NativeText),
+                                                                            name, describeOwner(event.owner));
+                }
+            }
+        }
+    }
+    qApp->removeEventFilter(&recorder);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+    QVERIFY(reached > 100);
+}
+
+void TestMainWindow::controlShiftZAfterAnUndoRedoes()
+{
+    auto window = openWindow(true);
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    QVERIFY(window->showDocumentWithId(extra));
+    SourceView *view = text(*window);
+    selectText(view, u"2021"_s);
+    QTest::keyClick(view, Qt::Key_7);
+    QTRY_VERIFY(stored(*window, extra).contains("<year>2021</year>"));
+    // Ctrl+Shift+Z is what Linux desktops use for redo, and the key the Help table gives.
+    QVERIFY(window->action(u"redo"_s)->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)));
+    QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier);
+    QTRY_COMPARE(stored(*window, extra), extraSource);
+    QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_VERIFY(stored(*window, extra).contains("<year>2021</year>"));
+    QCOMPARE(window->session()->document().source(), stored(*window, extra));
 }
 
 void TestMainWindow::spotCheckModeShowsTheRoundAndJudgesWithPAndF()

@@ -56,6 +56,7 @@
 #include <QToolBar>
 #include <QTransposeProxyModel>
 #include <QTreeView>
+#include <QUndoGroup>
 #include <QUndoStack>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -405,7 +406,15 @@ void MainWindow::createActions()
     auto make = [this](const QString &name, const QString &text, const QList<QKeySequence> &shortcuts, auto slot) {
         auto *action = new QAction(text, this);
         action->setObjectName(name);
-        action->setShortcuts(shortcuts);
+        // A key listed twice is two shortcuts of one action, which Qt finds ambiguous and then
+        // triggers neither: a standard key can be the same as an explicit one on some desktops.
+        QList<QKeySequence> keys;
+        for (const QKeySequence &key : shortcuts) {
+            if (!key.isEmpty() && !keys.contains(key)) {
+                keys.append(key);
+            }
+        }
+        action->setShortcuts(keys);
         connect(action, &QAction::triggered, this, slot);
         addAction(action);
         return action;
@@ -444,17 +453,25 @@ void MainWindow::createActions()
         make(u"applyFix"_s, tr("Apply &Fix"), {QKeySequence(Qt::CTRL | Qt::Key_Period)}, &MainWindow::applySelectedFix);
     m_applyFixAction->setToolTip(tr("Apply the suggested fix of the selected finding"));
 
+    // The open document's stack: each document keeps its own history (ReviewSession::undoGroup()).
     m_undoAction = make(u"undo"_s, tr("&Undo"), {QKeySequence::Undo}, [this] {
         if (m_session) {
-            m_session->undoStack()->undo();
+            m_session->undoGroup()->undo();
         }
     });
+    // Ctrl+Shift+Z everywhere, and the platform's own redo key (QKeySequence::Redo is that very
+    // key on Linux desktops: make() lists it once).
     m_redoAction =
         make(u"redo"_s, tr("&Redo"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo}, [this] {
             if (m_session) {
-                m_session->undoStack()->redo();
+                m_session->undoGroup()->redo();
             }
         });
+
+    // The menu names the step ("Undo Tag “8” as gpu_count"); the tool bar keeps a short label,
+    // its tooltip the full text, so that the bar does not grow and squeeze the note field.
+    m_undoAction->setIconText(tr("Undo"));
+    m_redoAction->setIconText(tr("Redo"));
 
     m_approveAction = make(u"approve"_s, tr("&Approve"),
                            {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)},
@@ -493,7 +510,8 @@ void MainWindow::createActions()
     review->addAction(m_needsWorkAction);
     review->addAction(m_rejectAction);
     review->addSeparator();
-    auto *noteLabel = new QLabel(tr("N&ote:"), review);
+    // No mnemonic: Alt+O is Review › Edit Note, which also selects the note to retype it.
+    auto *noteLabel = new QLabel(tr("Note:"), review);
     m_noteEdit = new QLineEdit(review);
     m_noteEdit->setObjectName(u"noteEdit"_s);
     m_noteEdit->setAccessibleName(tr("Review note"));
@@ -885,9 +903,10 @@ bool MainWindow::openBatch(const QStringList &inputs, const QString &storePath)
     });
     connect(m_session.get(), &ReviewSession::savingChanged, this, &MainWindow::updateSaveState);
     connect(m_session.get(), &ReviewSession::errorOccurred, this, &MainWindow::showError);
-    QUndoStack *undo = m_session->undoStack();
-    connect(undo, &QUndoStack::indexChanged, this, &MainWindow::updateActions);
-    connect(undo, &QUndoStack::cleanChanged, this, &MainWindow::updateActions);
+    // The group's signals follow whichever document's stack is active.
+    QUndoGroup *undo = m_session->undoGroup();
+    connect(undo, &QUndoGroup::indexChanged, this, &MainWindow::updateActions);
+    connect(undo, &QUndoGroup::activeStackChanged, this, &MainWindow::updateActions);
 
     QList<DocumentListModel::Entry> entries;
     const QList<ReviewStore::ListEntry> stored = m_store->listEntries(&error);

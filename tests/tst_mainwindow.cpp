@@ -1,3 +1,4 @@
+#include "colourmetrics.h"
 #include "comparepanel.h"
 #include "dashboarddialog.h"
 #include "document.h"
@@ -183,6 +184,9 @@ private slots:
     void spansAreHighlightedInTheirLabelColour();
     void editsRehighlightOnlyTheBlocksTheyTouch();
     void darkPalettesGetLighterUnderlines();
+    void spanBackgroundsAsPaintedDifferAndKeepTextLegible_data();
+    void spanBackgroundsAsPaintedDifferAndKeepTextLegible();
+    void findingsShowASeverityIcon();
     void toolTipsNameLabelValueAndRecord();
     void unreadableInputsAreReportedAndTheRestOpens();
     void storeThatCannotBeOpenedKeepsThePreviousBatch();
@@ -832,7 +836,7 @@ void TestMainWindow::spansAreHighlightedInTheirLabelColour()
     QVERIFY(found != formats.cend());
     const QColor colour = found->format.background().color();
     QCOMPARE(colour.rgb(), Schema::builtin().label(u"model")->colour.rgb());
-    QVERIFY(colour.alpha() > 0 && colour.alpha() < 128);
+    QVERIFY(colour.alpha() > 0 && colour.alpha() < 255);
     // The untagged count a finding names is underlined with a wave.
     const qsizetype count = view->toPlainText().indexOf(u"512"_s);
     const QTextBlock countBlock = view->document()->findBlock(int(count));
@@ -954,6 +958,93 @@ void TestMainWindow::darkPalettesGetLighterUnderlines()
     const QColor onDark = underlineAt(count);
     QVERIFY(onDark.isValid());
     QVERIFY2(onDark.lightnessF() > light.lightnessF(), qPrintable(onDark.name() + u' ' + light.name()));
+}
+
+void TestMainWindow::spanBackgroundsAsPaintedDifferAndKeepTextLegible_data()
+{
+    QTest::addColumn<QColor>("base");
+    QTest::addColumn<QColor>("textColour");
+    QTest::addRow("light") << QColor(Qt::white) << QColor(Qt::black);
+    QTest::addRow("dark") << QColor(0x1e, 0x1e, 0x1e) << QColor(0xee, 0xee, 0xee);
+}
+
+void TestMainWindow::spanBackgroundsAsPaintedDifferAndKeepTextLegible()
+{
+    QFETCH(QColor, base);
+    QFETCH(QColor, textColour);
+    // One span of each label, on one line, read back from the pixels the view paints.
+    QByteArray source;
+    for (const LabelInfo &label : Schema::builtin().labels()) {
+        source += "and <" + label.name.toUtf8() + ">Wwwwwwww</" + label.name.toUtf8() + "> ";
+    }
+    writeFile(m_batch + u"/colours.txt"_s, source + "\n");
+    auto window = openWindow(true);
+    QVERIFY(window->showDocumentWithId(u"colours.txt"_s));
+    SourceView *view = text(*window);
+    QPalette palette = view->palette();
+    palette.setColor(QPalette::Base, base);
+    palette.setColor(QPalette::Text, textColour);
+    view->setPalette(palette);
+    view->resize(1400, view->height());
+    const QImage image = view->viewport()->grab().toImage();
+    const Document &doc = window->session()->document();
+    QCOMPARE(doc.spans().size(), 7);
+    QList<QColor> painted;
+    for (const Span &span : doc.spans()) {
+        QTextCursor cursor(view->document());
+        cursor.setPosition(int(span.start));
+        const QRect from = view->cursorRect(cursor);
+        cursor.setPosition(int(span.end));
+        const QRect to = view->cursorRect(cursor);
+        QVERIFY2(from.top() == to.top() && to.left() - from.right() > 20, qPrintable(span.label));
+        // The background is the colour most of the span's box has: glyphs cover the least of it.
+        QHash<QRgb, int> counts;
+        for (int y = from.top() + 1; y < from.bottom(); ++y) {
+            for (int x = from.right() + 2; x < to.left() - 1; ++x) {
+                ++counts[image.pixel(x, y)];
+            }
+        }
+        QRgb most = 0;
+        for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+            if (it.value() > counts.value(most)) {
+                most = it.key();
+            }
+        }
+        painted.append(QColor::fromRgb(most));
+        const double contrast = ColourMetrics::contrastRatio(textColour, painted.last());
+        QVERIFY2(contrast >= 4.5, qPrintable(u"%1 on %2: %3"_s.arg(span.label, painted.last().name()).arg(contrast)));
+        QVERIFY2(ColourMetrics::ciede2000(painted.last(), base) > 10, qPrintable(span.label));
+    }
+    for (qsizetype i = 0; i < painted.size(); ++i) {
+        for (qsizetype j = i + 1; j < painted.size(); ++j) {
+            const double difference = ColourMetrics::ciede2000(painted[i], painted[j]);
+            QVERIFY2(difference >= 20, qPrintable(u"%1 (%2) and %3 (%4): %5"_s
+                                                      .arg(doc.spans()[i].label, painted[i].name(),
+                                                           doc.spans()[j].label, painted[j].name())
+                                                      .arg(difference)));
+        }
+    }
+}
+
+void TestMainWindow::findingsShowASeverityIcon()
+{
+    auto window = openWindow(true);
+    // An info and two warnings.
+    QVERIFY(window->showDocumentWithId(u"004_777d6b4e246e2bc8.txt"_s));
+    auto *findings = child<QTableView>(*window, u"findingTable"_s);
+    QHash<int, qint64> iconOf;
+    for (int row = 0; row < findings->model()->rowCount(); ++row) {
+        const QModelIndex severity = findings->model()->index(row, FindingListModel::SeverityColumn);
+        const auto icon = severity.data(Qt::DecorationRole).value<QIcon>();
+        QVERIFY2(!icon.isNull(), qPrintable(severity.data().toString()));
+        const int rank = severity.data(FindingListModel::SeverityRole).toInt();
+        QVERIFY(iconOf.value(rank, icon.cacheKey()) == icon.cacheKey());
+        iconOf.insert(rank, icon.cacheKey());
+        // The icon goes with the word, not instead of it.
+        QVERIFY(!severity.data().toString().isEmpty());
+    }
+    QVERIFY2(iconOf.size() >= 2, "the document should have findings of two severities");
+    QCOMPARE(QSet<qint64>(iconOf.cbegin(), iconOf.cend()).size(), iconOf.size());
 }
 
 void TestMainWindow::toolTipsNameLabelValueAndRecord()

@@ -51,6 +51,7 @@
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
@@ -171,6 +172,10 @@ void MainWindow::createModels()
     m_recordTranspose = new QTransposeProxyModel(this);
     m_recordTranspose->setSourceModel(m_records);
     m_findings = new FindingListModel(this);
+    // The severity at a glance, beside its name (the icon alone would say nothing to a screen reader).
+    m_findings->setSeverityIcons({style()->standardIcon(QStyle::SP_MessageBoxInformation),
+                                  style()->standardIcon(QStyle::SP_MessageBoxWarning),
+                                  style()->standardIcon(QStyle::SP_MessageBoxCritical)});
     m_findingProxy = new QSortFilterProxyModel(this);
     m_findingProxy->setSourceModel(m_findings);
     m_findingProxy->setSortRole(FindingListModel::SeverityRole);

@@ -6,6 +6,7 @@
 #include "drawrounddialog.h"
 #include "exportdialog.h"
 #include "findinglistmodel.h"
+#include "inlinemessage.h"
 #include "mainwindow.h"
 #include "plaintooltipdelegate.h"
 #include "recordtablemodel.h"
@@ -168,7 +169,11 @@ private slots:
     void editingARecordCellRewritesTheTaggedText();
     void countCellsEditWithASpinBox();
     void activatingAFindingSelectsItsSpans();
+    void activatingAFindingSelectsItsOwnRange();
     void applyFixIsAnUndoableEdit();
+    void applyFixWorksFromTheCursorInAFlaggedRange_data();
+    void applyFixWorksFromTheCursorInAFlaggedRange();
+    void applyFixWithNothingToFixSaysSoByTheText();
     void undoAndRedoGoThroughTheStore();
     void eachDocumentKeepsItsUndoHistoryAcrossSwitches();
     void editsShowAtOnceAndTheSaveStateFollowsTheStore();
@@ -428,6 +433,13 @@ void TestMainWindow::crossingSpansAreRefusedWithAMessage()
     QVERIFY2(statusMessage(*window).startsWith(u"Not tagged:"_s), qPrintable(statusMessage(*window)));
     QCOMPARE(stored(*window, extra), extraSource);
     QVERIFY(!window->session()->undoStack()->canUndo());
+    // Said by the text too, right above it, where the reviewer is looking.
+    auto *message = child<InlineMessage>(*window, u"inlineMessage"_s);
+    QVERIFY(message->isVisible());
+    QVERIFY2(message->text().startsWith(u"Not tagged:"_s), qPrintable(message->text()));
+    QCOMPARE(message->parentWidget(), text(*window)->parentWidget());
+    QVERIFY(message->geometry().bottom() < text(*window)->geometry().top());
+    QVERIFY(message->geometry().bottom() > text(*window)->geometry().top() - 20);
 
     // With nothing selected there is nothing to tag.
     text(*window)->moveCursor(QTextCursor::End);
@@ -552,6 +564,60 @@ void TestMainWindow::activatingAFindingSelectsItsSpans()
     QCOMPARE(text(*window)->textCursor().selectedText(), u"768 NVIDIA A100 GPUs"_s);
     QCOMPARE(text(*window)->extraSelections().size(), 1);
     QVERIFY(text(*window)->hasFocus() || !window->isActiveWindow());
+}
+
+void TestMainWindow::activatingAFindingSelectsItsOwnRange()
+{
+    auto window = openWindow(true);
+    auto *findings = child<QTableView>(*window, u"findingTable"_s);
+    QCOMPARE(findings->model()->index(0, FindingListModel::RuleColumn).data().toString(), u"gpu-count-untagged"_s);
+    emit findings->activated(findings->model()->index(0, FindingListModel::MessageColumn));
+    // The untagged count itself, not the hardware span the finding is about.
+    QCOMPARE(text(*window)->textCursor().selectedText(), u"512"_s);
+    // Both are outlined.
+    QCOMPARE(text(*window)->extraSelections().size(), 2);
+}
+
+void TestMainWindow::applyFixWorksFromTheCursorInAFlaggedRange_data()
+{
+    QTest::addColumn<QString>("word");
+    QTest::addColumn<int>("offset");
+    QTest::addRow("in the untagged count") << u"512 NVIDIA"_s << 1;
+    QTest::addRow("at the count's end") << u"512 NVIDIA"_s << 3;
+    QTest::addRow("in the hardware span the finding names") << u"A100 80GB"_s << 2;
+}
+
+void TestMainWindow::applyFixWorksFromTheCursorInAFlaggedRange()
+{
+    QFETCH(QString, word);
+    QFETCH(int, offset);
+    auto window = openWindow(true);
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    auto *findings = child<QTableView>(*window, u"findingTable"_s);
+    findings->selectionModel()->clearCurrentIndex();
+    SourceView *view = text(*window);
+    selectText(view, word, offset, 0);
+    QVERIFY(!view->textCursor().hasSelection());
+    QTest::keyClick(view, Qt::Key_Period, Qt::ControlModifier);
+    QTRY_VERIFY2(stored(*window, first).contains("<gpu_count>512</gpu_count> <hardware>"),
+                 stored(*window, first).constData());
+    QCOMPARE(window->session()->undoStack()->count(), 1);
+}
+
+void TestMainWindow::applyFixWithNothingToFixSaysSoByTheText()
+{
+    auto window = openWindow(true);
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    const QByteArray before = stored(*window, first);
+    SourceView *view = text(*window);
+    selectText(view, u"novel"_s, 1, 0);
+    auto *message = child<InlineMessage>(*window, u"inlineMessage"_s);
+    QVERIFY(!message->isVisible());
+    QTest::keyClick(view, Qt::Key_Period, Qt::ControlModifier);
+    QVERIFY(message->isVisible());
+    QVERIFY2(message->text().contains(u"no finding at the cursor"_s), qPrintable(message->text()));
+    QCOMPARE(stored(*window, first), before);
+    QVERIFY(!window->session()->undoStack()->canUndo());
 }
 
 void TestMainWindow::applyFixIsAnUndoableEdit()
@@ -712,14 +778,24 @@ void TestMainWindow::errorFindingsNeedANoteToApprove()
 {
     auto window = openWindow(true);
     QVERIFY(window->showDocumentWithId(broken));
+    auto *note = child<QLineEdit>(*window, u"noteEdit"_s);
+    const QColor plainBase = note->palette().color(QPalette::Base);
     window->action(u"approve"_s)->trigger();
     QVERIFY2(statusMessage(*window).contains(u"write in the note why"_s), qPrintable(statusMessage(*window)));
     QCOMPARE(window->currentDocumentId(), broken);
-    QVERIFY(child<QLineEdit>(*window, u"noteEdit"_s)->hasFocus());
+    QVERIFY(note->hasFocus());
+    // The note field is marked and the reason shows by the text, not only in the status bar.
+    QVERIFY(note->property("attention").toBool());
+    QVERIFY(note->palette().color(QPalette::Base) != plainBase);
+    auto *message = child<InlineMessage>(*window, u"inlineMessage"_s);
+    QVERIFY(message->isVisible());
+    QVERIFY2(message->text().contains(u"write in the note why"_s), qPrintable(message->text()));
     QString error;
     QCOMPARE(ReviewStore::open(window->storePath(), &error)->document(broken)->status, ReviewStatus::Unreviewed);
 
     QTest::keyClicks(child<QLineEdit>(*window, u"noteEdit"_s), u"the tag is closed upstream"_s);
+    QVERIFY(!note->property("attention").toBool());
+    QCOMPARE(note->palette().color(QPalette::Base), plainBase);
     QTest::keyClick(child<QLineEdit>(*window, u"noteEdit"_s), Qt::Key_Return, Qt::ControlModifier);
     QCOMPARE(ReviewStore::open(window->storePath(), &error)->document(broken)->status, ReviewStatus::Approved);
     QCOMPARE(window->currentDocumentId(), first); // wrapped around to the first unreviewed

@@ -203,6 +203,8 @@ private slots:
     void dashboardOpensOnTheBatch();
     void compareShowsBothSidesAndTakesBsSpan();
     void keyboardShortcutsListsTheMenus();
+    void emptyRecordsAndFindingsSaySo();
+    void undoTextDoesNotGrowTheToolBar();
     void noTwoShortcutsShareAKeyWhereBothApply();
     void noShortcutOfTheHelpTableIsAmbiguousWherePressed();
     void controlShiftZAfterAnUndoRedoes();
@@ -1300,6 +1302,60 @@ void TestMainWindow::keyboardShortcutsListsTheMenus()
     QVERIFY2(all.contains(u"Next Document=J"_s), qPrintable(all));
     QVERIFY2(all.contains(u"Parameters=2"_s), qPrintable(all));
     dialog->close();
+}
+
+void TestMainWindow::emptyRecordsAndFindingsSaySo()
+{
+    auto window = openWindow(true);
+    auto *records = child<QLabel>(*window, u"recordNotice"_s);
+    auto *findings = child<QLabel>(*window, u"findingNotice"_s);
+    // The first document has both.
+    QVERIFY(!records->isVisible());
+    QVERIFY(!findings->isVisible());
+    // No span, so no record (its one finding says the annotations are missing).
+    QVERIFY(window->showDocumentWithId(u"002_f429afe5dd9093a8.txt"_s));
+    QVERIFY(records->isVisible());
+    QVERIFY2(records->text().startsWith(u"No records"_s), qPrintable(records->text()));
+    QVERIFY(!findings->isVisible());
+    // Nothing for the checks to report.
+    QVERIFY(window->showDocumentWithId(extra));
+    QVERIFY(!records->isVisible());
+    QVERIFY(findings->isVisible());
+    QVERIFY2(findings->text().startsWith(u"No findings"_s), qPrintable(findings->text()));
+    QCOMPARE(findings->geometry(), child<QTableView>(*window, u"findingTable"_s)->viewport()->rect());
+    // An edit that brings a finding hides the notice.
+    selectText(text(*window), u"8 GPUs"_s, 0, 1);
+    QTest::keyClick(text(*window), Qt::Key_1, Qt::AltModifier);
+    QTRY_VERIFY(!findings->isVisible());
+}
+
+void TestMainWindow::undoTextDoesNotGrowTheToolBar()
+{
+    auto window = openWindow(true);
+    window->resize(1200, 800);
+    QVERIFY(window->showDocumentWithId(extra));
+    auto *note = child<QLineEdit>(*window, u"noteEdit"_s);
+    QToolButton *undoButton = nullptr;
+    for (QToolButton *button : child<QToolBar>(*window, u"reviewToolBar"_s)->findChildren<QToolButton *>()) {
+        if (button->defaultAction() == window->action(u"undo"_s)) {
+            undoButton = button;
+        }
+    }
+    QVERIFY(undoButton);
+    QApplication::processEvents();
+    const int noteWidth = note->width();
+    const int undoWidth = undoButton->width();
+    selectText(text(*window), u"has 13 billion parameters and was trained on"_s);
+    QTest::keyClick(text(*window), Qt::Key_5, Qt::AltModifier);
+    QTRY_VERIFY(window->action(u"undo"_s)->isEnabled());
+    QApplication::processEvents();
+    // The menu names the step, the tool bar button does not, and the note keeps its room.
+    QVERIFY2(window->action(u"undo"_s)->text().contains(u"has 13 billion"_s),
+             qPrintable(window->action(u"undo"_s)->text()));
+    QCOMPARE(undoButton->text(), u"Undo"_s);
+    QVERIFY2(undoButton->toolTip().contains(u"has 13 billion"_s), qPrintable(undoButton->toolTip()));
+    QCOMPARE(undoButton->width(), undoWidth);
+    QCOMPARE(note->width(), noteWidth);
 }
 
 void TestMainWindow::noTwoShortcutsShareAKeyWhereBothApply()

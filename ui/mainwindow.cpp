@@ -9,6 +9,7 @@
 #include "documentfilterbar.h"
 #include "documentfilterproxymodel.h"
 #include "documentlistmodel.h"
+#include "emptyviewnotice.h"
 #include "exportdialog.h"
 #include "findinglistmodel.h"
 #include "inlinemessage.h"
@@ -283,6 +284,8 @@ void MainWindow::createWidgets()
     m_recordView->setItemDelegate(new RecordDelegate(CountryAliases::builtin().names(), m_recordView));
     m_recordView->verticalHeader()->show();
     m_recordView->setModel(m_recordTranspose);
+    m_recordNotice = new EmptyViewNotice(m_recordView);
+    m_recordNotice->setObjectName(u"recordNotice"_s);
     connect(m_recordView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::selectSpanOfRecordCell);
     connect(m_recordView, &QWidget::customContextMenuRequested, this, &MainWindow::showRecordMenu);
@@ -297,6 +300,8 @@ void MainWindow::createWidgets()
     m_findingView->setAccessibleName(tr("Findings"));
     setUpTableView(m_findingView);
     m_findingView->setModel(m_findingProxy);
+    m_findingNotice = new EmptyViewNotice(m_findingView);
+    m_findingNotice->setObjectName(u"findingNotice"_s);
     m_findingView->setSortingEnabled(true);
     m_findingView->sortByColumn(FindingListModel::SeverityColumn, Qt::DescendingOrder);
     m_findingView->horizontalHeader()->resizeSection(FindingListModel::SeverityColumn, 80);
@@ -1088,6 +1093,8 @@ void MainWindow::refreshResult(bool showFindings)
     }
     m_records->setDocument(doc, result.analysis, result.findings);
     m_findings->setFindings(doc, result.findings);
+    m_recordNotice->setNotice(tr("No records: tag a span to start one."));
+    m_findingNotice->setNotice(tr("No findings: the checks found nothing to report in this document."));
     if (m_resizeRecords) {
         m_recordView->resizeColumnsToContents();
         m_resizeRecords = false;
@@ -1117,6 +1124,9 @@ void MainWindow::clearDocument(const QString &placeholder)
     m_sourceView->clearDocument(placeholder);
     m_records->clear();
     m_findings->clear();
+    // No document, nothing to say about its records and findings: the text pane says why.
+    m_recordNotice->setNotice({});
+    m_findingNotice->setNotice({});
     m_noteEdit->clear();
     updateActions();
 }

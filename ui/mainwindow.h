@@ -28,6 +28,7 @@ namespace annorev {
 class ComparePanel;
 class InlineMessage;
 class DocumentFilterBar;
+class EmptyViewNotice;
 class SpotCheckPanel;
 class DocumentFilterProxyModel;
 class DocumentListModel;
@@ -163,6 +164,8 @@ private:
     QLineEdit *m_noteEdit = nullptr;
     QAction *m_noteNeeded = nullptr; // the note field's warning sign
     InlineMessage *m_message = nullptr;
+    EmptyViewNotice *m_recordNotice = nullptr;
+    EmptyViewNotice *m_findingNotice = nullptr;
     QLabel *m_summaryLabel = nullptr;
     QLabel *m_saveLabel = nullptr;
     QSplitter *m_outerSplitter = nullptr;

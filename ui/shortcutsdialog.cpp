@@ -98,7 +98,7 @@ ShortcutsDialog::ShortcutsDialog(const QList<QAction *> &actions, QWidget *paren
         rows += 1 + m_proxy->rowCount(m_proxy->index(row, 0));
     }
     const int rowHeight = std::max(m_view->sizeHintForRow(0), fontMetrics().lineSpacing());
-    const QSize wanted(minimumSizeHint().width(), minimumSizeHint().height() + rows * rowHeight);
+    const QSize wanted(minimumSizeHint().width(), minimumSizeHint().height() + (rows + 2) * rowHeight);
     const QSize room = screen() ? screen()->availableSize() * 0.85 : QSize(1024, 768);
     resize(wanted.boundedTo(room).expandedTo(minimumSizeHint()));
 }

@@ -36,6 +36,14 @@ FindingListModel::FindingListModel(QObject *parent) : QAbstractTableModel(parent
 
 FindingListModel::~FindingListModel() = default;
 
+void FindingListModel::setSeverityIcons(const QList<QIcon> &icons)
+{
+    m_severityIcons = icons;
+    if (!m_rows.isEmpty()) {
+        Q_EMIT dataChanged(index(0, SeverityColumn), index(rowCount() - 1, SeverityColumn), {Qt::DecorationRole});
+    }
+}
+
 void FindingListModel::setFindings(const Document &doc, QList<Finding> findings)
 {
     beginResetModel();
@@ -83,6 +91,11 @@ QVariant FindingListModel::data(const QModelIndex &index, int role) const
             return row.excerpt;
         case MessageColumn:
             return finding.message;
+        }
+        return {};
+    case Qt::DecorationRole:
+        if (index.column() == SeverityColumn && int(finding.severity) < m_severityIcons.size()) {
+            return m_severityIcons.at(int(finding.severity));
         }
         return {};
     case Qt::ToolTipRole:

@@ -3,6 +3,7 @@
 #include "finding.h"
 
 #include <QAbstractTableModel>
+#include <QIcon>
 #include <QList>
 #include <QString>
 
@@ -18,8 +19,22 @@ class FindingListModel final : public QAbstractTableModel
 
 public:
     // SeverityRole is int(Severity): higher is more severe, so it sorts as it should.
-    enum Roles { SeverityRole = Qt::UserRole, RuleRole, StartRole, EndRole, HasFixRole };
-    enum Columns { SeverityColumn, RuleColumn, TextColumn, MessageColumn, ColumnCount };
+    enum Roles
+    {
+        SeverityRole = Qt::UserRole,
+        RuleRole,
+        StartRole,
+        EndRole,
+        HasFixRole
+    };
+    enum Columns
+    {
+        SeverityColumn,
+        RuleColumn,
+        TextColumn,
+        MessageColumn,
+        ColumnCount
+    };
 
     // The Text column shows at most this many characters of what a finding covers.
     static constexpr qsizetype MaxExcerptLength = 80;
@@ -27,6 +42,8 @@ public:
     explicit FindingListModel(QObject *parent = nullptr);
     ~FindingListModel() override;
 
+    // Shown beside the severity's name, indexed by Severity (info, warning, error).
+    void setSeverityIcons(const QList<QIcon> &icons);
     void setFindings(const Document &doc, QList<Finding> findings);
     void clear();
     const Finding &finding(int row) const { return m_rows.at(row).finding; }
@@ -44,6 +61,7 @@ private:
         QString excerpt;
     };
     QList<Row> m_rows;
+    QList<QIcon> m_severityIcons;
 };
 
 } // namespace annorev

@@ -8,6 +8,7 @@
 #include "wordsnap.h"
 
 #include <QScopedValueRollback>
+#include <QUndoGroup>
 #include <QUndoStack>
 
 #include <utility>
@@ -29,8 +30,10 @@ bool fail(QString *error, const QString &message)
 ReviewSession::ReviewSession(ReviewStore &store, const Schema &schema, const Checker &checker, const QString &reviewer,
                              QObject *parent)
     : QObject(parent), m_store(store), m_schema(schema), m_checker(checker), m_reviewer(reviewer),
-      m_undoStack(new QUndoStack(this))
+      m_undoGroup(new QUndoGroup(this)), m_undoStack(new QUndoStack(this))
 {
+    m_undoGroup->addStack(m_undoStack);
+    m_undoGroup->setActiveStack(m_undoStack);
     // The call is queued to this object, so it is dropped if the session is gone by then.
     m_writer = std::make_unique<SessionWriter>(store.path(), checker, [this] {
         QMetaObject::invokeMethod(this, &ReviewSession::deliverOutcomes, Qt::QueuedConnection);
@@ -58,7 +61,18 @@ bool ReviewSession::open(const QString &id, QString *error)
     if (!stored) {
         return fail(error, storeError.isEmpty() ? tr("no document %1 in the store").arg(id) : storeError);
     }
-    m_undoStack->clear();
+    if (!m_id.isEmpty()) {
+        m_leftText.insert(m_id, m_document.source());
+    }
+    QUndoStack *&stack = m_undoStacks[id];
+    if (stack == nullptr) {
+        stack = new QUndoStack(this);
+        m_undoGroup->addStack(stack);
+    } else if (m_leftText.value(id) != stored->taggedText) {
+        stack->clear();
+    }
+    m_undoStack = stack;
+    m_undoGroup->setActiveStack(stack);
     m_id = id;
     show(Document::parse(stored->taggedText, m_schema));
     Q_EMIT documentChanged();
@@ -83,15 +97,17 @@ bool ReviewSession::apply(const QList<SpanEdit> &edits, const QString &descripti
     if (!edited) {
         return false;
     }
-    m_undoStack->push(new SessionEditCommand(*this, m_document, std::move(*edited), description));
+    m_undoStack->push(new SessionEditCommand(*this, m_id, m_document, std::move(*edited), description));
     return true;
 }
 
-void ReviewSession::change(const Document &from, const Document &to, const QString &what)
+void ReviewSession::change(const QString &id, const Document &from, const Document &to, const QString &what)
 {
-    // Every change goes through the stack, and a revert clears it, so a step always starts from
-    // the document the session holds.
+    // Every change goes through the open document's stack, and a revert clears it, so a step
+    // always starts from the document the session holds.
+    Q_ASSERT(id == m_id);
     Q_ASSERT(m_document.source() == from.source());
+    Q_UNUSED(id);
     Q_UNUSED(from);
     m_document = to;
     ++m_version;

@@ -5,6 +5,7 @@
 #include "reviewstatus.h"
 #include "spanedit.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -13,6 +14,7 @@
 #include <memory>
 #include <optional>
 
+class QUndoGroup;
 class QUndoStack;
 
 namespace annorev {
@@ -31,6 +33,10 @@ class SessionWriter;
 // previous text (isChecked() is false: its span and finding indexes refer to that text) until
 // resultChanged(); isSaving() says whether steps wait to be written.
 //
+// Each document keeps its own undo stack for the life of the session (one QUndoGroup, whose active
+// stack is the open document's), so that switching documents and coming back keeps the history
+// and an undo always applies to the document it was made in.
+//
 // The session and the store never disagree once the session is idle: a write that fails is not
 // retried and the steps after it are not written; the session reports errorOccurred(), goes back
 // to the store's version of the document and forgets its undo steps, which no longer describe it.
@@ -45,8 +51,10 @@ public:
     ~ReviewSession() override;
     Q_DISABLE_COPY_MOVE(ReviewSession)
 
-    // Loads the reviewer's version of a document, checked, and forgets the previous document's undo
-    // steps once its pending writes are done.
+    // Loads the reviewer's version of a document, checked, once the previous document's pending
+    // writes are done, and makes its undo stack the active one. The stack keeps the steps made
+    // earlier in the session unless the store's text changed since (another process edited it):
+    // then the steps no longer describe it and are dropped.
     bool open(const QString &id, QString *error);
 
     // Applies edits as one undo step named description and queues its write; a write that fails
@@ -89,7 +97,10 @@ public:
     // The findings and analysis of document() when isChecked(), else of an earlier version.
     const CheckResult &result() const { return m_result; }
     bool isChecked() const { return m_resultVersion == m_version; }
+    // The open document's undo stack (an empty one before any document is open).
     QUndoStack *undoStack() const { return m_undoStack; }
+    // Every document's stack; its active stack is undoStack() and its signals follow the switch.
+    QUndoGroup *undoGroup() const { return m_undoGroup; }
 
 Q_SIGNALS:
     // document() changed: after open(), every edit, undo and redo, and a revert after a failed
@@ -116,8 +127,9 @@ private:
     };
 
     // The undo stack's way in: makes `to` the document and queues its write. what names the step
-    // in an error message.
-    void change(const Document &from, const Document &to, const QString &what);
+    // in an error message. id is the document the step belongs to, which is always the open one:
+    // only its stack is active.
+    void change(const QString &id, const Document &from, const Document &to, const QString &what);
     // Takes the writer's outcomes in order; the writer calls it through the event loop.
     void deliverOutcomes();
     // After a failed write: the lost steps are named, the store's version comes back.
@@ -145,7 +157,11 @@ private:
     // Set while an undo step is being applied: a revert then would clear the stack under it.
     bool m_changing = false;
     bool m_deliveryDeferred = false;
-    QUndoStack *m_undoStack = nullptr;
+    QUndoGroup *m_undoGroup = nullptr;
+    QUndoStack *m_undoStack = nullptr; // the open document's, owned by the session
+    QHash<QString, QUndoStack *> m_undoStacks;
+    // A document's tagged text when the session left it, to tell whether its stack still fits.
+    QHash<QString, QByteArray> m_leftText;
     std::unique_ptr<SessionWriter> m_writer;
 };
 

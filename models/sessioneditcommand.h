@@ -17,7 +17,8 @@ class SessionEditCommand final : public QUndoCommand
     Q_DECLARE_TR_FUNCTIONS(SessionEditCommand)
 
 public:
-    SessionEditCommand(ReviewSession &session, Document before, Document after, const QString &description);
+    SessionEditCommand(ReviewSession &session, QString documentId, Document before, Document after,
+                       const QString &description);
     Q_DISABLE_COPY_MOVE(SessionEditCommand)
 
     void redo() override;
@@ -25,6 +26,7 @@ public:
 
 private:
     ReviewSession &m_session;
+    QString m_documentId;
     Document m_before;
     Document m_after;
     bool m_done = false; // redo() after the first one is the user's redo

@@ -37,14 +37,15 @@ QString SpanComparisonModel::sideText(SpanComparison::Side side)
 
 QColor SpanComparisonModel::sideColour(SpanComparison::Side side)
 {
-    // Mid-tones, like the status colours: legible on light and dark backgrounds.
+    // Mid-tones that keep 3:1 against light and dark bases, and hues of their own: the findings'
+    // underlines are blue, orange and red, and a comparison mark must not read as a finding.
     switch (side) {
     case SpanComparison::Side::OnlyA:
-        return QColor(0xe0, 0x6c, 0x1a);
+        return QColor(0xe0, 0x40, 0xa0);
     case SpanComparison::Side::OnlyB:
-        return QColor(0x3b, 0x7d, 0xd8);
+        return QColor(0x00, 0x9a, 0x88);
     case SpanComparison::Side::Both:
-        return QColor(0x2e, 0xa0, 0x43);
+        return QColor(0x88, 0x88, 0x88);
     }
     return {};
 }

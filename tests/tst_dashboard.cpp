@@ -26,6 +26,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QValueAxis>
 
 #include <memory>
 
@@ -72,6 +73,8 @@ private slots:
     void cleanup();
 
     void opensOnTheSampleBatchWithTheNumbersOfAnnorevStats();
+    void percentAxisTicksAreRoundWholePercentages_data();
+    void percentAxisTicksAreRoundWholePercentages();
     void loadStoreReadsTheSameNumbersOffTheGuiThread();
     void loadStoreRefusesAMissingStoreAndCreatesNone();
     void savingAChartWritesAValidPng_data();
@@ -159,7 +162,16 @@ void TestDashboard::opensOnTheSampleBatchWithTheNumbersOfAnnorevStats()
     QAbstractBarSeries *bars = barSeries(chart);
     QVERIFY(bars);
     const QJsonObject labels = json.value(u"labels"_s).toObject();
-    QStringList labelNames = categories(chart, Qt::Vertical);
+    // The chart and its table name labels as the window does; the stats by their tag names.
+    QStringList labelNames;
+    for (const QString &shown : categories(chart, Qt::Vertical)) {
+        const auto label = std::find_if(Schema::builtin().labels().cbegin(), Schema::builtin().labels().cend(),
+                                        [&](const LabelInfo &info) { return info.displayName == shown; });
+        QVERIFY2(label != Schema::builtin().labels().cend(), qPrintable(shown));
+        labelNames.append(label->name);
+    }
+    QVERIFY(categories(chart, Qt::Vertical).contains(u"GPU count"_s));
+    QVERIFY(!categories(chart, Qt::Vertical).contains(u"gpu_count"_s));
     QCOMPARE(labelNames.size(), labels.size());
     int totalSpans = 0;
     for (int i = 0; i < labelNames.size(); ++i) {
@@ -172,7 +184,8 @@ void TestDashboard::opensOnTheSampleBatchWithTheNumbersOfAnnorevStats()
     for (int i = 0; i < labelNames.size(); ++i) {
         const QJsonObject label = labels.value(labelNames[i]).toObject();
         QCOMPARE(dialog.chartTable(DashboardDialog::SpansPerLabel).at(i),
-                 (QStringList{labelNames[i], QString::number(label.value(u"spans"_s).toInt()),
+                 (QStringList{Schema::builtin().label(labelNames[i])->displayName,
+                              QString::number(label.value(u"spans"_s).toInt()),
                               QString::number(label.value(u"documents"_s).toInt())}));
         QCOMPARE(bars->barSets().at(i)->color(), Schema::builtin().label(labelNames[i])->colour);
     }
@@ -244,6 +257,44 @@ void TestDashboard::opensOnTheSampleBatchWithTheNumbersOfAnnorevStats()
         const QJsonValue more = round.value(u"more_to_check"_s);
         QCOMPARE(row.at(7), more.isNull() ? QString() : QString::number(more.toInt()));
     }
+    // Its axis ticks are whole percentages a round step apart.
+    QValueAxis *rate = nullptr;
+    for (QAbstractAxis *axis : dialog.chart(DashboardDialog::ErrorRate)->axes(Qt::Vertical)) {
+        rate = qobject_cast<QValueAxis *>(axis);
+    }
+    QVERIFY(rate);
+    QCOMPARE(rate->min(), 0.0);
+    const double step = rate->max() / (rate->tickCount() - 1);
+    QVERIFY2(QList<double>({1, 2, 5, 10, 20}).contains(step), qPrintable(QString::number(step)));
+}
+
+void TestDashboard::percentAxisTicksAreRoundWholePercentages_data()
+{
+    QTest::addColumn<double>("highest");
+    QTest::addColumn<int>("top");
+    QTest::addColumn<int>("step");
+    QTest::addRow("nothing failed") << 0.0 << 1 << 1;
+    QTest::addRow("2 percent") << 0.02 << 3 << 1;
+    QTest::addRow("5 percent") << 0.05 << 6 << 1;
+    QTest::addRow("12 percent") << 0.12 << 14 << 2;
+    // Was 0 to 35 in five ticks: 0, 9, 18, 26 and 35 percent.
+    QTest::addRow("30 percent") << 0.30 << 35 << 5;
+    QTest::addRow("50 percent") << 0.50 << 60 << 10;
+    QTest::addRow("90 percent") << 0.90 << 100 << 20;
+    QTest::addRow("all failed") << 1.0 << 100 << 20;
+}
+
+void TestDashboard::percentAxisTicksAreRoundWholePercentages()
+{
+    QFETCH(double, highest);
+    QFETCH(int, top);
+    QFETCH(int, step);
+    const DashboardDialog::PercentAxis axis = DashboardDialog::percentAxis(highest);
+    QCOMPARE(axis.top, top);
+    QCOMPARE(axis.step, step);
+    QCOMPARE(axis.top % axis.step, 0);
+    QVERIFY(axis.top / axis.step <= 7);
+    QVERIFY(axis.top >= 100 * highest || axis.top == 100);
 }
 
 void TestDashboard::loadStoreReadsTheSameNumbersOffTheGuiThread()

@@ -1,3 +1,4 @@
+#include "colourmetrics.h"
 #include "comparepanel.h"
 #include "dashboarddialog.h"
 #include "document.h"
@@ -5,6 +6,7 @@
 #include "drawrounddialog.h"
 #include "exportdialog.h"
 #include "findinglistmodel.h"
+#include "inlinemessage.h"
 #include "mainwindow.h"
 #include "plaintooltipdelegate.h"
 #include "recordtablemodel.h"
@@ -28,10 +30,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPointer>
+#include <QSet>
 #include <QSettings>
+#include <QShortcut>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QSplitter>
@@ -42,6 +47,7 @@
 #include <QTest>
 #include <QTextBlock>
 #include <QTimer>
+#include <QToolBar>
 #include <QToolButton>
 #include <QToolTip>
 #include <QTreeView>
@@ -78,6 +84,66 @@ QString statusMessage(const MainWindow &window)
     return window.statusBar()->currentMessage();
 }
 
+// Takes every shortcut event Qt sends and keeps it from its owner: what a key would trigger is
+// recorded, nothing runs.
+class ShortcutRecorder final : public QObject
+{
+public:
+    struct Event
+    {
+        QObject *owner = nullptr;
+        QKeySequence key;
+        bool ambiguous = false;
+    };
+    QList<Event> events;
+
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Shortcut) {
+            const auto *shortcut = static_cast<QShortcutEvent *>(event);
+            events.append({watched, shortcut->key(), shortcut->isAmbiguous()});
+            return true;
+        }
+        return false;
+    }
+};
+
+QString describeOwner(const QObject *owner)
+{
+    if (const auto *action = qobject_cast<const QAction *>(owner)) {
+        return u"action \"%1\" (%2)"_s.arg(action->text(), action->objectName());
+    }
+    return u"%1 %2"_s.arg(QString::fromLatin1(owner->metaObject()->className()), owner->objectName());
+}
+
+// Every key sequence of the Help › Keyboard Shortcuts table.
+QList<QKeySequence> helpTableKeys(MainWindow &window)
+{
+    window.action(u"shortcuts"_s)->trigger();
+    auto *dialog = window.findChild<ShortcutsDialog *>(u"shortcutsDialog"_s);
+    QList<QKeySequence> keys;
+    if (dialog == nullptr) {
+        return keys;
+    }
+    QAbstractItemModel *model = dialog->model();
+    std::function<void(const QModelIndex &)> walk = [&](const QModelIndex &parent) {
+        for (int row = 0; row < model->rowCount(parent); ++row) {
+            const QString text = model->index(row, ShortcutsDialog::ShortcutColumn, parent).data().toString();
+            for (const QString &key : text.split(u", "_s, Qt::SkipEmptyParts)) {
+                const QKeySequence sequence = QKeySequence::fromString(key, QKeySequence::NativeText);
+                if (!sequence.isEmpty() && !keys.contains(sequence)) {
+                    keys.append(sequence);
+                }
+            }
+            walk(model->index(row, ShortcutsDialog::ActionColumn, parent));
+        }
+    };
+    walk({});
+    dialog->close();
+    delete dialog;
+    return keys;
+}
+
 } // namespace
 
 class TestMainWindow : public QObject
@@ -105,8 +171,13 @@ private slots:
     void editingARecordCellRewritesTheTaggedText();
     void countCellsEditWithASpinBox();
     void activatingAFindingSelectsItsSpans();
+    void activatingAFindingSelectsItsOwnRange();
     void applyFixIsAnUndoableEdit();
+    void applyFixWorksFromTheCursorInAFlaggedRange_data();
+    void applyFixWorksFromTheCursorInAFlaggedRange();
+    void applyFixWithNothingToFixSaysSoByTheText();
     void undoAndRedoGoThroughTheStore();
+    void eachDocumentKeepsItsUndoHistoryAcrossSwitches();
     void editsShowAtOnceAndTheSaveStateFollowsTheStore();
     void cursorInASpanSelectsItsRecordCell();
     void recordCellSelectsItsSpan();
@@ -120,6 +191,9 @@ private slots:
     void spansAreHighlightedInTheirLabelColour();
     void editsRehighlightOnlyTheBlocksTheyTouch();
     void darkPalettesGetLighterUnderlines();
+    void spanBackgroundsAsPaintedDifferAndKeepTextLegible_data();
+    void spanBackgroundsAsPaintedDifferAndKeepTextLegible();
+    void findingsShowASeverityIcon();
     void toolTipsNameLabelValueAndRecord();
     void unreadableInputsAreReportedAndTheRestOpens();
     void storeThatCannotBeOpenedKeepsThePreviousBatch();
@@ -131,6 +205,11 @@ private slots:
     void dashboardOpensOnTheBatch();
     void compareShowsBothSidesAndTakesBsSpan();
     void keyboardShortcutsListsTheMenus();
+    void emptyRecordsAndFindingsSaySo();
+    void undoTextDoesNotGrowTheToolBar();
+    void noTwoShortcutsShareAKeyWhereBothApply();
+    void noShortcutOfTheHelpTableIsAmbiguousWherePressed();
+    void controlShiftZAfterAnUndoRedoes();
 
 private:
     // A fresh copy of the samples plus two documents of our own, with its store beside it.
@@ -466,6 +545,13 @@ void TestMainWindow::crossingSpansAreRefusedWithAMessage()
     QVERIFY2(statusMessage(*window).startsWith(u"Not tagged:"_s), qPrintable(statusMessage(*window)));
     QCOMPARE(stored(*window, extra), extraSource);
     QVERIFY(!window->session()->undoStack()->canUndo());
+    // Said by the text too, right above it, where the reviewer is looking.
+    auto *message = child<InlineMessage>(*window, u"inlineMessage"_s);
+    QVERIFY(message->isVisible());
+    QVERIFY2(message->text().startsWith(u"Not tagged:"_s), qPrintable(message->text()));
+    QCOMPARE(message->parentWidget(), text(*window)->parentWidget());
+    QVERIFY(message->geometry().bottom() < text(*window)->geometry().top());
+    QVERIFY(message->geometry().bottom() > text(*window)->geometry().top() - 20);
 
     // With nothing selected there is nothing to tag.
     text(*window)->moveCursor(QTextCursor::End);
@@ -592,6 +678,60 @@ void TestMainWindow::activatingAFindingSelectsItsSpans()
     QVERIFY(text(*window)->hasFocus() || !window->isActiveWindow());
 }
 
+void TestMainWindow::activatingAFindingSelectsItsOwnRange()
+{
+    auto window = openWindow(true);
+    auto *findings = child<QTableView>(*window, u"findingTable"_s);
+    QCOMPARE(findings->model()->index(0, FindingListModel::RuleColumn).data().toString(), u"gpu-count-untagged"_s);
+    emit findings->activated(findings->model()->index(0, FindingListModel::MessageColumn));
+    // The untagged count itself, not the hardware span the finding is about.
+    QCOMPARE(text(*window)->textCursor().selectedText(), u"512"_s);
+    // Both are outlined.
+    QCOMPARE(text(*window)->extraSelections().size(), 2);
+}
+
+void TestMainWindow::applyFixWorksFromTheCursorInAFlaggedRange_data()
+{
+    QTest::addColumn<QString>("word");
+    QTest::addColumn<int>("offset");
+    QTest::addRow("in the untagged count") << u"512 NVIDIA"_s << 1;
+    QTest::addRow("at the count's end") << u"512 NVIDIA"_s << 3;
+    QTest::addRow("in the hardware span the finding names") << u"A100 80GB"_s << 2;
+}
+
+void TestMainWindow::applyFixWorksFromTheCursorInAFlaggedRange()
+{
+    QFETCH(QString, word);
+    QFETCH(int, offset);
+    auto window = openWindow(true);
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    auto *findings = child<QTableView>(*window, u"findingTable"_s);
+    findings->selectionModel()->clearCurrentIndex();
+    SourceView *view = text(*window);
+    selectText(view, word, offset, 0);
+    QVERIFY(!view->textCursor().hasSelection());
+    QTest::keyClick(view, Qt::Key_Period, Qt::ControlModifier);
+    QTRY_VERIFY2(stored(*window, first).contains("<gpu_count>512</gpu_count> <hardware>"),
+                 stored(*window, first).constData());
+    QCOMPARE(window->session()->undoStack()->count(), 1);
+}
+
+void TestMainWindow::applyFixWithNothingToFixSaysSoByTheText()
+{
+    auto window = openWindow(true);
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    const QByteArray before = stored(*window, first);
+    SourceView *view = text(*window);
+    selectText(view, u"novel"_s, 1, 0);
+    auto *message = child<InlineMessage>(*window, u"inlineMessage"_s);
+    QVERIFY(!message->isVisible());
+    QTest::keyClick(view, Qt::Key_Period, Qt::ControlModifier);
+    QVERIFY(message->isVisible());
+    QVERIFY2(message->text().contains(u"no finding at the cursor"_s), qPrintable(message->text()));
+    QCOMPARE(stored(*window, first), before);
+    QVERIFY(!window->session()->undoStack()->canUndo());
+}
+
 void TestMainWindow::applyFixIsAnUndoableEdit()
 {
     auto window = openWindow(true);
@@ -631,6 +771,47 @@ void TestMainWindow::undoAndRedoGoThroughTheStore()
     QString error;
     const auto store = ReviewStore::open(window->storePath(), &error);
     QCOMPARE(store->auditLog(extra).size(), 3); // tag, undo, redo
+}
+
+void TestMainWindow::eachDocumentKeepsItsUndoHistoryAcrossSwitches()
+{
+    auto window = openWindow(true);
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    QVERIFY(window->showDocumentWithId(extra));
+    SourceView *view = text(*window);
+    selectText(view, u"2021"_s);
+    QTest::keyClick(view, Qt::Key_7);
+    QTRY_VERIFY(stored(*window, extra).contains("<year>2021</year>"));
+    const QByteArray extraTagged = stored(*window, extra);
+
+    // To the next document with the keys, and an edit there.
+    QTest::keyClick(view, Qt::Key_Down, Qt::AltModifier);
+    QCOMPARE(window->currentDocumentId(), broken);
+    const QByteArray brokenOriginal = stored(*window, broken);
+    selectText(view, u"Trained"_s);
+    QTest::keyClick(view, Qt::Key_7, Qt::AltModifier);
+    QTRY_VERIFY(stored(*window, broken).startsWith("<year>Trained</year>"));
+    const QByteArray brokenTagged = stored(*window, broken);
+
+    // Back on the first document, Ctrl+Z undoes its own tag, not the other document's.
+    QTest::keyClick(view, Qt::Key_Up, Qt::AltModifier);
+    QCOMPARE(window->currentDocumentId(), extra);
+    QVERIFY(window->action(u"undo"_s)->isEnabled());
+    QVERIFY2(window->action(u"undo"_s)->text().contains(u"2021"_s), qPrintable(window->action(u"undo"_s)->text()));
+    QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier);
+    QTRY_COMPARE(stored(*window, extra), extraSource);
+    QCOMPARE(stored(*window, broken), brokenTagged);
+    QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_COMPARE(stored(*window, extra), extraTagged);
+
+    // And on the other document, its own.
+    QTest::keyClick(view, Qt::Key_Down, Qt::AltModifier);
+    QCOMPARE(window->currentDocumentId(), broken);
+    QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier);
+    QTRY_COMPARE(stored(*window, broken), brokenOriginal);
+    QCOMPARE(stored(*window, extra), extraTagged);
+    QVERIFY(!window->action(u"undo"_s)->isEnabled());
+    QVERIFY(window->action(u"redo"_s)->isEnabled());
 }
 
 void TestMainWindow::editsShowAtOnceAndTheSaveStateFollowsTheStore()
@@ -709,14 +890,24 @@ void TestMainWindow::errorFindingsNeedANoteToApprove()
 {
     auto window = openWindow(true);
     QVERIFY(window->showDocumentWithId(broken));
+    auto *note = child<QLineEdit>(*window, u"noteEdit"_s);
+    const QColor plainBase = note->palette().color(QPalette::Base);
     window->action(u"approve"_s)->trigger();
     QVERIFY2(statusMessage(*window).contains(u"write in the note why"_s), qPrintable(statusMessage(*window)));
     QCOMPARE(window->currentDocumentId(), broken);
-    QVERIFY(child<QLineEdit>(*window, u"noteEdit"_s)->hasFocus());
+    QVERIFY(note->hasFocus());
+    // The note field is marked and the reason shows by the text, not only in the status bar.
+    QVERIFY(note->property("attention").toBool());
+    QVERIFY(note->palette().color(QPalette::Base) != plainBase);
+    auto *message = child<InlineMessage>(*window, u"inlineMessage"_s);
+    QVERIFY(message->isVisible());
+    QVERIFY2(message->text().contains(u"write in the note why"_s), qPrintable(message->text()));
     QString error;
     QCOMPARE(ReviewStore::open(window->storePath(), &error)->document(broken)->status, ReviewStatus::Unreviewed);
 
     QTest::keyClicks(child<QLineEdit>(*window, u"noteEdit"_s), u"the tag is closed upstream"_s);
+    QVERIFY(!note->property("attention").toBool());
+    QCOMPARE(note->palette().color(QPalette::Base), plainBase);
     QTest::keyClick(child<QLineEdit>(*window, u"noteEdit"_s), Qt::Key_Return, Qt::ControlModifier);
     QCOMPARE(ReviewStore::open(window->storePath(), &error)->document(broken)->status, ReviewStatus::Approved);
     QCOMPARE(window->currentDocumentId(), first); // wrapped around to the first unreviewed
@@ -833,7 +1024,7 @@ void TestMainWindow::spansAreHighlightedInTheirLabelColour()
     QVERIFY(found != formats.cend());
     const QColor colour = found->format.background().color();
     QCOMPARE(colour.rgb(), Schema::builtin().label(u"model")->colour.rgb());
-    QVERIFY(colour.alpha() > 0 && colour.alpha() < 128);
+    QVERIFY(colour.alpha() > 0 && colour.alpha() < 255);
     // The untagged count a finding names is underlined with a wave.
     const qsizetype count = view->toPlainText().indexOf(u"512"_s);
     const QTextBlock countBlock = view->document()->findBlock(int(count));
@@ -955,6 +1146,93 @@ void TestMainWindow::darkPalettesGetLighterUnderlines()
     const QColor onDark = underlineAt(count);
     QVERIFY(onDark.isValid());
     QVERIFY2(onDark.lightnessF() > light.lightnessF(), qPrintable(onDark.name() + u' ' + light.name()));
+}
+
+void TestMainWindow::spanBackgroundsAsPaintedDifferAndKeepTextLegible_data()
+{
+    QTest::addColumn<QColor>("base");
+    QTest::addColumn<QColor>("textColour");
+    QTest::addRow("light") << QColor(Qt::white) << QColor(Qt::black);
+    QTest::addRow("dark") << QColor(0x1e, 0x1e, 0x1e) << QColor(0xee, 0xee, 0xee);
+}
+
+void TestMainWindow::spanBackgroundsAsPaintedDifferAndKeepTextLegible()
+{
+    QFETCH(QColor, base);
+    QFETCH(QColor, textColour);
+    // One span of each label, on one line, read back from the pixels the view paints.
+    QByteArray source;
+    for (const LabelInfo &label : Schema::builtin().labels()) {
+        source += "and <" + label.name.toUtf8() + ">Wwwwwwww</" + label.name.toUtf8() + "> ";
+    }
+    writeFile(m_batch + u"/colours.txt"_s, source + "\n");
+    auto window = openWindow(true);
+    QVERIFY(window->showDocumentWithId(u"colours.txt"_s));
+    SourceView *view = text(*window);
+    QPalette palette = view->palette();
+    palette.setColor(QPalette::Base, base);
+    palette.setColor(QPalette::Text, textColour);
+    view->setPalette(palette);
+    view->resize(1400, view->height());
+    const QImage image = view->viewport()->grab().toImage();
+    const Document &doc = window->session()->document();
+    QCOMPARE(doc.spans().size(), 7);
+    QList<QColor> painted;
+    for (const Span &span : doc.spans()) {
+        QTextCursor cursor(view->document());
+        cursor.setPosition(int(span.start));
+        const QRect from = view->cursorRect(cursor);
+        cursor.setPosition(int(span.end));
+        const QRect to = view->cursorRect(cursor);
+        QVERIFY2(from.top() == to.top() && to.left() - from.right() > 20, qPrintable(span.label));
+        // The background is the colour most of the span's box has: glyphs cover the least of it.
+        QHash<QRgb, int> counts;
+        for (int y = from.top() + 1; y < from.bottom(); ++y) {
+            for (int x = from.right() + 2; x < to.left() - 1; ++x) {
+                ++counts[image.pixel(x, y)];
+            }
+        }
+        QRgb most = 0;
+        for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+            if (it.value() > counts.value(most)) {
+                most = it.key();
+            }
+        }
+        painted.append(QColor::fromRgb(most));
+        const double contrast = ColourMetrics::contrastRatio(textColour, painted.last());
+        QVERIFY2(contrast >= 4.5, qPrintable(u"%1 on %2: %3"_s.arg(span.label, painted.last().name()).arg(contrast)));
+        QVERIFY2(ColourMetrics::ciede2000(painted.last(), base) > 10, qPrintable(span.label));
+    }
+    for (qsizetype i = 0; i < painted.size(); ++i) {
+        for (qsizetype j = i + 1; j < painted.size(); ++j) {
+            const double difference = ColourMetrics::ciede2000(painted[i], painted[j]);
+            QVERIFY2(difference >= 20, qPrintable(u"%1 (%2) and %3 (%4): %5"_s
+                                                      .arg(doc.spans()[i].label, painted[i].name(),
+                                                           doc.spans()[j].label, painted[j].name())
+                                                      .arg(difference)));
+        }
+    }
+}
+
+void TestMainWindow::findingsShowASeverityIcon()
+{
+    auto window = openWindow(true);
+    // An info and two warnings.
+    QVERIFY(window->showDocumentWithId(u"004_777d6b4e246e2bc8.txt"_s));
+    auto *findings = child<QTableView>(*window, u"findingTable"_s);
+    QHash<int, qint64> iconOf;
+    for (int row = 0; row < findings->model()->rowCount(); ++row) {
+        const QModelIndex severity = findings->model()->index(row, FindingListModel::SeverityColumn);
+        const auto icon = severity.data(Qt::DecorationRole).value<QIcon>();
+        QVERIFY2(!icon.isNull(), qPrintable(severity.data().toString()));
+        const int rank = severity.data(FindingListModel::SeverityRole).toInt();
+        QVERIFY(iconOf.value(rank, icon.cacheKey()) == icon.cacheKey());
+        iconOf.insert(rank, icon.cacheKey());
+        // The icon goes with the word, not instead of it.
+        QVERIFY(!severity.data().toString().isEmpty());
+    }
+    QVERIFY2(iconOf.size() >= 2, "the document should have findings of two severities");
+    QCOMPARE(QSet<qint64>(iconOf.cbegin(), iconOf.cend()).size(), iconOf.size());
 }
 
 void TestMainWindow::toolTipsNameLabelValueAndRecord()
@@ -1134,6 +1412,199 @@ void TestMainWindow::keyboardShortcutsListsTheMenus()
     QVERIFY2(all.contains(u"Next Document=J"_s), qPrintable(all));
     QVERIFY2(all.contains(u"Parameters=2"_s), qPrintable(all));
     dialog->close();
+}
+
+void TestMainWindow::emptyRecordsAndFindingsSaySo()
+{
+    auto window = openWindow(true);
+    auto *records = child<QLabel>(*window, u"recordNotice"_s);
+    auto *findings = child<QLabel>(*window, u"findingNotice"_s);
+    // The first document has both.
+    QVERIFY(!records->isVisible());
+    QVERIFY(!findings->isVisible());
+    // No span, so no record (its one finding says the annotations are missing).
+    QVERIFY(window->showDocumentWithId(u"002_f429afe5dd9093a8.txt"_s));
+    QVERIFY(records->isVisible());
+    QVERIFY2(records->text().startsWith(u"No records"_s), qPrintable(records->text()));
+    QVERIFY(!findings->isVisible());
+    // Nothing for the checks to report.
+    QVERIFY(window->showDocumentWithId(extra));
+    QVERIFY(!records->isVisible());
+    QVERIFY(findings->isVisible());
+    QVERIFY2(findings->text().startsWith(u"No findings"_s), qPrintable(findings->text()));
+    QCOMPARE(findings->geometry(), child<QTableView>(*window, u"findingTable"_s)->viewport()->rect());
+    // An edit that brings a finding hides the notice.
+    selectText(text(*window), u"8 GPUs"_s, 0, 1);
+    QTest::keyClick(text(*window), Qt::Key_1, Qt::AltModifier);
+    QTRY_VERIFY(!findings->isVisible());
+}
+
+void TestMainWindow::undoTextDoesNotGrowTheToolBar()
+{
+    auto window = openWindow(true);
+    window->resize(1200, 800);
+    QVERIFY(window->showDocumentWithId(extra));
+    auto *note = child<QLineEdit>(*window, u"noteEdit"_s);
+    QToolButton *undoButton = nullptr;
+    for (QToolButton *button : child<QToolBar>(*window, u"reviewToolBar"_s)->findChildren<QToolButton *>()) {
+        if (button->defaultAction() == window->action(u"undo"_s)) {
+            undoButton = button;
+        }
+    }
+    QVERIFY(undoButton);
+    QApplication::processEvents();
+    const int noteWidth = note->width();
+    const int undoWidth = undoButton->width();
+    selectText(text(*window), u"has 13 billion parameters and was trained on"_s);
+    QTest::keyClick(text(*window), Qt::Key_5, Qt::AltModifier);
+    QTRY_VERIFY(window->action(u"undo"_s)->isEnabled());
+    QApplication::processEvents();
+    // The menu names the step, the tool bar button does not, and the note keeps its room.
+    QVERIFY2(window->action(u"undo"_s)->text().contains(u"has 13 billion"_s),
+             qPrintable(window->action(u"undo"_s)->text()));
+    QCOMPARE(undoButton->text(), u"Undo"_s);
+    QVERIFY2(undoButton->toolTip().contains(u"has 13 billion"_s), qPrintable(undoButton->toolTip()));
+    QCOMPARE(undoButton->width(), undoWidth);
+    QCOMPARE(note->width(), noteWidth);
+}
+
+void TestMainWindow::noTwoShortcutsShareAKeyWhereBothApply()
+{
+    auto window = openWindow(true);
+    // Where a shortcut applies: the whole window, or the widgets (and their children) it was
+    // added to. Enabled or not: a disabled action becomes enabled in another mode.
+    struct Binding
+    {
+        QObject *owner;
+        QList<QWidget *> scope; // empty: the whole window
+    };
+    QHash<QKeySequence, QList<Binding>> byKey;
+    QStringList problems;
+    auto add = [&](QObject *owner, const QList<QKeySequence> &keys, Qt::ShortcutContext context,
+                   const QList<QWidget *> &widgets) {
+        QList<QKeySequence> seen;
+        for (const QKeySequence &key : keys) {
+            if (key.isEmpty()) {
+                continue;
+            }
+            if (seen.contains(key)) {
+                problems << u"%1 lists %2 twice"_s.arg(describeOwner(owner), key.toString());
+            }
+            seen.append(key);
+            const bool windowWide = context == Qt::WindowShortcut || context == Qt::ApplicationShortcut;
+            byKey[key].append({owner, windowWide ? QList<QWidget *>() : widgets});
+        }
+    };
+    QSet<QAction *> actions;
+    for (QAction *action : window->findChildren<QAction *>()) {
+        actions.insert(action);
+    }
+    for (QMenu *menu : window->findChildren<QMenu *>()) {
+        for (QAction *action : menu->actions()) {
+            actions.insert(action);
+        }
+    }
+    for (QAction *action : std::as_const(actions)) {
+        // An action in no widget and no menu has no key: Qt only matches the ones it is in.
+        if (action->associatedObjects().isEmpty()) {
+            continue;
+        }
+        QList<QWidget *> widgets;
+        for (QObject *object : action->associatedObjects()) {
+            if (auto *widget = qobject_cast<QWidget *>(object); widget && !qobject_cast<QMenu *>(widget) &&
+                                                                !qobject_cast<QMenuBar *>(widget) &&
+                                                                !qobject_cast<QToolBar *>(widget)) {
+                widgets.append(widget);
+            }
+        }
+        add(action, action->shortcuts(), action->shortcutContext(), widgets);
+    }
+    for (QShortcut *shortcut : window->findChildren<QShortcut *>()) {
+        add(shortcut, shortcut->keys(), shortcut->context(), {qobject_cast<QWidget *>(shortcut->parent())});
+    }
+    auto overlap = [](const Binding &a, const Binding &b) {
+        if (a.scope.isEmpty() || b.scope.isEmpty()) {
+            return true;
+        }
+        for (QWidget *x : a.scope) {
+            for (QWidget *y : b.scope) {
+                if (x == y || x->isAncestorOf(y) || y->isAncestorOf(x)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    };
+    for (auto it = byKey.cbegin(); it != byKey.cend(); ++it) {
+        const QList<Binding> &bindings = it.value();
+        for (qsizetype i = 0; i < bindings.size(); ++i) {
+            for (qsizetype j = i + 1; j < bindings.size(); ++j) {
+                if (bindings[i].owner != bindings[j].owner && overlap(bindings[i], bindings[j])) {
+                    problems << u"%1: %2 and %3"_s.arg(it.key().toString(), describeOwner(bindings[i].owner),
+                                                       describeOwner(bindings[j].owner));
+                }
+            }
+        }
+    }
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+    QVERIFY(byKey.size() > 30);
+}
+
+void TestMainWindow::noShortcutOfTheHelpTableIsAmbiguousWherePressed()
+{
+    auto window = openWindow(true);
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    // With both docks up, so that their buttons' and labels' mnemonics are live too.
+    window->action(u"spotCheckMode"_s)->trigger();
+    window->action(u"comparePanelVisible"_s)->trigger();
+    QList<QKeySequence> keys = helpTableKeys(*window);
+    QVERIFY(keys.size() > 30);
+    // Mnemonics (menus, labels with a buddy) are window shortcuts too.
+    for (int letter = Qt::Key_A; letter <= Qt::Key_Z; ++letter) {
+        keys.append(QKeySequence(Qt::ALT | Qt::Key(letter)));
+    }
+    ShortcutRecorder recorder;
+    qApp->installEventFilter(&recorder);
+    QStringList problems;
+    int reached = 0;
+    for (const QString &name : {u"textView"_s, u"documentList"_s, u"recordTable"_s, u"findingTable"_s, u"noteEdit"_s,
+                                u"spotCheckPanel"_s, u"comparePanel"_s}) {
+        QWidget *focus = child<QWidget>(*window, name);
+        QVERIFY2(focus->isVisible(), qPrintable(name));
+        for (const QKeySequence &key : std::as_const(keys)) {
+            focus->setFocus(Qt::OtherFocusReason);
+            recorder.events.clear();
+            QTest::keyClick(focus, key[0].key(), key[0].keyboardModifiers());
+            for (const ShortcutRecorder::Event &event : std::as_const(recorder.events)) {
+                ++reached;
+                if (event.ambiguous) {
+                    problems << u"%1 in %2 is ambiguous (reached %3)"_s.arg(key.toString(QKeySequence::NativeText),
+                                                                            name, describeOwner(event.owner));
+                }
+            }
+        }
+    }
+    qApp->removeEventFilter(&recorder);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+    QVERIFY(reached > 100);
+}
+
+void TestMainWindow::controlShiftZAfterAnUndoRedoes()
+{
+    auto window = openWindow(true);
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    QVERIFY(window->showDocumentWithId(extra));
+    SourceView *view = text(*window);
+    selectText(view, u"2021"_s);
+    QTest::keyClick(view, Qt::Key_7);
+    QTRY_VERIFY(stored(*window, extra).contains("<year>2021</year>"));
+    // Ctrl+Shift+Z is what Linux desktops use for redo, and the key the Help table gives.
+    QVERIFY(window->action(u"redo"_s)->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)));
+    QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier);
+    QTRY_COMPARE(stored(*window, extra), extraSource);
+    QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_VERIFY(stored(*window, extra).contains("<year>2021</year>"));
+    QCOMPARE(window->session()->document().source(), stored(*window, extra));
 }
 
 void TestMainWindow::spotCheckModeShowsTheRoundAndJudgesWithPAndF()

@@ -15,6 +15,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUndoGroup>
 #include <QUndoStack>
 
 #include <algorithm>
@@ -119,7 +120,8 @@ private slots:
     void failedUndoWriteRevertsAndClearsTheUndoStack();
     void stepsAfterAFailedWriteAreNotWritten();
     void failureSeenWhileAStepIsAppliedIsHandledAfterIt();
-    void openClearsTheUndoStack();
+    void eachDocumentKeepsItsUndoHistoryForTheSession();
+    void aDocumentChangedElsewhereDropsItsUndoHistory();
     void openAfterAQuickEditSeesIt();
     void applyFixAfterAQuickEditUsesTheCurrentFindings();
     void approvingWithErrorFindingsNeedsANote();
@@ -666,22 +668,71 @@ void TestReviewSession::failureSeenWhileAStepIsAppliedIsHandledAfterIt()
     QVERIFY(!m_session->isSaving());
 }
 
-void TestReviewSession::openClearsTheUndoStack()
+void TestReviewSession::eachDocumentKeepsItsUndoHistoryForTheSession()
 {
     QVERIFY(setUp());
     QString error;
     QVERIFY(m_session->open(first, &error));
+    const QByteArray firstOriginal = m_session->document().source();
     QVERIFY(m_session->untag(0, &error));
     QCOMPARE(m_session->undoStack()->count(), 1);
-    QVERIFY(m_session->open(second, &error));
-    QCOMPARE(m_session->undoStack()->count(), 0);
-    QCOMPARE(m_session->documentId(), second);
+    QUndoStack *firstStack = m_session->undoStack();
 
+    // Another document has a history of its own, empty to begin with.
+    QVERIFY(m_session->open(second, &error));
+    QCOMPARE(m_session->documentId(), second);
+    QVERIFY(m_session->undoStack() != firstStack);
+    QCOMPARE(m_session->undoStack()->count(), 0);
+    QCOMPARE(m_session->undoGroup()->activeStack(), m_session->undoStack());
+    const QByteArray secondOriginal = m_session->document().source();
+    QVERIFY(m_session->untag(0, &error));
+    const QByteArray secondEdited = m_session->document().source();
+
+    // Back on the first document its step is there, and undoing it changes the first document only.
+    QVERIFY(m_session->open(first, &error));
+    QCOMPARE(m_session->undoStack(), firstStack);
+    QCOMPARE(m_session->undoStack()->count(), 1);
+    QVERIFY(m_session->undoGroup()->canUndo());
+    m_session->undoGroup()->undo();
+    QVERIFY(m_session->waitForSaved());
+    QCOMPARE(m_session->document().source(), firstOriginal);
+    QCOMPARE(m_store->document(first)->taggedText, firstOriginal);
+    QCOMPARE(m_store->document(second)->taggedText, secondEdited);
+
+    QVERIFY(m_session->open(second, &error));
+    QCOMPARE(m_session->undoStack()->count(), 1);
+    m_session->undoGroup()->undo();
+    QVERIFY(m_session->waitForSaved());
+    QCOMPARE(m_store->document(second)->taggedText, secondOriginal);
+    QCOMPARE(m_store->document(first)->taggedText, firstOriginal);
+
+    // A document that cannot be opened leaves the current one and its history alone.
     QSignalSpy changed(m_session.get(), &ReviewSession::documentChanged);
     QVERIFY(!m_session->open(u"nope.txt"_s, &error));
     QVERIFY(!error.isEmpty());
     QCOMPARE(changed.size(), 0);
     QCOMPARE(m_session->documentId(), second);
+    QVERIFY(m_session->undoStack()->canRedo());
+}
+
+void TestReviewSession::aDocumentChangedElsewhereDropsItsUndoHistory()
+{
+    QVERIFY(setUp());
+    QString error;
+    QVERIFY(m_session->open(first, &error));
+    QVERIFY(m_session->untag(0, &error));
+    QVERIFY(m_session->open(second, &error));
+    // Another process (a second window, the command line) rewrites the first document: the
+    // session's steps start from a text the store no longer holds, so undoing them would write
+    // back a version nobody saw.
+    const std::unique_ptr<ReviewStore> other = ReviewStore::open(m_store->path(), &error);
+    QVERIFY2(other, qPrintable(error));
+    QVERIFY2(other->setTaggedText(first, "Rewritten elsewhere.\n", Schema::builtin(), m_checker, u"other"_s, &error),
+             qPrintable(error));
+    QVERIFY(m_session->open(first, &error));
+    QCOMPARE(m_session->document().source(), "Rewritten elsewhere.\n"_ba);
+    QCOMPARE(m_session->undoStack()->count(), 0);
+    QVERIFY(!m_session->undoGroup()->canUndo());
 }
 
 void TestReviewSession::openAfterAQuickEditSeesIt()

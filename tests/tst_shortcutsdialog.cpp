@@ -1,11 +1,16 @@
 #include "shortcutsdialog.h"
 
+#include <QAbstractItemDelegate>
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QLineEdit>
 #include <QMenu>
+#include <QScrollBar>
+#include <QStyleOptionViewItem>
 #include <QTest>
 #include <QTreeView>
+
+#include <functional>
 
 using namespace annorev;
 using namespace Qt::StringLiterals;
@@ -57,6 +62,7 @@ private slots:
     void filterNarrowsToMatchingActionsOrMenus_data();
     void filterNarrowsToMatchingActionsOrMenus();
     void typingInTheFilterBoxNarrowsTheTable();
+    void noTextIsCutOff();
 
 private:
     std::unique_ptr<QMenu> m_file;
@@ -192,6 +198,48 @@ void TestShortcutsDialog::typingInTheFilterBoxNarrowsTheTable()
     QVERIFY(view->isExpanded(dialog.model()->index(0, 0)));
     QTest::keyClick(&dialog, Qt::Key_Escape);
     QVERIFY(!dialog.isVisible());
+}
+
+void TestShortcutsDialog::noTextIsCutOff()
+{
+    // The window's longest keys and names.
+    QMenu review(u"&Review"_s);
+    review.addAction(u"&Approve"_s)
+        ->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    review.addAction(u"Re&ject"_s)->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Backspace));
+    review.addAction(u"Next &Unreviewed Document"_s)->setShortcut(QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key_Down));
+    QMenu *spot = review.addMenu(u"&Spot Check"_s);
+    spot->addAction(u"Spot-Check &Mode"_s)->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    m_actions.append(review.menuAction());
+    ShortcutsDialog dialog(m_actions);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *view = dialog.findChild<QTreeView *>(u"shortcutTable"_s);
+    QVERIFY(view);
+    QCOMPARE(view->horizontalScrollBar()->maximum(), 0);
+    int checked = 0;
+    std::function<void(const QModelIndex &)> walk = [&](const QModelIndex &parent) {
+        for (int row = 0; row < view->model()->rowCount(parent); ++row) {
+            for (int column = 0; column < ShortcutsDialog::ColumnCount; ++column) {
+                const QModelIndex index = view->model()->index(row, column, parent);
+                if (index.data().toString().isEmpty() ||
+                    (column == ShortcutsDialog::ActionColumn && view->isFirstColumnSpanned(row, parent))) {
+                    continue;
+                }
+                view->scrollTo(index);
+                QStyleOptionViewItem option;
+                option.initFrom(view);
+                const int needed = view->itemDelegateForIndex(index)->sizeHint(option, index).width();
+                const int shown = view->visualRect(index).width();
+                QVERIFY2(shown >= needed,
+                         qPrintable(u"%1: %2 < %3"_s.arg(index.data().toString()).arg(shown).arg(needed)));
+                ++checked;
+            }
+            walk(view->model()->index(row, 0, parent));
+        }
+    };
+    walk({});
+    QVERIFY(checked > 10);
 }
 
 QTEST_MAIN(TestShortcutsDialog)

@@ -42,7 +42,7 @@ void ComparePanel::createWidgets()
     m_batchLabel->setWordWrap(true);
     m_batchLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    m_openButton = new QPushButton(tr("&Open B…"), this);
+    m_openButton = new QPushButton(tr("Open &B…"), this);
     m_openButton->setObjectName(u"openBatchButton"_s);
     m_openButton->setAccessibleName(tr("Open the batch to compare with"));
     connect(m_openButton, &QPushButton::clicked, this, &ComparePanel::chooseBatch);
@@ -90,7 +90,7 @@ void ComparePanel::createWidgets()
     m_takeButton->setAccessibleName(tr("Take B's span into the document"));
     m_takeButton->setToolTip(tr("Adds B's span to the document, replacing A's spans that overlap it"));
     connect(m_takeButton, &QPushButton::clicked, this, &ComparePanel::takeSelectedB);
-    m_removeButton = new QPushButton(tr("&Remove A's Span"), this);
+    m_removeButton = new QPushButton(tr("Remove &A's Span"), this);
     m_removeButton->setObjectName(u"removeAButton"_s);
     m_removeButton->setAccessibleName(tr("Remove A's span from the document"));
     connect(m_removeButton, &QPushButton::clicked, this, &ComparePanel::removeSelectedA);

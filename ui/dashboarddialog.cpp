@@ -415,17 +415,19 @@ void DashboardDialog::fillSpansPerLabel(QChart *chart, QTableWidget *table)
     qsizetype most = 0;
     for (qsizetype i = 0; i < labels.size(); ++i) {
         const BatchStats::LabelCount &label = labels[i];
-        names.append(label.label);
-        auto *set = new QBarSet(label.label);
+        // What the window calls the label ("GPU count"), not its tag name.
+        const LabelInfo *info = m_schema.label(label.label);
+        const QString name = info ? info->displayName : label.label;
+        names.append(name);
+        auto *set = new QBarSet(name);
         for (qsizetype j = labels.size() - 1; j >= 0; --j) {
             set->append(j == i ? qreal(label.spans) : 0);
         }
-        const LabelInfo *info = m_schema.label(label.label);
         set->setColor(info ? info->colour : QColor(Qt::gray));
         set->setBorderColor(set->color());
         series->append(set);
         most = std::max(most, label.spans);
-        rows.append({label.label, QString::number(label.spans), QString::number(label.documents)});
+        rows.append({name, QString::number(label.spans), QString::number(label.documents)});
     }
     addHorizontalBars(chart, series, names, qreal(most), tr("spans"));
     chart->legend()->hide();
@@ -564,7 +566,9 @@ void DashboardDialog::fillErrorRate(QChart *chart, QTableWidget *table)
     targetLine->attachAxis(axisX);
     auto *axisY = new QValueAxis;
     axisY->setLabelFormat(u"%.0f%%"_s);
-    axisY->setRange(0, std::min(100.0, std::ceil(highest * 110 / 5) * 5));
+    const PercentAxis percent = percentAxis(highest);
+    axisY->setRange(0, percent.top);
+    axisY->setTickCount(percent.top / percent.step + 1);
     axisY->setTitleText(tr("error rate"));
     chart->addAxis(axisY, Qt::AlignLeft);
     intervals->attachAxis(axisY);
@@ -574,6 +578,20 @@ void DashboardDialog::fillErrorRate(QChart *chart, QTableWidget *table)
               {tr("Round"), tr("Checked"), tr("Failed"), tr("Error rate"), tr("95% lower"), tr("95% upper"),
                tr("Decision"), tr("More to check")},
               rows);
+}
+
+DashboardDialog::PercentAxis DashboardDialog::percentAxis(double highestRate)
+{
+    // A tenth of headroom above the highest bound, so that the box does not touch the frame.
+    const double wanted = std::clamp(highestRate * 110, 1.0, 100.0);
+    constexpr int maximumSteps = 7;
+    for (int step : {1, 2, 5, 10, 20}) {
+        const int steps = int(std::ceil(wanted / step - 1e-9));
+        if (steps <= maximumSteps) {
+            return {std::min(100, steps * step), step};
+        }
+    }
+    return {100, 20};
 }
 
 bool DashboardDialog::saveChartPng(int chart, const QString &path, QString *error)

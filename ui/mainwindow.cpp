@@ -9,8 +9,10 @@
 #include "documentfilterbar.h"
 #include "documentfilterproxymodel.h"
 #include "documentlistmodel.h"
+#include "emptyviewnotice.h"
 #include "exportdialog.h"
 #include "findinglistmodel.h"
+#include "inlinemessage.h"
 #include "labellegend.h"
 #include "plaintooltipdelegate.h"
 #include "recorddelegate.h"
@@ -51,11 +53,13 @@
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
 #include <QTransposeProxyModel>
 #include <QTreeView>
+#include <QUndoGroup>
 #include <QUndoStack>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -170,6 +174,10 @@ void MainWindow::createModels()
     m_recordTranspose = new QTransposeProxyModel(this);
     m_recordTranspose->setSourceModel(m_records);
     m_findings = new FindingListModel(this);
+    // The severity at a glance, beside its name (the icon alone would say nothing to a screen reader).
+    m_findings->setSeverityIcons({style()->standardIcon(QStyle::SP_MessageBoxInformation),
+                                  style()->standardIcon(QStyle::SP_MessageBoxWarning),
+                                  style()->standardIcon(QStyle::SP_MessageBoxCritical)});
     m_findingProxy = new QSortFilterProxyModel(this);
     m_findingProxy->setSourceModel(m_findings);
     m_findingProxy->setSortRole(FindingListModel::SeverityRole);
@@ -261,6 +269,8 @@ void MainWindow::createWidgets()
     });
     connect(m_sourceView, &QPlainTextEdit::selectionChanged, this, &MainWindow::updateActions);
     connect(m_sourceView, &QWidget::customContextMenuRequested, this, &MainWindow::showTextMenu);
+    m_message = new InlineMessage(textPanel);
+    textLayout->addWidget(m_message);
     textLayout->addWidget(m_sourceView, 1);
 
     // Right: the records.
@@ -274,6 +284,8 @@ void MainWindow::createWidgets()
     m_recordView->setItemDelegate(new RecordDelegate(CountryAliases::builtin().names(), m_recordView));
     m_recordView->verticalHeader()->show();
     m_recordView->setModel(m_recordTranspose);
+    m_recordNotice = new EmptyViewNotice(m_recordView);
+    m_recordNotice->setObjectName(u"recordNotice"_s);
     connect(m_recordView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::selectSpanOfRecordCell);
     connect(m_recordView, &QWidget::customContextMenuRequested, this, &MainWindow::showRecordMenu);
@@ -288,6 +300,8 @@ void MainWindow::createWidgets()
     m_findingView->setAccessibleName(tr("Findings"));
     setUpTableView(m_findingView);
     m_findingView->setModel(m_findingProxy);
+    m_findingNotice = new EmptyViewNotice(m_findingView);
+    m_findingNotice->setObjectName(u"findingNotice"_s);
     m_findingView->setSortingEnabled(true);
     m_findingView->sortByColumn(FindingListModel::SeverityColumn, Qt::DescendingOrder);
     m_findingView->horizontalHeader()->resizeSection(FindingListModel::SeverityColumn, 80);
@@ -405,7 +419,15 @@ void MainWindow::createActions()
     auto make = [this](const QString &name, const QString &text, const QList<QKeySequence> &shortcuts, auto slot) {
         auto *action = new QAction(text, this);
         action->setObjectName(name);
-        action->setShortcuts(shortcuts);
+        // A key listed twice is two shortcuts of one action, which Qt finds ambiguous and then
+        // triggers neither: a standard key can be the same as an explicit one on some desktops.
+        QList<QKeySequence> keys;
+        for (const QKeySequence &key : shortcuts) {
+            if (!key.isEmpty() && !keys.contains(key)) {
+                keys.append(key);
+            }
+        }
+        action->setShortcuts(keys);
         connect(action, &QAction::triggered, this, slot);
         addAction(action);
         return action;
@@ -442,19 +464,28 @@ void MainWindow::createActions()
                                      &MainWindow::removeSpanAtCursor));
     m_applyFixAction =
         make(u"applyFix"_s, tr("Apply &Fix"), {QKeySequence(Qt::CTRL | Qt::Key_Period)}, &MainWindow::applySelectedFix);
-    m_applyFixAction->setToolTip(tr("Apply the suggested fix of the selected finding"));
+    m_applyFixAction->setToolTip(
+        tr("Apply the suggested fix of the finding at the cursor, or of the selected finding in the list"));
 
+    // The open document's stack: each document keeps its own history (ReviewSession::undoGroup()).
     m_undoAction = make(u"undo"_s, tr("&Undo"), {QKeySequence::Undo}, [this] {
         if (m_session) {
-            m_session->undoStack()->undo();
+            m_session->undoGroup()->undo();
         }
     });
+    // Ctrl+Shift+Z everywhere, and the platform's own redo key (QKeySequence::Redo is that very
+    // key on Linux desktops: make() lists it once).
     m_redoAction =
         make(u"redo"_s, tr("&Redo"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo}, [this] {
             if (m_session) {
-                m_session->undoStack()->redo();
+                m_session->undoGroup()->redo();
             }
         });
+
+    // The menu names the step ("Undo Tag “8” as gpu_count"); the tool bar keeps a short label,
+    // its tooltip the full text, so that the bar does not grow and squeeze the note field.
+    m_undoAction->setIconText(tr("Undo"));
+    m_redoAction->setIconText(tr("Redo"));
 
     m_approveAction = make(u"approve"_s, tr("&Approve"),
                            {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)},
@@ -493,13 +524,19 @@ void MainWindow::createActions()
     review->addAction(m_needsWorkAction);
     review->addAction(m_rejectAction);
     review->addSeparator();
-    auto *noteLabel = new QLabel(tr("N&ote:"), review);
+    // No mnemonic: Alt+O is Review › Edit Note, which also selects the note to retype it.
+    auto *noteLabel = new QLabel(tr("Note:"), review);
     m_noteEdit = new QLineEdit(review);
     m_noteEdit->setObjectName(u"noteEdit"_s);
     m_noteEdit->setAccessibleName(tr("Review note"));
     m_noteEdit->setPlaceholderText(tr("Why this decision (needed to approve a document with errors)"));
     m_noteEdit->setClearButtonEnabled(true);
     noteLabel->setBuddy(m_noteEdit);
+    m_noteNeeded =
+        m_noteEdit->addAction(style()->standardIcon(QStyle::SP_MessageBoxWarning), QLineEdit::LeadingPosition);
+    m_noteNeeded->setToolTip(tr("Approving this document needs a note"));
+    m_noteNeeded->setVisible(false);
+    connect(m_noteEdit, &QLineEdit::textEdited, this, [this] { setNoteAttention(false); });
     review->addWidget(noteLabel);
     review->addWidget(m_noteEdit);
     review->addSeparator();
@@ -885,9 +922,10 @@ bool MainWindow::openBatch(const QStringList &inputs, const QString &storePath)
     });
     connect(m_session.get(), &ReviewSession::savingChanged, this, &MainWindow::updateSaveState);
     connect(m_session.get(), &ReviewSession::errorOccurred, this, &MainWindow::showError);
-    QUndoStack *undo = m_session->undoStack();
-    connect(undo, &QUndoStack::indexChanged, this, &MainWindow::updateActions);
-    connect(undo, &QUndoStack::cleanChanged, this, &MainWindow::updateActions);
+    // The group's signals follow whichever document's stack is active.
+    QUndoGroup *undo = m_session->undoGroup();
+    connect(undo, &QUndoGroup::indexChanged, this, &MainWindow::updateActions);
+    connect(undo, &QUndoGroup::activeStackChanged, this, &MainWindow::updateActions);
 
     QList<DocumentListModel::Entry> entries;
     const QList<ReviewStore::ListEntry> stored = m_store->listEntries(&error);
@@ -990,6 +1028,9 @@ void MainWindow::documentSelected(const QModelIndex &proxyIndex)
     }
     const std::optional<ReviewStore::StoredDocument> stored = m_store->document(id);
     m_noteEdit->setText(stored ? stored->note : QString());
+    // What was refused was about the document before.
+    setNoteAttention(false);
+    m_message->hide();
     // Shown now, not at the next turn of the event loop: switching documents is the action
     // reviewers repeat most, and the benchmark times it.
     m_refreshTimer->stop();
@@ -1052,6 +1093,8 @@ void MainWindow::refreshResult(bool showFindings)
     }
     m_records->setDocument(doc, result.analysis, result.findings);
     m_findings->setFindings(doc, result.findings);
+    m_recordNotice->setNotice(tr("No records: tag a span to start one."));
+    m_findingNotice->setNotice(tr("No findings: the checks found nothing to report in this document."));
     if (m_resizeRecords) {
         m_recordView->resizeColumnsToContents();
         m_resizeRecords = false;
@@ -1081,6 +1124,9 @@ void MainWindow::clearDocument(const QString &placeholder)
     m_sourceView->clearDocument(placeholder);
     m_records->clear();
     m_findings->clear();
+    // No document, nothing to say about its records and findings: the text pane says why.
+    m_recordNotice->setNotice({});
+    m_findingNotice->setNotice({});
     m_noteEdit->clear();
     updateActions();
 }
@@ -1130,9 +1176,9 @@ void MainWindow::updateActions()
         tag->setEnabled(editable);
     }
     m_removeSpanAction->setEnabled(editable && spanForEditing() >= 0);
-    const QModelIndex finding = m_findingProxy->mapToSource(m_findingView->currentIndex());
-    m_applyFixAction->setEnabled(editable && m_session->isChecked() && finding.isValid() &&
-                                 finding.data(FindingListModel::HasFixRole).toBool());
+    // Enabled with any document: from the text it applies the fix at the cursor, and says so when
+    // there is none rather than staying silent.
+    m_applyFixAction->setEnabled(editable);
     for (QAction *action : std::as_const(m_documentActions)) {
         action->setEnabled(open);
     }
@@ -1153,7 +1199,27 @@ void MainWindow::showError(const QString &message)
 {
     if (!message.isEmpty()) {
         statusBar()->showMessage(message, messageTimeoutMs);
+        m_message->showMessage(message);
     }
+}
+
+void MainWindow::setNoteAttention(bool attention)
+{
+    m_noteNeeded->setVisible(attention);
+    m_noteEdit->setProperty("attention", attention);
+    if (!attention) {
+        m_noteEdit->setPalette(QPalette());
+        return;
+    }
+    // Tinted towards red: the colour is a second sign, the icon and the message the first ones.
+    QPalette colours = m_noteEdit->palette();
+    const QColor base = colours.color(QPalette::Base);
+    const QColor red(0xe5, 0x39, 0x35);
+    const float share = base.lightnessF() < 0.5 ? 0.3F : 0.2F;
+    colours.setColor(QPalette::Base, QColor::fromRgbF(base.redF() * (1 - share) + red.redF() * share,
+                                                      base.greenF() * (1 - share) + red.greenF() * share,
+                                                      base.blueF() * (1 - share) + red.blueF() * share));
+    m_noteEdit->setPalette(colours);
 }
 
 void MainWindow::tagSelection(int labelIndex, bool snap)
@@ -1219,14 +1285,85 @@ void MainWindow::moveSpanToRecord(qsizetype span, int record)
     }
 }
 
+qsizetype MainWindow::findingToFix(QString *why) const
+{
+    if (!m_session || m_shownId.isEmpty() || m_sourceView->isRawSource()) {
+        *why = tr("no document is shown for editing");
+        return -1;
+    }
+    if (!m_session->isChecked()) {
+        *why = tr("the check of the latest change is still running");
+        return -1;
+    }
+    const QList<Finding> &findings = m_session->result().findings;
+    if (m_findingView->hasFocus()) {
+        const QModelIndex index = m_findingProxy->mapToSource(m_findingView->currentIndex());
+        if (!index.isValid()) {
+            *why = tr("no finding is selected");
+            return -1;
+        }
+        if (!findings.at(index.row()).fix) {
+            *why = tr("the finding %1 has no suggested fix").arg(findings.at(index.row()).rule);
+            return -1;
+        }
+        return index.row();
+    }
+    // At the cursor: a finding whose own range holds it (the untagged count), else one about the
+    // span it is in (the hardware span next to the count); the most severe first.
+    const qsizetype position = m_sourceView->textCursor().hasSelection() ? m_sourceView->selectedRange().first
+                                                                         : m_sourceView->cursorPosition();
+    const QList<Span> &spans = m_session->document().spans();
+    qsizetype best = -1;
+    int bestRank = -1;
+    QString unfixable;
+    for (qsizetype i = 0; i < findings.size(); ++i) {
+        const Finding &finding = findings.at(i);
+        int rank = -1;
+        if (finding.end > finding.start && finding.start <= position && position <= finding.end) {
+            rank = 10;
+        } else {
+            for (qsizetype span : finding.spans) {
+                if (span >= 0 && span < spans.size() && spans.at(span).start <= position &&
+                    position <= spans.at(span).end) {
+                    rank = 0;
+                }
+            }
+        }
+        if (rank < 0) {
+            continue;
+        }
+        if (!finding.fix) {
+            unfixable = finding.rule;
+            continue;
+        }
+        rank += int(finding.severity);
+        if (rank > bestRank) {
+            best = i;
+            bestRank = rank;
+        }
+    }
+    if (best < 0) {
+        *why = unfixable.isEmpty()
+                   ? tr("there is no finding at the cursor; put it in an underlined range or pick a finding below")
+                   : tr("the finding %1 at the cursor has no suggested fix").arg(unfixable);
+    }
+    return best;
+}
+
 void MainWindow::applySelectedFix()
 {
-    const QModelIndex index = m_findingProxy->mapToSource(m_findingView->currentIndex());
-    if (!m_session || !index.isValid()) {
+    // Right after an edit its check may still run: the findings at the cursor are the new text's.
+    if (m_session && !m_session->isChecked()) {
+        m_session->waitForSaved();
+    }
+    QString why;
+    const qsizetype finding = findingToFix(&why);
+    if (finding < 0) {
+        showError(tr("No fix applied: %1.").arg(why));
         return;
     }
     QString error;
-    if (!m_session->applyFix(index.row(), &error)) {
+    if (!m_session->applyFix(finding, &error)) {
         showError(tr("The fix was not applied: %1").arg(error));
     }
 }
@@ -1242,6 +1379,7 @@ void MainWindow::setStatus(ReviewStatus status)
     const int errors = row >= 0 ? m_documents->entry(row).errorCount : 0;
     if (status == ReviewStatus::Approved && errors > 0 && note.isEmpty()) {
         showError(tr("%1 has %n error finding(s): write in the note why it is approved.", nullptr, errors).arg(id));
+        setNoteAttention(true);
         m_noteEdit->setFocus(Qt::OtherFocusReason);
         return;
     }
@@ -1332,14 +1470,19 @@ void MainWindow::selectFinding(const QModelIndex &proxyIndex)
     }
     const Finding &finding = m_findings->finding(index.row());
     const Document &doc = m_session->document();
+    // The finding's own range first (the untagged count), then the spans it is about (the
+    // hardware beside it), all outlined; the first is selected, so Apply Fix works from there.
     QList<std::pair<qsizetype, qsizetype>> ranges;
+    if (finding.end > finding.start) {
+        ranges.append({finding.start, finding.end});
+    }
     for (qsizetype span : finding.spans) {
         if (span >= 0 && span < doc.spans().size()) {
-            ranges.append({doc.spans().at(span).start, doc.spans().at(span).end});
+            const std::pair range{doc.spans().at(span).start, doc.spans().at(span).end};
+            if (!ranges.contains(range)) {
+                ranges.append(range);
+            }
         }
-    }
-    if (ranges.isEmpty() && finding.end > finding.start) {
-        ranges.append({finding.start, finding.end});
     }
     m_sourceView->setFocusRanges(ranges);
     // A finding about the whole document has no range to show.

@@ -26,7 +26,9 @@ class QTreeView;
 namespace annorev {
 
 class ComparePanel;
+class InlineMessage;
 class DocumentFilterBar;
+class EmptyViewNotice;
 class SpotCheckPanel;
 class DocumentFilterProxyModel;
 class DocumentListModel;
@@ -105,13 +107,20 @@ private:
     void updateSummary();
     void updateTitle();
     void updateActions();
+    // A refusal or failure: in the status bar and by the text, where the reviewer is looking.
     void showError(const QString &message);
+    // The note field marked as what a refused approval needs, until it is typed in or the
+    // document changes.
+    void setNoteAttention(bool attention);
 
     void tagSelection(int labelIndex, bool snap);
     void removeSpanAtCursor();
     void relabelSpanAtCursor(int labelIndex);
     void moveSpanToRecord(qsizetype span, int record);
     void applySelectedFix();
+    // The finding Apply Fix works on, as an index into the check result: the findings list's
+    // current one while the list has focus, else the one at the text cursor. -1 and why not.
+    qsizetype findingToFix(QString *why) const;
     void setStatus(ReviewStatus status);
     void moveBy(int step);
     void moveToNextUnreviewed();
@@ -153,6 +162,10 @@ private:
     QTableView *m_recordView = nullptr;
     QTableView *m_findingView = nullptr;
     QLineEdit *m_noteEdit = nullptr;
+    QAction *m_noteNeeded = nullptr; // the note field's warning sign
+    InlineMessage *m_message = nullptr;
+    EmptyViewNotice *m_recordNotice = nullptr;
+    EmptyViewNotice *m_findingNotice = nullptr;
     QLabel *m_summaryLabel = nullptr;
     QLabel *m_saveLabel = nullptr;
     QSplitter *m_outerSplitter = nullptr;

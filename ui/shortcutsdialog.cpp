@@ -8,6 +8,8 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QRegularExpression>
+#include <QScreen>
+#include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
 #include <QTreeView>
@@ -72,8 +74,16 @@ ShortcutsDialog::ShortcutsDialog(const QList<QAction *> &actions, QWidget *paren
     m_view->setItemsExpandable(false);
     m_view->header()->setStretchLastSection(true);
     expandGroups();
+    // Both columns as wide as their longest text ("Ctrl+Shift+Backspace", "Ctrl+Return,
+    // Ctrl+Enter"), and the table at least that wide: nothing is cut off.
+    const int gap = fontMetrics().averageCharWidth() * 4;
     m_view->resizeColumnToContents(ActionColumn);
-    m_view->setColumnWidth(ActionColumn, m_view->columnWidth(ActionColumn) + fontMetrics().averageCharWidth() * 4);
+    m_view->setColumnWidth(ActionColumn, m_view->columnWidth(ActionColumn) + gap);
+    m_view->resizeColumnToContents(ShortcutColumn);
+    const int shortcutWidth = m_view->columnWidth(ShortcutColumn) + gap;
+    m_view->setColumnWidth(ShortcutColumn, shortcutWidth);
+    m_view->setMinimumWidth(m_view->columnWidth(ActionColumn) + shortcutWidth + 2 * m_view->frameWidth() +
+                            m_view->verticalScrollBar()->sizeHint().width());
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -82,7 +92,15 @@ ShortcutsDialog::ShortcutsDialog(const QList<QAction *> &actions, QWidget *paren
     layout->addLayout(filterRow);
     layout->addWidget(m_view);
     layout->addWidget(buttons);
-    resize(fontMetrics().averageCharWidth() * 64, fontMetrics().lineSpacing() * 28);
+    // Tall enough for every row when the screen allows, so the list reads without scrolling.
+    int rows = 0;
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        rows += 1 + m_proxy->rowCount(m_proxy->index(row, 0));
+    }
+    const int rowHeight = std::max(m_view->sizeHintForRow(0), fontMetrics().lineSpacing());
+    const QSize wanted(minimumSizeHint().width(), minimumSizeHint().height() + (rows + 2) * rowHeight);
+    const QSize room = screen() ? screen()->availableSize() * 0.85 : QSize(1024, 768);
+    resize(wanted.boundedTo(room).expandedTo(minimumSizeHint()));
 }
 
 ShortcutsDialog::~ShortcutsDialog() = default;

@@ -55,17 +55,17 @@ SourceView::~SourceView() = default;
 
 void SourceView::updateColours()
 {
+    const QColor base = palette().color(QPalette::Base);
     QList<QColor> backgrounds;
     for (const LabelInfo &label : m_schema.labels()) {
-        backgrounds.append(SpanSelections::background(label.colour));
+        backgrounds.append(SpanSelections::background(label.colour, base));
     }
-    backgrounds.append(SpanSelections::background(QColor(Qt::gray)));
+    backgrounds.append(SpanSelections::background(QColor(Qt::gray), base));
     m_highlighter->setBackgrounds(std::move(backgrounds));
     // Indexed by Severity: info, warning, error.
-    const bool dark = palette().color(QPalette::Base).lightnessF() < 0.5;
-    m_highlighter->setUnderlines({dark ? QColor(0x64, 0xb5, 0xf6) : QColor(0x15, 0x65, 0xc0),
-                                  dark ? QColor(0xff, 0xb7, 0x4d) : QColor(0xe6, 0x7e, 0x00),
-                                  dark ? QColor(0xff, 0x6e, 0x6e) : QColor(0xd3, 0x2f, 0x2f)});
+    m_highlighter->setUnderlines({SpanSelections::findingUnderline(Severity::Info, base),
+                                  SpanSelections::findingUnderline(Severity::Warning, base),
+                                  SpanSelections::findingUnderline(Severity::Error, base)});
 }
 
 void SourceView::changeEvent(QEvent *event)

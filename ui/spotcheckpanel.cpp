@@ -135,7 +135,7 @@ void SpotCheckPanel::createWidgets()
     m_target->setDecimals(3);
     m_target->setRange(0.001, 0.999);
     m_target->setSingleStep(0.005);
-    auto *targetLabel = new QLabel(tr("&Target error rate:"), this);
+    auto *targetLabel = new QLabel(tr("Tar&get error rate:"), this);
     targetLabel->setBuddy(m_target);
     auto *targetRow = new QHBoxLayout;
     targetRow->addWidget(targetLabel);

@@ -513,6 +513,10 @@ ReadResult BatchReader::Private::readFile(const FileUnit &file) const
     if (in.error() != QFileDevice::NoError) {
         return InputError{file.path, 0, u"cannot read: " % in.errorString()};
     }
+    if (bytes.isNull()) {
+        // An empty file is an empty document; a null QByteArray would be stored as SQL NULL.
+        bytes = QByteArray("");
+    }
     return SourceEntry{file.id, file.path, 0, std::move(bytes), {}, -1, -1, file.layout};
 }
 

@@ -77,6 +77,8 @@ private slots:
     void syncSkipsRepeatedIdsAndRefusesUnreadableInputs();
     void layoutFollowsTheInput_data();
     void layoutFollowsTheInput();
+    void emptyDocumentIsImportedAndFlaggedAnnotationsMissing_data();
+    void emptyDocumentIsImportedAndFlaggedAnnotationsMissing();
     void setStatusIsAllOrNothing();
     void approvingWithErrorFindingsNeedsANote();
     void everyChangeHasAnAuditRow();
@@ -439,6 +441,48 @@ void TestReviewStore::layoutFollowsTheInput()
     } else {
         QVERIFY(doc.jsonLine.isEmpty());
     }
+}
+
+void TestReviewStore::emptyDocumentIsImportedAndFlaggedAnnotationsMissing_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("emptyId");
+    QTest::addColumn<int>("documents");
+    QTest::addRow("folder") << u"folder/empty.txt"_s << QByteArray() << u"empty.txt"_s << 2;
+    QTest::addRow("file") << u"empty.txt"_s << QByteArray() << u"empty.txt"_s << 1;
+    QTest::addRow("json lines") << u"batch.jsonl"_s << QByteArray("{\"id\": \"e\", \"text\": \"\"}\n") << u"e"_s << 1;
+    QTest::addRow("doccano") << u"doccano.jsonl"_s << QByteArray("{\"id\": \"e\", \"text\": \"\", \"label\": []}\n")
+                             << u"e"_s << 1;
+}
+
+// An empty file used to abort the whole import with "NOT NULL constraint failed".
+void TestReviewStore::emptyDocumentIsImportedAndFlaggedAnnotationsMissing()
+{
+    QFETCH(QString, input);
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, emptyId);
+    QFETCH(int, documents);
+    writeFile(m_dir->filePath(input), bytes);
+    writeFile(m_dir->filePath(u"folder/full.txt"_s), "Meet <model>Foo-7B</model>.");
+    const QString batch = m_dir->filePath(input.startsWith(u"folder/"_s) ? u"folder"_s : input);
+    QString error;
+    auto store = ReviewStore::open(ReviewStore::defaultStorePath({batch}), &error);
+    QVERIFY(store);
+    const auto report = store->sync({batch}, Schema::builtin(), m_checker, u"tester"_s, &error);
+    QVERIFY2(report, qPrintable(error));
+    QCOMPARE(report->inputErrors.size(), 0);
+    QCOMPARE(report->imported, documents);
+    const auto doc = store->document(emptyId, &error);
+    QVERIFY2(doc, qPrintable(error));
+    QCOMPARE(doc->sourceText, QByteArray(""));
+    QCOMPARE(doc->taggedText, QByteArray(""));
+    const QList<ReviewStore::ListEntry> entries = store->listEntries(&error);
+    const auto entry = std::find_if(entries.begin(), entries.end(),
+                                    [&emptyId](const ReviewStore::ListEntry &e) { return e.id == emptyId; });
+    QVERIFY(entry != entries.end());
+    QCOMPARE(entry->rules, QStringList{u"annotations-missing"_s});
+    QCOMPARE(entry->warnings, 1);
 }
 
 void TestReviewStore::setStatusIsAllOrNothing()

@@ -458,12 +458,18 @@ void BatchReader::Private::addJsonl(const QString &path, const QFileInfo &info)
         units.push_back({p - begin, contentEnd - p, index, line});
         p = newline ? newline + 1 : end;
     }
-    // The first object decides the layout of the whole file, so lines are not sniffed one by one.
+    // The first line that is a JSON object decides the layout of the whole file, so lines are not
+    // sniffed one by one; broken lines before it are reported when they are read, in that layout.
     BatchLayout layout = BatchLayout::JsonLines;
     for (std::size_t u = firstUnit; u < units.size(); ++u) {
         const Unit &unit = units[u];
-        if (!isBlank(begin + unit.begin, unit.length)) {
-            if (DoccanoFormat::looksLike(std::string_view(begin + unit.begin, std::size_t(unit.length)))) {
+        if (isBlank(begin + unit.begin, unit.length)) {
+            continue;
+        }
+        const DoccanoFormat::LineKind kind =
+            DoccanoFormat::classify(std::string_view(begin + unit.begin, std::size_t(unit.length)));
+        if (kind != DoccanoFormat::LineKind::NotAnObject) {
+            if (kind == DoccanoFormat::LineKind::Doccano) {
                 layout = BatchLayout::Doccano;
             }
             break;

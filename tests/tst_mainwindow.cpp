@@ -5,6 +5,7 @@
 #include "drawrounddialog.h"
 #include "exportdialog.h"
 #include "findinglistmodel.h"
+#include "folderentries.h"
 #include "mainwindow.h"
 #include "plaintooltipdelegate.h"
 #include "recordtablemodel.h"
@@ -31,6 +32,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPointer>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -120,6 +122,7 @@ private slots:
     void darkPalettesGetLighterUnderlines();
     void toolTipsNameLabelValueAndRecord();
     void unreadableInputsAreReportedAndTheRestOpens();
+    void unreadableFolderEntriesAreListedInTheOpenReport();
     void storeThatCannotBeOpenedKeepsThePreviousBatch();
     void droppingAFolderOpensIt();
     void settingsRememberLayoutBatchesAndDocument();
@@ -874,6 +877,27 @@ void TestMainWindow::unreadableInputsAreReportedAndTheRestOpens()
     QTRY_VERIFY(window.findChild<QMessageBox *>() != nullptr);
     auto *box = window.findChild<QMessageBox *>();
     QVERIFY(box->detailedText().contains(u"missing.txt"_s));
+    box->close();
+}
+
+void TestMainWindow::unreadableFolderEntriesAreListedInTheOpenReport()
+{
+    const auto removeTree = qScopeGuard([this] { annorev::test::removeTree(m_dir->path()); });
+    QStringList problems;
+    for (const QString &kind : annorev::test::unreadableEntryKinds) {
+        problems += annorev::test::makeUnreadableEntry(m_batch, kind);
+    }
+    QVERIFY(!problems.contains(u"failed"_s));
+    MainWindow window;
+    QVERIFY(window.openBatch({m_batch}));
+    QCOMPARE(child<QTreeView>(window, u"documentList"_s)->model()->rowCount(), 7);
+    QTRY_VERIFY(window.findChild<QMessageBox *>() != nullptr);
+    auto *box = window.findChild<QMessageBox *>();
+    QVERIFY2(box->text().startsWith(u"%1 inputs need attention"_s.arg(problems.size())), qPrintable(box->text()));
+    for (const QString &problem : std::as_const(problems)) {
+        const QString path = m_batch % u'/' % problem.left(problem.indexOf(u": "_s));
+        QVERIFY2(box->detailedText().contains(path % u": error: "), qPrintable(path));
+    }
     box->close();
 }
 

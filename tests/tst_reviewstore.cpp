@@ -18,6 +18,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "folderentries.h"
 #include "testsupport.h"
 
 #include <memory>
@@ -75,6 +76,7 @@ private slots:
     void syncFlagsMissingDocumentsAndTheirReturn();
     void syncImportsAddedDocuments();
     void syncSkipsRepeatedIdsAndRefusesUnreadableInputs();
+    void syncReportsUnreadableFolderEntriesAndImportsTheRest();
     void layoutFollowsTheInput_data();
     void layoutFollowsTheInput();
     void emptyDocumentIsImportedAndFlaggedAnnotationsMissing_data();
@@ -397,6 +399,34 @@ void TestReviewStore::syncSkipsRepeatedIdsAndRefusesUnreadableInputs()
     QVERIFY(!store->sync({jsonl}, Schema::builtin(), m_checker, u"tester"_s, &error));
     QVERIFY2(error.contains(jsonl), qPrintable(error));
     QVERIFY(!store->document(u"a"_s)->missing);
+}
+
+// What the window's open report lists: each entry the folder batch cannot read, by its path.
+void TestReviewStore::syncReportsUnreadableFolderEntriesAndImportsTheRest()
+{
+    const auto removeTree = qScopeGuard([this] { annorev::test::removeTree(m_dir->path()); });
+    QStringList expected;
+    for (const QString &kind : annorev::test::unreadableEntryKinds) {
+        const QStringList problems = annorev::test::makeUnreadableEntry(m_batch, kind);
+        QVERIFY2(problems != QStringList{u"failed"_s}, qPrintable(kind));
+        for (const QString &problem : problems) {
+            const qsizetype colon = problem.indexOf(u": "_s);
+            expected << m_batch % u'/' % problem.left(colon) % u": error: " % problem.mid(colon + 2);
+        }
+    }
+    auto store = openStore();
+    QVERIFY(store);
+    QString error;
+    const auto report = store->sync({m_batch}, Schema::builtin(), m_checker, u"tester"_s, &error);
+    QVERIFY2(report, qPrintable(error));
+    QStringList reported;
+    for (const InputError &inputError : report->inputErrors) {
+        reported << inputError.toString();
+    }
+    reported.sort();
+    expected.sort();
+    QCOMPARE(reported, expected);
+    QCOMPARE(report->imported, 5);
 }
 
 void TestReviewStore::layoutFollowsTheInput_data()

@@ -282,6 +282,8 @@ private slots:
     void taggedFolderKeepsRelativePaths();
     void taggedSingleFile();
     void taggedRefusesPathsOutsideTheFolder();
+    void taggedExportCountsEverySpan_data();
+    void taggedExportCountsEverySpan();
     void failedExportLeavesNothing_data();
     void failedExportLeavesNothing();
     void failedExportKeepsThePreviousFile();
@@ -837,6 +839,40 @@ void TestExporters::taggedSingleFile()
     QString error;
     QVERIFY2(exportTo(docs, ExportFormat::Tagged, out, &error).ok, qPrintable(error));
     QCOMPARE(readFile(out), readFile(sample));
+}
+
+void TestExporters::taggedExportCountsEverySpan_data()
+{
+    QTest::addColumn<QString>("layout");
+    QTest::addRow("folder") << u"folder"_s;
+    QTest::addRow("json lines") << u"json lines"_s;
+    QTest::addRow("single file") << u"single file"_s;
+}
+
+// `annorev export` reports "N document(s), M span(s)": the tagged export said one span per document.
+void TestExporters::taggedExportCountsEverySpan()
+{
+    QFETCH(QString, layout);
+    QTemporaryDir dir;
+    QList<ExportDocument> docs;
+    if (layout == u"folder") {
+        docs = ExportFixtures::readBatch(QStringLiteral(ANNOREV_SAMPLES_DIR));
+    } else if (layout == u"json lines") {
+        writeFile(dir.filePath(u"batch.jsonl"_s), ExportFixtures::jsonLinesBatch());
+        docs = ExportFixtures::readBatch(dir.filePath(u"batch.jsonl"_s));
+    } else {
+        docs = ExportFixtures::readBatch(QStringLiteral(ANNOREV_SAMPLES_DIR "/000_fb52d27db3b8b6ee.txt"));
+    }
+    qsizetype spans = 0;
+    for (const ExportDocument &doc : std::as_const(docs)) {
+        spans += Document::parse(doc.taggedText, Schema::builtin()).spans().size();
+    }
+    QVERIFY(spans > docs.size());
+    QString error;
+    const ExportResult result = exportTo(docs, ExportFormat::Tagged, dir.filePath(u"out"_s), &error);
+    QVERIFY2(result.ok, qPrintable(error));
+    QCOMPARE(result.documents, docs.size());
+    QCOMPARE(result.items, spans);
 }
 
 void TestExporters::taggedRefusesPathsOutsideTheFolder()

@@ -111,6 +111,7 @@ private slots:
     void statusJson();
     void logTextAndJsonl();
     void logOfAnUnknownDocumentIsAnError();
+    void logTextEscapesLineBreaksInNotesIdsAndReviewers();
     void storeOptionPutsTheStoreElsewhere();
     void newerStoreIsRefused();
     void reviewerComesFromTheSavedSetting();
@@ -337,6 +338,39 @@ void TestStoreCli::logOfAnUnknownDocumentIsAnError()
     const Run run = annorev({u"log"_s, m_batch, u"nope.txt"_s});
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains("no document \"nope.txt\" in the store"), run.err.constData());
+}
+
+// A line break in a note, an id or a reviewer split a text log line in two, so a line no longer
+// was one change: the text format escapes them (\n, \r, \t, \\, \uXXXX), JSON Lines as JSON does.
+void TestStoreCli::logTextEscapesLineBreaksInNotesIdsAndReviewers()
+{
+    const QString batch = m_dir->filePath(u"odd.jsonl"_s);
+    writeFile(batch, "{\"id\": \"two\\nlines\", \"text\": \"<model>A</model>\"}\n"
+                     "{\"id\": \"back\\\\slash\\r\", \"text\": \"<model>B</model>\"}\n");
+    const QString note = u"first line\nsecond\r\nthird\tend \\n not a break\u2028sep\u0085nel\x01"_s;
+    const QString reviewer = u"ann\nsmith"_s;
+    QCOMPARE(annorev({u"mark"_s, u"--status"_s, u"rejected"_s, u"--reviewer"_s, reviewer, u"--note"_s, note, batch,
+                      u"two\nlines"_s, u"back\\slash\r"_s})
+                 .exitCode,
+             0);
+    Run run = annorev({u"log"_s, batch});
+    QCOMPARE(run.exitCode, 0);
+    const QList<QByteArray> lines = run.out.split('\n');
+    QCOMPARE(lines.size(), 3);
+    QCOMPARE(lines[2], QByteArray());
+    const QByteArray escapedNote = "first line\\nsecond\\r\\nthird\\tend \\\\n not a break\\u2028sep\\u0085nel\\u0001";
+    const QByteArray firstTail = " ann\\nsmith two\\nlines status unreviewed -> rejected: " + escapedNote;
+    const QByteArray secondTail = " ann\\nsmith back\\\\slash\\r status unreviewed -> rejected: " + escapedNote;
+    QVERIFY2(lines[0].endsWith(firstTail), lines[0].constData());
+    QVERIFY2(lines[1].endsWith(secondTail), lines[1].constData());
+
+    run = annorev({u"log"_s, u"--format"_s, u"jsonl"_s, batch, u"two\nlines"_s});
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.out.count('\n'), 1);
+    const QJsonObject object = QJsonDocument::fromJson(run.out).object();
+    QCOMPARE(object[u"id"_s].toString(), u"two\nlines"_s);
+    QCOMPARE(object[u"reviewer"_s].toString(), reviewer);
+    QCOMPARE(object[u"note"_s].toString(), note);
 }
 
 void TestStoreCli::storeOptionPutsTheStoreElsewhere()

@@ -22,6 +22,8 @@
 #include "testsupport.h"
 
 #include <memory>
+#include <pwd.h>
+#include <unistd.h>
 
 using namespace annorev;
 using namespace Qt::StringLiterals;
@@ -829,7 +831,9 @@ void TestReviewStore::reviewerNameResolution()
     qunsetenv("USERNAME");
     qunsetenv("LOGNAME");
     QSettings(u"annorev"_s, u"annorev"_s).remove(u"reviewer"_s);
-    QCOMPARE(ReviewerName::resolve(), u"unknown"_s);
+    // Without the variables, the account's name from the password database.
+    const passwd *account = ::getpwuid(::getuid());
+    QCOMPARE(ReviewerName::resolve(), account ? QString::fromLocal8Bit(account->pw_name) : u"unknown"_s);
     qputenv("USERNAME", "winuser");
     QCOMPARE(ReviewerName::resolve(), u"winuser"_s);
     qputenv("USER", "osuser");

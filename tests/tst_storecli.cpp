@@ -16,6 +16,7 @@
 
 #include <csignal>
 #include <memory>
+#include <pwd.h>
 #include <sys/types.h>
 #include <unistd.h>
 
@@ -115,6 +116,7 @@ private slots:
     void storeOptionPutsTheStoreElsewhere();
     void newerStoreIsRefused();
     void reviewerComesFromTheSavedSetting();
+    void reviewerIsTheAccountNameWithoutUserOrLogname();
     void killedMidStreamLosesNoReportedMark();
     void twoProcessesMarkTheSameStore();
 
@@ -424,6 +426,23 @@ void TestStoreCli::reviewerComesFromTheSavedSetting()
     QVERIFY2(lines[0].contains(" tester "), lines[0].constData());
     QVERIFY2(lines[1].contains(" Carol "), lines[1].constData());
     QVERIFY2(lines[2].contains(" dave "), lines[2].constData());
+}
+
+// Cron jobs, containers and `env -i` run without USER and LOGNAME: the reviewer was "unknown".
+void TestStoreCli::reviewerIsTheAccountNameWithoutUserOrLogname()
+{
+    const passwd *account = ::getpwuid(::getuid());
+    QVERIFY2(account && account->pw_name && *account->pw_name, "this test needs an account in the password database");
+    const QByteArray name = account->pw_name;
+    QProcessEnvironment environment = m_environment;
+    for (const QString &variable : {u"USER"_s, u"USERNAME"_s, u"LOGNAME"_s}) {
+        environment.remove(variable);
+    }
+    const Run mark = annorev::test::runAnnorev({u"mark"_s, u"--status"_s, u"rejected"_s, m_batch, first}, environment);
+    QCOMPARE(mark.exitCode, 0);
+    const Run log = annorev({u"log"_s, u"--format"_s, u"jsonl"_s, m_batch});
+    QCOMPARE(log.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(log.out).object()[u"reviewer"_s].toString(), QString::fromLocal8Bit(name));
 }
 
 void TestStoreCli::killedMidStreamLosesNoReportedMark()

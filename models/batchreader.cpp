@@ -431,6 +431,14 @@ QString InputError::toString() const
     return path % u": error: " % message;
 }
 
+QString InputError::located() const
+{
+    if (line > 0) {
+        return path % u':' % QString::number(line) % u": " % message;
+    }
+    return path % u": " % message;
+}
+
 struct BatchReader::Private
 {
     std::vector<JsonlFile> jsonlFiles;

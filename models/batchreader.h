@@ -39,6 +39,8 @@ struct InputError
     int line = 0;  // 0 when the problem is the whole file
     QString message;
     QString toString() const;
+    // "FILE:LINE: message", for a caller that prints its own severity ("annorev: error: …").
+    QString located() const;
 };
 
 // What reading one unit of the batch gives: a document, an error (the unit is skipped and the

@@ -112,6 +112,8 @@ private slots:
     void statusJson();
     void logTextAndJsonl();
     void logOfAnUnknownDocumentIsAnError();
+    void unreadableBatchIsReportedWithOnePrefix_data();
+    void unreadableBatchIsReportedWithOnePrefix();
     void logTextEscapesLineBreaksInNotesIdsAndReviewers();
     void storeOptionPutsTheStoreElsewhere();
     void newerStoreIsRefused();
@@ -344,6 +346,31 @@ void TestStoreCli::logOfAnUnknownDocumentIsAnError()
 
 // A line break in a note, an id or a reviewer split a text log line in two, so a line no longer
 // was one change: the text format escapes them (\n, \r, \t, \\, \uXXXX), JSON Lines as JSON does.
+void TestStoreCli::unreadableBatchIsReportedWithOnePrefix_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addRow("status") << QStringList{u"status"_s, u"BATCH"_s};
+    QTest::addRow("log") << QStringList{u"log"_s, u"BATCH"_s};
+    QTest::addRow("mark") << QStringList{u"mark"_s, u"--status"_s, u"approved"_s, u"BATCH"_s, u"1"_s};
+    QTest::addRow("export") << QStringList{u"export"_s, u"--format"_s, u"records-csv"_s, u"BATCH"_s};
+}
+
+// "annorev: error: b.json: error: invalid JSON: …" said "error" twice.
+void TestStoreCli::unreadableBatchIsReportedWithOnePrefix()
+{
+    QFETCH(QStringList, arguments);
+    const QString batch = m_dir->filePath(u"broken.json"_s);
+    writeFile(batch, R"([{"id": 1, "data": {"text": "M"}},)");
+    arguments.replaceInStrings(u"BATCH"_s, batch);
+    const Run run = annorev(arguments);
+    QCOMPARE(run.exitCode, 2);
+    QCOMPARE(run.out, QByteArray());
+    const QByteArray expected = "annorev: error: " + batch.toUtf8() + ": invalid JSON: ";
+    QVERIFY2(run.err.startsWith(expected), run.err.constData());
+    QCOMPARE(run.err.count("error:"), 1);
+    QCOMPARE(run.err.count('\n'), 1);
+}
+
 void TestStoreCli::logTextEscapesLineBreaksInNotesIdsAndReviewers()
 {
     const QString batch = m_dir->filePath(u"odd.jsonl"_s);

@@ -350,6 +350,12 @@ LineResult parseLine(const char *line, std::size_t length, std::size_t capacity,
     return LineResult::Ok;
 }
 
+// Whether Utf8::decode() gave U+FFFD for bytes that are not U+FFFD itself.
+bool isDecodingError(const unsigned char *p, int used, char32_t codePoint)
+{
+    return codePoint == 0xfffd && !(used == 3 && p[0] == 0xef && p[1] == 0xbf && p[2] == 0xbd);
+}
+
 bool isValidUtf8(QByteArrayView bytes)
 {
     const auto *p = reinterpret_cast<const unsigned char *>(bytes.data());
@@ -357,8 +363,8 @@ bool isValidUtf8(QByteArrayView bytes)
     while (p < end) {
         char32_t codePoint = 0;
         const int used = Utf8::decode(p, end, &codePoint);
-        if (codePoint == 0xfffd && used != 3) {
-            return false; // a U+FFFD in the name itself takes three bytes; a decoding error fewer
+        if (isDecodingError(p, used, codePoint)) {
+            return false;
         }
         p += used;
     }
@@ -374,7 +380,7 @@ QString printableName(QByteArrayView bytes)
     while (p < end) {
         char32_t codePoint = 0;
         const int used = Utf8::decode(p, end, &codePoint);
-        if (codePoint == 0xfffd && used != 3) {
+        if (isDecodingError(p, used, codePoint)) {
             for (int i = 0; i < used; ++i) {
                 out += u"\\x" % QString::number(p[i], 16).rightJustified(2, u'0');
             }

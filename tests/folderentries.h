@@ -19,10 +19,15 @@ namespace annorev::test {
 
 // The kinds of entry makeUnreadableEntry() makes, one test row each.
 inline const QStringList unreadableEntryKinds{
-    QStringLiteral("file name not UTF-8"),     QStringLiteral("truncated UTF-8 in a name"),
-    QStringLiteral("folder name not UTF-8"),   QStringLiteral("file name not UTF-8 in a subfolder"),
-    QStringLiteral("dangling symbolic link"),  QStringLiteral("symbolic link loop"),
-    QStringLiteral("symbolic link to itself"), QStringLiteral("named pipe"),
+    QStringLiteral("file name not UTF-8"),
+    QStringLiteral("truncated UTF-8 in a name"),
+    QStringLiteral("folder name not UTF-8"),
+    QStringLiteral("file name not UTF-8 in a subfolder"),
+    QStringLiteral("dangling symbolic link"),
+    QStringLiteral("symbolic link loop"),
+    QStringLiteral("symbolic link to itself"),
+    QStringLiteral("named pipe"),
+    QStringLiteral("three bytes of a four-byte character"),
 };
 
 // Makes one entry of that kind below folder (which must exist) and returns what annorev reports
@@ -73,6 +78,11 @@ inline QStringList makeUnreadableEntry(const QString &folder, const QString &kin
     if (kind == u"symbolic link to itself") {
         return ::symlink("self.txt", QByteArray(root + "self.txt").constData()) == 0
                    ? QStringList{QStringLiteral("self.txt") + loop}
+                   : failed;
+    }
+    if (kind == u"three bytes of a four-byte character") {
+        return file(QByteArray(root + "emoji\xf0\x9f\x98.txt"))
+                   ? QStringList{QStringLiteral("emoji\\xf0\\x9f\\x98.txt") + badFile}
                    : failed;
     }
     if (kind == u"named pipe") {

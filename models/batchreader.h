@@ -39,6 +39,8 @@ struct InputError
     int line = 0;  // 0 when the problem is the whole file
     QString message;
     QString toString() const;
+    // "FILE:LINE: message", for a caller that prints its own severity ("annorev: error: …").
+    QString located() const;
 };
 
 // What reading one unit of the batch gives: a document, an error (the unit is skipped and the
@@ -47,7 +49,8 @@ using ReadResult = std::variant<SourceEntry, InputError, std::monostate>;
 
 // The documents of a batch: files, folders (every .txt, .html, .htm below, sorted, id = path
 // relative to the folder with '/'), JSON Lines files (.jsonl: one object per line with "id" and
-// "text"), doccano exports (.jsonl whose first object has "text" and "label" or "entities" spans)
+// "text"), doccano exports (.jsonl whose first line that is a JSON object has "text" and "label"
+// or "entities" spans; broken lines before it are reported, not taken for plain JSON Lines)
 // and Label Studio exports (.json holding an array of tasks; one unit per task). Units are
 // numbered in input order; read() may be called from several threads at once.
 class BatchReader

@@ -8,13 +8,61 @@
 
 namespace annorev::CsvCell {
 
+namespace {
+
+bool isDigit(QChar c)
+{
+    return c >= u'0' && c <= u'9';
+}
+
+// A signed decimal number, [+-](digits[.digits] | .digits)[e[+-]digits]: a spreadsheet reads it
+// as that number, and nothing else fits in it, so it runs nothing.
+bool isSignedNumber(QStringView text)
+{
+    qsizetype i = 0;
+    const qsizetype n = text.size();
+    const auto digits = [&] {
+        const qsizetype start = i;
+        while (i < n && isDigit(text[i])) {
+            ++i;
+        }
+        return i - start;
+    };
+    if (i < n && (text[i] == u'+' || text[i] == u'-')) {
+        ++i;
+    }
+    qsizetype mantissa = digits();
+    if (i < n && text[i] == u'.') {
+        ++i;
+        mantissa += digits();
+    }
+    if (mantissa == 0) {
+        return false;
+    }
+    if (i < n && (text[i] == u'e' || text[i] == u'E')) {
+        ++i;
+        if (i < n && (text[i] == u'+' || text[i] == u'-')) {
+            ++i;
+        }
+        if (digits() == 0) {
+            return false;
+        }
+    }
+    return i == n;
+}
+
+} // namespace
+
 bool startsLikeFormula(QStringView text)
 {
     if (text.isEmpty()) {
         return false;
     }
     const char16_t first = text.front().unicode();
-    return first == u'=' || first == u'+' || first == u'-' || first == u'@' || first == u'\t' || first == u'\r';
+    if (first == u'+' || first == u'-') {
+        return !isSignedNumber(text);
+    }
+    return first == u'=' || first == u'@' || first == u'\t' || first == u'\r';
 }
 
 void appendText(QByteArray *out, QStringView text)

@@ -31,24 +31,29 @@ QString itemError(QLatin1StringView key, qsizetype item, QLatin1StringView expec
 
 } // namespace
 
-bool looksLike(std::string_view line)
+LineKind classify(std::string_view line)
 {
     dom::element root;
     dom::object object;
-    if (parse(line, &root) || root.get_object().get(object) || !object.at_key("text").is_string()) {
-        return false;
+    if (parse(line, &root) || root.get_object().get(object)) {
+        return LineKind::NotAnObject;
+    }
+    if (!object.at_key("text").is_string()) {
+        return LineKind::Other;
     }
     dom::element spans;
     if (object.at_key("entities").get(spans) == simdjson::SUCCESS) {
         dom::array array;
-        return spans.get_array().get(array) == simdjson::SUCCESS && (array.size() == 0 || array.at(0).is_object());
+        return spans.get_array().get(array) == simdjson::SUCCESS && (array.size() == 0 || array.at(0).is_object())
+                   ? LineKind::Doccano
+                   : LineKind::Other;
     }
     for (const char *key : {"label", "labels"}) {
         if (object.at_key(key).get(spans) == simdjson::SUCCESS) {
-            return isSpanArray(spans);
+            return isSpanArray(spans) ? LineKind::Doccano : LineKind::Other;
         }
     }
-    return false;
+    return LineKind::Other;
 }
 
 bool readLine(std::string_view line, ImportedDocument *doc, QString *error)

@@ -132,6 +132,12 @@ bool planAnnotated(ExportFormat format, const Schema &schema, Plan *plan, QStrin
     }
 }
 
+// The tagged formats write the text as it is, but the count reported is still its spans.
+qsizetype spanCount(const QByteArray &taggedText, const Schema &schema)
+{
+    return Document::parse(taggedText, schema).spans().size();
+}
+
 bool planTagged(const QList<const ExportDocument *> &docs, const ExportOptions &options, const Schema &schema,
                 Plan *plan, QString *error)
 {
@@ -146,17 +152,17 @@ bool planTagged(const QList<const ExportDocument *> &docs, const ExportOptions &
     }
     switch (layout) {
     case BatchLayout::JsonLines:
-        plan->render = [docs](qsizetype i) {
+        plan->render = [docs, &schema](qsizetype i) {
             Rendered rendered;
             rendered.bytes = TaggedExporter::jsonLine(*docs.at(i), &rendered.error);
-            rendered.items = 1;
+            rendered.items = spanCount(docs.at(i)->taggedText, schema);
             return rendered;
         };
         return true;
     case BatchLayout::File:
         if (!exportWritesFolder(ExportFormat::Tagged, layout, docs.size())) {
-            plan->render = [docs](qsizetype i) {
-                return Rendered{docs.at(i)->taggedText, {}, 1, {}, {}};
+            plan->render = [docs, &schema](qsizetype i) {
+                return Rendered{docs.at(i)->taggedText, {}, spanCount(docs.at(i)->taggedText, schema), {}, {}};
             };
             return true;
         }
@@ -175,11 +181,11 @@ bool planTagged(const QList<const ExportDocument *> &docs, const ExportOptions &
             paths.insert(path);
         }
         plan->kind = ExportWriter::Kind::Folder;
-        plan->render = [docs](qsizetype i) {
+        plan->render = [docs, &schema](qsizetype i) {
             const ExportDocument *doc = docs.at(i);
             Rendered rendered;
             rendered.files.append({doc->relativePath.isEmpty() ? doc->id : doc->relativePath, doc->taggedText});
-            rendered.items = 1;
+            rendered.items = spanCount(doc->taggedText, schema);
             return rendered;
         };
         return true;

@@ -2,6 +2,9 @@
 
 #include "appsettings.h"
 
+#include <pwd.h>
+#include <unistd.h>
+
 namespace annorev::ReviewerName {
 
 namespace {
@@ -20,6 +23,12 @@ QString resolve(const QString &explicitName)
     }
     for (const char *variable : {"USER", "USERNAME", "LOGNAME"}) {
         if (const QString name = qEnvironmentVariable(variable).trimmed(); !name.isEmpty()) {
+            return name;
+        }
+    }
+    // Cron, containers and `env -i` leave the variables unset; the account still has a name.
+    if (const passwd *account = ::getpwuid(::getuid()); account && account->pw_name) {
+        if (const QString name = QString::fromLocal8Bit(account->pw_name).trimmed(); !name.isEmpty()) {
             return name;
         }
     }

@@ -830,7 +830,7 @@ std::optional<ReviewStore::SyncReport> ReviewStore::sync(const QStringList &batc
         // Every document of an unreadable input would look gone: refuse rather than flag them.
         QStringList messages;
         for (const InputError &inputError : reader.errors()) {
-            messages.append(inputError.toString());
+            messages.append(inputError.located());
         }
         setError(error, messages.join(u'\n'));
         return std::nullopt;

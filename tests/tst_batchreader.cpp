@@ -2,9 +2,11 @@
 
 #include <QDir>
 #include <QFile>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "folderentries.h"
 #include "testsupport.h"
 #include <QtConcurrent>
 
@@ -81,6 +83,9 @@ private slots:
     void folderUnitReadsTheFileBytes();
     void folderGivenAsRelativePathGivesRelativeIds();
     void symlinkedFilesAreListedButSymlinkedFoldersAreNotEntered();
+    void unreadableFolderEntryIsReportedAndTheRestIsRead_data();
+    void unreadableFolderEntryIsReportedAndTheRestIsRead();
+    void badNamesOfOtherFilesAreNotReported();
     void singleFileIdIsItsFileName_data();
     void singleFileIdIsItsFileName();
     void jsonlLineBecomesDocumentWithTextTokenRange_data();
@@ -213,6 +218,65 @@ void TestBatchReader::symlinkedFilesAreListedButSymlinkedFoldersAreNotEntered()
     const BatchReader reader = BatchReader::open({root});
     QCOMPARE(errorStrings(reader), QStringList{});
     QCOMPARE(summarize(reader), (QStringList{u"linked.txt|y"_s, u"sub/a.txt|a"_s}));
+}
+
+void TestBatchReader::unreadableFolderEntryIsReportedAndTheRestIsRead_data()
+{
+    QTest::addColumn<QString>("kind");
+    for (const QString &kind : annorev::test::unreadableEntryKinds) {
+        QTest::addRow("%s", qPrintable(kind)) << kind;
+    }
+}
+
+// These entries used to be left out without a word: a unit of their own now reports each when
+// it is read, in batch order, and the documents around them still load.
+void TestBatchReader::unreadableFolderEntryIsReportedAndTheRestIsRead()
+{
+    QFETCH(QString, kind);
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString root = tmp.filePath(u"docs"_s);
+    const auto removeTree = qScopeGuard([&tmp] { annorev::test::removeTree(tmp.path()); });
+    writeFile(root % u"/a.txt", "a");
+    writeFile(root % u"/z/b.txt", "b");
+    const QStringList problems = annorev::test::makeUnreadableEntry(root, kind);
+    QVERIFY(problems != QStringList{u"failed"_s});
+
+    const BatchReader reader = BatchReader::open({root});
+    QCOMPARE(errorStrings(reader), QStringList{});
+    QStringList documents;
+    QStringList reported;
+    for (qsizetype unit = 0; unit < reader.size(); ++unit) {
+        const ReadResult result = reader.read(unit);
+        if (const auto *error = std::get_if<InputError>(&result)) {
+            QVERIFY2(error->path.startsWith(root % u'/'), qPrintable(error->path));
+            QCOMPARE(error->line, 0);
+            reported << error->path.mid(root.size() + 1) % u": " % error->message;
+        } else {
+            const SourceEntry entry = entryOf(result);
+            documents << entry.id % u'|' % QString::fromUtf8(entry.source);
+        }
+    }
+    QCOMPARE(documents, (QStringList{u"a.txt|a"_s, u"z/b.txt|b"_s}));
+    QCOMPARE(reported, problems);
+}
+
+void TestBatchReader::badNamesOfOtherFilesAreNotReported()
+{
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString root = tmp.filePath(u"docs"_s);
+    const auto removeTree = qScopeGuard([&tmp] { annorev::test::removeTree(tmp.path()); });
+    writeFile(root % u"/a.txt", "a");
+    const QByteArray encoded = QFile::encodeName(root);
+    for (const QByteArray &name : {QByteArray("/pic\xff.png"), QByteArray("/.hidden\xff.txt")}) {
+        const int fd = ::open(QByteArray(encoded + name).constData(), O_CREAT | O_WRONLY, 0644);
+        QVERIFY(fd >= 0);
+        ::close(fd);
+    }
+    QVERIFY(QFile::link(root % u"/gone.png", root % u"/dangling.png"));
+    const BatchReader reader = BatchReader::open({root});
+    QCOMPARE(summarize(reader), QStringList{u"a.txt|a"_s});
 }
 
 void TestBatchReader::singleFileIdIsItsFileName_data()

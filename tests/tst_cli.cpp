@@ -4,9 +4,11 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "folderentries.h"
 #include "testsupport.h"
 
 using namespace Qt::StringLiterals;
@@ -43,6 +45,7 @@ private slots:
     void checkExitStatus();
     void badJsonlLineIsReportedAndTheRestIsChecked();
     void unreadableInputIsNamed();
+    void unreadableFolderEntriesAreReportedAndTheRestIsChecked();
     void duplicateIdIsReportedAndSkipped();
     void jsonlOffsetsAreCodePointsAndEscapedTagsAreRead();
     void checkReadsDoccanoAndLabelStudioExports();
@@ -154,6 +157,35 @@ void TestCli::unreadableInputIsNamed()
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(missing.toUtf8()), run.err.constData());
     QVERIFY(run.out.contains("1 document checked"));
+}
+
+// Names that are not UTF-8, dangling and looping links and pipes were skipped without a word.
+void TestCli::unreadableFolderEntriesAreReportedAndTheRestIsChecked()
+{
+    QTemporaryDir dir;
+    const auto removeTree = qScopeGuard([&dir] { annorev::test::removeTree(dir.path()); });
+    const QString folder = dir.filePath(u"batch"_s);
+    writeFile(dir, u"batch/a.txt"_s, "<model>A</model>");
+    writeFile(dir, u"batch/z/b.txt"_s, "<model>B</model>");
+    QStringList expected;
+    for (const QString &kind : annorev::test::unreadableEntryKinds) {
+        const QStringList problems = annorev::test::makeUnreadableEntry(folder, kind);
+        QVERIFY2(problems != QStringList{u"failed"_s}, qPrintable(kind));
+        for (const QString &problem : problems) {
+            const qsizetype colon = problem.indexOf(u": "_s);
+            expected << folder % u'/' % problem.left(colon) % u": error: " % problem.mid(colon + 2);
+        }
+    }
+    const Run run = cli({u"check"_s, u"--format"_s, u"jsonl"_s, folder});
+    QCOMPARE(run.exitCode, 2);
+    QStringList reported = QString::fromUtf8(run.err).split(u'\n', Qt::SkipEmptyParts);
+    reported.sort();
+    expected.sort();
+    QCOMPARE(reported, expected);
+    const QList<QByteArray> documents = run.out.trimmed().split('\n');
+    QCOMPARE(documents.size(), 2);
+    QVERIFY(documents[0].startsWith("{\"id\": \"a.txt\""));
+    QVERIFY(documents[1].startsWith("{\"id\": \"z/b.txt\""));
 }
 
 void TestCli::duplicateIdIsReportedAndSkipped()

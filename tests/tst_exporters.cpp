@@ -298,6 +298,8 @@ private slots:
     void taggedFolderKeepsRelativePaths();
     void taggedSingleFile();
     void taggedRefusesPathsOutsideTheFolder();
+    void taggedExportCountsEverySpan_data();
+    void taggedExportCountsEverySpan();
     void failedExportLeavesNothing_data();
     void failedExportLeavesNothing();
     void failedExportKeepsThePreviousFile();
@@ -348,9 +350,23 @@ void TestExporters::csvCellsAreNeutralisedAndQuoted_data()
     QTest::addRow("line feed") << u"a\nb"_s << QByteArray("\"a\nb\"");
     QTest::addRow("hyperlink") << u"=HYPERLINK(\"http://x\",\"y\")"_s
                                << QByteArray("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
-    QTest::addRow("plus") << u"+1"_s << QByteArray("'+1");
     QTest::addRow("minus") << u"-2+3"_s << QByteArray("'-2+3");
-    QTest::addRow("text that looks negative") << u"-3"_s << QByteArray("'-3");
+    // A cell that is a number stays a number, as the README promises: no formula can hide in it.
+    QTest::addRow("negative whole number") << u"-3"_s << QByteArray("-3");
+    QTest::addRow("negative decimal") << u"-3.5"_s << QByteArray("-3.5");
+    QTest::addRow("negative fraction without a zero") << u"-.5"_s << QByteArray("-.5");
+    QTest::addRow("positive sign") << u"+1"_s << QByteArray("+1");
+    QTest::addRow("negative exponent") << u"-1.5e-3"_s << QByteArray("-1.5e-3");
+    QTest::addRow("minus alone") << u"-"_s << QByteArray("'-");
+    QTest::addRow("sign then dot") << u"-."_s << QByteArray("'-.");
+    QTest::addRow("number then formula") << u"-3+cmd|' /C calc'!A0"_s << QByteArray("'-3+cmd|' /C calc'!A0");
+    QTest::addRow("number then text") << u"-3 GPUs"_s << QByteArray("'-3 GPUs");
+    QTest::addRow("exponent without digits") << u"-1e"_s << QByteArray("'-1e");
+    QTest::addRow("two signs") << u"--3"_s << QByteArray("'--3");
+    QTest::addRow("number with a thousands comma") << u"-1,024"_s << QByteArray("\"'-1,024\"");
+    QTest::addRow("number then line feed") << u"-3\n=1"_s << QByteArray("\"'-3\n=1\"");
+    QTest::addRow("equals number") << u"=3"_s << QByteArray("'=3");
+    QTest::addRow("at number") << u"@3"_s << QByteArray("'@3");
     QTest::addRow("at") << u"@SUM(A1:A2)"_s << QByteArray("'@SUM(A1:A2)");
     QTest::addRow("tab") << u"\t=1"_s << QByteArray("'\t=1");
     QTest::addRow("carriage return") << u"\r=1"_s << QByteArray("\"'\r=1\"");
@@ -495,9 +511,9 @@ void TestExporters::recordsCsvParsesBackWithInjectionNeutralised()
     }
     QVERIFY(sawInjection);
     QVERIFY(sawBigNumber);
-    // Every injection the fixture tries comes out neutralised.
+    // Every injection the fixture tries comes out neutralised; the model named +1 is a number.
     const QByteArray csv = readFile(csvPath);
-    for (const char *cell : {"\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\"", ",'+1,", ",'-2+3,",
+    for (const char *cell : {"\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\"", ",+1,", ",'-2+3,",
                              ",'@SUM(A1:A2),", ",'\t=tab reviewer,", ",\"'\r=1+1 note\nwith lines\"\r\n"}) {
         QVERIFY2(csv.contains(cell), cell);
     }
@@ -982,6 +998,40 @@ void TestExporters::taggedSingleFile()
     QString error;
     QVERIFY2(exportTo(docs, ExportFormat::Tagged, out, &error).ok, qPrintable(error));
     QCOMPARE(readFile(out), readFile(sample));
+}
+
+void TestExporters::taggedExportCountsEverySpan_data()
+{
+    QTest::addColumn<QString>("layout");
+    QTest::addRow("folder") << u"folder"_s;
+    QTest::addRow("json lines") << u"json lines"_s;
+    QTest::addRow("single file") << u"single file"_s;
+}
+
+// `annorev export` reports "N document(s), M span(s)": the tagged export said one span per document.
+void TestExporters::taggedExportCountsEverySpan()
+{
+    QFETCH(QString, layout);
+    QTemporaryDir dir;
+    QList<ExportDocument> docs;
+    if (layout == u"folder") {
+        docs = ExportFixtures::readBatch(QStringLiteral(ANNOREV_SAMPLES_DIR));
+    } else if (layout == u"json lines") {
+        writeFile(dir.filePath(u"batch.jsonl"_s), ExportFixtures::jsonLinesBatch());
+        docs = ExportFixtures::readBatch(dir.filePath(u"batch.jsonl"_s));
+    } else {
+        docs = ExportFixtures::readBatch(QStringLiteral(ANNOREV_SAMPLES_DIR "/000_fb52d27db3b8b6ee.txt"));
+    }
+    qsizetype spans = 0;
+    for (const ExportDocument &doc : std::as_const(docs)) {
+        spans += Document::parse(doc.taggedText, Schema::builtin()).spans().size();
+    }
+    QVERIFY(spans > docs.size());
+    QString error;
+    const ExportResult result = exportTo(docs, ExportFormat::Tagged, dir.filePath(u"out"_s), &error);
+    QVERIFY2(result.ok, qPrintable(error));
+    QCOMPARE(result.documents, docs.size());
+    QCOMPARE(result.items, spans);
 }
 
 void TestExporters::taggedRefusesPathsOutsideTheFolder()

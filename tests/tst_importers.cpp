@@ -112,6 +112,8 @@ private slots:
     void doccanoLineBecomesTaggedText_data();
     void doccanoLineBecomesTaggedText();
     void badDoccanoLineIsReportedAndTheRestLoads();
+    void doccanoFileWithABrokenLineKeepsTheSpansOfTheOthers_data();
+    void doccanoFileWithABrokenLineKeepsTheSpansOfTheOthers();
     void labelStudioTaskBecomesTaggedText_data();
     void labelStudioTaskBecomesTaggedText();
     void badTaskIsReportedAtItsLineAndTheRestLoads();
@@ -271,6 +273,61 @@ void TestImporters::badDoccanoLineIsReportedAndTheRestLoads()
                                              u"blank"_s, u"3|<model>M</model> three"_s}));
     const InputError error = std::get<InputError>(reader.read(2));
     QCOMPARE(error.toString(), path % uR"(:3: error: span 1 "model" [0, 99): outside the text (5 UTF-16 units))"_s);
+}
+
+void TestImporters::doccanoFileWithABrokenLineKeepsTheSpansOfTheOthers_data()
+{
+    QTest::addColumn<QByteArrayList>("lines");
+    QTest::addColumn<QStringList>("expected");
+    const QByteArray one = R"({"id": 1, "text": "M one", "label": [[0, 1, "model"]]})";
+    const QByteArray two =
+        R"({"id": 2, "text": "M two", "entities": [{"start_offset": 0, "end_offset": 1, "label": "model"}]})";
+    const QByteArray three = R"({"id": 3, "text": "M three", "label": [[0, 1, "model"]]})";
+    const QByteArray truncated = R"({"id": 9, "text": "M nine", "label": [[0, 1, "mod)";
+    const QString bad = u"invalid JSON: …"_s;
+    const QString first = u"1|<model>M</model> one"_s;
+    const QString second = u"2|<model>M</model> two"_s;
+    const QString third = u"3|<model>M</model> three"_s;
+    QTest::addRow("first line broken") << QByteArrayList{truncated, one, two, three}
+                                       << QStringList{u"1: "_s + bad, first, second, third};
+    QTest::addRow("first line not JSON") << QByteArrayList{"garbage", one, two, three}
+                                         << QStringList{u"1: "_s + bad, first, second, third};
+    QTest::addRow("blank then broken") << QByteArrayList{"", truncated, two, three}
+                                       << QStringList{u"blank"_s, u"2: "_s + bad, second, third};
+    QTest::addRow("two broken lines first")
+        << QByteArrayList{"{", truncated, three} << QStringList{u"1: "_s + bad, u"2: "_s + bad, third};
+    QTest::addRow("first line an array") << QByteArrayList{"[1, 2]", two, three}
+                                         << QStringList{u"1: line is not a JSON object"_s, second, third};
+    QTest::addRow("middle line broken") << QByteArrayList{one, truncated, three}
+                                        << QStringList{first, u"2: "_s + bad, third};
+    QTest::addRow("last line broken") << QByteArrayList{one, two, truncated}
+                                      << QStringList{first, second, u"3: "_s + bad};
+    QTest::addRow("entities file, first line broken")
+        << QByteArrayList{truncated, two} << QStringList{u"1: "_s + bad, second};
+}
+
+// A broken first line used to make the whole file plain JSON Lines: every span was dropped and
+// only that line was reported.
+void TestImporters::doccanoFileWithABrokenLineKeepsTheSpansOfTheOthers()
+{
+    QFETCH(QByteArrayList, lines);
+    QFETCH(QStringList, expected);
+    QTemporaryDir tmp;
+    const QString path = tmp.filePath(u"doccano.jsonl"_s);
+    writeFile(path, lines.join('\n') + '\n');
+    const BatchReader reader = BatchReader::open({path});
+    QCOMPARE(errorStrings(reader), QStringList{});
+    const QStringList actual = summaries(reader);
+    QCOMPARE(actual.size(), expected.size());
+    for (qsizetype unit = 0; unit < actual.size(); ++unit) {
+        compareSummary(actual.at(unit), expected.at(unit));
+        QCOMPARE(reader.layoutOf(unit), BatchLayout::Doccano);
+        const ReadResult read = reader.read(unit);
+        if (const auto *error = std::get_if<InputError>(&read)) {
+            QVERIFY2(error->toString().startsWith(path % u':' % QString::number(unit + 1) % u": error: "),
+                     qPrintable(error->toString()));
+        }
+    }
 }
 
 void TestImporters::labelStudioTaskBecomesTaggedText_data()

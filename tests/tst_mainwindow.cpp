@@ -6,6 +6,7 @@
 #include "drawrounddialog.h"
 #include "exportdialog.h"
 #include "findinglistmodel.h"
+#include "folderentries.h"
 #include "inlinemessage.h"
 #include "mainwindow.h"
 #include "plaintooltipdelegate.h"
@@ -34,6 +35,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPointer>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSettings>
 #include <QShortcut>
@@ -196,6 +198,7 @@ private slots:
     void findingsShowASeverityIcon();
     void toolTipsNameLabelValueAndRecord();
     void unreadableInputsAreReportedAndTheRestOpens();
+    void unreadableFolderEntriesAreListedInTheOpenReport();
     void storeThatCannotBeOpenedKeepsThePreviousBatch();
     void droppingAFolderOpensIt();
     void settingsRememberLayoutBatchesAndDocument();
@@ -1262,6 +1265,27 @@ void TestMainWindow::unreadableInputsAreReportedAndTheRestOpens()
     QTRY_VERIFY(window.findChild<QMessageBox *>() != nullptr);
     auto *box = window.findChild<QMessageBox *>();
     QVERIFY(box->detailedText().contains(u"missing.txt"_s));
+    box->close();
+}
+
+void TestMainWindow::unreadableFolderEntriesAreListedInTheOpenReport()
+{
+    const auto removeTree = qScopeGuard([this] { annorev::test::removeTree(m_dir->path()); });
+    QStringList problems;
+    for (const QString &kind : annorev::test::unreadableEntryKinds) {
+        problems += annorev::test::makeUnreadableEntry(m_batch, kind);
+    }
+    QVERIFY(!problems.contains(u"failed"_s));
+    MainWindow window;
+    QVERIFY(window.openBatch({m_batch}));
+    QCOMPARE(child<QTreeView>(window, u"documentList"_s)->model()->rowCount(), 7);
+    QTRY_VERIFY(window.findChild<QMessageBox *>() != nullptr);
+    auto *box = window.findChild<QMessageBox *>();
+    QVERIFY2(box->text().startsWith(u"%1 inputs need attention"_s.arg(problems.size())), qPrintable(box->text()));
+    for (const QString &problem : std::as_const(problems)) {
+        const QString path = m_batch % u'/' % problem.left(problem.indexOf(u": "_s));
+        QVERIFY2(box->detailedText().contains(path % u": error: "), qPrintable(path));
+    }
     box->close();
 }
 

@@ -18,9 +18,12 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "folderentries.h"
 #include "testsupport.h"
 
 #include <memory>
+#include <pwd.h>
+#include <unistd.h>
 
 using namespace annorev;
 using namespace Qt::StringLiterals;
@@ -75,8 +78,11 @@ private slots:
     void syncFlagsMissingDocumentsAndTheirReturn();
     void syncImportsAddedDocuments();
     void syncSkipsRepeatedIdsAndRefusesUnreadableInputs();
+    void syncReportsUnreadableFolderEntriesAndImportsTheRest();
     void layoutFollowsTheInput_data();
     void layoutFollowsTheInput();
+    void emptyDocumentIsImportedAndFlaggedAnnotationsMissing_data();
+    void emptyDocumentIsImportedAndFlaggedAnnotationsMissing();
     void setStatusIsAllOrNothing();
     void approvingWithErrorFindingsNeedsANote();
     void everyChangeHasAnAuditRow();
@@ -397,6 +403,34 @@ void TestReviewStore::syncSkipsRepeatedIdsAndRefusesUnreadableInputs()
     QVERIFY(!store->document(u"a"_s)->missing);
 }
 
+// What the window's open report lists: each entry the folder batch cannot read, by its path.
+void TestReviewStore::syncReportsUnreadableFolderEntriesAndImportsTheRest()
+{
+    const auto removeTree = qScopeGuard([this] { annorev::test::removeTree(m_dir->path()); });
+    QStringList expected;
+    for (const QString &kind : annorev::test::unreadableEntryKinds) {
+        const QStringList problems = annorev::test::makeUnreadableEntry(m_batch, kind);
+        QVERIFY2(problems != QStringList{u"failed"_s}, qPrintable(kind));
+        for (const QString &problem : problems) {
+            const qsizetype colon = problem.indexOf(u": "_s);
+            expected << m_batch % u'/' % problem.left(colon) % u": error: " % problem.mid(colon + 2);
+        }
+    }
+    auto store = openStore();
+    QVERIFY(store);
+    QString error;
+    const auto report = store->sync({m_batch}, Schema::builtin(), m_checker, u"tester"_s, &error);
+    QVERIFY2(report, qPrintable(error));
+    QStringList reported;
+    for (const InputError &inputError : report->inputErrors) {
+        reported << inputError.toString();
+    }
+    reported.sort();
+    expected.sort();
+    QCOMPARE(reported, expected);
+    QCOMPARE(report->imported, 5);
+}
+
 void TestReviewStore::layoutFollowsTheInput_data()
 {
     QTest::addColumn<QString>("input");
@@ -439,6 +473,48 @@ void TestReviewStore::layoutFollowsTheInput()
     } else {
         QVERIFY(doc.jsonLine.isEmpty());
     }
+}
+
+void TestReviewStore::emptyDocumentIsImportedAndFlaggedAnnotationsMissing_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("emptyId");
+    QTest::addColumn<int>("documents");
+    QTest::addRow("folder") << u"folder/empty.txt"_s << QByteArray() << u"empty.txt"_s << 2;
+    QTest::addRow("file") << u"empty.txt"_s << QByteArray() << u"empty.txt"_s << 1;
+    QTest::addRow("json lines") << u"batch.jsonl"_s << QByteArray("{\"id\": \"e\", \"text\": \"\"}\n") << u"e"_s << 1;
+    QTest::addRow("doccano") << u"doccano.jsonl"_s << QByteArray("{\"id\": \"e\", \"text\": \"\", \"label\": []}\n")
+                             << u"e"_s << 1;
+}
+
+// An empty file used to abort the whole import with "NOT NULL constraint failed".
+void TestReviewStore::emptyDocumentIsImportedAndFlaggedAnnotationsMissing()
+{
+    QFETCH(QString, input);
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, emptyId);
+    QFETCH(int, documents);
+    writeFile(m_dir->filePath(input), bytes);
+    writeFile(m_dir->filePath(u"folder/full.txt"_s), "Meet <model>Foo-7B</model>.");
+    const QString batch = m_dir->filePath(input.startsWith(u"folder/"_s) ? u"folder"_s : input);
+    QString error;
+    auto store = ReviewStore::open(ReviewStore::defaultStorePath({batch}), &error);
+    QVERIFY(store);
+    const auto report = store->sync({batch}, Schema::builtin(), m_checker, u"tester"_s, &error);
+    QVERIFY2(report, qPrintable(error));
+    QCOMPARE(report->inputErrors.size(), 0);
+    QCOMPARE(report->imported, documents);
+    const auto doc = store->document(emptyId, &error);
+    QVERIFY2(doc, qPrintable(error));
+    QCOMPARE(doc->sourceText, QByteArray(""));
+    QCOMPARE(doc->taggedText, QByteArray(""));
+    const QList<ReviewStore::ListEntry> entries = store->listEntries(&error);
+    const auto entry = std::find_if(entries.begin(), entries.end(),
+                                    [&emptyId](const ReviewStore::ListEntry &e) { return e.id == emptyId; });
+    QVERIFY(entry != entries.end());
+    QCOMPARE(entry->rules, QStringList{u"annotations-missing"_s});
+    QCOMPARE(entry->warnings, 1);
 }
 
 void TestReviewStore::setStatusIsAllOrNothing()
@@ -755,7 +831,9 @@ void TestReviewStore::reviewerNameResolution()
     qunsetenv("USERNAME");
     qunsetenv("LOGNAME");
     QSettings(u"annorev"_s, u"annorev"_s).remove(u"reviewer"_s);
-    QCOMPARE(ReviewerName::resolve(), u"unknown"_s);
+    // Without the variables, the account's name from the password database.
+    const passwd *account = ::getpwuid(::getuid());
+    QCOMPARE(ReviewerName::resolve(), account ? QString::fromLocal8Bit(account->pw_name) : u"unknown"_s);
     qputenv("USERNAME", "winuser");
     QCOMPARE(ReviewerName::resolve(), u"winuser"_s);
     qputenv("USER", "osuser");

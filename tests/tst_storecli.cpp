@@ -16,6 +16,7 @@
 
 #include <csignal>
 #include <memory>
+#include <pwd.h>
 #include <sys/types.h>
 #include <unistd.h>
 
@@ -111,9 +112,13 @@ private slots:
     void statusJson();
     void logTextAndJsonl();
     void logOfAnUnknownDocumentIsAnError();
+    void unreadableBatchIsReportedWithOnePrefix_data();
+    void unreadableBatchIsReportedWithOnePrefix();
+    void logTextEscapesLineBreaksInNotesIdsAndReviewers();
     void storeOptionPutsTheStoreElsewhere();
     void newerStoreIsRefused();
     void reviewerComesFromTheSavedSetting();
+    void reviewerIsTheAccountNameWithoutUserOrLogname();
     void killedMidStreamLosesNoReportedMark();
     void twoProcessesMarkTheSameStore();
 
@@ -339,6 +344,64 @@ void TestStoreCli::logOfAnUnknownDocumentIsAnError()
     QVERIFY2(run.err.contains("no document \"nope.txt\" in the store"), run.err.constData());
 }
 
+// A line break in a note, an id or a reviewer split a text log line in two, so a line no longer
+// was one change: the text format escapes them (\n, \r, \t, \\, \uXXXX), JSON Lines as JSON does.
+void TestStoreCli::unreadableBatchIsReportedWithOnePrefix_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addRow("status") << QStringList{u"status"_s, u"BATCH"_s};
+    QTest::addRow("log") << QStringList{u"log"_s, u"BATCH"_s};
+    QTest::addRow("mark") << QStringList{u"mark"_s, u"--status"_s, u"approved"_s, u"BATCH"_s, u"1"_s};
+    QTest::addRow("export") << QStringList{u"export"_s, u"--format"_s, u"records-csv"_s, u"BATCH"_s};
+}
+
+// "annorev: error: b.json: error: invalid JSON: …" said "error" twice.
+void TestStoreCli::unreadableBatchIsReportedWithOnePrefix()
+{
+    QFETCH(QStringList, arguments);
+    const QString batch = m_dir->filePath(u"broken.json"_s);
+    writeFile(batch, R"([{"id": 1, "data": {"text": "M"}},)");
+    arguments.replaceInStrings(u"BATCH"_s, batch);
+    const Run run = annorev(arguments);
+    QCOMPARE(run.exitCode, 2);
+    QCOMPARE(run.out, QByteArray());
+    const QByteArray expected = "annorev: error: " + batch.toUtf8() + ": invalid JSON: ";
+    QVERIFY2(run.err.startsWith(expected), run.err.constData());
+    QCOMPARE(run.err.count("error:"), 1);
+    QCOMPARE(run.err.count('\n'), 1);
+}
+
+void TestStoreCli::logTextEscapesLineBreaksInNotesIdsAndReviewers()
+{
+    const QString batch = m_dir->filePath(u"odd.jsonl"_s);
+    writeFile(batch, "{\"id\": \"two\\nlines\", \"text\": \"<model>A</model>\"}\n"
+                     "{\"id\": \"back\\\\slash\\r\", \"text\": \"<model>B</model>\"}\n");
+    const QString note = u"first line\nsecond\r\nthird\tend \\n not a break\u2028sep\u0085nel\x01"_s;
+    const QString reviewer = u"ann\nsmith"_s;
+    QCOMPARE(annorev({u"mark"_s, u"--status"_s, u"rejected"_s, u"--reviewer"_s, reviewer, u"--note"_s, note, batch,
+                      u"two\nlines"_s, u"back\\slash\r"_s})
+                 .exitCode,
+             0);
+    Run run = annorev({u"log"_s, batch});
+    QCOMPARE(run.exitCode, 0);
+    const QList<QByteArray> lines = run.out.split('\n');
+    QCOMPARE(lines.size(), 3);
+    QCOMPARE(lines[2], QByteArray());
+    const QByteArray escapedNote = "first line\\nsecond\\r\\nthird\\tend \\\\n not a break\\u2028sep\\u0085nel\\u0001";
+    const QByteArray firstTail = " ann\\nsmith two\\nlines status unreviewed -> rejected: " + escapedNote;
+    const QByteArray secondTail = " ann\\nsmith back\\\\slash\\r status unreviewed -> rejected: " + escapedNote;
+    QVERIFY2(lines[0].endsWith(firstTail), lines[0].constData());
+    QVERIFY2(lines[1].endsWith(secondTail), lines[1].constData());
+
+    run = annorev({u"log"_s, u"--format"_s, u"jsonl"_s, batch, u"two\nlines"_s});
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.out.count('\n'), 1);
+    const QJsonObject object = QJsonDocument::fromJson(run.out).object();
+    QCOMPARE(object[u"id"_s].toString(), u"two\nlines"_s);
+    QCOMPARE(object[u"reviewer"_s].toString(), reviewer);
+    QCOMPARE(object[u"note"_s].toString(), note);
+}
+
 void TestStoreCli::storeOptionPutsTheStoreElsewhere()
 {
     const QString elsewhere = m_dir->filePath(u"stores/review.sqlite"_s);
@@ -390,6 +453,23 @@ void TestStoreCli::reviewerComesFromTheSavedSetting()
     QVERIFY2(lines[0].contains(" tester "), lines[0].constData());
     QVERIFY2(lines[1].contains(" Carol "), lines[1].constData());
     QVERIFY2(lines[2].contains(" dave "), lines[2].constData());
+}
+
+// Cron jobs, containers and `env -i` run without USER and LOGNAME: the reviewer was "unknown".
+void TestStoreCli::reviewerIsTheAccountNameWithoutUserOrLogname()
+{
+    const passwd *account = ::getpwuid(::getuid());
+    QVERIFY2(account && account->pw_name && *account->pw_name, "this test needs an account in the password database");
+    const QByteArray name = account->pw_name;
+    QProcessEnvironment environment = m_environment;
+    for (const QString &variable : {u"USER"_s, u"USERNAME"_s, u"LOGNAME"_s}) {
+        environment.remove(variable);
+    }
+    const Run mark = annorev::test::runAnnorev({u"mark"_s, u"--status"_s, u"rejected"_s, m_batch, first}, environment);
+    QCOMPARE(mark.exitCode, 0);
+    const Run log = annorev({u"log"_s, u"--format"_s, u"jsonl"_s, m_batch});
+    QCOMPARE(log.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(log.out).object()[u"reviewer"_s].toString(), QString::fromLocal8Bit(name));
 }
 
 void TestStoreCli::killedMidStreamLosesNoReportedMark()

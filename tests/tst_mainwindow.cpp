@@ -489,7 +489,8 @@ void TestMainWindow::labelKeyTagsTheWordShownAfterManyLineBreaks()
     view->setTextCursor(inside);
     QCOMPARE(records->currentIndex(), records->model()->index(RecordTableModel::HardwareColumn, 0));
 
-    // An activated finding outlines and selects text the document holds there.
+    // An activated finding selects its own range and outlines the span it names, each where the
+    // document holds it.
     auto *findings = child<QTableView>(*window, u"findingTable"_s);
     const QModelIndexList untagged = findings->model()->match(findings->model()->index(0, FindingListModel::RuleColumn),
                                                               Qt::DisplayRole, u"gpu-count-untagged"_s);
@@ -499,8 +500,12 @@ void TestMainWindow::labelKeyTagsTheWordShownAfterManyLineBreaks()
     const auto [from, to] = view->selectedRange();
     QVERIFY(to > from);
     QCOMPARE(view->textCursor().selectedText(), plain.mid(from, to - from));
+    QCOMPARE(plain.mid(from, to - from), u"512"_s);
     QVERIFY(!view->extraSelections().isEmpty());
-    QCOMPARE(view->extraSelections().constLast().cursor.selectedText(), plain.mid(from, to - from));
+    const QTextCursor outlined = view->extraSelections().constLast().cursor;
+    const qsizetype hardware = plain.lastIndexOf(u"NVIDIA A100 GPUs"_s);
+    QCOMPARE(outlined.selectedText(), plain.mid(hardware, 16));
+    QCOMPARE(outlined.selectionStart() - view->document()->find(u"512"_s).selectionStart(), 4);
 
     // The tooltip over the word names its label.
     QTextCursor over = view->document()->find(u"Peru"_s);

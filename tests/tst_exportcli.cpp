@@ -4,8 +4,11 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/mount.h>
 
 using namespace Qt::StringLiterals;
 
@@ -38,6 +41,8 @@ private slots:
     void badExportIsRefusedAndLeavesNothing();
     void exportNeverWritesOverTheStoreOrTheBatch_data();
     void exportNeverWritesOverTheStoreOrTheBatch();
+    void exportToAFullDiskSaysSoAndLeavesNothing_data();
+    void exportToAFullDiskSaysSoAndLeavesNothing();
 };
 
 void TestExportCli::exportTakesApprovedDocumentsByDefault()
@@ -224,6 +229,47 @@ void TestExportCli::exportNeverWritesOverTheStoreOrTheBatch()
     QCOMPARE(status.exitCode, 0);
     QVERIFY2(status.out.contains("approved    1"), status.out.constData());
     QVERIFY2(!status.err.contains("imported"), status.err.constData());
+}
+
+void TestExportCli::exportToAFullDiskSaysSoAndLeavesNothing_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QString>("out");
+    QTest::addRow("one file") << u"records-csv"_s << u"out.csv"_s;
+    QTest::addRow("a folder") << u"brat"_s << u"brat"_s;
+}
+
+void TestExportCli::exportToAFullDiskSaysSoAndLeavesNothing()
+{
+    QFETCH(QString, format);
+    QFETCH(QString, out);
+    QTemporaryDir dir;
+    // A real full disk: a small tmpfs, which takes root (CI runs as root).
+    const QString mountPoint = dir.filePath(u"small"_s);
+    QVERIFY(QDir().mkpath(mountPoint));
+    if (::mount("tmpfs", QFile::encodeName(mountPoint).constData(), "tmpfs", 0, "size=512k") != 0) {
+        QSKIP("cannot mount a small tmpfs here (needs root)");
+    }
+    const auto unmount = qScopeGuard([&] { ::umount2(QFile::encodeName(mountPoint).constData(), MNT_DETACH); });
+    const QString batch = mountPoint + u"/samples"_s;
+    QVERIFY(copySamples(batch));
+    QCOMPARE(cli({u"status"_s, batch}).exitCode, 0);
+    // Fill what is left, to the last byte.
+    for (const qint64 blockSize : {qint64(4096), qint64(1)}) {
+        QFile filler(mountPoint + u"/filler-"_s + QString::number(blockSize));
+        QVERIFY(filler.open(QIODevice::WriteOnly | QIODevice::Unbuffered));
+        const QByteArray block(blockSize, 'x');
+        while (filler.write(block) == block.size()) {
+        }
+    }
+
+    const QString target = mountPoint + u'/' + out;
+    const Run run = cli({u"export"_s, u"--format"_s, format, u"--status"_s, u"all"_s, u"--out"_s, target, batch});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("No space left on device"), run.err.constData());
+    QVERIFY(!QFileInfo::exists(target));
+    QCOMPARE(QDir(mountPoint).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).filter(u"tmp"_s),
+             QStringList());
 }
 
 QTEST_GUILESS_MAIN(TestExportCli)

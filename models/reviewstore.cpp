@@ -1084,6 +1084,13 @@ std::optional<ReviewStore::SyncReport> ReviewStore::sync(const BatchReader &read
     if (!commit(error) || !backfillFacts(schema, checker, error)) {
         return std::nullopt;
     }
+    if (!plan.inserts.isEmpty()) {
+        // The log is kept when annorev closes (see open()), so an import would leave it as large
+        // as the batch. A TRUNCATE checkpoint empties it once no other connection reads from it;
+        // if one does, the log stays as it is and is reused from its start.
+        QSqlQuery checkpoint(m_db);
+        checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    }
     report.imported = plan.inserts.size();
     for (qsizetype i : plan.changed) {
         report.sourceChanged.append(seen[i].id);

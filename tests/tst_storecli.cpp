@@ -130,6 +130,7 @@ private slots:
     void unreadableBatchLeavesNoStore();
     void logFilesLeftReadOnlyByAReadOnlyRunDoNotBlockWrites();
     void fullDiskIsNamedAsSuch();
+    void theKeptLogDoesNotKeepTheSizeOfAnImport();
 
 private:
     Run annorev(const QStringList &arguments) const;
@@ -662,6 +663,19 @@ void TestStoreCli::fullDiskIsNamedAsSuch()
                  QByteArray("the disk holding the store " + QFile::encodeName(batch) + ".annorev.sqlite is full")),
              run.err.constData());
     QVERIFY2(!run.err.contains("disk I/O error") && !run.err.contains("Unknown error"), run.err.constData());
+}
+
+void TestStoreCli::theKeptLogDoesNotKeepTheSizeOfAnImport()
+{
+    const QString batch = makeBatch(2000);
+    const QString store = batch + u".annorev.sqlite"_s;
+    QCOMPARE(annorev({u"status"_s, batch}).exitCode, 0);
+    QVERIFY(QFileInfo(store).size() > 500 * 1024);
+    // The -wal file stays (it is never deleted), but empty.
+    QVERIFY(QFileInfo::exists(store + u"-wal"_s));
+    QCOMPARE(QFileInfo(store + u"-wal"_s).size(), 0);
+    QCOMPARE(annorev({u"mark"_s, u"--status"_s, u"approved"_s, batch, u"doc-0001.txt"_s}).exitCode, 0);
+    QVERIFY(QFileInfo(store + u"-wal"_s).size() < 64 * 1024);
 }
 
 QTEST_GUILESS_MAIN(TestStoreCli)

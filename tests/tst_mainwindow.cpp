@@ -1353,9 +1353,18 @@ void TestMainWindow::compareShowsBothSidesAndTakesBsSpan()
     }
     QVERIFY(onlyB >= 0);
     QCOMPARE(text(*window)->extraSelections().size(), model->rowCount());
+    QString error;
+    QVERIFY2(window->session()->setStatus(ReviewStatus::Approved, {}, &error), qPrintable(error));
+    auto *list = child<QTreeView>(*window, u"documentList"_s);
+    QCOMPARE(list->model()->index(5, DocumentListModel::IdColumn).data().toString(), extra);
+    QCOMPARE(list->model()->index(5, DocumentListModel::StatusColumn).data().toString(), u"Approved"_s);
     panel->selectRow(onlyB);
     QVERIFY(panel->takeSelectedB());
+    // Taking B's span is an edit: the approval was of the text before it.
+    QCOMPARE(list->model()->index(5, DocumentListModel::StatusColumn).data().toString(), u"Unreviewed"_s);
     QTRY_VERIFY(stored(*window, extra).contains("<params>13 billion</params>"));
+    QVERIFY(window->session()->waitForSaved());
+    QCOMPARE(ReviewStore::open(window->storePath(), &error)->document(extra)->status, ReviewStatus::Unreviewed);
     window->action(u"undo"_s)->trigger();
     QTRY_COMPARE(stored(*window, extra), extraSource);
 }

@@ -203,6 +203,7 @@ private slots:
     void fileDialogsNeverOpenTheStoreFiles_data();
     void fileDialogsNeverOpenTheStoreFiles();
     void aCancelledOpenFolderAndAnotherProcessLoseNoDecision();
+    void aStoreDroppedOnTheWindowIsRefusedUnread();
 
 private:
     // A fresh copy of the samples plus two documents of our own, with its store beside it.
@@ -1201,6 +1202,33 @@ void TestMainWindow::aCancelledOpenFolderAndAnotherProcessLoseNoDecision()
         annorev::test::runAnnorev({u"status"_s, u"--format"_s, u"json"_s, m_batch}, environment);
     QCOMPARE(status.exitCode, 0);
     QCOMPARE(QJsonDocument::fromJson(status.out).object()[u"status"_s][u"approved"_s].toInt(), 1);
+}
+
+void TestMainWindow::aStoreDroppedOnTheWindowIsRefusedUnread()
+{
+    auto window = openWindow(true);
+    const QString storePath = window->storePath();
+    QVERIFY(QFileInfo::exists(storePath));
+    OpenWatcher watcher(m_dir->path());
+    QVERIFY(watcher.isValid());
+    for (const QString &name : QStringList{storePath, storePath + u"-wal"_s}) {
+        QMimeData data;
+        data.setUrls({QUrl::fromLocalFile(name)});
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(window.get(), &enter);
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(window.get(), &drop);
+        QTRY_VERIFY2(statusMessage(*window).contains(u"is a review store, not a document"_s),
+                     qPrintable(statusMessage(*window)));
+        window->statusBar()->clearMessage();
+    }
+    // Still on its batch, and nothing read the store's files or made a store of the store.
+    QCOMPARE(window->storePath(), storePath);
+    const QStringList opened = watcher.opened();
+    for (const QString &name : opened) {
+        QVERIFY2(!ReviewStore::isStoreFileName(name), qPrintable(u"opened: "_s + opened.join(u", ")));
+    }
+    QVERIFY(!QFileInfo::exists(storePath + u".annorev.sqlite"_s));
 }
 
 void TestMainWindow::keyboardShortcutsListsTheMenus()

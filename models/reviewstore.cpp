@@ -935,6 +935,21 @@ std::optional<QString> ReviewStore::recordedBatch(QString *error) const
     return query.next() ? query.value(0).toString() : QStringLiteral("");
 }
 
+bool ReviewStore::recordBatch(const QString &batch, QString *error)
+{
+    QSqlQuery record(m_db);
+    if (!record.prepare(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"))) {
+        setError(error, describeError(m_path, record.lastError()));
+        return false;
+    }
+    bind(record, {batchKey, batch});
+    if (!record.exec()) {
+        setError(error, describeError(m_path, record.lastError()));
+        return false;
+    }
+    return true;
+}
+
 QStringList ReviewStore::batchInputs(QString *error) const
 {
     const std::optional<QString> recorded = recordedBatch(error);
@@ -1049,7 +1064,19 @@ std::optional<ReviewStore::SyncReport> ReviewStore::sync(const BatchReader &read
                             u"changed");
         return std::nullopt;
     }
-    if (*recorded == batch && makePlan(seen, firstPlace, *existing).isEmpty()) {
+    if (makePlan(seen, firstPlace, *existing).isEmpty()) {
+        if (*recorded != batch) {
+            // Only the record is behind (a store from before it, or a batch moved with its store).
+            // Best effort: a run that cannot write the store still reads it as before.
+            QString ignored;
+            if (beginWrite(&ignored)) {
+                if (recordBatch(batch, &ignored)) {
+                    commit(&ignored);
+                } else {
+                    rollback();
+                }
+            }
+        }
         if (!backfillFacts(schema, checker, error)) {
             return std::nullopt;
         }
@@ -1069,17 +1096,9 @@ std::optional<ReviewStore::SyncReport> ReviewStore::sync(const BatchReader &read
         rollback();
         return std::nullopt;
     }
-    if (*recorded != batch) {
-        QSqlQuery record(m_db);
-        bool recordedNow = record.prepare(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"));
-        if (recordedNow) {
-            bind(record, {batchKey, batch});
-            recordedNow = record.exec();
-        }
-        if (!recordedNow) {
-            abandon(error, describeError(m_path, record.lastError()));
-            return std::nullopt;
-        }
+    if (*recorded != batch && !recordBatch(batch, error)) {
+        rollback();
+        return std::nullopt;
     }
     if (!commit(error) || !backfillFacts(schema, checker, error)) {
         return std::nullopt;

@@ -231,6 +231,8 @@ private:
     std::optional<int> readVersion(QString *error) const;
     // The batch the store records (see sync()); empty for a store that records none yet.
     std::optional<QString> recordedBatch(QString *error) const;
+    // Writes the record, inside the caller's transaction.
+    bool recordBatch(const QString &batch, QString *error);
     bool migrate(QString *error);
     // Fills in the facts of documents that have none (stores from schema 1).
     bool backfillFacts(const Schema &schema, const Checker &checker, QString *error);

@@ -623,6 +623,17 @@ void TestStoreCli::logFilesLeftReadOnlyByAReadOnlyRunDoNotBlockWrites()
     };
     const QByteArray store = QFile::encodeName(m_store);
     QCOMPARE(runAsNobody({u"status"_s, m_batch}).exitCode, 0);
+    {
+        // A store from before annorev recorded its batch: the read-only run cannot add the record,
+        // and must read the store all the same.
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"legacy"_s);
+        db.setDatabaseName(m_store);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.exec(u"DELETE FROM meta WHERE key = 'batch'"_s));
+        QCOMPARE(query.numRowsAffected(), 1);
+    }
+    QSqlDatabase::removeDatabase(u"legacy"_s);
     // The store read-only, its log files gone (a copied store, or one from before they were
     // kept): a run that only reads creates them with the store's read-only permissions.
     QVERIFY(::chmod(store.constData(), 0444) == 0);

@@ -1,5 +1,7 @@
 #include "outputguard.h"
 
+#include "reviewstore.h"
+
 #include <QDir>
 #include <QFileInfo>
 
@@ -67,6 +69,12 @@ QString refusal(const QString &out, const QStringList &batchInputs, const QStrin
                                  .arg(out, storePath);
             }
         }
+    }
+    if (ReviewStore::isStoreFileName(QFileInfo(target).fileName())) {
+        // Another batch's store, or this batch's default one while --store names another.
+        return QStringLiteral("%1 is a review store or one of its files: writing there would destroy decisions; "
+                              "choose another output path")
+            .arg(out);
     }
     for (const QString &input : batchInputs) {
         const QString source = resolve(input);

@@ -172,6 +172,7 @@ void TestExportCli::exportNeverWritesOverTheStoreOrTheBatch_data()
         << jsonl << csv << u"b.jsonl.annorev.sqlite"_s << QString() << true;
     QTest::addRow("a --store elsewhere") << folder << csv << u"sub/custom.sqlite"_s << u"sub/custom.sqlite"_s << true;
     QTest::addRow("a --store's -wal") << folder << csv << u"sub/custom.sqlite-wal"_s << u"sub/custom.sqlite"_s << true;
+    QTest::addRow("another batch's store") << folder << csv << u"sub/other.annorev.sqlite"_s << QString() << true;
     QTest::addRow("the JSON Lines batch") << jsonl << csv << u"b.jsonl"_s << QString() << true;
     QTest::addRow("the JSON Lines batch through a symlink") << jsonl << csv << u"jsonllink"_s << QString() << true;
     QTest::addRow("a source document") << folder << u"tagged"_s << u"samples/000_fb52d27db3b8b6ee.txt"_s << QString()

@@ -191,6 +191,7 @@ private slots:
     void toolTipsNameLabelValueAndRecord();
     void unreadableInputsAreReportedAndTheRestOpens();
     void storeThatCannotBeOpenedKeepsThePreviousBatch();
+    void aBatchThatCannotBeReadLeavesNoStore();
     void droppingAFolderOpensIt();
     void settingsRememberLayoutBatchesAndDocument();
     void everyActionHasItsShortcutInAMenu();
@@ -962,6 +963,17 @@ void TestMainWindow::storeThatCannotBeOpenedKeepsThePreviousBatch()
     QCOMPARE(window->currentDocumentId(), first);
     QCOMPARE(child<QTreeView>(*window, u"documentList"_s)->model()->rowCount(), 7);
     QVERIFY(statusMessage(*window).contains(u"other.annorev.sqlite"_s));
+}
+
+void TestMainWindow::aBatchThatCannotBeReadLeavesNoStore()
+{
+    auto window = openWindow();
+    const QString tasks = m_dir->filePath(u"tasks.json"_s);
+    writeFile(tasks, "[{\"data\": "); // a Label Studio export cut short
+    QVERIFY(!window->openBatch({tasks}));
+    QVERIFY(!QFileInfo::exists(ReviewStore::defaultStorePath({tasks})));
+    QCOMPARE(window->currentDocumentId(), first);
+    QVERIFY2(statusMessage(*window).contains(u"tasks.json"_s), qPrintable(statusMessage(*window)));
 }
 
 void TestMainWindow::droppingAFolderOpensIt()

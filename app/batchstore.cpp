@@ -38,6 +38,14 @@ std::unique_ptr<ReviewStore> open(const QString &batch, const QString &storePath
             InputError{batch, 0, QStringLiteral("cannot read: no such file or directory")}.toString().toUtf8() + '\n');
         return nullptr;
     }
+    // Read before the store is opened too: a batch that cannot be read leaves no empty store.
+    const BatchReader reader = BatchReader::open({batch});
+    if (!reader.errors().isEmpty()) {
+        for (const InputError &inputError : reader.errors()) {
+            Console::error(inputError.located());
+        }
+        return nullptr;
+    }
     const QString path = storePath.isEmpty() ? ReviewStore::defaultStorePath({batch}) : storePath;
     QString error;
     std::unique_ptr<ReviewStore> store = ReviewStore::open(path, &error);
@@ -46,7 +54,7 @@ std::unique_ptr<ReviewStore> open(const QString &batch, const QString &storePath
         return nullptr;
     }
     const std::optional<ReviewStore::SyncReport> report =
-        store->sync({batch}, Schema::builtin(), checker(), reviewer, &error);
+        store->sync(reader, {batch}, Schema::builtin(), checker(), reviewer, &error);
     if (!report) {
         Console::error(error);
         return nullptr;

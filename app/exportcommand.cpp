@@ -2,6 +2,7 @@
 #include "commands.h"
 #include "console.h"
 #include "exporter.h"
+#include "outputguard.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -13,13 +14,16 @@ namespace annorev {
 int runExport(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Export the reviewed documents of a batch: records, corrected tagged text, or annotations "
-                       "for doccano, Label Studio, brat and CoNLL.\n\n"
-                       "Offsets are counted as the receiving tool counts them: code points for records, Label "
-                       "Studio and brat, UTF-16 units for doccano. Every exported span is checked against its "
-                       "text. Output is written atomically: a failed export leaves nothing behind.\n"
-                       "Exit status: 0 exported, 2 bad usage, a store that cannot be read, or a failed export."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Export the reviewed documents of a batch: records, corrected tagged text, or annotations "
+        "for doccano, Label Studio, brat and CoNLL.\n\n"
+        "Offsets are counted as the receiving tool counts them: code points for records, Label "
+        "Studio and brat, UTF-16 units for doccano. Every exported span is checked against its "
+        "text. Output is written atomically: a failed export leaves nothing behind.\n"
+        "--out never writes to the store or its -wal/-shm/-journal files, a file of the batch, or into a "
+        "folder batch (symlinks and .. followed).\n"
+        "Exit status: 0 exported, 2 bad usage, a refused output path, a store that cannot be read, or "
+        "a failed export."));
     parser.addHelpOption();
     const QCommandLineOption formatOption(QStringLiteral("format"),
                                           QStringLiteral("One of: %1.").arg(exportFormatNames().join(u", ")),
@@ -66,7 +70,8 @@ int runExport(const QStringList &arguments)
     if (parser.isSet(offsetsOption)) {
         options.offsets = offsetUnitFromName(parser.value(offsetsOption));
         if (!options.offsets) {
-            Console::error(QStringLiteral("--offsets is codepoint or utf16, not \"%1\"").arg(parser.value(offsetsOption)));
+            Console::error(
+                QStringLiteral("--offsets is codepoint or utf16, not \"%1\"").arg(parser.value(offsetsOption)));
             return ExitUsage;
         }
     }
@@ -75,6 +80,17 @@ int runExport(const QStringList &arguments)
     if (!jobsOk || options.jobs < 0) {
         Console::error(QStringLiteral("--jobs takes a whole number, not \"%1\"").arg(parser.value(jobsOption)));
         return ExitUsage;
+    }
+    if (parser.isSet(outOption) && !parser.positionalArguments().isEmpty()) {
+        // Checked before the store is opened or anything is written.
+        const QString batch = parser.positionalArguments().constFirst();
+        const QString storePath =
+            parser.isSet(storeOption) ? parser.value(storeOption) : ReviewStore::defaultStorePath({batch});
+        const QString refusal = OutputGuard::refusal(parser.value(outOption), {batch}, storePath);
+        if (!refusal.isEmpty()) {
+            Console::error(refusal);
+            return ExitUsage;
+        }
     }
     const std::unique_ptr<ReviewStore> store = BatchStore::open(parser, BatchStore::Ids::None);
     if (!store) {

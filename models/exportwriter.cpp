@@ -48,14 +48,16 @@ bool ExportWriter::open(QString *error)
     if (out.exists() && !out.isDir()) {
         return fail(u"cannot write the folder " % m_outPath % u": a file of that name exists");
     }
-    if (out.isDir() && !QDir(m_outPath).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System)) {
+    if (out.isDir() &&
+        !QDir(m_outPath).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System)) {
         return fail(u"cannot write the folder " % m_outPath % u": it exists and is not empty (choose a new folder)");
     }
     // A sibling, so that the final rename stays on one file system.
     QDir parent = out.absoluteDir();
     for (int attempt = 0; attempt < 100; ++attempt) {
-        const QString name = out.fileName() % u".tmp-" %
-                             QString::number(QRandomGenerator::global()->generate() % 0xffffff, 16).rightJustified(6, u'0');
+        const QString name =
+            out.fileName() % u".tmp-" %
+            QString::number(QRandomGenerator::global()->generate() % 0xffffff, 16).rightJustified(6, u'0');
         if (!parent.exists(name) && parent.mkdir(name)) {
             m_tempDir = parent.filePath(name);
             return true;
@@ -108,7 +110,10 @@ bool ExportWriter::writeFile(const QString &relativePath, QByteArrayView bytes, 
 bool ExportWriter::commit(QString *error)
 {
     if (m_kind == Kind::File) {
-        if (!m_file || !m_file->commit()) {
+        // Flushed here, not left to commit(): Qt 6.4's QSaveFile::commit() loses the error of the
+        // flush it makes on a full disk and renames an empty file into place ("exported" to a
+        // 0-byte file), or reports "Unknown error".
+        if (!m_file || !m_file->flush() || !m_file->commit()) {
             if (error) {
                 *error = u"cannot write " % m_outPath % u": " % (m_file ? m_file->errorString() : QString());
             }

@@ -74,6 +74,7 @@ bool ReviewSession::open(const QString &id, QString *error)
     m_undoStack = stack;
     m_undoGroup->setActiveStack(stack);
     m_id = id;
+    m_status = stored->status;
     show(Document::parse(stored->taggedText, m_schema));
     Q_EMIT documentChanged();
     Q_EMIT resultChanged();
@@ -117,6 +118,10 @@ void ReviewSession::change(const QString &id, const Document &from, const Docume
         const QScopedValueRollback changing(m_changing, true);
         if (m_pending.size() == 1) {
             Q_EMIT savingChanged(true);
+        }
+        // The decision was about the text before this step (see ReviewStore::setTaggedText).
+        if (m_status == ReviewStatus::Approved || m_status == ReviewStatus::Rejected) {
+            setCurrentStatus(ReviewStatus::Unreviewed);
         }
         Q_EMIT documentChanged();
     }
@@ -186,6 +191,9 @@ void ReviewSession::revert(const QString &storeError)
     }
     m_undoStack->clear();
     show(stored ? Document::parse(stored->taggedText, m_schema) : m_saved);
+    if (stored) {
+        setCurrentStatus(stored->status);
+    }
     Q_EMIT errorOccurred(message);
     Q_EMIT documentChanged();
     Q_EMIT resultChanged();
@@ -299,7 +307,18 @@ bool ReviewSession::setStatus(ReviewStatus status, const QString &note, QString 
     if (!waitForSaved()) {
         return fail(error, tr("the latest changes to %1 were not saved, so its status was not changed").arg(m_id));
     }
-    return m_store.setStatus({m_id}, status, note, m_reviewer, error);
+    if (!m_store.setStatus({m_id}, status, note, m_reviewer, error)) {
+        return false;
+    }
+    setCurrentStatus(status);
+    return true;
+}
+
+void ReviewSession::setCurrentStatus(ReviewStatus status)
+{
+    if (std::exchange(m_status, status) != status) {
+        Q_EMIT statusChanged(status);
+    }
 }
 
 std::optional<QString> ReviewSession::nextUnreviewed()

@@ -93,6 +93,9 @@ public:
     const QString &reviewer() const { return m_reviewer; }
 
     const QString &documentId() const { return m_id; }
+    // The open document's review status. An edit (undo and redo included) of an approved or
+    // rejected document makes it unreviewed at once, as the store does when it writes the edit.
+    ReviewStatus status() const { return m_status; }
     const Document &document() const { return m_document; }
     // The findings and analysis of document() when isChecked(), else of an earlier version.
     const CheckResult &result() const { return m_result; }
@@ -113,6 +116,8 @@ Q_SIGNALS:
     // isSaving() changed: true when a step is queued with none pending, false when the last one
     // is written or given up.
     void savingChanged(bool saving);
+    // status() changed: a decision, or an edit that undid one.
+    void statusChanged(ReviewStatus status);
     void errorOccurred(const QString &message);
 
 private:
@@ -130,6 +135,7 @@ private:
     // in an error message. id is the document the step belongs to, which is always the open one:
     // only its stack is active.
     void change(const QString &id, const Document &from, const Document &to, const QString &what);
+    void setCurrentStatus(ReviewStatus status);
     // Takes the writer's outcomes in order; the writer calls it through the event loop.
     void deliverOutcomes();
     // After a failed write: the lost steps are named, the store's version comes back.
@@ -143,6 +149,7 @@ private:
     const Checker &m_checker;
     QString m_reviewer;
     QString m_id;
+    ReviewStatus m_status = ReviewStatus::Unreviewed;
     Document m_document;
     // Every change of m_document is a new version; m_resultVersion is the one m_result is for.
     quint64 m_version = 0;

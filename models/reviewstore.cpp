@@ -8,17 +8,21 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QHash>
 #include <QSet>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStorageInfo>
 #include <QThread>
 #include <QVariant>
 #include <QtConcurrent>
 
 #include <atomic>
 #include <initializer_list>
+#include <sqlite3.h>
 
 namespace annorev {
 
@@ -132,6 +136,8 @@ QList<QStringList> migrations()
 }
 
 const QString schemaVersionKey = QStringLiteral("schema_version");
+// The batch the store was made for, as canonical paths one a line (see ReviewStore::sync).
+const QString batchKey = QStringLiteral("batch");
 
 const QString auditInsert = QStringLiteral(
     "INSERT INTO audit (document_id, reviewer, at, action, status_before, status_after, text_before, text_after, note)"
@@ -159,17 +165,23 @@ QString lockedMessage(const QString &path)
     return u"the store " % path % u" is locked by another annorev process; try again";
 }
 
+// The sqlite3 handle under a Qt SQL connection (Debian's QSQLITE driver links the system
+// libsqlite3, the same library this file calls).
+sqlite3 *handleOf(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0) {
+        return nullptr;
+    }
+    return *static_cast<sqlite3 *const *>(handle.constData());
+}
+
 QString describeError(const QString &path, const QSqlError &error)
 {
     bool ok = false;
     const int code = error.nativeErrorCode().toInt(&ok);
-    constexpr int sqliteBusy = 5;
-    constexpr int sqliteLocked = 6;
-    if (ok && ((code & 0xff) == sqliteBusy || (code & 0xff) == sqliteLocked)) {
-        return lockedMessage(path);
-    }
     const QString detail = error.databaseText().isEmpty() ? error.text() : error.databaseText();
-    return u"the store " % path % u": " % detail;
+    return ok ? ReviewStore::describeSqliteError(path, code, detail) : u"the store " % path % u": " % detail;
 }
 
 void setError(QString *error, const QString &message)
@@ -627,6 +639,23 @@ ReviewStore::ReviewStore(const QString &path, const QString &connectionName)
 {
 }
 
+QString ReviewStore::describeSqliteError(const QString &path, int code, const QString &detail)
+{
+    const int primary = code & 0xff;
+    if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) {
+        return lockedMessage(path);
+    }
+    // SQLite says SQLITE_FULL when a write comes up short, but "disk I/O error" when growing the
+    // shared-memory file or syncing runs out of space; either way the reviewer needs to hear that
+    // the disk is full. An I/O error with next to nothing left on the disk is taken for that.
+    constexpr qint64 nearlyFull = 1024 * 1024;
+    const QStorageInfo disk(QFileInfo(path).absolutePath());
+    if (primary == SQLITE_FULL || (primary == SQLITE_IOERR && disk.isValid() && disk.bytesAvailable() < nearlyFull)) {
+        return u"the disk holding the store " % path % u" is full; free some space and try again";
+    }
+    return u"the store " % path % u": " % detail;
+}
+
 ReviewStore::~ReviewStore()
 {
     m_db.close();
@@ -643,11 +672,42 @@ QString ReviewStore::defaultStorePath(const QStringList &batchInputs)
     return QDir::cleanPath(QFileInfo(batchInputs.constFirst()).absoluteFilePath()) % u".annorev.sqlite";
 }
 
+bool ReviewStore::isStoreFileName(const QString &fileName)
+{
+    for (const QLatin1StringView suffix :
+         {QLatin1StringView(".annorev.sqlite"), QLatin1StringView(".annorev.sqlite-wal"),
+          QLatin1StringView(".annorev.sqlite-shm"), QLatin1StringView(".annorev.sqlite-journal")}) {
+        if (fileName.endsWith(suffix)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 std::unique_ptr<ReviewStore> ReviewStore::open(const QString &path, QString *error)
 {
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE"))) {
         setError(error, QStringLiteral("the Qt SQLite driver (QSQLITE) is not installed"));
         return nullptr;
+    }
+    // A run that could not write the store (its file read-only then) leaves -wal and -shm files
+    // with the store's read-only permissions, as SQLite creates them; with such a -shm, every
+    // later write fails with "attempt to write a readonly database" even once the store is
+    // writable again. They get the store's permissions back; changing the mode of a file that
+    // another process has open does not disturb it.
+    const QFileInfo storeInfo(path);
+    if (storeInfo.isFile() && storeInfo.isWritable()) {
+        for (const QLatin1StringView suffix : {QLatin1StringView("-wal"), QLatin1StringView("-shm")}) {
+            const QString sidecar = path + suffix;
+            const QFileInfo sidecarInfo(sidecar);
+            if (sidecarInfo.exists() && !sidecarInfo.isWritable() &&
+                !QFile::setPermissions(sidecar, sidecarInfo.permissions() | storeInfo.permissions())) {
+                setError(error, u"the store " % path % u" cannot be written: " % sidecar %
+                                    u" is read-only and belongs to someone else; make it writable, or delete it "
+                                    u"while no annorev uses the store");
+                return nullptr;
+            }
+        }
     }
     static std::atomic<quint64> opened{0};
     const QString connection = u"annorev-store-" % QString::number(++opened);
@@ -657,6 +717,18 @@ std::unique_ptr<ReviewStore> ReviewStore::open(const QString &path, QString *err
     db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=" % QString::number(busyTimeoutMs));
     if (!db.open()) {
         setError(error, u"cannot open the store " % path % u": " % db.lastError().text());
+        return nullptr;
+    }
+    // A closing connection that believes it is the last one deletes the -wal and -shm files. If
+    // anything in another annorev process opened and closed the store file, that process lost
+    // its POSIX locks and looks gone, yet it still writes to the files it has open: its commits
+    // would go to a deleted log. With a persistent WAL nothing is deleted, so they are not lost.
+    sqlite3 *handle = handleOf(db);
+    int persist = 1;
+    if (!handle || sqlite3_file_control(handle, "main", SQLITE_FCNTL_PERSIST_WAL, &persist) != SQLITE_OK) {
+        setError(error, u"cannot open the store " % path %
+                            u": the SQLite driver does not let annorev keep the "
+                            u"write-ahead log");
         return nullptr;
     }
     // SQLite answers "busy" at once, without waiting out its busy timeout, while another process
@@ -821,18 +893,76 @@ void ReviewStore::rollback()
     query.exec(QStringLiteral("ROLLBACK"));
 }
 
+QString ReviewStore::unreadableInputs(const BatchReader &reader)
+{
+    QStringList messages;
+    for (const InputError &inputError : reader.errors()) {
+        messages.append(inputError.located());
+    }
+    return messages.join(u'\n');
+}
+
+QString ReviewStore::batchIdentity(const QStringList &batchInputs)
+{
+    QStringList paths;
+    for (const QString &input : batchInputs) {
+        const QFileInfo info(input);
+        const QString canonical = info.canonicalFilePath();
+        paths.append(canonical.isEmpty() ? QDir::cleanPath(info.absoluteFilePath()) : canonical);
+    }
+    return paths.join(u'\n');
+}
+
 std::optional<ReviewStore::SyncReport> ReviewStore::sync(const QStringList &batchInputs, const Schema &schema,
                                                          const Checker &checker, const QString &reviewer,
                                                          QString *error)
 {
-    const BatchReader reader = BatchReader::open(batchInputs);
+    return sync(BatchReader::open(batchInputs), batchInputs, schema, checker, reviewer, error);
+}
+
+std::optional<QString> ReviewStore::recordedBatch(QString *error) const
+{
+    QSqlQuery query(m_db);
+    if (!query.prepare(QStringLiteral("SELECT value FROM meta WHERE key = ?"))) {
+        setError(error, describeError(m_path, query.lastError()));
+        return std::nullopt;
+    }
+    query.bindValue(0, batchKey);
+    if (!query.exec()) {
+        setError(error, describeError(m_path, query.lastError()));
+        return std::nullopt;
+    }
+    return query.next() ? query.value(0).toString() : QStringLiteral("");
+}
+
+bool ReviewStore::recordBatch(const QString &batch, QString *error)
+{
+    QSqlQuery record(m_db);
+    if (!record.prepare(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"))) {
+        setError(error, describeError(m_path, record.lastError()));
+        return false;
+    }
+    bind(record, {batchKey, batch});
+    if (!record.exec()) {
+        setError(error, describeError(m_path, record.lastError()));
+        return false;
+    }
+    return true;
+}
+
+QStringList ReviewStore::batchInputs(QString *error) const
+{
+    const std::optional<QString> recorded = recordedBatch(error);
+    return recorded ? recorded->split(u'\n', Qt::SkipEmptyParts) : QStringList();
+}
+
+std::optional<ReviewStore::SyncReport> ReviewStore::sync(const BatchReader &reader, const QStringList &batchInputs,
+                                                         const Schema &schema, const Checker &checker,
+                                                         const QString &reviewer, QString *error)
+{
     if (!reader.errors().isEmpty()) {
         // Every document of an unreadable input would look gone: refuse rather than flag them.
-        QStringList messages;
-        for (const InputError &inputError : reader.errors()) {
-            messages.append(inputError.located());
-        }
-        setError(error, messages.join(u'\n'));
+        setError(error, unreadableInputs(reader));
         return std::nullopt;
     }
     QSet<QString> fileInputs;
@@ -902,7 +1032,51 @@ std::optional<ReviewStore::SyncReport> ReviewStore::sync(const QStringList &batc
     if (!existing) {
         return std::nullopt;
     }
+    const QString batch = batchIdentity(batchInputs);
+    const std::optional<QString> recorded = recordedBatch(error);
+    if (!recorded) {
+        return std::nullopt;
+    }
+    // A store given for the wrong batch would flag its documents missing. It is refused when it
+    // shares no document with this batch, or when the batch it records is still there and the
+    // store is not the one beside this batch; a batch moved, renamed or copied with its store
+    // shares its documents and is let through, and the store records the new place.
+    const QStringList recordedInputs = recorded->split(u'\n', Qt::SkipEmptyParts);
+    const bool shared =
+        std::any_of(seen.cbegin(), seen.cend(), [&](const Seen &doc) { return existing->contains(doc.id); });
+    const bool elsewhere =
+        !recordedInputs.isEmpty() &&
+        std::all_of(recordedInputs.cbegin(), recordedInputs.cend(),
+                    [](const QString &input) { return QFileInfo::exists(input); }) &&
+        QFileInfo(m_path).canonicalFilePath() != QFileInfo(defaultStorePath(batchInputs)).canonicalFilePath();
+    if (*recorded != batch && !existing->isEmpty() && (!shared || elsewhere)) {
+        QString other = QString(*recorded).replace(u'\n', QStringLiteral(", "));
+        if (other.isEmpty()) {
+            // Stores from before the batch was recorded: name it by one of its documents.
+            const auto first =
+                std::min_element(existing->cbegin(), existing->cend(),
+                                 [](const Existing &a, const Existing &b) { return a.position < b.position; });
+            other = u"of " % first->path;
+        }
+        setError(error, u"the store " % m_path % u" belongs to another batch (" % other % u"), not to " %
+                            QString(batch).replace(u'\n', QStringLiteral(", ")) %
+                            u". Give this batch its own store (leave out --store for the one beside it); nothing was "
+                            u"changed");
+        return std::nullopt;
+    }
     if (makePlan(seen, firstPlace, *existing).isEmpty()) {
+        if (*recorded != batch) {
+            // Only the record is behind (a store from before it, or a batch moved with its store).
+            // Best effort: a run that cannot write the store still reads it as before.
+            QString ignored;
+            if (beginWrite(&ignored)) {
+                if (recordBatch(batch, &ignored)) {
+                    commit(&ignored);
+                } else {
+                    rollback();
+                }
+            }
+        }
         if (!backfillFacts(schema, checker, error)) {
             return std::nullopt;
         }
@@ -922,8 +1096,19 @@ std::optional<ReviewStore::SyncReport> ReviewStore::sync(const QStringList &batc
         rollback();
         return std::nullopt;
     }
+    if (*recorded != batch && !recordBatch(batch, error)) {
+        rollback();
+        return std::nullopt;
+    }
     if (!commit(error) || !backfillFacts(schema, checker, error)) {
         return std::nullopt;
+    }
+    if (!plan.inserts.isEmpty()) {
+        // The log is kept when annorev closes (see open()), so an import would leave it as large
+        // as the batch. A TRUNCATE checkpoint empties it once no other connection reads from it;
+        // if one does, the log stays as it is and is reused from its start.
+        QSqlQuery checkpoint(m_db);
+        checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
     }
     report.imported = plan.inserts.size();
     for (qsizetype i : plan.changed) {
@@ -1174,20 +1359,25 @@ bool ReviewStore::setTaggedText(const QString &id, const QByteArray &taggedText,
         return abandon(error, u"no document \"" % id % u"\" in the store " % m_path % u"; nothing was changed");
     }
     const QByteArray before = select.value(0).toByteArray();
-    const QVariant status = select.value(1);
+    const std::optional<ReviewStatus> statusBefore = statusOf(select.value(1));
     select.finish();
     if (before == taggedText) {
         rollback();
         return true;
     }
+    // An approval or rejection was of the text as it stood: an edit undoes it, so that an export
+    // of approved documents never carries text nobody approved. reviewer and changed_at stay those
+    // of the decision; the audit row says who edited and when.
+    const bool reopens = statusBefore == ReviewStatus::Approved || statusBefore == ReviewStatus::Rejected;
+    const std::optional<ReviewStatus> statusAfter = reopens ? ReviewStatus::Unreviewed : statusBefore;
     const QString at = timestamp(QDateTime::currentDateTimeUtc());
     QSqlQuery update(m_db);
     if (!update.prepare(QStringLiteral("UPDATE documents SET tagged_text = ?, errors = ?, warnings = ?, infos = ?,"
-                                       " reviewer = ?, changed_at = ? WHERE id = ?"))) {
+                                       " status = ? WHERE id = ?"))) {
         return abandon(error, describeError(m_path, update.lastError()));
     }
-    bind(update,
-         {taggedText, integer(counts.errors), integer(counts.warnings), integer(counts.infos), reviewer, at, id});
+    bind(update, {taggedText, integer(counts.errors), integer(counts.warnings), integer(counts.infos),
+                  statusValue(statusAfter.value_or(ReviewStatus::Unreviewed)), id});
     if (!update.exec()) {
         return abandon(error, describeError(m_path, update.lastError()));
     }
@@ -1195,7 +1385,11 @@ bool ReviewStore::setTaggedText(const QString &id, const QByteArray &taggedText,
     if (!audit.prepare(auditInsert)) {
         return abandon(error, describeError(m_path, audit.lastError()));
     }
-    bind(audit, {id, reviewer, at, QStringLiteral("edit"), status, status, before, taggedText, QVariant()});
+    const QVariant note =
+        reopens ? QVariant(u"the edit returns the document from " % statusName(*statusBefore) % u" to unreviewed")
+                : QVariant();
+    bind(audit, {id, reviewer, at, QStringLiteral("edit"), statusValue(statusBefore), statusValue(statusAfter), before,
+                 taggedText, note});
     if (!audit.exec()) {
         return abandon(error, describeError(m_path, audit.lastError()));
     }

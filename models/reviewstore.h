@@ -55,7 +55,7 @@ public:
         ReviewStatus status = ReviewStatus::Unreviewed;
         QString note;
         QString reviewer;
-        QDateTime changedAt; // UTC; invalid when the reviewer never changed it
+        QDateTime changedAt; // UTC; when the status was last set, invalid when never
         bool sourceChanged = false;
         bool missing = false;
         qsizetype errors = 0; // finding counts of the tagged text
@@ -131,19 +131,43 @@ public:
     // BATCH.annorev.sqlite beside the first input: "dir/" gives "dir.annorev.sqlite" next to
     // dir, "a.jsonl" gives "a.jsonl.annorev.sqlite".
     static QString defaultStorePath(const QStringList &batchInputs);
+    // Whether a file name is a store's (NAME.annorev.sqlite) or one of its -wal, -shm or -journal
+    // files: nothing in annorev opens those except SQLite.
+    static bool isStoreFileName(const QString &fileName);
 
     // Opens the store at path, creating or migrating it. A store written by a newer annorev, or a
     // file that is not an annorev store, is refused and left as it is.
     static std::unique_ptr<ReviewStore> open(const QString &path, QString *error);
 
     QString path() const { return m_path; }
+    // The inputs of the batch the store was last synced with (see sync()); empty for a store
+    // that has never been synced.
+    QStringList batchInputs(QString *error = nullptr) const;
 
     // Brings the store up to date with the batch: imports documents it has not seen, flags
     // documents whose source bytes changed (keeping the reviewer's version) and documents gone
     // from the batch, and unflags those that came back. One transaction; nothing is written when
     // nothing changed. Fails without writing when an input cannot be read at all.
+    //
+    // The store remembers the batch it was synced with (canonical paths) and refuses another
+    // batch, naming both, when none of its documents are in the store or when the recorded batch
+    // is still there and the store is not the one beside this batch: a --store given for the
+    // wrong batch would otherwise flag its documents missing. A batch moved, renamed or copied
+    // with its store is let through, and the store then records the new place.
     std::optional<SyncReport> sync(const QStringList &batchInputs, const Schema &schema, const Checker &checker,
                                    const QString &reviewer, QString *error);
+    // The same with the batch already opened: a caller that opens the batch before the store
+    // creates no store for a batch that cannot be read (see unreadableInputs()).
+    std::optional<SyncReport> sync(const BatchReader &reader, const QStringList &batchInputs, const Schema &schema,
+                                   const Checker &checker, const QString &reviewer, QString *error);
+    // The reader's errors one a line, as sync() refuses an unreadable batch with; empty if none.
+    static QString unreadableInputs(const BatchReader &reader);
+    // The batch inputs as the store records them: canonical paths, one a line.
+    static QString batchIdentity(const QStringList &batchInputs);
+
+    // The message for a SQLite error (code: its extended result code) on the store at path:
+    // another process's lock, a full disk, or detail (SQLite's own words).
+    static QString describeSqliteError(const QString &path, int code, const QString &detail);
 
     std::optional<StoredDocument> document(const QString &id, QString *error = nullptr) const;
     QStringList ids(QString *error = nullptr) const; // in batch order
@@ -153,7 +177,9 @@ public:
     // (the note is the override reason). The note replaces the previous one.
     bool setStatus(const QStringList &ids, ReviewStatus status, const QString &note, const QString &reviewer,
                    QString *error);
-    // Replaces the reviewer's version of a document and recounts its findings.
+    // Replaces the reviewer's version of a document and recounts its findings. An approved or
+    // rejected document becomes unreviewed (the decision was of the old text; the audit row says
+    // so); reviewer and changedAt stay those of the last status change.
     bool setTaggedText(const QString &id, const QByteArray &taggedText, const Schema &schema, const Checker &checker,
                        const QString &reviewer, QString *error);
 
@@ -203,6 +229,10 @@ private:
     bool abandon(QString *error, const QString &message);
     bool prepare(QString *error); // checks the version, sets the journal up, migrates
     std::optional<int> readVersion(QString *error) const;
+    // The batch the store records (see sync()); empty for a store that records none yet.
+    std::optional<QString> recordedBatch(QString *error) const;
+    // Writes the record, inside the caller's transaction.
+    bool recordBatch(const QString &batch, QString *error);
     bool migrate(QString *error);
     // Fills in the facts of documents that have none (stores from schema 1).
     bool backfillFacts(const Schema &schema, const Checker &checker, QString *error);

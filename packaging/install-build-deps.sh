@@ -11,6 +11,8 @@ packages=(
     # which bookworm's qt6-charts-dev does not pull in.
     qt6-charts-dev libqt6opengl6-dev
     libqt6sql6-sqlite
+    # The store sets SQLITE_FCNTL_PERSIST_WAL through SQLite's C API (models/reviewstore.cpp).
+    libsqlite3-dev
     libsimdjson-dev
     time
     # Packaging: icons, man page, the .deb and its checks (packaging/CMakeLists.txt).

@@ -65,6 +65,8 @@ private slots:
     void folderFormatsFillANewOrEmptyFolder_data();
     void folderFormatsFillANewOrEmptyFolder();
     void nonEmptyFolderIsRefused();
+    void storeAndBatchAreNeverExportTargets_data();
+    void storeAndBatchAreNeverExportTargets();
     void existingFileIsReplacedOnlyWhenTheCuratorSaysSo_data();
     void existingFileIsReplacedOnlyWhenTheCuratorSaysSo();
     void cancellingMidwayLeavesNoFile_data();
@@ -305,6 +307,48 @@ void TestExportDialog::nonEmptyFolderIsRefused()
     QTest::mouseClick(exportButton(*dialog), Qt::LeftButton);
     QVERIFY2(dialog->message().contains(u"is a file"_s), qPrintable(dialog->message()));
     QCOMPARE(test::readFile(m_dir->filePath(u"plain"_s)), QByteArray("x"));
+}
+
+void TestExportDialog::storeAndBatchAreNeverExportTargets_data()
+{
+    QTest::addColumn<ExportFormat>("format");
+    QTest::addColumn<QString>("out"); // relative to the test folder
+    QTest::addColumn<QString>("why");
+    QTest::addRow("the store") << ExportFormat::RecordsCsv << u"samples.annorev.sqlite"_s << u"is the review store"_s;
+    QTest::addRow("its -wal through ..") << ExportFormat::RecordsCsv << u"samples/../samples.annorev.sqlite-wal"_s
+                                         << u"is a file of the review store"_s;
+    QTest::addRow("its -shm") << ExportFormat::RecordsJsonl << u"samples.annorev.sqlite-shm"_s
+                              << u"is a file of the review store"_s;
+    QTest::addRow("a source document") << ExportFormat::RecordsJsonl << u"samples/000_fb52d27db3b8b6ee.txt"_s
+                                       << u"inside the batch folder"_s;
+    QTest::addRow("a folder inside the batch")
+        << ExportFormat::Brat << u"samples/brat"_s << u"inside the batch folder"_s;
+    QTest::addRow("through a symlink") << ExportFormat::RecordsCsv << u"link/new.csv"_s << u"inside the batch folder"_s;
+}
+
+void TestExportDialog::storeAndBatchAreNeverExportTargets()
+{
+    QFETCH(ExportFormat, format);
+    QFETCH(QString, out);
+    QFETCH(QString, why);
+    QVERIFY(QFile::link(m_batch, m_dir->filePath(u"link"_s)));
+    const auto dialog = openDialog();
+    QTRY_VERIFY(dialog->isReady());
+    dialog->setFormat(format);
+    const QMap<QString, QByteArray> before = test::readTree(m_dir->path());
+    dialog->setOutputPath(m_dir->filePath(out));
+    QSignalSpy finished(dialog.get(), &ExportDialog::exportFinished);
+    QTest::mouseClick(exportButton(*dialog), Qt::LeftButton);
+    QVERIFY(!dialog->isRunning());
+    QVERIFY2(dialog->message().startsWith(u"Not exported: "_s) && dialog->message().contains(why),
+             qPrintable(dialog->message()));
+    QVERIFY(!dialog->findChild<QMessageBox *>());
+    QTest::qWait(50);
+    QCOMPARE(finished.count(), 0);
+    const QMap<QString, QByteArray> after = test::readTree(m_dir->path());
+    QCOMPARE(after.keys(), before.keys());
+    QCOMPARE(after.value(u"samples.annorev.sqlite"_s), before.value(u"samples.annorev.sqlite"_s));
+    QCOMPARE(m_store->summary().byStatus[std::size_t(ReviewStatus::Approved)], 3);
 }
 
 void TestExportDialog::existingFileIsReplacedOnlyWhenTheCuratorSaysSo_data()

@@ -127,6 +127,8 @@ private slots:
     void approvingWithErrorFindingsNeedsANote();
     void approvingAfterAQuickEditThatAddsAnErrorNeedsANote();
     void nextUnreviewedFollowsBatchOrderAndWraps();
+    void anEditUndoesTheDecisionAtOnceAndInTheStore_data();
+    void anEditUndoesTheDecisionAtOnceAndInTheStore();
     void snapToWords_data();
     void snapToWords();
 
@@ -214,6 +216,54 @@ void TestReviewSession::dropFailingTrigger()
         QVERIFY(query.exec(u"DROP TRIGGER test_fail"_s));
     }
     QSqlDatabase::removeDatabase(u"raw"_s);
+}
+
+void TestReviewSession::anEditUndoesTheDecisionAtOnceAndInTheStore_data()
+{
+    QTest::addColumn<ReviewStatus>("decided");
+    QTest::addColumn<QString>("step"); // what follows the decision: an edit, or the undo of one before it
+    QTest::addRow("approved, then an edit") << ReviewStatus::Approved << u"edit"_s;
+    QTest::addRow("approved, then undo") << ReviewStatus::Approved << u"undo"_s;
+    QTest::addRow("approved, then redo") << ReviewStatus::Approved << u"redo"_s;
+    QTest::addRow("rejected, then an edit") << ReviewStatus::Rejected << u"edit"_s;
+    QTest::addRow("needs work, then an edit") << ReviewStatus::NeedsWork << u"edit"_s;
+}
+
+void TestReviewSession::anEditUndoesTheDecisionAtOnceAndInTheStore()
+{
+    QFETCH(ReviewStatus, decided);
+    QFETCH(QString, step);
+    QVERIFY(setUp());
+    QString error;
+    QVERIFY2(m_session->open(fourth, &error), qPrintable(error));
+    const qsizetype at = m_session->document().text().indexOf(u"1.5 billion tokens");
+    QVERIFY(at > 0);
+    QVERIFY2(m_session->tag(u"params"_s, at, at + 11, &error), qPrintable(error));
+    if (step == u"redo") {
+        m_session->undoStack()->undo();
+    }
+    QVERIFY2(m_session->setStatus(decided, u"checked"_s, &error), qPrintable(error));
+    QCOMPARE(m_session->status(), decided);
+    const QDateTime decidedAt = m_store->document(fourth)->changedAt;
+
+    QSignalSpy statusChanged(m_session.get(), &ReviewSession::statusChanged);
+    if (step == u"edit") {
+        QVERIFY2(m_session->untag(0, &error), qPrintable(error));
+    } else if (step == u"undo") {
+        m_session->undoStack()->undo();
+    } else {
+        m_session->undoStack()->redo();
+    }
+    const bool reopens = decided != ReviewStatus::NeedsWork;
+    const ReviewStatus expected = reopens ? ReviewStatus::Unreviewed : decided;
+    // At once, before the writer has written the step.
+    QCOMPARE(m_session->status(), expected);
+    QCOMPARE(statusChanged.size(), reopens ? 1 : 0);
+    QVERIFY(m_session->waitForSaved());
+    const auto stored = m_store->document(fourth);
+    QCOMPARE(stored->status, expected);
+    QCOMPARE(stored->changedAt, decidedAt);
+    QCOMPARE(m_store->auditLog(fourth).constLast().statusAfter, std::optional(expected));
 }
 
 void TestReviewSession::tagWritesTheStoreAndUndoRestoresTheSourceBytes()

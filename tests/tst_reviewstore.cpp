@@ -1,8 +1,10 @@
 #include "checker.h"
 #include "countryaliases.h"
+#include "folderentries.h"
 #include "reviewername.h"
 #include "reviewstore.h"
 #include "schema.h"
+#include "testsupport.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -17,9 +19,6 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include "folderentries.h"
-#include "testsupport.h"
 
 #include <memory>
 #include <pwd.h>
@@ -88,6 +87,10 @@ private slots:
     void everyChangeHasAnAuditRow();
     void auditRowsCannotBeChangedOrDeleted();
     void editingRecountsFindingsAndMarksTheExportEdited();
+    void editingADecidedDocumentReturnsItToUnreviewed_data();
+    void editingADecidedDocumentReturnsItToUnreviewed();
+    void describesAFullDiskAsSuch_data();
+    void describesAFullDiskAsSuch();
     void exportFiltersByStatusInBatchOrder();
     void summaryCountsStatusesAndFindings();
     void listEntriesFollowEditsAndStatuses();
@@ -639,6 +642,72 @@ void TestReviewStore::editingRecountsFindingsAndMarksTheExportEdited()
     QVERIFY(!store->exportDocuments()[1].edited);
     QVERIFY(!store->setTaggedText(u"nope"_s, original, Schema::builtin(), m_checker, u"alice"_s, &error));
     QVERIFY(error.contains(u"no document \"nope\""_s));
+}
+
+void TestReviewStore::editingADecidedDocumentReturnsItToUnreviewed_data()
+{
+    QTest::addColumn<ReviewStatus>("decided");
+    QTest::addColumn<ReviewStatus>("afterEdit");
+    QTest::addRow("approved") << ReviewStatus::Approved << ReviewStatus::Unreviewed;
+    QTest::addRow("rejected") << ReviewStatus::Rejected << ReviewStatus::Unreviewed;
+    QTest::addRow("needs work stays") << ReviewStatus::NeedsWork << ReviewStatus::NeedsWork;
+}
+
+void TestReviewStore::editingADecidedDocumentReturnsItToUnreviewed()
+{
+    QFETCH(ReviewStatus, decided);
+    QFETCH(ReviewStatus, afterEdit);
+    auto store = openStore();
+    QVERIFY(store);
+    sync(*store);
+    QString error;
+    QVERIFY2(store->setStatus({second}, decided, u"looked at it"_s, u"alice"_s, &error), qPrintable(error));
+    const auto decision = store->document(second);
+    QVERIFY(decision->changedAt.isValid());
+    QTest::qWait(5); // so that an edit stamping its own time would show
+
+    const QByteArray edited = decision->taggedText + "\nMore text.";
+    QVERIFY2(store->setTaggedText(second, edited, Schema::builtin(), m_checker, u"bob"_s, &error), qPrintable(error));
+    const auto doc = store->document(second);
+    QCOMPARE(doc->status, afterEdit);
+    QCOMPARE(doc->taggedText, edited);
+    // reviewed_at and the reviewer stay the decision's.
+    QCOMPARE(doc->changedAt, decision->changedAt);
+    QCOMPARE(doc->reviewer, u"alice"_s);
+    const ReviewStore::AuditEntry last = store->auditLog(second).constLast();
+    QCOMPARE(last.action, u"edit"_s);
+    QCOMPARE(last.reviewer, u"bob"_s);
+    QCOMPARE(last.statusBefore, std::optional(decided));
+    QCOMPARE(last.statusAfter, std::optional(afterEdit));
+    QCOMPARE(last.note.contains(u"unreviewed"_s), afterEdit != decided);
+    QVERIFY(last.at > decision->changedAt);
+
+    // Only what a reviewer approved as it stands is exported as approved.
+    const QList<ExportDocument> approved = store->exportDocuments(ReviewStatus::Approved);
+    QVERIFY(std::none_of(approved.cbegin(), approved.cend(), [](const ExportDocument &d) { return d.id == second; }));
+    const QList<ExportDocument> all = store->exportDocuments();
+    QCOMPARE(all[1].status, afterEdit);
+    QCOMPARE(all[1].reviewedAt, decision->changedAt);
+}
+
+void TestReviewStore::describesAFullDiskAsSuch_data()
+{
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("message");
+    QTest::addRow("SQLITE_FULL")
+        << 13 << u"the disk holding the store /data/b.annorev.sqlite is full; free some space and try again"_s;
+    QTest::addRow("SQLITE_BUSY")
+        << 5 << u"the store /data/b.annorev.sqlite is locked by another annorev process; try again"_s;
+    QTest::addRow("SQLITE_BUSY_SNAPSHOT")
+        << (5 | (2 << 8)) << u"the store /data/b.annorev.sqlite is locked by another annorev process; try again"_s;
+    QTest::addRow("SQLITE_CORRUPT") << 11 << u"the store /data/b.annorev.sqlite: SQLite's words"_s;
+}
+
+void TestReviewStore::describesAFullDiskAsSuch()
+{
+    QFETCH(int, code);
+    QFETCH(QString, message);
+    QCOMPARE(ReviewStore::describeSqliteError(u"/data/b.annorev.sqlite"_s, code, u"SQLite's words"_s), message);
 }
 
 void TestReviewStore::exportFiltersByStatusInBatchOrder()

@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -15,9 +16,15 @@
 #include <QTest>
 
 #include <csignal>
+#include <fcntl.h>
+#include <grp.h>
 #include <memory>
 #include <pwd.h>
+#include <sys/mount.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/types.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -121,6 +128,14 @@ private slots:
     void reviewerIsTheAccountNameWithoutUserOrLogname();
     void killedMidStreamLosesNoReportedMark();
     void twoProcessesMarkTheSameStore();
+    void aProcessThatLostItsLocksKeepsItsLogWhenAnotherCloses();
+    void storeOfAnotherBatchIsRefusedNamingBoth_data();
+    void storeOfAnotherBatchIsRefusedNamingBoth();
+    void unreadableBatchLeavesNoStore_data();
+    void unreadableBatchLeavesNoStore();
+    void logFilesLeftReadOnlyByAReadOnlyRunDoNotBlockWrites();
+    void fullDiskIsNamedAsSuch();
+    void theKeptLogDoesNotKeepTheSizeOfAnImport();
 
 private:
     Run annorev(const QStringList &arguments) const;
@@ -562,6 +577,196 @@ void TestStoreCli::twoProcessesMarkTheSameStore()
     for (const QString &id : ids) {
         QCOMPARE(reader.status(id), current.value(id));
     }
+}
+
+void TestStoreCli::aProcessThatLostItsLocksKeepsItsLogWhenAnotherCloses()
+{
+    // This process is the window: it holds the store open and has written to it.
+    QCOMPARE(annorev({u"status"_s, m_batch}).exitCode, 0);
+    QString error;
+    const std::unique_ptr<annorev::ReviewStore> store = annorev::ReviewStore::open(m_store, &error);
+    QVERIFY2(store, qPrintable(error));
+    QVERIFY2(store->setStatus({first}, annorev::ReviewStatus::NeedsWork, {}, u"window"_s, &error), qPrintable(error));
+    // Something in this process opens and closes the store file, as a file dialog sniffing its
+    // type did: POSIX drops every lock this process holds on the file (SQLite's "how to corrupt"
+    // 2.2), so the next annorev believes it is the store's last user when it closes.
+    const int descriptor = ::open(QFile::encodeName(m_store).constData(), O_RDONLY);
+    QVERIFY(descriptor >= 0);
+    ::close(descriptor);
+
+    const Run log = annorev({u"log"_s, m_batch});
+    QCOMPARE(log.exitCode, 0);
+
+    // Written after the other process closed: a third process must see it.
+    QVERIFY2(store->setStatus({second}, annorev::ReviewStatus::Approved, {}, u"window"_s, &error), qPrintable(error));
+    const Run status = annorev({u"status"_s, u"--format"_s, u"json"_s, m_batch});
+    QCOMPARE(status.exitCode, 0);
+    const QJsonObject object = QJsonDocument::fromJson(status.out).object();
+    QCOMPARE(object[u"status"_s][u"needs-work"_s].toInt(), 1);
+    QCOMPARE(object[u"status"_s][u"approved"_s].toInt(), 1);
+    QVERIFY(QFileInfo::exists(m_store + u"-wal"_s));
+}
+
+void TestStoreCli::storeOfAnotherBatchIsRefusedNamingBoth_data()
+{
+    QTest::addColumn<QStringList>("otherFiles"); // sample files the other batch has too
+    QTest::addColumn<bool>("refused");
+    QTest::addRow("no document in common") << QStringList() << true;
+    QTest::addRow("one document in common") << QStringList{first} << true;
+}
+
+void TestStoreCli::storeOfAnotherBatchIsRefusedNamingBoth()
+{
+    QFETCH(QStringList, otherFiles);
+    QFETCH(bool, refused);
+    QCOMPARE(annorev({u"mark"_s, u"--status"_s, u"rejected"_s, m_batch, third}).exitCode, 0);
+    const QString other = m_dir->filePath(u"other"_s);
+    writeFile(other + u"/zzz.txt"_s, "Trained on <gpu_count>8</gpu_count> GPUs.\n");
+    for (const QString &name : otherFiles) {
+        QVERIFY(QFile::copy(m_batch + u'/' + name, other + u'/' + name));
+    }
+    const Run run = annorev({u"status"_s, u"--store"_s, m_store, other});
+    QCOMPARE(run.exitCode, refused ? 2 : 0);
+    QVERIFY2(run.err.contains(QFile::encodeName(m_store)), run.err.constData());
+    QVERIFY2(run.err.contains(QFile::encodeName(QFileInfo(m_batch).canonicalFilePath())), run.err.constData());
+    QVERIFY2(run.err.contains(QFile::encodeName(QFileInfo(other).canonicalFilePath())), run.err.constData());
+    QVERIFY2(run.err.contains("belongs to another batch"), run.err.constData());
+    QVERIFY(!run.err.contains("gone from the batch"));
+    StoreReader reader(m_store);
+    QCOMPARE(reader.status(third), u"rejected"_s);
+    const Run status = annorev({u"status"_s, u"--format"_s, u"json"_s, m_batch});
+    QCOMPARE(status.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(status.out).object()[u"missing"_s].toArray(), QJsonArray());
+}
+
+void TestStoreCli::unreadableBatchLeavesNoStore_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addRow("label studio file that does not parse") << u"json"_s;
+    QTest::addRow("file that cannot be opened") << u"socket"_s;
+}
+
+void TestStoreCli::unreadableBatchLeavesNoStore()
+{
+    QFETCH(QString, kind);
+    QString batch;
+    if (kind == u"json") {
+        batch = m_dir->filePath(u"tasks.json"_s);
+        writeFile(batch, "[{\"data\": ");
+    } else {
+        // A socket is there but cannot be opened (ENXIO), whoever runs the test (root reads a
+        // file without read permission).
+        batch = m_dir->filePath(u"socket.txt"_s);
+        const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+        QVERIFY(fd >= 0);
+        sockaddr_un address{};
+        address.sun_family = AF_UNIX;
+        const QByteArray encoded = QFile::encodeName(batch);
+        QVERIFY(encoded.size() < qsizetype(sizeof(address.sun_path)));
+        std::copy(encoded.cbegin(), encoded.cend(), address.sun_path);
+        QCOMPARE(::bind(fd, reinterpret_cast<const sockaddr *>(&address), sizeof(address)), 0);
+        ::close(fd);
+    }
+    const QString store = batch + u".annorev.sqlite"_s;
+    for (const QString &command : {u"status"_s, u"log"_s}) {
+        const Run run = annorev({command, batch});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QFile::encodeName(batch)), run.err.constData());
+        QVERIFY2(!QFileInfo::exists(store), qPrintable(command));
+        QVERIFY(!QFileInfo::exists(store + u"-wal"_s));
+    }
+}
+
+void TestStoreCli::logFilesLeftReadOnlyByAReadOnlyRunDoNotBlockWrites()
+{
+    // Permissions do not hold root back: the runs are made as another user, which needs root.
+    if (::geteuid() != 0) {
+        QSKIP("runs annorev as the user nobody, which takes root");
+    }
+    constexpr uid_t nobody = 65534;
+    QVERIFY(::chmod(QFile::encodeName(m_dir->path()).constData(), 0777) == 0);
+    QVERIFY(::chown(QFile::encodeName(m_dir->path()).constData(), nobody, nobody) == 0);
+    auto runAsNobody = [this](const QStringList &arguments) {
+        QProcess process;
+        QProcessEnvironment environment = m_environment;
+        environment.insert(u"HOME"_s, m_dir->path());
+        process.setProcessEnvironment(environment);
+        process.setChildProcessModifier([] {
+            if (::setgroups(0, nullptr) != 0 || ::setgid(nobody) != 0 || ::setuid(nobody) != 0) {
+                ::_exit(127);
+            }
+        });
+        process.start(QStringLiteral(ANNOREV_BINARY), arguments);
+        process.waitForFinished(120000);
+        return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+                   process.readAllStandardOutput(), process.readAllStandardError()};
+    };
+    const QByteArray store = QFile::encodeName(m_store);
+    QCOMPARE(runAsNobody({u"status"_s, m_batch}).exitCode, 0);
+    {
+        // A store from before annorev recorded its batch: the read-only run cannot add the record,
+        // and must read the store all the same.
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"legacy"_s);
+        db.setDatabaseName(m_store);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.exec(u"DELETE FROM meta WHERE key = 'batch'"_s));
+        QCOMPARE(query.numRowsAffected(), 1);
+    }
+    QSqlDatabase::removeDatabase(u"legacy"_s);
+    // The store read-only, its log files gone (a copied store, or one from before they were
+    // kept): a run that only reads creates them with the store's read-only permissions.
+    QVERIFY(::chmod(store.constData(), 0444) == 0);
+    QFile::remove(m_store + u"-wal"_s);
+    QFile::remove(m_store + u"-shm"_s);
+    QCOMPARE(runAsNobody({u"status"_s, m_batch}).exitCode, 0);
+    QVERIFY(QFileInfo::exists(m_store + u"-shm"_s));
+    QVERIFY(::chmod(store.constData(), 0644) == 0);
+
+    const Run mark = runAsNobody({u"mark"_s, u"--status"_s, u"approved"_s, m_batch, first});
+    QVERIFY2(mark.exitCode == 0, mark.err.constData());
+    StoreReader reader(m_store);
+    QCOMPARE(reader.status(first), u"approved"_s);
+}
+
+void TestStoreCli::fullDiskIsNamedAsSuch()
+{
+    // A real full disk: a small tmpfs, which takes root (CI runs as root).
+    const QString mountPoint = m_dir->filePath(u"small"_s);
+    QVERIFY(QDir().mkpath(mountPoint));
+    if (::mount("tmpfs", QFile::encodeName(mountPoint).constData(), "tmpfs", 0, "size=256k") != 0) {
+        QSKIP("cannot mount a small tmpfs here (needs root)");
+    }
+    const auto unmount = qScopeGuard([&] { ::umount2(QFile::encodeName(mountPoint).constData(), MNT_DETACH); });
+    const QString batch = mountPoint + u"/samples"_s;
+    QVERIFY(annorev::test::copySamples(batch));
+    // Fill what is left.
+    QFile filler(mountPoint + u"/filler"_s);
+    QVERIFY(filler.open(QIODevice::WriteOnly));
+    const QByteArray block(4096, 'x');
+    while (filler.write(block) == block.size() && filler.flush()) {
+    }
+    filler.close();
+
+    const Run run = annorev({u"status"_s, batch});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(
+                 QByteArray("the disk holding the store " + QFile::encodeName(batch) + ".annorev.sqlite is full")),
+             run.err.constData());
+    QVERIFY2(!run.err.contains("disk I/O error") && !run.err.contains("Unknown error"), run.err.constData());
+}
+
+void TestStoreCli::theKeptLogDoesNotKeepTheSizeOfAnImport()
+{
+    const QString batch = makeBatch(2000);
+    const QString store = batch + u".annorev.sqlite"_s;
+    QCOMPARE(annorev({u"status"_s, batch}).exitCode, 0);
+    QVERIFY(QFileInfo(store).size() > 500 * 1024);
+    // The -wal file stays (it is never deleted), but empty.
+    QVERIFY(QFileInfo::exists(store + u"-wal"_s));
+    QCOMPARE(QFileInfo(store + u"-wal"_s).size(), 0);
+    QCOMPARE(annorev({u"mark"_s, u"--status"_s, u"approved"_s, batch, u"doc-0001.txt"_s}).exitCode, 0);
+    QVERIFY(QFileInfo(store + u"-wal"_s).size() < 64 * 1024);
 }
 
 QTEST_GUILESS_MAIN(TestStoreCli)

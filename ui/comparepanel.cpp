@@ -1,11 +1,11 @@
 #include "comparepanel.h"
 
 #include "document.h"
+#include "filedialogs.h"
 #include "schema.h"
 #include "spancomparisonmodel.h"
 
 #include <QDir>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -219,9 +219,9 @@ void ComparePanel::chooseBatch()
     const QAction *chosen = menu.exec(m_openButton->mapToGlobal(QPoint(0, m_openButton->height())));
     QString path;
     if (chosen == folder) {
-        path = QFileDialog::getExistingDirectory(this, tr("Compare With Folder"));
+        path = FileDialogs::getExistingDirectory(this, tr("Compare With Folder"));
     } else if (chosen == file) {
-        path = QFileDialog::getOpenFileName(this, tr("Compare With File"), {},
+        path = FileDialogs::getOpenFileName(this, tr("Compare With File"), {},
                                             tr("Batches (*.jsonl *.json *.txt *.html *.htm);;All files (*)"));
     }
     if (path.isEmpty()) {

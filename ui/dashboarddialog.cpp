@@ -3,6 +3,7 @@
 #include "appsettings.h"
 #include "checker.h"
 #include "documentlistmodel.h"
+#include "filedialogs.h"
 #include "reviewstore.h"
 #include "schema.h"
 
@@ -16,7 +17,6 @@
 #include <QCursor>
 #include <QDialogButtonBox>
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -630,7 +630,7 @@ void DashboardDialog::saveWithDialog(int chart)
 {
     const QString suggested = QDir::home().filePath(chartTitle(chart).toLower().replace(u' ', u'-') + u".png"_s);
     const QString path =
-        QFileDialog::getSaveFileName(this, tr("Save Chart as PNG"), suggested, tr("PNG images (*.png)"));
+        FileDialogs::getSaveFileName(this, tr("Save Chart as PNG"), suggested, tr("PNG images (*.png)"));
     if (path.isEmpty()) {
         return;
     }

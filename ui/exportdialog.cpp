@@ -1,13 +1,14 @@
 #include "exportdialog.h"
 
 #include "appsettings.h"
+#include "filedialogs.h"
+#include "outputguard.h"
 #include "reviewstore.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -385,6 +386,7 @@ ExportDialog::StoreFacts ExportDialog::readFacts(const QString &storePath)
     }
     const ReviewStore::Summary summary = store->summary(&facts.error);
     facts.byStatus = summary.byStatus;
+    facts.batchInputs = store->batchInputs(&facts.error);
     const QStringList ids = store->ids(&facts.error);
     if (facts.error.isEmpty() && !ids.isEmpty()) {
         if (const auto first = store->document(ids.constFirst(), &facts.error)) {
@@ -468,7 +470,7 @@ void ExportDialog::browse()
         current.isEmpty() ? suggestedPath(defaultFolder()) : QDir(defaultFolder()).absoluteFilePath(current);
     if (writesFolder()) {
         const QString folder =
-            QFileDialog::getExistingDirectory(this, tr("Export to Folder"), QFileInfo(start).absolutePath());
+            FileDialogs::getExistingDirectory(this, tr("Export to Folder"), QFileInfo(start).absolutePath());
         if (folder.isEmpty()) {
             return;
         }
@@ -480,8 +482,7 @@ void ExportDialog::browse()
     const QString filter =
         suffix.isEmpty() ? tr("All files (*)") : tr("%1 (*.%2);;All files (*)").arg(formatName(format()), suffix);
     // Replacing a file is asked about once, when the export starts.
-    const QString file =
-        QFileDialog::getSaveFileName(this, tr("Export To"), start, filter, nullptr, QFileDialog::DontConfirmOverwrite);
+    const QString file = FileDialogs::getSaveFileName(this, tr("Export To"), start, filter, /*confirmOverwrite=*/false);
     if (!file.isEmpty()) {
         setOutputPath(file);
     }
@@ -508,6 +509,11 @@ void ExportDialog::startExport()
         return;
     }
     const QString path = QDir::cleanPath(QDir(defaultFolder()).absoluteFilePath(typed));
+    // The same refusal as `annorev export`: the store, its log files and the batch are never written.
+    if (const QString refusal = OutputGuard::refusal(path, m_facts->batchInputs, m_storePath); !refusal.isEmpty()) {
+        showMessage(tr("Not exported: %1.").arg(refusal));
+        return;
+    }
     const QFileInfo info(path);
     if (writesFolder()) {
         if (info.exists() && !info.isDir()) {

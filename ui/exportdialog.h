@@ -82,6 +82,7 @@ private:
         std::optional<BatchLayout> layout;   // of the first document; none for an empty store
         QString firstSuffix;                 // of the first document's file name, with the dot
         std::array<qsizetype, 4> byStatus{}; // indexed by ReviewStatus
+        QStringList batchInputs;             // as the store records them; no export goes there
     };
     struct Outcome
     {

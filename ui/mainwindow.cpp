@@ -11,6 +11,7 @@
 #include "documentlistmodel.h"
 #include "emptyviewnotice.h"
 #include "exportdialog.h"
+#include "filedialogs.h"
 #include "findinglistmodel.h"
 #include "inlinemessage.h"
 #include "labellegend.h"
@@ -36,7 +37,6 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QEventLoop>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QHeaderView>
@@ -771,7 +771,7 @@ void MainWindow::openFiles()
 {
     QSettings s = appSettings();
     const QStringList paths =
-        QFileDialog::getOpenFileNames(this, tr("Open Documents"), s.value(u"lastDirectory"_s).toString(),
+        FileDialogs::getOpenFileNames(this, tr("Open Documents"), s.value(u"lastDirectory"_s).toString(),
                                       tr("Documents (*.txt *.html *.htm *.jsonl);;All files (*)"));
     if (paths.isEmpty()) {
         return;
@@ -784,7 +784,7 @@ void MainWindow::openFolder()
 {
     QSettings s = appSettings();
     const QString folder =
-        QFileDialog::getExistingDirectory(this, tr("Open Folder of Documents"), s.value(u"lastDirectory"_s).toString());
+        FileDialogs::getExistingDirectory(this, tr("Open Folder of Documents"), s.value(u"lastDirectory"_s).toString());
     if (folder.isEmpty()) {
         return;
     }
@@ -841,7 +841,11 @@ bool MainWindow::openBatch(const QStringList &inputs, const QString &storePath)
     QList<InputError> missing;
     for (const QString &input : inputs) {
         const QFileInfo info(input);
-        if (info.exists() && info.isReadable()) {
+        if (ReviewStore::isStoreFileName(info.fileName())) {
+            // Never read as a document: closing a descriptor of an open store in this process
+            // would drop SQLite's locks on it (dropped on the window, picked in "All files").
+            missing.append(InputError{input, 0, tr("is a review store, not a document")});
+        } else if (info.exists() && info.isReadable()) {
             paths << input;
         } else {
             missing.append(InputError{input, 0, info.exists() ? tr("cannot be read") : tr("no such file or folder")});
@@ -863,12 +867,18 @@ bool MainWindow::openBatch(const QStringList &inputs, const QString &storePath)
     const Checker *checker = &m_checker;
     watcher.setFuture(QtConcurrent::run([paths, path, reviewer, schema, checker] {
         SyncOutcome outcome;
+        // Read before the store is opened: a batch that cannot be read leaves no empty store.
+        const BatchReader reader = BatchReader::open(paths);
+        if (!reader.errors().isEmpty()) {
+            outcome.error = ReviewStore::unreadableInputs(reader);
+            return outcome;
+        }
         std::unique_ptr<ReviewStore> store = ReviewStore::open(path, &outcome.error);
         if (!store) {
             return outcome;
         }
         const std::optional<ReviewStore::SyncReport> report =
-            store->sync(paths, *schema, *checker, reviewer, &outcome.error);
+            store->sync(reader, paths, *schema, *checker, reviewer, &outcome.error);
         if (report) {
             outcome.inputErrors = report->inputErrors;
             outcome.sourceChanged = report->sourceChanged;
@@ -922,6 +932,23 @@ bool MainWindow::openBatch(const QStringList &inputs, const QString &storePath)
     });
     connect(m_session.get(), &ReviewSession::savingChanged, this, &MainWindow::updateSaveState);
     connect(m_session.get(), &ReviewSession::errorOccurred, this, &MainWindow::showError);
+    // An edit of an approved or rejected document undoes the decision: the list says so at once.
+    connect(m_session.get(), &ReviewSession::statusChanged, this, [this](ReviewStatus status) {
+        const QString id = m_session->documentId();
+        const int row = m_documents->rowOf(id);
+        if (row < 0 || m_documents->entry(row).status == status) {
+            return;
+        }
+        DocumentListModel::Entry entry = m_documents->entry(row);
+        const ReviewStatus before = std::exchange(entry.status, status);
+        m_documents->updateEntry(row, std::move(entry));
+        updateSummary();
+        if (status == ReviewStatus::Unreviewed) {
+            statusBar()->showMessage(tr("%1 was %2; after this edit it is unreviewed again.")
+                                         .arg(id, DocumentListModel::statusText(before).toLower()),
+                                     messageTimeoutMs);
+        }
+    });
     // The group's signals follow whichever document's stack is active.
     QUndoGroup *undo = m_session->undoGroup();
     connect(undo, &QUndoGroup::indexChanged, this, &MainWindow::updateActions);

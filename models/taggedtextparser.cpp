@@ -364,10 +364,14 @@ public:
         }
     }
 
-    void appendEntity(qsizetype begin, qsizetype end, char32_t codePoint)
+    void appendEntity(qsizetype begin, qsizetype end, const HtmlEntities::CodePoints &codePoints)
     {
         m_pieces->append(Document::Piece{m_length, begin, end, false});
-        appendCodePoint(codePoint);
+        for (const char32_t codePoint : codePoints) {
+            if (codePoint != 0) {
+                appendCodePoint(codePoint);
+            }
+        }
     }
 
     void finish() { m_text->truncate(m_length); }
@@ -457,15 +461,16 @@ Document TaggedTextParser::parse(QByteArray source) const
         while (pos < end) {
             const void *amp = std::memchr(src.constData() + pos, '&', std::size_t(end - pos));
             const qsizetype at = amp ? static_cast<const char *>(amp) - src.constData() : end;
-            char32_t codePoint = 0;
-            const int length = at < end ? HtmlEntities::decode(QByteArrayView(src).sliced(at, end - at), &codePoint) : 0;
+            HtmlEntities::CodePoints codePoints{};
+            const int length =
+                at < end ? HtmlEntities::decode(QByteArrayView(src).sliced(at, end - at), &codePoints) : 0;
             if (length == 0) {
                 text.appendLiteral(pos, std::min(end, at + 1));
                 pos = at + 1;
                 continue;
             }
             text.appendLiteral(pos, at);
-            text.appendEntity(at, at + length, codePoint);
+            text.appendEntity(at, at + length, codePoints);
             pos = at + length;
         }
     };

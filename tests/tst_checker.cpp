@@ -91,6 +91,8 @@ void TestChecker::recordsGroupSpansByNearestModel_data()
         << u"<model>A</model> <params record=\"5\">7B</params>"_s << u"A:model,params"_s;
     QTest::addRow("model names are trimmed and case-sensitive")
         << u"<model> A </model> <model>a</model> <model>A</model>"_s << u"A:model,model | a:model"_s;
+    QTest::addRow("named references in an HTML document are decoded")
+        << u"<p><model>&Eacute;cole-7B</model> <params>7B</params></p>"_s << u"\u00c9cole-7B:model,params"_s;
 }
 
 void TestChecker::recordsGroupSpansByNearestModel()

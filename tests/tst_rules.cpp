@@ -229,6 +229,7 @@ void TestRules::ruleFiresExactlyWhereSpecified_data()
     row("ends inside a word", "span-boundary", u"<model>Neuro</model>Flex"_s, u"Neuro"_s);
     row("hyphen separates words", "span-boundary", u"GPT-<model>4</model>-based"_s, QString());
     row("block element separates words", "span-boundary", u"<p>a</p><p><model>B</model></p>c"_s, QString());
+    row("decoded named reference is a letter", "span-boundary", u"<p><model>&Eacute;cole-7B</model></p>"_s, QString());
     row("empty span", "span-boundary", u"<model></model>x"_s, u""_s);
 
     // encoding-suspect

@@ -121,6 +121,19 @@ DocumentAnalysis DocumentAnalysis::analyze(const Document &doc, const Schema &sc
         }
         recordSpans.append(i);
     }
+
+    FirstSpans none;
+    none.any.fill(-1);
+    none.parsed.fill(-1);
+    analysis.m_first.fill(none, analysis.m_records.size());
+    for (qsizetype i = spans.size() - 1; i >= 0; --i) {
+        FirstSpans &first = analysis.m_first[analysis.m_recordOfSpan[i]];
+        const auto type = std::size_t(analysis.m_types[i]);
+        first.any[type] = i;
+        if (analysis.m_values[i].parsed) {
+            first.parsed[type] = i;
+        }
+    }
     return analysis;
 }
 
@@ -137,22 +150,12 @@ QList<qsizetype> DocumentAnalysis::spansOf(qsizetype record, ValueType type) con
 
 qsizetype DocumentAnalysis::firstParsed(qsizetype record, ValueType type) const
 {
-    for (qsizetype span : m_records.at(record).spans) {
-        if (m_types.at(span) == type && m_values.at(span).parsed) {
-            return span;
-        }
-    }
-    return -1;
+    return m_first.at(record).parsed[std::size_t(type)];
 }
 
 bool DocumentAnalysis::hasSpan(qsizetype record, ValueType type) const
 {
-    for (qsizetype span : m_records.at(record).spans) {
-        if (m_types.at(span) == type) {
-            return true;
-        }
-    }
-    return false;
+    return m_first.at(record).any[std::size_t(type)] >= 0;
 }
 
 } // namespace annorev

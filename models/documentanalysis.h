@@ -5,6 +5,8 @@
 
 #include <QList>
 
+#include <array>
+
 namespace annorev {
 
 class CountryAliases;
@@ -34,6 +36,15 @@ public:
     bool hasSpan(qsizetype record, ValueType type) const;
 
 private:
+    static constexpr int typeCount = int(ValueType::Text) + 1;
+    // Per record and type, so that rules asking per span stay linear: the first span, the first
+    // parsed span (-1 for none).
+    struct FirstSpans
+    {
+        std::array<qsizetype, typeCount> any;
+        std::array<qsizetype, typeCount> parsed;
+    };
+    QList<FirstSpans> m_first;
     QList<Record> m_records;
     QList<qsizetype> m_recordOfSpan;
     QList<SpanValue> m_values;

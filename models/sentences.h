@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QString>
 
 namespace annorev {
@@ -19,6 +20,21 @@ struct Bounds
 };
 
 Bounds around(const Document &doc, qsizetype pos);
+
+// Every sentence bound of a document, found in one pass, for callers that ask about many
+// positions: around() answers as Sentences::around does, by binary search, so a long sentence
+// holding many spans is not walked once per span.
+class Index
+{
+public:
+    explicit Index(const Document &doc);
+    Bounds around(qsizetype pos) const;
+
+private:
+    const Document &m_doc;
+    QList<qsizetype> m_begins; // positions a backward walk stops at, within each block
+    QList<qsizetype> m_ends;   // positions a forward walk stops at
+};
 
 // Whether the '.' at dot ends an abbreviation (U.S., e.g., et al., Fig., vs., Inc.) rather than a
 // sentence.

@@ -28,22 +28,21 @@ public:
     void check(const CheckContext &context, QList<Finding> *findings) const override
     {
         const QString gpuCountLabel = context.schema().labelFor(ValueType::GpuCount);
-        for (const auto &[record, hardware] : context.hardwareSpans()) {
-            if (context.analysis().hasSpan(record, ValueType::GpuCount)) {
+        for (const AttachedCount &count : context.attachedCounts()) {
+            const qsizetype hardware = count.untaggedHardware;
+            if (hardware < 0) {
                 continue;
             }
-            for (const AttachedCount &count : context.attachedCounts(hardware)) {
-                Finding result = finding(count.start, count.end,
-                                         QStringLiteral("the count %1 next to hardware %2 is not tagged as gpu_count")
-                                             .arg(count.value)
-                                             .arg(context.quoted(hardware)));
-                result.spans = {hardware};
-                if (!gpuCountLabel.isEmpty()) {
-                    result.fix = Fix{QStringLiteral("Tag %1 as gpu_count").arg(count.value),
-                                     {SpanEdit::add(gpuCountLabel, count.start, count.end)}};
-                }
-                findings->append(result);
+            Finding result = finding(count.start, count.end,
+                                     QStringLiteral("the count %1 next to hardware %2 is not tagged as gpu_count")
+                                         .arg(count.value)
+                                         .arg(context.quoted(hardware)));
+            result.spans = {hardware};
+            if (!gpuCountLabel.isEmpty()) {
+                result.fix = Fix{QStringLiteral("Tag %1 as gpu_count").arg(count.value),
+                                 {SpanEdit::add(gpuCountLabel, count.start, count.end)}};
             }
+            findings->append(result);
         }
     }
 };

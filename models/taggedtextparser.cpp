@@ -424,7 +424,78 @@ struct OpenTag
     std::size_t tag;
     qsizetype textPos;
     bool nested;
-    bool crossed;
+    bool closed = false;
+};
+
+// The entity tags opened so far, numbered in order. Closing one finds the latest open tag of its
+// label (one stack per label) and, when that is not the innermost open tag, crosses every tag
+// opened after it that is still open. Tags are closed in place and the crossings kept as ranges
+// of numbers, so deep or crossing markup costs log n per tag rather than a walk of the stack.
+class OpenTags
+{
+public:
+    OpenTags(std::size_t labels, std::size_t tags) : m_byLabel(labels), m_crossedBefore(tags + 1, 0) {}
+
+    bool isEmpty() const { return m_open == 0; }
+    void open(std::size_t tag, int label, qsizetype textPos)
+    {
+        m_byLabel[std::size_t(label)].push_back(m_tags.size());
+        m_order.push_back(m_tags.size());
+        m_tags.push_back(OpenTag{tag, textPos, m_open > 0});
+        ++m_open;
+    }
+    // The number of the latest open tag of the label, or -1.
+    qsizetype latest(int label) const
+    {
+        const std::vector<std::size_t> &stack = m_byLabel[std::size_t(label)];
+        return stack.empty() ? -1 : qsizetype(stack.back());
+    }
+    const OpenTag &at(qsizetype number) const { return m_tags[std::size_t(number)]; }
+    bool isInnermost(qsizetype number)
+    {
+        while (m_tags[m_order.back()].closed) {
+            m_order.pop_back();
+        }
+        return m_order.back() == std::size_t(number);
+    }
+    // Whether a tag opened before it was closed while it was open.
+    bool wasCrossed(qsizetype number) const
+    {
+        // The largest "opened up to" of the crossings that closed a tag numbered below this one.
+        std::size_t reach = 0;
+        for (auto i = std::size_t(number); i > 0; i -= i & (~i + 1)) {
+            reach = std::max(reach, m_crossedBefore[i]);
+        }
+        return reach > std::size_t(number);
+    }
+    // Closes the latest open tag of the label; it crosses the open tags numbered above it.
+    void close(int label, bool crossing)
+    {
+        const std::size_t number = m_byLabel[std::size_t(label)].back();
+        m_byLabel[std::size_t(label)].pop_back();
+        m_tags[number].closed = true;
+        --m_open;
+        if (crossing) {
+            for (std::size_t i = number + 1; i < m_crossedBefore.size(); i += i & (~i + 1)) {
+                m_crossedBefore[i] = std::max(m_crossedBefore[i], m_tags.size());
+            }
+        }
+    }
+    template <typename Visit> void forEachOpen(Visit visit) const
+    {
+        for (const OpenTag &tag : m_tags) {
+            if (!tag.closed) {
+                visit(tag);
+            }
+        }
+    }
+
+private:
+    std::vector<OpenTag> m_tags;
+    std::vector<std::vector<std::size_t>> m_byLabel;
+    std::vector<std::size_t> m_order;         // numbers in opening order; closed ones are dropped lazily
+    std::vector<std::size_t> m_crossedBefore; // a Fenwick tree of maxima over tag numbers + 1
+    std::size_t m_open = 0;
 };
 
 } // namespace
@@ -475,7 +546,7 @@ Document TaggedTextParser::parse(QByteArray source) const
         }
     };
 
-    std::vector<OpenTag> stack;
+    OpenTags stack(std::size_t(m_labels.size()), tags.size());
     QHash<QByteArray, QList<qsizetype>> unknownOpen;
     auto tagName = [&](const Tag &tag) {
         return QString::fromUtf8(src.constData() + tag.nameBegin, tag.nameEnd - tag.nameBegin);
@@ -519,17 +590,14 @@ Document TaggedTextParser::parse(QByteArray source) const
             if (tag.selfClosing) {
                 issue(MarkupIssue::SelfClosing, tag, here, here);
             } else if (!tag.closing) {
-                stack.push_back(OpenTag{t, here, !stack.empty(), false});
+                stack.open(t, tag.label, here);
             } else {
-                auto match = stack.rbegin();
-                while (match != stack.rend() && tags[match->tag].label != tag.label) {
-                    ++match;
-                }
-                if (match == stack.rend()) {
+                const qsizetype match = stack.latest(tag.label);
+                if (match < 0) {
                     issue(MarkupIssue::Stray, tag, here, here);
                     break;
                 }
-                const OpenTag open = *match;
+                const OpenTag open = stack.at(match);
                 const Tag &openTag = tags[open.tag];
                 Span span;
                 span.label = m_schema.labels().at(tag.label).name;
@@ -544,25 +612,22 @@ Document TaggedTextParser::parse(QByteArray source) const
                         QByteArrayView(src).sliced(openTag.attributesBegin, openTag.attributesEnd - openTag.attributesBegin));
                 }
                 doc.m_spans.append(span);
-                if (match != stack.rbegin()) {
+                const bool crossing = !stack.isInnermost(match);
+                if (crossing) {
                     // Closing a tag that is not the innermost one crosses every tag opened after it.
-                    for (auto above = stack.rbegin(); above != match; ++above) {
-                        above->crossed = true;
-                    }
                     doc.m_issues.append(MarkupIssue{MarkupIssue::Crossing, span.label, span.start, span.end, openTag.begin});
-                } else if (open.nested && !open.crossed) {
+                } else if (open.nested && !stack.wasCrossed(match)) {
                     doc.m_issues.append(MarkupIssue{MarkupIssue::Nested, span.label, span.start, span.end, openTag.begin});
                 }
-                stack.erase(std::next(match).base());
+                stack.close(tag.label, crossing);
             }
             break;
         }
     }
     appendText(pos, src.size());
     text.finish();
-    for (const OpenTag &open : stack) {
-        issue(MarkupIssue::Unclosed, tags[open.tag], open.textPos, open.textPos);
-    }
+    stack.forEachOpen(
+        [&](const OpenTag &open) { issue(MarkupIssue::Unclosed, tags[open.tag], open.textPos, open.textPos); });
 
     // Spans are made in closing order, which is already text order unless tags nest or cross.
     const auto byPosition = [](const Span &a, const Span &b) {

@@ -86,6 +86,7 @@ private slots:
     void editIsRefused_data();
     void editIsRefused();
     void hugeInputsParseInLinearTime();
+    void longTagSoupGivesTheRecordedSpansAndIssues();
     void decodesEveryHtml5NamedReference_data();
     void decodesEveryHtml5NamedReference();
 };
@@ -393,6 +394,32 @@ void TestTaggedTextParser::hugeInputsParseInLinearTime()
         quotes += "<a title=\"x ";
     }
     QCOMPARE(Document::parse(quotes, Schema::builtin()).text().size(), quotes.size());
+}
+
+void TestTaggedTextParser::longTagSoupGivesTheRecordedSpansAndIssues()
+{
+    // Seeded random entity tags, nested, crossing, unclosed and stray: the spans and issues the
+    // parser gave before its open-tag stack was made O(log n) per tag must stay the same.
+    static const char *const fragments[] = {"<model>",     "</model>", "<params>", "</params>", "<hardware>",
+                                            "</hardware>", "<year>",   "</year>",  "<model/>",  "<gpu_type>",
+                                            "</gpu_type>", "x ",       "y ",       "z\n"};
+    quint32 state = 4242;
+    QByteArray source;
+    for (int i = 0; i < 30000; ++i) {
+        state = state * 1664525u + 1013904223u;
+        source += fragments[(state >> 8) % std::size(fragments)];
+    }
+    const Document doc = Document::parse(source, Schema::builtin());
+    const QByteArray actual = (spansOf(doc) + u'\n' + issuesOf(doc) + u'\n').toUtf8();
+    const QString expectedPath = QStringLiteral(ANNOREV_TESTDATA_DIR "/tag-soup.parsed.txt");
+    QFile expected(expectedPath);
+    if (!expected.open(QIODevice::ReadOnly)) {
+        QFile out(QDir::temp().filePath(u"tag-soup.parsed.txt"_s));
+        QVERIFY(out.open(QIODevice::WriteOnly) && out.write(actual) == actual.size());
+        QFAIL(qPrintable(u"no %1: the result is in %2"_s.arg(expectedPath, out.fileName())));
+    }
+    QVERIFY(doc.markupIssues().size() > 1000);
+    QVERIFY(actual == expected.readAll());
 }
 
 void TestTaggedTextParser::decodesEveryHtml5NamedReference_data()

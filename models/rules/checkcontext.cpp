@@ -22,6 +22,11 @@ bool isTimes(QChar c)
     return c == u'x' || c == u'X' || c == u'×';
 }
 
+bool isAsciiUpper(QChar c)
+{
+    return c >= u'A' && c <= u'Z';
+}
+
 bool isAsciiDigit(const QString &text, qsizetype i)
 {
     return i >= 0 && i < text.size() && text.at(i) >= u'0' && text.at(i) <= u'9';
@@ -311,10 +316,10 @@ const QList<AttachedCount> &CheckContext::attachedCounts() const
             const QChar before = start > 0 ? text.at(start - 1) : QChar(u' ');
             const QChar after = numberEnd < text.size() ? text.at(numberEnd) : QChar(u' ');
             const QChar afterNext = numberEnd + 1 < text.size() ? text.at(numberEnd + 1) : QChar(u' ');
-            // Not counts: A100, ZeRO-3, 8-GPU, 2.8, 80GB; "8x A100" is one.
+            // Not counts: A100, ZeRO-3, 8-GPU, 2.8, 80GB, 4x4, 24xlarge; "8x A100" and "8xA100" are.
+            const bool timesBeforeName = isTimes(after) && (!isWordChar(afterNext) || isAsciiUpper(afterNext));
             if (isWordChar(before) || before == u'-' || before == u'.' || before == u',' || after == u'-' ||
-                ((after == u'.' || after == u',') && afterNext.isDigit()) ||
-                (isWordChar(after) && !(isTimes(after) && !isWordChar(afterNext)))) {
+                ((after == u'.' || after == u',') && afterNext.isDigit()) || (isWordChar(after) && !timesBeforeName)) {
                 continue;
             }
             if (value < 2 || overlapsSpan(start, numberEnd)) {

@@ -26,7 +26,7 @@ public:
     const QList<Record> &records() const { return m_records; }
     // The record a span belongs to (the model span's own record for model spans).
     qsizetype recordOf(qsizetype span) const { return m_recordOfSpan.at(span); }
-    const SpanValue &value(qsizetype span) const { return m_values.at(span); }
+    const SpanValue &value(qsizetype span) const { return m_values.at(m_valueOf.at(span)); }
     ValueType typeOf(qsizetype span) const { return m_types.at(span); }
 
     // The spans of a record with values of a type, in text order.
@@ -47,7 +47,9 @@ private:
     QList<FirstSpans> m_first;
     QList<Record> m_records;
     QList<qsizetype> m_recordOfSpan;
+    // A span reading as the span of its type before it shares that one's value.
     QList<SpanValue> m_values;
+    QList<qint32> m_valueOf; // per span: index into m_values
     QList<ValueType> m_types;
 };
 

@@ -121,49 +121,29 @@ Bounds around(const Document &doc, qsizetype pos)
     return bounds;
 }
 
-Index::Index(const Document &doc) : m_doc(doc)
+Bounds Cursor::around(qsizetype pos)
 {
-    const QString &text = doc.text();
-    const auto *data = reinterpret_cast<const char16_t *>(text.constData());
-    const QList<qsizetype> &breaks = doc.blockBreaks();
-    // The same tests as around(), at every position of each block; around() limits its walks to
-    // the block of the position asked about.
-    for (qsizetype block = 0; block <= breaks.size(); ++block) {
-        const qsizetype begin = block == 0 ? 0 : breaks.at(block - 1);
-        const qsizetype end = block == breaks.size() ? text.size() : breaks.at(block);
-        for (qsizetype i = begin + 1; i <= end; ++i) {
-            if (data[i - 1] > u'?') {
-                continue;
-            }
-            if (endsBefore(text, data, i) || (data[i - 1] == u'\n' && blankLineBefore(data, i - 1, begin))) {
-                m_begins.append(i);
-            }
+    if (m_pos >= 0 && pos >= m_pos && pos < m_bounds.end) {
+        // around() would stop its backward walk at a sentence end in (m_pos, pos] (the end of a
+        // blank line, which may lie inside these bounds); its forward walk finds m_bounds.end again.
+        const QString &text = m_doc.text();
+        const auto *data = reinterpret_cast<const char16_t *>(text.constData());
+        const QList<qsizetype> &breaks = m_doc.blockBreaks();
+        const auto next = std::upper_bound(breaks.cbegin(), breaks.cend(), pos);
+        const qsizetype blockBegin = next == breaks.cbegin() ? 0 : *std::prev(next);
+        bool moved = false;
+        for (qsizetype i = m_pos + 1; i <= pos && !moved; ++i) {
+            moved = data[i - 1] <= u'?' &&
+                    (endsBefore(text, data, i) || (data[i - 1] == u'\n' && blankLineBefore(data, i - 1, blockBegin)));
         }
-        for (qsizetype i = begin + 1; i < end; ++i) {
-            if (data[i - 1] > u'?' && data[i] != u'\n') {
-                continue;
-            }
-            if (endsBefore(text, data, i) || (data[i] == u'\n' && blankLineAt(data, i, end))) {
-                m_ends.append(i);
-            }
+        if (!moved) {
+            m_pos = pos;
+            return m_bounds;
         }
     }
-}
-
-Bounds Index::around(qsizetype pos) const
-{
-    const QList<qsizetype> &breaks = m_doc.blockBreaks();
-    const auto next = std::upper_bound(breaks.cbegin(), breaks.cend(), pos);
-    Bounds bounds{next == breaks.cbegin() ? 0 : *std::prev(next), next == breaks.cend() ? m_doc.text().size() : *next};
-    const auto begin = std::upper_bound(m_begins.cbegin(), m_begins.cend(), pos);
-    if (begin != m_begins.cbegin() && *std::prev(begin) > bounds.begin) {
-        bounds.begin = *std::prev(begin);
-    }
-    const auto end = std::lower_bound(m_ends.cbegin(), m_ends.cend(), pos + 1);
-    if (end != m_ends.cend() && *end < bounds.end) {
-        bounds.end = *end;
-    }
-    return bounds;
+    m_pos = pos;
+    m_bounds = Sentences::around(m_doc, pos);
+    return m_bounds;
 }
 
 } // namespace annorev::Sentences

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <QList>
 #include <QString>
 
 namespace annorev {
@@ -21,19 +20,19 @@ struct Bounds
 
 Bounds around(const Document &doc, qsizetype pos);
 
-// Every sentence bound of a document, found in one pass, for callers that ask about many
-// positions: around() answers as Sentences::around does, by binary search, so a long sentence
-// holding many spans is not walked once per span.
-class Index
+// Sentence bounds for positions asked in ascending order, as Sentences::around gives them: a
+// position in the sentence of the one before reuses its bounds, so a long sentence holding many
+// spans is walked once rather than once per span (linear in the text over all calls).
+class Cursor
 {
 public:
-    explicit Index(const Document &doc);
-    Bounds around(qsizetype pos) const;
+    explicit Cursor(const Document &doc) : m_doc(doc) {}
+    Bounds around(qsizetype pos);
 
 private:
     const Document &m_doc;
-    QList<qsizetype> m_begins; // positions a backward walk stops at, within each block
-    QList<qsizetype> m_ends;   // positions a forward walk stops at
+    qsizetype m_pos = -1;
+    Bounds m_bounds;
 };
 
 // Whether the '.' at dot ends an abbreviation (U.S., e.g., et al., Fig., vs., Inc.) rather than a

@@ -328,7 +328,8 @@ public:
         , m_astral(astral)
         , m_invalid(invalidUtf8)
     {
-        m_text->resize(source.size());
+        // resize() would round the capacity up to a power of two: twice the memory at worst.
+        *m_text = QString(source.size(), Qt::Uninitialized);
         m_out = reinterpret_cast<char16_t *>(m_text->data());
     }
 
@@ -374,7 +375,14 @@ public:
         }
     }
 
-    void finish() { m_text->truncate(m_length); }
+    void finish()
+    {
+        m_text->truncate(m_length);
+        // Tags and multi-byte characters leave room unused; give a large surplus back.
+        if (m_text->capacity() - m_length > 1024 * 1024) {
+            m_text->squeeze();
+        }
+    }
 
 private:
     // Widens a run of ASCII bytes sixteen at a time; returns where the run stops.
@@ -425,65 +433,69 @@ struct OpenTag
     qsizetype textPos;
     bool nested;
     bool closed = false;
+    std::size_t number = 0; // in opening order
 };
 
-// The entity tags opened so far, numbered in order. Closing one finds the latest open tag of its
+// The entity tags open at a point of the parse. Closing one finds the latest open tag of its
 // label (one stack per label) and, when that is not the innermost open tag, crosses every tag
-// opened after it that is still open. Tags are closed in place and the crossings kept as ranges
-// of numbers, so deep or crossing markup costs log n per tag rather than a walk of the stack.
+// opened after it that is still open. A tag closed below the top stays in place until the tags
+// above it close, and crossings are kept as ranges of opening numbers in a Fenwick tree, so deep
+// or crossing markup costs log n per tag rather than a walk of the stack, and well-nested markup
+// keeps only its open tags.
 class OpenTags
 {
 public:
-    OpenTags(std::size_t labels, std::size_t tags) : m_byLabel(labels), m_crossedBefore(tags + 1, 0) {}
+    OpenTags(std::size_t labels, std::size_t tags) : m_byLabel(labels), m_tagCount(tags) {}
 
     bool isEmpty() const { return m_open == 0; }
     void open(std::size_t tag, int label, qsizetype textPos)
     {
-        m_byLabel[std::size_t(label)].push_back(m_tags.size());
-        m_order.push_back(m_tags.size());
-        m_tags.push_back(OpenTag{tag, textPos, m_open > 0});
+        m_byLabel[std::size_t(label)].push_back(m_stack.size());
+        m_stack.push_back(OpenTag{tag, textPos, m_open > 0, false, m_opened++});
         ++m_open;
     }
-    // The number of the latest open tag of the label, or -1.
+    // Where the latest open tag of the label is, or -1.
     qsizetype latest(int label) const
     {
         const std::vector<std::size_t> &stack = m_byLabel[std::size_t(label)];
         return stack.empty() ? -1 : qsizetype(stack.back());
     }
-    const OpenTag &at(qsizetype number) const { return m_tags[std::size_t(number)]; }
-    bool isInnermost(qsizetype number)
-    {
-        while (m_tags[m_order.back()].closed) {
-            m_order.pop_back();
-        }
-        return m_order.back() == std::size_t(number);
-    }
+    const OpenTag &at(qsizetype place) const { return m_stack[std::size_t(place)]; }
+    bool isInnermost(qsizetype place) const { return std::size_t(place) + 1 == m_stack.size(); }
     // Whether a tag opened before it was closed while it was open.
-    bool wasCrossed(qsizetype number) const
+    bool wasCrossed(qsizetype place) const
     {
-        // The largest "opened up to" of the crossings that closed a tag numbered below this one.
+        const std::size_t number = m_stack[std::size_t(place)].number;
+        // The furthest "opened before" of the crossings that closed a tag numbered below this one.
         std::size_t reach = 0;
-        for (auto i = std::size_t(number); i > 0; i -= i & (~i + 1)) {
+        for (std::size_t i = number; i > 0 && !m_crossedBefore.empty(); i -= i & (~i + 1)) {
             reach = std::max(reach, m_crossedBefore[i]);
         }
-        return reach > std::size_t(number);
+        return reach > number;
     }
-    // Closes the latest open tag of the label; it crosses the open tags numbered above it.
-    void close(int label, bool crossing)
+    // Closes the latest open tag of the label; it crosses the open tags above it.
+    void close(int label)
     {
-        const std::size_t number = m_byLabel[std::size_t(label)].back();
+        const std::size_t place = m_byLabel[std::size_t(label)].back();
         m_byLabel[std::size_t(label)].pop_back();
-        m_tags[number].closed = true;
+        OpenTag &closed = m_stack[place];
+        closed.closed = true;
         --m_open;
-        if (crossing) {
-            for (std::size_t i = number + 1; i < m_crossedBefore.size(); i += i & (~i + 1)) {
-                m_crossedBefore[i] = std::max(m_crossedBefore[i], m_tags.size());
+        if (place + 1 < m_stack.size()) {
+            if (m_crossedBefore.empty()) {
+                m_crossedBefore.assign(m_tagCount + 1, 0);
             }
+            for (std::size_t i = closed.number + 1; i < m_crossedBefore.size(); i += i & (~i + 1)) {
+                m_crossedBefore[i] = std::max(m_crossedBefore[i], m_opened);
+            }
+        }
+        while (!m_stack.empty() && m_stack.back().closed) {
+            m_stack.pop_back();
         }
     }
     template <typename Visit> void forEachOpen(Visit visit) const
     {
-        for (const OpenTag &tag : m_tags) {
+        for (const OpenTag &tag : m_stack) {
             if (!tag.closed) {
                 visit(tag);
             }
@@ -491,10 +503,11 @@ public:
     }
 
 private:
-    std::vector<OpenTag> m_tags;
-    std::vector<std::vector<std::size_t>> m_byLabel;
-    std::vector<std::size_t> m_order;         // numbers in opening order; closed ones are dropped lazily
-    std::vector<std::size_t> m_crossedBefore; // a Fenwick tree of maxima over tag numbers + 1
+    std::vector<OpenTag> m_stack;                    // open tags, and closed ones below an open tag, in opening order
+    std::vector<std::vector<std::size_t>> m_byLabel; // places in m_stack
+    std::vector<std::size_t> m_crossedBefore;        // a Fenwick tree of maxima over numbers + 1
+    std::size_t m_tagCount;
+    std::size_t m_opened = 0;
     std::size_t m_open = 0;
 };
 
@@ -619,7 +632,7 @@ Document TaggedTextParser::parse(QByteArray source) const
                 } else if (open.nested && !stack.wasCrossed(match)) {
                     doc.m_issues.append(MarkupIssue{MarkupIssue::Nested, span.label, span.start, span.end, openTag.begin});
                 }
-                stack.close(tag.label, crossing);
+                stack.close(tag.label);
             }
             break;
         }

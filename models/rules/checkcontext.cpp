@@ -7,7 +7,6 @@
 #include <QHash>
 
 #include <array>
-#include <map>
 #include <set>
 
 namespace annorev {
@@ -168,24 +167,24 @@ CheckContext::CheckContext(const Document &doc, const Schema &schema, const Docu
     , m_countries(countries)
     , m_currentYear(currentYear)
 {
-    m_coverage.reserve(doc.spans().size());
+    // Spans are sorted by start: the furthest end of the spans up to each one answers whether a
+    // range overlaps any span with a binary search.
+    m_furthestEnd.reserve(doc.spans().size());
     for (const Span &span : doc.spans()) {
-        if (!m_coverage.isEmpty() && span.start < m_coverage.last().second) {
-            m_coverage.last().second = std::max(m_coverage.last().second, span.end);
-        } else {
-            m_coverage.append({span.start, span.end});
-        }
+        m_furthestEnd.append(m_furthestEnd.isEmpty() ? span.end : std::max(m_furthestEnd.last(), span.end));
     }
 }
 
 bool CheckContext::overlapsSpan(qsizetype start, qsizetype end) const
 {
-    auto it = std::upper_bound(m_coverage.cbegin(), m_coverage.cend(), start,
-                               [](qsizetype pos, const auto &range) { return pos < range.second; });
-    if (it == m_coverage.cend()) {
-        return false;
-    }
-    return start == end ? it->first < start : it->first < end;
+    // Some span starts before the range ends (or, for a zero-width range, before its position)
+    // and ends after it starts.
+    const QList<Span> &spans = m_doc.spans();
+    const qsizetype limit = start == end ? start : end;
+    const auto after = std::lower_bound(spans.cbegin(), spans.cend(), limit,
+                                        [](const Span &span, qsizetype pos) { return span.start < pos; });
+    const qsizetype before = after - spans.cbegin();
+    return before > 0 && m_furthestEnd.at(before - 1) > start;
 }
 
 QString CheckContext::quoted(qsizetype span) const
@@ -252,29 +251,28 @@ const QList<AttachedCount> &CheckContext::attachedCounts() const
     }
     const QString &text = m_doc.text();
     const QList<Span> &spans = m_doc.spans();
-    const Sentences::Index sentenceIndex(m_doc);
+    Sentences::Cursor sentenceCursor(m_doc);
 
     // The hardware spans of each sentence, in span order.
+    // Bounds never go back as the spans' starts grow, so a sentence's spans are consecutive.
     struct Sentence
     {
         Sentences::Bounds bounds;
-        QList<qsizetype> hardware; // indexes into the hardware list
+        qsizetype first; // [first, last) of the hardware list
+        qsizetype last;
     };
     QList<Sentence> sentences;
-    QHash<std::pair<qsizetype, qsizetype>, qsizetype> sentenceOf;
     for (qsizetype h = 0; h < hardware.size(); ++h) {
-        const Sentences::Bounds bounds = sentenceIndex.around(spans.at(hardware[h].second).start);
-        const std::pair key{bounds.begin, bounds.end};
-        auto it = sentenceOf.constFind(key);
-        if (it == sentenceOf.cend()) {
-            it = sentenceOf.insert(key, sentences.size());
-            sentences.append(Sentence{bounds, {}});
+        const Sentences::Bounds bounds = sentenceCursor.around(spans.at(hardware[h].second).start);
+        if (sentences.isEmpty() || sentences.last().bounds.begin != bounds.begin ||
+            sentences.last().bounds.end != bounds.end) {
+            sentences.append(Sentence{bounds, h, h});
         }
-        sentences[*it].hardware.append(h);
+        sentences.last().last = h + 1;
     }
 
     // Per count, the first hardware span each rule names, over all sentences that hold it.
-    std::map<qsizetype, AttachedCount> found;
+    QList<AttachedCount> &found = *m_attached;
     for (const Sentence &sentence : std::as_const(sentences)) {
         const auto [begin, end] = sentence.bounds;
         const QString folded = caseFolded(QStringView(text).sliced(begin, end - begin));
@@ -284,7 +282,7 @@ const QList<AttachedCount> &CheckContext::attachedCounts() const
         QHash<QString, FirstHardware> byPhrase;
         std::set<qsizetype> phraseLengths;
         QList<std::pair<qsizetype, qsizetype>> starts; // (span start, index into hardware)
-        for (const qsizetype h : sentence.hardware) {
+        for (qsizetype h = sentence.first; h < sentence.last; ++h) {
             const qsizetype span = hardware[h].second;
             everySpan.add(*this, hardware[h]);
             const QString own = caseFolded(spanText(span).trimmed());
@@ -373,18 +371,25 @@ const QList<AttachedCount> &CheckContext::attachedCounts() const
             if (untagged < 0 && mismatched < 0) {
                 continue;
             }
-            auto [it, added] = found.try_emplace(start, AttachedCount{start, numberEnd, value, untagged, mismatched});
-            if (!added) {
-                it->second.untaggedHardware = earlier(it->second.untaggedHardware, untagged);
-                it->second.mismatchedHardware = earlier(it->second.mismatchedHardware, mismatched);
-            }
+            found.append(AttachedCount{start, numberEnd, value, untagged, mismatched});
         }
     }
-    m_attached->reserve(qsizetype(found.size()));
-    for (const auto &entry : found) {
-        m_attached->append(entry.second);
+    // Sentences overlap only where a blank line's white space belongs to both: a count read in two
+    // of them is one count, naming the earlier span of each.
+    std::stable_sort(found.begin(), found.end(),
+                     [](const AttachedCount &a, const AttachedCount &b) { return a.start < b.start; });
+    qsizetype kept = 0;
+    for (qsizetype i = 0; i < found.size(); ++i) {
+        if (kept > 0 && found[kept - 1].start == found[i].start) {
+            found[kept - 1].untaggedHardware = earlier(found[kept - 1].untaggedHardware, found[i].untaggedHardware);
+            found[kept - 1].mismatchedHardware =
+                earlier(found[kept - 1].mismatchedHardware, found[i].mismatchedHardware);
+        } else {
+            found[kept++] = found[i];
+        }
     }
-    return *m_attached;
+    found.resize(kept);
+    return found;
 }
 
 } // namespace annorev

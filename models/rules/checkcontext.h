@@ -93,7 +93,7 @@ private:
     const DocumentAnalysis &m_analysis;
     const CountryAliases &m_countries;
     int m_currentYear;
-    QList<std::pair<qsizetype, qsizetype>> m_coverage;  // merged span ranges, sorted
+    QList<qsizetype> m_furthestEnd; // per span: the furthest end of it and the spans before it
     // Two rules ask; a context lives for one check on one thread.
     mutable std::optional<QList<AttachedCount>> m_attached;
 };

@@ -237,6 +237,16 @@ void TestRules::ruleFiresExactlyWhereSpecified_data()
             return text + u"M7 and M39 and M400."_s;
         }(),
         u"M7 | M39"_s);
+    row(
+        "names sharing a first word", "mention-untagged",
+        []() -> QString {
+            QString text;
+            for (int i = 0; i < 40; ++i) {
+                text += u"<model>Llama-"_s + QString::number(i) + u"</model> "_s;
+            }
+            return text + u"Llama-7 and Llama-39, Llama-400, Llama-3-8B and Llama."_s;
+        }(),
+        u"Llama-7 | Llama-39"_s);
 
     // span-boundary
     row("leading space", "span-boundary", u"<model> X</model>"_s, u" X"_s);

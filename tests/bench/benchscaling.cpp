@@ -60,6 +60,17 @@ QByteArray manyRecords(qsizetype n)
     return source;
 }
 
+// A record per model, the names sharing their first word, each named again.
+QByteArray sharedFirstWords(qsizetype n)
+{
+    QByteArray source;
+    for (qsizetype i = 0; i < n; ++i) {
+        const QByteArray name = "Llama-" + QByteArray::number(i);
+        source += "<model>" + name + "</model> is here and " + name + " again; ";
+    }
+    return source;
+}
+
 // The same text twice: A tags the count, B the count and its word, so no span matches exactly.
 std::pair<QByteArray, QByteArray> gpuCountsToCompare(qsizetype n)
 {
@@ -148,6 +159,10 @@ int main(int argc, char *argv[])
         {"check: a record per model, each named again", 12500,
          [&](qsizetype n) {
              return check(manyRecords(n));
+         }},
+        {"check: a record per model, names sharing a first word", 5000,
+         [&](qsizetype n) {
+             return check(sharedFirstWords(n));
          }},
         {"compare: gpu_count spans, boundaries differ", 5000,
          [&](qsizetype n) {

@@ -5,6 +5,7 @@
 #include "ruleset.h"
 #include "schema.h"
 #include "sentences.h"
+#include "sourcelocator.h"
 
 #include <QDir>
 #include <QFile>
@@ -112,6 +113,7 @@ private slots:
     void suggestedFixesApplyAndSilenceTheirFinding();
     void longGeneratedDocumentGivesTheRecordedFindings();
     void sentenceCursorAgreesWithTheWalkAroundEveryPosition();
+    void sourceLocatorGivesTheSameLineAndColumnInAnyOrder();
 };
 
 void TestChecker::seedsGiveExactlyTheSpecifiedFindings_data()
@@ -320,6 +322,30 @@ void TestChecker::sentenceCursorAgreesWithTheWalkAroundEveryPosition()
                 QCOMPARE(cursored.end, walked.end);
             }
         }
+    }
+}
+
+void TestChecker::sourceLocatorGivesTheSameLineAndColumnInAnyOrder()
+{
+    const QByteArray source =
+        QStringLiteral("ab\u00e9 <model>X</model> \u2014 c\nd\U0001F600e f\n\ng").toUtf8().repeated(50);
+    QList<qsizetype> offsets;
+    for (qsizetype i = 0; i <= source.size(); ++i) {
+        if (i == source.size() || (static_cast<unsigned char>(source[i]) & 0xc0) != 0x80) {
+            offsets << i;
+        }
+    }
+    // Forward, back by a little, back by a lot, forward again: each answer as a fresh locator's.
+    quint32 state = 99;
+    SourceLocator moving(source, 0, SourceLocator::Lines::Split);
+    for (int step = 0; step < 2000; ++step) {
+        state = state * 1664525u + 1013904223u;
+        const qsizetype offset = offsets[qsizetype((state >> 8) % quint32(offsets.size()))];
+        SourceLocator fresh(source, 0, SourceLocator::Lines::Split);
+        const SourceLocator::Location expected = fresh.locate(offset);
+        const SourceLocator::Location actual = moving.locate(offset);
+        QCOMPARE(actual.line, expected.line);
+        QCOMPARE(actual.column, expected.column);
     }
 }
 

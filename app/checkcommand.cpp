@@ -27,8 +27,8 @@ int runCheck(const QStringList &arguments)
                                           QStringLiteral("FILE"));
     const QCommandLineOption strictOption(QStringLiteral("strict"), QStringLiteral("Warnings fail the check too."));
     const QCommandLineOption jobsOption(QStringList{QStringLiteral("j"), QStringLiteral("jobs")},
-                                        QStringLiteral("Threads to use (default: every core)."), QStringLiteral("N"),
-                                        QStringLiteral("0"));
+                                        QStringLiteral("Threads to use, at most the cores (default: every core)."),
+                                        QStringLiteral("N"), QStringLiteral("0"));
     parser.addOptions({formatOption, schemaOption, strictOption, jobsOption});
     parser.addPositionalArgument(QStringLiteral("INPUT"), QStringLiteral("Files, folders or JSON Lines files."),
                                  QStringLiteral("INPUT..."));
@@ -39,10 +39,8 @@ int runCheck(const QStringList &arguments)
     if (!format) {
         return ExitUsage;
     }
-    bool jobsOk = false;
-    const int jobs = parser.value(jobsOption).toInt(&jobsOk);
-    if (!jobsOk || jobs < 0) {
-        Console::error(QStringLiteral("--jobs takes a whole number, not \"%1\"").arg(parser.value(jobsOption)));
+    const std::optional<int> jobs = jobsFrom(parser, jobsOption);
+    if (!jobs) {
         return ExitUsage;
     }
     const QStringList inputs = parser.positionalArguments();
@@ -71,7 +69,7 @@ int runCheck(const QStringList &arguments)
     };
     qsizetype documents = 0;
     CheckReport::Counts total;
-    BatchCheck(reader, schema, checker).run(jobs, formatter, [&](BatchCheck::Unit &&unit) {
+    BatchCheck(reader, schema, checker).run(*jobs, formatter, [&](BatchCheck::Unit &&unit) {
         if (unit.error) {
             Console::err(unit.error->toString().toUtf8() + '\n');
             inputFailed = true;

@@ -25,6 +25,12 @@ std::optional<QString> oneOf(const QCommandLineParser &parser, const QCommandLin
 // returns nothing when the file cannot be read.
 std::optional<Schema> schemaFrom(const QCommandLineParser &parser, const QCommandLineOption &option);
 
+// The thread count --jobs N asks for; 0 (the default) means every core. More threads than cores
+// gain nothing and each costs a stack and a wakeup pipe (--jobs 100000 ran out of descriptors), so
+// a larger N is cut to the cores with a note on standard error. Prints the error and returns nothing
+// when N is not a whole number.
+std::optional<int> jobsFrom(const QCommandLineParser &parser, const QCommandLineOption &option);
+
 // Each runs one headless subcommand; arguments start with the subcommand's name.
 int runCheck(const QStringList &arguments);
 int runRules(const QStringList &arguments);

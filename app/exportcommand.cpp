@@ -41,8 +41,8 @@ int runExport(const QStringList &arguments)
                                                       "formats that are one file)."),
                                        QStringLiteral("PATH"));
     const QCommandLineOption jobsOption(QStringList{QStringLiteral("j"), QStringLiteral("jobs")},
-                                        QStringLiteral("Threads to use (default: every core)."), QStringLiteral("N"),
-                                        QStringLiteral("0"));
+                                        QStringLiteral("Threads to use, at most the cores (default: every core)."),
+                                        QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption storeOption = BatchStore::storeOption();
     const QCommandLineOption reviewerOption = BatchStore::reviewerOption();
     parser.addOptions({formatOption, statusOption, offsetsOption, outOption, jobsOption, reviewerOption, storeOption});
@@ -75,12 +75,11 @@ int runExport(const QStringList &arguments)
             return ExitUsage;
         }
     }
-    bool jobsOk = false;
-    options.jobs = parser.value(jobsOption).toInt(&jobsOk);
-    if (!jobsOk || options.jobs < 0) {
-        Console::error(QStringLiteral("--jobs takes a whole number, not \"%1\"").arg(parser.value(jobsOption)));
+    const std::optional<int> jobs = jobsFrom(parser, jobsOption);
+    if (!jobs) {
         return ExitUsage;
     }
+    options.jobs = *jobs;
     if (parser.isSet(outOption) && !parser.positionalArguments().isEmpty()) {
         // Checked before the store is opened or anything is written.
         const QString batch = parser.positionalArguments().constFirst();

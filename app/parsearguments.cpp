@@ -4,6 +4,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QThread>
 
 namespace annorev {
 
@@ -51,6 +52,25 @@ std::optional<Schema> schemaFrom(const QCommandLineParser &parser, const QComman
         Console::error(error);
     }
     return schema;
+}
+
+std::optional<int> jobsFrom(const QCommandLineParser &parser, const QCommandLineOption &option)
+{
+    bool ok = false;
+    const int jobs = parser.value(option).toInt(&ok);
+    if (!ok || jobs < 0) {
+        Console::error(QStringLiteral("--jobs takes a whole number, not \"%1\"").arg(parser.value(option)));
+        return std::nullopt;
+    }
+    const int cores = std::max(1, QThread::idealThreadCount());
+    if (jobs > cores) {
+        Console::err(QStringLiteral("annorev: note: --jobs %1 is more than the %2 cores: using %2\n")
+                         .arg(jobs)
+                         .arg(cores)
+                         .toUtf8());
+        return cores;
+    }
+    return jobs;
 }
 
 } // namespace annorev

@@ -2,6 +2,7 @@
 
 #include <QMap>
 #include <QSet>
+#include <queue>
 
 #include <algorithm>
 #include <map>
@@ -62,31 +63,36 @@ template <typename Visit> void forEachCodePoint(QStringView text, Visit visit)
     }
 }
 
-qsizetype lengthIn(QStringView text, OffsetUnit unit)
+// The category (an index into labels, -1 outside any span) at each of the ascending positions.
+// Where spans nest the shortest one counts (of equally long ones, the last): a sweep over the
+// positions with the spans that cover them in a heap, so nested spans cost log n each rather than
+// a pass over their length.
+QList<int> categoriesAt(const AnnotatedText &doc, const QHash<QString, int> &labelIndex,
+                        const QList<qsizetype> &positions)
 {
-    if (unit == OffsetUnit::Utf16) {
-        return text.size();
-    }
-    qsizetype length = 0;
-    forEachCodePoint(text, [&length](char32_t, qsizetype) { ++length; });
-    return length;
-}
-
-// Each position's category (an index into labels, -1 outside any span). Longer spans are painted
-// first, so where spans nest the shortest one shows.
-QList<int> categories(const AnnotatedText &doc, const QHash<QString, int> &labelIndex)
-{
-    QList<int> category(lengthIn(doc.text, doc.unit), -1);
-    QList<qsizetype> order(doc.spans.size());
-    std::iota(order.begin(), order.end(), qsizetype(0));
-    std::stable_sort(order.begin(), order.end(), [&doc](qsizetype x, qsizetype y) {
-        return doc.spans[x].end - doc.spans[x].start > doc.spans[y].end - doc.spans[y].start;
-    });
-    for (qsizetype s : order) {
-        const AnnotatedText::Span &span = doc.spans[s];
-        const int index = labelIndex.value(span.label, -1);
-        for (qsizetype p = std::max(span.start, qsizetype(0)); p < std::min(span.end, category.size()); ++p) {
-            category[p] = index;
+    QList<qsizetype> byStart(doc.spans.size());
+    std::iota(byStart.begin(), byStart.end(), qsizetype(0));
+    std::sort(byStart.begin(), byStart.end(),
+              [&doc](qsizetype x, qsizetype y) { return doc.spans[x].start < doc.spans[y].start; });
+    // The top is the shortest span, and of equally long ones the last.
+    const auto paintedLater = [&doc](qsizetype x, qsizetype y) {
+        const qsizetype lengthX = doc.spans[x].end - doc.spans[x].start;
+        const qsizetype lengthY = doc.spans[y].end - doc.spans[y].start;
+        return lengthX != lengthY ? lengthX > lengthY : x < y;
+    };
+    std::priority_queue<qsizetype, std::vector<qsizetype>, decltype(paintedLater)> covering(paintedLater);
+    QList<int> category(positions.size(), -1);
+    qsizetype next = 0;
+    for (qsizetype p = 0; p < positions.size(); ++p) {
+        const qsizetype position = positions[p];
+        while (next < byStart.size() && std::max(doc.spans[byStart[next]].start, qsizetype(0)) <= position) {
+            covering.push(byStart[next++]);
+        }
+        while (!covering.empty() && doc.spans[covering.top()].end <= position) {
+            covering.pop();
+        }
+        if (!covering.empty()) {
+            category[p] = labelIndex.value(doc.spans[covering.top()].label, -1);
         }
     }
     return category;
@@ -175,15 +181,43 @@ Pairing pairSpans(const AnnotatedText &a, const AnnotatedText &b)
         qsizetype i;
         qsizetype j;
     };
-    QList<Candidate> candidates;
+    // The unpaired spans of each label that overlap, found by a sweep over their starts: each
+    // span meets the other side's spans that started before it and have not ended, so the work is
+    // n log n plus the pairs (linear unless one side's spans overlap each other).
+    struct Unpaired
+    {
+        qsizetype start;
+        qsizetype index;
+        bool inA;
+    };
+    QHash<QString, QList<Unpaired>> unpairedByLabel;
     for (qsizetype i = 0; i < a.spans.size(); ++i) {
-        for (qsizetype j = 0; j < b.spans.size(); ++j) {
-            const AnnotatedText::Span &x = a.spans[i];
-            const AnnotatedText::Span &y = b.spans[j];
-            const qsizetype shared = std::min(x.end, y.end) - std::max(x.start, y.start);
-            if (pairing.partnerOfA[i] < 0 && pairing.partnerOfB[j] < 0 && x.label == y.label && shared > 0) {
-                candidates.append({shared, i, j});
+        if (pairing.partnerOfA[i] < 0 && a.spans[i].start < a.spans[i].end) {
+            unpairedByLabel[a.spans[i].label].append({a.spans[i].start, i, true});
+        }
+    }
+    for (qsizetype j = 0; j < b.spans.size(); ++j) {
+        if (pairing.partnerOfB[j] < 0 && b.spans[j].start < b.spans[j].end) {
+            unpairedByLabel[b.spans[j].label].append({b.spans[j].start, j, false});
+        }
+    }
+    QList<Candidate> candidates;
+    for (QList<Unpaired> &unpaired : unpairedByLabel) {
+        std::stable_sort(unpaired.begin(), unpaired.end(),
+                         [](const Unpaired &x, const Unpaired &y) { return x.start < y.start; });
+        std::multimap<qsizetype, qsizetype> activeA; // by end: the spans that have not ended yet
+        std::multimap<qsizetype, qsizetype> activeB;
+        for (const Unpaired &span : std::as_const(unpaired)) {
+            for (auto *active : {&activeA, &activeB}) {
+                active->erase(active->begin(), active->upper_bound(span.start));
             }
+            const AnnotatedText::Span &x = span.inA ? a.spans[span.index] : b.spans[span.index];
+            for (const auto &[end, other] : span.inA ? activeB : activeA) {
+                const AnnotatedText::Span &y = span.inA ? b.spans[other] : a.spans[other];
+                const qsizetype shared = std::min(x.end, y.end) - std::max(x.start, y.start);
+                candidates.append({shared, span.inA ? span.index : other, span.inA ? other : span.index});
+            }
+            (span.inA ? activeA : activeB).emplace(x.end, span.index);
         }
     }
     std::sort(candidates.begin(), candidates.end(), [](const Candidate &x, const Candidate &y) {
@@ -268,11 +302,15 @@ Result compare(const QList<AnnotatedText> &a, const QList<AnnotatedText> &b)
         if (diff.unmatched() > 0) {
             result.differing.append(std::move(diff));
         }
-        const QList<int> categoryA = categories(*docA, labelIndex);
-        const QList<int> categoryB = categories(*docB, labelIndex);
+        QList<qsizetype> tokenStarts;
         for (const auto &[start, end] : tokens(docA->text, docA->unit)) {
-            const qsizetype x = categoryA[start] < 0 ? outside : categoryA[start];
-            const qsizetype y = categoryB[start] < 0 ? outside : categoryB[start];
+            tokenStarts.append(start);
+        }
+        const QList<int> categoryA = categoriesAt(*docA, labelIndex, tokenStarts);
+        const QList<int> categoryB = categoriesAt(*docB, labelIndex, tokenStarts);
+        for (qsizetype t = 0; t < tokenStarts.size(); ++t) {
+            const qsizetype x = categoryA[t] < 0 ? outside : categoryA[t];
+            const qsizetype y = categoryB[t] < 0 ? outside : categoryB[t];
             ++inA[x];
             ++inB[y];
             if (x == y) {

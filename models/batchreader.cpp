@@ -246,6 +246,18 @@ LineResult parseLine(const char *line, std::size_t length, std::size_t capacity,
                      bool *hasId, QString *message)
 {
     thread_local ondemand::parser parser;
+    // The parser keeps buffers as large as the longest line it has read (a 200 MB document: 200 MB
+    // of unescaped string); after a huge line they go, rather than stay while the text is checked.
+    struct Release
+    {
+        std::size_t length;
+        ~Release()
+        {
+            if (length > 16 * 1024 * 1024) {
+                parser = ondemand::parser();
+            }
+        }
+    } release{length};
     ondemand::document doc;
     if (auto error = parser.iterate(line, length, capacity).get(doc)) {
         if (error == simdjson::UTF8_ERROR) {
@@ -638,7 +650,16 @@ ReadResult BatchReader::Private::readFile(const FileUnit &file) const
     if (!in.open(QIODevice::ReadOnly)) {
         return InputError{file.path, 0, u"cannot read: " % in.errorString()};
     }
-    QByteArray bytes = in.readAll();
+    // readAll() doubles its buffer as it goes (a 200 MB file took 256 MiB); a file whose size is
+    // known is read into a buffer of that size.
+    QByteArray bytes;
+    if (in.isSequential() || in.size() == 0) {
+        bytes = in.readAll();
+    } else {
+        bytes.resize(in.size());
+        const qint64 read = in.read(bytes.data(), bytes.size());
+        bytes.truncate(std::max<qint64>(read, 0));
+    }
     if (in.error() != QFileDevice::NoError) {
         return InputError{file.path, 0, u"cannot read: " % in.errorString()};
     }

@@ -4,6 +4,8 @@
 #include "document.h"
 #include "ruleset.h"
 
+#include <numeric>
+
 namespace annorev {
 
 Checker::Checker(const Schema &schema, const CountryAliases &countries, int currentYear)
@@ -22,10 +24,26 @@ CheckResult Checker::check(const Document &doc) const
         rule->check(context, &result.findings);
     }
     QList<Finding> &findings = result.findings;
-    // Rules run in registry order, so a stable sort by position leaves ties in rule order.
-    std::stable_sort(findings.begin(), findings.end(), [](const Finding &a, const Finding &b) {
-        return a.start != b.start ? a.start < b.start : a.end < b.end;
+    // Rules run in registry order, so a stable sort by position leaves ties in rule order. The
+    // order is sorted as indexes and applied by swaps: sorting the findings themselves would move
+    // them through a buffer as large as the list.
+    QList<qsizetype> order(findings.size());
+    std::iota(order.begin(), order.end(), qsizetype(0));
+    std::stable_sort(order.begin(), order.end(), [&findings](qsizetype a, qsizetype b) {
+        return findings[a].start != findings[b].start ? findings[a].start < findings[b].start
+                                                      : findings[a].end < findings[b].end;
     });
+    // order[i] is the finding that belongs at i; follow each cycle once.
+    for (qsizetype i = 0; i < order.size(); ++i) {
+        qsizetype at = i;
+        while (order[at] != i) {
+            const qsizetype from = order[at];
+            std::swap(findings[at], findings[from]);
+            order[at] = at;
+            at = from;
+        }
+        order[at] = at;
+    }
     const auto duplicate = std::unique(findings.begin(), findings.end(), [](const Finding &a, const Finding &b) {
         return a.rule == b.rule && a.start == b.start && a.end == b.end;
     });

@@ -56,6 +56,8 @@ QByteArray text(const SourceEntry &entry, const Document &doc, const QList<Findi
         return out;
     }
     const QByteArray path = entry.path.toUtf8();
+    // A growing buffer is copied to a larger one; a long document's report is reserved at once.
+    out.reserve(findings.size() * (path.size() + 160));
     // A JSON Lines document sits on one line of its file, whatever newlines its text holds.
     const bool jsonLines = entry.line > 0;
     SourceLocator locator(doc.source(), doc.bodyBegin(),
@@ -73,7 +75,7 @@ QByteArray text(const SourceEntry &entry, const Document &doc, const QList<Findi
 QByteArray json(const SourceEntry &entry, const Document &doc, const CheckResult &result)
 {
     QByteArray out;
-    out.reserve(256 + 128 * result.findings.size());
+    out.reserve(256 + 320 * result.findings.size() + 256 * result.analysis.records().size());
     out += "{\"id\": ";
     JsonString::append(&out, entry.id);
     out += ", \"records\": [";

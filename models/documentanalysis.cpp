@@ -60,13 +60,24 @@ DocumentAnalysis DocumentAnalysis::analyze(const Document &doc, const Schema &sc
 {
     DocumentAnalysis analysis;
     const QList<Span> &spans = doc.spans();
-    analysis.m_values.reserve(spans.size());
+    analysis.m_valueOf.reserve(spans.size());
     analysis.m_types.reserve(spans.size());
     analysis.m_recordOfSpan.fill(-1, spans.size());
+    // Long documents repeat their names and numbers: a span of a type reading as the last one did
+    // shares its value instead of normalising and storing it again.
+    std::array<std::pair<QStringView, qint32>, typeCount> last;
+    last.fill({QStringView(), -1});
     for (const Span &span : spans) {
         const ValueType type = schema.typeOf(span.label);
         analysis.m_types.append(type);
-        analysis.m_values.append(normalise(type, QStringView(doc.text()).sliced(span.start, span.length()), countries));
+        const QStringView text = QStringView(doc.text()).sliced(span.start, span.length());
+        auto &[lastText, lastIndex] = last[std::size_t(type)];
+        if (lastIndex < 0 || text != lastText) {
+            lastIndex = qint32(analysis.m_values.size());
+            analysis.m_values.append(normalise(type, text, countries));
+        }
+        lastText = text;
+        analysis.m_valueOf.append(lastIndex);
     }
     if (spans.isEmpty()) {
         return analysis;
@@ -99,7 +110,7 @@ DocumentAnalysis DocumentAnalysis::analyze(const Document &doc, const Schema &sc
     };
     for (qsizetype i = 0; i < spans.size(); ++i) {
         if (analysis.m_types[i] == ValueType::Model) {
-            analysis.m_recordOfSpan[i] = recordFor(analysis.m_values[i].text);
+            analysis.m_recordOfSpan[i] = recordFor(analysis.value(i).text);
         }
     }
     if (analysis.m_records.isEmpty()) {
@@ -121,6 +132,19 @@ DocumentAnalysis DocumentAnalysis::analyze(const Document &doc, const Schema &sc
         }
         recordSpans.append(i);
     }
+
+    FirstSpans none;
+    none.any.fill(-1);
+    none.parsed.fill(-1);
+    analysis.m_first.fill(none, analysis.m_records.size());
+    for (qsizetype i = spans.size() - 1; i >= 0; --i) {
+        FirstSpans &first = analysis.m_first[analysis.m_recordOfSpan[i]];
+        const auto type = std::size_t(analysis.m_types[i]);
+        first.any[type] = i;
+        if (analysis.value(i).parsed) {
+            first.parsed[type] = i;
+        }
+    }
     return analysis;
 }
 
@@ -137,22 +161,12 @@ QList<qsizetype> DocumentAnalysis::spansOf(qsizetype record, ValueType type) con
 
 qsizetype DocumentAnalysis::firstParsed(qsizetype record, ValueType type) const
 {
-    for (qsizetype span : m_records.at(record).spans) {
-        if (m_types.at(span) == type && m_values.at(span).parsed) {
-            return span;
-        }
-    }
-    return -1;
+    return m_first.at(record).parsed[std::size_t(type)];
 }
 
 bool DocumentAnalysis::hasSpan(qsizetype record, ValueType type) const
 {
-    for (qsizetype span : m_records.at(record).spans) {
-        if (m_types.at(span) == type) {
-            return true;
-        }
-    }
-    return false;
+    return m_first.at(record).any[std::size_t(type)] >= 0;
 }
 
 } // namespace annorev

@@ -5,6 +5,8 @@
 
 #include <QList>
 
+#include <array>
+
 namespace annorev {
 
 class CountryAliases;
@@ -24,7 +26,7 @@ public:
     const QList<Record> &records() const { return m_records; }
     // The record a span belongs to (the model span's own record for model spans).
     qsizetype recordOf(qsizetype span) const { return m_recordOfSpan.at(span); }
-    const SpanValue &value(qsizetype span) const { return m_values.at(span); }
+    const SpanValue &value(qsizetype span) const { return m_values.at(m_valueOf.at(span)); }
     ValueType typeOf(qsizetype span) const { return m_types.at(span); }
 
     // The spans of a record with values of a type, in text order.
@@ -34,9 +36,20 @@ public:
     bool hasSpan(qsizetype record, ValueType type) const;
 
 private:
+    static constexpr int typeCount = int(ValueType::Text) + 1;
+    // Per record and type, so that rules asking per span stay linear: the first span, the first
+    // parsed span (-1 for none).
+    struct FirstSpans
+    {
+        std::array<qsizetype, typeCount> any;
+        std::array<qsizetype, typeCount> parsed;
+    };
+    QList<FirstSpans> m_first;
     QList<Record> m_records;
     QList<qsizetype> m_recordOfSpan;
+    // A span reading as the span of its type before it shares that one's value.
     QList<SpanValue> m_values;
+    QList<qint32> m_valueOf; // per span: index into m_values
     QList<ValueType> m_types;
 };
 

@@ -8,10 +8,10 @@ namespace annorev {
 // What one span's text normalises to. Counts, hours and years are in number; names in text.
 struct SpanValue
 {
-    bool parsed = false;
     double number = 0;
-    bool approximate = false;
     QString text;
+    bool parsed = false;
+    bool approximate = false;
 };
 
 // The facts about one model: the spans that belong to it (indexes into Document::spans()).

@@ -121,4 +121,29 @@ Bounds around(const Document &doc, qsizetype pos)
     return bounds;
 }
 
+Bounds Cursor::around(qsizetype pos)
+{
+    if (m_pos >= 0 && pos >= m_pos && pos < m_bounds.end) {
+        // around() would stop its backward walk at a sentence end in (m_pos, pos] (the end of a
+        // blank line, which may lie inside these bounds); its forward walk finds m_bounds.end again.
+        const QString &text = m_doc.text();
+        const auto *data = reinterpret_cast<const char16_t *>(text.constData());
+        const QList<qsizetype> &breaks = m_doc.blockBreaks();
+        const auto next = std::upper_bound(breaks.cbegin(), breaks.cend(), pos);
+        const qsizetype blockBegin = next == breaks.cbegin() ? 0 : *std::prev(next);
+        bool moved = false;
+        for (qsizetype i = m_pos + 1; i <= pos && !moved; ++i) {
+            moved = data[i - 1] <= u'?' &&
+                    (endsBefore(text, data, i) || (data[i - 1] == u'\n' && blankLineBefore(data, i - 1, blockBegin)));
+        }
+        if (!moved) {
+            m_pos = pos;
+            return m_bounds;
+        }
+    }
+    m_pos = pos;
+    m_bounds = Sentences::around(m_doc, pos);
+    return m_bounds;
+}
+
 } // namespace annorev::Sentences

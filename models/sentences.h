@@ -20,6 +20,21 @@ struct Bounds
 
 Bounds around(const Document &doc, qsizetype pos);
 
+// Sentence bounds for positions asked in ascending order, as Sentences::around gives them: a
+// position in the sentence of the one before reuses its bounds, so a long sentence holding many
+// spans is walked once rather than once per span (linear in the text over all calls).
+class Cursor
+{
+public:
+    explicit Cursor(const Document &doc) : m_doc(doc) {}
+    Bounds around(qsizetype pos);
+
+private:
+    const Document &m_doc;
+    qsizetype m_pos = -1;
+    Bounds m_bounds;
+};
+
 // Whether the '.' at dot ends an abbreviation (U.S., e.g., et al., Fig., vs., Inc.) rather than a
 // sentence.
 bool isAbbreviationDot(const QString &text, qsizetype dot);

@@ -31,13 +31,27 @@ SourceLocator::Location SourceLocator::locate(qsizetype byteOffset)
     const qsizetype lineStart = *std::prev(next);
     qsizetype from = lineStart;
     qsizetype column = 1;
-    if (m_cursorOffset >= lineStart && m_cursorOffset <= byteOffset && m_cursor.line == line) {
-        from = m_cursorOffset;
-        column = m_cursor.column;
+    const char *data = m_source.constData();
+    if (m_cursorOffset >= lineStart && m_cursor.line == line) {
+        if (m_cursorOffset <= byteOffset) {
+            from = m_cursorOffset;
+            column = m_cursor.column;
+        } else if (m_cursorOffset - byteOffset < byteOffset - lineStart) {
+            // A step back (a tag's finding after the text's at the same position): count back
+            // from the cursor, or a long single line would be counted from its start each time.
+            column = m_cursor.column;
+            for (qsizetype i = byteOffset; i < m_cursorOffset; ++i) {
+                if ((static_cast<unsigned char>(data[i]) & 0xc0) != 0x80) {
+                    --column;
+                }
+            }
+            m_cursorOffset = byteOffset;
+            m_cursor = Location{line, column};
+            return m_cursor;
+        }
     }
     // Count every byte that starts a character (not a UTF-8 continuation byte), eight at a time
     // while the text is ASCII.
-    const char *data = m_source.constData();
     qsizetype i = from;
     for (quint64 word = 0; i + 8 <= byteOffset; i += 8) {
         std::memcpy(&word, data + i, sizeof word);

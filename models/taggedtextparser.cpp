@@ -328,7 +328,8 @@ public:
         , m_astral(astral)
         , m_invalid(invalidUtf8)
     {
-        m_text->resize(source.size());
+        // resize() would round the capacity up to a power of two: twice the memory at worst.
+        *m_text = QString(source.size(), Qt::Uninitialized);
         m_out = reinterpret_cast<char16_t *>(m_text->data());
     }
 
@@ -364,10 +365,14 @@ public:
         }
     }
 
-    void appendEntity(qsizetype begin, qsizetype end, char32_t codePoint)
+    void appendEntity(qsizetype begin, qsizetype end, const HtmlEntities::CodePoints &codePoints)
     {
         m_pieces->append(Document::Piece{m_length, begin, end, false});
-        appendCodePoint(codePoint);
+        for (const char32_t codePoint : codePoints) {
+            if (codePoint != 0) {
+                appendCodePoint(codePoint);
+            }
+        }
     }
 
     // A line break that stands for block markup: it has no bytes of its own. It fits in the
@@ -378,7 +383,14 @@ public:
         m_out[m_length++] = u'\n';
     }
 
-    void finish() { m_text->truncate(m_length); }
+    void finish()
+    {
+        m_text->truncate(m_length);
+        // Tags and multi-byte characters leave room unused; give a large surplus back.
+        if (m_text->capacity() - m_length > 1024 * 1024) {
+            m_text->squeeze();
+        }
+    }
 
 private:
     // Widens a run of ASCII bytes sixteen at a time; returns where the run stops.
@@ -428,7 +440,93 @@ struct OpenTag
     std::size_t tag;
     qsizetype textPos;
     bool nested;
-    bool crossed;
+    bool closed = false;
+    std::size_t number = 0; // in opening order
+};
+
+// The entity tags open at a point of the parse. Closing one finds the latest open tag of its
+// label (one stack per label) and, when that is not the innermost open tag, crosses every tag
+// opened after it that is still open. A tag closed below the top stays in place until the tags
+// above it close, and crossings are kept as ranges of opening numbers in a Fenwick tree, so deep
+// or crossing markup costs log n per tag rather than a walk of the stack, and well-nested markup
+// keeps only its open tags.
+class OpenTags
+{
+public:
+    OpenTags(std::size_t labels, std::size_t tags) : m_byLabel(labels), m_tagCount(tags) {}
+
+    bool isEmpty() const { return m_open == 0; }
+    void open(std::size_t tag, int label, qsizetype textPos)
+    {
+        m_byLabel[std::size_t(label)].push_back(m_stack.size());
+        m_stack.push_back(OpenTag{tag, textPos, m_open > 0, false, m_opened++});
+        ++m_open;
+    }
+    // Where the latest open tag of the label is, or -1.
+    qsizetype latest(int label) const
+    {
+        const std::vector<std::size_t> &stack = m_byLabel[std::size_t(label)];
+        return stack.empty() ? -1 : qsizetype(stack.back());
+    }
+    const OpenTag &at(qsizetype place) const { return m_stack[std::size_t(place)]; }
+    bool isInnermost(qsizetype place) const { return std::size_t(place) + 1 == m_stack.size(); }
+    // Whether a tag opened before it was closed while it was open.
+    bool wasCrossed(qsizetype place) const
+    {
+        const std::size_t number = m_stack[std::size_t(place)].number;
+        // The furthest "opened before" of the crossings that closed a tag numbered below this one.
+        std::size_t reach = 0;
+        for (std::size_t i = number; i > 0 && !m_crossedBefore.empty(); i -= i & (~i + 1)) {
+            reach = std::max(reach, m_crossedBefore[i]);
+        }
+        return reach > number;
+    }
+    // Closes the latest open tag of the label; it crosses the open tags above it.
+    void close(int label)
+    {
+        const std::size_t place = m_byLabel[std::size_t(label)].back();
+        m_byLabel[std::size_t(label)].pop_back();
+        OpenTag &closed = m_stack[place];
+        closed.closed = true;
+        --m_open;
+        if (place + 1 < m_stack.size()) {
+            if (m_crossedBefore.empty()) {
+                m_crossedBefore.assign(m_tagCount + 1, 0);
+            }
+            for (std::size_t i = closed.number + 1; i < m_crossedBefore.size(); i += i & (~i + 1)) {
+                m_crossedBefore[i] = std::max(m_crossedBefore[i], m_opened);
+            }
+        }
+        while (!m_stack.empty() && m_stack.back().closed) {
+            m_stack.pop_back();
+        }
+    }
+    // Tags opened at `from` that are still open start at `to` instead: a line break was put
+    // before the text that follows them. Only the top of the stack can have opened there.
+    void moveOpenStarts(qsizetype from, qsizetype to)
+    {
+        for (auto tag = m_stack.rbegin(); tag != m_stack.rend() && tag->textPos == from; ++tag) {
+            if (!tag->closed) {
+                tag->textPos = to;
+            }
+        }
+    }
+    template <typename Visit> void forEachOpen(Visit visit) const
+    {
+        for (const OpenTag &tag : m_stack) {
+            if (!tag.closed) {
+                visit(tag);
+            }
+        }
+    }
+
+private:
+    std::vector<OpenTag> m_stack;                    // open tags, and closed ones below an open tag, in opening order
+    std::vector<std::vector<std::size_t>> m_byLabel; // places in m_stack
+    std::vector<std::size_t> m_crossedBefore;        // a Fenwick tree of maxima over numbers + 1
+    std::size_t m_tagCount;
+    std::size_t m_opened = 0;
+    std::size_t m_open = 0;
 };
 
 } // namespace
@@ -465,20 +563,21 @@ Document TaggedTextParser::parse(QByteArray source) const
         while (pos < end) {
             const void *amp = std::memchr(src.constData() + pos, '&', std::size_t(end - pos));
             const qsizetype at = amp ? static_cast<const char *>(amp) - src.constData() : end;
-            char32_t codePoint = 0;
-            const int length = at < end ? HtmlEntities::decode(QByteArrayView(src).sliced(at, end - at), &codePoint) : 0;
+            HtmlEntities::CodePoints codePoints{};
+            const int length =
+                at < end ? HtmlEntities::decode(QByteArrayView(src).sliced(at, end - at), &codePoints) : 0;
             if (length == 0) {
                 text.appendLiteral(pos, std::min(end, at + 1));
                 pos = at + 1;
                 continue;
             }
             text.appendLiteral(pos, at);
-            text.appendEntity(at, at + length, codePoint);
+            text.appendEntity(at, at + length, codePoints);
             pos = at + length;
         }
     };
 
-    std::vector<OpenTag> stack;
+    OpenTags stack(std::size_t(m_labels.size()), tags.size());
     // Block markup between two pieces of text stands for a line break in the plain text: one '\n'
     // for the run of markup and white space, unless its white space breaks the line already, put
     // just before the next text so that tags opened in the run start after it and tags closed in
@@ -507,9 +606,7 @@ Document TaggedTextParser::parse(QByteArray source) const
         if (breakPending && !runBreaksLine) {
             const qsizetype at = text.position();
             text.appendBreak(first);
-            for (auto open = stack.rbegin(); open != stack.rend() && open->textPos == at; ++open) {
-                open->textPos = at + 1;
-            }
+            stack.moveOpenStarts(at, at + 1);
             if (!doc.m_blockBreaks.isEmpty() && doc.m_blockBreaks.last() == at) {
                 doc.m_blockBreaks.last() = at + 1;
             }
@@ -567,17 +664,14 @@ Document TaggedTextParser::parse(QByteArray source) const
             if (tag.selfClosing) {
                 issue(MarkupIssue::SelfClosing, tag, here, here);
             } else if (!tag.closing) {
-                stack.push_back(OpenTag{t, here, !stack.empty(), false});
+                stack.open(t, tag.label, here);
             } else {
-                auto match = stack.rbegin();
-                while (match != stack.rend() && tags[match->tag].label != tag.label) {
-                    ++match;
-                }
-                if (match == stack.rend()) {
+                const qsizetype match = stack.latest(tag.label);
+                if (match < 0) {
                     issue(MarkupIssue::Stray, tag, here, here);
                     break;
                 }
-                const OpenTag open = *match;
+                const OpenTag open = stack.at(match);
                 const Tag &openTag = tags[open.tag];
                 Span span;
                 span.label = m_schema.labels().at(tag.label).name;
@@ -592,25 +686,22 @@ Document TaggedTextParser::parse(QByteArray source) const
                         QByteArrayView(src).sliced(openTag.attributesBegin, openTag.attributesEnd - openTag.attributesBegin));
                 }
                 doc.m_spans.append(span);
-                if (match != stack.rbegin()) {
+                const bool crossing = !stack.isInnermost(match);
+                if (crossing) {
                     // Closing a tag that is not the innermost one crosses every tag opened after it.
-                    for (auto above = stack.rbegin(); above != match; ++above) {
-                        above->crossed = true;
-                    }
                     doc.m_issues.append(MarkupIssue{MarkupIssue::Crossing, span.label, span.start, span.end, openTag.begin});
-                } else if (open.nested && !open.crossed) {
+                } else if (open.nested && !stack.wasCrossed(match)) {
                     doc.m_issues.append(MarkupIssue{MarkupIssue::Nested, span.label, span.start, span.end, openTag.begin});
                 }
-                stack.erase(std::next(match).base());
+                stack.close(tag.label);
             }
             break;
         }
     }
     appendText(pos, src.size());
     text.finish();
-    for (const OpenTag &open : stack) {
-        issue(MarkupIssue::Unclosed, tags[open.tag], open.textPos, open.textPos);
-    }
+    stack.forEachOpen(
+        [&](const OpenTag &open) { issue(MarkupIssue::Unclosed, tags[open.tag], open.textPos, open.textPos); });
 
     // Spans are made in closing order, which is already text order unless tags nest or cross.
     const auto byPosition = [](const Span &a, const Span &b) {

@@ -439,8 +439,11 @@ std::optional<LeadingCount> leadingCount(QStringView text)
         const QChar sign = text[nameBegin];
         if (sign == u'x' || sign == u'X' || sign == multiplicationSign) {
             const qsizetype afterSign = spacesEnd(text, nameBegin + 1);
-            // "8x A100" and "8×A100", but not "8 xPU", where the x starts the name.
-            if (afterSign > nameBegin + 1 || sign == multiplicationSign) {
+            // "8x A100", "8×A100" and "8xA100-80GB" (an x glued to both sides before a capital),
+            // but not "8 xPU", where the x starts the name, nor "4x4" or "24xlarge".
+            const bool gluedX = nameBegin == *digitsEnd && afterSign == nameBegin + 1 && afterSign < text.size() &&
+                                text[afterSign] >= u'A' && text[afterSign] <= u'Z';
+            if (afterSign > nameBegin + 1 || sign == multiplicationSign || gluedX) {
                 nameBegin = afterSign;
             }
         }

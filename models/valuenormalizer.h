@@ -15,7 +15,8 @@ struct TrainingTime
     bool approximate = false;
 };
 
-// A count written at the start of a hardware mention: "768 NVIDIA A100 GPUs", "8x A100".
+// A count written at the start of a hardware mention: "768 NVIDIA A100 GPUs", "8x A100",
+// "8xA100-80GB", "64×H100".
 struct LeadingCount
 {
     qint64 value = 0;

@@ -1,7 +1,10 @@
 #include "agreement.h"
 #include "annotatedbatch.h"
 #include "schema.h"
+#include "spancomparison.h"
 
+#include <QDir>
+#include <QFile>
 #include <QTest>
 
 using namespace annorev;
@@ -41,6 +44,7 @@ private slots:
     void overlapPairsByLargestOverlapAfterExactMatches();
     void eachSpanMatchesOnce();
     void scoresWithoutSpansAreUndefined();
+    void longGeneratedPairGivesTheRecordedComparison();
 
 private:
     Agreement::Result m_fixture;
@@ -238,6 +242,67 @@ void TestAgreement::scoresWithoutSpansAreUndefined()
     QCOMPARE(result.tokens, 2);
     QVERIFY(!result.kappa);
     QVERIFY(result.differing.isEmpty());
+}
+
+void TestAgreement::longGeneratedPairGivesTheRecordedComparison()
+{
+    // Seeded random spans over one text, overlapping, nested and empty on both sides: pairing,
+    // scores, kappa and the comparison rows must be what the all-pairs pairing and the painted
+    // categories gave before compare was made O(n log n).
+    quint32 state = 777;
+    auto next = [&state](quint32 bound) {
+        state = state * 1664525u + 1013904223u;
+        return qsizetype((state >> 8) % bound);
+    };
+    QString plain;
+    for (int i = 0; i < 6000; ++i) {
+        plain += u"w"_s.repeated(1 + next(6)) + (next(10) == 0 ? u", "_s : u" "_s);
+    }
+    const QStringList labels = {u"model"_s, u"hardware"_s, u"gpu_count"_s};
+    auto spans = [&](int count) {
+        QList<AnnotatedText::Span> result;
+        for (int i = 0; i < count; ++i) {
+            const qsizetype start = next(plain.size());
+            const qsizetype end = std::min(plain.size(), start + next(next(8) == 0 ? 200 : 12));
+            result.append({labels[next(3)], start, end, plain.mid(start, end - start)});
+        }
+        return result;
+    };
+    const AnnotatedText a = text(u"d"_s, plain, spans(3000));
+    AnnotatedText b = text(u"d"_s, plain, spans(1500));
+    for (qsizetype i = 0; i < a.spans.size(); i += 2) {
+        AnnotatedText::Span span = a.spans[i];
+        span.end = std::min(plain.size(), span.end + next(3)); // exact, or a boundary off by one or two
+        b.spans.append(span);
+    }
+
+    const Agreement::Pairing pairing = Agreement::pairSpans(a, b);
+    const Agreement::Result result = Agreement::compare({a}, {b});
+    const SpanComparison comparison = SpanComparison::of(a, b);
+    QByteArray actual;
+    for (qsizetype i = 0; i < a.spans.size(); ++i) {
+        actual += QByteArray::number(pairing.partnerOfA[i]) + (pairing.exact[i] ? "=" : "~") + ' ';
+    }
+    actual += "\ntokens " + QByteArray::number(result.tokens) + " exact " + QByteArray::number(result.overall.exact) +
+              " overlap " + QByteArray::number(result.overall.overlap) + " kappa " +
+              QByteArray::number(result.kappa.value_or(-9), 'g', 12) + '\n';
+    for (const QString &label : result.labels) {
+        actual +=
+            label.toUtf8() + ' ' + QByteArray::number(result.labelKappa.value(label).value_or(-9), 'g', 12) + '\n';
+    }
+    for (const SpanComparison::Row &row : comparison.rows) {
+        actual += QByteArray::number(int(row.side)) + ' ' + QByteArray::number(row.start) + '-' +
+                  QByteArray::number(row.end) + ' ' + QByteArray::number(row.partner) + '\n';
+    }
+    const QString expectedPath = QFINDTESTDATA("data/compare-long.txt");
+    QFile expected(expectedPath);
+    if (expectedPath.isEmpty() || !expected.open(QIODevice::ReadOnly)) {
+        QFile out(QDir::temp().filePath(u"compare-long.txt"_s));
+        QVERIFY(out.open(QIODevice::WriteOnly) && out.write(actual) == actual.size());
+        QFAIL(qPrintable(u"no tests/data/compare-long.txt: the result is in %1"_s.arg(out.fileName())));
+    }
+    QVERIFY(result.overall.overlap > result.overall.exact);
+    QVERIFY(actual == expected.readAll());
 }
 
 QTEST_GUILESS_MAIN(TestAgreement)

@@ -4,6 +4,8 @@
 #include "documenteditor.h"
 #include "ruleset.h"
 #include "schema.h"
+#include "sentences.h"
+#include "sourcelocator.h"
 
 #include <QDir>
 #include <QFile>
@@ -30,6 +32,69 @@ CheckResult check(const Document &doc)
     return Checker(Schema::builtin(), CountryAliases::builtin(), testYear).check(doc);
 }
 
+// One long document of seeded random fragments: counts next to hardware spans in every way the
+// gpu-count rules read them, records with and without gpu_count, sentences of every length.
+QByteArray longGeneratedDocument()
+{
+    static const char *const fragments[] = {
+        "<model>M%k-7B</model> ",
+        "<model>M%k-7B</model> ",
+        "used <gpu_count>%v</gpu_count> GPUs ",
+        "<gpu_count>several</gpu_count> ",
+        "%v <hardware>NVIDIA A100</hardware> ",
+        "%v <hardware>NVIDIA A100 GPUs</hardware> ",
+        "%vx <hardware>A100</hardware> ",
+        "%v \xc3\x97 <hardware>TPU v4</hardware> ",
+        "%v x <hardware>H100</hardware>",
+        "<hardware>%v NVIDIA A100 GPUs</hardware> ",
+        "<hardware>%vx H100</hardware> ",
+        "<hardware> A100 </hardware> ",
+        "<hardware>NVIDIA H100 80GB</hardware> ",
+        "<hardware record=\"1\">TPU v4</hardware> ",
+        "%v GPUs ",
+        "%v chips ",
+        "%v accelerators, ",
+        "%v nvidia a100 ",
+        "%v NVIDIA A100 GPUs ",
+        "%v x NVIDIA H100 80GB ",
+        "%v tpu V4 pods ",
+        "%v H100s ",
+        "%v-GPU nodes ",
+        "ZeRO-%v ",
+        "%v.5 ",
+        "1 ",
+        "%v,%v ",
+        "1,024 GPUs ",
+        "on ",
+        "and ",
+        "with ",
+        ", ",
+        ". ",
+        "! ",
+        "e.g. ",
+        "in the U.S. ",
+        "\n",
+        "\n\n",
+        "<params>7B</params> ",
+        "<year>2023</year> ",
+    };
+    quint32 state = 20261202;
+    auto next = [&state](quint32 bound) {
+        state = state * 1664525u + 1013904223u; // the same sequence on every platform
+        return (state >> 8) % bound;
+    };
+    QByteArray source;
+    for (int i = 0; i < 6000; ++i) {
+        QByteArray fragment(fragments[next(std::size(fragments))]);
+        while (fragment.contains("%v")) {
+            fragment.replace(fragment.indexOf("%v"), 2, QByteArray::number(1 + next(64)));
+        }
+        fragment.replace("%k", QByteArray::number(next(40)));
+        source += fragment;
+    }
+    return source;
+}
+
 } // namespace
 
 class TestChecker : public QObject
@@ -46,6 +111,9 @@ private slots:
     void everyRuleHasDocumentation();
     void suggestedFixesApplyAndSilenceTheirFinding_data();
     void suggestedFixesApplyAndSilenceTheirFinding();
+    void longGeneratedDocumentGivesTheRecordedFindings();
+    void sentenceCursorAgreesWithTheWalkAroundEveryPosition();
+    void sourceLocatorGivesTheSameLineAndColumnInAnyOrder();
 };
 
 void TestChecker::seedsGiveExactlyTheSpecifiedFindings_data()
@@ -91,6 +159,8 @@ void TestChecker::recordsGroupSpansByNearestModel_data()
         << u"<model>A</model> <params record=\"5\">7B</params>"_s << u"A:model,params"_s;
     QTest::addRow("model names are trimmed and case-sensitive")
         << u"<model> A </model> <model>a</model> <model>A</model>"_s << u"A:model,model | a:model"_s;
+    QTest::addRow("named references in an HTML document are decoded")
+        << u"<p><model>&Eacute;cole-7B</model> <params>7B</params></p>"_s << u"\u00c9cole-7B:model,params"_s;
 }
 
 void TestChecker::recordsGroupSpansByNearestModel()
@@ -201,6 +271,81 @@ void TestChecker::suggestedFixesApplyAndSilenceTheirFinding()
     QCOMPARE(QString::fromUtf8(result->source()), fixed);
     for (const Finding &after : check(*result).findings) {
         QVERIFY2(after.rule != rule, qPrintable(after.message));
+    }
+}
+
+void TestChecker::longGeneratedDocumentGivesTheRecordedFindings()
+{
+    // The findings as the checker gave them before its rules were made O(n log n) (per hardware
+    // span, a walk of its sentence): the faster search must find exactly the same.
+    const Document doc = Document::parse(longGeneratedDocument(), Schema::builtin());
+    QVERIFY(doc.spans().size() > 2000);
+    const CheckResult result = check(doc);
+    QByteArray actual;
+    for (const Finding &finding : result.findings) {
+        actual += finding.rule.toLatin1() + ' ' + QByteArray::number(finding.start) + '-' +
+                  QByteArray::number(finding.end) + ' ' + finding.message.toUtf8() + '\n';
+    }
+    const QString expectedPath = QStringLiteral(ANNOREV_TESTDATA_DIR "/long-document.findings.txt");
+    QFile expected(expectedPath);
+    if (!expected.open(QIODevice::ReadOnly)) {
+        QFile out(QDir::temp().filePath(u"long-document.findings.txt"_s));
+        QVERIFY(out.open(QIODevice::WriteOnly) && out.write(actual) == actual.size());
+        QFAIL(qPrintable(u"no %1: the findings are in %2"_s.arg(expectedPath, out.fileName())));
+    }
+    const QList<QByteArray> expectedLines = expected.readAll().split('\n');
+    const QList<QByteArray> actualLines = actual.split('\n');
+    for (qsizetype i = 0; i < std::min(expectedLines.size(), actualLines.size()); ++i) {
+        QCOMPARE(actualLines[i], expectedLines[i]);
+    }
+    QCOMPARE(actualLines.size(), expectedLines.size());
+}
+
+void TestChecker::sentenceCursorAgreesWithTheWalkAroundEveryPosition()
+{
+    QList<QByteArray> sources = {longGeneratedDocument(),
+                                 "<p>One. Two</p><p>three e.g. four!\n\n \nFive</p>\r\n\r\nsix? U.S. seven.\n"};
+    for (const QString &seed : QDir(QStringLiteral(ANNOREV_SAMPLES_DIR)).entryList(QDir::Files)) {
+        QFile file(QStringLiteral(ANNOREV_SAMPLES_DIR "/") + seed);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        sources << file.readAll();
+    }
+    for (const QByteArray &source : std::as_const(sources)) {
+        const Document doc = Document::parse(source, Schema::builtin());
+        // Every position in turn, and every third one (a cursor skips ahead between spans).
+        for (const qsizetype step : {1, 3}) {
+            Sentences::Cursor cursor(doc);
+            for (qsizetype pos = 0; pos <= doc.text().size(); pos += step) {
+                const Sentences::Bounds walked = Sentences::around(doc, pos);
+                const Sentences::Bounds cursored = cursor.around(pos);
+                QCOMPARE(cursored.begin, walked.begin);
+                QCOMPARE(cursored.end, walked.end);
+            }
+        }
+    }
+}
+
+void TestChecker::sourceLocatorGivesTheSameLineAndColumnInAnyOrder()
+{
+    const QByteArray source =
+        QStringLiteral("ab\u00e9 <model>X</model> \u2014 c\nd\U0001F600e f\n\ng").toUtf8().repeated(50);
+    QList<qsizetype> offsets;
+    for (qsizetype i = 0; i <= source.size(); ++i) {
+        if (i == source.size() || (static_cast<unsigned char>(source[i]) & 0xc0) != 0x80) {
+            offsets << i;
+        }
+    }
+    // Forward, back by a little, back by a lot, forward again: each answer as a fresh locator's.
+    quint32 state = 99;
+    SourceLocator moving(source, 0, SourceLocator::Lines::Split);
+    for (int step = 0; step < 2000; ++step) {
+        state = state * 1664525u + 1013904223u;
+        const qsizetype offset = offsets[qsizetype((state >> 8) % quint32(offsets.size()))];
+        SourceLocator fresh(source, 0, SourceLocator::Lines::Split);
+        const SourceLocator::Location expected = fresh.locate(offset);
+        const SourceLocator::Location actual = moving.locate(offset);
+        QCOMPARE(actual.line, expected.line);
+        QCOMPARE(actual.column, expected.column);
     }
 }
 

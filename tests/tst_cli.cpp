@@ -1,3 +1,6 @@
+#include "folderentries.h"
+#include "testsupport.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -7,9 +10,7 @@
 #include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include "folderentries.h"
-#include "testsupport.h"
+#include <QThread>
 
 using namespace Qt::StringLiterals;
 
@@ -41,6 +42,7 @@ private slots:
     void checkJsonlOnSamplesGivesTheExpectedOutput();
     void checkTextOnSamplesPrintsCompilerStyleLines();
     void checkOutputIsTheSameForAnyThreadCount();
+    void jobsBeyondTheCoresAreCutToTheCoresWithANote();
     void checkExitStatus_data();
     void checkExitStatus();
     void badJsonlLineIsReportedAndTheRestIsChecked();
@@ -97,6 +99,26 @@ void TestCli::checkOutputIsTheSameForAnyThreadCount()
     QCOMPARE(one.out.count('\n'), 600);
     QCOMPARE(two.out, one.out);
     QVERIFY(text.out.endsWith("600 documents checked: 0 errors, 720 warnings, 120 infos\n"));
+}
+
+void TestCli::jobsBeyondTheCoresAreCutToTheCoresWithANote()
+{
+    // Enough documents for a thousand chunks of work: one thread each ran out of file descriptors.
+    QTemporaryDir dir;
+    QByteArray batch;
+    for (int i = 0; i < 130000; ++i) {
+        batch += "{\"id\": \"" + QByteArray::number(i) + "\", \"text\": \"<model>M</model>\"}\n";
+    }
+    const QString path = writeFile(dir, u"batch.jsonl"_s, batch);
+    const Run many = cli({u"check"_s, u"--format"_s, u"jsonl"_s, u"--jobs"_s, u"100000"_s, path});
+    QCOMPARE(many.exitCode, 0);
+    QVERIFY2(many.err.startsWith("annorev: note: --jobs 100000 is more than the "), many.err.constData());
+    const QByteArray cores = QByteArray::number(QThread::idealThreadCount());
+    QVERIFY(many.err.endsWith(QByteArray(" cores: using " + cores + '\n')));
+    QCOMPARE(many.out.count('\n'), 130000);
+    const Run one = cli({u"check"_s, u"--format"_s, u"jsonl"_s, u"--jobs"_s, u"1"_s, path});
+    QCOMPARE(one.err, QByteArray());
+    QCOMPARE(many.out, one.out);
 }
 
 void TestCli::checkExitStatus_data()

@@ -129,6 +129,12 @@ void TestRules::ruleFiresExactlyWhereSpecified_data()
         u"<model>M</model> used <gpu_count>256</gpu_count> GPUs; 512 <hardware>A100</hardware> in all"_s, u"512"_s);
     row("equal untagged count says nothing", "gpu-count-mismatch",
         u"<model>M</model> <gpu_count>256</gpu_count> GPUs; 256 <hardware>A100</hardware>"_s, QString());
+    row("count glued by x inside hardware", "gpu-count-mismatch",
+        u"<model>M</model> <gpu_count>16</gpu_count> on <hardware>8xA100-80GB</hardware>"_s, u"8xA100-80GB"_s);
+    row("untagged count glued by x", "gpu-count-mismatch",
+        u"<model>M</model> <gpu_count>16</gpu_count> GPUs; 8xA100 GPUs (<hardware>A100</hardware>)"_s, u"8"_s);
+    row("untagged count glued by a multiplication sign", "gpu-count-mismatch",
+        u"<model>M</model> <gpu_count>16</gpu_count> GPUs; 64\u00D7<hardware>H100</hardware>"_s, u"64"_s);
     row("compares with the first gpu_count", "gpu-count-mismatch",
         u"<model>M</model> <gpu_count>8</gpu_count> <gpu_count>16</gpu_count> on <hardware>8x A100</hardware>"_s,
         QString());
@@ -143,6 +149,14 @@ void TestRules::ruleFiresExactlyWhereSpecified_data()
     row("leading count", "hardware-count-embedded", u"<model>M</model> on <hardware>768 NVIDIA A100 GPUs</hardware>"_s,
         u"768 NVIDIA A100 GPUs"_s);
     row("times count", "hardware-count-embedded", u"<model>M</model> on <hardware>8x A100</hardware>"_s, u"8x A100"_s);
+    row("count glued by x", "hardware-count-embedded", u"<model>M</model> on <hardware>8xA100-80GB</hardware>"_s,
+        u"8xA100-80GB"_s);
+    row("count glued by a multiplication sign", "hardware-count-embedded",
+        u"<model>M</model> on <hardware>64\u00D7H100</hardware>"_s, u"64\u00D7H100"_s);
+    row("x between digits is a shape", "hardware-count-embedded",
+        u"<model>M</model> on a <hardware>4x4 TPU v3 slice</hardware>"_s, QString());
+    row("x before a lower-case word", "hardware-count-embedded", u"<model>M</model> on <hardware>24xlarge</hardware>"_s,
+        QString());
     row("silenced by gpu_count", "hardware-count-embedded",
         u"<model>M</model> <gpu_count>768</gpu_count> <hardware>768 A100</hardware>"_s, QString());
     row("silenced by unparsed gpu_count", "hardware-count-embedded",
@@ -153,6 +167,13 @@ void TestRules::ruleFiresExactlyWhereSpecified_data()
     // gpu-count-untagged
     row("directly before", "gpu-count-untagged", u"<model>M</model> used 512 <hardware>A100</hardware>."_s, u"512"_s);
     row("times before", "gpu-count-untagged", u"<model>M</model> used 8 × <hardware>A100</hardware>."_s, u"8"_s);
+    row("glued x before own text", "gpu-count-untagged",
+        u"<model>M</model> on 8xA100 GPUs (<hardware>A100</hardware>)."_s, u"8"_s);
+    row("glued x before the span", "gpu-count-untagged", u"<model>M</model> on 8x<hardware>A100</hardware>."_s, u"8"_s);
+    row("x between digits is not a count", "gpu-count-untagged",
+        u"<model>M</model> on a 4x4 <hardware>TPU v3</hardware> slice."_s, QString());
+    row("x before a lower-case word is not a count", "gpu-count-untagged",
+        u"<model>M</model> on 24xlarge <hardware>A100</hardware> nodes."_s, QString());
     row("followed by own text and device word", "gpu-count-untagged",
         u"<model>M</model> on 256 NVIDIA A100 GPUs (<hardware>NVIDIA A100</hardware>)."_s, u"256"_s);
     row("followed by normalised name ignoring case", "gpu-count-untagged",
@@ -216,6 +237,16 @@ void TestRules::ruleFiresExactlyWhereSpecified_data()
             return text + u"M7 and M39 and M400."_s;
         }(),
         u"M7 | M39"_s);
+    row(
+        "names sharing a first word", "mention-untagged",
+        []() -> QString {
+            QString text;
+            for (int i = 0; i < 40; ++i) {
+                text += u"<model>Llama-"_s + QString::number(i) + u"</model> "_s;
+            }
+            return text + u"Llama-7 and Llama-39, Llama-400, Llama-3-8B and Llama."_s;
+        }(),
+        u"Llama-7 | Llama-39"_s);
 
     // span-boundary
     row("leading space", "span-boundary", u"<model> X</model>"_s, u" X"_s);
@@ -229,6 +260,7 @@ void TestRules::ruleFiresExactlyWhereSpecified_data()
     row("ends inside a word", "span-boundary", u"<model>Neuro</model>Flex"_s, u"Neuro"_s);
     row("hyphen separates words", "span-boundary", u"GPT-<model>4</model>-based"_s, QString());
     row("block element separates words", "span-boundary", u"<p>a</p><p><model>B</model></p>c"_s, QString());
+    row("decoded named reference is a letter", "span-boundary", u"<p><model>&Eacute;cole-7B</model></p>"_s, QString());
     row("empty span", "span-boundary", u"<model></model>x"_s, u""_s);
 
     // encoding-suspect

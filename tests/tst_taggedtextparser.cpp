@@ -5,6 +5,9 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -87,6 +90,9 @@ private slots:
     void editIsRefused_data();
     void editIsRefused();
     void hugeInputsParseInLinearTime();
+    void longTagSoupGivesTheRecordedSpansAndIssues();
+    void decodesEveryHtml5NamedReference_data();
+    void decodesEveryHtml5NamedReference();
 };
 
 void TestTaggedTextParser::parsesTextSpansAndIssues_data()
@@ -107,8 +113,17 @@ void TestTaggedTextParser::parsesTextSpansAndIssues_data()
         << u"model:4-9"_s << QString();
     QTest::addRow("entities kept without html")
         << QByteArray("A &amp; <model>B</model>") << u"A &amp; B"_s << u"model:8-9"_s << QString();
-    QTest::addRow("unknown entity kept") << QByteArray("<b>x</b> &bogus; &#0; &amp") << u"x &bogus; &#0; &amp"_s
+    QTest::addRow("unknown entity kept") << QByteArray("<b>x</b> &bogus; &#0; &amp;x &") << u"x &bogus; &#0; &x &"_s
                                          << QString() << QString();
+    QTest::addRow("entity outside the first hundred")
+        << QByteArray("<p><model>&Eacute;cole-7B</model> &NotEqualTilde; &bernou;</p>")
+        << QStringLiteral("\u00c9cole-7B \u2242\u0338 \u212c") << u"model:0-8"_s << QString();
+    QTest::addRow("legacy reference without semicolon at a word end")
+        << QByteArray("<b>&copy 2023 &eacute. &AMP</b>") << QStringLiteral("\u00a9 2023 \u00e9. &") << QString()
+        << QString();
+    QTest::addRow("reference without semicolon glued to a word kept")
+        << QByteArray("<b>&copy2023 &notin &amp=1 &ensp x</b>") << u"&copy2023 &notin &amp=1 &ensp x"_s << QString()
+        << QString();
     QTest::addRow("astral characters before a span")
         << QByteArray("\xf0\x9d\x94\xb8\xf0\x9f\x98\x80 <model>X</model>") << QStringLiteral("\U0001D538\U0001F600 X")
         << u"model:5-6"_s << QString();
@@ -470,6 +485,62 @@ void TestTaggedTextParser::hugeInputsParseInLinearTime()
         quotes += "<a title=\"x ";
     }
     QCOMPARE(Document::parse(quotes, Schema::builtin()).text().size(), quotes.size());
+}
+
+void TestTaggedTextParser::longTagSoupGivesTheRecordedSpansAndIssues()
+{
+    // Seeded random entity tags, nested, crossing, unclosed and stray: the spans and issues the
+    // parser gave before its open-tag stack was made O(log n) per tag must stay the same.
+    static const char *const fragments[] = {"<model>",     "</model>", "<params>", "</params>", "<hardware>",
+                                            "</hardware>", "<year>",   "</year>",  "<model/>",  "<gpu_type>",
+                                            "</gpu_type>", "x ",       "y ",       "z\n"};
+    quint32 state = 4242;
+    QByteArray source;
+    for (int i = 0; i < 30000; ++i) {
+        state = state * 1664525u + 1013904223u;
+        source += fragments[(state >> 8) % std::size(fragments)];
+    }
+    const Document doc = Document::parse(source, Schema::builtin());
+    const QByteArray actual = (spansOf(doc) + u'\n' + issuesOf(doc) + u'\n').toUtf8();
+    const QString expectedPath = QStringLiteral(ANNOREV_TESTDATA_DIR "/tag-soup.parsed.txt");
+    QFile expected(expectedPath);
+    if (!expected.open(QIODevice::ReadOnly)) {
+        QFile out(QDir::temp().filePath(u"tag-soup.parsed.txt"_s));
+        QVERIFY(out.open(QIODevice::WriteOnly) && out.write(actual) == actual.size());
+        QFAIL(qPrintable(u"no %1: the result is in %2"_s.arg(expectedPath, out.fileName())));
+    }
+    QVERIFY(doc.markupIssues().size() > 1000);
+    QVERIFY(actual == expected.readAll());
+}
+
+void TestTaggedTextParser::decodesEveryHtml5NamedReference_data()
+{
+    QTest::addColumn<QByteArray>("reference");
+    QTest::addColumn<QString>("characters");
+    // WHATWG's entities.json, as tools/generate-html-entities.py wrote it beside the C++ table.
+    const QByteArray json = readFile(QStringLiteral(ANNOREV_TESTDATA_DIR "/entities.json"));
+    const QJsonObject entities = QJsonDocument::fromJson(json).object();
+    QCOMPARE(entities.size(), 2231);
+    for (auto it = entities.begin(); it != entities.end(); ++it) {
+        const QJsonObject entry = it.value().toObject();
+        QString characters;
+        for (const QJsonValue codePoint : entry.value(u"codepoints").toArray()) {
+            const char32_t c = char32_t(codePoint.toInt());
+            characters += QString::fromUcs4(&c, 1);
+        }
+        QCOMPARE(characters, entry.value(u"characters").toString());
+        QTest::addRow("%s", qPrintable(it.key())) << it.key().toLatin1() << characters;
+    }
+}
+
+void TestTaggedTextParser::decodesEveryHtml5NamedReference()
+{
+    QFETCH(QByteArray, reference);
+    QFETCH(QString, characters);
+    // References without ';' are HTML's legacy forms: they decode when no letter, digit or '=' follows.
+    const Document doc = Document::parse("<b>" + reference + " x</b>", Schema::builtin());
+    QCOMPARE(doc.text(), characters + u" x"_s);
+    QCOMPARE(doc.sourceOffset(characters.size()), 3 + reference.size());
 }
 
 QTEST_GUILESS_MAIN(TestTaggedTextParser)

@@ -376,6 +376,13 @@ void TestValueNormalizer::hardwareDropsCountAndAcceleratorWord_data()
     QTest::addRow("spaced x") << u"8 x A100"_s << u"A100"_s;
     QTest::addRow("multiplication sign") << u"8\u00D7 A100"_s << u"A100"_s;
     QTest::addRow("glued multiplication sign") << u"8\u00D7A100"_s << u"A100"_s;
+    QTest::addRow("x glued to both sides") << u"8xA100-80GB"_s << u"A100-80GB"_s;
+    QTest::addRow("multiplication sign glued to both sides") << u"64\u00D7H100"_s << u"H100"_s;
+    QTest::addRow("upper-case X glued to both sides") << u"8XH100 GPUs"_s << u"H100"_s;
+    QTest::addRow("name starting with X") << u"X100"_s << u"X100"_s;
+    QTest::addRow("x after the name") << u"H100x"_s << u"H100x"_s;
+    QTest::addRow("x between digits is a shape") << u"4x4 TPU v3 slice"_s << u"4x4 TPU v3 slice"_s;
+    QTest::addRow("x before a lower-case word") << u"24xlarge"_s << u"24xlarge"_s;
     QTest::addRow("thousands comma") << u"1,024 H100 GPUs"_s << u"H100"_s;
     QTest::addRow("singular GPU") << u"1 NVIDIA H100 GPU"_s << u"NVIDIA H100"_s;
     QTest::addRow("chip") << u"Cerebras WSE-2 chip"_s << u"Cerebras WSE-2"_s;
@@ -413,6 +420,10 @@ void TestValueNormalizer::leadingCountFindsCountAndName_data()
     QTest::addRow("upper-case X") << u"8X A100"_s << qint64(8) << qsizetype(1) << qsizetype(3);
     QTest::addRow("multiplication sign") << u"8\u00D7 A100"_s << qint64(8) << qsizetype(1) << qsizetype(3);
     QTest::addRow("glued multiplication sign") << u"8\u00D7A100"_s << qint64(8) << qsizetype(1) << qsizetype(2);
+    QTest::addRow("x glued to both sides") << u"8xA100-80GB"_s << qint64(8) << qsizetype(1) << qsizetype(2);
+    QTest::addRow("multiplication sign glued to both sides")
+        << u"64\u00D7H100"_s << qint64(64) << qsizetype(2) << qsizetype(3);
+    QTest::addRow("upper-case X glued to both sides") << u"8XH100"_s << qint64(8) << qsizetype(1) << qsizetype(2);
     QTest::addRow("thousands comma") << u"1,024 H100 GPUs"_s << qint64(1024) << qsizetype(5) << qsizetype(6);
     QTest::addRow("several spaces") << u"16   TPUs"_s << qint64(16) << qsizetype(2) << qsizetype(5);
     QTest::addRow("x starting the name") << u"8 xPU"_s << qint64(8) << qsizetype(1) << qsizetype(2);
@@ -443,7 +454,10 @@ void TestValueNormalizer::leadingCountRejectsTextWithoutSeparateCount_data()
     QTest::addRow("decimal") << u"2.5 GPUs"_s;
     QTest::addRow("count only") << u"768"_s;
     QTest::addRow("x without a name") << u"8x"_s;
-    QTest::addRow("x glued to the name") << u"8xA100"_s;
+    QTest::addRow("x glued to a lower-case word") << u"8xlarge nodes"_s;
+    QTest::addRow("x between digits") << u"4x4 TPU v3 slice"_s;
+    QTest::addRow("name starting with X") << u"X100"_s;
+    QTest::addRow("x after the name") << u"H100x"_s;
     QTest::addRow("short comma group") << u"1,02 H100"_s;
     QTest::addRow("overflow") << u"99999999999999999999 A100"_s;
     QTest::addRow("leading white space") << u" 8 A100"_s;

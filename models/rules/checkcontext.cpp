@@ -4,7 +4,10 @@
 #include "valueformat.h"
 #include "valuenormalizer.h"
 
+#include <QHash>
+
 #include <array>
+#include <set>
 
 namespace annorev {
 
@@ -16,6 +19,11 @@ constexpr std::array deviceWords = {u"GPU", u"GPUs", u"TPU", u"TPUs", u"accelera
 bool isTimes(QChar c)
 {
     return c == u'x' || c == u'X' || c == u'×';
+}
+
+bool isAsciiUpper(QChar c)
+{
+    return c >= u'A' && c <= u'Z';
 }
 
 bool isAsciiDigit(const QString &text, qsizetype i)
@@ -77,7 +85,79 @@ qsizetype matchPhrase(const QString &text, qsizetype pos, qsizetype limit, QStri
     return end;
 }
 
+// The earlier of two span indexes, either of which may be -1 (none).
+qsizetype earlier(qsizetype a, qsizetype b)
+{
+    return a < 0 ? b : b < 0 ? a : std::min(a, b);
+}
+
+// Case folding code point by code point, as QString::compare(Qt::CaseInsensitive) folds, so that
+// the result has the same length and positions as the text.
+QString caseFolded(QStringView text)
+{
+    QString result = text.toString();
+    char16_t *data = reinterpret_cast<char16_t *>(result.data());
+    for (qsizetype i = 0; i < result.size(); ++i) {
+        if (QChar::isHighSurrogate(data[i]) && i + 1 < result.size() && QChar::isLowSurrogate(data[i + 1])) {
+            const char32_t folded = QChar::toCaseFolded(QChar::surrogateToUcs4(data[i], data[i + 1]));
+            data[i] = QChar::highSurrogate(folded);
+            data[i + 1] = QChar::lowSurrogate(folded);
+            ++i;
+        } else {
+            data[i] = QChar::toCaseFolded(data[i]);
+        }
+    }
+    return result;
+}
+
 } // namespace
+
+void CheckContext::FirstHardware::add(const CheckContext &context, std::pair<qsizetype, qsizetype> hardware)
+{
+    const auto [record, span] = hardware;
+    const DocumentAnalysis &analysis = context.m_analysis;
+    if (!analysis.hasSpan(record, ValueType::GpuCount)) {
+        untagged = earlier(untagged, span);
+    }
+    const qsizetype gpuCount = analysis.firstParsed(record, ValueType::GpuCount);
+    if (gpuCount >= 0) {
+        addCounting(span, qint64(analysis.value(gpuCount).number));
+    }
+}
+
+void CheckContext::FirstHardware::addCounting(qsizetype span, qint64 value)
+{
+    if (counting < 0) {
+        counting = span;
+        countingValue = value;
+    } else if (span < counting) {
+        if (value != countingValue) {
+            otherCounting = counting;
+        }
+        counting = span;
+        countingValue = value;
+    } else if (value != countingValue) {
+        otherCounting = earlier(otherCounting, span);
+    }
+}
+
+void CheckContext::FirstHardware::merge(const FirstHardware &other)
+{
+    untagged = earlier(untagged, other.untagged);
+    if (other.counting < 0) {
+        return;
+    }
+    addCounting(other.counting, other.countingValue);
+    // Otherwise other.counting itself is the other's earliest span unlike ours, added just now.
+    if (other.countingValue == countingValue) {
+        otherCounting = earlier(otherCounting, other.otherCounting);
+    }
+}
+
+qsizetype CheckContext::FirstHardware::firstNotCounting(qint64 value) const
+{
+    return countingValue != value ? counting : otherCounting;
+}
 
 CheckContext::CheckContext(const Document &doc, const Schema &schema, const DocumentAnalysis &analysis,
                            const CountryAliases &countries, int currentYear)
@@ -87,24 +167,24 @@ CheckContext::CheckContext(const Document &doc, const Schema &schema, const Docu
     , m_countries(countries)
     , m_currentYear(currentYear)
 {
-    m_coverage.reserve(doc.spans().size());
+    // Spans are sorted by start: the furthest end of the spans up to each one answers whether a
+    // range overlaps any span with a binary search.
+    m_furthestEnd.reserve(doc.spans().size());
     for (const Span &span : doc.spans()) {
-        if (!m_coverage.isEmpty() && span.start < m_coverage.last().second) {
-            m_coverage.last().second = std::max(m_coverage.last().second, span.end);
-        } else {
-            m_coverage.append({span.start, span.end});
-        }
+        m_furthestEnd.append(m_furthestEnd.isEmpty() ? span.end : std::max(m_furthestEnd.last(), span.end));
     }
 }
 
 bool CheckContext::overlapsSpan(qsizetype start, qsizetype end) const
 {
-    auto it = std::upper_bound(m_coverage.cbegin(), m_coverage.cend(), start,
-                               [](qsizetype pos, const auto &range) { return pos < range.second; });
-    if (it == m_coverage.cend()) {
-        return false;
-    }
-    return start == end ? it->first < start : it->first < end;
+    // Some span starts before the range ends (or, for a zero-width range, before its position)
+    // and ends after it starts.
+    const QList<Span> &spans = m_doc.spans();
+    const qsizetype limit = start == end ? start : end;
+    const auto after = std::lower_bound(spans.cbegin(), spans.cend(), limit,
+                                        [](const Span &span, qsizetype pos) { return span.start < pos; });
+    const qsizetype before = after - spans.cbegin();
+    return before > 0 && m_furthestEnd.at(before - 1) > start;
 }
 
 QString CheckContext::quoted(qsizetype span) const
@@ -159,88 +239,157 @@ QString CheckContext::recordName(qsizetype record) const
     return model.isEmpty() ? QStringLiteral("the record without a model") : model;
 }
 
-QList<AttachedCount> CheckContext::attachedCounts(qsizetype hardwareSpan) const
+const QList<AttachedCount> &CheckContext::attachedCounts() const
 {
-    if (m_attachedIndex.isEmpty()) {
-        m_attachedIndex.fill(-1, m_doc.spans().size());
+    if (m_attached) {
+        return *m_attached;
     }
-    if (m_attachedIndex.at(hardwareSpan) >= 0) {
-        return m_attached.at(m_attachedIndex.at(hardwareSpan));
+    m_attached.emplace();
+    const QList<std::pair<qsizetype, qsizetype>> hardware = hardwareSpans();
+    if (hardware.isEmpty()) {
+        return *m_attached;
     }
-    m_attachedIndex[hardwareSpan] = m_attached.size();
-    QList<AttachedCount> &counts = m_attached.emplace_back();
-    const Span &span = m_doc.spans().at(hardwareSpan);
     const QString &text = m_doc.text();
-    const Sentences::Bounds sentence = Sentences::around(m_doc, span.start);
-    const QString ownText = spanText(hardwareSpan).trimmed();
-    const QString name = m_analysis.value(hardwareSpan).text;
+    const QList<Span> &spans = m_doc.spans();
+    Sentences::Cursor sentenceCursor(m_doc);
 
-    auto directlyBefore = [&](qsizetype end) {
-        if (end > span.start) {
-            return false;
-        }
-        qsizetype i = skipSpaces(text, end, span.start);
-        if (i < span.start && isTimes(text.at(i))) {
-            i = skipSpaces(text, i + 1, span.start);
-        }
-        return i == span.start;
+    // The hardware spans of each sentence, in span order.
+    // Bounds never go back as the spans' starts grow, so a sentence's spans are consecutive.
+    struct Sentence
+    {
+        Sentences::Bounds bounds;
+        qsizetype first; // [first, last) of the hardware list
+        qsizetype last;
     };
-    auto followedByHardware = [&](qsizetype end) {
-        qsizetype i = skipSpaces(text, end, sentence.end);
-        if (i < sentence.end && isTimes(text.at(i))) {
-            i = skipSpaces(text, i + 1, sentence.end);
+    QList<Sentence> sentences;
+    for (qsizetype h = 0; h < hardware.size(); ++h) {
+        const Sentences::Bounds bounds = sentenceCursor.around(spans.at(hardware[h].second).start);
+        if (sentences.isEmpty() || sentences.last().bounds.begin != bounds.begin ||
+            sentences.last().bounds.end != bounds.end) {
+            sentences.append(Sentence{bounds, h, h});
         }
-        if (i == end) {
-            return false;
-        }
-        bool matched = false;
-        for (const QString &phrase : {ownText, name}) {
-            const qsizetype phraseEnd = matchPhrase(text, i, sentence.end, phrase);
-            if (phraseEnd > 0) {
-                i = skipSpaces(text, phraseEnd, sentence.end);
-                matched = true;
-                break;
-            }
-        }
-        for (const char16_t *word : deviceWords) {
-            if (matchPhrase(text, i, sentence.end, QStringView(word)) > 0) {
-                return true;
-            }
-        }
-        return matched;
-    };
+        sentences.last().last = h + 1;
+    }
 
-    for (qsizetype pos = sentence.begin; pos < sentence.end; ++pos) {
-        if (!isAsciiDigit(text, pos)) {
-            continue;
+    // Per count, the first hardware span each rule names, over all sentences that hold it.
+    QList<AttachedCount> &found = *m_attached;
+    for (const Sentence &sentence : std::as_const(sentences)) {
+        const auto [begin, end] = sentence.bounds;
+        const QString folded = caseFolded(QStringView(text).sliced(begin, end - begin));
+        // The spans a count is attached to come in groups: all of the sentence's (a device word
+        // follows the count), those whose text or name follows it, those that start right after it.
+        FirstHardware everySpan;
+        QHash<QString, FirstHardware> byPhrase;
+        std::set<qsizetype> phraseLengths;
+        QList<std::pair<qsizetype, qsizetype>> starts; // (span start, index into hardware)
+        for (qsizetype h = sentence.first; h < sentence.last; ++h) {
+            const qsizetype span = hardware[h].second;
+            everySpan.add(*this, hardware[h]);
+            const QString own = caseFolded(spanText(span).trimmed());
+            const QString name = caseFolded(m_analysis.value(span).text);
+            for (const QString *phrase : {&own, &name}) {
+                if (!phrase->isEmpty() && (phrase == &own || *phrase != own)) {
+                    byPhrase[*phrase].add(*this, hardware[h]);
+                    phraseLengths.insert(phrase->size());
+                }
+            }
+            starts.append({spans.at(span).start, h});
         }
-        const qsizetype start = pos;
-        qint64 value = 0;
-        const qsizetype end = integerEnd(text, start, &value);
-        while (isAsciiDigit(text, pos + 1)) {
-            ++pos;
-        }
-        if (end < 0 || end > sentence.end) {
-            continue;
-        }
-        pos = end - 1;
-        const QChar before = start > 0 ? text.at(start - 1) : QChar(u' ');
-        const QChar after = end < text.size() ? text.at(end) : QChar(u' ');
-        const QChar afterNext = end + 1 < text.size() ? text.at(end + 1) : QChar(u' ');
-        // Not counts: A100, ZeRO-3, 8-GPU, 2.8, 80GB; "8x A100" is one.
-        if (isWordChar(before) || before == u'-' || before == u'.' || before == u',' || after == u'-' ||
-            ((after == u'.' || after == u',') && afterNext.isDigit()) ||
-            (isWordChar(after) && !(isTimes(after) && !isWordChar(afterNext)))) {
-            continue;
-        }
-        if (value < 2 || overlapsSpan(start, end)) {
-            continue;
-        }
-        if (directlyBefore(end) || followedByHardware(end)) {
-            counts.append(AttachedCount{start, end, value});
+        std::stable_sort(starts.begin(), starts.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+
+        for (qsizetype pos = begin; pos < end; ++pos) {
+            if (!isAsciiDigit(text, pos)) {
+                continue;
+            }
+            const qsizetype start = pos;
+            qint64 value = 0;
+            const qsizetype numberEnd = integerEnd(text, start, &value);
+            while (isAsciiDigit(text, pos + 1)) {
+                ++pos;
+            }
+            if (numberEnd < 0 || numberEnd > end) {
+                continue;
+            }
+            pos = numberEnd - 1;
+            const QChar before = start > 0 ? text.at(start - 1) : QChar(u' ');
+            const QChar after = numberEnd < text.size() ? text.at(numberEnd) : QChar(u' ');
+            const QChar afterNext = numberEnd + 1 < text.size() ? text.at(numberEnd + 1) : QChar(u' ');
+            // Not counts: A100, ZeRO-3, 8-GPU, 2.8, 80GB, 4x4, 24xlarge; "8x A100" and "8xA100" are.
+            const bool timesBeforeName = isTimes(after) && (!isWordChar(afterNext) || isAsciiUpper(afterNext));
+            if (isWordChar(before) || before == u'-' || before == u'.' || before == u',' || after == u'-' ||
+                ((after == u'.' || after == u',') && afterNext.isDigit()) || (isWordChar(after) && !timesBeforeName)) {
+                continue;
+            }
+            if (value < 2 || overlapsSpan(start, numberEnd)) {
+                continue;
+            }
+
+            FirstHardware attached;
+            bool any = false;
+            // Directly before a span: only white space and an optional x/× up to its start.
+            qsizetype next = skipSpaces(text, numberEnd, text.size());
+            if (next < text.size() && isTimes(text.at(next))) {
+                next = skipSpaces(text, next + 1, text.size());
+            }
+            auto first = std::lower_bound(starts.cbegin(), starts.cend(), numberEnd,
+                                          [](const auto &entry, qsizetype p) { return entry.first < p; });
+            for (; first != starts.cend() && first->first <= next; ++first) {
+                attached.add(*this, hardware[first->second]);
+                any = true;
+            }
+            // Followed (after white space or x/×) by a device word or a span's own text or name.
+            qsizetype i = skipSpaces(text, numberEnd, end);
+            if (i < end && isTimes(text.at(i))) {
+                i = skipSpaces(text, i + 1, end);
+            }
+            if (i != numberEnd) {
+                for (const char16_t *word : deviceWords) {
+                    if (matchPhrase(text, i, end, QStringView(word)) > 0) {
+                        attached.merge(everySpan);
+                        any = true;
+                        break;
+                    }
+                }
+                for (const qsizetype length : phraseLengths) {
+                    if (i + length > end) {
+                        break;
+                    }
+                    const auto group = byPhrase.constFind(folded.sliced(i - begin, length));
+                    const qsizetype phraseEnd = i + length;
+                    if (group != byPhrase.cend() && !(phraseEnd < text.size() && isWordChar(text.at(phraseEnd)) &&
+                                                      isWordChar(text.at(phraseEnd - 1)))) {
+                        attached.merge(*group);
+                        any = true;
+                    }
+                }
+            }
+            if (!any) {
+                continue;
+            }
+            const qsizetype untagged = attached.untagged;
+            const qsizetype mismatched = attached.firstNotCounting(value);
+            if (untagged < 0 && mismatched < 0) {
+                continue;
+            }
+            found.append(AttachedCount{start, numberEnd, value, untagged, mismatched});
         }
     }
-    return counts;
+    // Sentences overlap only where a blank line's white space belongs to both: a count read in two
+    // of them is one count, naming the earlier span of each.
+    std::stable_sort(found.begin(), found.end(),
+                     [](const AttachedCount &a, const AttachedCount &b) { return a.start < b.start; });
+    qsizetype kept = 0;
+    for (qsizetype i = 0; i < found.size(); ++i) {
+        if (kept > 0 && found[kept - 1].start == found[i].start) {
+            found[kept - 1].untaggedHardware = earlier(found[kept - 1].untaggedHardware, found[i].untaggedHardware);
+            found[kept - 1].mismatchedHardware =
+                earlier(found[kept - 1].mismatchedHardware, found[i].mismatchedHardware);
+        } else {
+            found[kept++] = found[i];
+        }
+    }
+    found.resize(kept);
+    return found;
 }
 
 } // namespace annorev

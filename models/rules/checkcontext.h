@@ -13,12 +13,18 @@ namespace annorev {
 class CountryAliases;
 
 // An integer in the text that is not inside any span and looks like a count of the devices
-// named by a hardware span (see the gpu-count-untagged rule).
+// named by a hardware span (see the gpu-count-untagged rule). A count may be attached to every
+// hardware span of its sentence; the rules report it once, naming the first of them (in span
+// order) that they apply to, so those are found here per count rather than listing every pair.
 struct AttachedCount
 {
     qsizetype start = 0;
     qsizetype end = 0;
     qint64 value = 0;
+    // The first attached hardware span whose record has no gpu_count span, or -1.
+    qsizetype untaggedHardware = -1;
+    // The first attached hardware span whose record's first parsed gpu_count is not value, or -1.
+    qsizetype mismatchedHardware = -1;
 };
 
 // A count written at the start of a hardware span ("<hardware>768 NVIDIA A100 GPUs</hardware>").
@@ -55,10 +61,11 @@ public:
     std::pair<qsizetype, qsizetype> trimmedRange(qsizetype span) const;
     QString recordName(qsizetype record) const;
 
-    // Untagged integers >= 2 in the hardware span's sentence that are attached to it: directly
-    // before it (white space and an optional x/× between), or followed by the span's own text
-    // (or its normalised name, ignoring case) and/or a device word (GPUs, TPUs, accelerators, chips).
-    QList<AttachedCount> attachedCounts(qsizetype hardwareSpan) const;
+    // Untagged integers >= 2 attached to a hardware span in its sentence: directly before it
+    // (white space and an optional x/× between), or followed by the span's own text (or its
+    // normalised name, ignoring case) and/or a device word (GPUs, TPUs, accelerators, chips).
+    // In text order; only counts that one of the two rules reports.
+    const QList<AttachedCount> &attachedCounts() const;
     std::optional<EmbeddedCount> embeddedCount(qsizetype hardwareSpan) const;
     // The hardware spans of every record, with their record.
     QList<std::pair<qsizetype, qsizetype>> hardwareSpans() const;
@@ -66,15 +73,29 @@ public:
     static bool isWordChar(QChar c) { return c.isLetterOrNumber() || c == u'_'; }
 
 private:
+    // Of a group of hardware spans (given as record and span): the first, in span order, whose
+    // record has no gpu_count span, and the first two whose records' first parsed gpu_counts differ,
+    // so that the first span counting other than a given value is one of those two.
+    struct FirstHardware
+    {
+        qsizetype untagged = -1;
+        qsizetype counting = -1;
+        qint64 countingValue = 0;
+        qsizetype otherCounting = -1; // the first whose count is not countingValue
+        void add(const CheckContext &context, std::pair<qsizetype, qsizetype> hardware);
+        void addCounting(qsizetype span, qint64 value);
+        void merge(const FirstHardware &other);
+        qsizetype firstNotCounting(qint64 value) const;
+    };
+
     const Document &m_doc;
     const Schema &m_schema;
     const DocumentAnalysis &m_analysis;
     const CountryAliases &m_countries;
     int m_currentYear;
-    QList<std::pair<qsizetype, qsizetype>> m_coverage;  // merged span ranges, sorted
-    // Several rules ask about the same hardware span; a context lives for one check on one thread.
-    mutable QList<qsizetype> m_attachedIndex;  // per span: index into m_attached, or -1
-    mutable QList<QList<AttachedCount>> m_attached;
+    QList<qsizetype> m_furthestEnd; // per span: the furthest end of it and the spans before it
+    // Two rules ask; a context lives for one check on one thread.
+    mutable std::optional<QList<AttachedCount>> m_attached;
 };
 
 } // namespace annorev

@@ -40,19 +40,21 @@ public:
                 result.spans = {gpuCount, hardware};
                 findings->append(result);
             }
-            for (const AttachedCount &count : context.attachedCounts(hardware)) {
-                if (count.value == tagged) {
-                    continue;
-                }
-                Finding result = finding(count.start, count.end,
-                                         QStringLiteral("gpu_count %1 disagrees with the untagged count %2 next to "
-                                                        "hardware %3")
-                                             .arg(tagged)
-                                             .arg(count.value)
-                                             .arg(context.quoted(hardware)));
-                result.spans = {gpuCount, hardware};
-                findings->append(result);
+        }
+        for (const AttachedCount &count : context.attachedCounts()) {
+            const qsizetype hardware = count.mismatchedHardware;
+            if (hardware < 0) {
+                continue;
             }
+            const qsizetype gpuCount = analysis.firstParsed(analysis.recordOf(hardware), ValueType::GpuCount);
+            Finding result = finding(count.start, count.end,
+                                     QStringLiteral("gpu_count %1 disagrees with the untagged count %2 next to "
+                                                    "hardware %3")
+                                         .arg(qint64(analysis.value(gpuCount).number))
+                                         .arg(count.value)
+                                         .arg(context.quoted(hardware)));
+            result.spans = {gpuCount, hardware};
+            findings->append(result);
         }
     }
 };

@@ -16,7 +16,8 @@ public:
             QLatin1StringView("gpu-count-untagged"), Severity::Warning,
             QStringLiteral("In the sentence of a hardware span, an untagged integer of 2 or more is attached to the "
                            "hardware, and the record has no gpu_count span. Attached means directly before the span "
-                           "(only white space and an optional x or × between), or followed by the span's own text "
+                           "(only white space and an optional x or × between; 8xA100 and 64×H100 glue a count to "
+                           "a name), or followed by the span's own text "
                            "and/or a device word (GPUs, TPUs, accelerators, chips). Numbers glued to a hyphen "
                            "(ZeRO-3, 8-GPU) and decimals are not counts."),
             QStringLiteral("512 <hardware>NVIDIA A100 80GB GPUs</hardware>; "
@@ -28,22 +29,21 @@ public:
     void check(const CheckContext &context, QList<Finding> *findings) const override
     {
         const QString gpuCountLabel = context.schema().labelFor(ValueType::GpuCount);
-        for (const auto &[record, hardware] : context.hardwareSpans()) {
-            if (context.analysis().hasSpan(record, ValueType::GpuCount)) {
+        for (const AttachedCount &count : context.attachedCounts()) {
+            const qsizetype hardware = count.untaggedHardware;
+            if (hardware < 0) {
                 continue;
             }
-            for (const AttachedCount &count : context.attachedCounts(hardware)) {
-                Finding result = finding(count.start, count.end,
-                                         QStringLiteral("the count %1 next to hardware %2 is not tagged as gpu_count")
-                                             .arg(count.value)
-                                             .arg(context.quoted(hardware)));
-                result.spans = {hardware};
-                if (!gpuCountLabel.isEmpty()) {
-                    result.fix = Fix{QStringLiteral("Tag %1 as gpu_count").arg(count.value),
-                                     {SpanEdit::add(gpuCountLabel, count.start, count.end)}};
-                }
-                findings->append(result);
+            Finding result = finding(count.start, count.end,
+                                     QStringLiteral("the count %1 next to hardware %2 is not tagged as gpu_count")
+                                         .arg(count.value)
+                                         .arg(context.quoted(hardware)));
+            result.spans = {hardware};
+            if (!gpuCountLabel.isEmpty()) {
+                result.fix = Fix{QStringLiteral("Tag %1 as gpu_count").arg(count.value),
+                                 {SpanEdit::add(gpuCountLabel, count.start, count.end)}};
             }
+            findings->append(result);
         }
     }
 };

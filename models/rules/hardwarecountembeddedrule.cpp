@@ -15,8 +15,11 @@ public:
         static const RuleInfo info{
             QLatin1StringView("hardware-count-embedded"), Severity::Warning,
             QStringLiteral("A hardware span starts with a count and the record has no gpu_count span: the count "
-                           "belongs in its own gpu_count span."),
-            QStringLiteral("<hardware>768 NVIDIA A100 GPUs</hardware>, <hardware>8x A100</hardware>"),
+                           "belongs in its own gpu_count span. The count may be glued to the name by x or × "
+                           "(8xA100-80GB, 64×H100); an x between digits (4x4) or before a lower-case word "
+                           "(24xlarge) is not a count."),
+            QStringLiteral("<hardware>768 NVIDIA A100 GPUs</hardware>, <hardware>8x A100</hardware>, "
+                           "<hardware>8xA100-80GB</hardware>"),
             QStringLiteral("Split it: <gpu_count>768</gpu_count> <hardware>NVIDIA A100 GPUs</hardware>.")};
         return info;
     }

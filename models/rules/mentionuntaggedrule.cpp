@@ -2,9 +2,11 @@
 #include "rule.h"
 
 #include <QHash>
+#include <QSet>
 
 #include <bitset>
 #include <memory>
+#include <set>
 
 namespace annorev {
 
@@ -28,7 +30,7 @@ public:
     {
         const QString modelLabel = context.schema().labelFor(ValueType::Model);
         const QString &text = context.text();
-        auto report = [&](qsizetype pos, const QString &name) {
+        auto report = [&](qsizetype pos, QStringView name) {
             const qsizetype end = pos + name.size();
             if (!isWholeWord(text, pos, end) || context.overlapsSpan(pos, end)) {
                 return;
@@ -58,13 +60,22 @@ public:
             }
             return;
         }
-        QHash<QStringView, QList<qsizetype>> byFirstWord;
+        // Names sharing a first word ("Llama-1" ... "Llama-40000") are looked up by the text of
+        // each of their lengths, not tried one by one at every occurrence of the word.
+        struct SameFirstWord
+        {
+            QSet<QStringView> names;
+            std::set<qsizetype> lengths;
+        };
+        QHash<QStringView, SameFirstWord> byFirstWord;
         // Most words start no name: a bit per (first character, length) turns them away before
         // the table is consulted, which would hash every word of the text.
         std::bitset<filterBits> mayStartAName;
         for (qsizetype i = 0; i < names.size(); ++i) {
             const QStringView first = firstWord(names[i]);
-            byFirstWord[first].append(i);
+            SameFirstWord &group = byFirstWord[first];
+            group.names.insert(names[i]);
+            group.lengths.insert(names[i].size());
             mayStartAName.set(filterBit(first));
         }
         for (qsizetype pos = 0; pos < text.size(); ++pos) {
@@ -79,13 +90,17 @@ public:
             if (!mayStartAName.test(filterBit(word))) {
                 continue;
             }
-            const auto candidates = byFirstWord.constFind(word);
-            if (candidates == byFirstWord.cend()) {
+            const auto group = byFirstWord.constFind(word);
+            if (group == byFirstWord.cend()) {
                 continue;
             }
-            for (qsizetype index : *candidates) {
-                if (QStringView(text).sliced(pos).startsWith(names[index])) {
-                    report(pos, names[index]);
+            for (const qsizetype length : group->lengths) {
+                if (pos + length > text.size()) {
+                    break;
+                }
+                const auto name = group->names.constFind(QStringView(text).sliced(pos, length));
+                if (name != group->names.cend()) {
+                    report(pos, *name);
                 }
             }
         }

@@ -6,6 +6,8 @@
 #include <QList>
 #include <QString>
 
+#include <mutex>
+
 namespace annorev {
 
 class CheckContext;
@@ -33,13 +35,23 @@ protected:
     Finding finding(qsizetype start, qsizetype end, const QString &message) const
     {
         Finding result;
-        result.rule = info().id;
+        result.rule = id();
         result.severity = info().severity;
         result.start = start;
         result.end = end;
         result.message = message;
         return result;
     }
+
+private:
+    // The id made a QString once, so that the findings of a long document share it.
+    const QString &id() const
+    {
+        std::call_once(m_idOnce, [this] { m_id = QString(info().id); });
+        return m_id;
+    }
+    mutable std::once_flag m_idOnce;
+    mutable QString m_id;
 };
 
 } // namespace annorev

@@ -21,7 +21,9 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace annorev {
 
@@ -240,6 +242,21 @@ QString invalidJson(simdjson::error_code error)
 }
 
 enum class LineResult { Ok, InvalidUtf8, Error };
+
+// Drops the whole pages of a large read-only file mapping from this process's resident memory; a
+// later read faults them back in from the page cache. Small ranges are not worth the call.
+void forgetPages(const char *begin, qsizetype length)
+{
+    if (length < 16 * 1024 * 1024) {
+        return;
+    }
+    static const auto pageSize = quintptr(sysconf(_SC_PAGESIZE));
+    const quintptr first = (quintptr(begin) + pageSize - 1) / pageSize * pageSize;
+    const quintptr last = (quintptr(begin) + quintptr(length)) / pageSize * pageSize;
+    if (last > first) {
+        madvise(reinterpret_cast<void *>(first), last - first, MADV_DONTNEED);
+    }
+}
 
 // Parses one JSON Lines object in place; `capacity` is how many bytes from `line` are allocated.
 LineResult parseLine(const char *line, std::size_t length, std::size_t capacity, SourceEntry *entry,
@@ -607,6 +624,9 @@ void BatchReader::Private::addJsonl(const QString &path, const QFileInfo &info)
             break;
         }
     }
+    // Splitting and sniffing touched every page of the mapping; a large file gives them back (they
+    // stay in the page cache) so that they count only while their line is read.
+    forgetPages(begin, size);
     jsonlFiles.push_back({path, info.fileName(), std::move(file), begin, size, layout});
 }
 
@@ -709,6 +729,7 @@ ReadResult BatchReader::Private::readLine(const Unit &unit, Keep keep) const
     } else if (keep == Keep::TextAndLine) {
         entry.jsonLine = QByteArray(line, unit.length);
     }
+    forgetPages(file.data + unit.begin, unit.length);
     if (result != LineResult::Ok) {
         return InputError{file.path, unit.line, message};
     }

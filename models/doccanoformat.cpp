@@ -8,11 +8,33 @@ namespace dom = simdjson::dom;
 
 namespace {
 
-simdjson::error_code parse(std::string_view line, dom::element *root)
+dom::parser &threadParser()
 {
     thread_local dom::parser parser;
+    return parser;
+}
+
+// The parser keeps buffers as large as the longest line it has read (a 200 MB document: its
+// unescaped text and a tape many times its size); after a huge line they go, rather than stay
+// while the batch is checked. Declared before the elements it outlives.
+struct ReleaseAfterHugeLine
+{
+    explicit ReleaseAfterHugeLine(std::size_t lineLength) : length(lineLength) {}
+    ReleaseAfterHugeLine(const ReleaseAfterHugeLine &) = delete;
+    ReleaseAfterHugeLine &operator=(const ReleaseAfterHugeLine &) = delete;
+    ~ReleaseAfterHugeLine()
+    {
+        if (length > 16 * 1024 * 1024) {
+            threadParser() = dom::parser();
+        }
+    }
+    std::size_t length;
+};
+
+simdjson::error_code parse(std::string_view line, dom::element *root)
+{
     const simdjson::padded_string json(line);
-    return parser.parse(json).get(*root);
+    return threadParser().parse(json).get(*root);
 }
 
 bool isSpanArray(dom::element element)
@@ -33,6 +55,7 @@ QString itemError(QLatin1StringView key, qsizetype item, QLatin1StringView expec
 
 LineKind classify(std::string_view line)
 {
+    const ReleaseAfterHugeLine release(line.size());
     dom::element root;
     dom::object object;
     if (parse(line, &root) || root.get_object().get(object)) {
@@ -58,6 +81,7 @@ LineKind classify(std::string_view line)
 
 bool readLine(std::string_view line, ImportedDocument *doc, QString *error)
 {
+    const ReleaseAfterHugeLine release(line.size());
     dom::element root;
     if (auto code = parse(line, &root)) {
         *error = ImportJson::invalidJson(code);

@@ -103,6 +103,8 @@ private slots:
     void inputErrorPrintsLikeACompiler_data();
     void inputErrorPrintsLikeACompiler();
     void concurrentReadsMatchSequentialReads();
+    void hugeLinesReadAgainAfterTheirBuffersAndPagesAreGiven_data();
+    void hugeLinesReadAgainAfterTheirBuffersAndPagesAreGiven();
 };
 
 void TestBatchReader::folderListsMatchingFilesInUtf8ByteOrder_data()
@@ -717,5 +719,50 @@ void TestBatchReader::concurrentReadsMatchSequentialReads()
 }
 
 QTEST_GUILESS_MAIN(TestBatchReader)
+
+// Lines over 16 MB make the JSON parsers drop their buffers and the reader give the mapped pages
+// back after each read: every line must still read whole, in any order and more than once.
+void TestBatchReader::hugeLinesReadAgainAfterTheirBuffersAndPagesAreGiven_data()
+{
+    QTest::addColumn<bool>("doccano");
+    QTest::addRow("JSON Lines") << false;
+    QTest::addRow("doccano") << true;
+}
+
+void TestBatchReader::hugeLinesReadAgainAfterTheirBuffersAndPagesAreGiven()
+{
+    QFETCH(bool, doccano);
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const qsizetype size = 17 * 1024 * 1024;
+    QList<QByteArray> texts;
+    QByteArray contents;
+    for (int i = 0; i < 3; ++i) {
+        const QByteArray word = "w" + QByteArray::number(i) + ' ';
+        QByteArray text = word.repeated(i == 1 ? 3 : size / word.size());
+        text += "Model" + QByteArray::number(i);
+        texts << text;
+        if (doccano) {
+            contents += "{\"text\":\"" + text + "\",\"label\":[]}\n";
+        } else {
+            contents += "{\"id\":\"d" + QByteArray::number(i) + "\",\"text\":\"" + text + "\"}\n";
+        }
+    }
+    const QString path = tmp.filePath(u"huge.jsonl"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QCOMPARE(file.write(contents), contents.size());
+    file.close();
+
+    const BatchReader reader = BatchReader::open({path});
+    QVERIFY(reader.errors().isEmpty());
+    QCOMPARE(reader.size(), 3);
+    for (const qsizetype i : {0, 2, 1, 0, 2}) {
+        const SourceEntry entry = entryOf(reader.read(i));
+        QCOMPARE(entry.layout, doccano ? BatchLayout::Doccano : BatchLayout::JsonLines);
+        QCOMPARE(entry.source.size(), texts.at(i).size());
+        QVERIFY2(entry.source == texts.at(i), qPrintable(u"line %1"_s.arg(i + 1)));
+    }
+}
 
 #include "tst_batchreader.moc"

@@ -1,5 +1,6 @@
 #include "document.h"
 
+#include "pairedunits.h"
 #include "taggedtextparser.h"
 #include "utf8.h"
 
@@ -56,26 +57,12 @@ bool Document::isInsertedBreak(qsizetype textPos) const
 
 qsizetype Document::codePointOffset(qsizetype utf16Pos) const
 {
-    // Each surrogate pair that ends before utf16Pos counts one code point less.
-    const auto pairs = std::lower_bound(m_astral.cbegin(), m_astral.cend(), utf16Pos - 1) - m_astral.cbegin();
-    return utf16Pos - pairs;
+    return PairedUnits::toShort(m_astral, utf16Pos);
 }
 
 qsizetype Document::utf16Offset(qsizetype codePointPos) const
 {
-    // The k-th surrogate pair starts at code point m_astral[k] - k; every pair before the
-    // wanted code point adds one UTF-16 unit.
-    qsizetype low = 0;
-    qsizetype high = m_astral.size();
-    while (low < high) {
-        const qsizetype mid = (low + high) / 2;
-        if (m_astral.at(mid) - mid < codePointPos) {
-            low = mid + 1;
-        } else {
-            high = mid;
-        }
-    }
-    return std::clamp<qsizetype>(codePointPos + low, 0, m_text.size());
+    return std::clamp<qsizetype>(PairedUnits::toLong(m_astral, codePointPos), 0, m_text.size());
 }
 
 } // namespace annorev

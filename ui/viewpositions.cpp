@@ -1,5 +1,7 @@
 #include "viewpositions.h"
 
+#include "pairedunits.h"
+
 #include <algorithm>
 
 namespace annorev {
@@ -25,25 +27,12 @@ ViewPositions::ViewPositions(const QString &text)
 
 qsizetype ViewPositions::toView(qsizetype textPos) const
 {
-    // Each CRLF whose '\n' is before textPos takes one position away.
-    const auto dropped = std::lower_bound(m_crlf.cbegin(), m_crlf.cend(), textPos - 1) - m_crlf.cbegin();
-    return textPos - dropped;
+    return PairedUnits::toShort(m_crlf, textPos);
 }
 
 qsizetype ViewPositions::toText(qsizetype viewPos) const
 {
-    // The k-th CRLF is at view position m_crlf[k] - k; each one before viewPos adds its '\n' back.
-    qsizetype low = 0;
-    qsizetype high = m_crlf.size();
-    while (low < high) {
-        const qsizetype mid = (low + high) / 2;
-        if (m_crlf.at(mid) - mid < viewPos) {
-            low = mid + 1;
-        } else {
-            high = mid;
-        }
-    }
-    return viewPos + low;
+    return PairedUnits::toLong(m_crlf, viewPos);
 }
 
 } // namespace annorev

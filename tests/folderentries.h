@@ -93,6 +93,24 @@ inline QStringList makeUnreadableEntry(const QString &folder, const QString &kin
     return failed;
 }
 
+// Makes one entry of every kind in folder and returns how annorev reports each, as a compiler
+// would ("FOLDER/NAME: error: why"); {"failed"} when one could not be made.
+inline QStringList makeEveryUnreadableEntry(const QString &folder)
+{
+    QStringList expected;
+    for (const QString &kind : unreadableEntryKinds) {
+        const QStringList problems = makeUnreadableEntry(folder, kind);
+        if (problems == QStringList{QStringLiteral("failed")}) {
+            return problems;
+        }
+        for (const QString &problem : problems) {
+            const qsizetype colon = problem.indexOf(u": ");
+            expected << folder % u'/' % problem.left(colon) % u": error: " % problem.mid(colon + 2);
+        }
+    }
+    return expected;
+}
+
 // QTemporaryDir cannot remove what Qt cannot name: this removes a tree with POSIX calls.
 inline void removeTree(const QString &folder)
 {

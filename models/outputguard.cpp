@@ -57,8 +57,7 @@ QString refusal(const QString &out, const QStringList &batchInputs, const QStrin
     const QString target = resolve(out);
     if (!storePath.isEmpty()) {
         const QString store = resolve(storePath);
-        for (const QString &suffix :
-             {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")}) {
+        for (const QString &suffix : ReviewStore::fileSuffixes()) {
             if (target == store + suffix) {
                 return suffix.isEmpty()
                            ? QStringLiteral("%1 is the review store: writing there would destroy every decision "

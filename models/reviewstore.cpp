@@ -20,6 +20,7 @@
 #include <QVariant>
 #include <QtConcurrent>
 
+#include <algorithm>
 #include <atomic>
 #include <initializer_list>
 #include <sqlite3.h>
@@ -672,16 +673,18 @@ QString ReviewStore::defaultStorePath(const QStringList &batchInputs)
     return QDir::cleanPath(QFileInfo(batchInputs.constFirst()).absoluteFilePath()) % u".annorev.sqlite";
 }
 
+const QStringList &ReviewStore::fileSuffixes()
+{
+    static const QStringList suffixes{QString(), QStringLiteral("-wal"), QStringLiteral("-shm"),
+                                      QStringLiteral("-journal")};
+    return suffixes;
+}
+
 bool ReviewStore::isStoreFileName(const QString &fileName)
 {
-    for (const QLatin1StringView suffix :
-         {QLatin1StringView(".annorev.sqlite"), QLatin1StringView(".annorev.sqlite-wal"),
-          QLatin1StringView(".annorev.sqlite-shm"), QLatin1StringView(".annorev.sqlite-journal")}) {
-        if (fileName.endsWith(suffix)) {
-            return true;
-        }
-    }
-    return false;
+    return std::any_of(fileSuffixes().cbegin(), fileSuffixes().cend(), [&fileName](const QString &suffix) {
+        return fileName.endsWith(u".annorev.sqlite" % suffix);
+    });
 }
 
 std::unique_ptr<ReviewStore> ReviewStore::open(const QString &path, QString *error)

@@ -134,6 +134,8 @@ public:
     // Whether a file name is a store's (NAME.annorev.sqlite) or one of its -wal, -shm or -journal
     // files: nothing in annorev opens those except SQLite.
     static bool isStoreFileName(const QString &fileName);
+    // What a store's files add to its path: "" for the store itself, then -wal, -shm, -journal.
+    static const QStringList &fileSuffixes();
 
     // Opens the store at path, creating or migrating it. A store written by a newer annorev, or a
     // file that is not an annorev store, is refused and left as it is.

@@ -1337,8 +1337,7 @@ qsizetype MainWindow::findingToFix(QString *why) const
     }
     // At the cursor: a finding whose own range holds it (the untagged count), else one about the
     // span it is in (the hardware span next to the count); the most severe first.
-    const qsizetype position = m_sourceView->textCursor().hasSelection() ? m_sourceView->selectedRange().first
-                                                                         : m_sourceView->cursorPosition();
+    const qsizetype position = m_sourceView->selectedRange().first; // the cursor without a selection
     const QList<Span> &spans = m_session->document().spans();
     qsizetype best = -1;
     int bestRank = -1;
@@ -1411,14 +1410,10 @@ void MainWindow::setStatus(ReviewStatus status)
         return;
     }
     QString error;
+    // The list follows through ReviewSession::statusChanged, as it does after an edit.
     if (!m_session->setStatus(status, note, &error)) {
         showError(error);
         return;
-    }
-    if (row >= 0) {
-        DocumentListModel::Entry entry = m_documents->entry(row);
-        entry.status = status;
-        m_documents->updateEntry(row, std::move(entry));
     }
     statusBar()->showMessage(tr("%1: %2").arg(id, DocumentListModel::statusText(status)), messageTimeoutMs);
     if (status == ReviewStatus::Approved) {

@@ -199,8 +199,8 @@ qsizetype SourceView::spanAt(qsizetype position) const
 
 qsizetype SourceView::spanAtCursor() const
 {
-    const QTextCursor cursor = textCursor();
-    return spanAt(m_positions.toText(cursor.hasSelection() ? cursor.selectionStart() : cursor.position()));
+    // Without a selection its start is the cursor.
+    return spanAt(m_positions.toText(textCursor().selectionStart()));
 }
 
 qsizetype SourceView::cursorPosition() const

@@ -1,0 +1,91 @@
+#include "windowfixture.h"
+
+#include "reviewstore.h"
+#include "spotcheck.h"
+#include "spotcheckpanel.h"
+
+#include <QDir>
+#include <QSettings>
+#include <QTest>
+
+namespace annorev::test {
+
+void WindowFixture::setUp()
+{
+    QSettings settings(u"annorev"_s, u"annorev"_s);
+    settings.clear();
+    settings.setValue(u"reviewer"_s, u"tester"_s);
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_batch = m_dir->filePath(u"samples"_s);
+    const QDir samples(QStringLiteral(ANNOREV_SAMPLES_DIR));
+    for (const QString &name : samples.entryList(QDir::Files)) {
+        writeFile(m_batch + u'/' + name, readFile(samples.filePath(name)));
+    }
+    writeFile(m_batch + u'/' + extra, extraSource);
+    writeFile(m_batch + u'/' + broken, brokenSource);
+}
+
+void WindowFixture::tearDown()
+{
+    m_dir.reset();
+}
+
+std::unique_ptr<MainWindow> WindowFixture::openWindow(bool show)
+{
+    auto window = std::make_unique<MainWindow>();
+    if (show) {
+        window->show();
+        if (!QTest::qWaitForWindowExposed(window.get())) {
+            qWarning("the window was not exposed");
+        }
+    }
+    if (!window->openBatch({m_batch})) {
+        qWarning("the batch did not open");
+    }
+    return window;
+}
+
+void WindowFixture::selectText(SourceView *view, const QString &needle, qsizetype from, qsizetype length)
+{
+    const qsizetype at = view->toPlainText().indexOf(needle);
+    QVERIFY2(at >= 0, qPrintable(needle));
+    view->selectRange(at + from, at + from + (length < 0 ? needle.size() - from : length));
+    view->setFocus(Qt::OtherFocusReason);
+}
+
+QByteArray WindowFixture::stored(const MainWindow &window, const QString &id) const
+{
+    QString error;
+    const std::unique_ptr<ReviewStore> store = ReviewStore::open(window.storePath(), &error);
+    if (!store) {
+        qWarning("%s", qPrintable(error));
+        return {};
+    }
+    const auto doc = store->document(id);
+    return doc ? doc->taggedText : QByteArray();
+}
+
+bool WindowFixture::pickNewRound(MainWindow &window, const QString &name, const QStringList &ids)
+{
+    QString error;
+    {
+        const std::unique_ptr<ReviewStore> store = ReviewStore::open(window.storePath(), &error);
+        SpotCheckRound round;
+        round.name = name;
+        round.createdBy = u"t"_s;
+        QList<RoundDocument> documents;
+        for (const QString &id : ids) {
+            documents.append({id, {}});
+        }
+        if (!store || !store->createRound(round, documents, &error)) {
+            qWarning("cannot save the round: %s", qPrintable(error));
+            return false;
+        }
+    }
+    auto *panel = window.findChild<SpotCheckPanel *>(u"spotCheckPanel"_s);
+    panel->reload();
+    return panel->selectRound(name);
+}
+
+} // namespace annorev::test

@@ -11,7 +11,7 @@ packages=(
     # which bookworm's qt6-charts-dev does not pull in.
     qt6-charts-dev libqt6opengl6-dev
     libqt6sql6-sqlite
-    # The store sets SQLITE_FCNTL_PERSIST_WAL through SQLite's C API (models/reviewstore.cpp).
+    # The store sets SQLITE_FCNTL_PERSIST_WAL through SQLite's C API (models/store/).
     libsqlite3-dev
     libsimdjson-dev
     time

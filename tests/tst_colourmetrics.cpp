@@ -1,4 +1,5 @@
 #include "colourmetrics.h"
+#include "labelcolour.h"
 #include "schema.h"
 #include "spancomparisonmodel.h"
 #include "spanselections.h"
@@ -149,7 +150,7 @@ void TestColourMetrics::labelColoursDifferByTwentyAsSwatches()
     double least = 1000;
     for (qsizetype i = 0; i < labels.size(); ++i) {
         for (qsizetype j = i + 1; j < labels.size(); ++j) {
-            const double difference = ColourMetrics::ciede2000(labels[i].colour, labels[j].colour);
+            const double difference = ColourMetrics::ciede2000(labelColour(labels[i]), labelColour(labels[j]));
             QVERIFY2(difference >= 20,
                      qPrintable(u"%1 and %2: %3"_s.arg(labels[i].name, labels[j].name).arg(difference, 0, 'f', 1)));
             least = std::min(least, difference);
@@ -171,7 +172,7 @@ void TestColourMetrics::labelBackgroundsDifferByTwentyAndKeepTextLegible()
     QList<QColor> shown;
     double leastContrast = 21;
     for (const LabelInfo &label : labels) {
-        const QColor background = painted(SpanSelections::background(label.colour, base), base);
+        const QColor background = painted(SpanSelections::background(labelColour(label), base), base);
         const double contrast = ColourMetrics::contrastRatio(text, background);
         QVERIFY2(contrast >= 4.5,
                  qPrintable(u"%1 on %2: %3:1"_s.arg(text.name(), background.name()).arg(contrast, 0, 'f', 2)));

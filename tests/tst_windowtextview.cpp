@@ -10,6 +10,7 @@
 #include "findinglistmodel.h"
 #include "folderentries.h"
 #include "inlinemessage.h"
+#include "labelcolour.h"
 #include "mainwindow.h"
 #include "plaintooltipdelegate.h"
 #include "recordtablemodel.h"
@@ -160,7 +161,7 @@ void TestWindowTextView::labelKeyTagsTheWordShownAfterManyLineBreaks()
     const QList<QTextLayout::FormatRange> country = formatsAt(view->document()->find(u"Peru"_s));
     QVERIFY(!country.isEmpty());
     QCOMPARE(country.first().length, 4);
-    QCOMPARE(country.first().format.background().color().rgb(), Schema::builtin().label(u"country")->colour.rgb());
+    QCOMPARE(country.first().format.background().color().rgb(), labelColour(*Schema::builtin().label(u"country")).rgb());
     // The finding about the untagged count underlines the count.
     const QTextCursor count = view->document()->find(u"512"_s);
     const QList<QTextLayout::FormatRange> waved = formatsAt(count);
@@ -231,7 +232,7 @@ void TestWindowTextView::spansAreHighlightedInTheirLabelColour()
     });
     QVERIFY(found != formats.cend());
     const QColor colour = found->format.background().color();
-    QCOMPARE(colour.rgb(), Schema::builtin().label(u"model")->colour.rgb());
+    QCOMPARE(colour.rgb(), labelColour(*Schema::builtin().label(u"model")).rgb());
     QVERIFY(colour.alpha() > 0 && colour.alpha() < 255);
     // The untagged count a finding names is underlined with a wave.
     const qsizetype count = view->toPlainText().indexOf(u"512"_s);

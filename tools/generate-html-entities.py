@@ -3,7 +3,7 @@
 
 Writes two checked-in files, so that the build needs no Python:
   tests/data/entities.json      the data, in WHATWG's format (the test decodes every entry of it)
-  models/htmlentitytable.inc    the C++ table models/htmlentities.cpp includes
+  models/core/htmlentitytable.inc    the C++ table models/core/htmlentities.cpp includes
 
 The data is https://html.spec.whatwg.org/entities.json. Python's html.entities.html5 is that same
 table (2,231 names, the 106 legacy ones also without their ';'), so by default no download is
@@ -79,7 +79,7 @@ def main():
     args = parser.parse_args()
     entities = load(args.source)
     write_json(entities, args.root / 'tests' / 'data' / 'entities.json')
-    write_table(entities, args.root / 'models' / 'htmlentitytable.inc')
+    write_table(entities, args.root / 'models' / 'core' / 'htmlentitytable.inc')
     print('%d references written' % len(entities))
 
 

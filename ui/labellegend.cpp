@@ -1,6 +1,7 @@
 #include "labellegend.h"
 
 #include "flowlayout.h"
+#include "labelcolour.h"
 #include "schema.h"
 #include "spanselections.h"
 
@@ -25,7 +26,7 @@ LabelLegend::LabelLegend(const Schema &schema, const QList<QAction *> &tagAction
         button->setObjectName(u"labelButton-"_s + label.name);
         button->setAutoRaise(true);
         button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-        button->setIcon(swatch(label.colour));
+        button->setIcon(swatch(labelColour(label)));
         // Schema files come from users; a QToolButton shows its text as plain text.
         button->setText(label.shortcut.isNull() ? label.displayName
                                                 : label.displayName + u" \u2009"_s + label.shortcut);

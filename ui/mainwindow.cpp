@@ -2,6 +2,7 @@
 
 #include "appsettings.h"
 #include "comparepanel.h"
+#include "labelcolour.h"
 #include "countryaliases.h"
 #include "dashboarddialog.h"
 #include "document.h"
@@ -451,7 +452,7 @@ void MainWindow::createActions()
         }
         QAction *tag =
             inText(make(u"tag-"_s + label.name, label.displayName, keys, [this, index] { tagSelection(index, true); }));
-        tag->setIcon(LabelLegend::swatch(label.colour));
+        tag->setIcon(LabelLegend::swatch(labelColour(label)));
         tag->setToolTip(tr("Tag the selection, widened to whole words, as %1").arg(label.displayName));
         m_tagActions << tag;
         QAction *exact = inText(make(u"tag-exact-"_s + label.name, label.displayName, exactKeys,
@@ -1552,7 +1553,7 @@ void MainWindow::addSpanActions(QMenu *menu, qsizetype span)
     const QString current = m_session->document().spans().at(span).label;
     for (qsizetype i = 0; i < m_schema.labels().size(); ++i) {
         const LabelInfo &label = m_schema.labels().at(i);
-        QAction *action = relabel->addAction(LabelLegend::swatch(label.colour), label.displayName, this,
+        QAction *action = relabel->addAction(LabelLegend::swatch(labelColour(label)), label.displayName, this,
                                              [this, span, name = label.name] {
                                                  QString error;
                                                  if (!m_session->relabel(span, name, &error)) {

@@ -1,6 +1,7 @@
 #include "sourceview.h"
 
 #include "plaintooltipdelegate.h"
+#include "labelcolour.h"
 #include "schema.h"
 #include "spanhighlighter.h"
 #include "spanselections.h"
@@ -58,7 +59,7 @@ void SourceView::updateColours()
     const QColor base = palette().color(QPalette::Base);
     QList<QColor> backgrounds;
     for (const LabelInfo &label : m_schema.labels()) {
-        backgrounds.append(SpanSelections::background(label.colour, base));
+        backgrounds.append(SpanSelections::background(labelColour(label), base));
     }
     backgrounds.append(SpanSelections::background(QColor(Qt::gray), base));
     m_highlighter->setBackgrounds(std::move(backgrounds));

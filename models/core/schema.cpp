@@ -5,6 +5,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+
 namespace annorev {
 
 namespace {
@@ -43,6 +45,19 @@ bool isLabelName(const QString &name)
         }
     }
     return true;
+}
+
+// The hexadecimal forms QColor reads: #RGB, #RRGGBB, #AARRGGBB, #RRRGGGBBB, #RRRRGGGGBBBB. The
+// schema is read below QtGui, so colour names ("red") are not accepted.
+bool isHexColour(QStringView colour)
+{
+    const qsizetype digits = colour.size() - 1;
+    if (!colour.startsWith(u'#') || (digits != 3 && digits != 6 && digits != 8 && digits != 9 && digits != 12)) {
+        return false;
+    }
+    return std::all_of(colour.begin() + 1, colour.end(), [](QChar c) {
+        return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F');
+    });
 }
 
 } // namespace
@@ -126,8 +141,8 @@ std::optional<Schema> Schema::fromJson(const QByteArray &json, QString *error)
             return std::nullopt;
         }
         info.displayName = object.value(u"display").toString(info.name);
-        info.colour = QColor::fromString(object.value(u"colour").toString(QStringLiteral("#888888")));
-        if (!info.colour.isValid()) {
+        info.colour = object.value(u"colour").toString(QStringLiteral("#888888"));
+        if (!isHexColour(info.colour)) {
             *error = where + QStringLiteral(" (%1): \"colour\" is not a colour").arg(info.name);
             return std::nullopt;
         }

@@ -1,5 +1,6 @@
 #include "spancomparisonmodel.h"
 
+#include "labelcolour.h"
 #include "schema.h"
 
 using namespace Qt::StringLiterals;
@@ -9,7 +10,7 @@ namespace annorev {
 SpanComparisonModel::SpanComparisonModel(const Schema &schema, QObject *parent) : QAbstractTableModel(parent)
 {
     for (const LabelInfo &label : schema.labels()) {
-        m_labelColours.insert(label.name, label.colour);
+        m_labelColours.insert(label.name, labelColour(label));
     }
 }
 

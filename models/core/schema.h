@@ -1,6 +1,5 @@
 #pragma once
 
-#include <QColor>
 #include <QList>
 #include <QString>
 
@@ -15,7 +14,7 @@ struct LabelInfo
 {
     QString name;
     QString displayName;
-    QColor colour;
+    QString colour; // as the schema writes it: #RGB, #RRGGBB or #AARRGGBB (itemmodels/labelcolour.h makes it a QColor)
     QChar shortcut;
     ValueType type = ValueType::Text;
     bool singleValued = false;

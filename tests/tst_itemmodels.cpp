@@ -2,6 +2,7 @@
 #include "countryaliases.h"
 #include "document.h"
 #include "documententry.h"
+#include "documentfacts.h"
 #include "documentfilterproxymodel.h"
 #include "documentlistmodel.h"
 #include "findinglistmodel.h"
@@ -105,7 +106,8 @@ private slots:
     void documentListCountsStatusesAndFindsRows();
     void documentListShowsTheLatestJudgements_data();
     void documentListShowsTheLatestJudgements();
-    void documentEntryMasksLabelsAndRules();
+    void documentEntryListsLabelsAndRulesByName();
+    void documentFilterFindsLabelsPastTheSixtyFourth();
     void documentFilterNarrowsTheList_data();
     void documentFilterNarrowsTheList();
     void documentFilterSortsCountsNumerically();
@@ -615,30 +617,39 @@ void TestItemModels::documentListCountsStatusesAndFindsRows()
     QCOMPARE(counts.size(), 2);
 }
 
-void TestItemModels::documentEntryMasksLabelsAndRules()
+void TestItemModels::documentEntryListsLabelsAndRulesByName()
 {
-    const Schema &schema = Schema::builtin();
     const Checked sample = check(readSample(u"000_fb52d27db3b8b6ee.txt"_s));
-    const DocumentListModel::Entry entry =
-        DocumentEntry::fromCheck(u"000"_s, ReviewStatus::NeedsWork, sample.doc, sample.result.findings, schema);
+    const DocumentListModel::Entry entry = DocumentEntry::fromFacts(
+        u"000"_s, ReviewStatus::NeedsWork, DocumentFacts::of(sample.doc, sample.result));
     QCOMPARE(entry.status, ReviewStatus::NeedsWork);
     QCOMPARE(entry.warningCount, 1);
-    const int model = DocumentEntry::labelBit(schema, u"model");
-    const int year = DocumentEntry::labelBit(schema, u"year");
-    QVERIFY(model >= 0 && year >= 0);
-    QVERIFY(entry.labelMask & (quint64(1) << model));
-    const int untagged = DocumentEntry::ruleBit(u"gpu-count-untagged");
-    QVERIFY(untagged >= 0);
-    QCOMPARE(entry.ruleMask, quint64(1) << untagged);
-    QCOMPARE(DocumentEntry::ruleBit(u"no-such-rule"), -1);
-    QCOMPARE(DocumentEntry::labelBit(schema, u"no-such-label"), -1);
+    QVERIFY(entry.labels.contains(u"model"_s) && entry.labels.contains(u"year"_s));
+    QVERIFY(std::is_sorted(entry.labels.cbegin(), entry.labels.cend()));
+    QCOMPARE(entry.rules, QStringList{u"gpu-count-untagged"_s});
 
     // The store's description of the same document gives the same row.
-    ReviewStore::ListEntry stored{u"000"_s, ReviewStatus::NeedsWork, 0, 1, 0, {}, {u"gpu-count-untagged"_s}};
-    for (const Span &span : sample.doc.spans()) {
-        stored.labels.append(span.label);
+    ReviewStore::ListEntry stored{u"000"_s, ReviewStatus::NeedsWork, 0, 1, 0, entry.labels, {u"gpu-count-untagged"_s}};
+    QCOMPARE(DocumentEntry::fromStore(stored), entry);
+}
+
+void TestItemModels::documentFilterFindsLabelsPastTheSixtyFourth()
+{
+    // A schema of 70 labels: the list used to keep labels as bits of a 64-bit mask, and dropped
+    // the rest.
+    DocumentListModel documents;
+    QList<DocumentListModel::Entry> entries;
+    for (int i = 0; i < 70; ++i) {
+        entries.append({u"d%1"_s.arg(i), 0, 0, 0, ReviewStatus::Unreviewed, {u"label%1"_s.arg(i, 2, 10, QChar(u'0'))}});
     }
-    QCOMPARE(DocumentEntry::fromStore(stored, schema), entry);
+    documents.setEntries(entries);
+    DocumentFilterProxyModel proxy;
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.setDocumentModel(&documents);
+    proxy.setLabelFilter(u"label69"_s);
+    QCOMPARE(column(proxy, DocumentListModel::IdColumn), u"d69"_s);
+    proxy.setLabelFilter(QString());
+    QCOMPARE(proxy.rowCount(), 70);
 }
 
 void TestItemModels::documentFilterNarrowsTheList_data()
@@ -683,27 +694,26 @@ void TestItemModels::documentFilterNarrowsTheList()
     QFETCH(QStringList, matches);
     QFETCH(QString, ids);
 
-    const Schema &schema = Schema::builtin();
-    const quint64 params = quint64(1) << DocumentEntry::labelBit(schema, u"params");
-    const quint64 untagged = quint64(1) << DocumentEntry::ruleBit(u"gpu-count-untagged");
+    const QStringList params{u"params"_s};
+    const QStringList untagged{u"gpu-count-untagged"_s};
     DocumentListModel documents;
-    documents.setEntries({{u"a"_s, 0, 0, 0, ReviewStatus::Unreviewed, params, 0},
-                          {u"b"_s, 2, 0, 0, ReviewStatus::Approved, 0, 0},
+    documents.setEntries({{u"a"_s, 0, 0, 0, ReviewStatus::Unreviewed, params, {}},
+                          {u"b"_s, 2, 0, 0, ReviewStatus::Approved, {}, {}},
                           {u"c"_s, 0, 1, 0, ReviewStatus::Rejected, params, untagged},
-                          {u"d"_s, 0, 0, 0, ReviewStatus::Approved, 0, 0}});
+                          {u"d"_s, 0, 0, 0, ReviewStatus::Approved, {}, {}}});
     DocumentFilterProxyModel proxy;
     QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
     proxy.setDocumentModel(&documents);
     proxy.setStatusFilter(status < 0 ? std::nullopt : std::optional(ReviewStatus(status)));
-    proxy.setLabelFilter(label.isEmpty() ? -1 : DocumentEntry::labelBit(schema, label));
-    proxy.setRuleFilter(rule.isEmpty() ? -1 : DocumentEntry::ruleBit(rule));
+    proxy.setLabelFilter(label);
+    proxy.setRuleFilter(rule);
     proxy.setFindingFilter(DocumentFilterProxyModel::FindingFilter(findings));
     proxy.setSearch(needle, QSet<QString>(matches.cbegin(), matches.cend()));
     QCOMPARE(column(proxy, DocumentListModel::IdColumn), ids);
     QCOMPARE(proxy.isFiltering(), ids != u"a|b|c|d");
 
     // A row whose entry changes leaves or joins the filtered list at once.
-    documents.updateEntry(0, {u"a"_s, 0, 0, 0, ReviewStatus::Approved, params, 0});
+    documents.updateEntry(0, {u"a"_s, 0, 0, 0, ReviewStatus::Approved, params, {}});
     if (status == int(ReviewStatus::Approved) && needle.isEmpty()) {
         QVERIFY(column(proxy, DocumentListModel::IdColumn).startsWith(u"a|"_s));
     }

@@ -2,9 +2,11 @@
 #include "sampler.h"
 #include "samplestrata.h"
 
+#include <QMap>
 #include <QSet>
 #include <QTest>
 
+#include <algorithm>
 #include <numeric>
 
 using namespace annorev;
@@ -195,12 +197,31 @@ void TestSampling::stratifiedSampleIsReproducible()
 
 namespace {
 
-DocumentProfile profile(const QString &id, const QStringList &labels, const QList<DocumentProfile::Hit> &hits = {})
+struct Hit
+{
+    QString rule;
+    Severity severity = Severity::Warning;
+};
+
+// A document's profile from the labels of its spans and its findings, as DocumentFacts::of
+// would count them.
+DocumentProfile profile(const QString &id, const QStringList &labels, const QList<Hit> &hits = {})
 {
     DocumentProfile result;
     result.id = id;
-    result.spanLabels = labels;
-    result.findings = hits;
+    QMap<QString, qsizetype> spans;
+    for (const QString &label : labels) {
+        ++spans[label];
+    }
+    for (auto it = spans.cbegin(); it != spans.cend(); ++it) {
+        result.facts.labels.append({it.key(), it.value()});
+    }
+    for (const Hit &hit : hits) {
+        result.facts.rules.append({hit.rule, hit.severity, 1});
+        ++result.facts.bySeverity[std::size_t(hit.severity)];
+    }
+    std::sort(result.facts.rules.begin(), result.facts.rules.end(),
+              [](const auto &a, const auto &b) { return a.rule < b.rule; });
     return result;
 }
 
@@ -223,7 +244,6 @@ void TestSampling::labelStratumIsTheRarestLabel()
 
 void TestSampling::ruleStratumIsTheMostSevereFindingsRule()
 {
-    using Hit = DocumentProfile::Hit;
     const QList<DocumentProfile> profiles{
         profile(u"a"_s, {}, {Hit{u"span-boundary"_s, Severity::Warning}, Hit{u"field-conflict"_s, Severity::Error}}),
         // Two warnings: `annorev rules` lists label-unknown before span-boundary.

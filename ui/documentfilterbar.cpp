@@ -1,6 +1,5 @@
 #include "documentfilterbar.h"
 
-#include "documententry.h"
 #include "documentfilterproxymodel.h"
 #include "documentlistmodel.h"
 #include "rules/ruleset.h"
@@ -63,23 +62,16 @@ DocumentFilterBar::DocumentFilterBar(const Schema &schema, DocumentFilterProxyMo
     }
 
     m_label = makeCombo(u"labelFilter"_s, tr("Label filter"), this);
-    m_label->addItem(tr("Any label"), -1);
+    m_label->addItem(tr("Any label"), QString());
     for (const LabelInfo &label : schema.labels()) {
-        const int bit = DocumentEntry::labelBit(schema, label.name);
-        if (bit >= 0) {
-            m_label->addItem(tr("Has %1").arg(label.displayName), bit);
-        }
+        m_label->addItem(tr("Has %1").arg(label.displayName), label.name);
     }
 
     m_rule = makeCombo(u"ruleFilter"_s, tr("Rule filter"), this);
-    m_rule->addItem(tr("Any rule"), -1);
+    m_rule->addItem(tr("Any rule"), QString());
     for (const auto &rule : RuleSet::builtin().rules()) {
-        const QString id = rule->info().id;
-        const int bit = DocumentEntry::ruleBit(id);
-        if (bit >= 0) {
-            m_rule->addItem(id, bit);
-            m_rule->setItemData(m_rule->count() - 1, rule->info().summary, Qt::ToolTipRole);
-        }
+        m_rule->addItem(rule->info().id, QString(rule->info().id));
+        m_rule->setItemData(m_rule->count() - 1, rule->info().summary, Qt::ToolTipRole);
     }
 
     using F = DocumentFilterProxyModel::FindingFilter;
@@ -137,8 +129,8 @@ void DocumentFilterBar::applyCombos()
 {
     const int status = m_status->currentData().toInt();
     m_proxy->setStatusFilter(status < 0 ? std::nullopt : std::optional(ReviewStatus(status)));
-    m_proxy->setLabelFilter(m_label->currentData().toInt());
-    m_proxy->setRuleFilter(m_rule->currentData().toInt());
+    m_proxy->setLabelFilter(m_label->currentData().toString());
+    m_proxy->setRuleFilter(m_rule->currentData().toString());
     m_proxy->setFindingFilter(DocumentFilterProxyModel::FindingFilter(m_findings->currentData().toInt()));
     Q_EMIT filterChanged();
 }

@@ -7,6 +7,7 @@
 #include "dashboarddialog.h"
 #include "document.h"
 #include "documententry.h"
+#include "documentfacts.h"
 #include "documentfilterbar.h"
 #include "documentfilterproxymodel.h"
 #include "documentlistmodel.h"
@@ -961,7 +962,7 @@ bool MainWindow::openBatch(const QStringList &inputs, const QString &storePath)
     m_totalErrors = 0;
     m_totalWarnings = 0;
     for (const ReviewStore::ListEntry &entry : stored) {
-        entries.append(DocumentEntry::fromStore(entry, m_schema));
+        entries.append(DocumentEntry::fromStore(entry));
         m_totalErrors += entries.last().errorCount;
         m_totalWarnings += entries.last().warningCount;
     }
@@ -1130,7 +1131,7 @@ void MainWindow::refreshResult(bool showFindings)
     const int row = m_documents->rowOf(id);
     if (row >= 0) {
         const DocumentListModel::Entry &old = m_documents->entry(row);
-        DocumentListModel::Entry entry = DocumentEntry::fromCheck(id, old.status, doc, result.findings, m_schema);
+        DocumentListModel::Entry entry = DocumentEntry::fromFacts(id, old.status, DocumentFacts::of(doc, result));
         m_totalErrors += entry.errorCount - old.errorCount;
         m_totalWarnings += entry.warningCount - old.warningCount;
         m_documents->updateEntry(row, std::move(entry));

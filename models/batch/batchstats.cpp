@@ -4,7 +4,6 @@
 #include "schema.h"
 
 #include <QHash>
-#include <QSet>
 
 namespace annorev {
 
@@ -18,9 +17,9 @@ BatchStats BatchStats::of(const QList<DocumentProfile> &profiles, const Schema &
     }
     QStringList others;
     for (const DocumentProfile &profile : profiles) {
-        for (const QString &label : profile.spanLabels) {
-            if (!labelRow.contains(label) && !others.contains(label)) {
-                others.append(label);
+        for (const DocumentFacts::LabelCount &label : profile.facts.labels) {
+            if (!labelRow.contains(label.label) && !others.contains(label.label)) {
+                others.append(label.label);
             }
         }
     }
@@ -38,24 +37,25 @@ BatchStats BatchStats::of(const QList<DocumentProfile> &profiles, const Schema &
     for (const DocumentProfile &profile : profiles) {
         ++stats.documents;
         ++stats.byStatus[std::size_t(profile.status)];
-        for (const QString &label : profile.spanLabels) {
-            ++stats.labels[labelRow.value(label)].spans;
+        for (const DocumentFacts::LabelCount &label : profile.facts.labels) {
+            LabelCount &row = stats.labels[labelRow.value(label.label)];
+            row.spans += label.spans;
+            ++row.documents;
         }
-        for (const QString &label : QSet<QString>(profile.spanLabels.cbegin(), profile.spanLabels.cend())) {
-            ++stats.labels[labelRow.value(label)].documents;
+        for (std::size_t severity = 0; severity < stats.bySeverity.size(); ++severity) {
+            stats.bySeverity[severity] += profile.facts.bySeverity[severity];
         }
-        QSet<QString> rulesHit;
-        for (const DocumentProfile::Hit &hit : profile.findings) {
-            ++stats.bySeverity[std::size_t(hit.severity)];
+        QString lastRule; // facts list a rule once per severity, next to each other
+        for (const DocumentFacts::RuleCount &hit : profile.facts.rules) {
             const auto row = ruleRow.constFind(hit.rule);
             if (row == ruleRow.cend()) {
                 continue; // every finding comes from a rule of the set
             }
-            ++stats.rules[*row].findings;
-            if (!rulesHit.contains(hit.rule)) {
-                rulesHit.insert(hit.rule);
+            stats.rules[*row].findings += hit.findings;
+            if (hit.rule != lastRule) {
                 ++stats.rules[*row].documents;
             }
+            lastRule = hit.rule;
         }
     }
     return stats;

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "documentfacts.h"
 #include "exportdocument.h"
-#include "finding.h"
 
 #include <QList>
 #include <QString>
@@ -12,20 +12,13 @@ namespace annorev {
 class Checker;
 class Schema;
 
-// What sampling and statistics need to know of a reviewed document: its decision, the labels of
-// its spans and the rules its findings come from, without its text.
+// What sampling and statistics need to know of a reviewed document: its decision and the facts
+// of its current version, without its text.
 struct DocumentProfile
 {
-    struct Hit
-    {
-        QString rule;
-        Severity severity = Severity::Warning;
-    };
-
     QString id;
     ReviewStatus status = ReviewStatus::Unreviewed;
-    QStringList spanLabels; // one per span, in text order
-    QList<Hit> findings;
+    DocumentFacts facts;
 
     // Parses and checks each document's tagged text (the reviewer's version) on every core; the
     // profiles are in the documents' order.

@@ -2,6 +2,8 @@
 
 #include "documentlistmodel.h"
 
+#include <algorithm>
+
 namespace annorev {
 
 DocumentFilterProxyModel::DocumentFilterProxyModel(QObject *parent) : QSortFilterProxyModel(parent)
@@ -25,18 +27,18 @@ void DocumentFilterProxyModel::setStatusFilter(std::optional<ReviewStatus> statu
     }
 }
 
-void DocumentFilterProxyModel::setLabelFilter(int bit)
+void DocumentFilterProxyModel::setLabelFilter(const QString &label)
 {
-    if (m_labelBit != bit) {
-        m_labelBit = bit;
+    if (m_label != label) {
+        m_label = label;
         invalidateRowsFilter();
     }
 }
 
-void DocumentFilterProxyModel::setRuleFilter(int bit)
+void DocumentFilterProxyModel::setRuleFilter(const QString &rule)
 {
-    if (m_ruleBit != bit) {
-        m_ruleBit = bit;
+    if (m_rule != rule) {
+        m_rule = rule;
         invalidateRowsFilter();
     }
 }
@@ -68,7 +70,7 @@ void DocumentFilterProxyModel::setRoundOrder(const QStringList &ids)
 
 bool DocumentFilterProxyModel::isFiltering() const
 {
-    return !m_roundOrder.isEmpty() || m_status || m_labelBit >= 0 || m_ruleBit >= 0 ||
+    return !m_roundOrder.isEmpty() || m_status || !m_label.isEmpty() || !m_rule.isEmpty() ||
            m_findings != FindingFilter::Any || !m_needle.isEmpty();
 }
 
@@ -84,10 +86,10 @@ bool DocumentFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex
     if (m_status && entry.status != *m_status) {
         return false;
     }
-    if (m_labelBit >= 0 && (entry.labelMask & (quint64(1) << m_labelBit)) == 0) {
+    if (!m_label.isEmpty() && !std::binary_search(entry.labels.cbegin(), entry.labels.cend(), m_label)) {
         return false;
     }
-    if (m_ruleBit >= 0 && (entry.ruleMask & (quint64(1) << m_ruleBit)) == 0) {
+    if (!m_rule.isEmpty() && !std::binary_search(entry.rules.cbegin(), entry.rules.cend(), m_rule)) {
         return false;
     }
     switch (m_findings) {

@@ -39,9 +39,9 @@ public:
     void setDocumentModel(DocumentListModel *model);
 
     void setStatusFilter(std::optional<ReviewStatus> status);
-    // A bit of DocumentListModel::Entry::labelMask / ruleMask, or -1 for any.
-    void setLabelFilter(int bit);
-    void setRuleFilter(int bit);
+    // Rows with a span of the label / a finding of the rule pass; an empty name passes any.
+    void setLabelFilter(const QString &label);
+    void setRuleFilter(const QString &rule);
     void setFindingFilter(FindingFilter filter);
     // Rows whose id contains needle (in any case) or whose id is among textMatches pass; an
     // empty needle passes every row.
@@ -60,8 +60,8 @@ protected:
 private:
     DocumentListModel *m_documents = nullptr;
     std::optional<ReviewStatus> m_status;
-    int m_labelBit = -1;
-    int m_ruleBit = -1;
+    QString m_label;
+    QString m_rule;
     FindingFilter m_findings = FindingFilter::Any;
     QString m_needle;
     QSet<QString> m_textMatches;

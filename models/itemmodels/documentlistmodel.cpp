@@ -196,10 +196,10 @@ QVariant DocumentListModel::data(const QModelIndex &index, int role) const
         return entry.infoCount;
     case StatusRole:
         return int(entry.status);
-    case LabelMaskRole:
-        return entry.labelMask;
-    case RuleMaskRole:
-        return entry.ruleMask;
+    case LabelsRole:
+        return entry.labels;
+    case RulesRole:
+        return entry.rules;
     }
     return {};
 }

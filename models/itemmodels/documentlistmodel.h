@@ -28,8 +28,8 @@ public:
         int warningCount = 0;
         int infoCount = 0;
         ReviewStatus status = ReviewStatus::Unreviewed;
-        quint64 labelMask = 0; // bit i: a span with the schema's label i
-        quint64 ruleMask = 0;  // bit i: a finding of the rule set's rule i
+        QStringList labels; // of its spans, sorted, each once (DocumentFacts::labelNames())
+        QStringList rules;  // of its findings, sorted, each once (DocumentFacts::ruleNames())
         friend bool operator==(const Entry &, const Entry &) = default;
     };
 
@@ -40,8 +40,8 @@ public:
         InfoCountRole,
         IdRole,
         StatusRole, // int(ReviewStatus)
-        LabelMaskRole,
-        RuleMaskRole,
+        LabelsRole, // QStringList: Entry::labels
+        RulesRole,  // QStringList: Entry::rules
         VerdictRole // int(Verdict) of the latest judgement in the round shown; null when none
     };
     enum Columns

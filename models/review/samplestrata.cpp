@@ -3,7 +3,6 @@
 #include "ruleset.h"
 
 #include <QHash>
-#include <QSet>
 
 namespace annorev::SampleStrata {
 
@@ -13,14 +12,15 @@ QStringList byLabel(const QList<DocumentProfile> &profiles)
 {
     QHash<QString, qsizetype> documentsWith;
     for (const DocumentProfile &profile : profiles) {
-        for (const QString &label : QSet<QString>(profile.spanLabels.cbegin(), profile.spanLabels.cend())) {
-            ++documentsWith[label];
+        for (const DocumentFacts::LabelCount &label : profile.facts.labels) {
+            ++documentsWith[label.label];
         }
     }
     QStringList strata;
     for (const DocumentProfile &profile : profiles) {
         QString rarest;
-        for (const QString &label : profile.spanLabels) {
+        for (const DocumentFacts::LabelCount &span : profile.facts.labels) {
+            const QString &label = span.label;
             const qsizetype count = documentsWith.value(label);
             const qsizetype best = documentsWith.value(rarest);
             if (rarest.isNull() || count < best || (count == best && label < rarest)) {
@@ -41,8 +41,8 @@ QStringList byRule(const QList<DocumentProfile> &profiles)
     }
     QStringList strata;
     for (const DocumentProfile &profile : profiles) {
-        const DocumentProfile::Hit *worst = nullptr;
-        for (const DocumentProfile::Hit &hit : profile.findings) {
+        const DocumentFacts::RuleCount *worst = nullptr;
+        for (const DocumentFacts::RuleCount &hit : profile.facts.rules) {
             if (!worst || hit.severity > worst->severity ||
                 (hit.severity == worst->severity && ruleOrder.value(hit.rule) < ruleOrder.value(worst->rule))) {
                 worst = &hit;

@@ -126,7 +126,6 @@ private slots:
     void applyFixAfterAQuickEditUsesTheCurrentFindings();
     void approvingWithErrorFindingsNeedsANote();
     void approvingAfterAQuickEditThatAddsAnErrorNeedsANote();
-    void nextUnreviewedFollowsBatchOrderAndWraps();
     void anEditUndoesTheDecisionAtOnceAndInTheStore_data();
     void anEditUndoesTheDecisionAtOnceAndInTheStore();
     void snapToWords_data();
@@ -868,28 +867,6 @@ void TestReviewSession::approvingAfterAQuickEditThatAddsAnErrorNeedsANote()
     QCOMPARE(m_store->document(fourth)->status, ReviewStatus::Unreviewed);
     QVERIFY2(m_session->setStatus(ReviewStatus::Approved, u"two params on purpose"_s, &error), qPrintable(error));
     QCOMPARE(m_store->document(fourth)->status, ReviewStatus::Approved);
-}
-
-void TestReviewSession::nextUnreviewedFollowsBatchOrderAndWraps()
-{
-    QVERIFY(setUp());
-    QString error;
-    QCOMPARE(m_session->nextUnreviewed(), std::optional<QString>(first));
-
-    QVERIFY(m_session->open(first, &error));
-    QCOMPARE(m_session->nextUnreviewed(), std::optional<QString>(second));
-    QVERIFY(m_store->setStatus({second, third}, ReviewStatus::Rejected, {}, u"tester"_s, &error));
-    QCOMPARE(m_session->nextUnreviewed(), std::optional<QString>(fourth));
-
-    QVERIFY(m_session->open(fifth, &error));
-    QCOMPARE(m_session->nextUnreviewed(), std::optional<QString>(first));
-    QVERIFY(m_session->setStatus(ReviewStatus::NeedsWork, {}, &error));
-    QCOMPARE(m_session->nextUnreviewed(), std::optional<QString>(first));
-
-    // The current document is never its own next one.
-    QVERIFY(m_store->setStatus({first, fourth}, ReviewStatus::Rejected, {}, u"tester"_s, &error));
-    QVERIFY(m_store->setStatus({fifth}, ReviewStatus::Unreviewed, {}, u"tester"_s, &error));
-    QCOMPARE(m_session->nextUnreviewed(), std::nullopt);
 }
 
 void TestReviewSession::snapToWords_data()

@@ -321,23 +321,4 @@ void ReviewSession::setCurrentStatus(ReviewStatus status)
     }
 }
 
-std::optional<QString> ReviewSession::nextUnreviewed()
-{
-    waitForSaved();
-    const QStringList ids = m_store.ids();
-    const qsizetype current = ids.indexOf(m_id);
-    const qsizetype count = ids.size();
-    // Without a current document every document is a candidate; with one, all but it.
-    const qsizetype begin = current < 0 ? 0 : current + 1;
-    const qsizetype candidates = current < 0 ? count : count - 1;
-    for (qsizetype step = 0; step < candidates; ++step) {
-        const QString &id = ids.at((begin + step) % count);
-        const std::optional<ReviewStore::StoredDocument> doc = m_store.document(id);
-        if (doc && doc->status == ReviewStatus::Unreviewed) {
-            return id;
-        }
-    }
-    return std::nullopt;
-}
-
 } // namespace annorev

@@ -77,9 +77,6 @@ public:
     // Waits for the pending writes first, so that the decision (and the store's check that an
     // approval with error findings has a note) is about the latest text; refuses if they fail.
     bool setStatus(ReviewStatus status, const QString &note, QString *error);
-    // The first unreviewed document after the current one in batch order, wrapping around, once
-    // the pending writes are done.
-    std::optional<QString> nextUnreviewed();
 
     // Blocks, without an event loop, until every pending step is written or has failed, or msecs
     // pass (-1: no limit), then delivers what the writer reported: resultChanged() if the final

@@ -100,4 +100,31 @@ QByteArray jsonLinesBatch()
            "{\"id\": \"j3\",\"text\":\"plain \\\"quoted\\\" text, no tags\",\"extra\":null}\n";
 }
 
+QList<ExportDocument> annotationBatch()
+{
+    QList<ExportDocument> docs = readBatch(QStringLiteral(ANNOREV_SAMPLES_DIR));
+    docs += handWritten();
+    return docs;
+}
+
+QList<ExportDocument> manyDocuments(qsizetype count)
+{
+    QList<ExportDocument> docs;
+    for (qsizetype i = 0; i < count; ++i) {
+        docs << folderDocument(u"d%1.txt"_s.arg(i), "<model>M-" + QByteArray::number(i) +
+                                                                        "</model> ran on <hardware>A100</hardware>.\n");
+    }
+    return docs;
+}
+
+ExportResult exportTo(const QList<ExportDocument> &docs, ExportFormat format, const QString &out, QString *error,
+                      std::optional<OffsetUnit> offsets, int jobs)
+{
+    ExportOptions options;
+    options.outPath = out;
+    options.offsets = offsets;
+    options.jobs = jobs;
+    return exportDocuments(docs, format, options, error);
+}
+
 } // namespace annorev::ExportFixtures

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "exportdocument.h"
+#include "exporter.h"
 
 #include <QList>
 #include <QString>
@@ -25,6 +26,16 @@ ExportDocument folderDocument(const QString &id, const QByteArray &tagged,
 // crossing a line break, and model names, reviewers and notes that spreadsheets would run as
 // formulas. Folder layout.
 QList<ExportDocument> handWritten();
+
+// The sample batch followed by handWritten(): every case the offset and escaping tests need.
+QList<ExportDocument> annotationBatch();
+
+// count small folder-batch documents, approved, each with one record and two spans.
+QList<ExportDocument> manyDocuments(qsizetype count);
+
+// Exports docs to out with the format's defaults, or the given offsets and jobs.
+ExportResult exportTo(const QList<ExportDocument> &docs, ExportFormat format, const QString &out, QString *error,
+                      std::optional<OffsetUnit> offsets = std::nullopt, int jobs = 0);
 
 // A JSON Lines batch with metadata fields around "text", escaped tags (\u003c) and astral
 // characters; one object per line, no trailing blank line.

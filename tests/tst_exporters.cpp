@@ -1,14 +1,12 @@
 #include "annotatedtext.h"
 #include "bratnames.h"
 #include "conllexporter.h"
-#include "csvcell.h"
 #include "document.h"
 #include "exporter.h"
 #include "exportfixtures.h"
 #include "schema.h"
 #include "testsupport.h"
 
-#include <QBuffer>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -18,8 +16,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <atomic>
-#include <unistd.h>
 
 using namespace annorev;
 using namespace Qt::StringLiterals;
@@ -40,67 +36,6 @@ QString slice(const QString &text, qsizetype start, qsizetype end, OffsetUnit un
         return u"<out of range>"_s;
     }
     return QString::fromUcs4(reinterpret_cast<const char32_t *>(codePoints.constData()) + start, end - start);
-}
-
-// A strict RFC 4180 reader: records end with CRLF, quoted fields may hold anything with quotes
-// doubled, unquoted fields hold no quote, CR or LF.
-std::optional<QList<QStringList>> parseCsv(const QByteArray &bytes, QString *error)
-{
-    const QString text = QString::fromUtf8(bytes);
-    QList<QStringList> rows;
-    QStringList row;
-    QString field;
-    qsizetype i = 0;
-    const auto failAt = [&](const QString &why) {
-        *error = why % u" at " % QString::number(i);
-        return std::nullopt;
-    };
-    while (i < text.size()) {
-        if (text.at(i) == u'"') {
-            ++i;
-            while (true) {
-                if (i >= text.size()) {
-                    return failAt(u"unterminated quoted field"_s);
-                }
-                if (text.at(i) == u'"') {
-                    if (i + 1 < text.size() && text.at(i + 1) == u'"') {
-                        field += u'"';
-                        i += 2;
-                        continue;
-                    }
-                    ++i;
-                    break;
-                }
-                field += text.at(i++);
-            }
-        } else {
-            while (i < text.size() && text.at(i) != u',' && text.at(i) != u'\r' && text.at(i) != u'\n') {
-                if (text.at(i) == u'"') {
-                    return failAt(u"quote in an unquoted field"_s);
-                }
-                field += text.at(i++);
-            }
-        }
-        row.append(std::exchange(field, QString()));
-        if (i < text.size() && text.at(i) == u',') {
-            ++i;
-            if (i == text.size()) {
-                row.append(QString());
-            }
-            continue;
-        }
-        if (i + 1 < text.size() && text.at(i) == u'\r' && text.at(i + 1) == u'\n') {
-            i += 2;
-            rows.append(std::exchange(row, QStringList()));
-            continue;
-        }
-        if (i == text.size()) {
-            rows.append(std::exchange(row, QStringList()));
-            break;
-        }
-        return failAt(u"a field is followed by neither a comma nor CRLF"_s);
-    }
-    return rows;
 }
 
 struct ParsedSpan
@@ -238,34 +173,6 @@ QList<ParsedDocument> expectedDocuments(const QList<ExportDocument> &docs)
     return expected;
 }
 
-QList<ExportDocument> annotationBatch()
-{
-    QList<ExportDocument> docs = ExportFixtures::readBatch(QStringLiteral(ANNOREV_SAMPLES_DIR));
-    docs += ExportFixtures::handWritten();
-    return docs;
-}
-
-// count small folder-batch documents, approved, each with one record and two spans.
-QList<ExportDocument> manyDocuments(qsizetype count)
-{
-    QList<ExportDocument> docs;
-    for (qsizetype i = 0; i < count; ++i) {
-        docs << ExportFixtures::folderDocument(u"d%1.txt"_s.arg(i), "<model>M-" + QByteArray::number(i) +
-                                                                        "</model> ran on <hardware>A100</hardware>.\n");
-    }
-    return docs;
-}
-
-ExportResult exportTo(const QList<ExportDocument> &docs, ExportFormat format, const QString &out, QString *error,
-                      std::optional<OffsetUnit> offsets = std::nullopt, int jobs = 0)
-{
-    ExportOptions options;
-    options.outPath = out;
-    options.offsets = offsets;
-    options.jobs = jobs;
-    return exportDocuments(docs, format, options, error);
-}
-
 } // namespace
 
 class TestExporters : public QObject
@@ -274,11 +181,6 @@ class TestExporters : public QObject
 
 private slots:
     void formatAndUnitNames();
-    void csvCellsAreNeutralisedAndQuoted_data();
-    void csvCellsAreNeutralisedAndQuoted();
-    void csvNumbersStayNumbers();
-    void recordsJsonlMatchesCheck();
-    void recordsCsvParsesBackWithInjectionNeutralised();
     void annotationOffsetsMatchTheText_data();
     void annotationOffsetsMatchTheText();
     void verificationRejectsAShiftedSpan();
@@ -300,21 +202,7 @@ private slots:
     void taggedRefusesPathsOutsideTheFolder();
     void taggedExportCountsEverySpan_data();
     void taggedExportCountsEverySpan();
-    void failedExportLeavesNothing_data();
-    void failedExportLeavesNothing();
-    void failedExportKeepsThePreviousFile();
-    void folderOutputMustBeNewOrEmpty();
-    void exportsAreDeterministic_data();
-    void exportsAreDeterministic();
     void statusFilterIsHonoured();
-    void singleFileFormatsWriteToADevice();
-    void progressReachesTheTotalAndNeverGoesBack_data();
-    void progressReachesTheTotalAndNeverGoesBack();
-    void cancellingLeavesNothingAtTheOutput_data();
-    void cancellingLeavesNothingAtTheOutput();
-    void cancellingKeepsThePreviousFile();
-    void writesFolderAgreesWithTheExport_data();
-    void writesFolderAgreesWithTheExport();
 };
 
 void TestExporters::formatAndUnitNames()
@@ -337,186 +225,6 @@ void TestExporters::formatAndUnitNames()
              (QList<ReviewStatus>{ReviewStatus::Approved, ReviewStatus::NeedsWork}));
     QVERIFY(!ExportOptions::parseStatuses(u"approved,done", &error).has_value());
     QVERIFY(error.contains(u"\"done\""));
-}
-
-void TestExporters::csvCellsAreNeutralisedAndQuoted_data()
-{
-    QTest::addColumn<QString>("text");
-    QTest::addColumn<QByteArray>("cell");
-    QTest::addRow("plain") << u"NVIDIA A100"_s << QByteArray("NVIDIA A100");
-    QTest::addRow("empty") << QString() << QByteArray();
-    QTest::addRow("comma") << u"a, b"_s << QByteArray("\"a, b\"");
-    QTest::addRow("quote") << u"say \"hi\""_s << QByteArray("\"say \"\"hi\"\"\"");
-    QTest::addRow("line feed") << u"a\nb"_s << QByteArray("\"a\nb\"");
-    QTest::addRow("hyperlink") << u"=HYPERLINK(\"http://x\",\"y\")"_s
-                               << QByteArray("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
-    QTest::addRow("minus") << u"-2+3"_s << QByteArray("'-2+3");
-    // A cell that is a number stays a number, as the README promises: no formula can hide in it.
-    QTest::addRow("negative whole number") << u"-3"_s << QByteArray("-3");
-    QTest::addRow("negative decimal") << u"-3.5"_s << QByteArray("-3.5");
-    QTest::addRow("negative fraction without a zero") << u"-.5"_s << QByteArray("-.5");
-    QTest::addRow("positive sign") << u"+1"_s << QByteArray("+1");
-    QTest::addRow("negative exponent") << u"-1.5e-3"_s << QByteArray("-1.5e-3");
-    QTest::addRow("minus alone") << u"-"_s << QByteArray("'-");
-    QTest::addRow("sign then dot") << u"-."_s << QByteArray("'-.");
-    QTest::addRow("number then formula") << u"-3+cmd|' /C calc'!A0"_s << QByteArray("'-3+cmd|' /C calc'!A0");
-    QTest::addRow("number then text") << u"-3 GPUs"_s << QByteArray("'-3 GPUs");
-    QTest::addRow("exponent without digits") << u"-1e"_s << QByteArray("'-1e");
-    QTest::addRow("two signs") << u"--3"_s << QByteArray("'--3");
-    QTest::addRow("number with a thousands comma") << u"-1,024"_s << QByteArray("\"'-1,024\"");
-    QTest::addRow("number then line feed") << u"-3\n=1"_s << QByteArray("\"'-3\n=1\"");
-    QTest::addRow("equals number") << u"=3"_s << QByteArray("'=3");
-    QTest::addRow("at number") << u"@3"_s << QByteArray("'@3");
-    QTest::addRow("at") << u"@SUM(A1:A2)"_s << QByteArray("'@SUM(A1:A2)");
-    QTest::addRow("tab") << u"\t=1"_s << QByteArray("'\t=1");
-    QTest::addRow("carriage return") << u"\r=1"_s << QByteArray("\"'\r=1\"");
-    QTest::addRow("equals later is fine") << u"a=b"_s << QByteArray("a=b");
-    QTest::addRow("utf-8") << u"Caf\u00e9 \U0001F600"_s << QByteArray("Caf\xc3\xa9 \xf0\x9f\x98\x80");
-}
-
-void TestExporters::csvCellsAreNeutralisedAndQuoted()
-{
-    QFETCH(QString, text);
-    QFETCH(QByteArray, cell);
-    QByteArray out;
-    CsvCell::appendText(&out, text);
-    QCOMPARE(out, cell);
-}
-
-void TestExporters::csvNumbersStayNumbers()
-{
-    const auto number = [](double value) {
-        QByteArray out;
-        CsvCell::appendNumber(&out, value);
-        return out;
-    };
-    QCOMPARE(number(-3), QByteArray("-3"));
-    QCOMPARE(number(7200000000), QByteArray("7200000000"));
-    QCOMPARE(number(1.5e9), QByteArray("1500000000"));
-    QCOMPARE(number(2556.96), QByteArray("2556.96"));
-    QCOMPARE(number(-0.5), QByteArray("-0.5"));
-    QCOMPARE(number(1.5e300), QByteArray("1.5e+300"));
-    QCOMPARE(number(std::numeric_limits<double>::quiet_NaN()), QByteArray());
-}
-
-void TestExporters::recordsJsonlMatchesCheck()
-{
-    QTemporaryDir dir;
-    const QString out = dir.filePath(u"records.jsonl"_s);
-    QString error;
-    const QList<ExportDocument> docs = ExportFixtures::readBatch(QStringLiteral(ANNOREV_SAMPLES_DIR));
-    const ExportResult result = exportTo(docs, ExportFormat::RecordsJsonl, out, &error);
-    QVERIFY2(result.ok, qPrintable(error));
-    QCOMPARE(result.documents, docs.size());
-
-    // The records `check --format jsonl` printed for the samples, by document.
-    QMap<QString, QJsonArray> checked;
-    for (const QByteArray &line : readFile(QStringLiteral(ANNOREV_TESTDATA_DIR "/samples.check.jsonl")).split('\n')) {
-        if (!line.isEmpty()) {
-            const QJsonObject object = QJsonDocument::fromJson(line).object();
-            checked.insert(object.value(u"id").toString(), object.value(u"records").toArray());
-        }
-    }
-    const QStringList keys{u"doc_id"_s,    u"record"_s,         u"model"_s,   u"params"_s, u"hardware"_s,
-                           u"gpu_count"_s, u"training_hours"_s, u"country"_s, u"year"_s,   u"status"_s,
-                           u"reviewer"_s,  u"reviewed_at"_s,    u"note"_s};
-    QMap<QString, qsizetype> rowsPerDocument;
-    const QList<QByteArray> lines = readFile(out).split('\n');
-    QVERIFY(lines.last().isEmpty());
-    for (const QByteArray &line : lines.first(lines.size() - 1)) {
-        QJsonParseError parseError;
-        const QJsonObject row = QJsonDocument::fromJson(line, &parseError).object();
-        QCOMPARE(parseError.error, QJsonParseError::NoError);
-        QCOMPARE(row.keys().size(), keys.size());
-        // Fixed key order, as written.
-        qsizetype at = 0;
-        for (const QString &key : keys) {
-            const qsizetype found = line.indexOf(QByteArray('"' + key.toUtf8() + "\": "), at);
-            QVERIFY2(found >= at, qPrintable(key));
-            at = found;
-        }
-        const QString id = row.value(u"doc_id").toString();
-        const qsizetype record = row.value(u"record").toInteger();
-        QCOMPARE(record, ++rowsPerDocument[id]);
-        const QJsonObject expected = checked.value(id).at(record - 1).toObject();
-        for (const QString &key : expected.keys()) {
-            QCOMPARE(row.value(key), expected.value(key));
-        }
-        QCOMPARE(row.value(u"status").toString(), u"approved"_s);
-        QCOMPARE(row.value(u"reviewer").toString(), ExportFixtures::reviewer());
-        QCOMPARE(row.value(u"reviewed_at").toString(), u"2024-05-01T12:30:00Z"_s);
-        QVERIFY(row.value(u"note").isNull());
-    }
-    for (auto it = checked.cbegin(); it != checked.cend(); ++it) {
-        QCOMPARE(rowsPerDocument.value(it.key()), it.value().size());
-    }
-    QCOMPARE(result.items, lines.size() - 1);
-}
-
-void TestExporters::recordsCsvParsesBackWithInjectionNeutralised()
-{
-    QTemporaryDir dir;
-    const QString csvPath = dir.filePath(u"records.csv"_s);
-    const QString jsonPath = dir.filePath(u"records.jsonl"_s);
-    QString error;
-    const QList<ExportDocument> docs = annotationBatch();
-    QVERIFY2(exportTo(docs, ExportFormat::RecordsCsv, csvPath, &error).ok, qPrintable(error));
-    QVERIFY2(exportTo(docs, ExportFormat::RecordsJsonl, jsonPath, &error).ok, qPrintable(error));
-
-    const std::optional<QList<QStringList>> rows = parseCsv(readFile(csvPath), &error);
-    QVERIFY2(rows, qPrintable(error));
-    QCOMPARE(rows->first(), (QStringList{u"doc_id"_s, u"record"_s, u"model"_s, u"params"_s, u"hardware"_s,
-                                         u"gpu_count"_s, u"training_hours"_s, u"country"_s, u"year"_s, u"status"_s,
-                                         u"reviewer"_s, u"reviewed_at"_s, u"note"_s}));
-    QList<QJsonObject> jsonRows;
-    for (const QByteArray &line : readFile(jsonPath).split('\n')) {
-        if (!line.isEmpty()) {
-            jsonRows.append(QJsonDocument::fromJson(line).object());
-        }
-    }
-    QCOMPARE(rows->size() - 1, jsonRows.size());
-
-    const QSet<QString> numeric{u"record"_s, u"params"_s, u"gpu_count"_s, u"training_hours"_s, u"year"_s};
-    const QStringList header = rows->first();
-    bool sawInjection = false;
-    bool sawBigNumber = false;
-    for (qsizetype r = 1; r < rows->size(); ++r) {
-        const QStringList &row = rows->at(r);
-        QCOMPARE(row.size(), header.size());
-        const QJsonObject &json = jsonRows.at(r - 1);
-        for (qsizetype c = 0; c < header.size(); ++c) {
-            const QString &cell = row.at(c);
-            const QJsonValue value = json.value(header.at(c));
-            if (numeric.contains(header.at(c))) {
-                // Numbers are cells a spreadsheet reads as the same number, never prefixed.
-                if (value.isNull()) {
-                    QCOMPARE(cell, QString());
-                } else {
-                    bool ok = false;
-                    QCOMPARE(cell.toDouble(&ok), value.toDouble());
-                    QVERIFY2(ok, qPrintable(cell));
-                    sawBigNumber = sawBigNumber || cell == u"7200000000";
-                }
-                continue;
-            }
-            const QString text = value.isNull() ? QString() : value.toString();
-            QVERIFY2(!CsvCell::startsLikeFormula(cell), qPrintable(cell));
-            if (CsvCell::startsLikeFormula(text)) {
-                QCOMPARE(cell, QString(u"'"_s + text));
-                sawInjection = true;
-            } else {
-                QCOMPARE(cell, text);
-            }
-        }
-    }
-    QVERIFY(sawInjection);
-    QVERIFY(sawBigNumber);
-    // Every injection the fixture tries comes out neutralised; the model named +1 is a number.
-    const QByteArray csv = readFile(csvPath);
-    for (const char *cell : {"\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\"", ",+1,", ",'-2+3,",
-                             ",'@SUM(A1:A2),", ",'\t=tab reviewer,", ",\"'\r=1+1 note\nwith lines\"\r\n"}) {
-        QVERIFY2(csv.contains(cell), cell);
-    }
 }
 
 void TestExporters::annotationOffsetsMatchTheText_data()
@@ -542,9 +250,9 @@ void TestExporters::annotationOffsetsMatchTheText()
     QFETCH(OffsetUnit, unit);
     QTemporaryDir dir;
     const QString out = dir.filePath(u"out"_s);
-    const QList<ExportDocument> docs = annotationBatch();
+    const QList<ExportDocument> docs = ExportFixtures::annotationBatch();
     QString error;
-    const ExportResult result = exportTo(docs, format, out, &error, override);
+    const ExportResult result = ExportFixtures::exportTo(docs, format, out, &error, override);
     QVERIFY2(result.ok, qPrintable(error));
 
     QList<ParsedDocument> parsed;
@@ -643,7 +351,7 @@ void TestExporters::htmlParagraphsReachEveryExportAsLines()
     QTemporaryDir dir;
     const QString out = dir.filePath(u"out"_s);
     QString error;
-    QVERIFY2(exportTo(docs, format, out, &error).ok, qPrintable(error));
+    QVERIFY2(ExportFixtures::exportTo(docs, format, out, &error).ok, qPrintable(error));
     const QList<ParsedDocument> parsed = format == ExportFormat::Doccano ? parseDoccano(readFile(out))
                                          : format == ExportFormat::LabelStudio
                                              ? parseLabelStudio(readFile(out))
@@ -675,7 +383,7 @@ void TestExporters::emptySpanIsLeftOutWithAWarningNamingItsDocument()
     QTemporaryDir dir;
     const QString out = dir.filePath(u"out"_s);
     QString error;
-    const ExportResult result = exportTo(docs, format, out, &error);
+    const ExportResult result = ExportFixtures::exportTo(docs, format, out, &error);
     QVERIFY2(result.ok, qPrintable(error));
     QCOMPARE(result.documents, 2);
     QCOMPARE(result.items, 3);
@@ -708,7 +416,7 @@ void TestExporters::taggedExportKeepsAnEmptySpanAsWritten()
     QTemporaryDir dir;
     const QString out = dir.filePath(u"out"_s);
     QString error;
-    const ExportResult result = exportTo(docs, ExportFormat::Tagged, out, &error);
+    const ExportResult result = ExportFixtures::exportTo(docs, ExportFormat::Tagged, out, &error);
     QVERIFY2(result.ok, qPrintable(error));
     QCOMPARE(result.warnings, QStringList());
     QCOMPARE(readFile(out + u"/empty.txt"_s), source);
@@ -739,7 +447,7 @@ void TestExporters::bratTextHasLfLineEndsAndBratReadsEverySpanBack()
     QTemporaryDir dir;
     const QString out = dir.filePath(u"brat"_s);
     QString error;
-    const ExportResult result = exportTo(docs, ExportFormat::Brat, out, &error, override);
+    const ExportResult result = ExportFixtures::exportTo(docs, ExportFormat::Brat, out, &error, override);
     QVERIFY2(result.ok, qPrintable(error));
     QCOMPARE(result.items, 8);
 
@@ -782,9 +490,9 @@ void TestExporters::conllTokensAndTags()
 
     QTemporaryDir dir;
     const QString out = dir.filePath(u"out.conll"_s);
-    const QList<ExportDocument> docs = annotationBatch();
+    const QList<ExportDocument> docs = ExportFixtures::annotationBatch();
     QString error;
-    QVERIFY2(exportTo(docs, ExportFormat::Conll, out, &error).ok, qPrintable(error));
+    QVERIFY2(ExportFixtures::exportTo(docs, ExportFormat::Conll, out, &error).ok, qPrintable(error));
     const QString conll = QString::fromUtf8(readFile(out));
     QVERIFY(conll.endsWith(u"\n\n"));
 
@@ -894,7 +602,7 @@ void TestExporters::bratExportStaysInItsFolder()
         docs << ExportFixtures::folderDocument(id, "About <model>M-" + id.toUtf8() + "</model>.");
     }
     QString error;
-    QVERIFY2(exportTo(docs, ExportFormat::Brat, out, &error).ok, qPrintable(error));
+    QVERIFY2(ExportFixtures::exportTo(docs, ExportFormat::Brat, out, &error).ok, qPrintable(error));
     const QMap<QString, QByteArray> files = readTree(out);
     QStringList expectedNames{u"annotation.conf"_s};
     for (const QString &stem : BratNames::uniqueStems(ids)) {
@@ -924,13 +632,13 @@ void TestExporters::taggedJsonLinesKeepsLinesAndMetadata()
 
     QString error;
     const QString unedited = dir.filePath(u"unedited.jsonl"_s);
-    QVERIFY2(exportTo(docs, ExportFormat::Tagged, unedited, &error).ok, qPrintable(error));
+    QVERIFY2(ExportFixtures::exportTo(docs, ExportFormat::Tagged, unedited, &error).ok, qPrintable(error));
     QCOMPARE(readFile(unedited), batch);
 
     docs[0].taggedText = "<model>Llama-\xF0\x9D\x94\xB8</model> with <params>65B</params> <year>2023</year> \"q\"\n";
     docs[0].edited = true;
     const QString edited = dir.filePath(u"edited.jsonl"_s);
-    QVERIFY2(exportTo(docs, ExportFormat::Tagged, edited, &error).ok, qPrintable(error));
+    QVERIFY2(ExportFixtures::exportTo(docs, ExportFormat::Tagged, edited, &error).ok, qPrintable(error));
     const QList<QByteArray> inLines = batch.split('\n');
     const QList<QByteArray> outLines = readFile(edited).split('\n');
     QCOMPARE(outLines.size(), inLines.size());
@@ -969,7 +677,7 @@ void TestExporters::taggedFolderKeepsRelativePaths()
     docs[1].taggedText.replace("<country>Sweden</country>", "<country>Norway</country>");
     docs[1].edited = true;
     QString error;
-    const ExportResult result = exportTo(docs, ExportFormat::Tagged, out, &error);
+    const ExportResult result = ExportFixtures::exportTo(docs, ExportFormat::Tagged, out, &error);
     QVERIFY2(result.ok, qPrintable(error));
     QCOMPARE(result.documents, docs.size());
     const QMap<QString, QByteArray> files = readTree(out);
@@ -996,7 +704,7 @@ void TestExporters::taggedSingleFile()
     QCOMPARE(docs.first().layout, BatchLayout::File);
     const QString out = dir.filePath(u"single.txt"_s);
     QString error;
-    QVERIFY2(exportTo(docs, ExportFormat::Tagged, out, &error).ok, qPrintable(error));
+    QVERIFY2(ExportFixtures::exportTo(docs, ExportFormat::Tagged, out, &error).ok, qPrintable(error));
     QCOMPARE(readFile(out), readFile(sample));
 }
 
@@ -1028,7 +736,7 @@ void TestExporters::taggedExportCountsEverySpan()
     }
     QVERIFY(spans > docs.size());
     QString error;
-    const ExportResult result = exportTo(docs, ExportFormat::Tagged, dir.filePath(u"out"_s), &error);
+    const ExportResult result = ExportFixtures::exportTo(docs, ExportFormat::Tagged, dir.filePath(u"out"_s), &error);
     QVERIFY2(result.ok, qPrintable(error));
     QCOMPARE(result.documents, docs.size());
     QCOMPARE(result.items, spans);
@@ -1043,125 +751,15 @@ void TestExporters::taggedRefusesPathsOutsideTheFolder()
         docs.last().relativePath = path;
         const QString out = dir.filePath(u"out"_s);
         QString error;
-        QVERIFY2(!exportTo(docs, ExportFormat::Tagged, out, &error).ok, qPrintable(path));
+        QVERIFY2(!ExportFixtures::exportTo(docs, ExportFormat::Tagged, out, &error).ok, qPrintable(path));
         QVERIFY2(error.contains(u"leaves the output folder"), qPrintable(error));
         QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
     }
     QList<ExportDocument> twice{ExportFixtures::folderDocument(u"a.txt"_s, "x"),
                                 ExportFixtures::folderDocument(u"a.txt"_s, "y")};
     QString error;
-    QVERIFY(!exportTo(twice, ExportFormat::Tagged, dir.filePath(u"out"_s), &error).ok);
+    QVERIFY(!ExportFixtures::exportTo(twice, ExportFormat::Tagged, dir.filePath(u"out"_s), &error).ok);
     QVERIFY2(error.contains(u"another document has the path"), qPrintable(error));
-}
-
-void TestExporters::failedExportLeavesNothing_data()
-{
-    QTest::addColumn<ExportFormat>("format");
-    QTest::addColumn<QString>("where");
-    for (ExportFormat format : {ExportFormat::RecordsJsonl, ExportFormat::Brat}) {
-        const QString name = exportFormatName(format);
-        QTest::addRow("%s: missing parent", qPrintable(name)) << format << u"missing"_s;
-        QTest::addRow("%s: parent is a file", qPrintable(name)) << format << u"file"_s;
-        QTest::addRow("%s: read-only parent", qPrintable(name)) << format << u"read-only"_s;
-    }
-}
-
-void TestExporters::failedExportLeavesNothing()
-{
-    QFETCH(ExportFormat, format);
-    QFETCH(QString, where);
-    QTemporaryDir dir;
-    QString out;
-    if (where == u"missing") {
-        out = dir.filePath(u"no/such/folder/out"_s);
-    } else if (where == u"file") {
-        writeFile(dir.filePath(u"plain"_s), "x");
-        out = dir.filePath(u"plain/out"_s);
-    } else {
-        if (::geteuid() == 0) {
-            QSKIP("root writes into read-only folders");
-        }
-        QDir().mkpath(dir.filePath(u"locked"_s));
-        QFile::setPermissions(dir.filePath(u"locked"_s), QFile::ReadOwner | QFile::ExeOwner);
-        out = dir.filePath(u"locked/out"_s);
-    }
-    QString error;
-    QVERIFY(!exportTo(annotationBatch(), format, out, &error).ok);
-    QVERIFY2(error.startsWith(u"cannot write"), qPrintable(error));
-    QVERIFY(!QFileInfo::exists(out));
-    const QMap<QString, QByteArray> left = readTree(dir.path());
-    QVERIFY2(left.size() <= 1, qPrintable(left.keys().join(u", "))); // "plain" itself
-    QFile::setPermissions(dir.filePath(u"locked"_s), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-}
-
-void TestExporters::failedExportKeepsThePreviousFile()
-{
-    QTemporaryDir dir;
-    const QString input = dir.filePath(u"batch.jsonl"_s);
-    writeFile(input, ExportFixtures::jsonLinesBatch());
-    QList<ExportDocument> docs = ExportFixtures::readBatch(input);
-    const QString out = dir.filePath(u"out.jsonl"_s);
-    writeFile(out, "previous export\n");
-    // The last document cannot be written back: the export fails after the first ones rendered.
-    docs.last().edited = true;
-    docs.last().textTokenBegin = -1;
-    QString error;
-    QVERIFY(!exportTo(docs, ExportFormat::Tagged, out, &error, std::nullopt, 1).ok);
-    QVERIFY2(error.contains(u"j3"), qPrintable(error));
-    QCOMPARE(readFile(out), QByteArray("previous export\n"));
-    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), (QStringList{u"batch.jsonl"_s, u"out.jsonl"_s}));
-}
-
-void TestExporters::folderOutputMustBeNewOrEmpty()
-{
-    QTemporaryDir dir;
-    const QString out = dir.filePath(u"brat"_s);
-    writeFile(out % u"/keep.txt", "mine");
-    QString error;
-    QVERIFY(!exportTo(annotationBatch(), ExportFormat::Brat, out, &error).ok);
-    QVERIFY2(error.contains(u"not empty"), qPrintable(error));
-    QCOMPARE(readTree(out).keys(), QStringList{u"keep.txt"_s});
-
-    QFile::remove(out % u"/keep.txt");
-    QVERIFY2(exportTo(annotationBatch(), ExportFormat::Brat, out, &error).ok, qPrintable(error));
-    QVERIFY(QFile::exists(out % u"/annotation.conf"));
-    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
-             QStringList{u"brat"_s});
-
-    writeFile(dir.filePath(u"file"_s), "x");
-    QVERIFY(!exportTo(annotationBatch(), ExportFormat::Brat, dir.filePath(u"file"_s), &error).ok);
-    QCOMPARE(readFile(dir.filePath(u"file"_s)), QByteArray("x"));
-}
-
-void TestExporters::exportsAreDeterministic_data()
-{
-    QTest::addColumn<ExportFormat>("format");
-    for (const QString &name : exportFormatNames()) {
-        QTest::addRow("%s", qPrintable(name)) << exportFormatFromName(name).value();
-    }
-}
-
-void TestExporters::exportsAreDeterministic()
-{
-    QFETCH(ExportFormat, format);
-    QTemporaryDir dir;
-    QList<ExportDocument> docs = annotationBatch();
-    if (format == ExportFormat::Tagged) {
-        docs = docs.mid(0, 5);
-    }
-    QString error;
-    // One thread and two: the order of the output never depends on scheduling.
-    QVERIFY2(exportTo(docs, format, dir.filePath(u"a"_s), &error, std::nullopt, 1).ok, qPrintable(error));
-    QVERIFY2(exportTo(docs, format, dir.filePath(u"b"_s), &error, std::nullopt, 2).ok, qPrintable(error));
-    if (QFileInfo(dir.filePath(u"a"_s)).isDir()) {
-        const QMap<QString, QByteArray> a = readTree(dir.filePath(u"a"_s));
-        QVERIFY(!a.isEmpty());
-        QCOMPARE(a, readTree(dir.filePath(u"b"_s)));
-    } else {
-        const QByteArray a = readFile(dir.filePath(u"a"_s));
-        QVERIFY(!a.isEmpty());
-        QCOMPARE(a, readFile(dir.filePath(u"b"_s)));
-    }
 }
 
 void TestExporters::statusFilterIsHonoured()
@@ -1202,163 +800,6 @@ void TestExporters::statusFilterIsHonoured()
     QVERIFY2(result.ok, qPrintable(error));
     QCOMPARE(result.documents, 0);
     QCOMPARE(QJsonDocument::fromJson(readFile(options.outPath)).array(), QJsonArray());
-}
-
-void TestExporters::singleFileFormatsWriteToADevice()
-{
-    QTemporaryDir dir;
-    const QList<ExportDocument> docs = annotationBatch();
-    QString error;
-    QVERIFY2(exportTo(docs, ExportFormat::RecordsJsonl, dir.filePath(u"file.jsonl"_s), &error).ok, qPrintable(error));
-    QBuffer buffer;
-    buffer.open(QIODevice::WriteOnly);
-    ExportOptions options;
-    options.device = &buffer;
-    QVERIFY2(exportDocuments(docs, ExportFormat::RecordsJsonl, options, &error).ok, qPrintable(error));
-    QCOMPARE(buffer.data(), readFile(dir.filePath(u"file.jsonl"_s)));
-    // A folder cannot go to standard output.
-    QVERIFY(!exportDocuments(docs, ExportFormat::Brat, options, &error).ok);
-    QVERIFY2(error.contains(u"folder"), qPrintable(error));
-}
-
-void TestExporters::progressReachesTheTotalAndNeverGoesBack_data()
-{
-    QTest::addColumn<ExportFormat>("format");
-    QTest::addColumn<int>("jobs");
-    QTest::addColumn<qsizetype>("count");
-    for (ExportFormat format : {ExportFormat::RecordsJsonl, ExportFormat::Brat}) {
-        for (int jobs : {1, 2}) {
-            QTest::addRow("%s, %d thread(s)", qPrintable(exportFormatName(format)), jobs)
-                << format << jobs << qsizetype(700);
-        }
-    }
-    QTest::addRow("no document") << ExportFormat::RecordsJsonl << 1 << qsizetype(0);
-}
-
-void TestExporters::progressReachesTheTotalAndNeverGoesBack()
-{
-    QFETCH(ExportFormat, format);
-    QFETCH(int, jobs);
-    QFETCH(qsizetype, count);
-    QTemporaryDir dir;
-    QList<std::pair<qsizetype, qsizetype>> reports;
-    ExportOptions options;
-    options.outPath = dir.filePath(u"out"_s);
-    options.jobs = jobs;
-    options.progress = [&](qsizetype done, qsizetype total) {
-        reports.append({done, total});
-    };
-    QString error;
-    const ExportResult result = exportDocuments(manyDocuments(count), format, options, &error);
-    QVERIFY2(result.ok, qPrintable(error));
-    QCOMPARE(result.documents, count);
-
-    QVERIFY(!reports.isEmpty());
-    QCOMPARE(reports.constFirst(), std::pair(qsizetype(0), count));
-    QCOMPARE(reports.constLast(), std::pair(count, count));
-    for (qsizetype i = 1; i < reports.size(); ++i) {
-        QCOMPARE(reports.at(i).second, count);
-        QVERIFY(reports.at(i).first >= reports.at(i - 1).first);
-        // Every few hundred documents, so that a progress bar moves.
-        QVERIFY2(reports.at(i).first - reports.at(i - 1).first <= 256,
-                 qPrintable(u"%1 -> %2"_s.arg(reports.at(i - 1).first).arg(reports.at(i).first)));
-    }
-}
-
-void TestExporters::cancellingLeavesNothingAtTheOutput_data()
-{
-    QTest::addColumn<ExportFormat>("format");
-    QTest::addColumn<qsizetype>("cancelAt"); // documents done when the flag is set; -1: before the start
-    for (ExportFormat format : {ExportFormat::RecordsJsonl, ExportFormat::Brat}) {
-        const QString name = exportFormatName(format);
-        QTest::addRow("%s: before the start", qPrintable(name)) << format << qsizetype(-1);
-        QTest::addRow("%s: at the start", qPrintable(name)) << format << qsizetype(0);
-        QTest::addRow("%s: mid-way", qPrintable(name)) << format << qsizetype(256);
-        QTest::addRow("%s: after the last document", qPrintable(name)) << format << qsizetype(700);
-    }
-}
-
-void TestExporters::cancellingLeavesNothingAtTheOutput()
-{
-    QFETCH(ExportFormat, format);
-    QFETCH(qsizetype, cancelAt);
-    QTemporaryDir dir;
-    std::atomic_bool cancel = cancelAt < 0;
-    qsizetype lastDone = -1;
-    ExportOptions options;
-    options.outPath = dir.filePath(u"out"_s);
-    options.cancel = &cancel;
-    options.progress = [&](qsizetype done, qsizetype) {
-        lastDone = done;
-        if (done == cancelAt) {
-            cancel = true;
-        }
-    };
-    QString error;
-    const ExportResult result = exportDocuments(manyDocuments(700), format, options, &error);
-    QVERIFY(!result.ok);
-    QCOMPARE(error, u"export cancelled"_s);
-    QCOMPARE(lastDone, std::max<qsizetype>(cancelAt, 0));
-    QVERIFY(!QFileInfo::exists(options.outPath));
-    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
-}
-
-void TestExporters::cancellingKeepsThePreviousFile()
-{
-    QTemporaryDir dir;
-    const QString out = dir.filePath(u"out.jsonl"_s);
-    writeFile(out, "previous export\n");
-    std::atomic_bool cancel = false;
-    ExportOptions options;
-    options.outPath = out;
-    options.cancel = &cancel;
-    options.progress = [&](qsizetype done, qsizetype) {
-        cancel = done > 0;
-    };
-    QString error;
-    QVERIFY(!exportDocuments(manyDocuments(700), ExportFormat::RecordsJsonl, options, &error).ok);
-    QCOMPARE(error, u"export cancelled"_s);
-    QCOMPARE(readFile(out), QByteArray("previous export\n"));
-    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
-             QStringList{u"out.jsonl"_s});
-}
-
-void TestExporters::writesFolderAgreesWithTheExport_data()
-{
-    QTest::addColumn<ExportFormat>("format");
-    QTest::addColumn<BatchLayout>("layout");
-    QTest::addColumn<qsizetype>("count");
-    const std::pair<const char *, BatchLayout> layouts[] = {
-        {"folder", BatchLayout::Folder}, {"file", BatchLayout::File}, {"jsonl", BatchLayout::JsonLines}};
-    for (const QString &name : exportFormatNames()) {
-        for (const auto &[layoutName, layout] : layouts) {
-            for (qsizetype count : {0, 1, 2}) {
-                QTest::addRow("%s, %s batch, %lld document(s)", qPrintable(name), layoutName, qlonglong(count))
-                    << exportFormatFromName(name).value() << layout << count;
-            }
-        }
-    }
-}
-
-void TestExporters::writesFolderAgreesWithTheExport()
-{
-    QFETCH(ExportFormat, format);
-    QFETCH(BatchLayout, layout);
-    QFETCH(qsizetype, count);
-    QList<ExportDocument> docs = manyDocuments(count);
-    for (ExportDocument &doc : docs) {
-        doc.layout = layout;
-        if (layout == BatchLayout::JsonLines) {
-            doc.relativePath.clear();
-            doc.jsonLine = "{\"id\": \"" + doc.id.toUtf8() + "\", \"text\": \"x\"}";
-        }
-    }
-    QTemporaryDir dir;
-    const QString out = dir.filePath(u"out"_s);
-    QString error;
-    QVERIFY2(exportTo(docs, format, out, &error).ok, qPrintable(error));
-    QVERIFY(QFileInfo::exists(out));
-    QCOMPARE(exportWritesFolder(format, layout, count), QFileInfo(out).isDir());
 }
 
 QTEST_GUILESS_MAIN(TestExporters)

@@ -37,7 +37,8 @@ void TestSchema::labelColoursAreHexadecimal()
 {
     QFETCH(QString, colour);
     QFETCH(bool, accepted);
-    const QByteArray json = R"({"labels": [{"name": "model", "type": "model", "colour": ")" + colour.toUtf8() + R"("}]})";
+    const QByteArray json =
+        R"({"labels": [{"name": "model", "type": "model", "colour": ")" + colour.toUtf8() + R"("}]})";
     QString error;
     const std::optional<Schema> schema = Schema::fromJson(json, &error);
     QCOMPARE(schema.has_value(), accepted);

@@ -12,8 +12,8 @@ DocumentListModel::Entry fromStore(const ReviewStore::ListEntry &stored)
 
 DocumentListModel::Entry fromFacts(const QString &id, ReviewStatus status, const DocumentFacts &facts)
 {
-    return {id,     int(facts.errors()),  int(facts.warnings()), int(facts.infos()),
-            status, facts.labelNames(), facts.ruleNames()};
+    return {id,     int(facts.errors()), int(facts.warnings()), int(facts.infos()),
+            status, facts.labelNames(),  facts.ruleNames()};
 }
 
 } // namespace annorev::DocumentEntry

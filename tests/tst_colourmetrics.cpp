@@ -202,8 +202,6 @@ void TestColourMetrics::compareMarksDifferFromFindingUnderlines_data()
 void TestColourMetrics::compareMarksDifferFromFindingUnderlines()
 {
     QFETCH(QColor, base);
-    QFETCH(QColor, text);
-    Q_UNUSED(text);
     const QList<SpanComparison::Side> sides{SpanComparison::Side::OnlyA, SpanComparison::Side::OnlyB,
                                             SpanComparison::Side::Both};
     double least = 1000;

@@ -102,14 +102,13 @@ bool ReviewSession::apply(const QList<SpanEdit> &edits, const QString &descripti
     return true;
 }
 
-void ReviewSession::change(const QString &id, const Document &from, const Document &to, const QString &what)
+void ReviewSession::change([[maybe_unused]] const QString &id, [[maybe_unused]] const Document &from,
+                           const Document &to, const QString &what)
 {
     // Every change goes through the open document's stack, and a revert clears it, so a step
     // always starts from the document the session holds.
     Q_ASSERT(id == m_id);
     Q_ASSERT(m_document.source() == from.source());
-    Q_UNUSED(id);
-    Q_UNUSED(from);
     m_document = to;
     ++m_version;
     m_pending.push_back({m_version, what, to});

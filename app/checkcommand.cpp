@@ -54,7 +54,7 @@ int runCheck(const QStringList &arguments)
         return ExitUsage;
     }
     const Schema &schema = *chosen;
-    const Checker checker(schema, CountryAliases::builtin(), QDate::currentDate().year());
+    const Checker checker(schema, CountryAliases::builtin(), QDate::currentDate().year(), Checker::Fixes::Omit);
 
     const BatchReader reader = BatchReader::open(inputs, schema);
     bool inputFailed = !reader.errors().isEmpty();

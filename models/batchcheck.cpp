@@ -102,7 +102,7 @@ void BatchCheck::run(int jobs, const Formatter &format, const Sink &sink) const
             }
             if (std::optional<SourceEntry> entry = std::move(checked.pending[i])) {
                 checked.pending[i].reset();
-                const Document doc = Document::parse(std::move(entry->source), m_schema);
+                const Document doc = Document::parse(entry->source, m_schema); // shares the bytes
                 const CheckResult result = m_checker.check(doc);
                 unit.counts.add(result.findings);
                 unit.m_stream = [&](const CheckReport::Write &write) {

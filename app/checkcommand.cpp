@@ -54,7 +54,7 @@ int runCheck(const QStringList &arguments)
         return ExitUsage;
     }
     const Schema &schema = *chosen;
-    const Checker checker(schema, CountryAliases::builtin(), QDate::currentDate().year());
+    const Checker checker(schema, CountryAliases::builtin(), QDate::currentDate().year(), Checker::Fixes::Omit);
 
     const BatchReader reader = BatchReader::open(inputs, schema);
     bool inputFailed = !reader.errors().isEmpty();
@@ -64,8 +64,12 @@ int runCheck(const QStringList &arguments)
 
     const bool json = *format == u"jsonl";
     const BatchCheck::Formatter formatter = [json](const SourceEntry &entry, const Document &doc,
-                                                   const CheckResult &result) {
-        return json ? CheckReport::json(entry, doc, result) : CheckReport::text(entry, doc, result.findings);
+                                                   const CheckResult &result, const CheckReport::Write &write) {
+        if (json) {
+            CheckReport::json(entry, doc, result, write);
+        } else {
+            CheckReport::text(entry, doc, result.findings, write);
+        }
     };
     qsizetype documents = 0;
     CheckReport::Counts total;
@@ -80,7 +84,7 @@ int runCheck(const QStringList &arguments)
         }
         ++documents;
         total.add(unit.counts);
-        Console::out(unit.output);
+        unit.writeOutput([](const QByteArray &part) { Console::out(part); });
     });
     if (!json) {
         Console::out(CheckReport::summary(documents, total));

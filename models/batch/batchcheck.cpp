@@ -24,7 +24,14 @@ struct CheckedChunk
     QList<BatchCheck::Unit> units;
     QList<int> lines;
     QStringList paths;
+    // Per unit: a large document read but not yet checked (see BatchCheck). Delivery lets go of
+    // each as soon as it is written, though the chunk reaches it as const.
+    mutable QList<std::optional<SourceEntry>> pending;
 };
+
+// A document this large is checked when its turn comes (the JSON parsers keep their buffers up
+// to the same size).
+constexpr qsizetype largeDocumentBytes = 16 * 1024 * 1024;
 
 } // namespace
 
@@ -49,23 +56,29 @@ void BatchCheck::run(int jobs, const Formatter &format, const Sink &sink) const
             Unit out;
             int line = 0;
             QString path;
+            std::optional<SourceEntry> pending;
             ReadResult read = m_reader.read(unit, BatchReader::Keep::Text);
             if (auto *error = std::get_if<InputError>(&read)) {
                 out.error = std::move(*error);
             } else if (auto *entry = std::get_if<SourceEntry>(&read)) {
-                const Document doc = Document::parse(entry->source, m_schema);
-                const CheckResult result = m_checker.check(doc);
                 out.id = entry->id;
-                out.counts.add(result.findings);
-                out.output = format(*entry, doc, result);
                 line = entry->line;
                 path = entry->path;
+                if (entry->source.size() >= largeDocumentBytes) {
+                    pending = std::move(*entry);
+                } else {
+                    const Document doc = Document::parse(entry->source, m_schema);
+                    const CheckResult result = m_checker.check(doc);
+                    out.counts.add(result.findings);
+                    format(*entry, doc, result, [&out](const QByteArray &part) { out.output += part; });
+                }
             } else {
                 out.blank = true;
             }
             checked.units.append(std::move(out));
             checked.lines.append(line);
             checked.paths.append(path);
+            checked.pending.append(std::move(pending));
         }
         return checked;
     };
@@ -82,9 +95,21 @@ void BatchCheck::run(int jobs, const Formatter &format, const Sink &sink) const
                                             QStringLiteral("duplicate id \"%1\" (first at %2): skipped").arg(unit.id, where)};
                     unit.output.clear();
                     unit.counts = {};
+                    checked.pending[i].reset();
                 } else {
                     seen.insert(unit.id, {checked.paths[i], checked.lines[i]});
                 }
+            }
+            if (std::optional<SourceEntry> entry = std::move(checked.pending[i])) {
+                checked.pending[i].reset();
+                const Document doc = Document::parse(entry->source, m_schema); // shares the bytes
+                const CheckResult result = m_checker.check(doc);
+                unit.counts.add(result.findings);
+                unit.m_stream = [&](const CheckReport::Write &write) {
+                    format(*entry, doc, result, write);
+                };
+                sink(std::move(unit));
+                continue;
             }
             sink(std::move(unit));
         }

@@ -14,11 +14,15 @@ class Schema;
 
 // Reads, parses and checks every document of a batch on a pool of threads, and hands the
 // results on one at a time in input order, so output is the same whatever the thread count.
+// A large document is parsed, checked and written when its turn comes, one at a time, so that its
+// output streams out instead of being held, and two of them never take their peak memory at once.
 class BatchCheck
 {
 public:
-    // Turns one checked document into output bytes; runs on the worker threads.
-    using Formatter = std::function<QByteArray(const SourceEntry &, const Document &, const CheckResult &)>;
+    // Turns one checked document into output bytes, handed to write in order; runs on the worker
+    // threads, or for a large document while the sink writes its unit.
+    using Formatter =
+        std::function<void(const SourceEntry &, const Document &, const CheckResult &, const CheckReport::Write &)>;
 
     struct Unit
     {
@@ -27,6 +31,19 @@ public:
         QByteArray output;
         CheckReport::Counts counts;
         bool blank = false;  // a blank JSON Lines line: nothing to report
+        // Hands the output to write: output, or a large document's report as it is made.
+        void writeOutput(const CheckReport::Write &write) const
+        {
+            if (m_stream) {
+                m_stream(write);
+            } else if (!output.isEmpty()) {
+                write(output);
+            }
+        }
+
+    private:
+        friend class BatchCheck;
+        std::function<void(const CheckReport::Write &)> m_stream;
     };
     using Sink = std::function<void(Unit &&)>;
 

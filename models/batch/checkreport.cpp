@@ -23,6 +23,37 @@ qsizetype findingOffset(const Document &doc, const Finding &finding)
     return doc.sourceOffset(finding.start);
 }
 
+// Collects output and hands it on in parts of about a megabyte, and the rest when destroyed.
+class Parts
+{
+public:
+    Parts(const Write &write, qsizetype estimate) : m_write(write)
+    {
+        m_bytes.reserve(std::min(estimate, partBytes + partBytes / 8));
+    }
+    ~Parts()
+    {
+        if (!m_bytes.isEmpty()) {
+            m_write(m_bytes);
+        }
+    }
+    Q_DISABLE_COPY_MOVE(Parts)
+
+    QByteArray &bytes() { return m_bytes; }
+    void handOnIfFull()
+    {
+        if (m_bytes.size() >= partBytes) {
+            m_write(m_bytes);
+            m_bytes.resize(0);
+        }
+    }
+
+private:
+    static constexpr qsizetype partBytes = 1024 * 1024;
+    const Write &m_write;
+    QByteArray m_bytes;
+};
+
 } // namespace
 
 void Counts::add(const QList<Finding> &findings)
@@ -52,12 +83,19 @@ void Counts::add(const Counts &other)
 QByteArray text(const SourceEntry &entry, const Document &doc, const QList<Finding> &findings)
 {
     QByteArray out;
+    text(entry, doc, findings, [&out](const QByteArray &part) { out += part; });
+    return out;
+}
+
+void text(const SourceEntry &entry, const Document &doc, const QList<Finding> &findings, const Write &write)
+{
     if (findings.isEmpty()) {
-        return out;
+        return;
     }
     const QByteArray path = entry.path.toUtf8();
-    // A growing buffer is copied to a larger one; a long document's report is reserved at once.
-    out.reserve(findings.size() * (path.size() + 160));
+    // A growing buffer is copied to a larger one: a short report is reserved at once, a long one
+    // is handed on a part at a time.
+    Parts out(write, findings.size() * (path.size() + 160));
     // A JSON Lines document sits on one line of its file, whatever newlines its text holds.
     const bool jsonLines = entry.line > 0;
     SourceLocator locator(doc.source(), doc.bodyBegin(),
@@ -65,17 +103,24 @@ QByteArray text(const SourceEntry &entry, const Document &doc, const QList<Findi
     for (const Finding &finding : findings) {
         const SourceLocator::Location location = locator.locate(findingOffset(doc, finding));
         const qsizetype line = jsonLines ? entry.line : location.line;
-        out += path + ':' + QByteArray::number(line) + ':' + QByteArray::number(location.column) + ": " +
-               severityName(finding.severity).toLatin1() + ": " + finding.message.toUtf8() + " [" +
-               finding.rule.toLatin1() + "]\n";
+        out.bytes() += path + ':' + QByteArray::number(line) + ':' + QByteArray::number(location.column) + ": " +
+                       severityName(finding.severity).toLatin1() + ": " + finding.message.toUtf8() + " [" +
+                       finding.rule.toLatin1() + "]\n";
+        out.handOnIfFull();
     }
-    return out;
 }
 
 QByteArray json(const SourceEntry &entry, const Document &doc, const CheckResult &result)
 {
     QByteArray out;
-    out.reserve(256 + 320 * result.findings.size() + 256 * result.analysis.records().size());
+    json(entry, doc, result, [&out](const QByteArray &part) { out += part; });
+    return out;
+}
+
+void json(const SourceEntry &entry, const Document &doc, const CheckResult &result, const Write &write)
+{
+    Parts parts(write, 256 + 320 * result.findings.size() + 256 * result.analysis.records().size());
+    QByteArray &out = parts.bytes();
     out += "{\"id\": ";
     JsonString::append(&out, entry.id);
     out += ", \"records\": [";
@@ -102,6 +147,7 @@ QByteArray json(const SourceEntry &entry, const Document &doc, const CheckResult
             }
         }
         out += '}';
+        parts.handOnIfFull();
     }
     out += "], \"findings\": [";
     for (qsizetype i = 0; i < result.findings.size(); ++i) {
@@ -117,9 +163,9 @@ QByteArray json(const SourceEntry &entry, const Document &doc, const CheckResult
         out += ", \"message\": ";
         JsonString::append(&out, finding.message);
         out += '}';
+        parts.handOnIfFull();
     }
     out += "]}\n";
-    return out;
 }
 
 QByteArray summary(qsizetype documents, const Counts &counts)

@@ -4,6 +4,8 @@
 
 #include <QByteArray>
 
+#include <functional>
+
 namespace annorev {
 
 class Document;
@@ -29,6 +31,12 @@ QByteArray text(const SourceEntry &entry, const Document &doc, const QList<Findi
 
 // One JSON object: {"id", "records": [...], "findings": [...]}, offsets in code points.
 QByteArray json(const SourceEntry &entry, const Document &doc, const CheckResult &result);
+
+// The same bytes handed to write in parts of about a megabyte, in order: the report of a dense
+// document is as large as the document, and need not be held whole.
+using Write = std::function<void(const QByteArray &)>;
+void text(const SourceEntry &entry, const Document &doc, const QList<Finding> &findings, const Write &write);
+void json(const SourceEntry &entry, const Document &doc, const CheckResult &result, const Write &write);
 
 // "5 documents checked: 0 errors, 6 warnings, 1 info"
 QByteArray summary(qsizetype documents, const Counts &counts);

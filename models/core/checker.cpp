@@ -8,17 +8,18 @@
 
 namespace annorev {
 
-Checker::Checker(const Schema &schema, const CountryAliases &countries, int currentYear)
+Checker::Checker(const Schema &schema, const CountryAliases &countries, int currentYear, Fixes fixes)
     : m_schema(schema)
     , m_countries(countries)
     , m_currentYear(currentYear)
+    , m_fixes(fixes)
 {
 }
 
 CheckResult Checker::check(const Document &doc) const
 {
     CheckResult result{DocumentAnalysis::analyze(doc, m_schema, m_countries), {}};
-    const CheckContext context(doc, m_schema, result.analysis, m_countries, m_currentYear);
+    const CheckContext context(doc, m_schema, result.analysis, m_countries, m_currentYear, m_fixes == Fixes::Suggest);
     const RuleSet &rules = RuleSet::builtin();
     for (const auto &rule : rules.rules()) {
         rule->check(context, &result.findings);

@@ -21,14 +21,18 @@ struct CheckResult
 class Checker
 {
 public:
+    // Omit leaves every finding's fix empty: what prints findings has no use for them, and in a
+    // long document they take more memory than the findings.
+    enum class Fixes { Suggest, Omit };
     // currentYear bounds plausible years; it is a parameter so that tests do not age.
-    Checker(const Schema &schema, const CountryAliases &countries, int currentYear);
+    Checker(const Schema &schema, const CountryAliases &countries, int currentYear, Fixes fixes = Fixes::Suggest);
     CheckResult check(const Document &doc) const;
 
 private:
     const Schema &m_schema;
     const CountryAliases &m_countries;
     int m_currentYear;
+    Fixes m_fixes;
 };
 
 } // namespace annorev

@@ -13,20 +13,85 @@ Document Document::parse(QByteArray source, const Schema &schema)
     return TaggedTextParser(schema).parse(std::move(source));
 }
 
+void Document::PieceTable::append(const Piece &piece)
+{
+    const qsizetype index = m_packed.size();
+    while (m_textSteps.size() < (piece.textBegin >> 32)) {
+        m_textSteps.append(index);
+    }
+    while (m_sourceSteps.size() < (piece.sourceBegin >> 32)) {
+        m_sourceSteps.append(index);
+    }
+    Q_ASSERT(piece.sourceEnd - piece.sourceBegin < (qsizetype(1) << 31));
+    m_packed.append(Packed{quint32(piece.textBegin), quint32(piece.sourceBegin),
+                           quint32(piece.sourceEnd - piece.sourceBegin), piece.literal ? 1u : 0u});
+}
+
+qsizetype Document::PieceTable::high(const QList<qsizetype> &steps, qsizetype i)
+{
+    if (steps.isEmpty()) {
+        return 0;
+    }
+    return qsizetype(std::upper_bound(steps.cbegin(), steps.cend(), i) - steps.cbegin()) << 32;
+}
+
+qsizetype Document::PieceTable::textBegin(qsizetype i) const
+{
+    return high(m_textSteps, i) | qsizetype(m_packed[i].textLow);
+}
+
+Document::Piece Document::PieceTable::at(qsizetype i) const
+{
+    const Packed &packed = m_packed.at(i);
+    const qsizetype sourceBegin = high(m_sourceSteps, i) | qsizetype(packed.sourceLow);
+    return Piece{textBegin(i), sourceBegin, sourceBegin + qsizetype(packed.sourceLength), packed.literal != 0};
+}
+
+qsizetype Document::PieceTable::upperBound(qsizetype textPos) const
+{
+    qsizetype low = 0;
+    qsizetype count = m_packed.size();
+    while (count > 0) {
+        const qsizetype half = count / 2;
+        if (textBegin(low + half) <= textPos) {
+            low += half + 1;
+            count -= half + 1;
+        } else {
+            count = half;
+        }
+    }
+    return low;
+}
+
+qsizetype Document::PieceTable::lowerBound(qsizetype textPos) const
+{
+    qsizetype low = 0;
+    qsizetype count = m_packed.size();
+    while (count > 0) {
+        const qsizetype half = count / 2;
+        if (textBegin(low + half) < textPos) {
+            low += half + 1;
+            count -= half + 1;
+        } else {
+            count = half;
+        }
+    }
+    return low;
+}
+
 qsizetype Document::sourceOffset(qsizetype textPos, Side side) const
 {
     if (m_pieces.isEmpty()) {
         return side == Side::BeforeTags ? m_bodyBegin : m_source.size();
     }
     textPos = std::clamp<qsizetype>(textPos, 0, m_text.size());
-    auto after = std::upper_bound(m_pieces.cbegin(), m_pieces.cend(), textPos,
-                                  [](qsizetype pos, const Piece &piece) { return pos < piece.textBegin; });
-    if (after == m_pieces.cbegin()) {
-        return side == Side::BeforeTags ? m_bodyBegin : m_pieces.first().sourceBegin;
+    const qsizetype after = m_pieces.upperBound(textPos);
+    if (after == 0) {
+        return side == Side::BeforeTags ? m_bodyBegin : m_pieces.at(0).sourceBegin;
     }
-    const Piece &piece = *std::prev(after);
+    const Piece piece = m_pieces.at(after - 1);
     if (textPos == piece.textBegin && side == Side::BeforeTags) {
-        return piece.textBegin == 0 ? m_bodyBegin : std::prev(after, 2)->sourceEnd;
+        return piece.textBegin == 0 ? m_bodyBegin : m_pieces.at(after - 2).sourceEnd;
     }
     if (!piece.literal) {
         return textPos == piece.textBegin ? piece.sourceBegin : piece.sourceEnd;
@@ -49,10 +114,12 @@ bool Document::isBlockBreak(qsizetype textPos) const
 
 bool Document::isInsertedBreak(qsizetype textPos) const
 {
-    const auto piece = std::lower_bound(m_pieces.cbegin(), m_pieces.cend(), textPos,
-                                        [](const Piece &p, qsizetype pos) { return p.textBegin < pos; });
-    return piece != m_pieces.cend() && piece->textBegin == textPos && !piece->literal &&
-           piece->sourceBegin == piece->sourceEnd;
+    const qsizetype at = m_pieces.lowerBound(textPos);
+    if (at == m_pieces.size()) {
+        return false;
+    }
+    const Piece piece = m_pieces.at(at);
+    return piece.textBegin == textPos && !piece.literal && piece.sourceBegin == piece.sourceEnd;
 }
 
 qsizetype Document::codePointOffset(qsizetype utf16Pos) const

@@ -26,6 +26,37 @@ public:
         bool literal = true;
     };
 
+    // The pieces of a document, 12 bytes each rather than 32: a dense document has a piece for
+    // every tag. Positions keep their low 32 bits; the few places where the high bits step up
+    // are listed apart (none below 4 GiB).
+    class PieceTable
+    {
+    public:
+        void reserve(qsizetype size) { m_packed.reserve(size); }
+        void append(const Piece &piece);
+        Piece at(qsizetype i) const;
+        qsizetype size() const { return m_packed.size(); }
+        bool isEmpty() const { return m_packed.isEmpty(); }
+        // The first piece that begins after textPos (size() if none).
+        qsizetype upperBound(qsizetype textPos) const;
+        // The first piece that does not begin before textPos (size() if none).
+        qsizetype lowerBound(qsizetype textPos) const;
+
+    private:
+        struct Packed
+        {
+            quint32 textLow;
+            quint32 sourceLow;
+            quint32 sourceLength : 31; // a literal piece is at most a few kilobytes, an entity shorter
+            quint32 literal : 1;
+        };
+        static qsizetype high(const QList<qsizetype> &steps, qsizetype i);
+        qsizetype textBegin(qsizetype i) const;
+        QList<Packed> m_packed;
+        QList<qsizetype> m_textSteps;   // the first piece whose text position's high bits are k + 1
+        QList<qsizetype> m_sourceSteps; // the same for source positions
+    };
+
     static Document parse(QByteArray source, const Schema &schema);
 
     const QByteArray &source() const { return m_source; }
@@ -63,7 +94,7 @@ private:
     QList<Span> m_spans;
     QList<MarkupIssue> m_issues;
     QList<qsizetype> m_blockBreaks;
-    QList<Piece> m_pieces;
+    PieceTable m_pieces;
     QList<qsizetype> m_astral; // positions of surrogate pairs in m_text
     qsizetype m_bodyBegin = 0;
     bool m_hasHtml = false;

@@ -69,7 +69,7 @@ DocumentAnalysis DocumentAnalysis::analyze(const Document &doc, const Schema &sc
     last.fill({QStringView(), -1});
     for (const Span &span : spans) {
         const ValueType type = schema.typeOf(span.label);
-        analysis.m_types.append(type);
+        analysis.m_types.append(quint8(type));
         const QStringView text = QStringView(doc.text()).sliced(span.start, span.length());
         auto &[lastText, lastIndex] = last[std::size_t(type)];
         if (lastIndex < 0 || text != lastText) {
@@ -109,8 +109,8 @@ DocumentAnalysis DocumentAnalysis::analyze(const Document &doc, const Schema &sc
         return added;
     };
     for (qsizetype i = 0; i < spans.size(); ++i) {
-        if (analysis.m_types[i] == ValueType::Model) {
-            analysis.m_recordOfSpan[i] = recordFor(analysis.value(i).text);
+        if (analysis.typeOf(i) == ValueType::Model) {
+            analysis.m_recordOfSpan[i] = qint32(recordFor(analysis.value(i).text));
         }
     }
     if (analysis.m_records.isEmpty()) {
@@ -119,12 +119,12 @@ DocumentAnalysis DocumentAnalysis::analyze(const Document &doc, const Schema &sc
 
     qsizetype current = 0;
     for (qsizetype i = 0; i < spans.size(); ++i) {
-        if (analysis.m_types[i] == ValueType::Model) {
+        if (analysis.typeOf(i) == ValueType::Model) {
             current = analysis.m_recordOfSpan[i];
         } else {
             const int chosen = spans[i].recordAttribute();
             analysis.m_recordOfSpan[i] =
-                chosen > 0 && chosen <= analysis.m_records.size() ? qsizetype(chosen - 1) : current;
+                qint32(chosen > 0 && chosen <= analysis.m_records.size() ? qsizetype(chosen - 1) : current);
         }
         QList<qsizetype> &recordSpans = analysis.m_records[analysis.m_recordOfSpan[i]].spans;
         if (recordSpans.isEmpty()) {
@@ -152,7 +152,7 @@ QList<qsizetype> DocumentAnalysis::spansOf(qsizetype record, ValueType type) con
 {
     QList<qsizetype> result;
     for (qsizetype span : m_records.at(record).spans) {
-        if (m_types.at(span) == type) {
+        if (typeOf(span) == type) {
             result.append(span);
         }
     }

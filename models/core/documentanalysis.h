@@ -27,7 +27,7 @@ public:
     // The record a span belongs to (the model span's own record for model spans).
     qsizetype recordOf(qsizetype span) const { return m_recordOfSpan.at(span); }
     const SpanValue &value(qsizetype span) const { return m_values.at(m_valueOf.at(span)); }
-    ValueType typeOf(qsizetype span) const { return m_types.at(span); }
+    ValueType typeOf(qsizetype span) const { return ValueType(m_types.at(span)); }
 
     // The spans of a record with values of a type, in text order.
     QList<qsizetype> spansOf(qsizetype record, ValueType type) const;
@@ -46,11 +46,12 @@ private:
     };
     QList<FirstSpans> m_first;
     QList<Record> m_records;
-    QList<qsizetype> m_recordOfSpan;
+    // Per span, as small as they fit: a dense document has millions of spans.
+    QList<qint32> m_recordOfSpan;
     // A span reading as the span of its type before it shares that one's value.
     QList<SpanValue> m_values;
     QList<qint32> m_valueOf; // per span: index into m_values
-    QList<ValueType> m_types;
+    QList<quint8> m_types;   // ValueType
 };
 
 } // namespace annorev

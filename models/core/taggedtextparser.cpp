@@ -7,6 +7,7 @@
 
 #include <QHash>
 
+#include <algorithm>
 #include <cstring>
 #include <vector>
 
@@ -90,27 +91,23 @@ public:
     {
     }
 
-    std::vector<Tag> scan(qsizetype begin)
+    // The next well-formed tag at or after pos. Tags are asked for in source order.
+    bool next(qsizetype pos, Tag *tag)
     {
-        std::vector<Tag> tags;
-        tags.reserve(32);
-        qsizetype pos = begin;
         while (pos < m_size) {
             const void *hit = std::memchr(m_data + pos, '<', std::size_t(m_size - pos));
             if (!hit) {
-                break;
+                return false;
             }
             const qsizetype at = static_cast<const char *>(hit) - m_data;
-            Tag tag;
-            if (readTag(at, &tag)) {
-                classify(&tag);
-                tags.push_back(tag);
-                pos = tag.end;
-            } else {
-                pos = at + 1;
+            *tag = Tag();
+            if (readTag(at, tag)) {
+                classify(tag);
+                return true;
             }
+            pos = at + 1;
         }
-        return tags;
+        return false;
     }
 
 private:
@@ -320,7 +317,7 @@ QList<TagAttribute> parseAttributes(QByteArrayView text)
 class TextBuilder
 {
 public:
-    TextBuilder(const QByteArray &source, QString *text, QList<Document::Piece> *pieces, QList<qsizetype> *astral,
+    TextBuilder(const QByteArray &source, QString *text, Document::PieceTable *pieces, QList<qsizetype> *astral,
                 bool *invalidUtf8)
         : m_data(reinterpret_cast<const unsigned char *>(source.constData()))
         , m_text(text)
@@ -341,7 +338,8 @@ public:
         qsizetype pos = begin;
         while (pos < end) {
             const qsizetype stop = std::min(end, pos + pieceBytes);
-            m_pieces->append(Document::Piece{m_length, pos, 0, true});
+            const qsizetype pieceText = m_length;
+            const qsizetype pieceSource = pos;
             while (pos < stop) {
                 pos = copyAscii(pos, stop);
                 if (pos >= stop) {
@@ -361,7 +359,7 @@ public:
                 pos += used;
                 appendCodePoint(codePoint);
             }
-            m_pieces->last().sourceEnd = pos;
+            m_pieces->append(Document::Piece{pieceText, pieceSource, pos, true});
         }
     }
 
@@ -428,7 +426,7 @@ private:
 
     const unsigned char *m_data;
     QString *m_text;
-    QList<Document::Piece> *m_pieces;
+    Document::PieceTable *m_pieces;
     QList<qsizetype> *m_astral;
     bool *m_invalid;
     char16_t *m_out = nullptr;
@@ -437,7 +435,7 @@ private:
 
 struct OpenTag
 {
-    std::size_t tag;
+    Tag tag;
     qsizetype textPos;
     bool nested;
     bool closed = false;
@@ -453,10 +451,10 @@ struct OpenTag
 class OpenTags
 {
 public:
-    OpenTags(std::size_t labels, std::size_t tags) : m_byLabel(labels), m_tagCount(tags) {}
+    OpenTags(std::size_t labels, const QByteArray &source) : m_byLabel(labels), m_source(source) {}
 
     bool isEmpty() const { return m_open == 0; }
-    void open(std::size_t tag, int label, qsizetype textPos)
+    void open(const Tag &tag, int label, qsizetype textPos)
     {
         m_byLabel[std::size_t(label)].push_back(m_stack.size());
         m_stack.push_back(OpenTag{tag, textPos, m_open > 0, false, m_opened++});
@@ -491,7 +489,8 @@ public:
         --m_open;
         if (place + 1 < m_stack.size()) {
             if (m_crossedBefore.empty()) {
-                m_crossedBefore.assign(m_tagCount + 1, 0);
+                // Every tag starts with a '<': their count bounds the opening numbers.
+                m_crossedBefore.assign(std::size_t(std::count(m_source.cbegin(), m_source.cend(), '<')) + 1, 0);
             }
             for (std::size_t i = closed.number + 1; i < m_crossedBefore.size(); i += i & (~i + 1)) {
                 m_crossedBefore[i] = std::max(m_crossedBefore[i], m_opened);
@@ -524,7 +523,7 @@ private:
     std::vector<OpenTag> m_stack;                    // open tags, and closed ones below an open tag, in opening order
     std::vector<std::vector<std::size_t>> m_byLabel; // places in m_stack
     std::vector<std::size_t> m_crossedBefore;        // a Fenwick tree of maxima over numbers + 1
-    std::size_t m_tagCount;
+    const QByteArray &m_source;
     std::size_t m_opened = 0;
     std::size_t m_open = 0;
 };
@@ -537,22 +536,34 @@ Document TaggedTextParser::parse(QByteArray source) const
 {
     Document doc;
     doc.m_source = std::move(source);
-    const QByteArray &src = doc.m_source;
-    if (src.startsWith("\xef\xbb\xbf")) {
+    if (doc.m_source.startsWith("\xef\xbb\xbf")) {
         doc.m_bom = true;
         doc.m_bodyBegin = 3;
     }
-
-    const std::vector<Tag> tags = TagScanner(src, m_labels).scan(doc.m_bodyBegin);
-    for (const Tag &tag : tags) {
-        if (tag.kind == TagKind::Html || tag.kind == TagKind::Comment) {
-            doc.m_hasHtml = true;
-            break;
-        }
+    // Whether a document holds HTML markup decides how its text reads from the first byte on.
+    // Most hold none: they are read in one pass, and read again only when a tag turns out to be
+    // HTML, so that no list of every tag is kept (it took more memory than the spans).
+    if (!read(&doc, false)) {
+        Document html;
+        html.m_source = std::move(doc.m_source);
+        html.m_bom = doc.m_bom;
+        html.m_bodyBegin = doc.m_bodyBegin;
+        doc = std::move(html);
+        read(&doc, true);
     }
+    return doc;
+}
 
-    doc.m_spans.reserve(qsizetype(tags.size() / 2));
-    doc.m_pieces.reserve(qsizetype(tags.size()) + 1 + src.size() / 4096);
+bool TaggedTextParser::read(Document *document, bool html) const
+{
+    Document &doc = *document;
+    const QByteArray &src = doc.m_source;
+    doc.m_hasHtml = html;
+
+    // Reserved by a guess from the size (counting the tags first took longer than growing): the
+    // lists are of relocatable types and grow by realloc, in place for a large list.
+    doc.m_spans.reserve(src.size() / 64 + 1);
+    doc.m_pieces.reserve(src.size() / 32 + 1);
     TextBuilder text(src, &doc.m_text, &doc.m_pieces, &doc.m_astral, &doc.m_invalidUtf8);
     auto appendDecoded = [&](qsizetype begin, qsizetype end) {
         if (!doc.m_hasHtml) {
@@ -577,7 +588,7 @@ Document TaggedTextParser::parse(QByteArray source) const
         }
     };
 
-    OpenTags stack(std::size_t(m_labels.size()), tags.size());
+    OpenTags stack(std::size_t(m_labels.size()), src);
     // Block markup between two pieces of text stands for a line break in the plain text: one '\n'
     // for the run of markup and white space, unless its white space breaks the line already, put
     // just before the next text so that tags opened in the run start after it and tags closed in
@@ -628,9 +639,13 @@ Document TaggedTextParser::parse(QByteArray source) const
         doc.m_issues.append(MarkupIssue{kind, tagName(tag), start, end, tag.begin});
     };
 
+    TagScanner scanner(src, m_labels);
+    Tag tag;
     qsizetype pos = doc.m_bodyBegin;
-    for (std::size_t t = 0; t < tags.size(); ++t) {
-        const Tag &tag = tags[t];
+    while (scanner.next(pos, &tag)) {
+        if (!html && (tag.kind == TagKind::Html || tag.kind == TagKind::Comment)) {
+            return false;
+        }
         appendText(pos, tag.begin);
         pos = tag.end;
         const qsizetype here = text.position();
@@ -664,7 +679,7 @@ Document TaggedTextParser::parse(QByteArray source) const
             if (tag.selfClosing) {
                 issue(MarkupIssue::SelfClosing, tag, here, here);
             } else if (!tag.closing) {
-                stack.open(t, tag.label, here);
+                stack.open(tag, tag.label, here);
             } else {
                 const qsizetype match = stack.latest(tag.label);
                 if (match < 0) {
@@ -672,7 +687,7 @@ Document TaggedTextParser::parse(QByteArray source) const
                     break;
                 }
                 const OpenTag open = stack.at(match);
-                const Tag &openTag = tags[open.tag];
+                const Tag &openTag = open.tag;
                 Span span;
                 span.label = m_schema.labels().at(tag.label).name;
                 span.start = open.textPos;
@@ -700,8 +715,7 @@ Document TaggedTextParser::parse(QByteArray source) const
     }
     appendText(pos, src.size());
     text.finish();
-    stack.forEachOpen(
-        [&](const OpenTag &open) { issue(MarkupIssue::Unclosed, tags[open.tag], open.textPos, open.textPos); });
+    stack.forEachOpen([&](const OpenTag &open) { issue(MarkupIssue::Unclosed, open.tag, open.textPos, open.textPos); });
 
     // Spans are made in closing order, which is already text order unless tags nest or cross.
     const auto byPosition = [](const Span &a, const Span &b) {
@@ -712,7 +726,7 @@ Document TaggedTextParser::parse(QByteArray source) const
     }
     std::stable_sort(doc.m_issues.begin(), doc.m_issues.end(),
                      [](const MarkupIssue &a, const MarkupIssue &b) { return a.sourceOffset < b.sourceOffset; });
-    return doc;
+    return true;
 }
 
 } // namespace annorev

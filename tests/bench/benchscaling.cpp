@@ -7,6 +7,7 @@
 #include "checker.h"
 #include "checkreport.h"
 #include "countryaliases.h"
+#include "densedocument.h"
 #include "document.h"
 #include "schema.h"
 #include "spancomparison.h"
@@ -14,6 +15,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 
 #include <cstdio>
 #include <functional>
@@ -71,6 +73,36 @@ QByteArray sharedFirstWords(qsizetype n)
     return source;
 }
 
+// Writes a document of about `bytes` made of dense blocks, as a .txt file or as the "text" of the
+// one line of a .jsonl file (by the path's suffix): what README's Speed › Long documents measures
+// peak memory on.
+int writeDense(const QString &path, qsizetype bytes)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        std::fprintf(stderr, "benchscaling: cannot write %s\n", qPrintable(path));
+        return 1;
+    }
+    const bool jsonLines = path.endsWith(QLatin1String(".jsonl"));
+    if (jsonLines) {
+        file.write(R"({"id": "dense", "text": ")");
+    }
+    qsizetype written = 0;
+    qsizetype spans = 0;
+    for (qsizetype i = 0; written < bytes; ++i) {
+        const QByteArray block = bench::denseBlock(i);
+        file.write(block); // nothing in a block needs escaping in a JSON string
+        written += block.size();
+        spans += 4;
+    }
+    if (jsonLines) {
+        file.write("\"}\n");
+    }
+    std::printf("%s: %lld bytes of text, %lld spans\n", qPrintable(path), static_cast<long long>(written),
+                static_cast<long long>(spans));
+    return file.error() == QFileDevice::NoError ? 0 : 1;
+}
+
 // The same text twice: A tags the count, B the count and its word, so no span matches exactly.
 std::pair<QByteArray, QByteArray> gpuCountsToCompare(qsizetype n)
 {
@@ -113,8 +145,23 @@ int main(int argc, char *argv[])
                                          QStringLiteral("Multiply every n by F (default 1: 8n is the size issue 11 "
                                                         "measured)."),
                                          QStringLiteral("F"), QStringLiteral("1"));
-    parser.addOptions({runsOption, scaleOption});
+    const QCommandLineOption denseOption(
+        QStringLiteral("write-dense"),
+        QStringLiteral("Instead of timing, write one document of about MB megabytes with a span every 38 bytes "
+                       "and a finding every four spans to --out (.txt, or one line of a .jsonl)."),
+        QStringLiteral("MB"));
+    const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("Where --write-dense writes."),
+                                       QStringLiteral("PATH"));
+    parser.addOptions({runsOption, scaleOption, denseOption, outOption});
     parser.process(app);
+    if (parser.isSet(denseOption)) {
+        const double megabytes = parser.value(denseOption).toDouble();
+        if (megabytes <= 0 || !parser.isSet(outOption)) {
+            std::fprintf(stderr, "benchscaling: --write-dense needs a positive size and --out\n");
+            return 2;
+        }
+        return writeDense(parser.value(outOption), qsizetype(megabytes * 1e6));
+    }
     const int runs = std::max(1, parser.value(runsOption).toInt());
     const double scale = std::max(0.001, parser.value(scaleOption).toDouble());
 

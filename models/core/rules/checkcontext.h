@@ -42,7 +42,7 @@ class CheckContext
 {
 public:
     CheckContext(const Document &doc, const Schema &schema, const DocumentAnalysis &analysis,
-                 const CountryAliases &countries, int currentYear);
+                 const CountryAliases &countries, int currentYear, bool suggestFixes = true);
 
     const Document &document() const { return m_doc; }
     const QString &text() const { return m_doc.text(); }
@@ -50,6 +50,8 @@ public:
     const DocumentAnalysis &analysis() const { return m_analysis; }
     const CountryAliases &countries() const { return m_countries; }
     int currentYear() const { return m_currentYear; }
+    // Whether findings carry their fixes: the window applies them, `check` prints none.
+    bool suggestsFixes() const { return m_suggestFixes; }
 
     // Whether [start, end) overlaps any span (a zero-width range: lies strictly inside one).
     bool overlapsSpan(qsizetype start, qsizetype end) const;
@@ -93,6 +95,7 @@ private:
     const DocumentAnalysis &m_analysis;
     const CountryAliases &m_countries;
     int m_currentYear;
+    bool m_suggestFixes;
     QList<qsizetype> m_furthestEnd; // per span: the furthest end of it and the spans before it
     // Two rules ask; a context lives for one check on one thread.
     mutable std::optional<QList<AttachedCount>> m_attached;

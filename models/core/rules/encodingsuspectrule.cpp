@@ -123,8 +123,10 @@ public:
                                      QStringLiteral("\"%1\" looks like UTF-8 read as Windows-1252 (meant \"%2\", U+%3)")
                                          .arg(seen, replacement)
                                          .arg(uint(meant), 4, 16, QLatin1Char('0')));
-            result.fix = Fix{QStringLiteral("Replace \"%1\" with \"%2\"").arg(seen, replacement),
-                             {SpanEdit::replaceText(i, i + length, replacement)}};
+            if (context.suggestsFixes()) {
+                result.fix = Fix{QStringLiteral("Replace \"%1\" with \"%2\"").arg(seen, replacement),
+                                 {SpanEdit::replaceText(i, i + length, replacement)}};
+            }
             findings->append(result);
             i += length - 1;
         }

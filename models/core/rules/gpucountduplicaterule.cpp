@@ -40,9 +40,12 @@ public:
                                          .arg(embedded->value)
                                          .arg(context.quoted(hardware)));
             result.spans = {gpuCount, hardware};
-            SpanEdit narrowed = SpanEdit::add(span.label, embedded->nameStart, embedded->nameEnd);
-            narrowed.attributes = span.attributes;
-            result.fix = Fix{QStringLiteral("Drop the count from the hardware span"), {SpanEdit::remove(span), narrowed}};
+            if (context.suggestsFixes()) {
+                SpanEdit narrowed = SpanEdit::add(span.label, embedded->nameStart, embedded->nameEnd);
+                narrowed.attributes = span.attributes;
+                result.fix =
+                    Fix{QStringLiteral("Drop the count from the hardware span"), {SpanEdit::remove(span), narrowed}};
+            }
             findings->append(result);
         }
     }

@@ -39,7 +39,7 @@ public:
                                          .arg(count.value)
                                          .arg(context.quoted(hardware)));
             result.spans = {hardware};
-            if (!gpuCountLabel.isEmpty()) {
+            if (context.suggestsFixes() && !gpuCountLabel.isEmpty()) {
                 result.fix = Fix{QStringLiteral("Tag %1 as gpu_count").arg(count.value),
                                  {SpanEdit::add(gpuCountLabel, count.start, count.end)}};
             }

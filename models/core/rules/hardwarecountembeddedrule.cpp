@@ -42,7 +42,7 @@ public:
                                          .arg(context.quoted(hardware))
                                          .arg(embedded->value));
             result.spans = {hardware};
-            if (!gpuCountLabel.isEmpty()) {
+            if (context.suggestsFixes() && !gpuCountLabel.isEmpty()) {
                 SpanEdit name = SpanEdit::add(span.label, embedded->nameStart, embedded->nameEnd);
                 name.attributes = span.attributes;
                 result.fix = Fix{QStringLiteral("Split into gpu_count %1 and hardware").arg(embedded->value),

@@ -36,7 +36,9 @@ public:
                 return;
             }
             Finding result = finding(pos, end, QStringLiteral("%1 is mentioned here without a model tag").arg(name));
-            result.fix = Fix{QStringLiteral("Tag %1 as model").arg(name), {SpanEdit::add(modelLabel, pos, end)}};
+            if (context.suggestsFixes()) {
+                result.fix = Fix{QStringLiteral("Tag %1 as model").arg(name), {SpanEdit::add(modelLabel, pos, end)}};
+            }
             findings->append(result);
         };
 

@@ -37,7 +37,9 @@ public:
                                      QStringLiteral("the %1 span %2 %3")
                                          .arg(spans[i].label, context.quoted(i), problems.join(QStringLiteral(" and "))));
             result.spans = {i};
-            result.fix = corrected(context, spans[i]);
+            if (context.suggestsFixes()) {
+                result.fix = corrected(context, spans[i]);
+            }
             findings->append(result);
         }
     }

@@ -36,7 +36,7 @@ public:
                                      QStringLiteral("%1 %2 cannot be read as %3")
                                          .arg(spans[i].label, context.quoted(i), expected(type)));
             result.spans = {i};
-            if (type == ValueType::GpuCount || type == ValueType::Year) {
+            if (context.suggestsFixes() && (type == ValueType::GpuCount || type == ValueType::Year)) {
                 result.fix = numberOnly(context, i);
             }
             findings->append(result);

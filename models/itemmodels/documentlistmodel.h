@@ -28,8 +28,8 @@ public:
         int warningCount = 0;
         int infoCount = 0;
         ReviewStatus status = ReviewStatus::Unreviewed;
-        QStringList labels; // of its spans, sorted, each once (DocumentFacts::labelNames())
-        QStringList rules;  // of its findings, sorted, each once (DocumentFacts::ruleNames())
+        QStringList labels{}; // of its spans, sorted, each once (DocumentFacts::labelNames())
+        QStringList rules{};  // of its findings, sorted, each once (DocumentFacts::ruleNames())
         friend bool operator==(const Entry &, const Entry &) = default;
     };
 

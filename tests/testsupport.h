@@ -21,6 +21,13 @@
 #include <QTemporaryDir>
 #include <QVariant>
 
+// Verifies that a store call succeeded, printing its error when it did not.
+#define QVERIFY_OK(expression)                                                                                         \
+    do {                                                                                                               \
+        const auto verifiedResult = (expression);                                                                      \
+        QVERIFY2(verifiedResult.has_value(), qPrintable(annorev::test::errorOf(verifiedResult)));                      \
+    } while (false)
+
 namespace annorev::test {
 
 struct CliRun
@@ -110,17 +117,34 @@ inline QProcessEnvironment isolatedEnvironment(const QTemporaryDir &dir)
     return environment;
 }
 
+// The message of a store call that failed; empty when it succeeded.
+template <typename T> QString errorOf(const Expected<T> &result)
+{
+    return result ? QString() : result.error().message;
+}
+
+// Opens the store at path; nothing when it cannot be opened (the reason is printed).
+inline std::unique_ptr<ReviewStore> openedStore(const QString &path)
+{
+    Expected<std::unique_ptr<ReviewStore>> store = ReviewStore::open(path);
+    if (!store) {
+        qWarning("cannot open the store %s: %s", qPrintable(path), qPrintable(store.error().message));
+        return nullptr;
+    }
+    return std::move(*store);
+}
+
 // Opens the store of batch (beside it) and syncs it as the window and the commands do; nothing
 // when either fails (the reason is printed).
 inline std::unique_ptr<ReviewStore> syncedStore(const QString &batch, const Checker &checker)
 {
-    QString error;
-    std::unique_ptr<ReviewStore> store = ReviewStore::open(ReviewStore::defaultStorePath({batch}), &error);
-    if (store && !store->sync({batch}, Schema::builtin(), checker, QStringLiteral("tester"), &error)) {
-        store.reset();
-    }
+    std::unique_ptr<ReviewStore> store = openedStore(ReviewStore::defaultStorePath({batch}));
     if (!store) {
-        qWarning("cannot open and sync the store of %s: %s", qPrintable(batch), qPrintable(error));
+        return nullptr;
+    }
+    if (const auto report = store->sync({batch}, Schema::builtin(), checker, QStringLiteral("tester")); !report) {
+        qWarning("cannot sync the store of %s: %s", qPrintable(batch), qPrintable(report.error().message));
+        return nullptr;
     }
     return store;
 }

@@ -28,6 +28,8 @@
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
+using annorev::test::errorOf;
+using annorev::test::openedStore;
 
 namespace {
 
@@ -583,10 +585,9 @@ void TestStoreCli::aProcessThatLostItsLocksKeepsItsLogWhenAnotherCloses()
 {
     // This process is the window: it holds the store open and has written to it.
     QCOMPARE(annorev({u"status"_s, m_batch}).exitCode, 0);
-    QString error;
-    const std::unique_ptr<annorev::ReviewStore> store = annorev::ReviewStore::open(m_store, &error);
-    QVERIFY2(store, qPrintable(error));
-    QVERIFY2(store->setStatus({first}, annorev::ReviewStatus::NeedsWork, {}, u"window"_s, &error), qPrintable(error));
+    const std::unique_ptr<annorev::ReviewStore> store = openedStore(m_store);
+    QVERIFY(store);
+    QVERIFY_OK(store->setStatus({first}, annorev::ReviewStatus::NeedsWork, {}, u"window"_s));
     // Something in this process opens and closes the store file, as a file dialog sniffing its
     // type did: POSIX drops every lock this process holds on the file (SQLite's "how to corrupt"
     // 2.2), so the next annorev believes it is the store's last user when it closes.
@@ -598,7 +599,7 @@ void TestStoreCli::aProcessThatLostItsLocksKeepsItsLogWhenAnotherCloses()
     QCOMPARE(log.exitCode, 0);
 
     // Written after the other process closed: a third process must see it.
-    QVERIFY2(store->setStatus({second}, annorev::ReviewStatus::Approved, {}, u"window"_s, &error), qPrintable(error));
+    QVERIFY_OK(store->setStatus({second}, annorev::ReviewStatus::Approved, {}, u"window"_s));
     const Run status = annorev({u"status"_s, u"--format"_s, u"json"_s, m_batch});
     QCOMPARE(status.exitCode, 0);
     const QJsonObject object = QJsonDocument::fromJson(status.out).object();

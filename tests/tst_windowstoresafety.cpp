@@ -176,8 +176,7 @@ void TestWindowStoreSafety::fileDialogsNeverOpenTheStoreFiles()
         const auto store =
             annorev::test::syncedStore(m_batch, Checker(Schema::builtin(), CountryAliases::builtin(), 2026));
         QVERIFY(store);
-        QString error;
-        QVERIFY(store->setStatus({first}, ReviewStatus::Approved, {}, u"tester"_s, &error));
+        QVERIFY_OK(store->setStatus({first}, ReviewStatus::Approved, {}, u"tester"_s));
     }
     const QString storePath = ReviewStore::defaultStorePath({m_batch});
     QVERIFY(QFileInfo::exists(storePath + u"-wal"_s));
@@ -331,8 +330,7 @@ void TestWindowStoreSafety::editingAnApprovedDocumentShowsItUnreviewedAtOnce()
     QCOMPARE(list->model()->index(row, DocumentListModel::StatusColumn).data().toString(), u"Unreviewed"_s);
     QVERIFY2(statusMessage(*window).contains(u"unreviewed again"_s), qPrintable(statusMessage(*window)));
     QVERIFY(window->session()->waitForSaved());
-    QString error;
-    const auto store = ReviewStore::open(window->storePath(), &error);
+    const auto store = openedStore(window->storePath());
     QCOMPARE(store->document(extra)->status, ReviewStatus::Unreviewed);
 }
 

@@ -56,10 +56,9 @@ ReviewSession::~ReviewSession()
 bool ReviewSession::open(const QString &id, QString *error)
 {
     waitForSaved();
-    QString storeError;
-    const std::optional<ReviewStore::StoredDocument> stored = m_store.document(id, &storeError);
+    const Expected<ReviewStore::StoredDocument> stored = m_store.document(id);
     if (!stored) {
-        return fail(error, storeError.isEmpty() ? tr("no document %1 in the store").arg(id) : storeError);
+        return fail(error, stored.error().message);
     }
     if (!m_id.isEmpty()) {
         m_leftText.insert(m_id, m_document.source());
@@ -180,14 +179,12 @@ void ReviewSession::revert(const QString &storeError)
     QString message = later == 0 ? tr("Not saved to %1: %2 (%3).").arg(m_id, lost, storeError)
                                  : tr("Not saved to %1: %2 and the %3 changes after it (%4).")
                                        .arg(m_id, lost, QString::number(later), storeError);
-    QString readError;
-    const std::optional<ReviewStore::StoredDocument> stored = m_store.document(m_id, &readError);
+    const Expected<ReviewStore::StoredDocument> stored = m_store.document(m_id);
     if (stored) {
         message += u' ' + tr("The document is back to its last saved version.");
     } else {
-        message +=
-            u' ' +
-            tr("The document is back to the last version saved here; reading the store failed: %1").arg(readError);
+        message += u' ' + tr("The document is back to the last version saved here; reading the store failed: %1")
+                              .arg(stored.error().message);
     }
     m_undoStack->clear();
     show(stored ? Document::parse(stored->taggedText, m_schema) : m_saved);
@@ -307,8 +304,8 @@ bool ReviewSession::setStatus(ReviewStatus status, const QString &note, QString 
     if (!waitForSaved()) {
         return fail(error, tr("the latest changes to %1 were not saved, so its status was not changed").arg(m_id));
     }
-    if (!m_store.setStatus({m_id}, status, note, m_reviewer, error)) {
-        return false;
+    if (const Expected<void> saved = m_store.setStatus({m_id}, status, note, m_reviewer); !saved) {
+        return fail(error, saved.error().message);
     }
     setCurrentStatus(status);
     return true;
@@ -321,10 +318,14 @@ void ReviewSession::setCurrentStatus(ReviewStatus status)
     }
 }
 
-std::optional<QString> ReviewSession::nextUnreviewed()
+Expected<std::optional<QString>> ReviewSession::nextUnreviewed()
 {
     waitForSaved();
-    const QStringList ids = m_store.ids();
+    const Expected<QStringList> read = m_store.ids();
+    if (!read) {
+        return read.error();
+    }
+    const QStringList &ids = *read;
     const qsizetype current = ids.indexOf(m_id);
     const qsizetype count = ids.size();
     // Without a current document every document is a candidate; with one, all but it.
@@ -332,12 +333,15 @@ std::optional<QString> ReviewSession::nextUnreviewed()
     const qsizetype candidates = current < 0 ? count : count - 1;
     for (qsizetype step = 0; step < candidates; ++step) {
         const QString &id = ids.at((begin + step) % count);
-        const std::optional<ReviewStore::StoredDocument> doc = m_store.document(id);
-        if (doc && doc->status == ReviewStatus::Unreviewed) {
-            return id;
+        const Expected<ReviewStore::StoredDocument> doc = m_store.document(id);
+        if (!doc) {
+            return doc.error();
+        }
+        if (doc->status == ReviewStatus::Unreviewed) {
+            return std::optional<QString>(id);
         }
     }
-    return std::nullopt;
+    return std::optional<QString>();
 }
 
 } // namespace annorev

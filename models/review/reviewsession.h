@@ -2,6 +2,7 @@
 
 #include "checker.h"
 #include "document.h"
+#include "expected.h"
 #include "reviewstatus.h"
 #include "spanedit.h"
 
@@ -78,8 +79,8 @@ public:
     // approval with error findings has a note) is about the latest text; refuses if they fail.
     bool setStatus(ReviewStatus status, const QString &note, QString *error);
     // The first unreviewed document after the current one in batch order, wrapping around, once
-    // the pending writes are done.
-    std::optional<QString> nextUnreviewed();
+    // the pending writes are done; none when every document is reviewed.
+    Expected<std::optional<QString>> nextUnreviewed();
 
     // Blocks, without an event loop, until every pending step is written or has failed, or msecs
     // pass (-1: no limit), then delivers what the writer reported: resultChanged() if the final

@@ -206,4 +206,16 @@ private:
     QString m_name;
 };
 
+// Leaves the store at path readable by sync and by nothing else, as a store damaged behind
+// annorev's back would be: the documents table gives way to a view with only the columns sync
+// reads, so the list, status and exports fail with "no such column".
+inline bool breakStoreReads(const QString &path)
+{
+    const SqlFile raw(path);
+    QSqlQuery q = raw.query();
+    return q.exec(QStringLiteral("ALTER TABLE documents RENAME TO documents_kept")) &&
+           q.exec(QStringLiteral("CREATE VIEW documents AS SELECT id, position, source_hash, source_path,"
+                                 " source_line, missing, source_changed FROM documents_kept"));
+}
+
 } // namespace annorev::test

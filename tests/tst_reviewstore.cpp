@@ -103,6 +103,8 @@ private slots:
     void schemaOneStoresGetTheirFactsOnSync();
     void sourceFilesAreNeverModified();
     void lockedStoreIsReportedClearly();
+    void readsOfAStoreThatCannotBeReadAreErrorsNotEmptyResults();
+    void aStoreReadableOnlyBySyncFailsItsListAndSummary();
     void reviewerNameResolution();
 
 private:
@@ -868,6 +870,62 @@ void TestReviewStore::lockedStoreIsReportedClearly()
     QCOMPARE(store->ids()->size(), 5);
     QVERIFY(q.exec(u"ROLLBACK"_s));
     QVERIFY_OK(store->setStatus({first}, ReviewStatus::Approved, {}, u"alice"_s));
+}
+
+void TestReviewStore::readsOfAStoreThatCannotBeReadAreErrorsNotEmptyResults()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    sync(*store);
+    QVERIFY_OK(store->setStatus({first}, ReviewStatus::NeedsWork, {}, u"alice"_s));
+    QVERIFY_OK(
+        store->createRound(SpotCheckRound{u"r1"_s, {}, u"alice"_s, 1, 1, u"all"_s, Stratify::None, 1}, {{first, {}}}));
+    {
+        // Another program empties the file of its tables while this store is open.
+        RawStore raw(m_storePath);
+        QSqlQuery q = raw.query();
+        for (const QString &table :
+             {u"facts"_s, u"audit"_s, u"judgements"_s, u"round_documents"_s, u"rounds"_s, u"documents"_s, u"meta"_s}) {
+            QVERIFY2(q.exec(u"DROP TABLE "_s + table), qPrintable(q.lastError().text()));
+        }
+    }
+    const QList<std::pair<const char *, QString>> reads{
+        {"listEntries", errorOf(store->listEntries())},
+        {"summary", errorOf(store->summary())},
+        {"ids", errorOf(store->ids())},
+        {"document", errorOf(store->document(first))},
+        {"exportDocuments", errorOf(store->exportDocuments())},
+        {"auditLog", errorOf(store->auditLog())},
+        {"search", errorOf(store->search(u"GPU"_s))},
+        {"batchInputs", errorOf(store->batchInputs())},
+        {"rounds", errorOf(store->rounds())},
+        {"round", errorOf(store->round(u"r1"_s))},
+        {"roundDocuments", errorOf(store->roundDocuments(u"r1"_s))},
+        {"judgements", errorOf(store->judgements(u"r1"_s))},
+        {"setStatus", errorOf(store->setStatus({first}, ReviewStatus::Approved, {}, u"alice"_s))},
+    };
+    for (const auto &[read, error] : reads) {
+        QVERIFY2(error.startsWith(u"the store "_s + m_storePath + u": "_s), read);
+        QVERIFY2(error.contains(u"no such table"_s), qPrintable(QString::fromLatin1(read) + u": "_s + error));
+    }
+}
+
+void TestReviewStore::aStoreReadableOnlyBySyncFailsItsListAndSummary()
+{
+    {
+        auto store = openStore();
+        QVERIFY(store);
+        QCOMPARE(sync(*store).imported, 5);
+    }
+    QVERIFY(annorev::test::breakStoreReads(m_storePath));
+    auto store = openStore();
+    QVERIFY(store);
+    QVERIFY_OK(store->sync({m_batch}, Schema::builtin(), m_checker, u"tester"_s));
+    // An empty list here was an empty batch in the window, and zeros in `annorev status`.
+    for (const QString &error : {errorOf(store->listEntries()), errorOf(store->summary()),
+                                 errorOf(store->exportDocuments()), errorOf(store->document(first))}) {
+        QVERIFY2(error.startsWith(u"the store "_s + m_storePath + u": no such column"_s), qPrintable(error));
+    }
 }
 
 void TestReviewStore::reviewerNameResolution()

@@ -119,6 +119,8 @@ private slots:
     void markUsageErrors();
     void statusCountsAndListsChangedAndMissing();
     void statusJson();
+    void aStoreThatCannotBeReadIsAnErrorNamingIt_data();
+    void aStoreThatCannotBeReadIsAnErrorNamingIt();
     void logTextAndJsonl();
     void logOfAnUnknownDocumentIsAnError();
     void unreadableBatchIsReportedWithOnePrefix_data();
@@ -319,6 +321,28 @@ void TestStoreCli::statusJson()
     QCOMPARE(object[u"findings"_s][u"error"_s].toInt(), 0);
     QCOMPARE(object[u"source_changed"_s].toArray(), QJsonArray());
     QCOMPARE(object[u"missing"_s].toArray(), QJsonArray());
+}
+
+// A failed read is an error naming the store, never an empty batch ("0 documents").
+void TestStoreCli::aStoreThatCannotBeReadIsAnErrorNamingIt_data()
+{
+    QTest::addColumn<QStringList>("command");
+    QTest::addRow("status") << QStringList{u"status"_s};
+    QTest::addRow("status json") << QStringList{u"status"_s, u"--format"_s, u"json"_s};
+    QTest::addRow("stats") << QStringList{u"stats"_s};
+    QTest::addRow("export") << QStringList{u"export"_s, u"--format"_s, u"records-jsonl"_s};
+}
+
+void TestStoreCli::aStoreThatCannotBeReadIsAnErrorNamingIt()
+{
+    QFETCH(QStringList, command);
+    QCOMPARE(annorev({u"status"_s, m_batch}).exitCode, 0);
+    QVERIFY(annorev::test::breakStoreReads(m_store));
+    const Run run = annorev(command + QStringList{m_batch});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.out.isEmpty(), run.out.constData());
+    QVERIFY2(run.err.contains(QByteArray("annorev: error: the store " + m_store.toUtf8() + ": no such column")),
+             run.err.constData());
 }
 
 void TestStoreCli::logTextAndJsonl()

@@ -153,6 +153,7 @@ private slots:
     void aStoreDroppedOnTheWindowIsRefusedUnread();
     void aBatchThatCannotBeReadLeavesNoStore();
     void storeThatCannotBeOpenedKeepsThePreviousBatch();
+    void storeWhoseListCannotBeReadIsNotShownAsAnEmptyBatch();
     void editingAnApprovedDocumentShowsItUnreviewedAtOnce();
     void unreadableInputsAreReportedAndTheRestOpens();
     void unreadableFolderEntriesAreListedInTheOpenReport();
@@ -311,6 +312,20 @@ void TestWindowStoreSafety::storeThatCannotBeOpenedKeepsThePreviousBatch()
     QCOMPARE(window->currentDocumentId(), first);
     QCOMPARE(child<QTreeView>(*window, u"documentList"_s)->model()->rowCount(), 7);
     QVERIFY(statusMessage(*window).contains(u"other.annorev.sqlite"_s));
+}
+
+void TestWindowStoreSafety::storeWhoseListCannotBeReadIsNotShownAsAnEmptyBatch()
+{
+    auto window = openWindow();
+    const QString other = m_dir->filePath(u"other"_s);
+    writeFile(other + u"/a.txt"_s, "<model>A</model>\n");
+    QVERIFY(syncedStore(other, Checker(Schema::builtin(), CountryAliases::builtin(), 2026)));
+    QVERIFY(breakStoreReads(ReviewStore::defaultStorePath({other})));
+    QVERIFY(!window->openBatch({other}));
+    QCOMPARE(window->currentDocumentId(), first);
+    QCOMPARE(child<QTreeView>(*window, u"documentList"_s)->model()->rowCount(), 7);
+    QVERIFY2(statusMessage(*window).contains(u"other.annorev.sqlite: no such column"_s),
+             qPrintable(statusMessage(*window)));
 }
 
 void TestWindowStoreSafety::editingAnApprovedDocumentShowsItUnreviewedAtOnce()

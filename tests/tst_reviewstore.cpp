@@ -76,6 +76,7 @@ private slots:
     void newerStoreIsRefusedAndLeftByteIdentical();
     void otherFilesAreRefused_data();
     void otherFilesAreRefused();
+    void aTeamStoreLocationIsRefusedWithoutEchoingIt();
     void syncImportsTheBatchOnce();
     void syncKeepsTheReviewersVersionWhenTheSourceChanges();
     void syncFlagsMissingDocumentsAndTheirReturn();
@@ -265,6 +266,15 @@ void TestReviewStore::otherFilesAreRefused()
         QCOMPARE(error, m_storePath + u" is not an annorev store"_s);
     }
     QCOMPARE(readFile(m_storePath), before);
+}
+
+void TestReviewStore::aTeamStoreLocationIsRefusedWithoutEchoingIt()
+{
+    // The team store (issue 14) will sit behind the same interface; until then such a location
+    // is refused, never taken for a file name, and never repeated: it may carry a password.
+    const QString error = errorOf(ReviewStore::open(u"postgresql://ann:secret@db.example/review?batch=b1"_s));
+    QCOMPARE(error, u"team stores on a PostgreSQL server are not supported yet"_s);
+    QVERIFY(!QFileInfo::exists(u"postgresql:"_s));
 }
 
 void TestReviewStore::syncImportsTheBatchOnce()

@@ -58,6 +58,7 @@ private slots:
     void drawRoundDialogSaysWhyItDrewNothing_data();
     void drawRoundDialogSaysWhyItDrewNothing();
     void cancellingADrawInProgressSavesNoRound();
+    void drawRoundDialogShowsAStoreThatCannotBeRead();
     void selectingARoundEmitsItsIdsInDrawOrder();
     void passAndFailAreEnabledOnlyForDocumentsOfTheRound();
     void passRecordsAJudgement();
@@ -280,6 +281,23 @@ void TestSpotCheckPanel::drawRoundDialogSaysWhyItDrewNothing()
     QCOMPARE(selected.count(), 0);
     QCOMPARE(m_store->rounds()->size(), 1);
     dialog->reject();
+}
+
+void TestSpotCheckPanel::drawRoundDialogShowsAStoreThatCannotBeRead()
+{
+    const auto panel = makePanel();
+    const QString storePath = ReviewStore::defaultStorePath({m_batch});
+    {
+        const test::SqlFile raw(storePath);
+        QSqlQuery q = raw.query();
+        QVERIFY(q.exec(u"DROP TABLE rounds"_s));
+    }
+    DrawRoundDialog *dialog = panel->openDrawRoundDialog();
+    QVERIFY(dialog->isVisible());
+    // Not a dialog offering to draw from a store that looks empty.
+    QVERIFY2(dialog->message().contains(storePath + u": no such table: rounds"_s), qPrintable(dialog->message()));
+    QVERIFY(!child<QPushButton>(*dialog, u"drawButton"_s)->isEnabled());
+    dialog->close();
 }
 
 void TestSpotCheckPanel::cancellingADrawInProgressSavesNoRound()

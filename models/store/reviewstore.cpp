@@ -13,8 +13,8 @@ namespace annorev {
 Expected<std::unique_ptr<ReviewStore>> ReviewStore::open(const QString &location)
 {
     if (location.startsWith(u"postgresql://") || location.startsWith(u"postgres://")) {
-        return Error{u"cannot open the store " % location %
-                     u": team stores on a PostgreSQL server are not supported yet"};
+        // Not echoed: a connection URL may carry a password.
+        return Error{QStringLiteral("team stores on a PostgreSQL server are not supported yet")};
     }
     Expected<std::unique_ptr<SqliteStore>> store = SqliteStore::open(location);
     if (!store) {

@@ -47,16 +47,15 @@ std::unique_ptr<ReviewStore> open(const QString &batch, const QString &storePath
         return nullptr;
     }
     const QString path = storePath.isEmpty() ? ReviewStore::defaultStorePath({batch}) : storePath;
-    QString error;
-    std::unique_ptr<ReviewStore> store = ReviewStore::open(path, &error);
+    Expected<std::unique_ptr<ReviewStore>> store = ReviewStore::open(path);
     if (!store) {
-        Console::error(error);
+        Console::error(store.error().message);
         return nullptr;
     }
-    const std::optional<ReviewStore::SyncReport> report =
-        store->sync(reader, {batch}, Schema::builtin(), checker(), reviewer, &error);
+    const Expected<ReviewStore::SyncReport> report =
+        (*store)->sync(reader, {batch}, Schema::builtin(), checker(), reviewer);
     if (!report) {
-        Console::error(error);
+        Console::error(report.error().message);
         return nullptr;
     }
     QByteArray notes;
@@ -82,7 +81,7 @@ std::unique_ptr<ReviewStore> open(const QString &batch, const QString &storePath
         note(id % u": back in the batch");
     }
     Console::err(notes);
-    return store;
+    return std::move(*store);
 }
 
 std::unique_ptr<ReviewStore> open(const QCommandLineParser &parser, Ids ids)

@@ -95,9 +95,9 @@ int runExport(const QStringList &arguments)
     if (!store) {
         return ExitUsage;
     }
-    const QList<ExportDocument> documents = store->exportDocuments(std::nullopt, &error);
-    if (!error.isEmpty()) {
-        Console::error(error);
+    const Expected<QList<ExportDocument>> documents = store->exportDocuments();
+    if (!documents) {
+        Console::error(documents.error().message);
         return ExitUsage;
     }
 
@@ -112,7 +112,7 @@ int runExport(const QStringList &arguments)
         }
         options.device = &standardOutput;
     }
-    const ExportResult result = exportDocuments(documents, *format, options, &error);
+    const ExportResult result = exportDocuments(*documents, *format, options, &error);
     standardOutput.close();
     if (!result.ok) {
         Console::error(error);

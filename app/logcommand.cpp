@@ -123,24 +123,22 @@ int runLog(const QStringList &arguments)
     if (!store) {
         return ExitUsage;
     }
-    QString error;
     QString id;
     if (parser.positionalArguments().size() == 2) {
         id = parser.positionalArguments()[1];
-        if (!store->document(id, &error)) {
-            Console::error(error.isEmpty() ? QStringLiteral("no document \"%1\" in the store %2").arg(id, store->path())
-                                           : error);
+        if (const Expected<ReviewStore::StoredDocument> document = store->document(id); !document) {
+            Console::error(document.error().message);
             return ExitUsage;
         }
     }
-    const QList<ReviewStore::AuditEntry> entries = store->auditLog(id, &error);
-    if (!error.isEmpty()) {
-        Console::error(error);
+    const Expected<QList<ReviewStore::AuditEntry>> entries = store->auditLog(id);
+    if (!entries) {
+        Console::error(entries.error().message);
         return ExitUsage;
     }
     const bool jsonl = *format == u"jsonl";
     QByteArray out;
-    for (const ReviewStore::AuditEntry &entry : entries) {
+    for (const ReviewStore::AuditEntry &entry : *entries) {
         out += jsonl ? json(entry) : text(entry);
     }
     Console::out(out);

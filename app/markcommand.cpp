@@ -43,9 +43,10 @@ int runMark(const QStringList &arguments)
         return ExitUsage;
     }
     const QStringList ids = parser.positionalArguments().mid(1);
-    QString error;
-    if (!store->setStatus(ids, *status, parser.value(noteOption), BatchStore::reviewer(parser), &error)) {
-        Console::error(error);
+    if (const Expected<void> saved =
+            store->setStatus(ids, *status, parser.value(noteOption), BatchStore::reviewer(parser));
+        !saved) {
+        Console::error(saved.error().message);
         return ExitUsage;
     }
     QByteArray out;

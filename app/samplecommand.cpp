@@ -8,6 +8,8 @@
 #include <QCommandLineParser>
 #include <QDate>
 
+#include <algorithm>
+
 namespace annorev {
 
 int runSample(const QStringList &arguments)
@@ -87,33 +89,34 @@ int runSample(const QStringList &arguments)
     if (!store) {
         return ExitUsage;
     }
-    const QList<SpotCheckRound> rounds = store->rounds(&error);
-    if (!error.isEmpty()) {
-        Console::error(error);
+    const Expected<QList<SpotCheckRound>> rounds = store->rounds();
+    if (!rounds) {
+        Console::error(rounds.error().message);
         return ExitUsage;
     }
     SpotCheckRound round;
     round.name = parser.isSet(nameOption) ? parser.value(nameOption)
-                                          : SpotCheckSample::defaultRoundName(rounds, QDate::currentDate());
+                                          : SpotCheckSample::defaultRoundName(*rounds, QDate::currentDate());
     round.createdBy = BatchStore::reviewer(parser);
     round.seed = seed;
     round.requestedSize = size;
     round.statuses = SpotCheckSample::statusesText(*statuses);
     round.stratify = stratify;
     // Checked again when the round is saved; here it spares drawing a sample for nothing.
-    if (store->round(round.name)) {
+    if (std::any_of(rounds->cbegin(), rounds->cend(),
+                    [&round](const SpotCheckRound &taken) { return taken.name == round.name; })) {
         Console::error(u"a round \"" % round.name % u"\" already exists in the store " % store->path() %
                        u"; rounds are never redrawn: choose another --name");
         return ExitUsage;
     }
 
-    const QList<ExportDocument> documents = store->exportDocuments(std::nullopt, &error);
-    if (!error.isEmpty()) {
-        Console::error(error);
+    const Expected<QList<ExportDocument>> documents = store->exportDocuments();
+    if (!documents) {
+        Console::error(documents.error().message);
         return ExitUsage;
     }
     const SpotCheckSample::Drawn drawn =
-        SpotCheckSample::draw(documents, *statuses, size, seed, stratify, Schema::builtin(), BatchStore::checker());
+        SpotCheckSample::draw(*documents, *statuses, size, seed, stratify, Schema::builtin(), BatchStore::checker());
     if (drawn.noCandidates()) {
         Console::error(u"no document with status " % round.statuses % u" in the store " % store->path() %
                        u" to sample");
@@ -128,8 +131,8 @@ int runSample(const QStringList &arguments)
         return ExitUsage;
     }
     const QList<RoundDocument> &sample = drawn.documents;
-    if (!store->createRound(round, sample, &error)) {
-        Console::error(error);
+    if (const Expected<void> saved = store->createRound(round, sample); !saved) {
+        Console::error(saved.error().message);
         return ExitUsage;
     }
     QByteArray out;

@@ -58,9 +58,10 @@ int runSpotcheck(const QStringList &arguments)
     const QString round = parser.value(roundOption);
     const QStringList ids = parser.positionalArguments().mid(1);
     const Verdict verdict = reason ? Verdict::Fail : Verdict::Pass;
-    QString error;
-    if (!store->judge(round, ids, verdict, reason, parser.value(noteOption), BatchStore::reviewer(parser), &error)) {
-        Console::error(error);
+    if (const Expected<void> judged =
+            store->judge(round, ids, verdict, reason, parser.value(noteOption), BatchStore::reviewer(parser));
+        !judged) {
+        Console::error(judged.error().message);
         return ExitUsage;
     }
     QByteArray out;
@@ -70,7 +71,15 @@ int runSpotcheck(const QStringList &arguments)
         out += id.toUtf8() + ' ' + judged + '\n';
     }
     Console::out(out);
-    const RoundTally tally = annorev::tally(store->roundDocuments(round), store->judgements(round));
+    const Expected<QList<RoundDocument>> documents = store->roundDocuments(round);
+    const Expected<QList<Judgement>> judgements = documents ? store->judgements(round) : documents.error();
+    if (!judgements) {
+        // The judgements above are saved; only the tally cannot be told.
+        Console::flush();
+        Console::error(judgements.error().message);
+        return ExitUsage;
+    }
+    const RoundTally tally = annorev::tally(*documents, *judgements);
     Console::err(QStringLiteral("annorev: note: round \"%1\": %2 of %3 checked, %4 failed\n")
                      .arg(round)
                      .arg(tally.checked)

@@ -256,11 +256,10 @@ int runStats(const QStringList &arguments)
     if (!store) {
         return ExitUsage;
     }
-    QString error;
-    const std::optional<StoreStats> stats =
-        StoreStats::read(*store, Schema::builtin(), BatchStore::checker(), target, parser.value(roundOption), &error);
+    const Expected<StoreStats> stats =
+        StoreStats::read(*store, Schema::builtin(), BatchStore::checker(), target, parser.value(roundOption));
     if (!stats) {
-        Console::error(error);
+        Console::error(stats.error().message);
         return ExitUsage;
     }
     Console::out(*format == u"json" ? json(*store, stats->batch, stats->rounds, target)

@@ -80,13 +80,12 @@ int runStatus(const QStringList &arguments)
     if (!store) {
         return ExitUsage;
     }
-    QString error;
-    const ReviewStore::Summary summary = store->summary(&error);
-    if (!error.isEmpty()) {
-        Console::error(error);
+    const Expected<ReviewStore::Summary> summary = store->summary();
+    if (!summary) {
+        Console::error(summary.error().message);
         return ExitUsage;
     }
-    Console::out(*format == u"json" ? json(summary, store->path()) : text(summary, store->path()));
+    Console::out(*format == u"json" ? json(*summary, store->path()) : text(*summary, store->path()));
     Console::flush();
     return ExitOk;
 }

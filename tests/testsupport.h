@@ -21,6 +21,13 @@
 #include <QTemporaryDir>
 #include <QVariant>
 
+// Verifies that a store call succeeded, printing its error when it did not.
+#define QVERIFY_OK(expression)                                                                                         \
+    do {                                                                                                               \
+        const auto verifiedResult = (expression);                                                                      \
+        QVERIFY2(verifiedResult.has_value(), qPrintable(annorev::test::errorOf(verifiedResult)));                      \
+    } while (false)
+
 namespace annorev::test {
 
 struct CliRun
@@ -110,17 +117,34 @@ inline QProcessEnvironment isolatedEnvironment(const QTemporaryDir &dir)
     return environment;
 }
 
+// The message of a store call that failed; empty when it succeeded.
+template <typename T> QString errorOf(const Expected<T> &result)
+{
+    return result ? QString() : result.error().message;
+}
+
+// Opens the store at path; nothing when it cannot be opened (the reason is printed).
+inline std::unique_ptr<ReviewStore> openedStore(const QString &path)
+{
+    Expected<std::unique_ptr<ReviewStore>> store = ReviewStore::open(path);
+    if (!store) {
+        qWarning("cannot open the store %s: %s", qPrintable(path), qPrintable(store.error().message));
+        return nullptr;
+    }
+    return std::move(*store);
+}
+
 // Opens the store of batch (beside it) and syncs it as the window and the commands do; nothing
 // when either fails (the reason is printed).
 inline std::unique_ptr<ReviewStore> syncedStore(const QString &batch, const Checker &checker)
 {
-    QString error;
-    std::unique_ptr<ReviewStore> store = ReviewStore::open(ReviewStore::defaultStorePath({batch}), &error);
-    if (store && !store->sync({batch}, Schema::builtin(), checker, QStringLiteral("tester"), &error)) {
-        store.reset();
-    }
+    std::unique_ptr<ReviewStore> store = openedStore(ReviewStore::defaultStorePath({batch}));
     if (!store) {
-        qWarning("cannot open and sync the store of %s: %s", qPrintable(batch), qPrintable(error));
+        return nullptr;
+    }
+    if (const auto report = store->sync({batch}, Schema::builtin(), checker, QStringLiteral("tester")); !report) {
+        qWarning("cannot sync the store of %s: %s", qPrintable(batch), qPrintable(report.error().message));
+        return nullptr;
     }
     return store;
 }
@@ -181,5 +205,17 @@ private:
     static inline int s_count = 0;
     QString m_name;
 };
+
+// Leaves the store at path readable by sync and by nothing else, as a store damaged behind
+// annorev's back would be: the documents table gives way to a view with only the columns sync
+// reads, so the list, status and exports fail with "no such column".
+inline bool breakStoreReads(const QString &path)
+{
+    const SqlFile raw(path);
+    QSqlQuery q = raw.query();
+    return q.exec(QStringLiteral("ALTER TABLE documents RENAME TO documents_kept")) &&
+           q.exec(QStringLiteral("CREATE VIEW documents AS SELECT id, position, source_hash, source_path,"
+                                 " source_line, missing, source_changed FROM documents_kept"));
+}
 
 } // namespace annorev::test

@@ -104,7 +104,7 @@ void TestComparePanel::init()
     }
     m_store = test::syncedStore(m_batch, m_checker);
     QVERIFY(m_store);
-    QCOMPARE(m_store->ids().size(), 4);
+    QCOMPARE(m_store->ids()->size(), 4);
 }
 
 void TestComparePanel::cleanup()

@@ -106,20 +106,19 @@ void TestDashboard::init()
     m_batch = test::copySamples(*m_dir);
     m_store = test::syncedStore(m_batch, m_checker);
     QVERIFY(m_store);
-    const QStringList ids = m_store->ids();
-    QString error;
-    QVERIFY(m_store->setStatus({ids.at(0), ids.at(1)}, ReviewStatus::Approved, u"checked"_s, u"t"_s, &error));
-    QVERIFY(m_store->setStatus({ids.at(2)}, ReviewStatus::NeedsWork, {}, u"t"_s, &error));
+    const QStringList ids = *m_store->ids();
+    QVERIFY_OK(m_store->setStatus({ids.at(0), ids.at(1)}, ReviewStatus::Approved, u"checked"_s, u"t"_s));
+    QVERIFY_OK(m_store->setStatus({ids.at(2)}, ReviewStatus::NeedsWork, {}, u"t"_s));
     // r1: one pass and one failure of two documents checked out of three; r2: both passed.
     SpotCheckRound round;
     round.name = u"r1"_s;
     round.createdBy = u"t"_s;
-    QVERIFY(m_store->createRound(round, {{ids.at(1), {}}, {ids.at(0), {}}, {ids.at(3), {}}}, &error));
-    QVERIFY(m_store->judge(u"r1"_s, {ids.at(1)}, Verdict::Pass, std::nullopt, {}, u"t"_s, &error));
-    QVERIFY(m_store->judge(u"r1"_s, {ids.at(0)}, Verdict::Fail, FailReason::WrongBoundary, {}, u"t"_s, &error));
+    QVERIFY_OK(m_store->createRound(round, {{ids.at(1), {}}, {ids.at(0), {}}, {ids.at(3), {}}}));
+    QVERIFY_OK(m_store->judge(u"r1"_s, {ids.at(1)}, Verdict::Pass, std::nullopt, {}, u"t"_s));
+    QVERIFY_OK(m_store->judge(u"r1"_s, {ids.at(0)}, Verdict::Fail, FailReason::WrongBoundary, {}, u"t"_s));
     round.name = u"r2"_s;
-    QVERIFY(m_store->createRound(round, {{ids.at(2), {}}, {ids.at(4), {}}}, &error));
-    QVERIFY(m_store->judge(u"r2"_s, {ids.at(2), ids.at(4)}, Verdict::Pass, std::nullopt, {}, u"t"_s, &error));
+    QVERIFY_OK(m_store->createRound(round, {{ids.at(2), {}}, {ids.at(4), {}}}));
+    QVERIFY_OK(m_store->judge(u"r2"_s, {ids.at(2), ids.at(4)}, Verdict::Pass, std::nullopt, {}, u"t"_s));
 }
 
 void TestDashboard::cleanup()
@@ -130,10 +129,9 @@ void TestDashboard::cleanup()
 
 StoreStats TestDashboard::readStats() const
 {
-    QString error;
-    const std::optional<StoreStats> stats = StoreStats::read(*m_store, Schema::builtin(), m_checker, 0.05, {}, &error);
+    const Expected<StoreStats> stats = StoreStats::read(*m_store, Schema::builtin(), m_checker, 0.05, {});
     if (!stats) {
-        qFatal("cannot read the stats: %s", qPrintable(error));
+        qFatal("cannot read the stats: %s", qPrintable(stats.error().message));
     }
     return *stats;
 }

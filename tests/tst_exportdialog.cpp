@@ -25,6 +25,8 @@
 
 using namespace annorev;
 using namespace Qt::StringLiterals;
+using annorev::test::errorOf;
+using annorev::test::openedStore;
 
 namespace {
 
@@ -109,16 +111,14 @@ void TestExportDialog::init()
     m_batch = m_dir->filePath(u"samples"_s);
     QVERIFY(test::copySamples(m_batch));
     m_storePath = ReviewStore::defaultStorePath({m_batch});
-    QString error;
-    m_store = ReviewStore::open(m_storePath, &error);
-    QVERIFY2(m_store, qPrintable(error));
-    QVERIFY2(m_store->sync({m_batch}, Schema::builtin(), m_checker, u"tester"_s, &error), qPrintable(error));
-    const QStringList ids = m_store->ids();
+    m_store = openedStore(m_storePath);
+    QVERIFY(m_store);
+    QVERIFY_OK(m_store->sync({m_batch}, Schema::builtin(), m_checker, u"tester"_s));
+    const QStringList ids = *m_store->ids();
     QCOMPARE(ids.size(), 5);
-    QVERIFY2(m_store->setStatus({ids.at(0), ids.at(1), ids.at(4)}, ReviewStatus::Approved, {}, u"tester"_s, &error),
-             qPrintable(error));
-    QVERIFY2(m_store->setStatus({ids.at(2)}, ReviewStatus::NeedsWork, {}, u"tester"_s, &error), qPrintable(error));
-    QVERIFY2(m_store->setStatus({ids.at(3)}, ReviewStatus::Rejected, {}, u"tester"_s, &error), qPrintable(error));
+    QVERIFY_OK(m_store->setStatus({ids.at(0), ids.at(1), ids.at(4)}, ReviewStatus::Approved, {}, u"tester"_s));
+    QVERIFY_OK(m_store->setStatus({ids.at(2)}, ReviewStatus::NeedsWork, {}, u"tester"_s));
+    QVERIFY_OK(m_store->setStatus({ids.at(3)}, ReviewStatus::Rejected, {}, u"tester"_s));
 }
 
 void TestExportDialog::cleanup()
@@ -135,7 +135,7 @@ QMap<QString, QByteArray> TestExportDialog::expected(ExportFormat format, const 
     options.outPath = references.filePath(u"reference"_s);
     options.statuses = statuses;
     QString error;
-    const ExportResult exported = exportDocuments(m_store->exportDocuments(), format, options, &error);
+    const ExportResult exported = exportDocuments(*m_store->exportDocuments(), format, options, &error);
     if (!exported.ok) {
         qWarning("reference export failed: %s", qPrintable(error));
     }
@@ -348,7 +348,7 @@ void TestExportDialog::storeAndBatchAreNeverExportTargets()
     const QMap<QString, QByteArray> after = test::readTree(m_dir->path());
     QCOMPARE(after.keys(), before.keys());
     QCOMPARE(after.value(u"samples.annorev.sqlite"_s), before.value(u"samples.annorev.sqlite"_s));
-    QCOMPARE(m_store->summary().byStatus[std::size_t(ReviewStatus::Approved)], 3);
+    QCOMPARE(m_store->summary()->byStatus[std::size_t(ReviewStatus::Approved)], 3);
 }
 
 void TestExportDialog::existingFileIsReplacedOnlyWhenTheCuratorSaysSo_data()
@@ -410,10 +410,9 @@ void TestExportDialog::cancellingMidwayLeavesNoFile()
     test::writeFile(batch, lines);
     const QString storePath = ReviewStore::defaultStorePath({batch});
     {
-        QString error;
-        const std::unique_ptr<ReviewStore> store = ReviewStore::open(storePath, &error);
-        QVERIFY2(store, qPrintable(error));
-        QVERIFY2(store->sync({batch}, Schema::builtin(), m_checker, u"tester"_s, &error), qPrintable(error));
+        const std::unique_ptr<ReviewStore> store = openedStore(storePath);
+        QVERIFY(store);
+        QVERIFY_OK(store->sync({batch}, Schema::builtin(), m_checker, u"tester"_s));
     }
 
     // The worker waits half-way until the test has cancelled. Declared before the dialog, whose

@@ -200,9 +200,8 @@ void TestMainWindow::labelKeyTagsTheSelectionIntoRecordAndStore()
     QCOMPARE(stored(*window, extra),
              "<model>Foo-13B</model> has <params>13 billion</params> parameters and was trained on 8 GPUs in "
              "2021.\n"_ba);
-    QString error;
-    const auto store = ReviewStore::open(window->storePath(), &error);
-    const QList<ReviewStore::AuditEntry> log = store->auditLog(extra);
+    const auto store = openedStore(window->storePath());
+    const QList<ReviewStore::AuditEntry> log = *store->auditLog(extra);
     QCOMPARE(log.size(), 1);
     QCOMPARE(log.first().action, u"edit"_s);
     QCOMPARE(log.first().reviewer, u"tester"_s);
@@ -472,9 +471,8 @@ void TestMainWindow::undoAndRedoGoThroughTheStore()
     QTRY_VERIFY(stored(*window, extra).contains("<gpu_count>8</gpu_count>"));
     QTRY_COMPARE(window->session()->document().spans().size(), 2);
 
-    QString error;
-    const auto store = ReviewStore::open(window->storePath(), &error);
-    QCOMPARE(store->auditLog(extra).size(), 3); // tag, undo, redo
+    const auto store = openedStore(window->storePath());
+    QCOMPARE(store->auditLog(extra)->size(), 3); // tag, undo, redo
 }
 
 void TestMainWindow::eachDocumentKeepsItsUndoHistoryAcrossSwitches()
@@ -581,8 +579,7 @@ void TestMainWindow::approvingIsStoredAndMovesToTheNextUnreviewed()
     auto *list = child<QTreeView>(*window, u"documentList"_s);
     QCOMPARE(list->model()->index(0, DocumentListModel::StatusColumn).data().toString(), u"Approved"_s);
     QCOMPARE(list->model()->index(1, DocumentListModel::StatusColumn).data().toString(), u"Needs work"_s);
-    QString error;
-    const auto store = ReviewStore::open(window->storePath(), &error);
+    const auto store = openedStore(window->storePath());
     QCOMPARE(store->document(first)->status, ReviewStatus::Approved);
     QCOMPARE(store->document(first)->note, u"checked against the paper"_s);
     QCOMPARE(store->document(first)->reviewer, u"tester"_s);
@@ -606,14 +603,13 @@ void TestMainWindow::errorFindingsNeedANoteToApprove()
     auto *message = child<InlineMessage>(*window, u"inlineMessage"_s);
     QVERIFY(message->isVisible());
     QVERIFY2(message->text().contains(u"write in the note why"_s), qPrintable(message->text()));
-    QString error;
-    QCOMPARE(ReviewStore::open(window->storePath(), &error)->document(broken)->status, ReviewStatus::Unreviewed);
+    QCOMPARE(openedStore(window->storePath())->document(broken)->status, ReviewStatus::Unreviewed);
 
     QTest::keyClicks(child<QLineEdit>(*window, u"noteEdit"_s), u"the tag is closed upstream"_s);
     QVERIFY(!note->property("attention").toBool());
     QCOMPARE(note->palette().color(QPalette::Base), plainBase);
     QTest::keyClick(child<QLineEdit>(*window, u"noteEdit"_s), Qt::Key_Return, Qt::ControlModifier);
-    QCOMPARE(ReviewStore::open(window->storePath(), &error)->document(broken)->status, ReviewStatus::Approved);
+    QCOMPARE(openedStore(window->storePath())->document(broken)->status, ReviewStatus::Approved);
     QCOMPARE(window->currentDocumentId(), first); // wrapped around to the first unreviewed
 }
 
@@ -622,14 +618,13 @@ void TestMainWindow::rejectAndNeedsWorkKeepTheirNotes()
     auto window = openWindow(true);
     child<QLineEdit>(*window, u"noteEdit"_s)->setText(u"wrong paper"_s);
     QTest::keyClick(window.get(), Qt::Key_Backspace, Qt::ControlModifier | Qt::ShiftModifier);
-    QString error;
-    auto doc = ReviewStore::open(window->storePath(), &error)->document(first);
+    auto doc = openedStore(window->storePath())->document(first);
     QCOMPARE(doc->status, ReviewStatus::Rejected);
     QCOMPARE(doc->note, u"wrong paper"_s);
     // Rejecting does not move on; the reviewer may want to say more.
     QCOMPARE(window->currentDocumentId(), first);
     QTest::keyClick(window.get(), Qt::Key_Return, Qt::ControlModifier | Qt::ShiftModifier);
-    QCOMPARE(ReviewStore::open(window->storePath(), &error)->document(first)->status, ReviewStatus::NeedsWork);
+    QCOMPARE(openedStore(window->storePath())->document(first)->status, ReviewStatus::NeedsWork);
 }
 
 void TestMainWindow::keysMoveThroughTheList()

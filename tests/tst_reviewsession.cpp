@@ -4,6 +4,7 @@
 #include "reviewsession.h"
 #include "reviewstore.h"
 #include "schema.h"
+#include "testsupport.h"
 #include "wordsnap.h"
 
 #include <QDir>
@@ -23,6 +24,8 @@
 
 using namespace annorev;
 using namespace Qt::StringLiterals;
+using annorev::test::errorOf;
+using annorev::test::openedStore;
 
 namespace {
 
@@ -173,10 +176,8 @@ void TestReviewSession::cleanup()
 
 bool TestReviewSession::setUp()
 {
-    QString error;
-    m_store = ReviewStore::open(ReviewStore::defaultStorePath({m_batch}), &error);
-    if (!m_store || !m_store->sync({m_batch}, Schema::builtin(), m_checker, u"tester"_s, &error)) {
-        qWarning("%s", qPrintable(error));
+    m_store = annorev::test::syncedStore(m_batch, m_checker);
+    if (!m_store) {
         return false;
     }
     m_session = std::make_unique<ReviewSession>(*m_store, Schema::builtin(), m_checker, u"tester"_s);
@@ -185,7 +186,7 @@ bool TestReviewSession::setUp()
 
 qsizetype TestReviewSession::editRows(const QString &id) const
 {
-    const QList<ReviewStore::AuditEntry> log = m_store->auditLog(id);
+    const QList<ReviewStore::AuditEntry> log = *m_store->auditLog(id);
     return std::count_if(log.cbegin(), log.cend(),
                          [](const ReviewStore::AuditEntry &entry) { return entry.action == u"edit"; });
 }
@@ -262,7 +263,7 @@ void TestReviewSession::anEditUndoesTheDecisionAtOnceAndInTheStore()
     const auto stored = m_store->document(fourth);
     QCOMPARE(stored->status, expected);
     QCOMPARE(stored->changedAt, decidedAt);
-    QCOMPARE(m_store->auditLog(fourth).constLast().statusAfter, std::optional(expected));
+    QCOMPARE(m_store->auditLog(fourth)->constLast().statusAfter, std::optional(expected));
 }
 
 void TestReviewSession::tagWritesTheStoreAndUndoRestoresTheSourceBytes()
@@ -299,7 +300,7 @@ void TestReviewSession::tagWritesTheStoreAndUndoRestoresTheSourceBytes()
     QVERIFY(tagged.contains("approximately <params>1.5 billion</params> tokens"));
     QCOMPARE(tagged, m_session->document().source());
     QCOMPARE(editRows(fourth), 1);
-    const ReviewStore::AuditEntry row = m_store->auditLog(fourth).last();
+    const ReviewStore::AuditEntry row = m_store->auditLog(fourth)->last();
     QCOMPARE(row.textBefore, std::optional<QByteArray>(original));
     QCOMPARE(row.textAfter, std::optional<QByteArray>(tagged));
     QCOMPARE(row.reviewer, u"tester"_s);
@@ -311,7 +312,7 @@ void TestReviewSession::tagWritesTheStoreAndUndoRestoresTheSourceBytes()
     QCOMPARE(m_session->document().source(), original);
     QCOMPARE(m_session->document().spans().size(), spansBefore);
     QCOMPARE(editRows(fourth), 2);
-    QCOMPARE(m_store->auditLog(fourth).last().textAfter, std::optional<QByteArray>(original));
+    QCOMPARE(m_store->auditLog(fourth)->last().textAfter, std::optional<QByteArray>(original));
 
     m_session->undoStack()->redo();
     QCOMPARE(changed.size(), 4);
@@ -380,7 +381,7 @@ void TestReviewSession::quickStepsAreWrittenInTheOrderTheyWereMade()
     QVERIFY(!m_session->isSaving());
     QVERIFY(m_session->isChecked());
     QCOMPARE(m_store->document(fourth)->taggedText, texts.last());
-    QList<ReviewStore::AuditEntry> edits = m_store->auditLog(fourth);
+    QList<ReviewStore::AuditEntry> edits = *m_store->auditLog(fourth);
     edits.removeIf([](const ReviewStore::AuditEntry &entry) { return entry.action != u"edit"; });
     QCOMPARE(edits.size(), 30);
     for (qsizetype i = 0; i < edits.size(); ++i) {
@@ -774,10 +775,9 @@ void TestReviewSession::aDocumentChangedElsewhereDropsItsUndoHistory()
     // Another process (a second window, the command line) rewrites the first document: the
     // session's steps start from a text the store no longer holds, so undoing them would write
     // back a version nobody saw.
-    const std::unique_ptr<ReviewStore> other = ReviewStore::open(m_store->path(), &error);
-    QVERIFY2(other, qPrintable(error));
-    QVERIFY2(other->setTaggedText(first, "Rewritten elsewhere.\n", Schema::builtin(), m_checker, u"other"_s, &error),
-             qPrintable(error));
+    const std::unique_ptr<ReviewStore> other = openedStore(m_store->path());
+    QVERIFY(other);
+    QVERIFY_OK(other->setTaggedText(first, "Rewritten elsewhere.\n", Schema::builtin(), m_checker, u"other"_s));
     QVERIFY(m_session->open(first, &error));
     QCOMPARE(m_session->document().source(), "Rewritten elsewhere.\n"_ba);
     QCOMPARE(m_session->undoStack()->count(), 0);

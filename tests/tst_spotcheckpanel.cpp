@@ -58,6 +58,7 @@ private slots:
     void drawRoundDialogSaysWhyItDrewNothing_data();
     void drawRoundDialogSaysWhyItDrewNothing();
     void cancellingADrawInProgressSavesNoRound();
+    void drawRoundDialogShowsAStoreThatCannotBeRead();
     void selectingARoundEmitsItsIdsInDrawOrder();
     void passAndFailAreEnabledOnlyForDocumentsOfTheRound();
     void passRecordsAJudgement();
@@ -97,7 +98,7 @@ void TestSpotCheckPanel::init()
     m_batch = test::copySamples(*m_dir);
     m_store = test::syncedStore(m_batch, m_checker);
     QVERIFY(m_store);
-    m_ids = m_store->ids();
+    m_ids = *m_store->ids();
     QCOMPARE(m_ids.size(), 5);
 }
 
@@ -130,9 +131,8 @@ QStringList TestSpotCheckPanel::createRound(const QString &name, const QList<int
         documents.append({m_ids.at(position), QString()});
         ids.append(m_ids.at(position));
     }
-    QString error;
-    if (!m_store->createRound(round, documents, &error)) {
-        qFatal("cannot create the round: %s", qPrintable(error));
+    if (const Expected<void> saved = m_store->createRound(round, documents); !saved) {
+        qFatal("cannot create the round: %s", qPrintable(saved.error().message));
     }
     return ids;
 }
@@ -162,9 +162,7 @@ void TestSpotCheckPanel::drawnRoundHasTheIdsTheSampleCommandDraws()
     QFETCH(Stratify, stratify);
     QFETCH(QList<ReviewStatus>, statuses);
     QFETCH(QString, statusesText);
-    QString error;
-    QVERIFY(
-        m_store->setStatus({m_ids.at(1), m_ids.at(2), m_ids.at(4)}, ReviewStatus::Approved, u"ok"_s, u"t"_s, &error));
+    QVERIFY(m_store->setStatus({m_ids.at(1), m_ids.at(2), m_ids.at(4)}, ReviewStatus::Approved, u"ok"_s, u"t"_s));
     const auto panel = makePanel();
     QSignalSpy selected(panel.get(), &SpotCheckPanel::roundSelected);
 
@@ -200,8 +198,8 @@ void TestSpotCheckPanel::drawnRoundHasTheIdsTheSampleCommandDraws()
     QVERIFY2(dialog->message().isEmpty(), qPrintable(dialog->message()));
 
     // What `annorev sample` runs with the same options.
-    const SpotCheckSample::Drawn expected =
-        SpotCheckSample::draw(m_store->exportDocuments(), statuses, size, seed, stratify, Schema::builtin(), m_checker);
+    const SpotCheckSample::Drawn expected = SpotCheckSample::draw(*m_store->exportDocuments(), statuses, size, seed,
+                                                                  stratify, Schema::builtin(), m_checker);
     QStringList expectedIds;
     for (const RoundDocument &document : expected.documents) {
         expectedIds.append(document.id);
@@ -220,7 +218,7 @@ void TestSpotCheckPanel::drawnRoundHasTheIdsTheSampleCommandDraws()
     QCOMPARE(selected.first().at(1).toStringList(), expectedIds);
     QCOMPARE(panel->currentRound(), u"r1"_s);
 
-    const std::optional<SpotCheckRound> saved = m_store->round(u"r1"_s);
+    const Expected<SpotCheckRound> saved = m_store->round(u"r1"_s);
     QVERIFY(saved);
     QCOMPARE(saved->seed, seed);
     QCOMPARE(saved->requestedSize, size);
@@ -228,7 +226,7 @@ void TestSpotCheckPanel::drawnRoundHasTheIdsTheSampleCommandDraws()
     QCOMPARE(saved->statuses, statusesText);
     QCOMPARE(saved->createdBy, u"ada"_s);
     QStringList stored;
-    for (const RoundDocument &document : m_store->roundDocuments(u"r1"_s)) {
+    for (const RoundDocument &document : *m_store->roundDocuments(u"r1"_s)) {
         stored.append(document.id);
     }
     QCOMPARE(stored, expectedIds);
@@ -281,8 +279,25 @@ void TestSpotCheckPanel::drawRoundDialogSaysWhyItDrewNothing()
     QVERIFY2(dialog->message().contains(expected), qPrintable(dialog->message()));
     QVERIFY(dialog->isVisible());
     QCOMPARE(selected.count(), 0);
-    QCOMPARE(m_store->rounds().size(), 1);
+    QCOMPARE(m_store->rounds()->size(), 1);
     dialog->reject();
+}
+
+void TestSpotCheckPanel::drawRoundDialogShowsAStoreThatCannotBeRead()
+{
+    const auto panel = makePanel();
+    const QString storePath = ReviewStore::defaultStorePath({m_batch});
+    {
+        const test::SqlFile raw(storePath);
+        QSqlQuery q = raw.query();
+        QVERIFY(q.exec(u"DROP TABLE rounds"_s));
+    }
+    DrawRoundDialog *dialog = panel->openDrawRoundDialog();
+    QVERIFY(dialog->isVisible());
+    // Not a dialog offering to draw from a store that looks empty.
+    QVERIFY2(dialog->message().contains(storePath + u": no such table: rounds"_s), qPrintable(dialog->message()));
+    QVERIFY(!child<QPushButton>(*dialog, u"drawButton"_s)->isEnabled());
+    dialog->close();
 }
 
 void TestSpotCheckPanel::cancellingADrawInProgressSavesNoRound()
@@ -301,7 +316,7 @@ void TestSpotCheckPanel::cancellingADrawInProgressSavesNoRound()
     QCOMPARE(finished.first().at(0).toBool(), false);
     QTRY_VERIFY(dialog.isNull()); // deleted on close, once the worker is done
     QCOMPARE(selected.count(), 0);
-    QVERIFY(m_store->rounds().isEmpty());
+    QVERIFY(m_store->rounds()->isEmpty());
 }
 
 void TestSpotCheckPanel::selectingARoundEmitsItsIdsInDrawOrder()
@@ -352,7 +367,7 @@ void TestSpotCheckPanel::passAndFailAreEnabledOnlyForDocumentsOfTheRound()
     QVERIFY(child<QLabel>(*panel, u"documentJudgement"_s)->text().contains(u"not in this round"_s));
     QVERIFY(!panel->pass());
     QVERIFY(!panel->errorText().isEmpty());
-    QVERIFY(m_store->judgements(u"r1"_s).isEmpty());
+    QVERIFY(m_store->judgements(u"r1"_s)->isEmpty());
 
     panel->setCurrentDocument(m_ids.at(0));
     QVERIFY(panel->passAction()->isEnabled());
@@ -372,7 +387,7 @@ void TestSpotCheckPanel::passRecordsAJudgement()
     QCOMPARE(judged.count(), 1);
     QCOMPARE(judged.first().at(0).toString(), m_ids.at(2));
     QCOMPARE(judged.first().at(1).value<Verdict>(), Verdict::Pass);
-    const QList<Judgement> judgements = m_store->judgements(u"r1"_s);
+    const QList<Judgement> judgements = *m_store->judgements(u"r1"_s);
     QCOMPARE(judgements.size(), 1);
     QCOMPARE(judgements.first().documentId, m_ids.at(2));
     QCOMPARE(judgements.first().verdict, Verdict::Pass);
@@ -421,7 +436,7 @@ void TestSpotCheckPanel::failWithEachReasonKeyRecordsThatReason()
     QCOMPARE(judged.count(), 1);
     QCOMPARE(judged.first().at(1).value<Verdict>(), Verdict::Fail);
     QVERIFY(!reasons->isVisible());
-    const QList<Judgement> judgements = m_store->judgements(u"r1"_s);
+    const QList<Judgement> judgements = *m_store->judgements(u"r1"_s);
     QCOMPARE(judgements.size(), 1);
     QCOMPARE(judgements.first().verdict, Verdict::Fail);
     QCOMPARE(judgements.first().reason, std::optional(reason));
@@ -444,7 +459,7 @@ void TestSpotCheckPanel::escapeClosesTheReasonsWithoutJudging()
     QTest::keyClick(reasons, Qt::Key_Escape);
     QVERIFY(!reasons->isVisible());
     QCOMPARE(judged.count(), 0);
-    QVERIFY(m_store->judgements(u"r1"_s).isEmpty());
+    QVERIFY(m_store->judgements(u"r1"_s)->isEmpty());
 }
 
 void TestSpotCheckPanel::estimateTextIsWilsonsEstimateOfTheTally_data()

@@ -14,6 +14,8 @@
 
 using namespace annorev;
 using namespace Qt::StringLiterals;
+using annorev::test::errorOf;
+using annorev::test::openedStore;
 
 namespace {
 
@@ -72,8 +74,7 @@ void TestSpotCheckStore::init()
     m_storePath = ReviewStore::defaultStorePath({m_batch});
     auto store = openStore();
     QVERIFY(store);
-    QString error;
-    QVERIFY2(store->sync({m_batch}, Schema::builtin(), m_checker, u"tester"_s, &error), qPrintable(error));
+    QVERIFY_OK(store->sync({m_batch}, Schema::builtin(), m_checker, u"tester"_s));
 }
 
 void TestSpotCheckStore::cleanup()
@@ -83,20 +84,14 @@ void TestSpotCheckStore::cleanup()
 
 std::unique_ptr<ReviewStore> TestSpotCheckStore::openStore()
 {
-    QString error;
-    std::unique_ptr<ReviewStore> store = ReviewStore::open(m_storePath, &error);
-    if (!store) {
-        qWarning("%s", qPrintable(error));
-    }
-    return store;
+    return openedStore(m_storePath);
 }
 
 void TestSpotCheckStore::aVersion1StoreIsMigratedAndKeepsItsReview()
 {
     {
         auto store = openStore();
-        QString error;
-        QVERIFY(store->setStatus({u"b.txt"_s}, ReviewStatus::Rejected, u"wrong"_s, u"alice"_s, &error));
+        QVERIFY_OK(store->setStatus({u"b.txt"_s}, ReviewStatus::Rejected, u"wrong"_s, u"alice"_s));
     }
     {
         // What annorev 0.1 wrote: the same store without the facts and spot-check tables, at version 1.
@@ -112,24 +107,21 @@ void TestSpotCheckStore::aVersion1StoreIsMigratedAndKeepsItsReview()
     RawStore raw(m_storePath);
     QCOMPARE(raw.value(u"SELECT value FROM meta WHERE key = 'schema_version'"_s).toString(),
              QString::number(ReviewStore::schemaVersion));
-    QCOMPARE(store->ids(), ids);
+    QCOMPARE(*store->ids(), ids);
     QCOMPARE(store->document(u"b.txt"_s)->status, ReviewStatus::Rejected);
-    QCOMPARE(store->auditLog().size(), 1);
-    QString error;
-    QVERIFY2(store->createRound(roundNamed(u"r1"_s), {{u"a.txt"_s, {}}}, &error), qPrintable(error));
-    QCOMPARE(store->rounds().size(), 1);
+    QCOMPARE(store->auditLog()->size(), 1);
+    QVERIFY_OK(store->createRound(roundNamed(u"r1"_s), {{u"a.txt"_s, {}}}));
+    QCOMPARE(store->rounds()->size(), 1);
 }
 
 void TestSpotCheckStore::createRoundSavesTheSampleInDrawOrder()
 {
     auto store = openStore();
-    QString error;
     const quint64 largestSeed = ~quint64(0); // beyond SQLite's signed integers
-    QVERIFY2(store->createRound(roundNamed(u"r1"_s, largestSeed),
-                                {{u"c.txt"_s, u"model"_s}, {u"a.txt"_s, u"(no spans)"_s}}, &error),
-             qPrintable(error));
-    QVERIFY(store->createRound(roundNamed(u"r2"_s), {{u"d.txt"_s, {}}}, &error));
-    const QList<SpotCheckRound> rounds = store->rounds();
+    QVERIFY_OK(store->createRound(roundNamed(u"r1"_s, largestSeed),
+                                  {{u"c.txt"_s, u"model"_s}, {u"a.txt"_s, u"(no spans)"_s}}));
+    QVERIFY_OK(store->createRound(roundNamed(u"r2"_s), {{u"d.txt"_s, {}}}));
+    const QList<SpotCheckRound> rounds = *store->rounds();
     QCOMPARE(rounds.size(), 2);
     QCOMPARE(rounds[0].name, u"r1"_s);
     QCOMPARE(rounds[0].seed, largestSeed);
@@ -143,25 +135,27 @@ void TestSpotCheckStore::createRoundSavesTheSampleInDrawOrder()
     QCOMPARE(rounds[1].name, u"r2"_s);
     QCOMPARE(store->round(u"r2"_s)->size, 1);
     QVERIFY(!store->round(u"r3"_s));
-    const QList<RoundDocument> documents = store->roundDocuments(u"r1"_s);
+    const QList<RoundDocument> documents = *store->roundDocuments(u"r1"_s);
     QCOMPARE(documents.size(), 2);
     QCOMPARE(documents[0].id, u"c.txt"_s);
     QCOMPARE(documents[0].stratum, u"model"_s);
     QCOMPARE(documents[1].id, u"a.txt"_s);
-    QCOMPARE(store->roundDocuments(u"r2"_s).constFirst().stratum, u""_s);
+    QCOMPARE(store->roundDocuments(u"r2"_s)->constFirst().stratum, u""_s);
 }
 
 void TestSpotCheckStore::createRoundRefusesATakenName()
 {
     auto store = openStore();
     QString error;
-    QVERIFY(store->createRound(roundNamed(u"r1"_s), {{u"a.txt"_s, {}}}, &error));
-    QVERIFY(!store->createRound(roundNamed(u"r1"_s, 7), {{u"b.txt"_s, {}}}, &error));
+    QVERIFY_OK(store->createRound(roundNamed(u"r1"_s), {{u"a.txt"_s, {}}}));
+    error = errorOf(store->createRound(roundNamed(u"r1"_s, 7), {{u"b.txt"_s, {}}}));
+    QVERIFY(!error.isEmpty());
     QCOMPARE(error, u"a round \"r1\" already exists in the store "_s + m_storePath +
                         u"; rounds are never redrawn: choose another name"_s);
     QCOMPARE(store->round(u"r1"_s)->seed, quint64(42));
-    QCOMPARE(store->roundDocuments(u"r1"_s).constFirst().id, u"a.txt"_s);
-    QVERIFY(!store->createRound(roundNamed(u" "_s), {{u"a.txt"_s, {}}}, &error));
+    QCOMPARE(store->roundDocuments(u"r1"_s)->constFirst().id, u"a.txt"_s);
+    error = errorOf(store->createRound(roundNamed(u" "_s), {{u"a.txt"_s, {}}}));
+    QVERIFY(!error.isEmpty());
     QCOMPARE(error, u"a spot-check round needs a name"_s);
 }
 
@@ -169,23 +163,22 @@ void TestSpotCheckStore::createRoundRefusesUnknownIdsAndSavesNothing()
 {
     auto store = openStore();
     QString error;
-    QVERIFY(!store->createRound(roundNamed(u"r1"_s), {{u"a.txt"_s, {}}, {u"nope.txt"_s, {}}}, &error));
+    error = errorOf(store->createRound(roundNamed(u"r1"_s), {{u"a.txt"_s, {}}, {u"nope.txt"_s, {}}}));
+    QVERIFY(!error.isEmpty());
     QVERIFY2(error.startsWith(u"no document \"nope.txt\" in the store "_s + m_storePath), qPrintable(error));
-    QVERIFY(store->rounds().isEmpty());
-    QVERIFY(store->roundDocuments(u"r1"_s).isEmpty());
+    QVERIFY(store->rounds()->isEmpty());
+    QVERIFY(store->roundDocuments(u"r1"_s)->isEmpty());
 }
 
 void TestSpotCheckStore::theLatestJudgementCounts()
 {
     auto store = openStore();
-    QString error;
-    QVERIFY(store->createRound(roundNamed(u"r1"_s), {{u"a.txt"_s, {}}, {u"b.txt"_s, {}}, {u"c.txt"_s, {}}}, &error));
-    QVERIFY2(store->judge(u"r1"_s, {u"a.txt"_s, u"b.txt"_s}, Verdict::Fail, FailReason::WrongBoundary,
-                          u"  cut short  "_s, u"alice"_s, &error),
-             qPrintable(error));
-    QVERIFY(store->judge(u"r1"_s, {u"b.txt"_s}, Verdict::Pass, std::nullopt, {}, u"bob"_s, &error));
+    QVERIFY_OK(store->createRound(roundNamed(u"r1"_s), {{u"a.txt"_s, {}}, {u"b.txt"_s, {}}, {u"c.txt"_s, {}}}));
+    QVERIFY_OK(store->judge(u"r1"_s, {u"a.txt"_s, u"b.txt"_s}, Verdict::Fail, FailReason::WrongBoundary,
+                            u"  cut short  "_s, u"alice"_s));
+    QVERIFY_OK(store->judge(u"r1"_s, {u"b.txt"_s}, Verdict::Pass, std::nullopt, {}, u"bob"_s));
 
-    const QList<Judgement> all = store->judgements(u"r1"_s);
+    const QList<Judgement> all = *store->judgements(u"r1"_s);
     QCOMPARE(all.size(), 3);
     QCOMPARE(all[0].documentId, u"a.txt"_s);
     QCOMPARE(all[0].verdict, Verdict::Fail);
@@ -195,7 +188,7 @@ void TestSpotCheckStore::theLatestJudgementCounts()
     QVERIFY(all[0].at.isValid());
     QVERIFY(all[2].seq > all[1].seq);
 
-    const QList<RoundDocument> documents = store->roundDocuments(u"r1"_s);
+    const QList<RoundDocument> documents = *store->roundDocuments(u"r1"_s);
     const QList<Judgement> latest = latestJudgements(documents, all);
     QCOMPARE(latest.size(), 2);
     QCOMPARE(latest[1].documentId, u"b.txt"_s);
@@ -238,19 +231,19 @@ void TestSpotCheckStore::judgeRefusesAndRecordsNothing()
     QFETCH(QString, message);
     auto store = openStore();
     QString error;
-    QVERIFY(store->createRound(roundNamed(u"r1"_s), {{u"a.txt"_s, {}}, {u"b.txt"_s, {}}}, &error));
-    QVERIFY(!store->judge(round, ids, verdict, reason, {}, u"alice"_s, &error));
+    QVERIFY_OK(store->createRound(roundNamed(u"r1"_s), {{u"a.txt"_s, {}}, {u"b.txt"_s, {}}}));
+    error = errorOf(store->judge(round, ids, verdict, reason, {}, u"alice"_s));
+    QVERIFY(!error.isEmpty());
     QCOMPARE(error, message.replace(u"STORE"_s, m_storePath));
-    QVERIFY(store->judgements(u"r1"_s).isEmpty());
+    QVERIFY(store->judgements(u"r1"_s)->isEmpty());
 }
 
 void TestSpotCheckStore::roundsAndJudgementsAreAppendOnly()
 {
     {
         auto store = openStore();
-        QString error;
-        QVERIFY(store->createRound(roundNamed(u"r1"_s), {{u"a.txt"_s, {}}}, &error));
-        QVERIFY(store->judge(u"r1"_s, {u"a.txt"_s}, Verdict::Pass, std::nullopt, {}, u"alice"_s, &error));
+        QVERIFY_OK(store->createRound(roundNamed(u"r1"_s), {{u"a.txt"_s, {}}}));
+        QVERIFY_OK(store->judge(u"r1"_s, {u"a.txt"_s}, Verdict::Pass, std::nullopt, {}, u"alice"_s));
     }
     RawStore raw(m_storePath);
     QSqlQuery q = raw.query();

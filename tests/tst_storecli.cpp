@@ -28,6 +28,8 @@
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
+using annorev::test::errorOf;
+using annorev::test::openedStore;
 
 namespace {
 
@@ -117,6 +119,8 @@ private slots:
     void markUsageErrors();
     void statusCountsAndListsChangedAndMissing();
     void statusJson();
+    void aStoreThatCannotBeReadIsAnErrorNamingIt_data();
+    void aStoreThatCannotBeReadIsAnErrorNamingIt();
     void logTextAndJsonl();
     void logOfAnUnknownDocumentIsAnError();
     void unreadableBatchIsReportedWithOnePrefix_data();
@@ -317,6 +321,28 @@ void TestStoreCli::statusJson()
     QCOMPARE(object[u"findings"_s][u"error"_s].toInt(), 0);
     QCOMPARE(object[u"source_changed"_s].toArray(), QJsonArray());
     QCOMPARE(object[u"missing"_s].toArray(), QJsonArray());
+}
+
+// A failed read is an error naming the store, never an empty batch ("0 documents").
+void TestStoreCli::aStoreThatCannotBeReadIsAnErrorNamingIt_data()
+{
+    QTest::addColumn<QStringList>("command");
+    QTest::addRow("status") << QStringList{u"status"_s};
+    QTest::addRow("status json") << QStringList{u"status"_s, u"--format"_s, u"json"_s};
+    QTest::addRow("stats") << QStringList{u"stats"_s};
+    QTest::addRow("export") << QStringList{u"export"_s, u"--format"_s, u"records-jsonl"_s};
+}
+
+void TestStoreCli::aStoreThatCannotBeReadIsAnErrorNamingIt()
+{
+    QFETCH(QStringList, command);
+    QCOMPARE(annorev({u"status"_s, m_batch}).exitCode, 0);
+    QVERIFY(annorev::test::breakStoreReads(m_store));
+    const Run run = annorev(command + QStringList{m_batch});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.out.isEmpty(), run.out.constData());
+    QVERIFY2(run.err.contains(QByteArray("annorev: error: the store " + m_store.toUtf8() + ": no such column")),
+             run.err.constData());
 }
 
 void TestStoreCli::logTextAndJsonl()
@@ -583,10 +609,9 @@ void TestStoreCli::aProcessThatLostItsLocksKeepsItsLogWhenAnotherCloses()
 {
     // This process is the window: it holds the store open and has written to it.
     QCOMPARE(annorev({u"status"_s, m_batch}).exitCode, 0);
-    QString error;
-    const std::unique_ptr<annorev::ReviewStore> store = annorev::ReviewStore::open(m_store, &error);
-    QVERIFY2(store, qPrintable(error));
-    QVERIFY2(store->setStatus({first}, annorev::ReviewStatus::NeedsWork, {}, u"window"_s, &error), qPrintable(error));
+    const std::unique_ptr<annorev::ReviewStore> store = openedStore(m_store);
+    QVERIFY(store);
+    QVERIFY_OK(store->setStatus({first}, annorev::ReviewStatus::NeedsWork, {}, u"window"_s));
     // Something in this process opens and closes the store file, as a file dialog sniffing its
     // type did: POSIX drops every lock this process holds on the file (SQLite's "how to corrupt"
     // 2.2), so the next annorev believes it is the store's last user when it closes.
@@ -598,7 +623,7 @@ void TestStoreCli::aProcessThatLostItsLocksKeepsItsLogWhenAnotherCloses()
     QCOMPARE(log.exitCode, 0);
 
     // Written after the other process closed: a third process must see it.
-    QVERIFY2(store->setStatus({second}, annorev::ReviewStatus::Approved, {}, u"window"_s, &error), qPrintable(error));
+    QVERIFY_OK(store->setStatus({second}, annorev::ReviewStatus::Approved, {}, u"window"_s));
     const Run status = annorev({u"status"_s, u"--format"_s, u"json"_s, m_batch});
     QCOMPARE(status.exitCode, 0);
     const QJsonObject object = QJsonDocument::fromJson(status.out).object();

@@ -202,9 +202,8 @@ void TestWindowDocks::spotCheckModeShowsTheRoundAndJudgesWithPAndF()
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_2);
     QTRY_COMPARE(window->currentDocumentId(), ids.at(2));
 
-    QString error;
-    const auto store = ReviewStore::open(window->storePath(), &error);
-    const QList<Judgement> judgements = store->judgements(u"r1"_s);
+    const auto store = openedStore(window->storePath());
+    const QList<Judgement> judgements = *store->judgements(u"r1"_s);
     QCOMPARE(judgements.size(), 2);
     QCOMPARE(judgements.at(0).documentId, ids.at(0));
     QCOMPARE(judgements.at(0).verdict, Verdict::Pass);
@@ -290,7 +289,7 @@ void TestWindowDocks::compareShowsBothSidesAndTakesBsSpan()
     QCOMPARE(list->model()->index(5, DocumentListModel::StatusColumn).data().toString(), u"Unreviewed"_s);
     QTRY_VERIFY(stored(*window, extra).contains("<params>13 billion</params>"));
     QVERIFY(window->session()->waitForSaved());
-    QCOMPARE(ReviewStore::open(window->storePath(), &error)->document(extra)->status, ReviewStatus::Unreviewed);
+    QCOMPARE(openedStore(window->storePath())->document(extra)->status, ReviewStatus::Unreviewed);
     window->action(u"undo"_s)->trigger();
     QTRY_COMPARE(stored(*window, extra), extraSource);
 }

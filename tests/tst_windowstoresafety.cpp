@@ -153,6 +153,7 @@ private slots:
     void aStoreDroppedOnTheWindowIsRefusedUnread();
     void aBatchThatCannotBeReadLeavesNoStore();
     void storeThatCannotBeOpenedKeepsThePreviousBatch();
+    void storeWhoseListCannotBeReadIsNotShownAsAnEmptyBatch();
     void editingAnApprovedDocumentShowsItUnreviewedAtOnce();
     void unreadableInputsAreReportedAndTheRestOpens();
     void unreadableFolderEntriesAreListedInTheOpenReport();
@@ -176,8 +177,7 @@ void TestWindowStoreSafety::fileDialogsNeverOpenTheStoreFiles()
         const auto store =
             annorev::test::syncedStore(m_batch, Checker(Schema::builtin(), CountryAliases::builtin(), 2026));
         QVERIFY(store);
-        QString error;
-        QVERIFY(store->setStatus({first}, ReviewStatus::Approved, {}, u"tester"_s, &error));
+        QVERIFY_OK(store->setStatus({first}, ReviewStatus::Approved, {}, u"tester"_s));
     }
     const QString storePath = ReviewStore::defaultStorePath({m_batch});
     QVERIFY(QFileInfo::exists(storePath + u"-wal"_s));
@@ -314,6 +314,20 @@ void TestWindowStoreSafety::storeThatCannotBeOpenedKeepsThePreviousBatch()
     QVERIFY(statusMessage(*window).contains(u"other.annorev.sqlite"_s));
 }
 
+void TestWindowStoreSafety::storeWhoseListCannotBeReadIsNotShownAsAnEmptyBatch()
+{
+    auto window = openWindow();
+    const QString other = m_dir->filePath(u"other"_s);
+    writeFile(other + u"/a.txt"_s, "<model>A</model>\n");
+    QVERIFY(syncedStore(other, Checker(Schema::builtin(), CountryAliases::builtin(), 2026)));
+    QVERIFY(breakStoreReads(ReviewStore::defaultStorePath({other})));
+    QVERIFY(!window->openBatch({other}));
+    QCOMPARE(window->currentDocumentId(), first);
+    QCOMPARE(child<QTreeView>(*window, u"documentList"_s)->model()->rowCount(), 7);
+    QVERIFY2(statusMessage(*window).contains(u"other.annorev.sqlite: no such column"_s),
+             qPrintable(statusMessage(*window)));
+}
+
 void TestWindowStoreSafety::editingAnApprovedDocumentShowsItUnreviewedAtOnce()
 {
     auto window = openWindow(true);
@@ -331,8 +345,7 @@ void TestWindowStoreSafety::editingAnApprovedDocumentShowsItUnreviewedAtOnce()
     QCOMPARE(list->model()->index(row, DocumentListModel::StatusColumn).data().toString(), u"Unreviewed"_s);
     QVERIFY2(statusMessage(*window).contains(u"unreviewed again"_s), qPrintable(statusMessage(*window)));
     QVERIFY(window->session()->waitForSaved());
-    QString error;
-    const auto store = ReviewStore::open(window->storePath(), &error);
+    const auto store = openedStore(window->storePath());
     QCOMPARE(store->document(extra)->status, ReviewStatus::Unreviewed);
 }
 

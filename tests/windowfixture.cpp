@@ -56,10 +56,8 @@ void WindowFixture::selectText(SourceView *view, const QString &needle, qsizetyp
 
 QByteArray WindowFixture::stored(const MainWindow &window, const QString &id) const
 {
-    QString error;
-    const std::unique_ptr<ReviewStore> store = ReviewStore::open(window.storePath(), &error);
+    const std::unique_ptr<ReviewStore> store = openedStore(window.storePath());
     if (!store) {
-        qWarning("%s", qPrintable(error));
         return {};
     }
     const auto doc = store->document(id);
@@ -68,9 +66,8 @@ QByteArray WindowFixture::stored(const MainWindow &window, const QString &id) co
 
 bool WindowFixture::pickNewRound(MainWindow &window, const QString &name, const QStringList &ids)
 {
-    QString error;
     {
-        const std::unique_ptr<ReviewStore> store = ReviewStore::open(window.storePath(), &error);
+        const std::unique_ptr<ReviewStore> store = openedStore(window.storePath());
         SpotCheckRound round;
         round.name = name;
         round.createdBy = u"t"_s;
@@ -78,8 +75,11 @@ bool WindowFixture::pickNewRound(MainWindow &window, const QString &name, const 
         for (const QString &id : ids) {
             documents.append({id, {}});
         }
-        if (!store || !store->createRound(round, documents, &error)) {
-            qWarning("cannot save the round: %s", qPrintable(error));
+        if (!store) {
+            return false;
+        }
+        if (const Expected<void> saved = store->createRound(round, documents); !saved) {
+            qWarning("cannot save the round: %s", qPrintable(saved.error().message));
             return false;
         }
     }

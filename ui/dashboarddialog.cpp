@@ -281,9 +281,12 @@ void DashboardDialog::loadStore(const QString &storePath, const Checker &checker
             return loaded;
         }
         // SQLite connections belong to the thread that opened them: this one is the worker's.
-        const std::unique_ptr<ReviewStore> store = ReviewStore::open(storePath, &loaded.error);
-        if (store) {
-            loaded.stats = StoreStats::read(*store, schema, checker, target, {}, &loaded.error);
+        const Expected<std::unique_ptr<ReviewStore>> store = ReviewStore::open(storePath);
+        Expected<StoreStats> stats = store ? StoreStats::read(**store, schema, checker, target, {}) : store.error();
+        if (stats) {
+            loaded.stats = std::move(*stats);
+        } else {
+            loaded.error = stats.error().message;
         }
         return loaded;
     }));

@@ -38,13 +38,20 @@ DrawRoundDialog::DrawRoundDialog(ReviewStore &store, const Schema &schema, const
     : QDialog(parent), m_store(store), m_schema(schema), m_checker(checker), m_reviewer(reviewer)
 {
     setWindowTitle(tr("Draw Spot-Check Round"));
-    const qsizetype documents = m_store.ids().size();
+    const Expected<QStringList> ids = m_store.ids();
+    const Expected<QList<SpotCheckRound>> rounds = m_store.rounds();
+    const qsizetype documents = ids ? ids->size() : 0;
     const Wilson::Estimate fromNothing = Wilson::estimate(0, 0, target);
     const qsizetype suggested =
         std::clamp<qsizetype>(fromNothing.moreToCheck.value_or(documents), 1, std::max<qsizetype>(documents, 1));
     createWidgets(documents, suggested);
-    setRoundName(SpotCheckSample::defaultRoundName(m_store.rounds(), QDate::currentDate()));
+    setRoundName(SpotCheckSample::defaultRoundName(rounds.value_or(QList<SpotCheckRound>()), QDate::currentDate()));
     setSeed(QRandomGenerator::system()->generate64());
+    if (!ids || !rounds) {
+        // Nothing can be drawn from a store that cannot be read; the dialog says why.
+        refuse(tr("The review store cannot be read: %1").arg((ids ? rounds.error() : ids.error()).message));
+        m_drawButton->setEnabled(false);
+    }
     connect(&m_watcher, &QFutureWatcher<Outcome>::finished, this, &DrawRoundDialog::sampleArrived);
 }
 
@@ -240,13 +247,14 @@ bool DrawRoundDialog::draw()
     if (std::none_of(m_statusBoxes.cbegin(), m_statusBoxes.cend(), [](QCheckBox *box) { return box->isChecked(); })) {
         return refuse(tr("Choose at least one status to draw from."));
     }
-    QString error;
-    if (m_store.round(round.name, &error)) {
+    const Expected<QList<SpotCheckRound>> rounds = m_store.rounds();
+    if (!rounds) {
+        return refuse(rounds.error().message);
+    }
+    if (std::any_of(rounds->cbegin(), rounds->cend(),
+                    [&round](const SpotCheckRound &taken) { return taken.name == round.name; })) {
         return refuse(
             tr("There is already a round \"%1\": rounds are never redrawn. Choose another name.").arg(round.name));
-    }
-    if (!error.isEmpty()) {
-        return refuse(error);
     }
     round.createdBy = m_reviewer;
     round.seed = *chosenSeed;
@@ -260,15 +268,15 @@ bool DrawRoundDialog::draw()
         [storePath = m_store.path(), statuses = statuses(), round, &schema = m_schema, checker = m_checker] {
             Outcome outcome;
             // SQLite connections belong to the thread that opened them: this one is the worker's.
-            const std::unique_ptr<ReviewStore> store = ReviewStore::open(storePath, &outcome.error);
-            if (!store) {
+            const Expected<std::unique_ptr<ReviewStore>> store = ReviewStore::open(storePath);
+            const Expected<QList<ExportDocument>> documents =
+                store ? (*store)->exportDocuments() : Expected<QList<ExportDocument>>(store.error());
+            if (!documents) {
+                outcome.error = documents.error().message;
                 return outcome;
             }
-            const QList<ExportDocument> documents = store->exportDocuments(std::nullopt, &outcome.error);
-            if (outcome.error.isEmpty()) {
-                outcome.drawn = SpotCheckSample::draw(documents, statuses, round.requestedSize, round.seed,
-                                                      round.stratify, schema, checker);
-            }
+            outcome.drawn = SpotCheckSample::draw(*documents, statuses, round.requestedSize, round.seed, round.stratify,
+                                                  schema, checker);
             return outcome;
         }));
     return true;
@@ -331,9 +339,8 @@ void DrawRoundDialog::sampleArrived()
                                 "%1 or more.")
                                  .arg(drawn.strata));
     }
-    QString error;
-    if (!m_store.createRound(m_pending, drawn.documents, &error)) {
-        return finish(false, error);
+    if (const Expected<void> saved = m_store.createRound(m_pending, drawn.documents); !saved) {
+        return finish(false, saved.error().message);
     }
     QStringList ids;
     for (const RoundDocument &document : drawn.documents) {

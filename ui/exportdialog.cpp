@@ -380,20 +380,30 @@ ExportDialog::StoreFacts ExportDialog::readFacts(const QString &storePath)
         facts.error = tr("There is no review store at %1.").arg(native(storePath));
         return facts;
     }
-    const std::unique_ptr<ReviewStore> store = ReviewStore::open(storePath, &facts.error);
-    if (!store) {
+    const Expected<std::unique_ptr<ReviewStore>> opened = ReviewStore::open(storePath);
+    if (!opened) {
+        facts.error = opened.error().message;
         return facts;
     }
-    const ReviewStore::Summary summary = store->summary(&facts.error);
-    facts.byStatus = summary.byStatus;
-    facts.batchInputs = store->batchInputs(&facts.error);
-    const QStringList ids = store->ids(&facts.error);
-    if (facts.error.isEmpty() && !ids.isEmpty()) {
-        if (const auto first = store->document(ids.constFirst(), &facts.error)) {
-            facts.layout = first->layout;
-            const QString suffix = QFileInfo(first->relativePath.isEmpty() ? first->id : first->relativePath).suffix();
-            facts.firstSuffix = suffix.isEmpty() ? QString() : u'.' + suffix;
+    const ReviewStore &store = **opened;
+    const Expected<ReviewStore::Summary> summary = store.summary();
+    const Expected<QStringList> batchInputs = summary ? store.batchInputs() : summary.error();
+    const Expected<QStringList> ids = batchInputs ? store.ids() : batchInputs.error();
+    if (!ids) {
+        facts.error = ids.error().message;
+        return facts;
+    }
+    facts.byStatus = summary->byStatus;
+    facts.batchInputs = *batchInputs;
+    if (!ids->isEmpty()) {
+        const Expected<ReviewStore::StoredDocument> first = store.document(ids->constFirst());
+        if (!first) {
+            facts.error = first.error().message;
+            return facts;
         }
+        facts.layout = first->layout;
+        const QString suffix = QFileInfo(first->relativePath.isEmpty() ? first->id : first->relativePath).suffix();
+        facts.firstSuffix = suffix.isEmpty() ? QString() : u'.' + suffix;
     }
     return facts;
 }
@@ -580,16 +590,15 @@ void ExportDialog::run(const QString &path)
             QList<ExportDocument> documents;
             {
                 // SQLite connections belong to the thread that opened them: this one is the worker's.
-                const std::unique_ptr<ReviewStore> store = ReviewStore::open(storePath, &outcome.error);
-                if (!store) {
+                const Expected<std::unique_ptr<ReviewStore>> store = ReviewStore::open(storePath);
+                Expected<QList<ExportDocument>> read =
+                    store ? (*store)->exportDocuments() : Expected<QList<ExportDocument>>(store.error());
+                if (!read) {
+                    outcome.error = read.error().message;
                     promise.addResult(outcome);
                     return;
                 }
-                documents = store->exportDocuments(std::nullopt, &outcome.error);
-                if (!outcome.error.isEmpty()) {
-                    promise.addResult(outcome);
-                    return;
-                }
+                documents = std::move(*read);
             }
             qsizetype knownTotal = -1;
             ExportOptions withProgress = options;

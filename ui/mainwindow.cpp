@@ -875,15 +875,17 @@ bool MainWindow::openBatch(const QStringList &inputs, const QString &storePath)
             outcome.error = ReviewStore::unreadableInputs(reader);
             return outcome;
         }
-        std::unique_ptr<ReviewStore> store = ReviewStore::open(path, &outcome.error);
+        const Expected<std::unique_ptr<ReviewStore>> store = ReviewStore::open(path);
         if (!store) {
+            outcome.error = store.error().message;
             return outcome;
         }
-        const std::optional<ReviewStore::SyncReport> report =
-            store->sync(reader, paths, *schema, *checker, reviewer, &outcome.error);
+        const Expected<ReviewStore::SyncReport> report = (*store)->sync(reader, paths, *schema, *checker, reviewer);
         if (report) {
             outcome.inputErrors = report->inputErrors;
             outcome.sourceChanged = report->sourceChanged;
+        } else {
+            outcome.error = report.error().message;
         }
         return outcome;
     }));
@@ -897,9 +899,12 @@ bool MainWindow::openBatch(const QStringList &inputs, const QString &storePath)
         loop.exec(QEventLoop::ExcludeUserInputEvents);
     }
     const SyncOutcome outcome = watcher.result();
-    QString error = outcome.error;
-    std::unique_ptr<ReviewStore> store = error.isEmpty() ? ReviewStore::open(path, &error) : nullptr;
-    if (!store) {
+    Expected<std::unique_ptr<ReviewStore>> store =
+        outcome.error.isEmpty() ? ReviewStore::open(path) : Error{outcome.error};
+    // A store that cannot be read is reported as such, never shown as an empty batch.
+    const Expected<QList<ReviewStore::ListEntry>> stored = store ? (*store)->listEntries() : store.error();
+    if (!stored) {
+        const QString error = stored.error().message;
         auto *box = new QMessageBox(QMessageBox::Warning, tr("Cannot Open Batch"),
                                     tr("%1 could not be opened.").arg(batchName(paths)), QMessageBox::Ok, this);
         box->setTextFormat(Qt::PlainText);
@@ -919,7 +924,7 @@ bool MainWindow::openBatch(const QStringList &inputs, const QString &storePath)
     showJudgementColumn(false);
     m_documentView->setSortingEnabled(true);
     m_session.reset();
-    m_store = std::move(store);
+    m_store = std::move(*store);
     createSpotCheckPanel(reviewer);
     m_batch = paths;
     m_shownId.clear();
@@ -957,11 +962,10 @@ bool MainWindow::openBatch(const QStringList &inputs, const QString &storePath)
     connect(undo, &QUndoGroup::activeStackChanged, this, &MainWindow::updateActions);
 
     QList<DocumentListModel::Entry> entries;
-    const QList<ReviewStore::ListEntry> stored = m_store->listEntries(&error);
-    entries.reserve(stored.size());
+    entries.reserve(stored->size());
     m_totalErrors = 0;
     m_totalWarnings = 0;
-    for (const ReviewStore::ListEntry &entry : stored) {
+    for (const ReviewStore::ListEntry &entry : *stored) {
         entries.append(DocumentEntry::fromStore(entry));
         m_totalErrors += entries.last().errorCount;
         m_totalWarnings += entries.last().warningCount;
@@ -969,9 +973,9 @@ bool MainWindow::openBatch(const QStringList &inputs, const QString &storePath)
     m_filterBar->reset();
     m_filterBar->setTextSearch([path](const QString &needle) -> std::optional<QStringList> {
         // Its own connection: SQLite connections belong to the thread that made them.
-        QString searchError;
-        const std::unique_ptr<ReviewStore> searchStore = ReviewStore::open(path, &searchError);
-        return searchStore ? searchStore->search(needle, &searchError) : std::nullopt;
+        const Expected<std::unique_ptr<ReviewStore>> searchStore = ReviewStore::open(path);
+        const Expected<QStringList> found = searchStore ? (*searchStore)->search(needle) : searchStore.error();
+        return found ? std::optional<QStringList>(*found) : std::nullopt;
     });
     m_documents->setEntries(std::move(entries));
     rememberBatch(paths);
@@ -1055,7 +1059,7 @@ void MainWindow::documentSelected(const QModelIndex &proxyIndex)
         showError(error);
         return;
     }
-    const std::optional<ReviewStore::StoredDocument> stored = m_store->document(id);
+    const Expected<ReviewStore::StoredDocument> stored = m_store->document(id);
     m_noteEdit->setText(stored ? stored->note : QString());
     // What was refused was about the document before.
     setNoteAttention(false);

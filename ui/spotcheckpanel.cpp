@@ -234,14 +234,18 @@ void SpotCheckPanel::fillRoundCombo()
     const QSignalBlocker blocker(m_rounds);
     m_rounds->clear();
     m_rounds->addItem(tr("Off: no spot check"), QString());
-    QString error;
-    const QList<SpotCheckRound> rounds = m_store.rounds(&error);
-    for (const SpotCheckRound &round : rounds) {
-        const RoundTally counted = tally(m_store.roundDocuments(round.name), m_store.judgements(round.name));
-        m_rounds->addItem(tr("%1 (%2/%3 checked)").arg(round.name).arg(counted.checked).arg(round.size), round.name);
+    const Expected<QList<SpotCheckRound>> rounds = m_store.rounds();
+    if (!rounds) {
+        showError(rounds.error().message);
     }
-    if (!error.isEmpty()) {
-        showError(error);
+    for (const SpotCheckRound &round : rounds.value_or(QList<SpotCheckRound>())) {
+        const Expected<RoundReport> report = RoundReport::of(m_store, round, target());
+        if (!report) {
+            showError(report.error().message);
+            break;
+        }
+        m_rounds->addItem(tr("%1 (%2/%3 checked)").arg(round.name).arg(report->tally.checked).arg(round.size),
+                          round.name);
     }
     const int current = m_rounds->findData(currentRound());
     m_rounds->setCurrentIndex(std::max(current, 0));
@@ -272,14 +276,13 @@ QStringList SpotCheckPanel::roundIds() const
 
 bool SpotCheckPanel::readReport(const QString &name)
 {
-    QString error;
-    const std::optional<SpotCheckRound> round = m_store.round(name, &error);
-    std::optional<RoundReport> report = round ? RoundReport::of(m_store, *round, target(), &error) : std::nullopt;
+    const Expected<SpotCheckRound> round = m_store.round(name);
+    Expected<RoundReport> report = round ? RoundReport::of(m_store, *round, target()) : round.error();
     if (!report) {
-        showError(error.isEmpty() ? tr("There is no round \"%1\" in the store.").arg(name) : error);
+        showError(report.error().message);
         return false;
     }
-    m_report = std::move(report);
+    m_report = std::move(*report);
     Q_EMIT judgementsChanged();
     return true;
 }
@@ -433,10 +436,10 @@ bool SpotCheckPanel::judge(Verdict verdict, std::optional<FailReason> reason, co
                            : tr("Choose a round first."));
         return false;
     }
-    QString error;
     const QString id = m_currentId;
-    if (!m_store.judge(m_report->round.name, {id}, verdict, reason, note, m_reviewer, &error)) {
-        showError(error);
+    if (const Expected<void> judged = m_store.judge(m_report->round.name, {id}, verdict, reason, note, m_reviewer);
+        !judged) {
+        showError(judged.error().message);
         return false;
     }
     showError({});

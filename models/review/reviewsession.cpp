@@ -56,10 +56,9 @@ ReviewSession::~ReviewSession()
 bool ReviewSession::open(const QString &id, QString *error)
 {
     waitForSaved();
-    QString storeError;
-    const std::optional<ReviewStore::StoredDocument> stored = m_store.document(id, &storeError);
+    const Expected<ReviewStore::StoredDocument> stored = m_store.document(id);
     if (!stored) {
-        return fail(error, storeError.isEmpty() ? tr("no document %1 in the store").arg(id) : storeError);
+        return fail(error, stored.error().message);
     }
     if (!m_id.isEmpty()) {
         m_leftText.insert(m_id, m_document.source());
@@ -179,14 +178,12 @@ void ReviewSession::revert(const QString &storeError)
     QString message = later == 0 ? tr("Not saved to %1: %2 (%3).").arg(m_id, lost, storeError)
                                  : tr("Not saved to %1: %2 and the %3 changes after it (%4).")
                                        .arg(m_id, lost, QString::number(later), storeError);
-    QString readError;
-    const std::optional<ReviewStore::StoredDocument> stored = m_store.document(m_id, &readError);
+    const Expected<ReviewStore::StoredDocument> stored = m_store.document(m_id);
     if (stored) {
         message += u' ' + tr("The document is back to its last saved version.");
     } else {
-        message +=
-            u' ' +
-            tr("The document is back to the last version saved here; reading the store failed: %1").arg(readError);
+        message += u' ' + tr("The document is back to the last version saved here; reading the store failed: %1")
+                              .arg(stored.error().message);
     }
     m_undoStack->clear();
     show(stored ? Document::parse(stored->taggedText, m_schema) : m_saved);
@@ -306,8 +303,8 @@ bool ReviewSession::setStatus(ReviewStatus status, const QString &note, QString 
     if (!waitForSaved()) {
         return fail(error, tr("the latest changes to %1 were not saved, so its status was not changed").arg(m_id));
     }
-    if (!m_store.setStatus({m_id}, status, note, m_reviewer, error)) {
-        return false;
+    if (const Expected<void> saved = m_store.setStatus({m_id}, status, note, m_reviewer); !saved) {
+        return fail(error, saved.error().message);
     }
     setCurrentStatus(status);
     return true;

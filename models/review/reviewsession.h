@@ -2,6 +2,7 @@
 
 #include "checker.h"
 #include "document.h"
+#include "expected.h"
 #include "reviewstatus.h"
 #include "spanedit.h"
 

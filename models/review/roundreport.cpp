@@ -6,20 +6,17 @@
 
 namespace annorev {
 
-std::optional<RoundReport> RoundReport::of(const ReviewStore &store, const SpotCheckRound &round, double target,
-                                           QString *error)
+Expected<RoundReport> RoundReport::of(const ReviewStore &store, const SpotCheckRound &round, double target)
 {
-    QString readError;
-    RoundReport report{round, store.roundDocuments(round.name, &readError), {}, {}, {}};
-    if (readError.isEmpty()) {
-        report.judgements = store.judgements(round.name, &readError);
+    Expected<QList<RoundDocument>> documents = store.roundDocuments(round.name);
+    if (!documents) {
+        return documents.error();
     }
-    if (!readError.isEmpty()) {
-        if (error) {
-            *error = readError;
-        }
-        return std::nullopt;
+    Expected<QList<Judgement>> judgements = store.judgements(round.name);
+    if (!judgements) {
+        return judgements.error();
     }
+    RoundReport report{round, std::move(*documents), std::move(*judgements), {}, {}};
     report.tally = annorev::tally(report.documents, report.judgements);
     report.estimate = Wilson::estimate(report.tally.failed, report.tally.checked, target);
     return report;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "expected.h"
 #include "spotcheck.h"
 #include "wilson.h"
 
@@ -21,9 +22,7 @@ struct RoundReport
     Wilson::Estimate estimate;
 
     // The round's documents and judgements as the store has them, against the target error rate.
-    // Nothing when the store cannot be read.
-    static std::optional<RoundReport> of(const ReviewStore &store, const SpotCheckRound &round, double target,
-                                         QString *error);
+    static Expected<RoundReport> of(const ReviewStore &store, const SpotCheckRound &round, double target);
     // The first document in draw order after id without a judgement, wrapping around to the ones
     // before it; empty when every document is judged. From the start when id is not in the round.
     QString nextUnjudged(const QString &id) const;

@@ -90,15 +90,23 @@ void SessionWriter::process(const Step &step)
     const CheckResult result = m_checker.check(step.document);
     // The findings go out before the facts are gathered from them: the window waits for them.
     publish({Outcome::Checked, step.version, result, {}});
-    const ReviewStore::TextFacts facts = ReviewStore::TextFacts::of(step.document, result.findings);
+    const TextFacts facts = TextFacts::of(step.document, result.findings);
 
-    QString error;
+    Expected<void> written = Error{};
     if (!m_store) {
-        m_store = ReviewStore::open(m_storePath, &error);
+        Expected<std::unique_ptr<ReviewStore>> opened = ReviewStore::open(m_storePath);
+        if (opened) {
+            m_store = std::move(*opened);
+        } else {
+            written = opened.error();
+        }
     }
-    if (!m_store || !m_store->setTaggedText(step.id, step.document.source(), facts, step.reviewer, &error)) {
+    if (m_store) {
+        written = m_store->setTaggedText(step.id, step.document.source(), facts, step.reviewer);
+    }
+    if (!written) {
         m_failedGeneration = step.generation;
-        publish({Outcome::Failed, step.version, {}, error});
+        publish({Outcome::Failed, step.version, {}, written.error().message});
         return;
     }
     publish({Outcome::Written, step.version, {}, {}});

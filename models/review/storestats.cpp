@@ -5,45 +5,38 @@
 
 namespace annorev {
 
-std::optional<StoreStats> StoreStats::read(const ReviewStore &store, const Schema &schema, const Checker &checker,
-                                           double target, const QString &onlyRound, QString *error)
+Expected<StoreStats> StoreStats::read(const ReviewStore &store, const Schema &schema, const Checker &checker,
+                                      double target, const QString &onlyRound)
 {
-    auto fail = [error](const QString &message) {
-        if (error) {
-            *error = message;
-        }
-        return std::nullopt;
-    };
-    QString readError;
     QList<SpotCheckRound> rounds;
     if (!onlyRound.isEmpty()) {
-        const std::optional<SpotCheckRound> round = store.round(onlyRound, &readError);
+        Expected<SpotCheckRound> round = store.round(onlyRound);
         if (!round) {
-            return fail(readError.isEmpty() ? u"no round \"" % onlyRound % u"\" in the store " % store.path()
-                                            : readError);
+            return round.error();
         }
-        rounds.append(*round);
+        rounds.append(std::move(*round));
     } else {
-        rounds = store.rounds(&readError);
-        if (!readError.isEmpty()) {
-            return fail(readError);
+        Expected<QList<SpotCheckRound>> all = store.rounds();
+        if (!all) {
+            return all.error();
         }
+        rounds = std::move(*all);
     }
     StoreStats stats;
     stats.storePath = store.path();
     stats.target = target;
     for (const SpotCheckRound &round : std::as_const(rounds)) {
-        std::optional<RoundReport> report = RoundReport::of(store, round, target, &readError);
+        Expected<RoundReport> report = RoundReport::of(store, round, target);
         if (!report) {
-            return fail(readError);
+            return report.error();
         }
         stats.rounds.append(std::move(*report));
     }
-    const QList<ExportDocument> documents = store.exportDocuments(std::nullopt, &readError);
-    if (!readError.isEmpty()) {
-        return fail(readError);
+    const Expected<QList<ExportDocument>> documents = store.exportDocuments();
+    if (!documents) {
+        return documents.error();
     }
-    stats.batch = BatchStats::of(DocumentProfile::of(documents, schema, checker), schema);
+    stats.batch = BatchStats::of(DocumentProfile::of(*documents, schema, checker), schema);
     return stats;
 }
 

@@ -1,12 +1,11 @@
 #pragma once
 
 #include "batchstats.h"
+#include "expected.h"
 #include "roundreport.h"
 
 #include <QList>
 #include <QString>
-
-#include <optional>
 
 namespace annorev {
 
@@ -24,9 +23,9 @@ struct StoreStats
     double target = 0.05;
 
     // Reads the store; with onlyRound, that round alone ("no round ... in the store" when it has
-    // none). Nothing when the store cannot be read.
-    static std::optional<StoreStats> read(const ReviewStore &store, const Schema &schema, const Checker &checker,
-                                          double target, const QString &onlyRound, QString *error);
+    // none).
+    static Expected<StoreStats> read(const ReviewStore &store, const Schema &schema, const Checker &checker,
+                                     double target, const QString &onlyRound);
 };
 
 } // namespace annorev

@@ -1,6 +1,7 @@
 #include "outputguard.h"
 
 #include "reviewstore.h"
+#include "sqlite/sqlitestore.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -57,7 +58,7 @@ QString refusal(const QString &out, const QStringList &batchInputs, const QStrin
     const QString target = resolve(out);
     if (!storePath.isEmpty()) {
         const QString store = resolve(storePath);
-        for (const QString &suffix : ReviewStore::fileSuffixes()) {
+        for (const QString &suffix : SqliteStore::fileSuffixes()) {
             if (target == store + suffix) {
                 return suffix.isEmpty()
                            ? QStringLiteral("%1 is the review store: writing there would destroy every decision "

@@ -2,14 +2,15 @@
 
 #include "batchreader.h"
 #include "checkreport.h"
+#include "expected.h"
 #include "exportdocument.h"
 #include "reviewstatus.h"
 #include "spotcheck.h"
+#include "textfacts.h"
 
 #include <QByteArray>
 #include <QDateTime>
 #include <QList>
-#include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
 
@@ -20,23 +21,22 @@
 namespace annorev {
 
 class Checker;
-class Document;
-struct Finding;
 class Schema;
 
-// The durable record of a review: one SQLite file per batch holding each document's reviewer
-// version, decision and finding counts, and an append-only audit log of every change. Every
-// change is one transaction, committed before the call returns. Source files are never written.
+// The durable record of a review: each document's reviewer version, decision and finding
+// counts, an append-only audit log of every change, and the spot-check rounds. Every change is
+// one transaction, committed before the call returns. Source files are never written.
 //
-// Methods that can fail take `QString *error` and set it to a message naming the store; a store
-// another process holds past the busy timeout gives "the store PATH is locked by another annorev
-// process; try again". Reads return an empty result when they fail.
+// This is what the rest of annorev sees of a store; open() picks the backend from the location
+// (a SQLite file today, see sqlite/). Every read and write returns its result or an Error whose
+// message names the store: a store another process holds past the busy timeout gives "the store
+// PATH is locked by another annorev process; try again". A read that fails is an error, never an
+// empty result.
 class ReviewStore
 {
 public:
     // The schema this annorev writes; stores from older versions are migrated, newer ones refused.
     static constexpr int schemaVersion = 3;
-    static constexpr int busyTimeoutMs = 5000;
 
     struct StoredDocument
     {
@@ -92,16 +92,7 @@ public:
         QStringList rules;  // the rules of its findings, sorted, each once
     };
 
-    // What the store keeps about a tagged text besides the text: its finding counts, the labels
-    // and rules it has (space-separated, sorted) and its plain text, which the window searches.
-    struct TextFacts
-    {
-        CheckReport::Counts counts;
-        QString labels;
-        QString rules;
-        QString plainText;
-        static TextFacts of(const Document &doc, const QList<Finding> &findings);
-    };
+    using TextFacts = annorev::TextFacts;
 
     struct SyncReport
     {
@@ -125,26 +116,28 @@ public:
         QStringList missing;
     };
 
-    ~ReviewStore();
+    ReviewStore() = default;
+    virtual ~ReviewStore() = default;
     Q_DISABLE_COPY_MOVE(ReviewStore)
 
-    // BATCH.annorev.sqlite beside the first input: "dir/" gives "dir.annorev.sqlite" next to
-    // dir, "a.jsonl" gives "a.jsonl.annorev.sqlite".
+    // Opens the store at location, creating or migrating it. A store written by a newer annorev,
+    // or a file that is not an annorev store, is refused and left as it is.
+    static Expected<std::unique_ptr<ReviewStore>> open(const QString &location);
+
+    // The local store of a batch: BATCH.annorev.sqlite beside the first input ("dir/" gives
+    // "dir.annorev.sqlite" next to dir, "a.jsonl" gives "a.jsonl.annorev.sqlite").
     static QString defaultStorePath(const QStringList &batchInputs);
-    // Whether a file name is a store's (NAME.annorev.sqlite) or one of its -wal, -shm or -journal
-    // files: nothing in annorev opens those except SQLite.
+    // Whether a file name is a local store's or one of the files its database keeps beside it:
+    // nothing in annorev opens those except the database.
     static bool isStoreFileName(const QString &fileName);
-    // What a store's files add to its path: "" for the store itself, then -wal, -shm, -journal.
-    static const QStringList &fileSuffixes();
+    // The reader's errors one a line, as sync() refuses an unreadable batch with; empty if none.
+    static QString unreadableInputs(const BatchReader &reader);
 
-    // Opens the store at path, creating or migrating it. A store written by a newer annorev, or a
-    // file that is not an annorev store, is refused and left as it is.
-    static std::unique_ptr<ReviewStore> open(const QString &path, QString *error);
-
-    QString path() const { return m_path; }
+    // Where the store is, as messages name it.
+    virtual QString path() const = 0;
     // The inputs of the batch the store was last synced with (see sync()); empty for a store
     // that has never been synced.
-    QStringList batchInputs(QString *error = nullptr) const;
+    virtual Expected<QStringList> batchInputs() const = 0;
 
     // Brings the store up to date with the batch: imports documents it has not seen, flags
     // documents whose source bytes changed (keeping the reviewer's version) and documents gone
@@ -152,96 +145,62 @@ public:
     // nothing changed. Fails without writing when an input cannot be read at all.
     //
     // The store remembers the batch it was synced with (canonical paths) and refuses another
-    // batch, naming both, when none of its documents are in the store or when the recorded batch
-    // is still there and the store is not the one beside this batch: a --store given for the
-    // wrong batch would otherwise flag its documents missing. A batch moved, renamed or copied
-    // with its store is let through, and the store then records the new place.
-    std::optional<SyncReport> sync(const QStringList &batchInputs, const Schema &schema, const Checker &checker,
-                                   const QString &reviewer, QString *error);
-    // The same with the batch already opened: a caller that opens the batch before the store
-    // creates no store for a batch that cannot be read (see unreadableInputs()).
-    std::optional<SyncReport> sync(const BatchReader &reader, const QStringList &batchInputs, const Schema &schema,
-                                   const Checker &checker, const QString &reviewer, QString *error);
-    // The reader's errors one a line, as sync() refuses an unreadable batch with; empty if none.
-    static QString unreadableInputs(const BatchReader &reader);
-    // The batch inputs as the store records them: canonical paths, one a line.
-    static QString batchIdentity(const QStringList &batchInputs);
+    // batch, naming both (see BatchSync::checkSameBatch); a batch moved, renamed or copied with
+    // its store is let through, and the store then records the new place. The reader is the
+    // batch already opened: a caller that opens the batch before the store creates no store for
+    // a batch that cannot be read (see unreadableInputs()).
+    virtual Expected<SyncReport> sync(const BatchReader &reader, const QStringList &batchInputs, const Schema &schema,
+                                      const Checker &checker, const QString &reviewer) = 0;
+    // The same, opening the batch.
+    Expected<SyncReport> sync(const QStringList &batchInputs, const Schema &schema, const Checker &checker,
+                              const QString &reviewer);
 
-    // The message for a SQLite error (code: its extended result code) on the store at path:
-    // another process's lock, a full disk, or detail (SQLite's own words).
-    static QString describeSqliteError(const QString &path, int code, const QString &detail);
-
-    std::optional<StoredDocument> document(const QString &id, QString *error = nullptr) const;
-    QStringList ids(QString *error = nullptr) const; // in batch order
+    // A document, or an error naming it when the store has no such document.
+    virtual Expected<StoredDocument> document(const QString &id) const = 0;
+    virtual Expected<QStringList> ids() const = 0; // in batch order, those gone from it included
+    // The documents of the batch (not those gone from it), in batch order.
+    virtual Expected<QList<ListEntry>> listEntries() const = 0;
+    // The ids, in batch order, of the documents of the batch whose plain text contains needle;
+    // ASCII letters match either case.
+    virtual Expected<QStringList> search(const QString &needle) const = 0;
+    virtual Expected<Summary> summary() const = 0;
+    // The documents in batch order, only those with the status when a filter is given.
+    virtual Expected<QList<ExportDocument>>
+    exportDocuments(std::optional<ReviewStatus> filter = std::nullopt) const = 0;
+    // Oldest first; a null id gives every document's.
+    virtual Expected<QList<AuditEntry>> auditLog(const QString &id = {}) const = 0;
 
     // Sets the status of every id in one transaction, with an audit row each. Refuses everything
     // when an id is unknown, or when approving a document with error findings without a note
-    // (the note is the override reason). The note replaces the previous one.
-    bool setStatus(const QStringList &ids, ReviewStatus status, const QString &note, const QString &reviewer,
-                   QString *error);
-    // Replaces the reviewer's version of a document and recounts its findings. An approved or
-    // rejected document becomes unreviewed (the decision was of the old text; the audit row says
-    // so); reviewer and changedAt stay those of the last status change.
-    bool setTaggedText(const QString &id, const QByteArray &taggedText, const Schema &schema, const Checker &checker,
-                       const QString &reviewer, QString *error);
-
-    // The documents of the batch (not those gone from it), in batch order.
-    QList<ListEntry> listEntries(QString *error = nullptr) const;
-    // The ids, in batch order, of the documents of the batch whose plain text contains needle;
-    // ASCII letters match either case.
-    std::optional<QStringList> search(const QString &needle, QString *error = nullptr) const;
-
-    // The same for a caller that has parsed and checked the text already (the window's session),
-    // which spares parsing and checking a long document twice.
-    bool setTaggedText(const QString &id, const QByteArray &taggedText, const TextFacts &facts, const QString &reviewer,
-                       QString *error);
-
-    QList<AuditEntry> auditLog(const QString &id = {}, QString *error = nullptr) const; // oldest first
-    Summary summary(QString *error = nullptr) const;
-    // The documents in batch order, only those with the status when a filter is given.
-    QList<ExportDocument> exportDocuments(std::optional<ReviewStatus> filter = std::nullopt,
-                                          QString *error = nullptr) const;
+    // (the note is the override reason, see ReviewRules). The note replaces the previous one.
+    virtual Expected<void> setStatus(const QStringList &ids, ReviewStatus status, const QString &note,
+                                     const QString &reviewer) = 0;
+    // Replaces the reviewer's version of a document with facts the caller gathered (the window's
+    // session has parsed and checked it already). An approved or rejected document becomes
+    // unreviewed (the decision was of the old text; the audit row says so); reviewer and
+    // changedAt stay those of the last status change.
+    virtual Expected<void> setTaggedText(const QString &id, const QByteArray &taggedText, const TextFacts &facts,
+                                         const QString &reviewer) = 0;
+    // The same, parsing and checking the text first (before any lock is taken).
+    Expected<void> setTaggedText(const QString &id, const QByteArray &taggedText, const Schema &schema,
+                                 const Checker &checker, const QString &reviewer);
 
     // Saves a spot-check round and its documents, in draw order, in one transaction. Refuses a
     // name that is taken (rounds are never overwritten), an empty name, and ids not in the store.
     // createdAt is set by the store; size is the number of documents.
-    bool createRound(const SpotCheckRound &round, const QList<RoundDocument> &documents, QString *error);
-    QList<SpotCheckRound> rounds(QString *error = nullptr) const; // oldest first
-    std::optional<SpotCheckRound> round(const QString &name, QString *error = nullptr) const;
-    QList<RoundDocument> roundDocuments(const QString &round, QString *error = nullptr) const; // in draw order
+    virtual Expected<void> createRound(const SpotCheckRound &round, const QList<RoundDocument> &documents) = 0;
+    virtual Expected<QList<SpotCheckRound>> rounds() const = 0; // oldest first
+    // A round, or an error naming it when the store has no such round.
+    virtual Expected<SpotCheckRound> round(const QString &name) const = 0;
+    virtual Expected<QList<RoundDocument>> roundDocuments(const QString &round) const = 0; // in draw order
     // Records a judgement of every id in one transaction: a new row each, which replaces earlier
     // judgements of the document in that round (they stay in the store). Refuses everything when
     // the round is unknown, an id is not in the store or not in the round, or the reason does
     // not go with the verdict (a fail needs one, a pass has none).
-    bool judge(const QString &round, const QStringList &ids, Verdict verdict, std::optional<FailReason> reason,
-               const QString &note, const QString &reviewer, QString *error);
+    virtual Expected<void> judge(const QString &round, const QStringList &ids, Verdict verdict,
+                                 std::optional<FailReason> reason, const QString &note, const QString &reviewer) = 0;
     // Every judgement of the round, oldest first; latestJudgements() picks the ones that count.
-    QList<Judgement> judgements(const QString &round, QString *error = nullptr) const;
-
-private:
-    ReviewStore(const QString &path, const QString &connectionName);
-
-    bool exec(const QString &sql, QString *error);
-    // BEGIN IMMEDIATE: the write lock is taken up front, under the busy timeout, so that a
-    // transaction never has to upgrade a read snapshot another process has made stale.
-    bool beginWrite(QString *error);
-    bool commit(QString *error);
-    void rollback();
-    // Sets the error, rolls the transaction back and returns false: how a write gives up.
-    bool abandon(QString *error, const QString &message);
-    bool prepare(QString *error); // checks the version, sets the journal up, migrates
-    std::optional<int> readVersion(QString *error) const;
-    // The batch the store records (see sync()); empty for a store that records none yet.
-    std::optional<QString> recordedBatch(QString *error) const;
-    // Writes the record, inside the caller's transaction.
-    bool recordBatch(const QString &batch, QString *error);
-    bool migrate(QString *error);
-    // Fills in the facts of documents that have none (stores from schema 1).
-    bool backfillFacts(const Schema &schema, const Checker &checker, QString *error);
-
-    QString m_path;
-    QString m_connectionName;
-    QSqlDatabase m_db;
+    virtual Expected<QList<Judgement>> judgements(const QString &round) const = 0;
 };
 
 } // namespace annorev

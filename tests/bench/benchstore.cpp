@@ -45,37 +45,44 @@ int main(int argc, char *argv[])
     const Checker checker(Schema::builtin(), CountryAliases::builtin(), 2026);
     const QString path = temporary.filePath(QStringLiteral("bench.annorev.sqlite"));
 
-    QString error;
     QElapsedTimer timer;
     timer.start();
-    std::unique_ptr<ReviewStore> store = ReviewStore::open(path, &error);
-    const auto report =
-        store ? store->sync({batch}, Schema::builtin(), checker, QStringLiteral("bench"), &error) : std::nullopt;
+    Expected<std::unique_ptr<ReviewStore>> opened = ReviewStore::open(path);
+    const Expected<ReviewStore::SyncReport> report =
+        opened ? (*opened)->sync({batch}, Schema::builtin(), checker, QStringLiteral("bench")) : opened.error();
     const double importSeconds = double(timer.nsecsElapsed()) / 1e9;
     if (!report) {
-        std::fprintf(stderr, "%s\n", qPrintable(error));
+        std::fprintf(stderr, "%s\n", qPrintable(report.error().message));
         return 1;
     }
     std::printf("import: %lld documents into a new store in %.2f s (store %.1f MB)\n", qlonglong(report->imported),
                 importSeconds, double(QFileInfo(path).size()) / 1e6);
 
+    ReviewStore *store = opened->get();
     timer.restart();
-    const auto again = store->sync({batch}, Schema::builtin(), checker, QStringLiteral("bench"), &error);
+    const auto again = store->sync({batch}, Schema::builtin(), checker, QStringLiteral("bench"));
     std::printf("sync of the unchanged batch: %.2f s\n", double(timer.nsecsElapsed()) / 1e9);
     if (!again) {
-        std::fprintf(stderr, "%s\n", qPrintable(error));
+        std::fprintf(stderr, "%s\n", qPrintable(again.error().message));
         return 1;
     }
 
-    const QStringList ids = store->ids();
+    const Expected<QStringList> read = store->ids();
+    if (!read) {
+        std::fprintf(stderr, "%s\n", qPrintable(read.error().message));
+        return 1;
+    }
+    const QStringList &ids = *read;
     const ReviewStatus statuses[] = {ReviewStatus::NeedsWork, ReviewStatus::Rejected, ReviewStatus::Approved};
     std::vector<double> times;
     times.reserve(std::size_t(marks));
     for (qsizetype i = 0; i < marks && i < ids.size(); ++i) {
         timer.restart();
         // A note on every mark, so that approving a document with error findings is allowed.
-        if (!store->setStatus({ids[i]}, statuses[i % 3], QStringLiteral("bench"), QStringLiteral("bench"), &error)) {
-            std::fprintf(stderr, "%s\n", qPrintable(error));
+        const Expected<void> marked =
+            store->setStatus({ids[i]}, statuses[i % 3], QStringLiteral("bench"), QStringLiteral("bench"));
+        if (!marked) {
+            std::fprintf(stderr, "%s\n", qPrintable(marked.error().message));
             return 1;
         }
         times.push_back(double(timer.nsecsElapsed()) / 1e6);

@@ -1,0 +1,325 @@
+#include "sqlitedocuments.h"
+
+#include "reviewrules.h"
+#include "sqliteconnection.h"
+#include "sqlitevalues.h"
+
+namespace annorev::SqliteDocuments {
+
+using namespace SqliteValues;
+
+const QString auditInsert = QStringLiteral(
+    "INSERT INTO audit (document_id, reviewer, at, action, status_before, status_after, text_before, text_after, note)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+
+const QString factsInsert =
+    QStringLiteral("INSERT OR REPLACE INTO facts (document_id, labels, rules, plain_text) VALUES (?, ?, ?, ?)");
+
+namespace {
+
+const QString documentColumns = QStringLiteral(
+    "position, id, layout, source_path, relative_path, source_line, source_hash, source_text, tagged_text, json_line,"
+    " text_token_begin, text_token_end, status, note, reviewer, changed_at, source_changed, missing, errors,"
+    " warnings, infos");
+
+ReviewStore::StoredDocument documentFrom(const QSqlQuery &query)
+{
+    ReviewStore::StoredDocument doc;
+    doc.position = query.value(0).toLongLong();
+    doc.id = query.value(1).toString();
+    doc.layout = layoutOf(query.value(2).toString());
+    doc.sourcePath = query.value(3).toString();
+    doc.relativePath = query.value(4).toString();
+    doc.sourceLine = query.value(5).toInt();
+    doc.sourceHash = query.value(6).toByteArray();
+    doc.sourceText = query.value(7).toByteArray();
+    doc.taggedText = query.value(8).toByteArray();
+    doc.jsonLine = query.value(9).toByteArray();
+    doc.textTokenBegin = query.value(10).toLongLong();
+    doc.textTokenEnd = query.value(11).toLongLong();
+    doc.status = statusOf(query.value(12)).value_or(ReviewStatus::Unreviewed);
+    doc.note = query.value(13).toString();
+    doc.reviewer = query.value(14).toString();
+    doc.changedAt = timeOf(query.value(15));
+    doc.sourceChanged = query.value(16).toBool();
+    doc.missing = query.value(17).toBool();
+    doc.errors = query.value(18).toLongLong();
+    doc.warnings = query.value(19).toLongLong();
+    doc.infos = query.value(20).toLongLong();
+    return doc;
+}
+
+// The ids one column of a query gives, in order.
+QStringList idsFrom(QSqlQuery &query)
+{
+    QStringList ids;
+    while (query.next()) {
+        ids.append(query.value(0).toString());
+    }
+    return ids;
+}
+
+} // namespace
+
+Expected<ReviewStore::StoredDocument> document(const SqliteConnection &connection, const QString &id)
+{
+    QSqlQuery query = connection.query();
+    if (Expected<void> done =
+            connection.run(query, u"SELECT " % documentColumns % u" FROM documents WHERE id = ?", {id});
+        !done) {
+        return done.error();
+    }
+    if (!query.next()) {
+        return Error{u"no document \"" % id % u"\" in the store " % connection.path()};
+    }
+    return documentFrom(query);
+}
+
+Expected<QStringList> ids(const SqliteConnection &connection)
+{
+    QSqlQuery query = connection.query();
+    if (Expected<void> done = connection.run(query, QStringLiteral("SELECT id FROM documents ORDER BY position, id"));
+        !done) {
+        return done.error();
+    }
+    return idsFrom(query);
+}
+
+Expected<QList<ReviewStore::ListEntry>> listEntries(const SqliteConnection &connection)
+{
+    QSqlQuery query = connection.query();
+    if (Expected<void> done = connection.run(
+            query, QStringLiteral("SELECT d.id, d.status, d.errors, d.warnings, d.infos, f.labels, f.rules"
+                                  " FROM documents d LEFT JOIN facts f ON f.document_id = d.id"
+                                  " WHERE d.missing = 0 ORDER BY d.position, d.id"));
+        !done) {
+        return done.error();
+    }
+    QList<ReviewStore::ListEntry> entries;
+    while (query.next()) {
+        ReviewStore::ListEntry entry;
+        entry.id = query.value(0).toString();
+        entry.status = statusOf(query.value(1)).value_or(ReviewStatus::Unreviewed);
+        entry.errors = query.value(2).toLongLong();
+        entry.warnings = query.value(3).toLongLong();
+        entry.infos = query.value(4).toLongLong();
+        entry.labels = query.value(5).toString().split(u' ', Qt::SkipEmptyParts);
+        entry.rules = query.value(6).toString().split(u' ', Qt::SkipEmptyParts);
+        entries.append(std::move(entry));
+    }
+    return entries;
+}
+
+Expected<ReviewStore::Summary> summary(const SqliteConnection &connection)
+{
+    ReviewStore::Summary summary;
+    QSqlQuery query = connection.query();
+    if (Expected<void> done =
+            connection.run(query, QStringLiteral("SELECT status, COUNT(*), SUM(errors), SUM(warnings), SUM(infos),"
+                                                 " SUM(errors > 0) FROM documents GROUP BY status"));
+        !done) {
+        return done.error();
+    }
+    while (query.next()) {
+        const qsizetype count = query.value(1).toLongLong();
+        if (const std::optional<ReviewStatus> status = statusOf(query.value(0))) {
+            summary.byStatus[std::size_t(*status)] += count;
+        }
+        summary.documents += count;
+        summary.errors += query.value(2).toLongLong();
+        summary.warnings += query.value(3).toLongLong();
+        summary.infos += query.value(4).toLongLong();
+        summary.documentsWithErrors += query.value(5).toLongLong();
+    }
+    for (auto [column, list] : {std::pair{QStringLiteral("source_changed"), &summary.sourceChanged},
+                                std::pair{QStringLiteral("missing"), &summary.missing}}) {
+        // The column name comes from this file, never from input.
+        if (Expected<void> done =
+                connection.run(query, u"SELECT id FROM documents WHERE " % column % u" = 1 ORDER BY position, id");
+            !done) {
+            return done.error();
+        }
+        *list = idsFrom(query);
+    }
+    return summary;
+}
+
+Expected<QList<ExportDocument>> exportDocuments(const SqliteConnection &connection, std::optional<ReviewStatus> filter)
+{
+    QSqlQuery query = connection.query();
+    const QString select =
+        QStringLiteral("SELECT id, tagged_text, status, reviewer, changed_at, note, layout, relative_path, json_line,"
+                       " text_token_begin, text_token_end, tagged_text = source_text FROM documents");
+    const Expected<void> done =
+        filter ? connection.run(query, select % u" WHERE status = ? ORDER BY position, id", {statusName(*filter)})
+               : connection.run(query, select % u" ORDER BY position, id");
+    if (!done) {
+        return done.error();
+    }
+    QList<ExportDocument> documents;
+    while (query.next()) {
+        ExportDocument doc;
+        doc.id = query.value(0).toString();
+        doc.taggedText = query.value(1).toByteArray();
+        doc.status = statusOf(query.value(2)).value_or(ReviewStatus::Unreviewed);
+        doc.reviewer = query.value(3).toString();
+        doc.reviewedAt = timeOf(query.value(4));
+        doc.note = query.value(5).toString();
+        doc.layout = layoutOf(query.value(6).toString());
+        doc.relativePath = query.value(7).toString();
+        doc.jsonLine = query.value(8).toByteArray();
+        doc.textTokenBegin = query.value(9).toLongLong();
+        doc.textTokenEnd = query.value(10).toLongLong();
+        doc.edited = !query.value(11).toBool();
+        documents.append(std::move(doc));
+    }
+    return documents;
+}
+
+Expected<QList<ReviewStore::AuditEntry>> auditLog(const SqliteConnection &connection, const QString &id)
+{
+    QSqlQuery query = connection.query();
+    const QString columns = QStringLiteral(
+        "SELECT seq, document_id, reviewer, at, action, status_before, status_after, text_before, text_after, note"
+        " FROM audit");
+    const Expected<void> done = id.isNull()
+                                    ? connection.run(query, columns % u" ORDER BY seq")
+                                    : connection.run(query, columns % u" WHERE document_id = ? ORDER BY seq", {id});
+    if (!done) {
+        return done.error();
+    }
+    QList<ReviewStore::AuditEntry> entries;
+    while (query.next()) {
+        ReviewStore::AuditEntry entry;
+        entry.seq = query.value(0).toLongLong();
+        entry.documentId = query.value(1).toString();
+        entry.reviewer = query.value(2).toString();
+        entry.at = timeOf(query.value(3));
+        entry.action = query.value(4).toString();
+        entry.statusBefore = statusOf(query.value(5));
+        entry.statusAfter = statusOf(query.value(6));
+        if (!query.value(7).isNull()) {
+            entry.textBefore = query.value(7).toByteArray();
+        }
+        if (!query.value(8).isNull()) {
+            entry.textAfter = query.value(8).toByteArray();
+        }
+        entry.note = query.value(9).toString();
+        entries.append(std::move(entry));
+    }
+    return entries;
+}
+
+Expected<void> setStatus(SqliteConnection &connection, const QStringList &ids, ReviewStatus status, const QString &note,
+                         const QString &reviewer)
+{
+    const QStringList unique = ReviewRules::uniqueIds(ids);
+    Expected<SqliteTransaction> transaction = connection.beginWrite();
+    if (!transaction) {
+        return transaction.error();
+    }
+    QSqlQuery select = connection.query();
+    if (Expected<void> prepared =
+            connection.prepare(select, QStringLiteral("SELECT status, errors FROM documents WHERE id = ?"));
+        !prepared) {
+        return prepared;
+    }
+    QStringList unknown;
+    QStringList withErrors;
+    QList<std::optional<ReviewStatus>> before;
+    for (const QString &id : unique) {
+        if (Expected<void> done = connection.exec(select, {id}); !done) {
+            return done;
+        }
+        if (!select.next()) {
+            unknown.append(id);
+            before.append(std::nullopt);
+            continue;
+        }
+        before.append(statusOf(select.value(0)));
+        if (select.value(1).toLongLong() > 0) {
+            withErrors.append(id);
+        }
+        select.finish();
+    }
+    if (!unknown.isEmpty()) {
+        return ReviewRules::unknownDocuments(unknown, connection.path(), QStringLiteral("nothing was changed"));
+    }
+    if (Expected<void> allowed = ReviewRules::checkApproval(status, note, withErrors); !allowed) {
+        return allowed;
+    }
+
+    QSqlQuery update = connection.query();
+    QSqlQuery audit = connection.query();
+    Expected<void> done = connection.prepare(
+        update, QStringLiteral("UPDATE documents SET status = ?, note = ?, reviewer = ?, changed_at = ? WHERE id = ?"));
+    if (done) {
+        done = connection.prepare(audit, auditInsert);
+    }
+    const QString at = now();
+    const QString noteText = ReviewRules::storedNote(note);
+    for (qsizetype i = 0; done && i < unique.size(); ++i) {
+        done = connection.exec(update, {statusName(status), noteText, reviewer, at, unique[i]});
+        if (done) {
+            done = connection.exec(audit, {unique[i], reviewer, at, QStringLiteral("status"), statusValue(before[i]),
+                                           statusValue(status), QVariant(), QVariant(),
+                                           noteText.isEmpty() ? QVariant() : QVariant(noteText)});
+        }
+    }
+    if (!done) {
+        return done;
+    }
+    return transaction->commit();
+}
+
+Expected<void> setTaggedText(SqliteConnection &connection, const QString &id, const QByteArray &taggedText,
+                             const TextFacts &facts, const QString &reviewer)
+{
+    const CheckReport::Counts &counts = facts.counts;
+    Expected<SqliteTransaction> transaction = connection.beginWrite();
+    if (!transaction) {
+        return transaction.error();
+    }
+    QSqlQuery select = connection.query();
+    if (Expected<void> done =
+            connection.run(select, QStringLiteral("SELECT tagged_text, status FROM documents WHERE id = ?"), {id});
+        !done) {
+        return done;
+    }
+    if (!select.next()) {
+        return ReviewRules::unknownDocuments({id}, connection.path(), QStringLiteral("nothing was changed"));
+    }
+    const QByteArray before = select.value(0).toByteArray();
+    const std::optional<ReviewStatus> statusBefore = statusOf(select.value(1));
+    select.finish();
+    if (before == taggedText) {
+        return {};
+    }
+    // reviewer and changed_at stay those of the decision; the audit row says who edited and when.
+    const std::optional<ReviewStatus> statusAfter = ReviewRules::statusAfterEdit(statusBefore);
+    const QString reopened = ReviewRules::reopenedNote(statusBefore);
+    QSqlQuery update = connection.query();
+    QSqlQuery audit = connection.query();
+    QSqlQuery factsQuery = connection.query();
+    Expected<void> done = connection.run(
+        update,
+        QStringLiteral("UPDATE documents SET tagged_text = ?, errors = ?, warnings = ?, infos = ?, status = ?"
+                       " WHERE id = ?"),
+        {taggedText, integer(counts.errors), integer(counts.warnings), integer(counts.infos),
+         statusValue(statusAfter.value_or(ReviewStatus::Unreviewed)), id});
+    if (done) {
+        done = connection.run(audit, auditInsert,
+                              {id, reviewer, now(), QStringLiteral("edit"), statusValue(statusBefore),
+                               statusValue(statusAfter), before, taggedText,
+                               reopened.isNull() ? QVariant() : QVariant(reopened)});
+    }
+    if (done) {
+        done = connection.run(factsQuery, factsInsert, {id, facts.labels, facts.rules, facts.plainText});
+    }
+    if (!done) {
+        return done;
+    }
+    return transaction->commit();
+}
+
+} // namespace annorev::SqliteDocuments

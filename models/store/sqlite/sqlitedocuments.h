@@ -1,0 +1,36 @@
+#pragma once
+
+#include "expected.h"
+#include "reviewstore.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace annorev {
+
+class SqliteConnection;
+
+// The documents table and its audit log in a store file: reading documents, lists and counts,
+// and the two writes a reviewer makes (a decision, an edit), each with its audit row.
+namespace SqliteDocuments {
+
+extern const QString auditInsert; // the 9 columns of an audit row, in AuditEntry's order
+extern const QString factsInsert; // document_id, labels, rules, plain_text
+
+Expected<ReviewStore::StoredDocument> document(const SqliteConnection &connection, const QString &id);
+Expected<QStringList> ids(const SqliteConnection &connection);
+Expected<QList<ReviewStore::ListEntry>> listEntries(const SqliteConnection &connection);
+Expected<ReviewStore::Summary> summary(const SqliteConnection &connection);
+Expected<QList<ExportDocument>> exportDocuments(const SqliteConnection &connection, std::optional<ReviewStatus> filter);
+Expected<QList<ReviewStore::AuditEntry>> auditLog(const SqliteConnection &connection, const QString &id);
+
+Expected<void> setStatus(SqliteConnection &connection, const QStringList &ids, ReviewStatus status, const QString &note,
+                         const QString &reviewer);
+Expected<void> setTaggedText(SqliteConnection &connection, const QString &id, const QByteArray &taggedText,
+                             const TextFacts &facts, const QString &reviewer);
+
+} // namespace SqliteDocuments
+
+} // namespace annorev

@@ -1,0 +1,210 @@
+#include "sqlitemigrations.h"
+
+#include "sqliteconnection.h"
+
+#include <QList>
+#include <QStringList>
+
+#include <algorithm>
+
+namespace annorev::SqliteMigrations {
+
+const QString batchKey = QStringLiteral("batch");
+
+namespace {
+
+const QString schemaVersionKey = QStringLiteral("schema_version");
+
+// Each entry takes a store from schema version (its index) to version index + 1.
+QList<QStringList> migrations()
+{
+    return {
+        {
+            QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+            QStringLiteral("CREATE TABLE documents ("
+                           " position INTEGER NOT NULL,"
+                           " id TEXT NOT NULL UNIQUE,"
+                           " layout TEXT NOT NULL,"
+                           " source_path TEXT NOT NULL,"
+                           " relative_path TEXT NOT NULL,"
+                           " source_line INTEGER NOT NULL,"
+                           " source_hash BLOB NOT NULL,"
+                           " text_token_begin INTEGER NOT NULL,"
+                           " text_token_end INTEGER NOT NULL,"
+                           " status TEXT NOT NULL DEFAULT 'unreviewed'"
+                           "  CHECK (status IN ('unreviewed', 'approved', 'rejected', 'needs-work')),"
+                           " note TEXT NOT NULL DEFAULT '',"
+                           " reviewer TEXT,"
+                           " changed_at TEXT,"
+                           " source_changed INTEGER NOT NULL DEFAULT 0,"
+                           " missing INTEGER NOT NULL DEFAULT 0,"
+                           " errors INTEGER NOT NULL,"
+                           " warnings INTEGER NOT NULL,"
+                           " infos INTEGER NOT NULL,"
+                           // The texts come last: a row's later columns sit behind them on overflow pages, and
+                           // sync and summary read only the small columns of every row.
+                           " source_text BLOB NOT NULL,"
+                           " tagged_text BLOB NOT NULL,"
+                           " json_line BLOB)"),
+            QStringLiteral("CREATE INDEX documents_position ON documents (position)"),
+            QStringLiteral("CREATE TABLE audit ("
+                           " seq INTEGER PRIMARY KEY,"
+                           " document_id TEXT NOT NULL,"
+                           " reviewer TEXT NOT NULL,"
+                           " at TEXT NOT NULL,"
+                           " action TEXT NOT NULL,"
+                           " status_before TEXT,"
+                           " status_after TEXT,"
+                           " text_before BLOB,"
+                           " text_after BLOB,"
+                           " note TEXT)"),
+            QStringLiteral("CREATE INDEX audit_document ON audit (document_id, seq)"),
+            QStringLiteral("CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
+                           " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"),
+            QStringLiteral("CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
+                           " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"),
+        },
+        {
+            // What the window filters and searches on, kept apart from the documents table so that
+            // reading every row's labels does not walk past the texts there.
+            QStringLiteral("CREATE TABLE facts ("
+                           " document_id TEXT PRIMARY KEY,"
+                           " labels TEXT NOT NULL,"
+                           " rules TEXT NOT NULL,"
+                           " plain_text TEXT NOT NULL)"),
+        },
+        // Spot-check rounds: samples, their documents and the judgements on them. All three are
+        // append-only: a round is never redrawn, and a new judgement of a document is a new row
+        // whose seq makes it the one that counts.
+        {
+            QStringLiteral("CREATE TABLE rounds ("
+                           " seq INTEGER PRIMARY KEY,"
+                           " name TEXT NOT NULL UNIQUE,"
+                           " created_at TEXT NOT NULL,"
+                           " created_by TEXT NOT NULL,"
+                           // Decimal text: a 64-bit unsigned seed does not fit SQLite's signed integers.
+                           " seed TEXT NOT NULL,"
+                           " requested_size INTEGER NOT NULL,"
+                           " statuses TEXT NOT NULL,"
+                           " stratify TEXT NOT NULL CHECK (stratify IN ('', 'label', 'rule')))"),
+            QStringLiteral("CREATE TABLE round_documents ("
+                           " round TEXT NOT NULL,"
+                           " position INTEGER NOT NULL,"
+                           " document_id TEXT NOT NULL,"
+                           " stratum TEXT NOT NULL,"
+                           " PRIMARY KEY (round, document_id),"
+                           " UNIQUE (round, position))"),
+            QStringLiteral(
+                "CREATE TABLE judgements ("
+                " seq INTEGER PRIMARY KEY,"
+                " round TEXT NOT NULL,"
+                " document_id TEXT NOT NULL,"
+                " verdict TEXT NOT NULL CHECK (verdict IN ('pass', 'fail')),"
+                " reason TEXT CHECK ((verdict = 'pass' AND reason IS NULL) OR (verdict = 'fail' AND reason IN"
+                "  ('wrong-label', 'wrong-boundary', 'missing-span', 'spurious-span', 'wrong-value', 'other'))),"
+                " note TEXT NOT NULL,"
+                " reviewer TEXT NOT NULL,"
+                " at TEXT NOT NULL)"),
+            QStringLiteral("CREATE INDEX judgements_round ON judgements (round, seq)"),
+            QStringLiteral("CREATE TRIGGER rounds_no_update BEFORE UPDATE ON rounds"
+                           " BEGIN SELECT RAISE(ABORT, 'spot-check rounds are append-only'); END"),
+            QStringLiteral("CREATE TRIGGER rounds_no_delete BEFORE DELETE ON rounds"
+                           " BEGIN SELECT RAISE(ABORT, 'spot-check rounds are append-only'); END"),
+            QStringLiteral("CREATE TRIGGER round_documents_no_update BEFORE UPDATE ON round_documents"
+                           " BEGIN SELECT RAISE(ABORT, 'spot-check rounds are append-only'); END"),
+            QStringLiteral("CREATE TRIGGER round_documents_no_delete BEFORE DELETE ON round_documents"
+                           " BEGIN SELECT RAISE(ABORT, 'spot-check rounds are append-only'); END"),
+            QStringLiteral("CREATE TRIGGER judgements_no_update BEFORE UPDATE ON judgements"
+                           " BEGIN SELECT RAISE(ABORT, 'spot-check judgements are append-only'); END"),
+            QStringLiteral("CREATE TRIGGER judgements_no_delete BEFORE DELETE ON judgements"
+                           " BEGIN SELECT RAISE(ABORT, 'spot-check judgements are append-only'); END"),
+        },
+    };
+}
+
+Expected<int> readVersion(const SqliteConnection &connection)
+{
+    QSqlQuery query = connection.query();
+    if (Expected<void> listed =
+            connection.run(query, QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'"));
+        !listed) {
+        return listed.error();
+    }
+    QStringList tables;
+    while (query.next()) {
+        tables.append(query.value(0).toString());
+    }
+    if (tables.isEmpty()) {
+        return 0;
+    }
+    const QString notAStore = u"" % connection.path() % u" is not an annorev store";
+    if (!tables.contains(u"meta")) {
+        return Error{notAStore};
+    }
+    if (Expected<void> read =
+            connection.run(query, QStringLiteral("SELECT value FROM meta WHERE key = ?"), {schemaVersionKey});
+        !read) {
+        return read.error();
+    }
+    bool ok = false;
+    const int version = query.next() ? query.value(0).toString().toInt(&ok) : 0;
+    if (!ok || version < 1) {
+        return Error{notAStore % u" (it has no schema version)"};
+    }
+    return version;
+}
+
+Expected<void> migrate(SqliteConnection &connection, int schemaVersion)
+{
+    Expected<SqliteTransaction> transaction = connection.beginWrite();
+    if (!transaction) {
+        return transaction.error();
+    }
+    // Another process may have created or migrated the store since it was opened.
+    const Expected<int> version = readVersion(connection);
+    if (!version) {
+        return version.error();
+    }
+    const QList<QStringList> steps = migrations();
+    for (int step = *version; step < schemaVersion; ++step) {
+        for (const QString &statement : steps[step]) {
+            if (Expected<void> done = connection.run(statement); !done) {
+                return done;
+            }
+        }
+    }
+    QSqlQuery query = connection.query();
+    if (Expected<void> done =
+            connection.run(query, QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"),
+                           {schemaVersionKey, QString::number(std::max(*version, schemaVersion))});
+        !done) {
+        return done;
+    }
+    return transaction->commit();
+}
+
+} // namespace
+
+Expected<void> prepare(SqliteConnection &connection, int schemaVersion)
+{
+    const Expected<int> version = readVersion(connection);
+    if (!version) {
+        return version.error();
+    }
+    if (*version > schemaVersion) {
+        return Error{QStringLiteral("the store %1 was written by a newer annorev (store schema %2, this annorev "
+                                    "reads up to %3); upgrade annorev")
+                         .arg(connection.path())
+                         .arg(*version)
+                         .arg(schemaVersion)};
+    }
+    if (Expected<void> journal = connection.setUpJournal(); !journal) {
+        return journal;
+    }
+    if (*version == schemaVersion) {
+        return {};
+    }
+    return migrate(connection, schemaVersion);
+}
+
+} // namespace annorev::SqliteMigrations

@@ -1,0 +1,153 @@
+#include "sqlitestore.h"
+
+#include "sqliteconnection.h"
+#include "sqlitedocuments.h"
+#include "sqlitemigrations.h"
+#include "sqliterounds.h"
+#include "sqlitesearch.h"
+#include "sqlitesync.h"
+
+#include <QElapsedTimer>
+#include <QThread>
+
+namespace annorev {
+
+SqliteStore::SqliteStore(std::unique_ptr<SqliteConnection> connection) : m_connection(std::move(connection)) {}
+
+SqliteStore::~SqliteStore() = default;
+
+Expected<std::unique_ptr<SqliteStore>> SqliteStore::open(const QString &path)
+{
+    Expected<std::unique_ptr<SqliteConnection>> connection = SqliteConnection::open(path);
+    if (!connection) {
+        return connection.error();
+    }
+    // SQLite answers "busy" at once, without waiting out its busy timeout, while another process
+    // turns a new file into a WAL database; so getting ready is retried for as long as that timeout.
+    QElapsedTimer waited;
+    waited.start();
+    for (;;) {
+        const Expected<void> ready = SqliteMigrations::prepare(**connection, schemaVersion);
+        if (ready) {
+            return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(*connection)));
+        }
+        if (ready.error().message != SqliteConnection::lockedMessage(path) ||
+            waited.elapsed() >= SqliteConnection::busyTimeoutMs) {
+            return ready.error();
+        }
+        QThread::msleep(10);
+    }
+}
+
+const QStringList &SqliteStore::fileSuffixes()
+{
+    static const QStringList suffixes{QString(), QStringLiteral("-wal"), QStringLiteral("-shm"),
+                                      QStringLiteral("-journal")};
+    return suffixes;
+}
+
+QString SqliteStore::describeSqliteError(const QString &path, int code, const QString &detail)
+{
+    return SqliteConnection::describeSqliteError(path, code, detail);
+}
+
+QString SqliteStore::path() const
+{
+    return m_connection->path();
+}
+
+Expected<QStringList> SqliteStore::batchInputs() const
+{
+    const Expected<QString> recorded = SqliteSync::recordedBatch(*m_connection);
+    if (!recorded) {
+        return recorded.error();
+    }
+    return recorded->split(u'\n', Qt::SkipEmptyParts);
+}
+
+Expected<ReviewStore::SyncReport> SqliteStore::sync(const BatchReader &reader, const QStringList &batchInputs,
+                                                    const Schema &schema, const Checker &checker,
+                                                    const QString &reviewer)
+{
+    return SqliteSync::sync(*m_connection, reader, batchInputs, schema, checker, reviewer);
+}
+
+Expected<ReviewStore::StoredDocument> SqliteStore::document(const QString &id) const
+{
+    return SqliteDocuments::document(*m_connection, id);
+}
+
+Expected<QStringList> SqliteStore::ids() const
+{
+    return SqliteDocuments::ids(*m_connection);
+}
+
+Expected<QList<ReviewStore::ListEntry>> SqliteStore::listEntries() const
+{
+    return SqliteDocuments::listEntries(*m_connection);
+}
+
+Expected<QStringList> SqliteStore::search(const QString &needle) const
+{
+    return SqliteSearch::search(*m_connection, needle);
+}
+
+Expected<ReviewStore::Summary> SqliteStore::summary() const
+{
+    return SqliteDocuments::summary(*m_connection);
+}
+
+Expected<QList<ExportDocument>> SqliteStore::exportDocuments(std::optional<ReviewStatus> filter) const
+{
+    return SqliteDocuments::exportDocuments(*m_connection, filter);
+}
+
+Expected<QList<ReviewStore::AuditEntry>> SqliteStore::auditLog(const QString &id) const
+{
+    return SqliteDocuments::auditLog(*m_connection, id);
+}
+
+Expected<void> SqliteStore::setStatus(const QStringList &ids, ReviewStatus status, const QString &note,
+                                      const QString &reviewer)
+{
+    return SqliteDocuments::setStatus(*m_connection, ids, status, note, reviewer);
+}
+
+Expected<void> SqliteStore::setTaggedText(const QString &id, const QByteArray &taggedText, const TextFacts &facts,
+                                          const QString &reviewer)
+{
+    return SqliteDocuments::setTaggedText(*m_connection, id, taggedText, facts, reviewer);
+}
+
+Expected<void> SqliteStore::createRound(const SpotCheckRound &round, const QList<RoundDocument> &documents)
+{
+    return SqliteRounds::createRound(*m_connection, round, documents);
+}
+
+Expected<QList<SpotCheckRound>> SqliteStore::rounds() const
+{
+    return SqliteRounds::rounds(*m_connection);
+}
+
+Expected<SpotCheckRound> SqliteStore::round(const QString &name) const
+{
+    return SqliteRounds::round(*m_connection, name);
+}
+
+Expected<QList<RoundDocument>> SqliteStore::roundDocuments(const QString &round) const
+{
+    return SqliteRounds::roundDocuments(*m_connection, round);
+}
+
+Expected<void> SqliteStore::judge(const QString &round, const QStringList &ids, Verdict verdict,
+                                  std::optional<FailReason> reason, const QString &note, const QString &reviewer)
+{
+    return SqliteRounds::judge(*m_connection, round, ids, verdict, reason, note, reviewer);
+}
+
+Expected<QList<Judgement>> SqliteStore::judgements(const QString &round) const
+{
+    return SqliteRounds::judgements(*m_connection, round);
+}
+
+} // namespace annorev

@@ -1,0 +1,405 @@
+#include "sqlitesync.h"
+
+#include "batchsync.h"
+#include "checker.h"
+#include "schema.h"
+#include "sqliteconnection.h"
+#include "sqlitedocuments.h"
+#include "sqlitemigrations.h"
+#include "sqlitevalues.h"
+
+#include <QFileInfo>
+#include <QtConcurrent>
+
+namespace annorev::SqliteSync {
+
+namespace {
+
+using namespace SqliteValues;
+using BatchSync::Plan;
+using BatchSync::Scan;
+using BatchSync::Seen;
+
+Expected<BatchSync::StoredById> loadStored(const SqliteConnection &connection)
+{
+    QSqlQuery query = connection.query();
+    if (Expected<void> done = connection.run(
+            query,
+            QStringLiteral(
+                "SELECT id, position, source_hash, source_path, source_line, missing, source_changed FROM documents"));
+        !done) {
+        return done.error();
+    }
+    BatchSync::StoredById stored;
+    while (query.next()) {
+        stored.insert(query.value(0).toString(),
+                      BatchSync::Stored{query.value(1).toLongLong(), query.value(2).toByteArray(),
+                                        query.value(3).toString(), query.value(4).toInt(), query.value(5).toBool(),
+                                        query.value(6).toBool()});
+    }
+    return stored;
+}
+
+// Writes the record, inside the caller's transaction.
+Expected<void> recordBatch(const SqliteConnection &connection, const QString &batch)
+{
+    QSqlQuery record = connection.query();
+    return connection.run(record, QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"),
+                          {SqliteMigrations::batchKey, batch});
+}
+
+// Applies a plan inside the caller's transaction.
+class SyncWriter
+{
+public:
+    SyncWriter(const SqliteConnection &connection, const QString &reviewer)
+        : m_connection(connection), m_reviewer(reviewer), m_at(now())
+    {
+    }
+
+    Expected<void> apply(const Plan &plan, const Scan &scan, const BatchReader &reader, const Schema &schema,
+                         const Checker &checker);
+
+private:
+    Expected<void> insertAll(const QList<qsizetype> &inserts, const Scan &scan, const BatchReader &reader,
+                             const Schema &schema, const Checker &checker);
+    Expected<void> setFlag(const QString &column, const QStringList &ids, bool value, const QString &action,
+                           const QString &note);
+    Expected<void> logSourceChanges(const QList<qsizetype> &changed, const Scan &scan, const BatchReader &reader);
+    Expected<void> relocate(const QList<qsizetype> &moved, const Scan &scan, const BatchReader &reader);
+
+    const SqliteConnection &m_connection;
+    QString m_reviewer;
+    QString m_at;
+};
+
+Expected<void> SyncWriter::apply(const Plan &plan, const Scan &scan, const BatchReader &reader, const Schema &schema,
+                                 const Checker &checker)
+{
+    auto idsOf = [&scan](const QList<qsizetype> &indexes) {
+        QStringList ids;
+        for (qsizetype i : indexes) {
+            ids.append(scan.seen[i].id);
+        }
+        return ids;
+    };
+    const QString sourceChanged = QStringLiteral("source_changed");
+    const QString missing = QStringLiteral("missing");
+    Expected<void> done = insertAll(plan.inserts, scan, reader, schema, checker);
+    if (done) {
+        done = relocate(plan.relocate, scan, reader);
+    }
+    if (done) {
+        done = logSourceChanges(plan.changed, scan, reader);
+    }
+    if (done) {
+        done = setFlag(sourceChanged, idsOf(plan.changed), true, {}, {});
+    }
+    if (done) {
+        done = setFlag(sourceChanged, idsOf(plan.restored), false, QStringLiteral("source-restored"),
+                       QStringLiteral("the source is back to the bytes imported"));
+    }
+    if (done) {
+        done = setFlag(missing, idsOf(plan.returned), false, QStringLiteral("source-returned"),
+                       QStringLiteral("the document is in the batch again"));
+    }
+    if (done) {
+        done = setFlag(missing, plan.missing, true, QStringLiteral("source-missing"),
+                       QStringLiteral("the document is gone from the batch; the store keeps it"));
+    }
+    return done;
+}
+
+Expected<void> SyncWriter::insertAll(const QList<qsizetype> &inserts, const Scan &scan, const BatchReader &reader,
+                                     const Schema &schema, const Checker &checker)
+{
+    if (inserts.isEmpty()) {
+        return {};
+    }
+    QSqlQuery query = m_connection.query();
+    QSqlQuery factsQuery = m_connection.query();
+    if (Expected<void> prepared = m_connection.prepare(
+            query, QStringLiteral(
+                       "INSERT INTO documents (position, id, layout, source_path, relative_path, source_line,"
+                       " source_hash, source_text, tagged_text, json_line, text_token_begin, text_token_end, errors,"
+                       " warnings, infos) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        !prepared) {
+        return prepared;
+    }
+    if (Expected<void> prepared = m_connection.prepare(factsQuery, SqliteDocuments::factsInsert); !prepared) {
+        return prepared;
+    }
+    // Parsing and checking run on every core, a slice at a time so that memory stays bounded;
+    // the inserts stay on this thread, which owns the connection.
+    constexpr qsizetype sliceSize = 4096;
+    for (qsizetype begin = 0; begin < inserts.size(); begin += sliceSize) {
+        const QList<qsizetype> slice = inserts.mid(begin, sliceSize);
+        const QList<BatchSync::Import> rows = BatchSync::prepareImports(reader, scan, slice, schema, checker);
+        for (qsizetype i = 0; i < rows.size(); ++i) {
+            const BatchSync::Import &row = rows[i];
+            const Seen &doc = scan.seen[slice[i]];
+            if (!row.ok) {
+                // The unit could be read a moment ago; a file deleted since is picked up next time.
+                continue;
+            }
+            const SourceEntry &entry = row.entry;
+            const bool jsonl = doc.layout == BatchLayout::JsonLines;
+            Expected<void> done = m_connection.exec(
+                query, {integer(doc.unit), doc.id, layoutName(doc.layout), doc.path, BatchSync::relativePath(doc),
+                        doc.line, doc.hash, entry.source, entry.source, jsonl ? QVariant(entry.jsonLine) : QVariant(),
+                        integer(entry.textTokenBegin), integer(entry.textTokenEnd), integer(row.facts.counts.errors),
+                        integer(row.facts.counts.warnings), integer(row.facts.counts.infos)});
+            if (done) {
+                done = m_connection.exec(factsQuery, {doc.id, row.facts.labels, row.facts.rules, row.facts.plainText});
+            }
+            if (!done) {
+                return done;
+            }
+        }
+    }
+    return {};
+}
+
+Expected<void> SyncWriter::relocate(const QList<qsizetype> &moved, const Scan &scan, const BatchReader &reader)
+{
+    if (moved.isEmpty()) {
+        return {};
+    }
+    QSqlQuery position = m_connection.query();
+    QSqlQuery place = m_connection.query();
+    Expected<void> prepared =
+        m_connection.prepare(position, QStringLiteral("UPDATE documents SET position = ? WHERE id = ?"));
+    if (prepared) {
+        prepared = m_connection.prepare(place, QStringLiteral("UPDATE documents SET position = ?, source_path = ?,"
+                                                              " source_line = ?, json_line = ?, text_token_begin = ?,"
+                                                              " text_token_end = ? WHERE id = ? AND source_hash = ?"));
+    }
+    if (!prepared) {
+        return prepared;
+    }
+    for (qsizetype index : moved) {
+        const Seen &doc = scan.seen[index];
+        if (Expected<void> done = m_connection.exec(position, {integer(doc.unit), doc.id}); !done) {
+            return done;
+        }
+        // Where the source is the one imported, its place (and a JSON Lines line's other fields)
+        // follow the batch; otherwise they stay with the text the reviewer's version came from.
+        ReadResult read = reader.read(doc.unit, BatchReader::Keep::TextAndLine);
+        if (const auto *entry = std::get_if<SourceEntry>(&read)) {
+            const bool jsonl = doc.layout == BatchLayout::JsonLines;
+            if (Expected<void> done = m_connection.exec(
+                    place, {integer(doc.unit), doc.path, doc.line, jsonl ? QVariant(entry->jsonLine) : QVariant(),
+                            integer(entry->textTokenBegin), integer(entry->textTokenEnd), doc.id, doc.hash});
+                !done) {
+                return done;
+            }
+        }
+    }
+    return {};
+}
+
+Expected<void> SyncWriter::logSourceChanges(const QList<qsizetype> &changed, const Scan &scan,
+                                            const BatchReader &reader)
+{
+    if (changed.isEmpty()) {
+        return {};
+    }
+    QSqlQuery query = m_connection.query();
+    if (Expected<void> prepared = m_connection.prepare(
+            query, QStringLiteral("INSERT INTO audit (document_id, reviewer, at, action, status_before, status_after,"
+                                  " text_before, text_after, note) SELECT id, ?, ?, ?, status, status, source_text,"
+                                  " ?, ? FROM documents WHERE id = ?"));
+        !prepared) {
+        return prepared;
+    }
+    for (qsizetype index : changed) {
+        ReadResult read = reader.read(scan.seen[index].unit, BatchReader::Keep::Text);
+        const auto *entry = std::get_if<SourceEntry>(&read);
+        if (Expected<void> done = m_connection.exec(
+                query,
+                {m_reviewer, m_at, QStringLiteral("source-changed"), entry ? QVariant(entry->source) : QVariant(),
+                 QStringLiteral("the source bytes changed since import; the reviewer's version is kept"),
+                 scan.seen[index].id});
+            !done) {
+            return done;
+        }
+    }
+    return {};
+}
+
+Expected<void> SyncWriter::setFlag(const QString &column, const QStringList &ids, bool value, const QString &action,
+                                   const QString &note)
+{
+    if (ids.isEmpty()) {
+        return {};
+    }
+    // The column name comes from this file, never from input; values are bound.
+    QSqlQuery update = m_connection.query();
+    QSqlQuery audit = m_connection.query();
+    Expected<void> prepared = m_connection.prepare(update, u"UPDATE documents SET " % column % u" = ? WHERE id = ?");
+    if (prepared && !action.isEmpty()) {
+        prepared = m_connection.prepare(audit, SqliteDocuments::auditInsert);
+    }
+    if (!prepared) {
+        return prepared;
+    }
+    for (const QString &id : ids) {
+        Expected<void> done = m_connection.exec(update, {int(value), id});
+        if (done && !action.isEmpty()) {
+            done = m_connection.exec(
+                audit, {id, m_reviewer, m_at, action, QVariant(), QVariant(), QVariant(), QVariant(), note});
+        }
+        if (!done) {
+            return done;
+        }
+    }
+    return {};
+}
+
+// Fills in the facts of documents that have none: those imported by an annorev from before the
+// facts table (schema 1).
+Expected<void> backfillFacts(SqliteConnection &connection, const Schema &schema, const Checker &checker)
+{
+    QSqlQuery missing = connection.query();
+    if (Expected<void> done = connection.run(
+            missing, QStringLiteral("SELECT d.id FROM documents d LEFT JOIN facts f ON f.document_id = d.id"
+                                    " WHERE f.document_id IS NULL ORDER BY d.position"));
+        !done) {
+        return done;
+    }
+    QStringList ids;
+    while (missing.next()) {
+        ids.append(missing.value(0).toString());
+    }
+    missing.finish();
+    if (ids.isEmpty()) {
+        return {};
+    }
+    Expected<SqliteTransaction> transaction = connection.beginWrite();
+    if (!transaction) {
+        return transaction.error();
+    }
+    QSqlQuery select = connection.query();
+    QSqlQuery insert = connection.query();
+    Expected<void> prepared =
+        connection.prepare(select, QStringLiteral("SELECT tagged_text FROM documents WHERE id = ?"));
+    if (prepared) {
+        prepared = connection.prepare(insert, SqliteDocuments::factsInsert);
+    }
+    if (!prepared) {
+        return prepared;
+    }
+    constexpr qsizetype sliceSize = 1024;
+    for (qsizetype begin = 0; begin < ids.size(); begin += sliceSize) {
+        const QStringList slice = ids.mid(begin, sliceSize);
+        QList<QByteArray> texts;
+        texts.reserve(slice.size());
+        for (const QString &id : slice) {
+            if (Expected<void> done = connection.exec(select, {id}); !done) {
+                return done;
+            }
+            texts.append(select.next() ? select.value(0).toByteArray() : QByteArray());
+        }
+        const QList<TextFacts> facts = QtConcurrent::blockingMapped<QList<TextFacts>>(
+            texts, [&schema, &checker](const QByteArray &text) { return TextFacts::of(text, schema, checker); });
+        for (qsizetype i = 0; i < slice.size(); ++i) {
+            if (Expected<void> done =
+                    connection.exec(insert, {slice[i], facts[i].labels, facts[i].rules, facts[i].plainText});
+                !done) {
+                return done;
+            }
+        }
+    }
+    return transaction->commit();
+}
+
+} // namespace
+
+Expected<QString> recordedBatch(const SqliteConnection &connection)
+{
+    QSqlQuery query = connection.query();
+    if (Expected<void> done =
+            connection.run(query, QStringLiteral("SELECT value FROM meta WHERE key = ?"), {SqliteMigrations::batchKey});
+        !done) {
+        return done.error();
+    }
+    return query.next() ? query.value(0).toString() : QStringLiteral("");
+}
+
+Expected<ReviewStore::SyncReport> sync(SqliteConnection &connection, const BatchReader &reader,
+                                       const QStringList &batchInputs, const Schema &schema, const Checker &checker,
+                                       const QString &reviewer)
+{
+    if (!reader.errors().isEmpty()) {
+        // Every document of an unreadable input would look gone: refuse rather than flag them.
+        return Error{BatchSync::unreadableInputs(reader)};
+    }
+    const Scan scan = BatchSync::scan(reader, batchInputs);
+    Expected<BatchSync::StoredById> stored = loadStored(connection);
+    if (!stored) {
+        return stored.error();
+    }
+    const QString batch = BatchSync::identity(batchInputs);
+    const Expected<QString> recorded = recordedBatch(connection);
+    if (!recorded) {
+        return recorded.error();
+    }
+    const bool besideBatch = QFileInfo(connection.path()).canonicalFilePath() ==
+                             QFileInfo(ReviewStore::defaultStorePath(batchInputs)).canonicalFilePath();
+    if (Expected<void> same =
+            BatchSync::checkSameBatch(connection.path(), besideBatch, *recorded, batch, scan, *stored);
+        !same) {
+        return same.error();
+    }
+    if (BatchSync::plan(scan, *stored).isEmpty()) {
+        if (*recorded != batch) {
+            // Only the record is behind (a store from before it, or a batch moved with its store).
+            // Best effort: a run that cannot write the store still reads it as before.
+            if (Expected<SqliteTransaction> transaction = connection.beginWrite()) {
+                if (recordBatch(connection, batch)) {
+                    static_cast<void>(transaction->commit());
+                }
+            }
+        }
+        if (Expected<void> backfilled = backfillFacts(connection, schema, checker); !backfilled) {
+            return backfilled.error();
+        }
+        return BatchSync::report(Plan{}, scan);
+    }
+    Plan plan;
+    {
+        Expected<SqliteTransaction> transaction = connection.beginWrite();
+        if (!transaction) {
+            return transaction.error();
+        }
+        // Planned again under the write lock: another process may have synced in the meantime.
+        stored = loadStored(connection);
+        if (!stored) {
+            return stored.error();
+        }
+        plan = BatchSync::plan(scan, *stored);
+        Expected<void> done = SyncWriter(connection, reviewer).apply(plan, scan, reader, schema, checker);
+        if (done && *recorded != batch) {
+            done = recordBatch(connection, batch);
+        }
+        if (done) {
+            done = transaction->commit();
+        }
+        if (!done) {
+            return done.error();
+        }
+    }
+    if (Expected<void> backfilled = backfillFacts(connection, schema, checker); !backfilled) {
+        return backfilled.error();
+    }
+    if (!plan.inserts.isEmpty()) {
+        // The log is kept when annorev closes (see SqliteConnection::open()), so an import would
+        // leave it as large as the batch. A TRUNCATE checkpoint empties it once no other
+        // connection reads from it; if one does, the log stays as it is and is reused from its start.
+        QSqlQuery checkpoint = connection.query();
+        checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    }
+    return BatchSync::report(plan, scan);
+}
+
+} // namespace annorev::SqliteSync

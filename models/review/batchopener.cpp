@@ -29,6 +29,7 @@ using OutcomeWatcher = QFutureWatcher<Outcome>;
 BatchOpener::BatchOpener(const Schema &schema, const Checker &checker, QObject *parent)
     : QObject(parent), m_schema(schema), m_checker(checker)
 {
+    m_pool.setMaxThreadCount(1);
 }
 
 BatchOpener::~BatchOpener()
@@ -141,7 +142,7 @@ void BatchOpener::open(const QStringList &inputs, const QString &storePath, cons
     auto *watcher = new OutcomeWatcher(this);
     m_watcher = watcher;
     connect(watcher, &QFutureWatcherBase::finished, this, &BatchOpener::deliver);
-    watcher->setFuture(QtConcurrent::run(std::move(work)));
+    watcher->setFuture(QtConcurrent::run(&m_pool, std::move(work)));
 }
 
 void BatchOpener::cancel()

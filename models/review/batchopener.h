@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QString>
 #include <QStringList>
+#include <QThreadPool>
 
 #include <memory>
 #include <optional>
@@ -79,6 +80,10 @@ private:
 
     const Schema &m_schema;
     const Checker &m_checker;
+    // One worker at a time, outside the global pool: ReviewStore::sync() maps its work onto the
+    // global pool and waits for it, which would deadlock if opens held all of its threads. A
+    // dropped open's worker finishes before the next one starts.
+    QThreadPool m_pool;
     QFutureWatcherBase *m_watcher = nullptr; // the open under way
     quint64 m_ticket = 0;                    // which open a worker's progress belongs to
     QStringList m_inputs;

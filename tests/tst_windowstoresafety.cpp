@@ -152,6 +152,7 @@ private slots:
     void aCancelledOpenFolderAndAnotherProcessLoseNoDecision();
     void aStoreDroppedOnTheWindowIsRefusedUnread();
     void aBatchThatCannotBeReadLeavesNoStore();
+    void anotherBatchOpensOnItsOwnDocuments();
     void storeThatCannotBeOpenedKeepsThePreviousBatch();
     void editingAnApprovedDocumentShowsItUnreviewedAtOnce();
     void unreadableInputsAreReportedAndTheRestOpens();
@@ -300,6 +301,19 @@ void TestWindowStoreSafety::aBatchThatCannotBeReadLeavesNoStore()
     QVERIFY(!QFileInfo::exists(ReviewStore::defaultStorePath({tasks})));
     QCOMPARE(window->currentDocumentId(), first);
     QVERIFY2(statusMessage(*window).contains(u"tasks.json"_s), qPrintable(statusMessage(*window)));
+}
+
+void TestWindowStoreSafety::anotherBatchOpensOnItsOwnDocuments()
+{
+    auto window = openWindow(true);
+    QVERIFY(window->showDocumentWithId(second));
+    const QString other = m_dir->filePath(u"other"_s);
+    writeFile(other + u"/a.txt"_s, "<model>A</model>\n");
+    window->statusBar()->clearMessage();
+    QVERIFY(openBatch(*window, {other}));
+    QCOMPARE(window->currentDocumentId(), u"a.txt"_s);
+    // Nothing of the previous batch is looked for in the new store on the way.
+    QVERIFY2(statusMessage(*window).isEmpty(), qPrintable(statusMessage(*window)));
 }
 
 void TestWindowStoreSafety::storeThatCannotBeOpenedKeepsThePreviousBatch()

@@ -11,6 +11,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QProgressBar>
+#include <QScopedValueRollback>
 #include <QScrollBar>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -96,6 +97,14 @@ DocumentListPanel::DocumentListPanel(const Schema &schema, QWidget *parent) : QW
     updateSummary();
 }
 
+void DocumentListPanel::leaveRound()
+{
+    m_proxy->setRoundOrder({});
+    m_documents->setJudgements({});
+    showJudgementColumn(false);
+    m_view->setSortingEnabled(true);
+}
+
 void DocumentListPanel::showBatch(const QList<ReviewStore::ListEntry> &stored, const QString &storePath)
 {
     QList<DocumentListModel::Entry> entries;
@@ -103,12 +112,9 @@ void DocumentListPanel::showBatch(const QList<ReviewStore::ListEntry> &stored, c
     for (const ReviewStore::ListEntry &entry : stored) {
         entries.append(DocumentEntry::fromStore(entry, m_schema));
     }
-    // Out of the previous batch's spot-check round, if one was shown.
-    m_proxy->setRoundOrder({});
-    m_documents->setJudgements({});
-    showJudgementColumn(false);
-    m_view->setSortingEnabled(true);
     m_currentId.clear();
+    // The filters start over without making a row of the previous batch current.
+    const QScopedValueRollback replacing(m_replacingBatch, true);
     m_filterBar->reset();
     m_filterBar->setTextSearch([path = storePath](const QString &needle) -> std::optional<QStringList> {
         // Its own connection: SQLite connections belong to the thread that made them.
@@ -136,6 +142,9 @@ void DocumentListPanel::currentRowChanged(const QModelIndex &proxyIndex)
 
 void DocumentListPanel::filterChanged()
 {
+    if (m_replacingBatch) {
+        return;
+    }
     // The current document stays current when it passes the filter; otherwise the first that does.
     const int row = m_documents->rowOf(m_currentId);
     const QModelIndex current = row >= 0 ? m_proxy->mapFromSource(m_documents->index(row, 0)) : QModelIndex();

@@ -34,6 +34,9 @@ class DocumentListPanel final : public QWidget
 public:
     explicit DocumentListPanel(const Schema &schema, QWidget *parent = nullptr);
 
+    // Out of the shown batch's spot-check round, if any; batch order, sorting by a header click.
+    // The current row may change: call it while the session still has the batch it belongs to.
+    void leaveRound();
     // A batch's documents as the store lists them; the filters start over, the plain-text search
     // reads the store at storePath.
     void showBatch(const QList<ReviewStore::ListEntry> &stored, const QString &storePath);
@@ -87,6 +90,7 @@ private:
     QTreeView *m_view = nullptr;
     QLabel *m_summaryLabel = nullptr;
     QString m_currentId; // the document last made current, even while the filters hide it
+    bool m_replacingBatch = false;
 };
 
 } // namespace annorev

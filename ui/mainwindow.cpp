@@ -316,6 +316,7 @@ void MainWindow::batchReady()
     std::optional<BatchOpener::Batch> batch = m_opener->takeBatch();
     // The batch is in the store: the window switches to it.
     m_refreshTimer->stop();
+    m_list->leaveRound();
     m_spotCheck->closeStore();
     m_review->setSession(nullptr);
     m_compare->setSession(nullptr);

@@ -11,6 +11,7 @@
 #include "exportdialog.h"
 #include "filedialogs.h"
 #include "noteedit.h"
+#include "openbatchfeedback.h"
 #include "recentbatches.h"
 #include "reviewername.h"
 #include "reviewpane.h"
@@ -32,9 +33,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QMimeData>
-#include <QProgressDialog>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
@@ -49,12 +48,6 @@ namespace annorev {
 namespace {
 
 constexpr int messageTimeoutMs = 8000;
-constexpr int progressDelayMs = 400;
-
-QString plural(int count, const QString &one, const QString &many)
-{
-    return (count == 1 ? one : many).arg(QLocale().toString(count));
-}
 
 } // namespace
 
@@ -120,15 +113,11 @@ void MainWindow::createParts()
     m_refreshTimer->setInterval(0);
     connect(m_refreshTimer, &QTimer::timeout, this, &MainWindow::refresh);
 
-    connect(m_opener.get(), &BatchOpener::progress, this, [this](int, int, const QString &what) {
-        if (m_openProgress) {
-            m_openProgress->setLabelText(what);
-        }
-    });
+    m_feedback = new OpenBatchFeedback(m_opener.get(), this);
     connect(m_opener.get(), &BatchOpener::finished, this, &MainWindow::batchReady);
     connect(m_opener.get(), &BatchOpener::failed, this, &MainWindow::batchFailed);
     connect(m_opener.get(), &BatchOpener::canceled, this, [this] {
-        closeOpenProgress();
+        m_feedback->ended();
         showMessage(tr("Opening %1 was canceled.").arg(RecentBatches::batchName(m_opening)));
         Q_EMIT batchOpened(false);
     });
@@ -270,49 +259,20 @@ void MainWindow::openBatch(const QStringList &inputs, const QString &storePath)
         return;
     }
     m_opener->open(inputs, storePath, ReviewerName::resolve());
-    showOpenProgress(m_opening);
-}
-
-void MainWindow::showOpenProgress(const QStringList &paths)
-{
-    // Reading, hashing and checking a new batch takes a while: the window keeps painting, behind
-    // a progress dialog once it takes long enough to see.
-    closeOpenProgress();
-    m_openProgress = new QProgressDialog(tr("Reading and checking %1…").arg(RecentBatches::batchName(paths)),
-                                         tr("Cancel"), 0, 0, this);
-    m_openProgress->setObjectName(u"openProgress"_s);
-    m_openProgress->setWindowTitle(tr("Opening Batch"));
-    m_openProgress->setWindowModality(Qt::WindowModal);
-    m_openProgress->setMinimumDuration(progressDelayMs);
-    m_openProgress->setValue(0);
-    connect(m_openProgress, &QProgressDialog::canceled, m_opener.get(), &BatchOpener::cancel);
-}
-
-void MainWindow::closeOpenProgress()
-{
-    if (m_openProgress) {
-        m_openProgress->disconnect(m_opener.get());
-        delete m_openProgress;
-    }
+    m_feedback->started(m_opening);
 }
 
 void MainWindow::batchFailed(const QString &error)
 {
-    closeOpenProgress();
-    auto *box =
-        new QMessageBox(QMessageBox::Warning, tr("Cannot Open Batch"),
-                        tr("%1 could not be opened.").arg(RecentBatches::batchName(m_opening)), QMessageBox::Ok, this);
-    box->setTextFormat(Qt::PlainText);
-    box->setInformativeText(error);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
+    m_feedback->ended();
+    m_feedback->showFailure(m_opening, error);
     statusBar()->showMessage(error, messageTimeoutMs);
     Q_EMIT batchOpened(false);
 }
 
 void MainWindow::batchReady()
 {
-    closeOpenProgress();
+    m_feedback->ended();
     std::optional<BatchOpener::Batch> batch = m_opener->takeBatch();
     // The batch is in the store: the window switches to it.
     m_refreshTimer->stop();
@@ -337,24 +297,7 @@ void MainWindow::batchReady()
         clearDocument(tr("The batch has no documents."));
     }
 
-    QStringList problems;
-    for (const InputError &inputError : std::as_const(batch->inputErrors)) {
-        problems << inputError.toString();
-    }
-    for (const QString &id : std::as_const(batch->sourceChanged)) {
-        problems << tr("%1: the source changed since it was imported; your version is kept").arg(id);
-    }
-    if (!problems.isEmpty()) {
-        auto *box = new QMessageBox(QMessageBox::Warning, tr("Some Inputs Need Attention"),
-                                    plural(int(problems.size()),
-                                           tr("%1 input needs attention; the rest of the batch is shown."),
-                                           tr("%1 inputs need attention; the rest of the batch is shown.")),
-                                    QMessageBox::Ok, this);
-        box->setTextFormat(Qt::PlainText);
-        box->setDetailedText(problems.join(u'\n'));
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->open();
-    }
+    m_feedback->showProblems(batch->inputErrors, batch->sourceChanged);
     Q_EMIT batchOpened(true);
 }
 

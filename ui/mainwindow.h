@@ -4,14 +4,12 @@
 #include "reviewstatus.h"
 
 #include <QMainWindow>
-#include <QPointer>
 #include <QStringList>
 
 #include <memory>
 
 class QAction;
 class QLabel;
-class QProgressDialog;
 class QSplitter;
 class QTimer;
 
@@ -20,6 +18,7 @@ namespace annorev {
 class BatchOpener;
 class CompareMode;
 class DocumentListPanel;
+class OpenBatchFeedback;
 class RecentBatches;
 class ReviewPane;
 class ReviewSession;
@@ -75,8 +74,6 @@ private:
 
     void openFiles();
     void openFolder();
-    void showOpenProgress(const QStringList &paths);
-    void closeOpenProgress();
     void batchReady();
     void batchFailed(const QString &error);
     void startSession(const QString &reviewer);
@@ -117,7 +114,7 @@ private:
     QSplitter *m_outerSplitter = nullptr;
     QLabel *m_saveLabel = nullptr;
     QTimer *m_refreshTimer = nullptr;
-    QPointer<QProgressDialog> m_openProgress;
+    OpenBatchFeedback *m_feedback = nullptr;
 };
 
 } // namespace annorev

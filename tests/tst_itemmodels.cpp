@@ -615,6 +615,14 @@ void TestItemModels::documentListCountsStatusesAndFindsRows()
     // A change of counts alone leaves the status counts as they were.
     model.updateEntry(0, {u"a"_s, 2, 0, 0, ReviewStatus::Rejected});
     QCOMPARE(counts.size(), 2);
+    // The totals of findings follow every entry.
+    QCOMPARE(model.totalErrors(), 2);
+    model.updateEntry(2, {u"c"_s, 3, 4, 0, ReviewStatus::Unreviewed});
+    QCOMPARE(model.totalErrors(), 5);
+    QCOMPARE(model.totalWarnings(), 4);
+    model.setEntries({{u"d"_s, 1, 1, 0}});
+    QCOMPARE(model.totalErrors(), 1);
+    QCOMPARE(model.totalWarnings(), 1);
 }
 
 void TestItemModels::documentEntryListsLabelsAndRulesByName()

@@ -594,7 +594,7 @@ void TestMainWindow::errorFindingsNeedANoteToApprove()
     auto *note = child<QLineEdit>(*window, u"noteEdit"_s);
     const QColor plainBase = note->palette().color(QPalette::Base);
     window->action(u"approve"_s)->trigger();
-    QVERIFY2(statusMessage(*window).contains(u"write in the note why"_s), qPrintable(statusMessage(*window)));
+    QVERIFY2(statusMessage(*window).contains(u"approving it needs a note"_s), qPrintable(statusMessage(*window)));
     QCOMPARE(window->currentDocumentId(), broken);
     QVERIFY(note->hasFocus());
     // The note field is marked and the reason shows by the text, not only in the status bar.
@@ -602,7 +602,7 @@ void TestMainWindow::errorFindingsNeedANoteToApprove()
     QVERIFY(note->palette().color(QPalette::Base) != plainBase);
     auto *message = child<InlineMessage>(*window, u"inlineMessage"_s);
     QVERIFY(message->isVisible());
-    QVERIFY2(message->text().contains(u"write in the note why"_s), qPrintable(message->text()));
+    QVERIFY2(message->text().contains(u"approving it needs a note"_s), qPrintable(message->text()));
     QCOMPARE(openedStore(window->storePath())->document(broken)->status, ReviewStatus::Unreviewed);
 
     QTest::keyClicks(child<QLineEdit>(*window, u"noteEdit"_s), u"the tag is closed upstream"_s);

@@ -152,6 +152,7 @@ private slots:
     void aCancelledOpenFolderAndAnotherProcessLoseNoDecision();
     void aStoreDroppedOnTheWindowIsRefusedUnread();
     void aBatchThatCannotBeReadLeavesNoStore();
+    void anotherBatchOpensOnItsOwnDocuments();
     void storeThatCannotBeOpenedKeepsThePreviousBatch();
     void storeWhoseListCannotBeReadIsNotShownAsAnEmptyBatch();
     void editingAnApprovedDocumentShowsItUnreviewedAtOnce();
@@ -296,10 +297,23 @@ void TestWindowStoreSafety::aBatchThatCannotBeReadLeavesNoStore()
     auto window = openWindow();
     const QString tasks = m_dir->filePath(u"tasks.json"_s);
     writeFile(tasks, "[{\"data\": "); // a Label Studio export cut short
-    QVERIFY(!window->openBatch({tasks}));
+    QVERIFY(!openBatch(*window, {tasks}));
     QVERIFY(!QFileInfo::exists(ReviewStore::defaultStorePath({tasks})));
     QCOMPARE(window->currentDocumentId(), first);
     QVERIFY2(statusMessage(*window).contains(u"tasks.json"_s), qPrintable(statusMessage(*window)));
+}
+
+void TestWindowStoreSafety::anotherBatchOpensOnItsOwnDocuments()
+{
+    auto window = openWindow(true);
+    QVERIFY(window->showDocumentWithId(second));
+    const QString other = m_dir->filePath(u"other"_s);
+    writeFile(other + u"/a.txt"_s, "<model>A</model>\n");
+    window->statusBar()->clearMessage();
+    QVERIFY(openBatch(*window, {other}));
+    QCOMPARE(window->currentDocumentId(), u"a.txt"_s);
+    // Nothing of the previous batch is looked for in the new store on the way.
+    QVERIFY2(statusMessage(*window).isEmpty(), qPrintable(statusMessage(*window)));
 }
 
 void TestWindowStoreSafety::storeThatCannotBeOpenedKeepsThePreviousBatch()
@@ -308,7 +322,7 @@ void TestWindowStoreSafety::storeThatCannotBeOpenedKeepsThePreviousBatch()
     const QString other = m_dir->filePath(u"other"_s);
     writeFile(other + u"/a.txt"_s, "<model>A</model>\n");
     writeFile(ReviewStore::defaultStorePath({other}), "this is not a database, it only looks like one");
-    QVERIFY(!window->openBatch({other}));
+    QVERIFY(!openBatch(*window, {other}));
     QCOMPARE(window->currentDocumentId(), first);
     QCOMPARE(child<QTreeView>(*window, u"documentList"_s)->model()->rowCount(), 7);
     QVERIFY(statusMessage(*window).contains(u"other.annorev.sqlite"_s));
@@ -321,7 +335,7 @@ void TestWindowStoreSafety::storeWhoseListCannotBeReadIsNotShownAsAnEmptyBatch()
     writeFile(other + u"/a.txt"_s, "<model>A</model>\n");
     QVERIFY(syncedStore(other, Checker(Schema::builtin(), CountryAliases::builtin(), 2026)));
     QVERIFY(breakStoreReads(ReviewStore::defaultStorePath({other})));
-    QVERIFY(!window->openBatch({other}));
+    QVERIFY(!openBatch(*window, {other}));
     QCOMPARE(window->currentDocumentId(), first);
     QCOMPARE(child<QTreeView>(*window, u"documentList"_s)->model()->rowCount(), 7);
     QVERIFY2(statusMessage(*window).contains(u"other.annorev.sqlite: no such column"_s),
@@ -352,7 +366,7 @@ void TestWindowStoreSafety::editingAnApprovedDocumentShowsItUnreviewedAtOnce()
 void TestWindowStoreSafety::unreadableInputsAreReportedAndTheRestOpens()
 {
     MainWindow window;
-    QVERIFY(window.openBatch({m_dir->filePath(u"missing.txt"_s), m_batch}));
+    QVERIFY(openBatch(window, {m_dir->filePath(u"missing.txt"_s), m_batch}));
     QCOMPARE(child<QTreeView>(window, u"documentList"_s)->model()->rowCount(), 7);
     QTRY_VERIFY(window.findChild<QMessageBox *>() != nullptr);
     auto *box = window.findChild<QMessageBox *>();
@@ -366,7 +380,7 @@ void TestWindowStoreSafety::unreadableFolderEntriesAreListedInTheOpenReport()
     const QStringList problems = annorev::test::makeEveryUnreadableEntry(m_batch);
     QVERIFY(problems != QStringList{u"failed"_s});
     MainWindow window;
-    QVERIFY(window.openBatch({m_batch}));
+    QVERIFY(openBatch(window, {m_batch}));
     QCOMPARE(child<QTreeView>(window, u"documentList"_s)->model()->rowCount(), 7);
     QTRY_VERIFY(window.findChild<QMessageBox *>() != nullptr);
     auto *box = window.findChild<QMessageBox *>();

@@ -6,9 +6,21 @@
 
 #include <QDir>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTest>
 
 namespace annorev::test {
+
+bool openBatch(MainWindow &window, const QStringList &inputs, const QString &storePath)
+{
+    QSignalSpy opened(&window, &MainWindow::batchOpened);
+    window.openBatch(inputs, storePath);
+    if (opened.isEmpty() && !opened.wait(120000)) {
+        qWarning("the batch was neither opened nor refused in time");
+        return false;
+    }
+    return opened.first().first().toBool();
+}
 
 void WindowFixture::setUp()
 {
@@ -40,7 +52,7 @@ std::unique_ptr<MainWindow> WindowFixture::openWindow(bool show)
             qWarning("the window was not exposed");
         }
     }
-    if (!window->openBatch({m_batch})) {
+    if (!openBatch(*window, {m_batch})) {
         qWarning("the batch did not open");
     }
     return window;

@@ -29,6 +29,9 @@ inline QString statusMessage(const MainWindow &window)
     return window.statusBar()->currentMessage();
 }
 
+// Opens a batch in the window and waits until it is open or refused; whether it opened.
+bool openBatch(MainWindow &window, const QStringList &inputs, const QString &storePath = {});
+
 class WindowFixture
 {
 protected:

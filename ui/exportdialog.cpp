@@ -1,6 +1,7 @@
 #include "exportdialog.h"
 
 #include "appsettings.h"
+#include "exportformattext.h"
 #include "filedialogs.h"
 #include "outputguard.h"
 #include "reviewstore.h"
@@ -68,55 +69,6 @@ bool isEmptyFolder(const QString &path)
 
 } // namespace
 
-QString ExportDialog::formatName(ExportFormat format)
-{
-    switch (format) {
-    case ExportFormat::RecordsJsonl:
-        return tr("Records — JSON Lines");
-    case ExportFormat::RecordsCsv:
-        return tr("Records — CSV");
-    case ExportFormat::Tagged:
-        return tr("Corrected tagged text");
-    case ExportFormat::Doccano:
-        return tr("doccano (JSONL, UTF-16 offsets)");
-    case ExportFormat::LabelStudio:
-        return tr("Label Studio (JSON tasks)");
-    case ExportFormat::Brat:
-        return tr("brat standoff (folder)");
-    case ExportFormat::Conll:
-        return tr("CoNLL-2003 (IOB2 tags)");
-    }
-    return exportFormatName(format);
-}
-
-QString ExportDialog::formatDescription(ExportFormat format)
-{
-    switch (format) {
-    case ExportFormat::RecordsJsonl:
-        return tr("One JSON object per record: model, parameters, hardware, GPU count, training hours, country "
-                  "and year, with the review status. For scripts and notebooks.");
-    case ExportFormat::RecordsCsv:
-        return tr("The same record columns for spreadsheets (UTF-8, header row). Cells that a spreadsheet would "
-                  "run as formulas are neutralised.");
-    case ExportFormat::Tagged:
-        return tr("The reviewed documents with their inline tags, laid out as the batch was: a folder batch gives "
-                  "a folder, a JSON Lines batch a JSON Lines file.");
-    case ExportFormat::Doccano:
-        return tr("For importing into doccano: one JSON object per document with its text and labelled spans, "
-                  "offsets counted in UTF-16 units as doccano counts them.");
-    case ExportFormat::LabelStudio:
-        return tr("For importing into Label Studio: an array of tasks, each with one annotation holding the "
-                  "labelled spans (offsets in code points).");
-    case ExportFormat::Brat:
-        return tr("For the brat annotation tool: a folder with a .txt and an .ann file per document and "
-                  "annotation.conf.");
-    case ExportFormat::Conll:
-        return tr("One token per line with its IOB2 tag and a blank line after each sentence, for training "
-                  "sequence labellers.");
-    }
-    return {};
-}
-
 ExportDialog::ExportDialog(const QString &storePath, const QString &suggestedBaseName, QWidget *parent)
     : QDialog(parent), m_storePath(storePath), m_baseName(suggestedBaseName)
 {
@@ -151,8 +103,8 @@ void ExportDialog::createWidgets()
     m_formatBox->setAccessibleName(tr("Export format"));
     for (const QString &name : exportFormatNames()) {
         const ExportFormat format = exportFormatFromName(name).value();
-        m_formatBox->addItem(formatName(format), int(format));
-        m_formatBox->setItemData(m_formatBox->count() - 1, formatDescription(format), Qt::ToolTipRole);
+        m_formatBox->addItem(ExportFormatText::title(format), int(format));
+        m_formatBox->setItemData(m_formatBox->count() - 1, ExportFormatText::description(format), Qt::ToolTipRole);
     }
     connect(m_formatBox, &QComboBox::currentIndexChanged, this, &ExportDialog::choicesChanged);
     auto *formatLabel = new QLabel(tr("&Format:"), this);
@@ -330,45 +282,11 @@ QString ExportDialog::defaultFolder() const
 
 QString ExportDialog::suggestedPath(const QString &folder) const
 {
-    QString name = m_baseName.isEmpty() ? u"export"_s : m_baseName;
-    switch (format()) {
-    case ExportFormat::RecordsJsonl:
-        name += u"-records.jsonl";
-        break;
-    case ExportFormat::RecordsCsv:
-        name += u"-records.csv";
-        break;
-    case ExportFormat::Tagged:
-        name += u"-tagged";
-        if (!writesFolder() && m_facts && m_facts->layout) {
-            switch (*m_facts->layout) {
-            case BatchLayout::JsonLines:
-            case BatchLayout::Doccano:
-                name += u".jsonl";
-                break;
-            case BatchLayout::LabelStudio:
-                name += u".json";
-                break;
-            case BatchLayout::File:
-            case BatchLayout::Folder:
-                name += m_facts->firstSuffix;
-                break;
-            }
-        }
-        break;
-    case ExportFormat::Doccano:
-        name += u"-doccano.jsonl";
-        break;
-    case ExportFormat::LabelStudio:
-        name += u"-label-studio.json";
-        break;
-    case ExportFormat::Brat:
-        name += u"-brat";
-        break;
-    case ExportFormat::Conll:
-        name += u".conll";
-        break;
-    }
+    const QString base = m_baseName.isEmpty() ? u"export"_s : m_baseName;
+    // A tagged export into one file takes the batch's kind of file.
+    const bool taggedFile = !writesFolder() && m_facts && m_facts->layout;
+    const QString name = ExportFormatText::fileName(base, format(), taggedFile ? m_facts->layout : std::nullopt,
+                                                    taggedFile ? m_facts->firstSuffix : QString());
     return QDir(folder).filePath(name);
 }
 
@@ -432,7 +350,7 @@ void ExportDialog::storeRead()
 
 void ExportDialog::choicesChanged()
 {
-    m_formatDescription->setText(formatDescription(format()));
+    m_formatDescription->setText(ExportFormatText::description(format()));
     // A suggested path follows the choices until the curator edits it.
     if (!m_suggestedPath.isEmpty() && m_pathEdit->text() == m_suggestedPath) {
         m_suggestedPath = suggestedPath(QFileInfo(m_suggestedPath).absolutePath());
@@ -489,8 +407,9 @@ void ExportDialog::browse()
         return;
     }
     const QString suffix = QFileInfo(suggestedPath(QString())).suffix();
-    const QString filter =
-        suffix.isEmpty() ? tr("All files (*)") : tr("%1 (*.%2);;All files (*)").arg(formatName(format()), suffix);
+    const QString filter = suffix.isEmpty()
+                               ? tr("All files (*)")
+                               : tr("%1 (*.%2);;All files (*)").arg(ExportFormatText::title(format()), suffix);
     // Replacing a file is asked about once, when the export starts.
     const QString file = FileDialogs::getSaveFileName(this, tr("Export To"), start, filter, /*confirmOverwrite=*/false);
     if (!file.isEmpty()) {

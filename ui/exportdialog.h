@@ -91,8 +91,6 @@ private:
     };
 
     static StoreFacts readFacts(const QString &storePath);
-    static QString formatName(ExportFormat format);
-    static QString formatDescription(ExportFormat format);
 
     void createWidgets();
     void readStore();

@@ -3,62 +3,52 @@
 #include "checker.h"
 #include "reviewstatus.h"
 
-#include <QList>
 #include <QMainWindow>
 #include <QStringList>
 
 #include <memory>
-#include <optional>
 
 class QAction;
-class QDockWidget;
 class QLabel;
-class QLineEdit;
-class QMenu;
-class QProgressBar;
 class QSplitter;
-class QTableView;
 class QTimer;
-class QTransposeProxyModel;
-class QSortFilterProxyModel;
-class QTreeView;
 
 namespace annorev {
 
-class ComparePanel;
-class InlineMessage;
-class DocumentFilterBar;
-class EmptyViewNotice;
-class SpotCheckPanel;
-class DocumentFilterProxyModel;
-class DocumentListModel;
-class FindingListModel;
-class RecordTableModel;
+class BatchOpener;
+class CompareMode;
+class DocumentListPanel;
+class OpenBatchFeedback;
+class RecentBatches;
+class ReviewPane;
 class ReviewSession;
 class ReviewStore;
 class Schema;
-class SourceView;
+class SpotCheckMode;
+class WindowActions;
 
-// The reviewer's window: the batch's documents (left), the current document's text with its
-// spans highlighted (centre), its records (right) and findings (bottom). It holds no data of its
-// own: every edit and decision goes through the ReviewSession into the batch's store, and the
-// views show what the store and the checker say.
+// The reviewer's window: the batch's documents (left, DocumentListPanel), the current
+// document's text with its spans highlighted, its records and findings (centre, ReviewPane),
+// spot-check mode and the comparison with a second annotation in docks (SpotCheckMode,
+// CompareMode), every command in WindowActions, the recent batches in RecentBatches. The window puts them together and
+// holds no data of its own: every edit and decision goes through the ReviewSession into the batch's store, and the
+// parts show what the store and the checker say.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    static constexpr int MaxRecentBatches = 10;
-
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Opens the batch (files, folders, .jsonl files) with its store (BATCH.annorev.sqlite beside
-    // it unless storePath is given), brings the store up to date and shows the first document,
-    // or the one the reviewer had open last time. On failure the batch shown before stays and the
-    // reason is shown; returns whether the batch opened.
-    bool openBatch(const QStringList &inputs, const QString &storePath = {});
+    // Starts opening the batch (files, folders, .jsonl files) with its store (BATCH.annorev.sqlite
+    // beside it unless storePath is given); the window stays responsive meanwhile. Once the store
+    // is up to date the window shows the batch and the document the reviewer had open last
+    // time, or the first; on failure the batch shown before stays and the reason is shown.
+    // batchOpened() says which, from the event loop, or before this returns when nothing given
+    // can be opened.
+    void openBatch(const QStringList &inputs, const QString &storePath = {});
     // Makes a document of the batch current; false when the batch has no such document.
     bool showDocumentWithId(const QString &id);
 
@@ -68,133 +58,63 @@ public:
     QString currentDocumentId() const;
     QAction *action(const QString &name) const;
 
+Q_SIGNALS:
+    void batchOpened(bool opened);
+
 protected:
     void closeEvent(QCloseEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
 private:
-    void createModels();
-    void createWidgets();
-    void createActions();
-    void createMenus();
+    void createParts();
+    void connectActions();
     void restoreSettings();
     void saveSettings() const;
 
     void openFiles();
     void openFolder();
-    void fillRecentMenu();
-    void rememberBatch(const QStringList &paths);
+    void batchReady();
+    void batchFailed(const QString &error);
+    void startSession(const QString &reviewer);
+
     void exportBatch();
     void editReviewerName();
-    void showShortcuts();
-    void showAbout();
     void showDashboard();
-    void compareWith();
-    void createSpotCheckPanel(const QString &reviewer);
-    void roundSelected(const QString &name, const QStringList &ids);
-    // The Check column of spot-check mode, and the list's minimum width with it.
-    void showJudgementColumn(bool shown);
-    void updateSpotCheckActions();
 
-    void documentSelected(const QModelIndex &proxyIndex);
+    void documentPicked(const QString &id);
     void scheduleRefresh();
     void refresh();
     void refreshResult(bool showFindings);
     void updateSaveState();
     void clearDocument(const QString &placeholder);
-    void updateProgress();
-    void updateSummary();
     void updateTitle();
     void updateActions();
     // A refusal or failure: in the status bar and by the text, where the reviewer is looking.
     void showError(const QString &message);
-    // The note field marked as what a refused approval needs, until it is typed in or the
-    // document changes.
-    void setNoteAttention(bool attention);
-
-    void tagSelection(int labelIndex, bool snap);
-    void removeSpanAtCursor();
-    void relabelSpanAtCursor(int labelIndex);
-    void moveSpanToRecord(qsizetype span, int record);
-    void applySelectedFix();
-    // The finding Apply Fix works on, as an index into the check result: the findings list's
-    // current one while the list has focus, else the one at the text cursor. -1 and why not.
-    qsizetype findingToFix(QString *why) const;
+    void showMessage(const QString &message);
     void setStatus(ReviewStatus status);
-    void moveBy(int step);
     void moveToNextUnreviewed();
-
-    qsizetype spanForEditing() const; // the span at the cursor, or the current record cell's
-    void syncRecordCellToCursor();
-    void selectSpanOfRecordCell(const QModelIndex &proxyIndex);
-    void selectFinding(const QModelIndex &proxyIndex);
-    QString spanToolTip(qsizetype position) const;
-    void showTextMenu(const QPoint &position);
-    void showRecordMenu(const QPoint &position);
-    void showFindingMenu(const QPoint &position);
-    void addSpanActions(QMenu *menu, qsizetype span);
 
     const Schema &m_schema;
     Checker m_checker;
+    // After the checker, which its worker uses: it goes first, waiting for the worker.
+    std::unique_ptr<BatchOpener> m_opener;
     std::unique_ptr<ReviewStore> m_store;
     std::unique_ptr<ReviewSession> m_session;
     QStringList m_batch;
-    QString m_shownId; // the document the views show
-    int m_totalErrors = 0;
-    int m_totalWarnings = 0;
-    bool m_syncingSelection = false;
-    bool m_deferRefresh = false;
-    bool m_resizeRecords = false; // a new document's records are laid out when they arrive
+    QStringList m_opening; // the inputs being opened
 
-    DocumentListModel *m_documents = nullptr;
-    DocumentFilterProxyModel *m_documentProxy = nullptr;
-    RecordTableModel *m_records = nullptr;
-    QTransposeProxyModel *m_recordTranspose = nullptr;
-    FindingListModel *m_findings = nullptr;
-    QSortFilterProxyModel *m_findingProxy = nullptr;
-
-    DocumentFilterBar *m_filterBar = nullptr;
-    QLabel *m_progressLabel = nullptr;
-    QProgressBar *m_progressBar = nullptr;
-    QTreeView *m_documentView = nullptr;
-    SourceView *m_sourceView = nullptr;
-    QTableView *m_recordView = nullptr;
-    QTableView *m_findingView = nullptr;
-    QLineEdit *m_noteEdit = nullptr;
-    QAction *m_noteNeeded = nullptr; // the note field's warning sign
-    InlineMessage *m_message = nullptr;
-    EmptyViewNotice *m_recordNotice = nullptr;
-    EmptyViewNotice *m_findingNotice = nullptr;
-    QLabel *m_summaryLabel = nullptr;
-    QLabel *m_saveLabel = nullptr;
+    DocumentListPanel *m_list = nullptr;
+    ReviewPane *m_review = nullptr;
+    SpotCheckMode *m_spotCheck = nullptr;
+    CompareMode *m_compare = nullptr;
+    WindowActions *m_actions = nullptr;
+    RecentBatches *m_recent = nullptr;
     QSplitter *m_outerSplitter = nullptr;
-    QSplitter *m_centreSplitter = nullptr;
-    QSplitter *m_textSplitter = nullptr;
+    QLabel *m_saveLabel = nullptr;
     QTimer *m_refreshTimer = nullptr;
-    QDockWidget *m_spotCheckDock = nullptr;
-    SpotCheckPanel *m_spotCheck = nullptr; // one per batch: it works on the batch's store
-    QDockWidget *m_compareDock = nullptr;
-    ComparePanel *m_compare = nullptr;
-
-    QMenu *m_recentMenu = nullptr;
-    QList<QAction *> m_tagActions;      // one per schema label, in schema order
-    QList<QAction *> m_exactTagActions; // the same without snapping to words
-    QList<QMenu *> m_menus;
-    QAction *m_undoAction = nullptr;
-    QAction *m_redoAction = nullptr;
-    QAction *m_removeSpanAction = nullptr;
-    QAction *m_applyFixAction = nullptr;
-    QAction *m_approveAction = nullptr;
-    QAction *m_needsWorkAction = nullptr;
-    QAction *m_rejectAction = nullptr;
-    QAction *m_exportAction = nullptr;
-    QAction *m_rawSourceAction = nullptr;
-    QAction *m_passAction = nullptr;
-    QAction *m_failAction = nullptr;
-    QAction *m_drawRoundAction = nullptr;
-    QAction *m_dashboardAction = nullptr;
-    QList<QAction *> m_documentActions; // enabled only while a document is shown
+    OpenBatchFeedback *m_feedback = nullptr;
 };
 
 } // namespace annorev

@@ -106,9 +106,13 @@ void DocumentListModel::setEntries(QList<Entry> entries)
     m_rowOfId.clear();
     m_rowOfId.reserve(m_entries.size());
     m_statusCounts = {};
+    m_totalErrors = 0;
+    m_totalWarnings = 0;
     for (int row = 0; row < m_entries.size(); ++row) {
         m_rowOfId.insert(m_entries.at(row).id, row);
         ++m_statusCounts.at(std::size_t(m_entries.at(row).status));
+        m_totalErrors += m_entries.at(row).errorCount;
+        m_totalWarnings += m_entries.at(row).warningCount;
     }
     endResetModel();
     Q_EMIT countsChanged();
@@ -125,6 +129,8 @@ void DocumentListModel::updateEntry(int row, Entry entry)
     const bool statusChanged = old.status != entry.status;
     --m_statusCounts.at(std::size_t(old.status));
     ++m_statusCounts.at(std::size_t(entry.status));
+    m_totalErrors += entry.errorCount - old.errorCount;
+    m_totalWarnings += entry.warningCount - old.warningCount;
     old = std::move(entry);
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
     if (statusChanged) {

@@ -69,6 +69,9 @@ public:
     int rowOf(const QString &id) const { return m_rowOfId.value(id, -1); }
     // How many documents have each status.
     int count(ReviewStatus status) const { return m_statusCounts.at(std::size_t(status)); }
+    // Error and warning findings over all documents (no signal: they change with updateEntry()).
+    int totalErrors() const { return m_totalErrors; }
+    int totalWarnings() const { return m_totalWarnings; }
     // The latest judgement of each judged document in the spot-check round being shown, as
     // latestJudgements() (spotcheck.h) picks them; none: no round. The judgement column shows them.
     void setJudgements(const QList<Judgement> &latest);
@@ -89,6 +92,8 @@ private:
     QList<Entry> m_entries;
     QHash<QString, int> m_rowOfId;
     std::array<int, 4> m_statusCounts{};
+    int m_totalErrors = 0;
+    int m_totalWarnings = 0;
 };
 
 } // namespace annorev

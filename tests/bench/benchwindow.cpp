@@ -29,6 +29,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <functional>
+#include <optional>
 
 using namespace annorev;
 using annorev::bench::DocumentGenerator;
@@ -40,6 +41,20 @@ struct Timing
     double median = 0;
     double worst = 0;
 };
+
+// Opens a batch and processes events until the window says whether it opened.
+bool openBatch(MainWindow &window, const QStringList &inputs)
+{
+    std::optional<bool> opened;
+    const QMetaObject::Connection connection =
+        QObject::connect(&window, &MainWindow::batchOpened, [&opened](bool ok) { opened = ok; });
+    window.openBatch(inputs);
+    while (!opened) {
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    }
+    QObject::disconnect(connection);
+    return *opened;
+}
 
 // Runs action `repeat` times, each followed by processing events and a synchronous repaint of
 // `painted`, and returns the median and worst milliseconds.
@@ -162,7 +177,7 @@ int main(int argc, char *argv[])
             count);
         QElapsedTimer open;
         open.start();
-        if (!window.openBatch({batch})) {
+        if (!openBatch(window, {batch})) {
             return 1;
         }
         std::printf("short batch: %lld documents, %.1f KB each on average; opened (imported) in %.2f s\n",
@@ -188,7 +203,7 @@ int main(int argc, char *argv[])
                               : jsonLine(idOf(i), generator.generate(i + 1).text);
             },
             3);
-        if (!window.openBatch({batch})) {
+        if (!openBatch(window, {batch})) {
             return 1;
         }
         report("open the 5 MB document, painted",
@@ -273,7 +288,7 @@ int main(int argc, char *argv[])
             listSize);
         QElapsedTimer open;
         open.start();
-        if (!window.openBatch({batch})) {
+        if (!openBatch(window, {batch})) {
             return 1;
         }
         std::printf("list batch: %lld documents opened (imported into a new store) in %.2f s\n", qlonglong(listSize),

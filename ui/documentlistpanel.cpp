@@ -1,0 +1,322 @@
+#include "documentlistpanel.h"
+
+#include "document.h"
+#include "documententry.h"
+#include "documentfacts.h"
+#include "documentfilterbar.h"
+#include "documentfilterproxymodel.h"
+#include "documentlistmodel.h"
+#include "plaintooltipdelegate.h"
+#include "schema.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QProgressBar>
+#include <QScopedValueRollback>
+#include <QScrollBar>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace annorev {
+
+namespace {
+
+// The narrowest the id column gets.
+int minimumIdWidth(const QFontMetrics &metrics)
+{
+    return metrics.averageCharWidth() * 16;
+}
+
+QString plural(int count, const QString &one, const QString &many)
+{
+    return (count == 1 ? one : many).arg(QLocale().toString(count));
+}
+
+} // namespace
+
+DocumentListPanel::DocumentListPanel(const Schema &schema, QWidget *parent) : QWidget(parent), m_schema(schema)
+{
+    m_documents = new DocumentListModel(this);
+    m_proxy = new DocumentFilterProxyModel(this);
+    m_proxy->setDocumentModel(m_documents);
+    connect(m_documents, &DocumentListModel::countsChanged, this, &DocumentListPanel::updateProgress);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+    m_progressLabel = new QLabel(this);
+    m_progressLabel->setObjectName(u"progressLabel"_s);
+    m_progressLabel->setTextFormat(Qt::PlainText);
+    m_progressBar = new QProgressBar(this);
+    m_progressBar->setObjectName(u"progressBar"_s);
+    m_progressBar->setTextVisible(false);
+    m_progressBar->setMaximumHeight(m_progressLabel->fontMetrics().height() / 2 + 2);
+    m_progressBar->setAccessibleName(tr("Review progress"));
+    m_filterBar = new DocumentFilterBar(m_schema, m_proxy, this);
+    m_filterBar->setObjectName(u"filterBar"_s);
+    m_view = new QTreeView(this);
+    m_view->setObjectName(u"documentList"_s);
+    m_view->setAccessibleName(tr("Documents"));
+    m_view->setRootIsDecorated(false);
+    m_view->setUniformRowHeights(true);
+    m_view->setItemsExpandable(false);
+    m_view->setAllColumnsShowFocus(true);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setTextElideMode(Qt::ElideMiddle);
+    m_view->setItemDelegate(new PlainToolTipDelegate(m_view));
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    // Unsorted until the reviewer clicks a header: batch order is the natural one.
+    m_view->header()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_view->header()->setStretchLastSection(false);
+    m_view->header()->setSectionResizeMode(DocumentListModel::IdColumn, QHeaderView::Stretch);
+    for (int column :
+         {DocumentListModel::StatusColumn, DocumentListModel::ErrorsColumn, DocumentListModel::WarningsColumn}) {
+        m_view->header()->setSectionResizeMode(column, QHeaderView::Interactive);
+    }
+    const QFontMetrics metrics = m_view->fontMetrics();
+    m_view->header()->resizeSection(DocumentListModel::StatusColumn, metrics.horizontalAdvance(tr("Needs work")) + 32);
+    m_view->header()->resizeSection(DocumentListModel::ErrorsColumn, metrics.horizontalAdvance(tr("Errors")) + 16);
+    m_view->header()->resizeSection(DocumentListModel::WarningsColumn, metrics.horizontalAdvance(tr("Warnings")) + 16);
+    // The judgement column shows in spot-check mode only (showRound()).
+    m_view->header()->resizeSection(DocumentListModel::JudgementColumn, metrics.horizontalAdvance(tr("Check")) + 40);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &DocumentListPanel::currentRowChanged);
+    connect(m_filterBar, &DocumentFilterBar::filterChanged, this, &DocumentListPanel::filterChanged);
+    layout->addWidget(m_progressLabel);
+    layout->addWidget(m_progressBar);
+    layout->addWidget(m_filterBar);
+    layout->addWidget(m_view);
+
+    m_summaryLabel = new QLabel(this);
+    m_summaryLabel->setObjectName(u"summaryLabel"_s);
+    m_summaryLabel->setTextFormat(Qt::PlainText);
+    updateProgress();
+    updateSummary();
+}
+
+void DocumentListPanel::leaveRound()
+{
+    m_proxy->setRoundOrder({});
+    m_documents->setJudgements({});
+    showJudgementColumn(false);
+    m_view->setSortingEnabled(true);
+}
+
+void DocumentListPanel::showBatch(const QList<ReviewStore::ListEntry> &stored, const QString &storePath)
+{
+    QList<DocumentListModel::Entry> entries;
+    entries.reserve(stored.size());
+    for (const ReviewStore::ListEntry &entry : stored) {
+        entries.append(DocumentEntry::fromStore(entry));
+    }
+    m_currentId.clear();
+    // The filters start over without making a row of the previous batch current.
+    const QScopedValueRollback replacing(m_replacingBatch, true);
+    m_filterBar->reset();
+    m_filterBar->setTextSearch([path = storePath](const QString &needle) -> std::optional<QStringList> {
+        // Its own connection: SQLite connections belong to the thread that made them.
+        const Expected<std::unique_ptr<ReviewStore>> searchStore = ReviewStore::open(path);
+        const Expected<QStringList> found = searchStore ? (*searchStore)->search(needle) : searchStore.error();
+        return found ? std::optional<QStringList>(*found) : std::nullopt;
+    });
+    m_documents->setEntries(std::move(entries));
+    updateSummary();
+}
+
+int DocumentListPanel::documentCount() const
+{
+    return m_documents->rowCount();
+}
+
+void DocumentListPanel::currentRowChanged(const QModelIndex &proxyIndex)
+{
+    if (!proxyIndex.isValid()) {
+        return;
+    }
+    m_currentId = proxyIndex.siblingAtColumn(DocumentListModel::IdColumn).data(DocumentListModel::IdRole).toString();
+    Q_EMIT documentPicked(m_currentId);
+}
+
+void DocumentListPanel::filterChanged()
+{
+    if (m_replacingBatch) {
+        return;
+    }
+    // The current document stays current when it passes the filter; otherwise the first that does.
+    const int row = m_documents->rowOf(m_currentId);
+    const QModelIndex current = row >= 0 ? m_proxy->mapFromSource(m_documents->index(row, 0)) : QModelIndex();
+    if (current.isValid()) {
+        m_view->setCurrentIndex(current);
+        m_view->scrollTo(current);
+    } else if (m_proxy->rowCount() > 0) {
+        m_view->setCurrentIndex(m_proxy->index(0, 0));
+    }
+    updateSummary();
+}
+
+bool DocumentListPanel::showDocument(const QString &id)
+{
+    const int row = id.isEmpty() ? -1 : m_documents->rowOf(id);
+    if (row < 0) {
+        return false;
+    }
+    QModelIndex index = m_proxy->mapFromSource(m_documents->index(row, 0));
+    if (!index.isValid()) {
+        // Hidden by the filters: they give way to the document asked for.
+        m_filterBar->reset();
+        index = m_proxy->mapFromSource(m_documents->index(row, 0));
+    }
+    m_view->setCurrentIndex(index);
+    m_view->scrollTo(index);
+    return true;
+}
+
+void DocumentListPanel::showFirstDocument()
+{
+    if (m_proxy->rowCount() > 0) {
+        m_view->setCurrentIndex(m_proxy->index(0, 0));
+    }
+}
+
+void DocumentListPanel::moveBy(int step)
+{
+    const int rows = m_proxy->rowCount();
+    if (rows == 0) {
+        return;
+    }
+    const QModelIndex current = m_view->currentIndex();
+    const int row = current.isValid() ? std::clamp(current.row() + step, 0, rows - 1) : 0;
+    m_view->setCurrentIndex(m_proxy->index(row, 0));
+}
+
+bool DocumentListPanel::moveToNextUnreviewed()
+{
+    const int rows = m_proxy->rowCount();
+    const QModelIndex current = m_view->currentIndex();
+    const int from = current.isValid() ? current.row() : -1;
+    // In the order the list shows, after the current document, wrapping around.
+    for (int step = 1; step <= rows; ++step) {
+        const int row = (from + step) % rows;
+        const QModelIndex index = m_proxy->index(row, 0);
+        if (ReviewStatus(index.data(DocumentListModel::StatusRole).toInt()) == ReviewStatus::Unreviewed) {
+            m_view->setCurrentIndex(index);
+            m_view->scrollTo(index);
+            return true;
+        }
+    }
+    return false;
+}
+
+void DocumentListPanel::updateDocument(const QString &id, const DocumentFacts &facts)
+{
+    const int row = m_documents->rowOf(id);
+    if (row < 0) {
+        return;
+    }
+    const ReviewStatus status = m_documents->entry(row).status;
+    m_documents->updateEntry(row, DocumentEntry::fromFacts(id, status, facts));
+    updateSummary();
+}
+
+std::optional<ReviewStatus> DocumentListPanel::updateStatus(const QString &id, ReviewStatus status)
+{
+    const int row = m_documents->rowOf(id);
+    if (row < 0 || m_documents->entry(row).status == status) {
+        return std::nullopt;
+    }
+    DocumentListModel::Entry entry = m_documents->entry(row);
+    const ReviewStatus before = std::exchange(entry.status, status);
+    m_documents->updateEntry(row, std::move(entry));
+    updateSummary();
+    return before;
+}
+
+void DocumentListPanel::showRound(const QString &name, const QStringList &ids)
+{
+    if (name.isEmpty()) {
+        m_proxy->setRoundOrder({});
+        showJudgementColumn(false);
+        // Back to batch order, and to sorting by a header click.
+        m_view->header()->setSortIndicator(-1, Qt::AscendingOrder);
+        m_view->setSortingEnabled(true);
+        m_proxy->sort(-1);
+        updateSummary();
+        return;
+    }
+    m_filterBar->reset();
+    m_proxy->setRoundOrder(ids);
+    showJudgementColumn(true);
+    // The round's order, which no header click changes and no sort arrow misrepresents (any
+    // sorted column gives the round's order while a round is shown).
+    m_view->setSortingEnabled(false);
+    m_proxy->sort(DocumentListModel::IdColumn, Qt::AscendingOrder);
+    if (!ids.isEmpty()) {
+        showDocument(ids.first());
+    }
+    updateSummary();
+}
+
+void DocumentListPanel::setJudgements(const QList<Judgement> &latest)
+{
+    m_documents->setJudgements(latest);
+}
+
+void DocumentListPanel::showJudgementColumn(bool shown)
+{
+    m_view->setColumnHidden(DocumentListModel::JudgementColumn, !shown);
+    // Ids are what the list is for: when a dock takes the width, the text and records give way
+    // before the ids shrink below about 16 characters.
+    int otherColumns = 0;
+    for (int column = DocumentListModel::IdColumn + 1; column < DocumentListModel::ColumnCount; ++column) {
+        if (!m_view->isColumnHidden(column)) {
+            otherColumns += m_view->header()->sectionSize(column);
+        }
+    }
+    m_view->setMinimumWidth(otherColumns + minimumIdWidth(m_view->fontMetrics()) + 2 * m_view->frameWidth() +
+                            m_view->verticalScrollBar()->sizeHint().width());
+}
+
+QByteArray DocumentListPanel::saveHeaderState() const
+{
+    return m_view->header()->saveState();
+}
+
+void DocumentListPanel::restoreHeaderState(const QByteArray &state)
+{
+    m_view->header()->restoreState(state);
+    // The header may have been saved in spot-check mode; a window opens out of it.
+    showJudgementColumn(false);
+}
+
+void DocumentListPanel::updateProgress()
+{
+    const int total = m_documents->rowCount();
+    const int reviewed = total - m_documents->count(ReviewStatus::Unreviewed);
+    const QLocale locale;
+    m_progressLabel->setText(tr("%1 / %2 reviewed").arg(locale.toString(reviewed), locale.toString(total)));
+    m_progressBar->setRange(0, std::max(total, 1));
+    m_progressBar->setValue(reviewed);
+    const QString detail = tr("%1 approved, %2 need work, %3 rejected")
+                               .arg(locale.toString(m_documents->count(ReviewStatus::Approved)),
+                                    locale.toString(m_documents->count(ReviewStatus::NeedsWork)),
+                                    locale.toString(m_documents->count(ReviewStatus::Rejected)));
+    m_progressLabel->setToolTip(detail);
+    m_progressBar->setToolTip(detail);
+}
+
+void DocumentListPanel::updateSummary()
+{
+    QStringList parts{plural(m_documents->rowCount(), tr("%1 document"), tr("%1 documents")),
+                      plural(m_documents->totalErrors(), tr("%1 error"), tr("%1 errors")),
+                      plural(m_documents->totalWarnings(), tr("%1 warning"), tr("%1 warnings"))};
+    if (m_proxy->isFiltering()) {
+        parts.prepend(plural(m_proxy->rowCount(), tr("%1 shown"), tr("%1 shown")));
+    }
+    m_summaryLabel->setText(parts.join(u" · "_s));
+}
+
+} // namespace annorev

@@ -1,0 +1,120 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QWidget>
+
+class QAction;
+class QMenu;
+class QSortFilterProxyModel;
+class QSplitter;
+class QTableView;
+class QTransposeProxyModel;
+
+namespace annorev {
+
+class EmptyViewNotice;
+class FindingListModel;
+class InlineMessage;
+class RecordTableModel;
+class ReviewSession;
+class Schema;
+class SourceView;
+
+// The centre of the window: the open document's text with its spans (and the label buttons and
+// a line for refusals above it), its records beside it and its findings below, kept in step with
+// each other (the span at the cursor is the current record cell, a finding picked is selected in
+// the text). Edits made here (tagging, removing, relabelling, moving spans, a record value, a
+// fix) go to the session; what the pane shows is what the session says.
+class ReviewPane final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ReviewPane)
+
+public:
+    explicit ReviewPane(const Schema &schema, QWidget *parent = nullptr);
+
+    // The session of the batch shown, or none; the pane shows nothing of it until showDocument().
+    void setSession(ReviewSession *session);
+    // What the context menus offer beside the span actions; the tag actions also make the legend.
+    void setActions(const QList<QAction *> &tag, const QList<QAction *> &exactTag, QAction *rawSource,
+                    QAction *applyFix);
+
+    // The session's document: its text and spans at once, its findings too when they are checked.
+    void showDocument();
+    // The session's check of the document shown: records and findings.
+    void showResult(bool showFindings);
+    void clear(const QString &placeholder);
+    // The document the pane shows; empty when none.
+    const QString &shownId() const { return m_shownId; }
+    bool isEditable() const;
+    // A refusal or failure, by the text where the reviewer is looking.
+    void showMessage(const QString &message);
+    void hideMessage();
+
+    void tagSelection(int labelIndex, bool snap);
+    void removeSpanAtCursor();
+    void applySelectedFix();
+    // The span at the cursor, or the current record cell's while the records have focus; -1.
+    qsizetype spanForEditing() const;
+    // A record value being typed in is committed (the window is closing).
+    void commitEdits();
+    // A record value is being committed: the session's change must not reset the records now.
+    bool isCommittingCell() const { return m_committingCell; }
+
+    SourceView *sourceView() const { return m_sourceView; }
+    QTableView *recordView() const { return m_recordView; }
+    QTableView *findingView() const { return m_findingView; }
+    QSplitter *centreSplitter() const { return m_centreSplitter; }
+    QSplitter *textSplitter() const { return m_textSplitter; }
+
+Q_SIGNALS:
+    void errorOccurred(const QString &message);
+    // The cursor, the selection or the current finding moved: what the actions apply to changed.
+    void editTargetChanged();
+
+private:
+    // The finding Apply Fix works on, as an index into the check result: the findings list's
+    // current one while the list has focus, else the one at the text cursor. -1 and why not.
+    qsizetype findingToFix(QString *why) const;
+    void removeSpan(qsizetype span);
+    // What the span context menus' Change Label To does.
+    void relabelSpan(qsizetype span, const QString &label);
+    void moveSpanToRecord(qsizetype span, int record);
+    void syncRecordCellToCursor();
+    void selectSpanOfRecordCell(const QModelIndex &proxyIndex);
+    void selectFinding(const QModelIndex &proxyIndex);
+    QString spanToolTip(qsizetype position) const;
+    void showTextMenu(const QPoint &position);
+    void showRecordMenu(const QPoint &position);
+    void showFindingMenu(const QPoint &position);
+    void addSpanActions(QMenu *menu, qsizetype span);
+
+    const Schema &m_schema;
+    ReviewSession *m_session = nullptr;
+    QString m_shownId;
+    bool m_syncingSelection = false;
+    bool m_committingCell = false;
+    bool m_resizeRecords = false; // a new document's records are laid out when they arrive
+
+    RecordTableModel *m_records = nullptr;
+    QTransposeProxyModel *m_recordTranspose = nullptr;
+    FindingListModel *m_findings = nullptr;
+    QSortFilterProxyModel *m_findingProxy = nullptr;
+
+    SourceView *m_sourceView = nullptr;
+    InlineMessage *m_message = nullptr;
+    QTableView *m_recordView = nullptr;
+    QTableView *m_findingView = nullptr;
+    EmptyViewNotice *m_recordNotice = nullptr;
+    EmptyViewNotice *m_findingNotice = nullptr;
+    QSplitter *m_textSplitter = nullptr;
+    QSplitter *m_centreSplitter = nullptr;
+
+    QList<QAction *> m_tagActions;
+    QList<QAction *> m_exactTagActions;
+    QAction *m_rawSourceAction = nullptr;
+    QAction *m_applyFixAction = nullptr;
+};
+
+} // namespace annorev

@@ -110,13 +110,13 @@ int runSample(const QStringList &arguments)
         return ExitUsage;
     }
 
-    const Expected<QList<ExportDocument>> documents = store->exportDocuments();
+    const Expected<QList<DocumentProfile>> documents = store->profiles();
     if (!documents) {
         Console::error(documents.error().message);
         return ExitUsage;
     }
     const SpotCheckSample::Drawn drawn =
-        SpotCheckSample::draw(*documents, *statuses, size, seed, stratify, Schema::builtin(), BatchStore::checker());
+        SpotCheckSample::draw(*documents, *statuses, size, seed, stratify);
     if (drawn.noCandidates()) {
         Console::error(u"no document with status " % round.statuses % u" in the store " % store->path() %
                        u" to sample");

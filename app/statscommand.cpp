@@ -257,7 +257,7 @@ int runStats(const QStringList &arguments)
         return ExitUsage;
     }
     const Expected<StoreStats> stats =
-        StoreStats::read(*store, Schema::builtin(), BatchStore::checker(), target, parser.value(roundOption));
+        StoreStats::read(*store, Schema::builtin(), target, parser.value(roundOption));
     if (!stats) {
         Console::error(stats.error().message);
         return ExitUsage;

@@ -145,13 +145,13 @@ void TestBatchOpener::aStoreWhoseDocumentsCannotBeListedIsReportedNotEmpty()
     const QString store = ReviewStore::defaultStorePath({m_batch});
     QVERIFY(syncedStore(m_batch, m_checker) != nullptr);
     {
-        // The facts' labels become a view column that fails when it is read (integer overflow):
-        // the store opens and syncs, and only reading the list goes wrong.
+        // The facts become a view column that fails when it is read (integer overflow): the
+        // store opens and syncs, and only reading the list goes wrong.
         SqlFile sql(store);
         QSqlQuery query = sql.query();
         QVERIFY(query.exec(u"ALTER TABLE facts RENAME TO facts_kept"_s));
         QVERIFY(query.exec(u"CREATE VIEW facts AS SELECT document_id,"
-                           " CASE WHEN abs(-9223372036854775807 - 1) > 0 THEN labels END AS labels, rules, plain_text"
+                           " CASE WHEN abs(-9223372036854775807 - 1) > 0 THEN facts END AS facts, plain_text"
                            " FROM facts_kept"_s));
         sql.close();
     }

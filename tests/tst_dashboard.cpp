@@ -129,7 +129,7 @@ void TestDashboard::cleanup()
 
 StoreStats TestDashboard::readStats() const
 {
-    const Expected<StoreStats> stats = StoreStats::read(*m_store, Schema::builtin(), m_checker, 0.05, {});
+    const Expected<StoreStats> stats = StoreStats::read(*m_store, Schema::builtin(), 0.05, {});
     if (!stats) {
         qFatal("cannot read the stats: %s", qPrintable(stats.error().message));
     }

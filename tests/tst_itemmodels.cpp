@@ -637,7 +637,7 @@ void TestItemModels::documentEntryListsLabelsAndRulesByName()
     QCOMPARE(entry.rules, QStringList{u"gpu-count-untagged"_s});
 
     // The store's description of the same document gives the same row.
-    ReviewStore::ListEntry stored{u"000"_s, ReviewStatus::NeedsWork, 0, 1, 0, entry.labels, {u"gpu-count-untagged"_s}};
+    const ReviewStore::ListEntry stored{u"000"_s, ReviewStatus::NeedsWork, DocumentFacts::of(sample.doc, sample.result)};
     QCOMPARE(DocumentEntry::fromStore(stored), entry);
 }
 

@@ -4,6 +4,8 @@
 #include "reviewername.h"
 #include "reviewstore.h"
 #include "schema.h"
+#include "spotchecksample.h"
+#include "storestats.h"
 #include "sqlite/sqliteconnection.h"
 #include "sqlite/sqlitestore.h"
 #include "testsupport.h"
@@ -102,6 +104,8 @@ private slots:
     void searchMatchesThePlainTextNotTheTags_data();
     void searchMatchesThePlainTextNotTheTags();
     void schemaOneStoresGetTheirFactsOnSync();
+    void schemaThreeStoresGetFullFactsOnSync();
+    void listStatsAndDrawsReadTheStoredFacts();
     void sourceFilesAreNeverModified();
     void lockedStoreIsReportedClearly();
     void readsOfAStoreThatCannotBeReadAreErrorsNotEmptyResults();
@@ -515,8 +519,8 @@ void TestReviewStore::emptyDocumentIsImportedAndFlaggedAnnotationsMissing()
     const auto entry = std::find_if(entries.begin(), entries.end(),
                                     [&emptyId](const ReviewStore::ListEntry &e) { return e.id == emptyId; });
     QVERIFY(entry != entries.end());
-    QCOMPARE(entry->rules, QStringList{u"annotations-missing"_s});
-    QCOMPARE(entry->warnings, 1);
+    QCOMPARE(entry->facts.ruleNames(), QStringList{u"annotations-missing"_s});
+    QCOMPARE(entry->facts.warnings(), 1);
 }
 
 void TestReviewStore::setStatusIsAllOrNothing()
@@ -762,18 +766,18 @@ void TestReviewStore::listEntriesFollowEditsAndStatuses()
     QCOMPARE(entries.size(), 5);
     QCOMPARE(entries[0].id, first);
     QCOMPARE(entries[1].id, second);
-    QVERIFY(entries[0].labels.contains(u"model"_s));
-    QVERIFY(entries[0].labels.contains(u"params"_s));
-    QCOMPARE(entries[1].errors, 0);
+    QVERIFY(entries[0].facts.hasLabel(u"model"));
+    QVERIFY(entries[0].facts.hasLabel(u"params"));
+    QCOMPARE(entries[1].facts.errors(), 0);
 
     QVERIFY_OK(store->setTaggedText(second, withError, Schema::builtin(), m_checker, u"alice"_s));
     QVERIFY_OK(store->setStatus({second}, ReviewStatus::NeedsWork, {}, u"alice"_s));
     entries = *store->listEntries();
     QCOMPARE(entries[1].status, ReviewStatus::NeedsWork);
-    QVERIFY(entries[1].errors > 0);
+    QVERIFY(entries[1].facts.errors() > 0);
     // The unclosed hardware tag makes no span.
-    QCOMPARE(entries[1].labels, QStringList{u"model"_s});
-    QVERIFY2(entries[1].rules.contains(u"markup-malformed"_s), qPrintable(entries[1].rules.join(u' ')));
+    QCOMPARE(entries[1].facts.labelNames(), QStringList{u"model"_s});
+    QVERIFY2(entries[1].facts.hasRule(u"markup-malformed"), qPrintable(entries[1].facts.encoded()));
 
     // A document gone from the batch stays in the store but leaves the list.
     QVERIFY(QFile::remove(m_batch + u'/' + third));
@@ -813,6 +817,79 @@ void TestReviewStore::searchMatchesThePlainTextNotTheTags()
     QCOMPARE(*found, ids);
 }
 
+void TestReviewStore::schemaThreeStoresGetFullFactsOnSync()
+{
+    QList<ReviewStore::ListEntry> fresh;
+    {
+        auto store = openStore();
+        QVERIFY(store);
+        sync(*store);
+        fresh = *store->listEntries();
+    }
+    {
+        // Schema 3 kept a version's labels and rules as names alone.
+        RawStore raw(m_storePath);
+        QSqlQuery q = raw.query();
+        QVERIFY(q.exec(u"DROP TABLE facts"_s));
+        QVERIFY(q.exec(u"CREATE TABLE facts (document_id TEXT PRIMARY KEY, labels TEXT NOT NULL,"
+                       " rules TEXT NOT NULL, plain_text TEXT NOT NULL)"_s));
+        QVERIFY(q.exec(u"INSERT INTO facts SELECT id, 'model', '', '' FROM documents"_s));
+        QVERIFY(q.exec(u"UPDATE meta SET value = '3' WHERE key = 'schema_version'"_s));
+        raw.close();
+    }
+    auto store = openStore();
+    QVERIFY(store);
+    sync(*store);
+    const QList<ReviewStore::ListEntry> entries = *store->listEntries();
+    QCOMPARE(entries.size(), fresh.size());
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        QCOMPARE(entries[i].facts, fresh[i].facts);
+    }
+    QCOMPARE(store->search(u"NeuroSynth-7"_s)->size(), 1);
+}
+
+void TestReviewStore::listStatsAndDrawsReadTheStoredFacts()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    sync(*store);
+    const QString id = store->ids()->first();
+    {
+        // Facts no parse of the text would give: whatever reads them read the store.
+        RawStore raw(m_storePath);
+        QSqlQuery q = raw.query();
+        QVERIFY(q.prepare(u"UPDATE facts SET facts = 'records=9;zeta=41;' WHERE document_id = ?"_s));
+        q.addBindValue(id);
+        QVERIFY(q.exec());
+        raw.close();
+    }
+    const QList<ReviewStore::ListEntry> entries = *store->listEntries();
+    QCOMPARE(entries.first().facts.labelNames(), QStringList{u"zeta"_s});
+    const Expected<StoreStats> stats = StoreStats::read(*store, Schema::builtin(), 0.05, {});
+    QVERIFY2(stats, qPrintable(stats ? QString() : stats.error().message));
+    const auto zeta = std::find_if(stats->batch.labels.cbegin(), stats->batch.labels.cend(),
+                                   [](const BatchStats::LabelCount &label) { return label.label == u"zeta"_s; });
+    QVERIFY(zeta != stats->batch.labels.cend());
+    QCOMPARE(zeta->spans, 41);
+    QCOMPARE(zeta->documents, 1);
+    const SpotCheckSample::Drawn drawn =
+        SpotCheckSample::draw(*store->profiles(), {}, store->ids()->size(), 7, Stratify::Label);
+    QVERIFY(std::any_of(drawn.documents.cbegin(), drawn.documents.cend(),
+                        [](const RoundDocument &document) { return document.stratum == u"zeta"_s; }));
+
+    // Facts that cannot be read are an error naming the store and the document.
+    {
+        RawStore raw(m_storePath);
+        QSqlQuery q = raw.query();
+        QVERIFY(q.exec(u"UPDATE facts SET facts = 'garbage'"_s));
+        raw.close();
+    }
+    const Expected<QList<ReviewStore::ListEntry>> broken = store->listEntries();
+    QVERIFY(!broken);
+    QVERIFY2(broken.error().message.contains(m_storePath), qPrintable(broken.error().message));
+    QVERIFY(!StoreStats::read(*store, Schema::builtin(), 0.05, {}));
+}
+
 void TestReviewStore::schemaOneStoresGetTheirFactsOnSync()
 {
     QList<ReviewStore::ListEntry> fresh;
@@ -834,13 +911,15 @@ void TestReviewStore::schemaOneStoresGetTheirFactsOnSync()
     }
     auto store = openStore();
     QVERIFY(store);
-    QVERIFY((*store->listEntries())[0].labels.isEmpty());
+    // Until a sync fills the facts in, the list says they are missing rather than showing none.
+    const Expected<QList<ReviewStore::ListEntry>> before = store->listEntries();
+    QVERIFY(!before);
+    QVERIFY2(before.error().message.contains(u"has no facts yet"_s), qPrintable(before.error().message));
     sync(*store);
     const QList<ReviewStore::ListEntry> entries = *store->listEntries();
     QCOMPARE(entries.size(), fresh.size());
     for (qsizetype i = 0; i < entries.size(); ++i) {
-        QCOMPARE(entries[i].labels, fresh[i].labels);
-        QCOMPARE(entries[i].rules, fresh[i].rules);
+        QCOMPARE(entries[i].facts, fresh[i].facts);
     }
     QCOMPARE(store->search(u"NeuroSynth-7"_s)->size(), 1);
 }

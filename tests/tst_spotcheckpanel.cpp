@@ -198,8 +198,7 @@ void TestSpotCheckPanel::drawnRoundHasTheIdsTheSampleCommandDraws()
     QVERIFY2(dialog->message().isEmpty(), qPrintable(dialog->message()));
 
     // What `annorev sample` runs with the same options.
-    const SpotCheckSample::Drawn expected = SpotCheckSample::draw(*m_store->exportDocuments(), statuses, size, seed,
-                                                                  stratify, Schema::builtin(), m_checker);
+    const SpotCheckSample::Drawn expected = SpotCheckSample::draw(*m_store->profiles(), statuses, size, seed, stratify);
     QStringList expectedIds;
     for (const RoundDocument &document : expected.documents) {
         expectedIds.append(document.id);

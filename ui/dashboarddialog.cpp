@@ -282,7 +282,7 @@ void DashboardDialog::loadStore(const QString &storePath, const Checker &checker
         }
         // SQLite connections belong to the thread that opened them: this one is the worker's.
         const Expected<std::unique_ptr<ReviewStore>> store = ReviewStore::open(storePath);
-        Expected<StoreStats> stats = store ? StoreStats::read(**store, schema, checker, target, {}) : store.error();
+        Expected<StoreStats> stats = store ? StoreStats::read(**store, schema, target, {}) : store.error();
         if (stats) {
             loaded.stats = std::move(*stats);
         } else {

@@ -269,14 +269,14 @@ bool DrawRoundDialog::draw()
             Outcome outcome;
             // SQLite connections belong to the thread that opened them: this one is the worker's.
             const Expected<std::unique_ptr<ReviewStore>> store = ReviewStore::open(storePath);
-            const Expected<QList<ExportDocument>> documents =
-                store ? (*store)->exportDocuments() : Expected<QList<ExportDocument>>(store.error());
+            const Expected<QList<DocumentProfile>> documents =
+                store ? (*store)->profiles() : Expected<QList<DocumentProfile>>(store.error());
             if (!documents) {
                 outcome.error = documents.error().message;
                 return outcome;
             }
-            outcome.drawn = SpotCheckSample::draw(*documents, statuses, round.requestedSize, round.seed, round.stratify,
-                                                  schema, checker);
+            outcome.drawn =
+                SpotCheckSample::draw(*documents, statuses, round.requestedSize, round.seed, round.stratify);
             return outcome;
         }));
     return true;

@@ -6,8 +6,7 @@ namespace annorev::DocumentEntry {
 
 DocumentListModel::Entry fromStore(const ReviewStore::ListEntry &stored)
 {
-    return {stored.id,     int(stored.errors), int(stored.warnings), int(stored.infos),
-            stored.status, stored.labels,      stored.rules};
+    return fromFacts(stored.id, stored.status, stored.facts);
 }
 
 DocumentListModel::Entry fromFacts(const QString &id, ReviewStatus status, const DocumentFacts &facts)

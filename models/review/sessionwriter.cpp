@@ -90,7 +90,7 @@ void SessionWriter::process(const Step &step)
     const CheckResult result = m_checker.check(step.document);
     // The findings go out before the facts are gathered from them: the window waits for them.
     publish({Outcome::Checked, step.version, result, {}});
-    const TextFacts facts = TextFacts::of(step.document, result.findings);
+    const TextFacts facts = TextFacts::of(step.document, result);
 
     Expected<void> written = Error{};
     if (!m_store) {

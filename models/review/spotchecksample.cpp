@@ -36,11 +36,11 @@ QString statusesText(const QList<ReviewStatus> &statuses)
     return names.join(u',');
 }
 
-Drawn draw(const QList<ExportDocument> &documents, const QList<ReviewStatus> &statuses, qsizetype size, quint64 seed,
-           Stratify stratify, const Schema &schema, const Checker &checker)
+Drawn draw(const QList<DocumentProfile> &documents, const QList<ReviewStatus> &statuses, qsizetype size, quint64 seed,
+           Stratify stratify)
 {
-    QList<ExportDocument> candidates = documents;
-    candidates.removeIf([&statuses](const ExportDocument &document) {
+    QList<DocumentProfile> candidates = documents;
+    candidates.removeIf([&statuses](const DocumentProfile &document) {
         return !statuses.isEmpty() && !statuses.contains(document.status);
     });
     Drawn drawn;
@@ -54,7 +54,7 @@ Drawn draw(const QList<ExportDocument> &documents, const QList<ReviewStatus> &st
         }
         return drawn;
     }
-    const QStringList strata = SampleStrata::of(DocumentProfile::of(candidates, schema, checker), stratify);
+    const QStringList strata = SampleStrata::of(candidates, stratify);
     drawn.strata = QSet<QString>(strata.cbegin(), strata.cend()).size();
     if (const std::optional<Sampler::Stratified> stratified = Sampler::drawStratified(strata, size, seed)) {
         for (qsizetype index : stratified->indexes) {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "exportdocument.h"
+#include "documentprofile.h"
 #include "spotcheck.h"
 
 #include <QDate>
@@ -9,8 +9,6 @@
 
 namespace annorev {
 
-class Checker;
-class Schema;
 
 // Drawing a spot-check round's sample, as `annorev sample` and the window's Draw Round dialog
 // both do it, so that the same options give the same ids.
@@ -34,8 +32,8 @@ struct Drawn
 
 // Draws size of the documents (the store's, in batch order) whose status is one of statuses (any
 // when empty): a simple sample, or one stratified by label or rule (samplestrata.h).
-Drawn draw(const QList<ExportDocument> &documents, const QList<ReviewStatus> &statuses, qsizetype size, quint64 seed,
-           Stratify stratify, const Schema &schema, const Checker &checker);
+Drawn draw(const QList<DocumentProfile> &documents, const QList<ReviewStatus> &statuses, qsizetype size, quint64 seed,
+           Stratify stratify);
 
 } // namespace SpotCheckSample
 

@@ -5,8 +5,8 @@
 
 namespace annorev {
 
-Expected<StoreStats> StoreStats::read(const ReviewStore &store, const Schema &schema, const Checker &checker,
-                                      double target, const QString &onlyRound)
+Expected<StoreStats> StoreStats::read(const ReviewStore &store, const Schema &schema, double target,
+                                      const QString &onlyRound)
 {
     QList<SpotCheckRound> rounds;
     if (!onlyRound.isEmpty()) {
@@ -32,11 +32,12 @@ Expected<StoreStats> StoreStats::read(const ReviewStore &store, const Schema &sc
         }
         stats.rounds.append(std::move(*report));
     }
-    const Expected<QList<ExportDocument>> documents = store.exportDocuments();
-    if (!documents) {
-        return documents.error();
+    // The facts stored with each document's current version: nothing is parsed or checked again.
+    const Expected<QList<DocumentProfile>> profiles = store.profiles();
+    if (!profiles) {
+        return profiles.error();
     }
-    stats.batch = BatchStats::of(DocumentProfile::of(*documents, schema, checker), schema);
+    stats.batch = BatchStats::of(*profiles, schema);
     return stats;
 }
 

@@ -24,8 +24,8 @@ struct StoreStats
 
     // Reads the store; with onlyRound, that round alone ("no round ... in the store" when it has
     // none).
-    static Expected<StoreStats> read(const ReviewStore &store, const Schema &schema, const Checker &checker,
-                                     double target, const QString &onlyRound);
+    static Expected<StoreStats> read(const ReviewStore &store, const Schema &schema, double target,
+                                     const QString &onlyRound);
 };
 
 } // namespace annorev

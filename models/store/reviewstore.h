@@ -2,6 +2,7 @@
 
 #include "batchreader.h"
 #include "checkreport.h"
+#include "documentprofile.h"
 #include "expected.h"
 #include "exportdocument.h"
 #include "reviewstatus.h"
@@ -36,7 +37,7 @@ class ReviewStore
 {
 public:
     // The schema this annorev writes; stores from older versions are migrated, newer ones refused.
-    static constexpr int schemaVersion = 3;
+    static constexpr int schemaVersion = 4;
 
     struct StoredDocument
     {
@@ -81,16 +82,9 @@ public:
     };
 
     // A document of the batch as the window's list shows it.
-    struct ListEntry
-    {
-        QString id;
-        ReviewStatus status = ReviewStatus::Unreviewed;
-        qsizetype errors = 0;
-        qsizetype warnings = 0;
-        qsizetype infos = 0;
-        QStringList labels; // the labels of its spans, sorted, each once
-        QStringList rules;  // the rules of its findings, sorted, each once
-    };
+    // A document as the list, stats and sampling see it: id, status and the facts of its current
+    // version, as stored with that version (never derived again on the way out).
+    using ListEntry = DocumentProfile;
 
     using TextFacts = annorev::TextFacts;
 
@@ -160,6 +154,9 @@ public:
     virtual Expected<QStringList> ids() const = 0; // in batch order, those gone from it included
     // The documents of the batch (not those gone from it), in batch order.
     virtual Expected<QList<ListEntry>> listEntries() const = 0;
+    // Every document of the store, those gone from the batch too, in batch order: what `stats` and
+    // spot-check draws count.
+    virtual Expected<QList<DocumentProfile>> profiles() const = 0;
     // The ids, in batch order, of the documents of the batch whose plain text contains needle;
     // ASCII letters match either case.
     virtual Expected<QStringList> search(const QString &needle) const = 0;

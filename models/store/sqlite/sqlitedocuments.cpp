@@ -13,7 +13,7 @@ const QString auditInsert = QStringLiteral(
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
 
 const QString factsInsert =
-    QStringLiteral("INSERT OR REPLACE INTO facts (document_id, labels, rules, plain_text) VALUES (?, ?, ?, ?)");
+    QStringLiteral("INSERT OR REPLACE INTO facts (document_id, facts, plain_text) VALUES (?, ?, ?)");
 
 namespace {
 
@@ -85,29 +85,52 @@ Expected<QStringList> ids(const SqliteConnection &connection)
     return idsFrom(query);
 }
 
+namespace {
+
+// Rows of (id, status, facts): the facts as DocumentFacts::encoded() wrote them.
+Expected<QList<DocumentProfile>> profilesFrom(const SqliteConnection &connection, QSqlQuery &query)
+{
+    QList<DocumentProfile> profiles;
+    while (query.next()) {
+        const QString id = query.value(0).toString();
+        if (query.value(2).isNull()) {
+            return Error{u"the store " % connection.path() % u": the document \"" % id %
+                         u"\" has no facts yet (a sync with its batch fills them in)"};
+        }
+        std::optional<DocumentFacts> facts = DocumentFacts::decoded(query.value(2).toString());
+        if (!facts) {
+            return Error{u"the store " % connection.path() % u": the facts of the document \"" % id %
+                         u"\" cannot be read"};
+        }
+        profiles.append({id, statusOf(query.value(1)).value_or(ReviewStatus::Unreviewed), std::move(*facts)});
+    }
+    return profiles;
+}
+
+} // namespace
+
 Expected<QList<ReviewStore::ListEntry>> listEntries(const SqliteConnection &connection)
 {
     QSqlQuery query = connection.query();
     if (Expected<void> done = connection.run(
-            query, QStringLiteral("SELECT d.id, d.status, d.errors, d.warnings, d.infos, f.labels, f.rules"
-                                  " FROM documents d LEFT JOIN facts f ON f.document_id = d.id"
+            query, QStringLiteral("SELECT d.id, d.status, f.facts FROM documents d LEFT JOIN facts f ON f.document_id = d.id"
                                   " WHERE d.missing = 0 ORDER BY d.position, d.id"));
         !done) {
         return done.error();
     }
-    QList<ReviewStore::ListEntry> entries;
-    while (query.next()) {
-        ReviewStore::ListEntry entry;
-        entry.id = query.value(0).toString();
-        entry.status = statusOf(query.value(1)).value_or(ReviewStatus::Unreviewed);
-        entry.errors = query.value(2).toLongLong();
-        entry.warnings = query.value(3).toLongLong();
-        entry.infos = query.value(4).toLongLong();
-        entry.labels = query.value(5).toString().split(u' ', Qt::SkipEmptyParts);
-        entry.rules = query.value(6).toString().split(u' ', Qt::SkipEmptyParts);
-        entries.append(std::move(entry));
+    return profilesFrom(connection, query);
+}
+
+Expected<QList<DocumentProfile>> profiles(const SqliteConnection &connection)
+{
+    QSqlQuery query = connection.query();
+    if (Expected<void> done = connection.run(
+            query, QStringLiteral("SELECT d.id, d.status, f.facts FROM documents d LEFT JOIN facts f ON f.document_id = d.id"
+                                  " ORDER BY d.position, d.id"));
+        !done) {
+        return done.error();
     }
-    return entries;
+    return profilesFrom(connection, query);
 }
 
 Expected<ReviewStore::Summary> summary(const SqliteConnection &connection)
@@ -275,7 +298,7 @@ Expected<void> setStatus(SqliteConnection &connection, const QStringList &ids, R
 Expected<void> setTaggedText(SqliteConnection &connection, const QString &id, const QByteArray &taggedText,
                              const TextFacts &facts, const QString &reviewer)
 {
-    const CheckReport::Counts &counts = facts.counts;
+    const DocumentFacts &counts = facts.facts;
     Expected<SqliteTransaction> transaction = connection.beginWrite();
     if (!transaction) {
         return transaction.error();
@@ -305,7 +328,7 @@ Expected<void> setTaggedText(SqliteConnection &connection, const QString &id, co
         update,
         QStringLiteral("UPDATE documents SET tagged_text = ?, errors = ?, warnings = ?, infos = ?, status = ?"
                        " WHERE id = ?"),
-        {taggedText, integer(counts.errors), integer(counts.warnings), integer(counts.infos),
+        {taggedText, integer(counts.errors()), integer(counts.warnings()), integer(counts.infos()),
          statusValue(statusAfter.value_or(ReviewStatus::Unreviewed)), id});
     if (done) {
         done = connection.run(audit, auditInsert,
@@ -314,7 +337,7 @@ Expected<void> setTaggedText(SqliteConnection &connection, const QString &id, co
                                reopened.isNull() ? QVariant() : QVariant(reopened)});
     }
     if (done) {
-        done = connection.run(factsQuery, factsInsert, {id, facts.labels, facts.rules, facts.plainText});
+        done = connection.run(factsQuery, factsInsert, {id, facts.facts.encoded(), facts.plainText});
     }
     if (!done) {
         return done;

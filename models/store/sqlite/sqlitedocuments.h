@@ -17,11 +17,12 @@ class SqliteConnection;
 namespace SqliteDocuments {
 
 extern const QString auditInsert; // the 9 columns of an audit row, in AuditEntry's order
-extern const QString factsInsert; // document_id, labels, rules, plain_text
+extern const QString factsInsert; // document_id, facts (DocumentFacts::encoded()), plain_text
 
 Expected<ReviewStore::StoredDocument> document(const SqliteConnection &connection, const QString &id);
 Expected<QStringList> ids(const SqliteConnection &connection);
 Expected<QList<ReviewStore::ListEntry>> listEntries(const SqliteConnection &connection);
+Expected<QList<DocumentProfile>> profiles(const SqliteConnection &connection);
 Expected<ReviewStore::Summary> summary(const SqliteConnection &connection);
 Expected<QList<ExportDocument>> exportDocuments(const SqliteConnection &connection, std::optional<ReviewStatus> filter);
 Expected<QList<ReviewStore::AuditEntry>> auditLog(const SqliteConnection &connection, const QString &id);

@@ -119,6 +119,17 @@ QList<QStringList> migrations()
             QStringLiteral("CREATE TRIGGER judgements_no_delete BEFORE DELETE ON judgements"
                            " BEGIN SELECT RAISE(ABORT, 'spot-check judgements are append-only'); END"),
         },
+        {
+            // A version's facts (DocumentFacts::encoded(): finding counts, spans per label,
+            // findings per rule, records) replace its label and rule lists, so that stats and
+            // stratified draws read them instead of parsing and checking every document again.
+            // The next sync fills the new table in (backfillFacts).
+            QStringLiteral("DROP TABLE facts"),
+            QStringLiteral("CREATE TABLE facts ("
+                           " document_id TEXT PRIMARY KEY,"
+                           " facts TEXT NOT NULL,"
+                           " plain_text TEXT NOT NULL)"),
+        },
     };
 }
 

@@ -87,6 +87,11 @@ Expected<QList<ReviewStore::ListEntry>> SqliteStore::listEntries() const
     return SqliteDocuments::listEntries(*m_connection);
 }
 
+Expected<QList<DocumentProfile>> SqliteStore::profiles() const
+{
+    return SqliteDocuments::profiles(*m_connection);
+}
+
 Expected<QStringList> SqliteStore::search(const QString &needle) const
 {
     return SqliteSearch::search(*m_connection, needle);

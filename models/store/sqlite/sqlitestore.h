@@ -34,6 +34,7 @@ public:
     Expected<StoredDocument> document(const QString &id) const override;
     Expected<QStringList> ids() const override;
     Expected<QList<ListEntry>> listEntries() const override;
+    Expected<QList<DocumentProfile>> profiles() const override;
     Expected<QStringList> search(const QString &needle) const override;
     Expected<Summary> summary() const override;
     Expected<QList<ExportDocument>> exportDocuments(std::optional<ReviewStatus> filter) const override;

@@ -147,10 +147,10 @@ Expected<void> SyncWriter::insertAll(const QList<qsizetype> &inserts, const Scan
             Expected<void> done = m_connection.exec(
                 query, {integer(doc.unit), doc.id, layoutName(doc.layout), doc.path, BatchSync::relativePath(doc),
                         doc.line, doc.hash, entry.source, entry.source, jsonl ? QVariant(entry.jsonLine) : QVariant(),
-                        integer(entry.textTokenBegin), integer(entry.textTokenEnd), integer(row.facts.counts.errors),
-                        integer(row.facts.counts.warnings), integer(row.facts.counts.infos)});
+                        integer(entry.textTokenBegin), integer(entry.textTokenEnd), integer(row.facts.facts.errors()),
+                        integer(row.facts.facts.warnings()), integer(row.facts.facts.infos())});
             if (done) {
-                done = m_connection.exec(factsQuery, {doc.id, row.facts.labels, row.facts.rules, row.facts.plainText});
+                done = m_connection.exec(factsQuery, {doc.id, row.facts.facts.encoded(), row.facts.plainText});
             }
             if (!done) {
                 return done;
@@ -304,7 +304,7 @@ Expected<void> backfillFacts(SqliteConnection &connection, const Schema &schema,
             texts, [&schema, &checker](const QByteArray &text) { return TextFacts::of(text, schema, checker); });
         for (qsizetype i = 0; i < slice.size(); ++i) {
             if (Expected<void> done =
-                    connection.exec(insert, {slice[i], facts[i].labels, facts[i].rules, facts[i].plainText});
+                    connection.exec(insert, {slice[i], facts[i].facts.encoded(), facts[i].plainText});
                 !done) {
                 return done;
             }

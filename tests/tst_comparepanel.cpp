@@ -2,6 +2,7 @@
 #include "comparepanel.h"
 #include "countryaliases.h"
 #include "document.h"
+#include "labelcolour.h"
 #include "reviewsession.h"
 #include "reviewstore.h"
 #include "schema.h"
@@ -143,7 +144,7 @@ void TestComparePanel::modelPassesTheItemModelTester()
     QCOMPARE(model.rowCount(), 4);
     QCOMPARE(model.data(model.index(0, SpanComparisonModel::SideColumn)).toString(), u"only A"_s);
     QCOMPARE(model.data(model.index(0, SpanComparisonModel::LabelColumn), Qt::DecorationRole).value<QColor>(),
-             Schema::builtin().label(u"model"_s)->colour);
+             labelColour(*Schema::builtin().label(u"model"_s)));
     model.setComparison({});
     QCOMPARE(model.rowCount(), 0);
 }

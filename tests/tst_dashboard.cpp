@@ -2,6 +2,7 @@
 #include "countryaliases.h"
 #include "dashboarddialog.h"
 #include "documentlistmodel.h"
+#include "labelcolour.h"
 #include "reviewstore.h"
 #include "schema.h"
 #include "storestats.h"
@@ -185,7 +186,7 @@ void TestDashboard::opensOnTheSampleBatchWithTheNumbersOfAnnorevStats()
                  (QStringList{Schema::builtin().label(labelNames[i])->displayName,
                               QString::number(label.value(u"spans"_s).toInt()),
                               QString::number(label.value(u"documents"_s).toInt())}));
-        QCOMPARE(bars->barSets().at(i)->color(), Schema::builtin().label(labelNames[i])->colour);
+        QCOMPARE(bars->barSets().at(i)->color(), labelColour(*Schema::builtin().label(labelNames[i])));
     }
 
     // Findings per rule: the rules with findings, the first on top.
@@ -299,7 +300,7 @@ void TestDashboard::loadStoreReadsTheSameNumbersOffTheGuiThread()
 {
     DashboardDialog dialog(Schema::builtin());
     QSignalSpy loaded(&dialog, &DashboardDialog::statsLoaded);
-    dialog.loadStore(m_store->path(), m_checker, 0.05);
+    dialog.loadStore(m_store->path(), 0.05);
     QVERIFY(dialog.isLoading() || loaded.count() == 1);
     QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 30000);
     QVERIFY2(loaded.first().at(0).toBool(), qPrintable(loaded.first().at(1).toString()));
@@ -316,7 +317,7 @@ void TestDashboard::loadStoreRefusesAMissingStoreAndCreatesNone()
     DashboardDialog dialog(Schema::builtin());
     QSignalSpy loaded(&dialog, &DashboardDialog::statsLoaded);
     const QString missing = m_dir->filePath(u"none.annorev.sqlite"_s);
-    dialog.loadStore(missing, m_checker, 0.05);
+    dialog.loadStore(missing, 0.05);
     QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 30000);
     QCOMPARE(loaded.first().at(0).toBool(), false);
     QVERIFY2(dialog.message().contains(missing), qPrintable(dialog.message()));

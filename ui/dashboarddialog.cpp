@@ -1,9 +1,9 @@
 #include "dashboarddialog.h"
 
 #include "appsettings.h"
-#include "checker.h"
 #include "documentlistmodel.h"
 #include "filedialogs.h"
+#include "labelcolour.h"
 #include "reviewstore.h"
 #include "schema.h"
 
@@ -267,13 +267,13 @@ void DashboardDialog::setStats(StoreStats stats)
     rebuild();
 }
 
-void DashboardDialog::loadStore(const QString &storePath, const Checker &checker, double target)
+void DashboardDialog::loadStore(const QString &storePath, double target)
 {
     showMessage(tr("Reading %1…").arg(native(storePath)));
     // Loading until the result is delivered here, not only while the worker runs: the worker may
     // be done before the GUI thread hears of it.
     m_loading = true;
-    m_watcher.setFuture(QtConcurrent::run([storePath, checker, target, &schema = m_schema] {
+    m_watcher.setFuture(QtConcurrent::run([storePath, target, &schema = m_schema] {
         Loaded loaded;
         // Opening a store creates it: a dashboard must not leave an empty one behind.
         if (!QFileInfo::exists(storePath)) {
@@ -426,7 +426,7 @@ void DashboardDialog::fillSpansPerLabel(QChart *chart, QTableWidget *table)
         for (qsizetype j = labels.size() - 1; j >= 0; --j) {
             set->append(j == i ? qreal(label.spans) : 0);
         }
-        set->setColor(info ? info->colour : QColor(Qt::gray));
+        set->setColor(info ? labelColour(*info) : QColor(Qt::gray));
         set->setBorderColor(set->color());
         series->append(set);
         most = std::max(most, label.spans);

@@ -20,7 +20,6 @@ class QTabWidget;
 
 namespace annorev {
 
-class Checker;
 class Schema;
 
 // The batch at a glance, in Qt Charts: spans per label, findings per rule, documents per status,
@@ -53,7 +52,7 @@ public:
     void setStats(StoreStats stats);
     // Reads them on a worker thread with a connection of its own to the store at storePath;
     // statsLoaded() follows. The dialog says "Reading…" meanwhile.
-    void loadStore(const QString &storePath, const Checker &checker, double target);
+    void loadStore(const QString &storePath, double target);
     const std::optional<StoreStats> &stats() const { return m_stats; }
     bool isLoading() const;
     // What the dialog says above the charts: an error, or empty.

@@ -560,7 +560,7 @@ void MainWindow::showDashboard()
     auto *dialog = new DashboardDialog(m_schema, this);
     dialog->setObjectName(u"dashboard"_s);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->loadStore(m_store->path(), m_checker, m_spotCheck->target());
+    dialog->loadStore(m_store->path(), m_spotCheck->target());
     if (!m_spotCheck->currentRound().isEmpty()) {
         dialog->setRound(m_spotCheck->currentRound());
     }

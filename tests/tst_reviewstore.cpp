@@ -103,8 +103,8 @@ private slots:
     void listEntriesFollowEditsAndStatuses();
     void searchMatchesThePlainTextNotTheTags_data();
     void searchMatchesThePlainTextNotTheTags();
-    void schemaOneStoresGetTheirFactsOnSync();
-    void schemaThreeStoresGetFullFactsOnSync();
+    void olderStoresGetTheirFactsOnSync_data();
+    void olderStoresGetTheirFactsOnSync();
     void listStatsAndDrawsReadTheStoredFacts();
     void sourceFilesAreNeverModified();
     void lockedStoreIsReportedClearly();
@@ -817,37 +817,6 @@ void TestReviewStore::searchMatchesThePlainTextNotTheTags()
     QCOMPARE(*found, ids);
 }
 
-void TestReviewStore::schemaThreeStoresGetFullFactsOnSync()
-{
-    QList<ReviewStore::ListEntry> fresh;
-    {
-        auto store = openStore();
-        QVERIFY(store);
-        sync(*store);
-        fresh = *store->listEntries();
-    }
-    {
-        // Schema 3 kept a version's labels and rules as names alone.
-        RawStore raw(m_storePath);
-        QSqlQuery q = raw.query();
-        QVERIFY(q.exec(u"DROP TABLE facts"_s));
-        QVERIFY(q.exec(u"CREATE TABLE facts (document_id TEXT PRIMARY KEY, labels TEXT NOT NULL,"
-                       " rules TEXT NOT NULL, plain_text TEXT NOT NULL)"_s));
-        QVERIFY(q.exec(u"INSERT INTO facts SELECT id, 'model', '', '' FROM documents"_s));
-        QVERIFY(q.exec(u"UPDATE meta SET value = '3' WHERE key = 'schema_version'"_s));
-        raw.close();
-    }
-    auto store = openStore();
-    QVERIFY(store);
-    sync(*store);
-    const QList<ReviewStore::ListEntry> entries = *store->listEntries();
-    QCOMPARE(entries.size(), fresh.size());
-    for (qsizetype i = 0; i < entries.size(); ++i) {
-        QCOMPARE(entries[i].facts, fresh[i].facts);
-    }
-    QCOMPARE(store->search(u"NeuroSynth-7"_s)->size(), 1);
-}
-
 void TestReviewStore::listStatsAndDrawsReadTheStoredFacts()
 {
     auto store = openStore();
@@ -890,8 +859,25 @@ void TestReviewStore::listStatsAndDrawsReadTheStoredFacts()
     QVERIFY(!StoreStats::read(*store, Schema::builtin(), 0.05, {}));
 }
 
-void TestReviewStore::schemaOneStoresGetTheirFactsOnSync()
+void TestReviewStore::olderStoresGetTheirFactsOnSync_data()
 {
+    QTest::addColumn<QStringList>("statements"); // make a fresh store look like an older one
+    // Schema 1: no facts, no spot checks.
+    QTest::newRow("schema 1") << QStringList{u"DROP TABLE facts"_s, u"DROP TABLE rounds"_s,
+                                             u"DROP TABLE round_documents"_s, u"DROP TABLE judgements"_s,
+                                             u"UPDATE meta SET value = '1' WHERE key = 'schema_version'"_s};
+    // Schema 3: a version's labels and rules as names alone.
+    QTest::newRow("schema 3") << QStringList{
+        u"DROP TABLE facts"_s,
+        u"CREATE TABLE facts (document_id TEXT PRIMARY KEY, labels TEXT NOT NULL, rules TEXT NOT NULL,"
+        " plain_text TEXT NOT NULL)"_s,
+        u"INSERT INTO facts SELECT id, 'model', '', '' FROM documents"_s,
+        u"UPDATE meta SET value = '3' WHERE key = 'schema_version'"_s};
+}
+
+void TestReviewStore::olderStoresGetTheirFactsOnSync()
+{
+    QFETCH(QStringList, statements);
     QList<ReviewStore::ListEntry> fresh;
     {
         auto store = openStore();
@@ -900,13 +886,11 @@ void TestReviewStore::schemaOneStoresGetTheirFactsOnSync()
         fresh = *store->listEntries();
     }
     {
-        // What a store written by annorev with schema 1 looks like: no facts, no spot checks.
         RawStore raw(m_storePath);
         QSqlQuery q = raw.query();
-        for (const QString &table : {u"facts"_s, u"rounds"_s, u"round_documents"_s, u"judgements"_s}) {
-            QVERIFY2(q.exec(u"DROP TABLE "_s + table), qPrintable(q.lastError().text()));
+        for (const QString &statement : std::as_const(statements)) {
+            QVERIFY2(q.exec(statement), qPrintable(q.lastError().text()));
         }
-        QVERIFY(q.exec(u"UPDATE meta SET value = '1' WHERE key = 'schema_version'"_s));
         raw.close();
     }
     auto store = openStore();

@@ -1,5 +1,6 @@
 #include "checker.h"
 #include "countryaliases.h"
+#include "dashboardcharts.h"
 #include "dashboarddialog.h"
 #include "documentlistmodel.h"
 #include "labelcolour.h"
@@ -288,7 +289,7 @@ void TestDashboard::percentAxisTicksAreRoundWholePercentages()
     QFETCH(double, highest);
     QFETCH(int, top);
     QFETCH(int, step);
-    const DashboardDialog::PercentAxis axis = DashboardDialog::percentAxis(highest);
+    const DashboardCharts::PercentAxis axis = DashboardCharts::percentAxis(highest);
     QCOMPARE(axis.top, top);
     QCOMPARE(axis.step, step);
     QCOMPARE(axis.top % axis.step, 0);

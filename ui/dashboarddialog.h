@@ -67,16 +67,6 @@ public:
     // The numbers behind a chart as its table shows them, row by row.
     QList<QStringList> chartTable(int chart) const;
 
-    // The error-rate axis in percent for rounds whose highest rate (or target) is highestRate:
-    // from 0 to top, with a tick every step, a round number (1, 2, 5, 10 or 20), and at
-    // most 7 steps, so that every tick reads as a whole percentage.
-    struct PercentAxis
-    {
-        int top = 0;
-        int step = 0;
-    };
-    static PercentAxis percentAxis(double highestRate);
-
     // Writes the chart as a PNG, atomically: a failure leaves nothing at path.
     bool saveChartPng(int chart, const QString &path, QString *error);
 
@@ -96,11 +86,6 @@ private:
     void createWidgets();
     void rebuild();
     void rebuildChart(int chart);
-    void fillSpansPerLabel(QChart *chart, QTableWidget *table);
-    void fillFindingsPerRule(QChart *chart, QTableWidget *table);
-    void fillDocumentsPerStatus(QChart *chart, QTableWidget *table);
-    void fillFailuresPerReason(QChart *chart, QTableWidget *table);
-    void fillErrorRate(QChart *chart, QTableWidget *table);
     void saveWithDialog(int chart);
     void showMessage(const QString &text);
     const RoundReport *selectedRound() const;

@@ -35,11 +35,7 @@ const QString third = u"002_f429afe5dd9093a8.txt"_s;
 const QString fourth = u"003_2b600daee4a931dd.txt"_s;
 const QString fifth = u"004_777d6b4e246e2bc8.txt"_s;
 
-QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
+using annorev::test::readFile;
 
 qsizetype countFindings(const CheckResult &result, QStringView rule)
 {
@@ -160,11 +156,7 @@ void TestReviewSession::init()
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     m_batch = m_dir->filePath(u"samples"_s);
-    QDir().mkpath(m_batch);
-    const QDir samples(QStringLiteral(ANNOREV_SAMPLES_DIR));
-    for (const QString &name : samples.entryList(QDir::Files)) {
-        QVERIFY(QFile::copy(samples.filePath(name), m_batch + u'/' + name));
-    }
+    QVERIFY(annorev::test::copySamples(m_batch));
 }
 
 void TestReviewSession::cleanup()

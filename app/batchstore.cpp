@@ -30,6 +30,38 @@ Checker checker()
     return Checker(Schema::builtin(), CountryAliases::builtin(), QDate::currentDate().year());
 }
 
+namespace {
+
+// Prints what a sync found, as notes on stderr.
+void printReport(const ReviewStore::SyncReport &report, const QString &storePath)
+{
+    QByteArray notes;
+    for (const InputError &inputError : report.inputErrors) {
+        notes += inputError.toString().toUtf8() + '\n';
+    }
+    auto note = [&notes](const QString &text) {
+        notes += "annorev: note: " + text.toUtf8() + '\n';
+    };
+    if (report.imported > 0) {
+        note(QStringLiteral("imported %1 documents into %2").arg(report.imported).arg(storePath));
+    }
+    for (const QString &id : report.sourceChanged) {
+        note(id % u": the source changed since it was imported; the reviewer's version is kept");
+    }
+    for (const QString &id : report.sourceRestored) {
+        note(id % u": the source is back to the bytes that were imported");
+    }
+    for (const QString &id : report.missing) {
+        note(id % u": gone from the batch; the store keeps it");
+    }
+    for (const QString &id : report.returned) {
+        note(id % u": back in the batch");
+    }
+    Console::err(notes);
+}
+
+} // namespace
+
 std::unique_ptr<ReviewStore> open(const QString &batch, const QString &storePath, const QString &reviewer)
 {
     // Checked before the store is opened, so that a mistyped batch leaves no store behind.
@@ -38,7 +70,34 @@ std::unique_ptr<ReviewStore> open(const QString &batch, const QString &storePath
             InputError{batch, 0, QStringLiteral("cannot read: no such file or directory")}.toString().toUtf8() + '\n');
         return nullptr;
     }
-    // Read before the store is opened too: a batch that cannot be read leaves no empty store.
+    const QString path = storePath.isEmpty() ? ReviewStore::defaultStorePath({batch}) : storePath;
+    std::unique_ptr<ReviewStore> store;
+    auto openStore = [&store, &path] {
+        Expected<std::unique_ptr<ReviewStore>> opened = ReviewStore::open(path);
+        if (!opened) {
+            Console::error(opened.error().message);
+            return false;
+        }
+        store = *std::move(opened);
+        return true;
+    };
+    // A store that exists already is asked first: when the batch's files are as its last sync
+    // stamped them, a command costs a stat per file instead of reading the whole batch.
+    if (QFileInfo::exists(path)) {
+        if (!openStore()) {
+            return nullptr;
+        }
+        const Expected<std::optional<ReviewStore::SyncReport>> unchanged = store->syncByStamps({batch});
+        if (!unchanged) {
+            Console::error(unchanged.error().message);
+            return nullptr;
+        }
+        if (*unchanged) {
+            printReport(**unchanged, path);
+            return store;
+        }
+    }
+    // Read before a new store is created: a batch that cannot be read leaves no empty store.
     const BatchReader reader = BatchReader::open({batch});
     if (!reader.errors().isEmpty()) {
         for (const InputError &inputError : reader.errors()) {
@@ -46,42 +105,17 @@ std::unique_ptr<ReviewStore> open(const QString &batch, const QString &storePath
         }
         return nullptr;
     }
-    const QString path = storePath.isEmpty() ? ReviewStore::defaultStorePath({batch}) : storePath;
-    Expected<std::unique_ptr<ReviewStore>> store = ReviewStore::open(path);
-    if (!store) {
-        Console::error(store.error().message);
+    if (!store && !openStore()) {
         return nullptr;
     }
     const Expected<ReviewStore::SyncReport> report =
-        (*store)->sync(reader, {batch}, Schema::builtin(), checker(), reviewer);
+        store->sync(reader, {batch}, Schema::builtin(), checker(), reviewer);
     if (!report) {
         Console::error(report.error().message);
         return nullptr;
     }
-    QByteArray notes;
-    for (const InputError &inputError : report->inputErrors) {
-        notes += inputError.toString().toUtf8() + '\n';
-    }
-    auto note = [&notes](const QString &text) {
-        notes += "annorev: note: " + text.toUtf8() + '\n';
-    };
-    if (report->imported > 0) {
-        note(QStringLiteral("imported %1 documents into %2").arg(report->imported).arg(path));
-    }
-    for (const QString &id : report->sourceChanged) {
-        note(id % u": the source changed since it was imported; the reviewer's version is kept");
-    }
-    for (const QString &id : report->sourceRestored) {
-        note(id % u": the source is back to the bytes that were imported");
-    }
-    for (const QString &id : report->missing) {
-        note(id % u": gone from the batch; the store keeps it");
-    }
-    for (const QString &id : report->returned) {
-        note(id % u": back in the batch");
-    }
-    Console::err(notes);
-    return std::move(*store);
+    printReport(*report, path);
+    return store;
 }
 
 std::unique_ptr<ReviewStore> open(const QCommandLineParser &parser, Ids ids)

@@ -94,10 +94,11 @@ void TestSpotCheckStore::aVersion1StoreIsMigratedAndKeepsItsReview()
         QVERIFY_OK(store->setStatus({u"b.txt"_s}, ReviewStatus::Rejected, u"wrong"_s, u"alice"_s));
     }
     {
-        // What annorev 0.1 wrote: the same store without the facts and spot-check tables, at version 1.
+        // What annorev 0.1 wrote: the same store without the facts, spot-check and stamp tables, at version 1.
         RawStore raw(m_storePath);
         QSqlQuery q = raw.query();
-        for (const QString &table : {u"facts"_s, u"rounds"_s, u"round_documents"_s, u"judgements"_s}) {
+        for (const QString &table :
+             {u"facts"_s, u"rounds"_s, u"round_documents"_s, u"judgements"_s, u"input_stamps"_s}) {
             QVERIFY2(q.exec(u"DROP TABLE "_s + table), qPrintable(q.lastError().text()));
         }
         QVERIFY(q.exec(u"UPDATE meta SET value = '1' WHERE key = 'schema_version'"_s));

@@ -420,15 +420,16 @@ void TestStoreSync::olderStoresGetTheirFactsOnSync_data()
 {
     QTest::addColumn<QStringList>("statements"); // make a fresh store look like an older one
     // Schema 1: no facts, no spot checks.
-    QTest::newRow("schema 1") << QStringList{u"DROP TABLE facts"_s, u"DROP TABLE rounds"_s,
+    QTest::newRow("schema 1") << QStringList{u"DROP TABLE facts"_s,         u"DROP TABLE rounds"_s,
                                              u"DROP TABLE round_documents"_s, u"DROP TABLE judgements"_s,
+                                             u"DROP TABLE input_stamps"_s,
                                              u"UPDATE meta SET value = '1' WHERE key = 'schema_version'"_s};
     // Schema 3: a version's labels and rules as names alone.
     QTest::newRow("schema 3") << QStringList{
         u"DROP TABLE facts"_s,
         u"CREATE TABLE facts (document_id TEXT PRIMARY KEY, labels TEXT NOT NULL, rules TEXT NOT NULL,"
         " plain_text TEXT NOT NULL)"_s,
-        u"INSERT INTO facts SELECT id, 'model', '', '' FROM documents"_s,
+        u"INSERT INTO facts SELECT id, 'model', '', '' FROM documents"_s, u"DROP TABLE input_stamps"_s,
         u"UPDATE meta SET value = '3' WHERE key = 'schema_version'"_s};
 }
 

@@ -408,6 +408,7 @@ struct BatchReader::Private
     std::vector<Unit> units;
     QList<InputError> errors;
     qsizetype totalBytes = 0;
+    BatchStamp stamp;
     Schema schema = Schema::builtin();
 
     void addFile(const QString &path, const QString &id, BatchLayout layout, const QString &problem = {})
@@ -667,6 +668,7 @@ BatchReader BatchReader::open(const QStringList &inputs, const Schema &schema)
     BatchReader reader;
     Private &d = *reader.d;
     d.schema = schema;
+    d.stamp = BatchStamp::take(inputs);
     for (const QString &path : inputs) {
         const QFileInfo info(path);
         if (!info.exists()) {
@@ -733,6 +735,11 @@ const QList<InputError> &BatchReader::errors() const
 qsizetype BatchReader::totalBytes() const
 {
     return d->totalBytes;
+}
+
+const BatchStamp &BatchReader::stamp() const
+{
+    return d->stamp;
 }
 
 } // namespace annorev

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "batchstamp.h"
 #include "exportdocument.h"
 
 #include <QByteArray>
@@ -75,6 +76,9 @@ public:
     BatchLayout layoutOf(qsizetype unit) const;
     const QList<InputError> &errors() const;
     qsizetype totalBytes() const;
+    // The stamps of the batch's files, taken as open() began, before anything was read: a store
+    // keeps them so that the next look at an unchanged batch is a stat per file.
+    const BatchStamp &stamp() const;
 
 private:
     struct Private;

@@ -102,30 +102,60 @@ void BatchOpener::open(const QStringList &inputs, const QString &storePath, cons
             return !promise.isCanceled();
         };
         Outcome outcome;
-        if (!step(1, tr("Reading %1…").arg(name))) {
-            return;
+        std::unique_ptr<ReviewStore> store;
+        auto openStore = [&store, &outcome, &path] {
+            Expected<std::unique_ptr<ReviewStore>> opened = ReviewStore::open(path);
+            if (!opened) {
+                outcome.error = opened.error().message;
+                return false;
+            }
+            store = *std::move(opened);
+            return true;
+        };
+        std::optional<ReviewStore::SyncReport> report;
+        // A store that exists already is asked first: when the batch's files are as its last sync
+        // stamped them, opening costs a stat per file instead of reading the whole batch.
+        if (QFileInfo::exists(path)) {
+            if (!step(1, tr("Looking for changes in %1…").arg(name))) {
+                return;
+            }
+            if (!openStore()) {
+                promise.addResult(std::move(outcome));
+                return;
+            }
+            Expected<std::optional<ReviewStore::SyncReport>> unchanged = store->syncByStamps(paths);
+            if (!unchanged) {
+                outcome.error = unchanged.error().message;
+                promise.addResult(std::move(outcome));
+                return;
+            }
+            report = *std::move(unchanged);
         }
-        // Read before the store is opened: a batch that cannot be read leaves no empty store.
-        const BatchReader reader = BatchReader::open(paths);
-        if (!reader.errors().isEmpty()) {
-            outcome.error = ReviewStore::unreadableInputs(reader);
-            promise.addResult(std::move(outcome));
-            return;
-        }
-        if (!step(2, tr("Checking %1 and bringing its review store up to date…").arg(name))) {
-            return;
-        }
-        const Expected<std::unique_ptr<ReviewStore>> store = ReviewStore::open(path);
-        if (!store) {
-            outcome.error = store.error().message;
-            promise.addResult(std::move(outcome));
-            return;
-        }
-        const Expected<ReviewStore::SyncReport> report = (*store)->sync(reader, paths, *schema, *checker, reviewer);
         if (!report) {
-            outcome.error = report.error().message;
-            promise.addResult(std::move(outcome));
-            return;
+            if (!step(1, tr("Reading %1…").arg(name))) {
+                return;
+            }
+            // Read before a new store is created: a batch that cannot be read leaves no empty store.
+            const BatchReader reader = BatchReader::open(paths);
+            if (!reader.errors().isEmpty()) {
+                outcome.error = ReviewStore::unreadableInputs(reader);
+                promise.addResult(std::move(outcome));
+                return;
+            }
+            if (!step(2, tr("Checking %1 and bringing its review store up to date…").arg(name))) {
+                return;
+            }
+            if (!store && !openStore()) {
+                promise.addResult(std::move(outcome));
+                return;
+            }
+            Expected<ReviewStore::SyncReport> synced = store->sync(reader, paths, *schema, *checker, reviewer);
+            if (!synced) {
+                outcome.error = synced.error().message;
+                promise.addResult(std::move(outcome));
+                return;
+            }
+            report = *std::move(synced);
         }
         outcome.inputErrors = report->inputErrors;
         outcome.sourceChanged = report->sourceChanged;
@@ -133,7 +163,7 @@ void BatchOpener::open(const QStringList &inputs, const QString &storePath, cons
             return;
         }
         // A failed read is an error, not an empty batch.
-        Expected<QList<ReviewStore::ListEntry>> entries = (*store)->listEntries();
+        Expected<QList<ReviewStore::ListEntry>> entries = store->listEntries();
         if (entries) {
             outcome.entries = *std::move(entries);
         } else {
@@ -186,8 +216,9 @@ void BatchOpener::deliver()
         return;
     }
     Outcome outcome = future.result();
-    Expected<std::unique_ptr<ReviewStore>> store =
-        outcome.error.isEmpty() ? ReviewStore::open(m_storePath) : Expected<std::unique_ptr<ReviewStore>>(Error{outcome.error});
+    Expected<std::unique_ptr<ReviewStore>> store = outcome.error.isEmpty()
+                                                       ? ReviewStore::open(m_storePath)
+                                                       : Expected<std::unique_ptr<ReviewStore>>(Error{outcome.error});
     if (!store) {
         Q_EMIT failed(store.error().message);
         return;

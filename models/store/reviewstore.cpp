@@ -47,6 +47,13 @@ QString ReviewStore::unreadableInputs(const BatchReader &reader)
 Expected<ReviewStore::SyncReport> ReviewStore::sync(const QStringList &batchInputs, const Schema &schema,
                                                     const Checker &checker, const QString &reviewer)
 {
+    Expected<std::optional<SyncReport>> unchanged = syncByStamps(batchInputs);
+    if (!unchanged) {
+        return unchanged.error();
+    }
+    if (*unchanged) {
+        return **std::move(unchanged);
+    }
     return sync(BatchReader::open(batchInputs), batchInputs, schema, checker, reviewer);
 }
 

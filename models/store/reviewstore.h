@@ -37,7 +37,7 @@ class ReviewStore
 {
 public:
     // The schema this annorev writes; stores from older versions are migrated, newer ones refused.
-    static constexpr int schemaVersion = 4;
+    static constexpr int schemaVersion = 5;
 
     struct StoredDocument
     {
@@ -145,9 +145,16 @@ public:
     // a batch that cannot be read (see unreadableInputs()).
     virtual Expected<SyncReport> sync(const BatchReader &reader, const QStringList &batchInputs, const Schema &schema,
                                       const Checker &checker, const QString &reviewer) = 0;
-    // The same, opening the batch.
+    // The same, opening the batch unless syncByStamps() finds it unchanged.
     Expected<SyncReport> sync(const QStringList &batchInputs, const Schema &schema, const Checker &checker,
                               const QString &reviewer);
+    // What sync() would report, without reading the batch: when this is the batch the store was
+    // last synced with and each of its files is, by a stat (size, times to the nanosecond, inode),
+    // as that sync read it, nothing can have changed, and the input errors that sync reported
+    // are reported again. Empty when the batch must be read: a file changed, appeared or went
+    // away, the batch moved, the store predates stamps, or a file changed too close to the last
+    // sync for its times to tell (see BatchStamp::isSettled()).
+    virtual Expected<std::optional<SyncReport>> syncByStamps(const QStringList &batchInputs) const = 0;
 
     // A document, or an error naming it when the store has no such document.
     virtual Expected<StoredDocument> document(const QString &id) const = 0;

@@ -130,6 +130,20 @@ QList<QStringList> migrations()
                            " facts TEXT NOT NULL,"
                            " plain_text TEXT NOT NULL)"),
         },
+        {
+            // The stamps of the batch's files as the last sync read them (BatchStamp), so that a
+            // command on an unchanged batch stats its files instead of reading them. Written with
+            // the sync, with the time they were taken and the input errors it reported (meta).
+            QStringLiteral("CREATE TABLE input_stamps ("
+                           " seq INTEGER PRIMARY KEY,"
+                           " path TEXT NOT NULL,"
+                           " size INTEGER NOT NULL,"
+                           " modified_ns INTEGER NOT NULL,"
+                           " status_changed_ns INTEGER NOT NULL,"
+                           // Bit patterns of unsigned 64-bit numbers, in SQLite's signed integers.
+                           " inode INTEGER NOT NULL,"
+                           " device INTEGER NOT NULL)"),
+        },
     };
 }
 

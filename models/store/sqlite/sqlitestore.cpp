@@ -65,6 +65,11 @@ Expected<QStringList> SqliteStore::batchInputs() const
     return recorded->split(u'\n', Qt::SkipEmptyParts);
 }
 
+Expected<std::optional<ReviewStore::SyncReport>> SqliteStore::syncByStamps(const QStringList &batchInputs) const
+{
+    return SqliteSync::syncByStamps(*m_connection, batchInputs);
+}
+
 Expected<ReviewStore::SyncReport> SqliteStore::sync(const BatchReader &reader, const QStringList &batchInputs,
                                                     const Schema &schema, const Checker &checker,
                                                     const QString &reviewer)

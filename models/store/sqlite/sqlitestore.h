@@ -28,6 +28,7 @@ public:
     QString path() const override;
     Expected<QStringList> batchInputs() const override;
     using ReviewStore::sync;
+    Expected<std::optional<SyncReport>> syncByStamps(const QStringList &batchInputs) const override;
     Expected<SyncReport> sync(const BatchReader &reader, const QStringList &batchInputs, const Schema &schema,
                               const Checker &checker, const QString &reviewer) override;
 

@@ -9,6 +9,9 @@
 #include "sqlitevalues.h"
 
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QtConcurrent>
 
 namespace annorev::SqliteSync {
@@ -46,6 +49,113 @@ Expected<void> recordBatch(const SqliteConnection &connection, const QString &ba
     QSqlQuery record = connection.query();
     return connection.run(record, QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"),
                           {SqliteMigrations::batchKey, batch});
+}
+
+const QString stampedAtKey = QStringLiteral("inputs_stamped_at_ns");
+const QString inputErrorsKey = QStringLiteral("input_errors");
+
+// The stamps the last sync recorded, or none (a store from before stamps, or never synced).
+Expected<std::optional<BatchStamp>> loadStamps(const SqliteConnection &connection)
+{
+    QSqlQuery query = connection.query();
+    if (Expected<void> done =
+            connection.run(query, QStringLiteral("SELECT value FROM meta WHERE key = ?"), {stampedAtKey});
+        !done) {
+        return done.error();
+    }
+    if (!query.next()) {
+        return std::optional<BatchStamp>();
+    }
+    BatchStamp stamp;
+    stamp.takenAtNs = query.value(0).toLongLong();
+    if (Expected<void> done = connection.run(
+            query, QStringLiteral("SELECT path, size, modified_ns, status_changed_ns, inode, device FROM input_stamps"
+                                  " ORDER BY seq"));
+        !done) {
+        return done.error();
+    }
+    while (query.next()) {
+        stamp.files.append(FileStamp{query.value(0).toString(), query.value(1).toLongLong(),
+                                     query.value(2).toLongLong(), query.value(3).toLongLong(),
+                                     quint64(query.value(4).toLongLong()), quint64(query.value(5).toLongLong())});
+    }
+    return std::optional<BatchStamp>(std::move(stamp));
+}
+
+QString encodedInputErrors(const QList<InputError> &errors)
+{
+    QJsonArray array;
+    for (const InputError &error : errors) {
+        array.append(QJsonObject{{QStringLiteral("path"), error.path},
+                                 {QStringLiteral("line"), error.line},
+                                 {QStringLiteral("message"), error.message}});
+    }
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+Expected<QList<InputError>> loadInputErrors(const SqliteConnection &connection)
+{
+    QSqlQuery query = connection.query();
+    if (Expected<void> done =
+            connection.run(query, QStringLiteral("SELECT value FROM meta WHERE key = ?"), {inputErrorsKey});
+        !done) {
+        return done.error();
+    }
+    QList<InputError> errors;
+    if (!query.next()) {
+        return errors;
+    }
+    QJsonParseError parseError{};
+    const QJsonDocument json = QJsonDocument::fromJson(query.value(0).toString().toUtf8(), &parseError);
+    if (parseError.error != QJsonParseError::NoError || !json.isArray()) {
+        return Error{u"the store " % connection.path() % u" holds unreadable input errors: " %
+                     parseError.errorString()};
+    }
+    for (const QJsonValue &value : json.array()) {
+        const QJsonObject object = value.toObject();
+        errors.append(InputError{object.value(u"path").toString(), object.value(u"line").toInt(),
+                                 object.value(u"message").toString()});
+    }
+    return errors;
+}
+
+// Records the stamps a sync read the batch under, and what it reported, inside the caller's
+// transaction: the next look at an unchanged batch then needs no read.
+Expected<void> recordStamps(const SqliteConnection &connection, const BatchStamp &stamp,
+                            const QList<InputError> &inputErrors)
+{
+    QSqlQuery query = connection.query();
+    if (Expected<void> done = connection.run(query, QStringLiteral("DELETE FROM input_stamps")); !done) {
+        return done;
+    }
+    if (Expected<void> prepared = connection.prepare(
+            query, QStringLiteral("INSERT INTO input_stamps (path, size, modified_ns, status_changed_ns, inode, device)"
+                                  " VALUES (?, ?, ?, ?, ?, ?)"));
+        !prepared) {
+        return prepared;
+    }
+    for (const FileStamp &file : stamp.files) {
+        if (Expected<void> done = connection.exec(query, {file.path, file.size, file.modifiedNs, file.statusChangedNs,
+                                                          qint64(file.inode), qint64(file.device)});
+            !done) {
+            return done;
+        }
+    }
+    const QString replace = QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
+    if (Expected<void> done = connection.run(query, replace, {stampedAtKey, QString::number(stamp.takenAtNs)}); !done) {
+        return done;
+    }
+    return connection.run(query, replace, {inputErrorsKey, encodedInputErrors(inputErrors)});
+}
+
+// The log is kept when annorev closes (see SqliteConnection::open()), so an import, or the stamps
+// of a large folder, would leave it as large as what was written. A TRUNCATE checkpoint empties
+// it once no other connection reads from it; if one does, the log stays as it is and is reused
+// from its start.
+void truncateLog(const SqliteConnection &connection)
+{
+    QSqlQuery checkpoint = connection.query();
+    checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
 }
 
 // Applies a plan inside the caller's transaction.
@@ -303,8 +413,7 @@ Expected<void> backfillFacts(SqliteConnection &connection, const Schema &schema,
         const QList<TextFacts> facts = QtConcurrent::blockingMapped<QList<TextFacts>>(
             texts, [&schema, &checker](const QByteArray &text) { return TextFacts::of(text, schema, checker); });
         for (qsizetype i = 0; i < slice.size(); ++i) {
-            if (Expected<void> done =
-                    connection.exec(insert, {slice[i], facts[i].facts.encoded(), facts[i].plainText});
+            if (Expected<void> done = connection.exec(insert, {slice[i], facts[i].facts.encoded(), facts[i].plainText});
                 !done) {
                 return done;
             }
@@ -324,6 +433,33 @@ Expected<QString> recordedBatch(const SqliteConnection &connection)
         return done.error();
     }
     return query.next() ? query.value(0).toString() : QStringLiteral("");
+}
+
+Expected<std::optional<ReviewStore::SyncReport>> syncByStamps(const SqliteConnection &connection,
+                                                              const QStringList &batchInputs)
+{
+    using Outcome = std::optional<ReviewStore::SyncReport>;
+    const Expected<QString> recorded = recordedBatch(connection);
+    if (!recorded) {
+        return recorded.error();
+    }
+    if (*recorded != BatchSync::identity(batchInputs)) {
+        return Outcome(); // another place, or another batch: sync decides
+    }
+    const Expected<std::optional<BatchStamp>> stamps = loadStamps(connection);
+    if (!stamps) {
+        return stamps.error();
+    }
+    if (!*stamps || !(*stamps)->matches(BatchStamp::take(batchInputs))) {
+        return Outcome();
+    }
+    Expected<QList<InputError>> inputErrors = loadInputErrors(connection);
+    if (!inputErrors) {
+        return inputErrors.error();
+    }
+    ReviewStore::SyncReport report;
+    report.inputErrors = *std::move(inputErrors);
+    return Outcome(std::move(report));
 }
 
 Expected<ReviewStore::SyncReport> sync(SqliteConnection &connection, const BatchReader &reader,
@@ -351,20 +487,28 @@ Expected<ReviewStore::SyncReport> sync(SqliteConnection &connection, const Batch
         !same) {
         return same.error();
     }
+    const ReviewStore::SyncReport unchanged = BatchSync::report(Plan{}, scan);
     if (BatchSync::plan(scan, *stored).isEmpty()) {
-        if (*recorded != batch) {
-            // Only the record is behind (a store from before it, or a batch moved with its store).
-            // Best effort: a run that cannot write the store still reads it as before.
+        const Expected<std::optional<BatchStamp>> stamps = loadStamps(connection);
+        if (!stamps) {
+            return stamps.error();
+        }
+        const bool stampsBehind = !*stamps || (*stamps)->files != reader.stamp().files || !(*stamps)->isSettled();
+        if (*recorded != batch || stampsBehind) {
+            // Only the record or the stamps are behind (a store from before them, a batch moved
+            // with its store, a file touched). Best effort: a run that cannot write the store
+            // still reads it as before, and the next one reads the batch again.
             if (Expected<SqliteTransaction> transaction = connection.beginWrite()) {
-                if (recordBatch(connection, batch)) {
-                    static_cast<void>(transaction->commit());
+                if (recordBatch(connection, batch) && recordStamps(connection, reader.stamp(), unchanged.inputErrors) &&
+                    transaction->commit() && stampsBehind) {
+                    truncateLog(connection);
                 }
             }
         }
         if (Expected<void> backfilled = backfillFacts(connection, schema, checker); !backfilled) {
             return backfilled.error();
         }
-        return BatchSync::report(Plan{}, scan);
+        return unchanged;
     }
     Plan plan;
     {
@@ -383,6 +527,9 @@ Expected<ReviewStore::SyncReport> sync(SqliteConnection &connection, const Batch
             done = recordBatch(connection, batch);
         }
         if (done) {
+            done = recordStamps(connection, reader.stamp(), BatchSync::report(plan, scan).inputErrors);
+        }
+        if (done) {
             done = transaction->commit();
         }
         if (!done) {
@@ -392,13 +539,7 @@ Expected<ReviewStore::SyncReport> sync(SqliteConnection &connection, const Batch
     if (Expected<void> backfilled = backfillFacts(connection, schema, checker); !backfilled) {
         return backfilled.error();
     }
-    if (!plan.inserts.isEmpty()) {
-        // The log is kept when annorev closes (see SqliteConnection::open()), so an import would
-        // leave it as large as the batch. A TRUNCATE checkpoint empties it once no other
-        // connection reads from it; if one does, the log stays as it is and is reused from its start.
-        QSqlQuery checkpoint = connection.query();
-        checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
-    }
+    truncateLog(connection);
     return BatchSync::report(plan, scan);
 }
 

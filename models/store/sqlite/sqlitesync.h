@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace annorev {
 
 class BatchReader;
@@ -20,6 +22,10 @@ namespace SqliteSync {
 Expected<ReviewStore::SyncReport> sync(SqliteConnection &connection, const BatchReader &reader,
                                        const QStringList &batchInputs, const Schema &schema, const Checker &checker,
                                        const QString &reviewer);
+// What sync() would report, without reading the batch, when its files are as the last sync
+// stamped them; empty when the batch must be read (see ReviewStore::syncByStamps()).
+Expected<std::optional<ReviewStore::SyncReport>> syncByStamps(const SqliteConnection &connection,
+                                                              const QStringList &batchInputs);
 // The batch the store records (see ReviewStore::sync()); empty for a store that records none yet.
 Expected<QString> recordedBatch(const SqliteConnection &connection);
 

@@ -7,6 +7,7 @@
 
 #include <QSignalSpy>
 #include <QTest>
+#include <QThread>
 
 using namespace Qt::StringLiterals;
 using namespace annorev;
@@ -29,6 +30,7 @@ private Q_SLOTS:
     void aStoreWhoseDocumentsCannotBeListedIsReportedNotEmpty();
     void cancelReportsCanceledAndNothingElse();
     void aNewOpenReplacesTheOneUnderWay();
+    void anUnchangedBatchOpensFromItsStampsWithoutReading();
 
 private:
     Checker m_checker{Schema::builtin(), CountryAliases::builtin(), 2026};
@@ -205,6 +207,31 @@ void TestBatchOpener::aNewOpenReplacesTheOneUnderWay()
     QVERIFY(batch.has_value());
     QCOMPARE(batch->inputs, QStringList{other});
     QCOMPARE(batch->entries.size(), 1);
+}
+
+void TestBatchOpener::anUnchangedBatchOpensFromItsStampsWithoutReading()
+{
+    BatchOpener opener(Schema::builtin(), m_checker);
+    QSignalSpy finished(&opener, &BatchOpener::finished);
+    // Past the clock's tick since the copy, so that the first open's stamps are trusted.
+    QThread::msleep(120);
+    opener.open({m_batch}, {}, u"tester"_s);
+    QVERIFY(finished.wait(60000));
+    QVERIFY(opener.takeBatch().has_value());
+
+    QSignalSpy progress(&opener, &BatchOpener::progress);
+    opener.open({m_batch}, {}, u"tester"_s);
+    QVERIFY(finished.wait(60000));
+    QStringList steps;
+    for (const QList<QVariant> &arguments : progress) {
+        steps.append(arguments.at(2).toString());
+    }
+    QCOMPARE(steps.size(), 2);
+    QVERIFY2(steps.first().startsWith(u"Looking for changes"_s), qPrintable(steps.join(u" | ")));
+    QVERIFY2(!steps.join(u' ').contains(u"Reading"_s), qPrintable(steps.join(u" | ")));
+    std::optional<BatchOpener::Batch> batch = opener.takeBatch();
+    QVERIFY(batch.has_value());
+    QCOMPARE(batch->entries.size(), 5);
 }
 
 QTEST_GUILESS_MAIN(TestBatchOpener)

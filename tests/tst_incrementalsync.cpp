@@ -62,6 +62,7 @@ private slots:
     void anUnchangedBatchIsAnsweredFromItsStamps();
     void everyChangeToAFolderBatchIsSeen_data();
     void everyChangeToAFolderBatchIsSeen();
+    void aFolderBatchReadsAgainOnlyTheFilesThatChanged();
     void aJsonLinesLineEditedInPlaceIsSeen();
     void aBatchMovedWithItsStoreIsReadOnceThenAnsweredFromStamps();
     void inputErrorsAreReportedAgainFromTheStamps();
@@ -190,6 +191,35 @@ void TestIncrementalSync::everyChangeToAFolderBatchIsSeen()
     QCOMPARE(report.sourceChanged, changedId.isEmpty() ? QStringList() : QStringList{changedId});
     QCOMPARE(report.missing, missingId.isEmpty() ? QStringList() : QStringList{missingId});
     // Once read, the new stamps stand for the batch.
+    QVERIFY(settle(*store));
+}
+
+void TestIncrementalSync::aFolderBatchReadsAgainOnlyTheFilesThatChanged()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    letTheClockMove();
+    QCOMPARE(sync(*store).unitsRead, qsizetype(5));
+    letTheClockMove();
+
+    // One document edited, one added: the other four are known by their stamps.
+    const QString path = QDir(m_batch).filePath(third);
+    QByteArray edited = readFile(path);
+    edited[0] = edited[0] == 'X' ? 'Y' : 'X';
+    writeFile(path, edited);
+    writeFile(QDir(m_batch).filePath(u"new.txt"_s), "A <model>New-1B</model> model.\n");
+    letTheClockMove(); // so that this sync's stamps of the two are trusted next time
+    const ReviewStore::SyncReport report = sync(*store);
+    QCOMPARE(report.unitsRead, qsizetype(2));
+    QCOMPARE(report.sourceChanged, QStringList{third});
+    QCOMPARE(report.imported, qsizetype(1));
+
+    // The edit is undone, so the document's source is back to what was imported: only that file
+    // is read, and its hash (not the stored one of the edit) tells it.
+    writeFile(path, readFile(QStringLiteral(ANNOREV_SAMPLES_DIR "/") + third));
+    const ReviewStore::SyncReport restored = sync(*store);
+    QCOMPARE(restored.unitsRead, qsizetype(1));
+    QCOMPARE(restored.sourceRestored, QStringList{third});
     QVERIFY(settle(*store));
 }
 

@@ -10,15 +10,13 @@
 #include <QFile>
 #include <QFileInfo>
 
-#include <simdjson.h>
-
 #include <algorithm>
 #include <cstring>
+#include <simdjson.h>
 #include <string_view>
-#include <vector>
-
 #include <sys/mman.h>
 #include <unistd.h>
+#include <vector>
 
 namespace annorev {
 
@@ -222,7 +220,12 @@ QString invalidJson(simdjson::error_code error)
     return u"invalid JSON: " % QLatin1StringView(simdjson::error_message(error));
 }
 
-enum class LineResult { Ok, InvalidUtf8, Error };
+enum class LineResult
+{
+    Ok,
+    InvalidUtf8,
+    Error
+};
 
 // Drops the whole pages of a large read-only file mapping from this process's resident memory; a
 // later read faults them back in from the page cache. Small ranges are not worth the call.
@@ -240,8 +243,8 @@ void forgetPages(const char *begin, qsizetype length)
 }
 
 // Parses one JSON Lines object in place; `capacity` is how many bytes from `line` are allocated.
-LineResult parseLine(const char *line, std::size_t length, std::size_t capacity, SourceEntry *entry,
-                     bool *hasId, QString *message)
+LineResult parseLine(const char *line, std::size_t length, std::size_t capacity, SourceEntry *entry, bool *hasId,
+                     QString *message)
 {
     thread_local ondemand::parser parser;
     // The parser keeps buffers as large as the longest line it has read (a 200 MB document: 200 MB
@@ -712,6 +715,17 @@ ReadResult BatchReader::read(qsizetype unit, Keep keep) const
         return d->readDoccanoLine(u, keep);
     }
     return d->readLine(u, keep);
+}
+
+std::optional<BatchReader::WholeFile> BatchReader::wholeFile(qsizetype unit) const
+{
+    Q_ASSERT(unit >= 0 && unit < size());
+    const Unit &u = d->units[std::size_t(unit)];
+    if (u.jsonl != wholeFileUnit || !d->files[u.begin].problem.isEmpty()) {
+        return std::nullopt;
+    }
+    const FileUnit &file = d->files[u.begin];
+    return WholeFile{file.path, file.id};
 }
 
 BatchLayout BatchReader::layoutOf(qsizetype unit) const

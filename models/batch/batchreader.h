@@ -9,6 +9,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 #include <variant>
 
 namespace annorev {
@@ -19,9 +20,9 @@ class Schema;
 struct SourceEntry
 {
     QString id;
-    QString path;       // the file it came from
-    int line = 0;       // JSON Lines: the line number (from 1); 0 for a whole file
-    QByteArray source;  // the tagged text, UTF-8 (for a file: its bytes as they are, BOM included)
+    QString path;      // the file it came from
+    int line = 0;      // JSON Lines: the line number (from 1); 0 for a whole file
+    QByteArray source; // the tagged text, UTF-8 (for a file: its bytes as they are, BOM included)
     // JSON Lines: the line as read and the byte range of the "text" value's JSON token in it, so
     // that a writer can put an edited text back and keep every other field byte for byte.
     QByteArray jsonLine;
@@ -37,7 +38,7 @@ struct SourceEntry
 struct InputError
 {
     QString path;
-    int line = 0;  // 0 when the problem is the whole file
+    int line = 0; // 0 when the problem is the whole file
     QString message;
     QString toString() const;
     // "FILE:LINE: message", for a caller that prints its own severity ("annorev: error: …").
@@ -71,9 +72,21 @@ public:
     qsizetype size() const;
     // What a caller needs of a JSON Lines entry: checking needs only the text; writing the batch
     // back needs the whole line too.
-    enum class Keep { Text, TextAndLine };
+    enum class Keep
+    {
+        Text,
+        TextAndLine
+    };
     ReadResult read(qsizetype unit, Keep keep = Keep::TextAndLine) const;
     BatchLayout layoutOf(qsizetype unit) const;
+    // A unit that is a whole file (a file input, or a document of a folder) that can be read: its
+    // path and id, known without reading it. Empty for lines, tasks and unreadable entries.
+    struct WholeFile
+    {
+        QString path;
+        QString id;
+    };
+    std::optional<WholeFile> wholeFile(qsizetype unit) const;
     const QList<InputError> &errors() const;
     qsizetype totalBytes() const;
     // The stamps of the batch's files, taken as open() began, before anything was read: a store

@@ -69,9 +69,12 @@ BatchStamp BatchStamp::take(const QStringList &inputs)
 
 bool BatchStamp::isSettled() const
 {
-    return std::all_of(files.cbegin(), files.cend(), [this](const FileStamp &stamp) {
-        return stamp.statusChangedNs < takenAtNs - trustWindowNs(stamp);
-    });
+    return std::all_of(files.cbegin(), files.cend(), [this](const FileStamp &file) { return isSettled(file); });
+}
+
+bool BatchStamp::isSettled(const FileStamp &file) const
+{
+    return file.statusChangedNs < takenAtNs - trustWindowNs(file);
 }
 
 } // namespace annorev

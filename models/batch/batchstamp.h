@@ -36,6 +36,8 @@ struct BatchStamp
     // tick as the look would keep its times, so a stamp whose status-change time is that close to
     // takenAtNs is not taken as proof of anything (git calls such entries "racy").
     bool isSettled() const;
+    // The same for one of the files: whether a look now can trust its stamp.
+    bool isSettled(const FileStamp &file) const;
     // Whether the files are as these stamps say, as far as a stat can tell.
     bool matches(const BatchStamp &now) const { return isSettled() && files == now.files; }
 };

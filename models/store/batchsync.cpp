@@ -23,7 +23,7 @@ QByteArray hashOf(const QByteArray &source)
 
 } // namespace
 
-Scan scan(const BatchReader &reader, const QStringList &batchInputs)
+Scan scan(const BatchReader &reader, const QStringList &batchInputs, const QHash<QString, QByteArray> &known)
 {
     QSet<QString> fileInputs;
     for (const QString &input : batchInputs) {
@@ -38,6 +38,7 @@ Scan scan(const BatchReader &reader, const QStringList &batchInputs)
     {
         std::optional<InputError> error;
         std::optional<Seen> seen;
+        bool read = true;
     };
     constexpr qsizetype chunkSize = 1024;
     QList<std::pair<qsizetype, qsizetype>> chunks;
@@ -45,9 +46,20 @@ Scan scan(const BatchReader &reader, const QStringList &batchInputs)
         chunks.append({begin, std::min(reader.size(), begin + chunkSize)});
     }
     const QList<QList<Read>> readChunks = QtConcurrent::blockingMapped<QList<QList<Read>>>(
-        chunks, [&reader, &fileInputs](const std::pair<qsizetype, qsizetype> &chunk) -> QList<Read> {
+        chunks, [&reader, &fileInputs, &known](const std::pair<qsizetype, qsizetype> &chunk) -> QList<Read> {
             QList<Read> reads;
             for (qsizetype unit = chunk.first; unit < chunk.second; ++unit) {
+                if (!known.isEmpty()) {
+                    if (const std::optional<BatchReader::WholeFile> file = reader.wholeFile(unit)) {
+                        const auto hash = known.constFind(file->path);
+                        if (hash != known.cend()) {
+                            const BatchLayout layout =
+                                fileInputs.contains(file->path) ? BatchLayout::File : BatchLayout::Folder;
+                            reads.append(Read{std::nullopt, Seen{unit, file->id, *hash, file->path, 0, layout}, false});
+                            continue;
+                        }
+                    }
+                }
                 ReadResult read = reader.read(unit, BatchReader::Keep::Text);
                 if (auto *inputError = std::get_if<InputError>(&read)) {
                     reads.append(Read{std::move(*inputError), std::nullopt});
@@ -67,6 +79,7 @@ Scan scan(const BatchReader &reader, const QStringList &batchInputs)
     result.byId.reserve(reader.size());
     for (const QList<Read> &reads : readChunks) {
         for (const Read &read : reads) {
+            result.unitsRead += read.read ? 1 : 0;
             if (read.error) {
                 result.inputErrors.append(*read.error);
                 continue;
@@ -86,6 +99,17 @@ Scan scan(const BatchReader &reader, const QStringList &batchInputs)
         }
     }
     return result;
+}
+
+QHash<QString, QByteArray> fileHashes(const Scan &scan)
+{
+    QHash<QString, QByteArray> hashes;
+    for (const Seen &doc : scan.seen) {
+        if (doc.line == 0) {
+            hashes.insert(doc.path, doc.hash);
+        }
+    }
+    return hashes;
 }
 
 bool Plan::isEmpty() const
@@ -207,6 +231,7 @@ ReviewStore::SyncReport report(const Plan &plan, const Scan &scan)
         report.returned.append(scan.seen[i].id);
     }
     report.missing = plan.missing;
+    report.unitsRead = scan.unitsRead;
     return report;
 }
 

@@ -50,11 +50,15 @@ struct Scan
     QList<Seen> seen;               // in batch order, each id once
     QHash<QString, qsizetype> byId; // id -> index in seen
     QList<InputError> inputErrors;  // units that could not be read, repeated ids
+    qsizetype unitsRead = 0;        // the others were known by their stamps
 };
 
 // Reads and hashes every unit of the batch on every core. batchInputs tell a file input from a
-// folder.
-Scan scan(const BatchReader &reader, const QStringList &batchInputs);
+// folder. A whole file whose path is in known (its stamp unchanged since the last sync read it)
+// is not read again: known gives the hash of its bytes.
+Scan scan(const BatchReader &reader, const QStringList &batchInputs, const QHash<QString, QByteArray> &known = {});
+// The hash of each whole file the scan read or knew, by path: what the stamps keep beside them.
+QHash<QString, QByteArray> fileHashes(const Scan &scan);
 
 // Indexes into Scan::seen, except missing.
 struct Plan

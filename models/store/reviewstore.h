@@ -96,6 +96,7 @@ public:
         QStringList missing;           // newly gone from the batch (kept in the store)
         QStringList returned;          // back in the batch after being missing
         QList<InputError> inputErrors; // units that could not be read, repeated ids
+        qsizetype unitsRead = 0;       // documents read from the batch; the others matched their stamps
     };
 
     struct Summary

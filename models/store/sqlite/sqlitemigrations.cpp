@@ -142,7 +142,11 @@ QList<QStringList> migrations()
                            " status_changed_ns INTEGER NOT NULL,"
                            // Bit patterns of unsigned 64-bit numbers, in SQLite's signed integers.
                            " inode INTEGER NOT NULL,"
-                           " device INTEGER NOT NULL)"),
+                           " device INTEGER NOT NULL,"
+                           // A whole file's bytes as read (BLAKE2b-256), so that a folder batch
+                           // reads again only the files whose stamps changed; NULL for a file of
+                           // many documents.
+                           " content_hash BLOB)"),
         },
     };
 }

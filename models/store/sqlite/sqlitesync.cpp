@@ -54,8 +54,36 @@ Expected<void> recordBatch(const SqliteConnection &connection, const QString &ba
 const QString stampedAtKey = QStringLiteral("inputs_stamped_at_ns");
 const QString inputErrorsKey = QStringLiteral("input_errors");
 
+// The stamps the last sync recorded, with the hashes of the whole files it read.
+struct StoredStamps
+{
+    BatchStamp stamp;
+    QHash<QString, QByteArray> hashes; // by path
+
+    // The hash of each whole file whose stamp now (in current) is the one recorded, and trusted:
+    // those need not be read again.
+    QHash<QString, QByteArray> unchangedFiles(const BatchStamp &current) const
+    {
+        QHash<QString, FileStamp> recorded;
+        for (const FileStamp &file : stamp.files) {
+            if (stamp.isSettled(file)) {
+                recorded.insert(file.path, file);
+            }
+        }
+        QHash<QString, QByteArray> known;
+        for (const FileStamp &file : current.files) {
+            const auto then = recorded.constFind(file.path);
+            const auto hash = hashes.constFind(file.path);
+            if (file.size >= 0 && then != recorded.cend() && *then == file && hash != hashes.cend()) {
+                known.insert(file.path, *hash);
+            }
+        }
+        return known;
+    }
+};
+
 // The stamps the last sync recorded, or none (a store from before stamps, or never synced).
-Expected<std::optional<BatchStamp>> loadStamps(const SqliteConnection &connection)
+Expected<std::optional<StoredStamps>> loadStamps(const SqliteConnection &connection)
 {
     QSqlQuery query = connection.query();
     if (Expected<void> done =
@@ -64,22 +92,26 @@ Expected<std::optional<BatchStamp>> loadStamps(const SqliteConnection &connectio
         return done.error();
     }
     if (!query.next()) {
-        return std::optional<BatchStamp>();
+        return std::optional<StoredStamps>();
     }
-    BatchStamp stamp;
-    stamp.takenAtNs = query.value(0).toLongLong();
+    StoredStamps stored;
+    stored.stamp.takenAtNs = query.value(0).toLongLong();
     if (Expected<void> done = connection.run(
-            query, QStringLiteral("SELECT path, size, modified_ns, status_changed_ns, inode, device FROM input_stamps"
-                                  " ORDER BY seq"));
+            query, QStringLiteral("SELECT path, size, modified_ns, status_changed_ns, inode, device, content_hash"
+                                  " FROM input_stamps ORDER BY seq"));
         !done) {
         return done.error();
     }
     while (query.next()) {
-        stamp.files.append(FileStamp{query.value(0).toString(), query.value(1).toLongLong(),
-                                     query.value(2).toLongLong(), query.value(3).toLongLong(),
-                                     quint64(query.value(4).toLongLong()), quint64(query.value(5).toLongLong())});
+        const QString path = query.value(0).toString();
+        stored.stamp.files.append(FileStamp{path, query.value(1).toLongLong(), query.value(2).toLongLong(),
+                                            query.value(3).toLongLong(), quint64(query.value(4).toLongLong()),
+                                            quint64(query.value(5).toLongLong())});
+        if (!query.isNull(6)) {
+            stored.hashes.insert(path, query.value(6).toByteArray());
+        }
     }
-    return std::optional<BatchStamp>(std::move(stamp));
+    return std::optional<StoredStamps>(std::move(stored));
 }
 
 QString encodedInputErrors(const QList<InputError> &errors)
@@ -121,22 +153,25 @@ Expected<QList<InputError>> loadInputErrors(const SqliteConnection &connection)
 
 // Records the stamps a sync read the batch under, and what it reported, inside the caller's
 // transaction: the next look at an unchanged batch then needs no read.
-Expected<void> recordStamps(const SqliteConnection &connection, const BatchStamp &stamp,
+Expected<void> recordStamps(const SqliteConnection &connection, const BatchStamp &stamp, const Scan &scan,
                             const QList<InputError> &inputErrors)
 {
+    const QHash<QString, QByteArray> hashes = BatchSync::fileHashes(scan);
     QSqlQuery query = connection.query();
     if (Expected<void> done = connection.run(query, QStringLiteral("DELETE FROM input_stamps")); !done) {
         return done;
     }
     if (Expected<void> prepared = connection.prepare(
-            query, QStringLiteral("INSERT INTO input_stamps (path, size, modified_ns, status_changed_ns, inode, device)"
-                                  " VALUES (?, ?, ?, ?, ?, ?)"));
+            query, QStringLiteral("INSERT INTO input_stamps (path, size, modified_ns, status_changed_ns, inode, device,"
+                                  " content_hash) VALUES (?, ?, ?, ?, ?, ?, ?)"));
         !prepared) {
         return prepared;
     }
     for (const FileStamp &file : stamp.files) {
-        if (Expected<void> done = connection.exec(query, {file.path, file.size, file.modifiedNs, file.statusChangedNs,
-                                                          qint64(file.inode), qint64(file.device)});
+        const auto hash = hashes.constFind(file.path);
+        if (Expected<void> done =
+                connection.exec(query, {file.path, file.size, file.modifiedNs, file.statusChangedNs, qint64(file.inode),
+                                        qint64(file.device), hash != hashes.cend() ? QVariant(*hash) : QVariant()});
             !done) {
             return done;
         }
@@ -446,11 +481,11 @@ Expected<std::optional<ReviewStore::SyncReport>> syncByStamps(const SqliteConnec
     if (*recorded != BatchSync::identity(batchInputs)) {
         return Outcome(); // another place, or another batch: sync decides
     }
-    const Expected<std::optional<BatchStamp>> stamps = loadStamps(connection);
+    const Expected<std::optional<StoredStamps>> stamps = loadStamps(connection);
     if (!stamps) {
         return stamps.error();
     }
-    if (!*stamps || !(*stamps)->matches(BatchStamp::take(batchInputs))) {
+    if (!*stamps || !(*stamps)->stamp.matches(BatchStamp::take(batchInputs))) {
         return Outcome();
     }
     Expected<QList<InputError>> inputErrors = loadInputErrors(connection);
@@ -470,15 +505,23 @@ Expected<ReviewStore::SyncReport> sync(SqliteConnection &connection, const Batch
         // Every document of an unreadable input would look gone: refuse rather than flag them.
         return Error{BatchSync::unreadableInputs(reader)};
     }
-    const Scan scan = BatchSync::scan(reader, batchInputs);
-    Expected<BatchSync::StoredById> stored = loadStored(connection);
-    if (!stored) {
-        return stored.error();
-    }
     const QString batch = BatchSync::identity(batchInputs);
     const Expected<QString> recorded = recordedBatch(connection);
     if (!recorded) {
         return recorded.error();
+    }
+    const Expected<std::optional<StoredStamps>> stamps = loadStamps(connection);
+    if (!stamps) {
+        return stamps.error();
+    }
+    // Whole files whose stamps have not moved since the last sync read them are not read again,
+    // as long as this is the batch that sync read.
+    const Scan scan = BatchSync::scan(reader, batchInputs,
+                                      *stamps && *recorded == batch ? (*stamps)->unchangedFiles(reader.stamp())
+                                                                    : QHash<QString, QByteArray>());
+    Expected<BatchSync::StoredById> stored = loadStored(connection);
+    if (!stored) {
+        return stored.error();
     }
     const bool besideBatch = QFileInfo(connection.path()).canonicalFilePath() ==
                              QFileInfo(ReviewStore::defaultStorePath(batchInputs)).canonicalFilePath();
@@ -489,18 +532,16 @@ Expected<ReviewStore::SyncReport> sync(SqliteConnection &connection, const Batch
     }
     const ReviewStore::SyncReport unchanged = BatchSync::report(Plan{}, scan);
     if (BatchSync::plan(scan, *stored).isEmpty()) {
-        const Expected<std::optional<BatchStamp>> stamps = loadStamps(connection);
-        if (!stamps) {
-            return stamps.error();
-        }
-        const bool stampsBehind = !*stamps || (*stamps)->files != reader.stamp().files || !(*stamps)->isSettled();
+        const bool stampsBehind =
+            !*stamps || (*stamps)->stamp.files != reader.stamp().files || !(*stamps)->stamp.isSettled();
         if (*recorded != batch || stampsBehind) {
             // Only the record or the stamps are behind (a store from before them, a batch moved
             // with its store, a file touched). Best effort: a run that cannot write the store
             // still reads it as before, and the next one reads the batch again.
             if (Expected<SqliteTransaction> transaction = connection.beginWrite()) {
-                if (recordBatch(connection, batch) && recordStamps(connection, reader.stamp(), unchanged.inputErrors) &&
-                    transaction->commit() && stampsBehind) {
+                if (recordBatch(connection, batch) &&
+                    recordStamps(connection, reader.stamp(), scan, unchanged.inputErrors) && transaction->commit() &&
+                    stampsBehind) {
                     truncateLog(connection);
                 }
             }
@@ -527,7 +568,7 @@ Expected<ReviewStore::SyncReport> sync(SqliteConnection &connection, const Batch
             done = recordBatch(connection, batch);
         }
         if (done) {
-            done = recordStamps(connection, reader.stamp(), BatchSync::report(plan, scan).inputErrors);
+            done = recordStamps(connection, reader.stamp(), scan, BatchSync::report(plan, scan).inputErrors);
         }
         if (done) {
             done = transaction->commit();

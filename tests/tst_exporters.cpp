@@ -309,17 +309,19 @@ void TestExporters::verificationRejectsAShiftedSpan()
     const ExportDocument source = ExportFixtures::handWritten().constFirst();
     const Document doc = Document::parse(source.taggedText, Schema::builtin());
     AnnotatedText text = AnnotatedText::fromDocument(source.id, doc, OffsetUnit::CodePoint);
-    QString error;
-    QVERIFY2(text.verify(&error), qPrintable(error));
+    QVERIFY_OK(text.verify());
     // UTF-16 offsets labelled as code points: the shift that astral characters cause.
     const Span &model = doc.spans().constFirst();
     text.spans.first().start = model.start;
     text.spans.first().end = model.end;
-    QVERIFY(!text.verify(&error));
-    QCOMPARE(error, u"document astral.txt: span model %1-%2 does not match its text"_s.arg(model.start).arg(model.end));
+    const Expected<void> shifted = text.verify();
+    QVERIFY(!shifted);
+    QCOMPARE(shifted.error().message,
+             u"document astral.txt: span model %1-%2 does not match its text"_s.arg(model.start).arg(model.end));
 
     // Nothing is written when a span does not verify, whatever the format.
     QTemporaryDir dir;
+    QString error;
     for (ExportFormat format : {ExportFormat::Doccano, ExportFormat::LabelStudio, ExportFormat::Brat}) {
         const QString out = dir.filePath(exportFormatName(format));
         ExportOptions options;

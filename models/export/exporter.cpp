@@ -81,7 +81,8 @@ AnnotatedText withoutEmptySpans(AnnotatedText text, ExportFormat format, QString
 Rendered renderAnnotated(const AnnotatedText &original, ExportFormat format, const QString &bratStem)
 {
     Rendered rendered;
-    if (!original.verify(&rendered.error)) {
+    if (Expected<void> verified = original.verify(); !verified) {
+        rendered.error = verified.error().message;
         return rendered;
     }
     const AnnotatedText text = withoutEmptySpans(original, format, &rendered.warnings);
@@ -97,7 +98,8 @@ Rendered renderAnnotated(const AnnotatedText &original, ExportFormat format, con
         // brat reads the .txt with universal newlines, where a CRLF is one character: written with
         // LF line ends, the text is the same for brat and for any other reader of the file.
         const AnnotatedText lf = text.withLfLineEnds();
-        if (!lf.verify(&rendered.error)) {
+        if (Expected<void> verified = lf.verify(); !verified) {
+            rendered.error = verified.error().message;
             return rendered;
         }
         rendered.files.append({bratStem % u".txt", lf.text.toUtf8()});

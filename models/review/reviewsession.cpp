@@ -93,11 +93,11 @@ bool ReviewSession::apply(const QList<SpanEdit> &edits, const QString &descripti
     if (m_id.isEmpty()) {
         return fail(error, tr("no document is open"));
     }
-    std::optional<Document> edited = DocumentEditor::apply(m_document, edits, m_schema, error);
+    Expected<Document> edited = DocumentEditor::apply(m_document, edits, m_schema);
     if (!edited) {
-        return false;
+        return fail(error, edited.error().message);
     }
-    m_undoStack->push(new SessionEditCommand(*this, m_id, m_document, std::move(*edited), description));
+    m_undoStack->push(new SessionEditCommand(*this, m_id, m_document, std::move(edited).value(), description));
     return true;
 }
 

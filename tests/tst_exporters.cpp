@@ -22,6 +22,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+using test::errorOf;
 using test::readFile;
 using test::readTree;
 using test::writeFile;
@@ -219,12 +220,12 @@ void TestExporters::formatAndUnitNames()
     QCOMPARE(offsetUnitFromName(u"codepoint"), OffsetUnit::CodePoint);
     QVERIFY(!offsetUnitFromName(u"bytes").has_value());
 
-    QString error;
-    QCOMPARE(ExportOptions::parseStatuses(u"all", &error).value(), QList<ReviewStatus>());
-    QCOMPARE(ExportOptions::parseStatuses(u"approved,needs-work", &error).value(),
+    QCOMPARE(ExportOptions::parseStatuses(u"all").value(), QList<ReviewStatus>());
+    QCOMPARE(ExportOptions::parseStatuses(u"approved,needs-work").value(),
              (QList<ReviewStatus>{ReviewStatus::Approved, ReviewStatus::NeedsWork}));
-    QVERIFY(!ExportOptions::parseStatuses(u"approved,done", &error).has_value());
-    QVERIFY(error.contains(u"\"done\""));
+    const Expected<QList<ReviewStatus>> unknown = ExportOptions::parseStatuses(u"approved,done");
+    QVERIFY(!unknown.has_value());
+    QVERIFY(unknown.error().message.contains(u"\"done\""));
 }
 
 void TestExporters::annotationOffsetsMatchTheText_data()
@@ -251,9 +252,8 @@ void TestExporters::annotationOffsetsMatchTheText()
     QTemporaryDir dir;
     const QString out = dir.filePath(u"out"_s);
     const QList<ExportDocument> docs = ExportFixtures::annotationBatch();
-    QString error;
-    const ExportResult result = ExportFixtures::exportTo(docs, format, out, &error, override);
-    QVERIFY2(result.ok, qPrintable(error));
+    const Expected<ExportResult> result = ExportFixtures::exportTo(docs, format, out, override);
+    QVERIFY2(result, qPrintable(errorOf(result)));
 
     QList<ParsedDocument> parsed;
     if (format == ExportFormat::Doccano) {
@@ -298,7 +298,7 @@ void TestExporters::annotationOffsetsMatchTheText()
             ++spans;
         }
     }
-    QCOMPARE(result.items, spans);
+    QCOMPARE(result->items, spans);
     // The fixture has astral characters before spans: reading in the other unit must go wrong,
     // or this test could not tell the units apart.
     QVERIFY(wrongUnitMismatches >= 3);
@@ -321,15 +321,14 @@ void TestExporters::verificationRejectsAShiftedSpan()
 
     // Nothing is written when a span does not verify, whatever the format.
     QTemporaryDir dir;
-    QString error;
     for (ExportFormat format : {ExportFormat::Doccano, ExportFormat::LabelStudio, ExportFormat::Brat}) {
         const QString out = dir.filePath(exportFormatName(format));
         ExportOptions options;
         options.outPath = out;
         AnnotatedText good = AnnotatedText::fromDocument(u"good"_s, doc, OffsetUnit::CodePoint);
-        error.clear();
-        QVERIFY(!exportAnnotatedTexts({good, text}, format, options, &error).ok);
-        QVERIFY(error.contains(u"does not match its text"));
+        const Expected<ExportResult> result = exportAnnotatedTexts({good, text}, format, options);
+        QVERIFY(!result);
+        QVERIFY(result.error().message.contains(u"does not match its text"));
         QVERIFY2(!QFileInfo::exists(out), qPrintable(out));
         QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
     }
@@ -352,8 +351,7 @@ void TestExporters::htmlParagraphsReachEveryExportAsLines()
     const QList<ExportDocument> docs = ExportFixtures::readBatch(sample);
     QTemporaryDir dir;
     const QString out = dir.filePath(u"out"_s);
-    QString error;
-    QVERIFY2(ExportFixtures::exportTo(docs, format, out, &error).ok, qPrintable(error));
+    QVERIFY_OK(ExportFixtures::exportTo(docs, format, out));
     const QList<ParsedDocument> parsed = format == ExportFormat::Doccano ? parseDoccano(readFile(out))
                                          : format == ExportFormat::LabelStudio
                                              ? parseLabelStudio(readFile(out))
@@ -384,13 +382,12 @@ void TestExporters::emptySpanIsLeftOutWithAWarningNamingItsDocument()
                                        "\xF0\x9F\x98\x80 <model></model>Bar-7B has <params>7B</params>.\n")};
     QTemporaryDir dir;
     const QString out = dir.filePath(u"out"_s);
-    QString error;
-    const ExportResult result = ExportFixtures::exportTo(docs, format, out, &error);
-    QVERIFY2(result.ok, qPrintable(error));
-    QCOMPARE(result.documents, 2);
-    QCOMPARE(result.items, 3);
-    QCOMPARE(result.warnings, QStringList{u"document empty.txt: the empty model span at 2 is left out: "_s +
-                                          exportFormatName(format) + u" cannot hold an empty span"_s});
+    const Expected<ExportResult> result = ExportFixtures::exportTo(docs, format, out);
+    QVERIFY2(result, qPrintable(errorOf(result)));
+    QCOMPARE(result->documents, 2);
+    QCOMPARE(result->items, 3);
+    QCOMPARE(result->warnings, QStringList{u"document empty.txt: the empty model span at 2 is left out: "_s +
+                                           exportFormatName(format) + u" cannot hold an empty span"_s});
 
     QList<ParsedDocument> parsed;
     if (format == ExportFormat::Doccano) {
@@ -417,10 +414,9 @@ void TestExporters::taggedExportKeepsAnEmptySpanAsWritten()
     const QList<ExportDocument> docs{ExportFixtures::folderDocument(u"empty.txt"_s, source)};
     QTemporaryDir dir;
     const QString out = dir.filePath(u"out"_s);
-    QString error;
-    const ExportResult result = ExportFixtures::exportTo(docs, ExportFormat::Tagged, out, &error);
-    QVERIFY2(result.ok, qPrintable(error));
-    QCOMPARE(result.warnings, QStringList());
+    const Expected<ExportResult> result = ExportFixtures::exportTo(docs, ExportFormat::Tagged, out);
+    QVERIFY2(result, qPrintable(errorOf(result)));
+    QCOMPARE(result->warnings, QStringList());
     QCOMPARE(readFile(out + u"/empty.txt"_s), source);
 }
 
@@ -448,10 +444,9 @@ void TestExporters::bratTextHasLfLineEndsAndBratReadsEverySpanBack()
     const QList<ExportDocument> docs{ExportFixtures::folderDocument(u"breaks.txt"_s, tagged)};
     QTemporaryDir dir;
     const QString out = dir.filePath(u"brat"_s);
-    QString error;
-    const ExportResult result = ExportFixtures::exportTo(docs, ExportFormat::Brat, out, &error, override);
-    QVERIFY2(result.ok, qPrintable(error));
-    QCOMPARE(result.items, 8);
+    const Expected<ExportResult> result = ExportFixtures::exportTo(docs, ExportFormat::Brat, out, override);
+    QVERIFY2(result, qPrintable(errorOf(result)));
+    QCOMPARE(result->items, 8);
 
     const QByteArray txt = readFile(out + u"/breaks.txt"_s);
     QVERIFY(!txt.contains('\r'));
@@ -493,8 +488,7 @@ void TestExporters::conllTokensAndTags()
     QTemporaryDir dir;
     const QString out = dir.filePath(u"out.conll"_s);
     const QList<ExportDocument> docs = ExportFixtures::annotationBatch();
-    QString error;
-    QVERIFY2(ExportFixtures::exportTo(docs, ExportFormat::Conll, out, &error).ok, qPrintable(error));
+    QVERIFY_OK(ExportFixtures::exportTo(docs, ExportFormat::Conll, out));
     const QString conll = QString::fromUtf8(readFile(out));
     QVERIFY(conll.endsWith(u"\n\n"));
 
@@ -603,8 +597,7 @@ void TestExporters::bratExportStaysInItsFolder()
     for (const QString &id : ids) {
         docs << ExportFixtures::folderDocument(id, "About <model>M-" + id.toUtf8() + "</model>.");
     }
-    QString error;
-    QVERIFY2(ExportFixtures::exportTo(docs, ExportFormat::Brat, out, &error).ok, qPrintable(error));
+    QVERIFY_OK(ExportFixtures::exportTo(docs, ExportFormat::Brat, out));
     const QMap<QString, QByteArray> files = readTree(out);
     QStringList expectedNames{u"annotation.conf"_s};
     for (const QString &stem : BratNames::uniqueStems(ids)) {
@@ -632,15 +625,14 @@ void TestExporters::taggedJsonLinesKeepsLinesAndMetadata()
     QCOMPARE(docs.size(), 3);
     QCOMPARE(docs.first().layout, BatchLayout::JsonLines);
 
-    QString error;
     const QString unedited = dir.filePath(u"unedited.jsonl"_s);
-    QVERIFY2(ExportFixtures::exportTo(docs, ExportFormat::Tagged, unedited, &error).ok, qPrintable(error));
+    QVERIFY_OK(ExportFixtures::exportTo(docs, ExportFormat::Tagged, unedited));
     QCOMPARE(readFile(unedited), batch);
 
     docs[0].taggedText = "<model>Llama-\xF0\x9D\x94\xB8</model> with <params>65B</params> <year>2023</year> \"q\"\n";
     docs[0].edited = true;
     const QString edited = dir.filePath(u"edited.jsonl"_s);
-    QVERIFY2(ExportFixtures::exportTo(docs, ExportFormat::Tagged, edited, &error).ok, qPrintable(error));
+    QVERIFY_OK(ExportFixtures::exportTo(docs, ExportFormat::Tagged, edited));
     const QList<QByteArray> inLines = batch.split('\n');
     const QList<QByteArray> outLines = readFile(edited).split('\n');
     QCOMPARE(outLines.size(), inLines.size());
@@ -678,10 +670,9 @@ void TestExporters::taggedFolderKeepsRelativePaths()
     docs += ExportFixtures::handWritten();
     docs[1].taggedText.replace("<country>Sweden</country>", "<country>Norway</country>");
     docs[1].edited = true;
-    QString error;
-    const ExportResult result = ExportFixtures::exportTo(docs, ExportFormat::Tagged, out, &error);
-    QVERIFY2(result.ok, qPrintable(error));
-    QCOMPARE(result.documents, docs.size());
+    const Expected<ExportResult> result = ExportFixtures::exportTo(docs, ExportFormat::Tagged, out);
+    QVERIFY2(result, qPrintable(errorOf(result)));
+    QCOMPARE(result->documents, docs.size());
     const QMap<QString, QByteArray> files = readTree(out);
     QCOMPARE(files.size(), docs.size());
     for (const ExportDocument &doc : docs) {
@@ -705,8 +696,7 @@ void TestExporters::taggedSingleFile()
     QCOMPARE(docs.size(), 1);
     QCOMPARE(docs.first().layout, BatchLayout::File);
     const QString out = dir.filePath(u"single.txt"_s);
-    QString error;
-    QVERIFY2(ExportFixtures::exportTo(docs, ExportFormat::Tagged, out, &error).ok, qPrintable(error));
+    QVERIFY_OK(ExportFixtures::exportTo(docs, ExportFormat::Tagged, out));
     QCOMPARE(readFile(out), readFile(sample));
 }
 
@@ -737,11 +727,10 @@ void TestExporters::taggedExportCountsEverySpan()
         spans += Document::parse(doc.taggedText, Schema::builtin()).spans().size();
     }
     QVERIFY(spans > docs.size());
-    QString error;
-    const ExportResult result = ExportFixtures::exportTo(docs, ExportFormat::Tagged, dir.filePath(u"out"_s), &error);
-    QVERIFY2(result.ok, qPrintable(error));
-    QCOMPARE(result.documents, docs.size());
-    QCOMPARE(result.items, spans);
+    const Expected<ExportResult> result = ExportFixtures::exportTo(docs, ExportFormat::Tagged, dir.filePath(u"out"_s));
+    QVERIFY2(result, qPrintable(errorOf(result)));
+    QCOMPARE(result->documents, docs.size());
+    QCOMPARE(result->items, spans);
 }
 
 void TestExporters::taggedRefusesPathsOutsideTheFolder()
@@ -752,16 +741,16 @@ void TestExporters::taggedRefusesPathsOutsideTheFolder()
         docs << ExportFixtures::folderDocument(u"bad"_s, "y");
         docs.last().relativePath = path;
         const QString out = dir.filePath(u"out"_s);
-        QString error;
-        QVERIFY2(!ExportFixtures::exportTo(docs, ExportFormat::Tagged, out, &error).ok, qPrintable(path));
-        QVERIFY2(error.contains(u"leaves the output folder"), qPrintable(error));
+        const Expected<ExportResult> result = ExportFixtures::exportTo(docs, ExportFormat::Tagged, out);
+        QVERIFY2(!result, qPrintable(path));
+        QVERIFY2(result.error().message.contains(u"leaves the output folder"), qPrintable(result.error().message));
         QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
     }
     QList<ExportDocument> twice{ExportFixtures::folderDocument(u"a.txt"_s, "x"),
                                 ExportFixtures::folderDocument(u"a.txt"_s, "y")};
-    QString error;
-    QVERIFY(!ExportFixtures::exportTo(twice, ExportFormat::Tagged, dir.filePath(u"out"_s), &error).ok);
-    QVERIFY2(error.contains(u"another document has the path"), qPrintable(error));
+    const Expected<ExportResult> result = ExportFixtures::exportTo(twice, ExportFormat::Tagged, dir.filePath(u"out"_s));
+    QVERIFY(!result);
+    QVERIFY2(result.error().message.contains(u"another document has the path"), qPrintable(result.error().message));
 }
 
 void TestExporters::statusFilterIsHonoured()
@@ -778,9 +767,8 @@ void TestExporters::statusFilterIsHonoured()
         ExportOptions options;
         options.outPath = dir.filePath(u"out.jsonl"_s);
         options.statuses = filter;
-        QString error;
-        if (!exportDocuments(docs, ExportFormat::Doccano, options, &error).ok) {
-            return {error};
+        if (const Expected<ExportResult> result = exportDocuments(docs, ExportFormat::Doccano, options); !result) {
+            return {result.error().message};
         }
         QStringList ids;
         for (const ParsedDocument &doc : parseDoccano(readFile(options.outPath))) {
@@ -797,10 +785,9 @@ void TestExporters::statusFilterIsHonoured()
     ExportOptions options;
     options.outPath = dir.filePath(u"empty.json"_s);
     options.statuses = {ReviewStatus::Rejected};
-    QString error;
-    const ExportResult result = exportDocuments(docs.mid(0, 1), ExportFormat::LabelStudio, options, &error);
-    QVERIFY2(result.ok, qPrintable(error));
-    QCOMPARE(result.documents, 0);
+    const Expected<ExportResult> result = exportDocuments(docs.mid(0, 1), ExportFormat::LabelStudio, options);
+    QVERIFY2(result, qPrintable(errorOf(result)));
+    QCOMPARE(result->documents, 0);
     QCOMPARE(QJsonDocument::fromJson(readFile(options.outPath)).array(), QJsonArray());
 }
 

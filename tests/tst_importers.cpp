@@ -577,15 +577,14 @@ void TestImporters::exportWithAnEmptySpanReadsBack()
     const QString path = tmp.filePath(format == ExportFormat::Doccano ? u"export.jsonl"_s : u"export.json"_s);
     ExportOptions options;
     options.outPath = path;
-    QString error;
-    const ExportResult result = exportDocuments(documents, format, options, &error);
-    QVERIFY2(result.ok, qPrintable(error));
-    QCOMPARE(result.items, 3);
-    QCOMPARE(result.warnings.size(), 2);
-    QVERIFY2(result.warnings.at(0).startsWith(u"document doc1.txt: the empty model span at 0"_s),
-             qPrintable(result.warnings.at(0)));
-    QVERIFY2(result.warnings.at(1).startsWith(u"document doc2.txt: the empty year span at 18"_s),
-             qPrintable(result.warnings.at(1)));
+    const Expected<ExportResult> result = exportDocuments(documents, format, options);
+    QVERIFY2(result, qPrintable(errorOf(result)));
+    QCOMPARE(result->items, 3);
+    QCOMPARE(result->warnings.size(), 2);
+    QVERIFY2(result->warnings.at(0).startsWith(u"document doc1.txt: the empty model span at 0"_s),
+             qPrintable(result->warnings.at(0)));
+    QVERIFY2(result->warnings.at(1).startsWith(u"document doc2.txt: the empty year span at 18"_s),
+             qPrintable(result->warnings.at(1)));
 
     const BatchReader reader = BatchReader::open({path});
     QCOMPARE(errorStrings(reader), QStringList{});

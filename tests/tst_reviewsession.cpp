@@ -226,21 +226,20 @@ void TestReviewSession::anEditUndoesTheDecisionAtOnceAndInTheStore()
     QFETCH(ReviewStatus, decided);
     QFETCH(QString, step);
     QVERIFY(setUp());
-    QString error;
-    QVERIFY2(m_session->open(fourth, &error), qPrintable(error));
+    QVERIFY_OK(m_session->open(fourth));
     const qsizetype at = m_session->document().text().indexOf(u"1.5 billion tokens");
     QVERIFY(at > 0);
-    QVERIFY2(m_session->tag(u"params"_s, at, at + 11, &error), qPrintable(error));
+    QVERIFY_OK(m_session->tag(u"params"_s, at, at + 11));
     if (step == u"redo") {
         m_session->undoStack()->undo();
     }
-    QVERIFY2(m_session->setStatus(decided, u"checked"_s, &error), qPrintable(error));
+    QVERIFY_OK(m_session->setStatus(decided, u"checked"_s));
     QCOMPARE(m_session->status(), decided);
     const QDateTime decidedAt = m_store->document(fourth)->changedAt;
 
     QSignalSpy statusChanged(m_session.get(), &ReviewSession::statusChanged);
     if (step == u"edit") {
-        QVERIFY2(m_session->untag(0, &error), qPrintable(error));
+        QVERIFY_OK(m_session->untag(0));
     } else if (step == u"undo") {
         m_session->undoStack()->undo();
     } else {
@@ -262,8 +261,7 @@ void TestReviewSession::tagWritesTheStoreAndUndoRestoresTheSourceBytes()
 {
     QVERIFY(setUp());
     QSignalSpy changed(m_session.get(), &ReviewSession::documentChanged);
-    QString error;
-    QVERIFY2(m_session->open(fourth, &error), qPrintable(error));
+    QVERIFY_OK(m_session->open(fourth));
     QCOMPARE(changed.size(), 1);
     QCOMPARE(m_session->documentId(), fourth);
     const QByteArray original = readFile(sourcePath(fourth));
@@ -274,7 +272,7 @@ void TestReviewSession::tagWritesTheStoreAndUndoRestoresTheSourceBytes()
     const qsizetype at = text.indexOf(u"1.5 billion tokens");
     QVERIFY(at > 0);
     const qsizetype spansBefore = m_session->document().spans().size();
-    QVERIFY2(m_session->tag(u"params"_s, at + 2, at + 8, &error), qPrintable(error));
+    QVERIFY_OK(m_session->tag(u"params"_s, at + 2, at + 8));
     QCOMPARE(changed.size(), 2);
     QVERIFY(m_session->waitForSaved());
     QCOMPARE(m_session->undoStack()->count(), 1);
@@ -318,8 +316,7 @@ void TestReviewSession::tagWritesTheStoreAndUndoRestoresTheSourceBytes()
 void TestReviewSession::editEmitsDocumentChangedAtOnceAndResultChangedLater()
 {
     QVERIFY(setUp());
-    QString error;
-    QVERIFY(m_session->open(fourth, &error));
+    QVERIFY_OK(m_session->open(fourth));
     QVERIFY(m_session->isChecked());
     const QByteArray original = m_session->document().source();
     QSignalSpy changed(m_session.get(), &ReviewSession::documentChanged);
@@ -327,7 +324,7 @@ void TestReviewSession::editEmitsDocumentChangedAtOnceAndResultChangedLater()
     const qsizetype gpus = spanWithLabel(m_session->document(), u"gpu_count");
     QVERIFY(gpus >= 0);
 
-    QVERIFY2(m_session->setSpanText(gpus, u"lots of"_s, &error), qPrintable(error));
+    QVERIFY_OK(m_session->setSpanText(gpus, u"lots of"_s));
     QCOMPARE(changed.size(), 1);
     QVERIFY(m_session->document().source().contains("<gpu_count>lots of</gpu_count>"));
     // The check comes back through the event loop, which has not run yet.
@@ -351,15 +348,14 @@ void TestReviewSession::editEmitsDocumentChangedAtOnceAndResultChangedLater()
 void TestReviewSession::quickStepsAreWrittenInTheOrderTheyWereMade()
 {
     QVERIFY(setUp());
-    QString error;
-    QVERIFY(m_session->open(fourth, &error));
+    QVERIFY_OK(m_session->open(fourth));
     const QList<std::pair<qsizetype, qsizetype>> words = untaggedWords(m_session->document(), 20);
     QCOMPARE(words.size(), 20);
 
     // Every text the session goes through, in order; no step waits for the one before.
     QList<QByteArray> texts{m_session->document().source()};
     for (const auto &[start, end] : words) {
-        QVERIFY2(m_session->tag(u"country"_s, start, end, &error, false), qPrintable(error));
+        QVERIFY_OK(m_session->tag(u"country"_s, start, end, false));
         texts.append(m_session->document().source());
     }
     for (int i = 0; i < 10; ++i) {
@@ -385,12 +381,11 @@ void TestReviewSession::quickStepsAreWrittenInTheOrderTheyWereMade()
 void TestReviewSession::resultOfASupersededVersionIsNotEmitted()
 {
     QVERIFY(setUp());
-    QString error;
-    QVERIFY(m_session->open(first, &error));
+    QVERIFY_OK(m_session->open(first));
     QSignalSpy results(m_session.get(), &ReviewSession::resultChanged);
     const qsizetype country = spanWithLabel(m_session->document(), u"country");
-    QVERIFY(m_session->relabel(country, u"year"_s, &error));
-    QVERIFY(m_session->untag(country, &error));
+    QVERIFY_OK(m_session->relabel(country, u"year"_s));
+    QVERIFY_OK(m_session->untag(country));
 
     QVERIFY(m_session->waitForSaved());
     QCOMPARE(results.size(), 1);
@@ -402,14 +397,13 @@ void TestReviewSession::resultOfASupersededVersionIsNotEmitted()
 void TestReviewSession::savingGoesTrueThenFalse()
 {
     QVERIFY(setUp());
-    QString error;
-    QVERIFY(m_session->open(first, &error));
+    QVERIFY_OK(m_session->open(first));
     QVERIFY(!m_session->isSaving());
     QSignalSpy saving(m_session.get(), &ReviewSession::savingChanged);
 
-    QVERIFY(m_session->untag(0, &error));
+    QVERIFY_OK(m_session->untag(0));
     QVERIFY(m_session->isSaving());
-    QVERIFY(m_session->untag(0, &error));
+    QVERIFY_OK(m_session->untag(0));
     QCOMPARE(saving.size(), 1);
     QCOMPARE(saving.first().at(0).toBool(), true);
     // Through the event loop, as the window sees it.
@@ -425,10 +419,9 @@ void TestReviewSession::savingGoesTrueThenFalse()
 void TestReviewSession::destroyingTheSessionWritesPendingSteps()
 {
     QVERIFY(setUp());
-    QString error;
-    QVERIFY(m_session->open(first, &error));
-    QVERIFY(m_session->untag(0, &error));
-    QVERIFY(m_session->untag(0, &error));
+    QVERIFY_OK(m_session->open(first));
+    QVERIFY_OK(m_session->untag(0));
+    QVERIFY_OK(m_session->untag(0));
     const QByteArray edited = m_session->document().source();
     m_session.reset();
     QCOMPARE(m_store->document(first)->taggedText, edited);
@@ -438,19 +431,18 @@ void TestReviewSession::destroyingTheSessionWritesPendingSteps()
 void TestReviewSession::relabelAndUntag()
 {
     QVERIFY(setUp());
-    QString error;
-    QVERIFY(m_session->open(first, &error));
+    QVERIFY_OK(m_session->open(first));
     const QByteArray original = m_session->document().source();
     const qsizetype country = spanWithLabel(m_session->document(), u"country");
     QVERIFY(country >= 0);
 
-    QVERIFY2(m_session->relabel(country, u"year"_s, &error), qPrintable(error));
+    QVERIFY_OK(m_session->relabel(country, u"year"_s));
     QCOMPARE(m_session->document().spans().at(country).label, u"year"_s);
     QVERIFY(m_session->waitForSaved());
     QVERIFY(m_store->document(first)->taggedText.contains("<year>Canada</year>"));
     QVERIFY(m_session->undoStack()->undoText().contains(u"Canada"));
 
-    QVERIFY2(m_session->untag(country, &error), qPrintable(error));
+    QVERIFY_OK(m_session->untag(country));
     QVERIFY(m_session->waitForSaved());
     QVERIFY(m_store->document(first)->taggedText.contains(" in Canada and released"));
     QCOMPARE(m_session->undoStack()->count(), 2);
@@ -462,26 +454,26 @@ void TestReviewSession::relabelAndUntag()
     QCOMPARE(m_store->document(first)->taggedText, original);
     QCOMPARE(editRows(first), 4);
 
-    QVERIFY(!m_session->untag(99, &error));
-    QVERIFY(error.contains(u"99"));
+    const Expected<void> refused = m_session->untag(99);
+    QVERIFY(!refused);
+    QVERIFY(refused.error().message.contains(u"99"));
 }
 
 void TestReviewSession::setSpanTextRecomputesValuesAndFindings()
 {
     QVERIFY(setUp());
-    QString error;
-    QVERIFY(m_session->open(fourth, &error));
+    QVERIFY_OK(m_session->open(fourth));
     const qsizetype gpus = spanWithLabel(m_session->document(), u"gpu_count");
     QVERIFY(gpus >= 0);
     QCOMPARE(countFindings(m_session->result(), u"value-unparsed"), 0);
 
-    QVERIFY2(m_session->setSpanText(gpus, u"lots of"_s, &error), qPrintable(error));
+    QVERIFY_OK(m_session->setSpanText(gpus, u"lots of"_s));
     QVERIFY(m_session->waitForSaved());
     QVERIFY(m_store->document(fourth)->taggedText.contains("<gpu_count>lots of</gpu_count>"));
     QVERIFY(!m_session->result().analysis.value(gpus).parsed);
     QCOMPARE(countFindings(m_session->result(), u"value-unparsed"), 1);
 
-    QVERIFY2(m_session->setSpanText(gpus, u"512"_s, &error), qPrintable(error));
+    QVERIFY_OK(m_session->setSpanText(gpus, u"512"_s));
     QVERIFY(m_session->waitForSaved());
     QVERIFY(m_store->document(fourth)->taggedText.contains("<gpu_count>512</gpu_count>"));
     QVERIFY(m_session->result().analysis.value(gpus).parsed);
@@ -492,15 +484,14 @@ void TestReviewSession::setSpanTextRecomputesValuesAndFindings()
 void TestReviewSession::applyFixIsOneUndoStep()
 {
     QVERIFY(setUp());
-    QString error;
-    QVERIFY(m_session->open(second, &error));
+    QVERIFY_OK(m_session->open(second));
     const QByteArray original = m_session->document().source();
     const qsizetype finding = findingIndex(m_session->result(), u"hardware-count-embedded");
     QVERIFY(finding >= 0);
     QVERIFY(m_session->result().findings.at(finding).fix);
     const QString description = m_session->result().findings.at(finding).fix->description;
 
-    QVERIFY2(m_session->applyFix(finding, &error), qPrintable(error));
+    QVERIFY_OK(m_session->applyFix(finding));
     QVERIFY(m_session->waitForSaved());
     QCOMPARE(m_session->undoStack()->count(), 1);
     QCOMPARE(m_session->undoStack()->undoText(), description);
@@ -514,28 +505,27 @@ void TestReviewSession::applyFixIsOneUndoStep()
     QCOMPARE(m_store->document(second)->taggedText, original);
     QCOMPARE(countFindings(m_session->result(), u"hardware-count-embedded"), 1);
 
-    QVERIFY(!m_session->applyFix(m_session->result().findings.size(), &error));
+    QVERIFY(!m_session->applyFix(m_session->result().findings.size()));
 }
 
 void TestReviewSession::moveToRecordSetsTheRecordAttribute()
 {
     QVERIFY(setUp());
-    QString error;
-    QVERIFY(m_session->open(fifth, &error));
+    QVERIFY_OK(m_session->open(fifth));
     const QByteArray original = m_session->document().source();
     QVERIFY(m_session->result().analysis.records().size() >= 2);
     const qsizetype params = spanWithLabel(m_session->document(), u"params");
     QVERIFY(params >= 0);
     QCOMPARE(m_session->result().analysis.recordOf(params), 0);
 
-    QVERIFY2(m_session->moveToRecord(params, 2, &error), qPrintable(error));
+    QVERIFY_OK(m_session->moveToRecord(params, 2));
     QVERIFY(m_session->waitForSaved());
     QCOMPARE(m_session->undoStack()->count(), 1);
     QVERIFY(m_store->document(fifth)->taggedText.contains("<params record=\"2\">12.3 billion</params>"));
     const qsizetype moved = spanWithLabel(m_session->document(), u"params");
     QCOMPARE(m_session->result().analysis.recordOf(moved), 1);
 
-    QVERIFY2(m_session->moveToRecord(moved, 0, &error), qPrintable(error));
+    QVERIFY_OK(m_session->moveToRecord(moved, 0));
     QVERIFY(m_session->waitForSaved());
     QCOMPARE(m_store->document(fifth)->taggedText, original);
 
@@ -563,16 +553,16 @@ void TestReviewSession::refusedEditsPushAndStoreNothing()
     QFETCH(QString, message);
 
     QVERIFY(setUp());
-    QString error;
-    QVERIFY(m_session->open(first, &error));
+    QVERIFY_OK(m_session->open(first));
     const QByteArray original = m_session->document().source();
     QSignalSpy changed(m_session.get(), &ReviewSession::documentChanged);
     QSignalSpy saving(m_session.get(), &ReviewSession::savingChanged);
     const qsizetype at = m_session->document().text().indexOf(selection);
     QVERIFY(at >= 0);
 
-    QVERIFY(!m_session->tag(label, at, at + selection.size(), &error));
-    QVERIFY2(error.contains(message), qPrintable(error));
+    const Expected<void> refused = m_session->tag(label, at, at + selection.size());
+    QVERIFY(!refused);
+    QVERIFY2(refused.error().message.contains(message), qPrintable(refused.error().message));
     QCOMPARE(m_session->undoStack()->count(), 0);
     QCOMPARE(changed.size(), 0);
     QCOMPARE(saving.size(), 0);
@@ -585,8 +575,7 @@ void TestReviewSession::refusedEditsPushAndStoreNothing()
 void TestReviewSession::failedStoreWriteRevertsToTheStoresVersion()
 {
     QVERIFY(setUp());
-    QString error;
-    QVERIFY(m_session->open(first, &error));
+    QVERIFY_OK(m_session->open(first));
     const QByteArray original = m_session->document().source();
     const QStringList originalFindings = describe(m_session->result());
     QSignalSpy errors(m_session.get(), &ReviewSession::errorOccurred);
@@ -596,7 +585,7 @@ void TestReviewSession::failedStoreWriteRevertsToTheStoresVersion()
 
     // The edit is shown before it is written, so it is accepted; the write fails afterwards.
     const qsizetype country = spanWithLabel(m_session->document(), u"country");
-    QVERIFY2(m_session->untag(country, &error), qPrintable(error));
+    QVERIFY_OK(m_session->untag(country));
     QCOMPARE(changed.size(), 1);
     QVERIFY(m_session->document().source() != original);
     QVERIFY(!m_session->waitForSaved());
@@ -617,7 +606,7 @@ void TestReviewSession::failedStoreWriteRevertsToTheStoresVersion()
     QCOMPARE(editRows(first), 0);
 
     dropFailingTrigger();
-    QVERIFY2(m_session->untag(country, &error), qPrintable(error));
+    QVERIFY_OK(m_session->untag(country));
     QVERIFY(m_session->waitForSaved());
     QCOMPARE(m_session->undoStack()->count(), 1);
     QCOMPARE(m_store->document(first)->taggedText, m_session->document().source());
@@ -627,11 +616,10 @@ void TestReviewSession::failedStoreWriteRevertsToTheStoresVersion()
 void TestReviewSession::failedUndoWriteRevertsAndClearsTheUndoStack()
 {
     QVERIFY(setUp());
-    QString error;
-    QVERIFY(m_session->open(first, &error));
+    QVERIFY_OK(m_session->open(first));
     const qsizetype country = spanWithLabel(m_session->document(), u"country");
-    QVERIFY(m_session->relabel(country, u"year"_s, &error));
-    QVERIFY(m_session->untag(country, &error));
+    QVERIFY_OK(m_session->relabel(country, u"year"_s));
+    QVERIFY_OK(m_session->untag(country));
     QVERIFY(m_session->waitForSaved());
     const QByteArray edited = m_session->document().source();
     QSignalSpy errors(m_session.get(), &ReviewSession::errorOccurred);
@@ -653,18 +641,17 @@ void TestReviewSession::failedUndoWriteRevertsAndClearsTheUndoStack()
 void TestReviewSession::stepsAfterAFailedWriteAreNotWritten()
 {
     QVERIFY(setUp());
-    QString error;
-    QVERIFY(m_session->open(first, &error));
+    QVERIFY_OK(m_session->open(first));
     const QByteArray original = m_session->document().source();
     QSignalSpy errors(m_session.get(), &ReviewSession::errorOccurred);
     // Only the relabelled text fails; the steps after it would be written if they were tried.
     addFailingTrigger(u"CAST(NEW.tagged_text AS TEXT) LIKE '%<year>Canada</year>%'"_s);
 
     const qsizetype country = spanWithLabel(m_session->document(), u"country");
-    QVERIFY(m_session->relabel(country, u"year"_s, &error));
-    QVERIFY(m_session->untag(country, &error));
+    QVERIFY_OK(m_session->relabel(country, u"year"_s));
+    QVERIFY_OK(m_session->untag(country));
     const qsizetype model = spanWithLabel(m_session->document(), u"model");
-    QVERIFY(m_session->untag(model, &error));
+    QVERIFY_OK(m_session->untag(model));
     m_session->undoStack()->undo();
     QCOMPARE(m_session->undoStack()->count(), 3);
 
@@ -678,7 +665,7 @@ void TestReviewSession::stepsAfterAFailedWriteAreNotWritten()
     QCOMPARE(m_session->undoStack()->count(), 0);
 
     // Steps made after the revert are written again.
-    QVERIFY(m_session->untag(model, &error));
+    QVERIFY_OK(m_session->untag(model));
     QVERIFY(m_session->waitForSaved());
     QCOMPARE(m_store->document(first)->taggedText, m_session->document().source());
     QCOMPARE(editRows(first), 1);
@@ -688,8 +675,7 @@ void TestReviewSession::stepsAfterAFailedWriteAreNotWritten()
 void TestReviewSession::failureSeenWhileAStepIsAppliedIsHandledAfterIt()
 {
     QVERIFY(setUp());
-    QString error;
-    QVERIFY(m_session->open(first, &error));
+    QVERIFY_OK(m_session->open(first));
     const QByteArray original = m_session->document().source();
     QSignalSpy errors(m_session.get(), &ReviewSession::errorOccurred);
     addFailingTrigger();
@@ -699,7 +685,7 @@ void TestReviewSession::failureSeenWhileAStepIsAppliedIsHandledAfterIt()
     const QMetaObject::Connection connection = connect(m_session.get(), &ReviewSession::documentChanged,
                                                        m_session.get(), [&] { waited = m_session->waitForSaved(); });
 
-    QVERIFY(m_session->untag(0, &error));
+    QVERIFY_OK(m_session->untag(0));
     disconnect(connection);
     QVERIFY(!waited);
     QCOMPARE(errors.size(), 0);
@@ -713,25 +699,24 @@ void TestReviewSession::failureSeenWhileAStepIsAppliedIsHandledAfterIt()
 void TestReviewSession::eachDocumentKeepsItsUndoHistoryForTheSession()
 {
     QVERIFY(setUp());
-    QString error;
-    QVERIFY(m_session->open(first, &error));
+    QVERIFY_OK(m_session->open(first));
     const QByteArray firstOriginal = m_session->document().source();
-    QVERIFY(m_session->untag(0, &error));
+    QVERIFY_OK(m_session->untag(0));
     QCOMPARE(m_session->undoStack()->count(), 1);
     QUndoStack *firstStack = m_session->undoStack();
 
     // Another document has a history of its own, empty to begin with.
-    QVERIFY(m_session->open(second, &error));
+    QVERIFY_OK(m_session->open(second));
     QCOMPARE(m_session->documentId(), second);
     QVERIFY(m_session->undoStack() != firstStack);
     QCOMPARE(m_session->undoStack()->count(), 0);
     QCOMPARE(m_session->undoGroup()->activeStack(), m_session->undoStack());
     const QByteArray secondOriginal = m_session->document().source();
-    QVERIFY(m_session->untag(0, &error));
+    QVERIFY_OK(m_session->untag(0));
     const QByteArray secondEdited = m_session->document().source();
 
     // Back on the first document its step is there, and undoing it changes the first document only.
-    QVERIFY(m_session->open(first, &error));
+    QVERIFY_OK(m_session->open(first));
     QCOMPARE(m_session->undoStack(), firstStack);
     QCOMPARE(m_session->undoStack()->count(), 1);
     QVERIFY(m_session->undoGroup()->canUndo());
@@ -741,7 +726,7 @@ void TestReviewSession::eachDocumentKeepsItsUndoHistoryForTheSession()
     QCOMPARE(m_store->document(first)->taggedText, firstOriginal);
     QCOMPARE(m_store->document(second)->taggedText, secondEdited);
 
-    QVERIFY(m_session->open(second, &error));
+    QVERIFY_OK(m_session->open(second));
     QCOMPARE(m_session->undoStack()->count(), 1);
     m_session->undoGroup()->undo();
     QVERIFY(m_session->waitForSaved());
@@ -750,8 +735,9 @@ void TestReviewSession::eachDocumentKeepsItsUndoHistoryForTheSession()
 
     // A document that cannot be opened leaves the current one and its history alone.
     QSignalSpy changed(m_session.get(), &ReviewSession::documentChanged);
-    QVERIFY(!m_session->open(u"nope.txt"_s, &error));
-    QVERIFY(!error.isEmpty());
+    const Expected<void> refused = m_session->open(u"nope.txt"_s);
+    QVERIFY(!refused);
+    QVERIFY(!refused.error().message.isEmpty());
     QCOMPARE(changed.size(), 0);
     QCOMPARE(m_session->documentId(), second);
     QVERIFY(m_session->undoStack()->canRedo());
@@ -760,17 +746,16 @@ void TestReviewSession::eachDocumentKeepsItsUndoHistoryForTheSession()
 void TestReviewSession::aDocumentChangedElsewhereDropsItsUndoHistory()
 {
     QVERIFY(setUp());
-    QString error;
-    QVERIFY(m_session->open(first, &error));
-    QVERIFY(m_session->untag(0, &error));
-    QVERIFY(m_session->open(second, &error));
+    QVERIFY_OK(m_session->open(first));
+    QVERIFY_OK(m_session->untag(0));
+    QVERIFY_OK(m_session->open(second));
     // Another process (a second window, the command line) rewrites the first document: the
     // session's steps start from a text the store no longer holds, so undoing them would write
     // back a version nobody saw.
     const std::unique_ptr<ReviewStore> other = openedStore(m_store->path());
     QVERIFY(other);
     QVERIFY_OK(other->setTaggedText(first, "Rewritten elsewhere.\n", Schema::builtin(), m_checker, u"other"_s));
-    QVERIFY(m_session->open(first, &error));
+    QVERIFY_OK(m_session->open(first));
     QCOMPARE(m_session->document().source(), "Rewritten elsewhere.\n"_ba);
     QCOMPARE(m_session->undoStack()->count(), 0);
     QVERIFY(!m_session->undoGroup()->canUndo());
@@ -779,15 +764,14 @@ void TestReviewSession::aDocumentChangedElsewhereDropsItsUndoHistory()
 void TestReviewSession::openAfterAQuickEditSeesIt()
 {
     QVERIFY(setUp());
-    QString error;
-    QVERIFY(m_session->open(first, &error));
-    QVERIFY(m_session->untag(0, &error));
+    QVERIFY_OK(m_session->open(first));
+    QVERIFY_OK(m_session->untag(0));
     const QByteArray edited = m_session->document().source();
-    QVERIFY(m_session->open(second, &error));
+    QVERIFY_OK(m_session->open(second));
     QVERIFY(!m_session->isSaving());
     QCOMPARE(m_store->document(first)->taggedText, edited);
 
-    QVERIFY(m_session->open(first, &error));
+    QVERIFY_OK(m_session->open(first));
     QCOMPARE(m_session->document().source(), edited);
     QVERIFY(m_session->isChecked());
 }
@@ -795,19 +779,18 @@ void TestReviewSession::openAfterAQuickEditSeesIt()
 void TestReviewSession::applyFixAfterAQuickEditUsesTheCurrentFindings()
 {
     QVERIFY(setUp());
-    QString error;
-    QVERIFY(m_session->open(second, &error));
+    QVERIFY_OK(m_session->open(second));
     const QByteArray original = m_session->document().source();
     const qsizetype country = spanWithLabel(m_session->document(), u"country");
     QVERIFY(country >= 0);
-    QVERIFY(m_session->untag(country, &error));
+    QVERIFY_OK(m_session->untag(country));
     QVERIFY(!m_session->isChecked());
     // The index counts in the findings of the edited text, which the session has not seen yet.
     const CheckResult current = m_checker.check(m_session->document());
     const qsizetype finding = findingIndex(current, u"hardware-count-embedded");
     QVERIFY(finding >= 0);
 
-    QVERIFY2(m_session->applyFix(finding, &error), qPrintable(error));
+    QVERIFY_OK(m_session->applyFix(finding));
     QCOMPARE(m_session->undoStack()->count(), 2);
     QCOMPARE(m_session->undoStack()->undoText(), current.findings.at(finding).fix->description);
     QVERIFY(m_session->waitForSaved());
@@ -824,40 +807,40 @@ void TestReviewSession::approvingWithErrorFindingsNeedsANote()
     file.write("Trained on <hardware>NVIDIA A100 GPUs by <model>Foo-7B</model>.\n");
     file.close();
     QVERIFY(setUp());
-    QString error;
-    QVERIFY(m_session->open(broken, &error));
+    QVERIFY_OK(m_session->open(broken));
     QVERIFY(countFindings(m_session->result(), u"markup-malformed") > 0);
 
-    QVERIFY(!m_session->setStatus(ReviewStatus::Approved, {}, &error));
-    QVERIFY(!error.isEmpty());
+    const Expected<void> refused = m_session->setStatus(ReviewStatus::Approved, {});
+    QVERIFY(!refused);
+    QVERIFY(!refused.error().message.isEmpty());
     QCOMPARE(m_store->document(broken)->status, ReviewStatus::Unreviewed);
 
-    QVERIFY2(m_session->setStatus(ReviewStatus::Approved, u"checked by hand"_s, &error), qPrintable(error));
+    QVERIFY_OK(m_session->setStatus(ReviewStatus::Approved, u"checked by hand"_s));
     QCOMPARE(m_store->document(broken)->status, ReviewStatus::Approved);
     QCOMPARE(m_store->document(broken)->note, u"checked by hand"_s);
 
-    QVERIFY(m_session->open(first, &error));
-    QVERIFY2(m_session->setStatus(ReviewStatus::NeedsWork, {}, &error), qPrintable(error));
+    QVERIFY_OK(m_session->open(first));
+    QVERIFY_OK(m_session->setStatus(ReviewStatus::NeedsWork, {}));
     QCOMPARE(m_store->document(first)->status, ReviewStatus::NeedsWork);
 }
 
 void TestReviewSession::approvingAfterAQuickEditThatAddsAnErrorNeedsANote()
 {
     QVERIFY(setUp());
-    QString error;
-    QVERIFY(m_session->open(fourth, &error));
+    QVERIFY_OK(m_session->open(fourth));
     QCOMPARE(m_store->document(fourth)->errors, 0);
     // A second params value in the record disagrees with the first one.
     const qsizetype at = m_session->document().text().indexOf(u"1.5 billion tokens");
     QVERIFY(at > 0);
-    QVERIFY2(m_session->tag(u"params"_s, at, at + 11, &error), qPrintable(error));
+    QVERIFY_OK(m_session->tag(u"params"_s, at, at + 11));
     QVERIFY(countFindings(m_checker.check(m_session->document()), u"field-conflict") > 0);
 
-    QVERIFY(!m_session->setStatus(ReviewStatus::Approved, {}, &error));
-    QVERIFY(!error.isEmpty());
+    const Expected<void> refused = m_session->setStatus(ReviewStatus::Approved, {});
+    QVERIFY(!refused);
+    QVERIFY(!refused.error().message.isEmpty());
     QVERIFY(m_store->document(fourth)->errors > 0);
     QCOMPARE(m_store->document(fourth)->status, ReviewStatus::Unreviewed);
-    QVERIFY2(m_session->setStatus(ReviewStatus::Approved, u"two params on purpose"_s, &error), qPrintable(error));
+    QVERIFY_OK(m_session->setStatus(ReviewStatus::Approved, u"two params on purpose"_s));
     QCOMPARE(m_store->document(fourth)->status, ReviewStatus::Approved);
 }
 

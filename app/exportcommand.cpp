@@ -60,10 +60,9 @@ int runExport(const QStringList &arguments)
         return ExitUsage;
     }
     ExportOptions options;
-    QString error;
-    const auto statuses = ExportOptions::parseStatuses(parser.value(statusOption), &error);
+    const Expected<QList<ReviewStatus>> statuses = ExportOptions::parseStatuses(parser.value(statusOption));
     if (!statuses) {
-        Console::error(error);
+        Console::error(statuses.error().message);
         return ExitUsage;
     }
     options.statuses = *statuses;
@@ -112,18 +111,18 @@ int runExport(const QStringList &arguments)
         }
         options.device = &standardOutput;
     }
-    const ExportResult result = exportDocuments(*documents, *format, options, &error);
+    const Expected<ExportResult> result = exportDocuments(*documents, *format, options);
     standardOutput.close();
-    if (!result.ok) {
-        Console::error(error);
+    if (!result) {
+        Console::error(result.error().message);
         return ExitUsage;
     }
-    for (const QString &warning : result.warnings) {
+    for (const QString &warning : result->warnings) {
         Console::err((QStringLiteral("annorev: warning: ") + warning + u'\n').toUtf8());
     }
     Console::err(QStringLiteral("exported %1 document(s), %2 %3%4\n")
-                     .arg(result.documents)
-                     .arg(result.items)
+                     .arg(result->documents)
+                     .arg(result->items)
                      .arg(*format == ExportFormat::RecordsJsonl || *format == ExportFormat::RecordsCsv
                               ? QStringLiteral("record(s)")
                               : QStringLiteral("span(s)"),

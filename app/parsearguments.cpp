@@ -46,12 +46,12 @@ std::optional<Schema> schemaFrom(const QCommandLineParser &parser, const QComman
     if (!parser.isSet(option)) {
         return Schema::builtin();
     }
-    QString error;
-    std::optional<Schema> schema = Schema::fromFile(parser.value(option), &error);
+    Expected<Schema> schema = Schema::fromFile(parser.value(option));
     if (!schema) {
-        Console::error(error);
+        Console::error(schema.error().message);
+        return std::nullopt;
     }
-    return schema;
+    return std::move(schema).value();
 }
 
 std::optional<int> jobsFrom(const QCommandLineParser &parser, const QCommandLineOption &option)

@@ -74,11 +74,9 @@ int runSample(const QStringList &arguments)
         }
         stratify = *stratifyFromName(*by);
     }
-    QString error;
-    const std::optional<QList<ReviewStatus>> statuses =
-        ExportOptions::parseStatuses(parser.value(statusOption), &error);
+    const Expected<QList<ReviewStatus>> statuses = ExportOptions::parseStatuses(parser.value(statusOption));
     if (!statuses) {
-        Console::error(u"--status: " % error);
+        Console::error(u"--status: " % statuses.error().message);
         return ExitUsage;
     }
     if (parser.isSet(nameOption) && parser.value(nameOption).trimmed().isEmpty()) {

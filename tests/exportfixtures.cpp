@@ -117,14 +117,14 @@ QList<ExportDocument> manyDocuments(qsizetype count)
     return docs;
 }
 
-ExportResult exportTo(const QList<ExportDocument> &docs, ExportFormat format, const QString &out, QString *error,
-                      std::optional<OffsetUnit> offsets, int jobs)
+Expected<ExportResult> exportTo(const QList<ExportDocument> &docs, ExportFormat format, const QString &out,
+                                std::optional<OffsetUnit> offsets, int jobs)
 {
     ExportOptions options;
     options.outPath = out;
     options.offsets = offsets;
     options.jobs = jobs;
-    return exportDocuments(docs, format, options, error);
+    return exportDocuments(docs, format, options);
 }
 
 } // namespace annorev::ExportFixtures

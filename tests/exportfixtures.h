@@ -34,8 +34,8 @@ QList<ExportDocument> annotationBatch();
 QList<ExportDocument> manyDocuments(qsizetype count);
 
 // Exports docs to out with the format's defaults, or the given offsets and jobs.
-ExportResult exportTo(const QList<ExportDocument> &docs, ExportFormat format, const QString &out, QString *error,
-                      std::optional<OffsetUnit> offsets = std::nullopt, int jobs = 0);
+Expected<ExportResult> exportTo(const QList<ExportDocument> &docs, ExportFormat format, const QString &out,
+                                std::optional<OffsetUnit> offsets = std::nullopt, int jobs = 0);
 
 // A JSON Lines batch with metadata fields around "text", escaped tags (\u003c) and astral
 // characters; one object per line, no trailing blank line.

@@ -4,6 +4,7 @@
 // batch, reading a store's SQLite file. Header-only: ANNOREV_BINARY and ANNOREV_SAMPLES_DIR are
 // defined per test target.
 
+#include "expectedsupport.h"
 #include "reviewstore.h"
 #include "schema.h"
 
@@ -20,13 +21,6 @@
 #include <QStringList>
 #include <QTemporaryDir>
 #include <QVariant>
-
-// Verifies that a store call succeeded, printing its error when it did not.
-#define QVERIFY_OK(expression)                                                                                         \
-    do {                                                                                                               \
-        const auto verifiedResult = (expression);                                                                      \
-        QVERIFY2(verifiedResult.has_value(), qPrintable(annorev::test::errorOf(verifiedResult)));                      \
-    } while (false)
 
 namespace annorev::test {
 
@@ -115,12 +109,6 @@ inline QProcessEnvironment isolatedEnvironment(const QTemporaryDir &dir)
     environment.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
     environment.insert(QStringLiteral("USER"), QStringLiteral("tester"));
     return environment;
-}
-
-// The message of a store call that failed; empty when it succeeded.
-template <typename T> QString errorOf(const Expected<T> &result)
-{
-    return result ? QString() : result.error().message;
 }
 
 // Opens the store at path; nothing when it cannot be opened (the reason is printed).

@@ -2,6 +2,7 @@
 #include "countryaliases.h"
 #include "document.h"
 #include "documenteditor.h"
+#include "expectedsupport.h"
 #include "ruleset.h"
 #include "schema.h"
 #include "sentences.h"
@@ -13,6 +14,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace annorev;
+using annorev::test::errorOf;
 
 namespace {
 
@@ -265,9 +267,8 @@ void TestChecker::suggestedFixesApplyAndSilenceTheirFinding()
     auto it = std::find_if(findings.cbegin(), findings.cend(), [&](const Finding &f) { return f.rule == rule; });
     QVERIFY2(it != findings.cend(), qPrintable(describe(doc, findings)));
     QVERIFY(it->fix);
-    QString error;
-    const auto result = DocumentEditor::apply(doc, it->fix->edits, Schema::builtin(), &error);
-    QVERIFY2(result, qPrintable(error));
+    const Expected<Document> result = DocumentEditor::apply(doc, it->fix->edits, Schema::builtin());
+    QVERIFY2(result, qPrintable(errorOf(result)));
     QCOMPARE(QString::fromUtf8(result->source()), fixed);
     for (const Finding &after : check(*result).findings) {
         QVERIFY2(after.rule != rule, qPrintable(after.message));

@@ -310,8 +310,7 @@ void TestComparePanel::takingBThroughTheSessionIsOneUndoableEdit()
     QFETCH(QString, row);
     QFETCH(QString, nowBoth);
     ReviewSession session(*m_store, Schema::builtin(), m_checker, u"ada"_s);
-    QString error;
-    QVERIFY2(session.open(id, &error), qPrintable(error));
+    QVERIFY_OK(session.open(id));
     const QByteArray before = m_store->document(id)->taggedText;
     const QStringList spansBefore = spansOf(session.document());
 
@@ -319,9 +318,8 @@ void TestComparePanel::takingBThroughTheSessionIsOneUndoableEdit()
     // As the window wires it: the edit goes through the session, and the panel sees the result.
     connect(panel.get(), &ComparePanel::applyRequested, &session,
             [&](const QList<SpanEdit> &edits, const QString &description) {
-                QString applyError;
-                if (!session.apply(edits, description, &applyError)) {
-                    qWarning("the session refused: %s", qPrintable(applyError));
+                if (const Expected<void> applied = session.apply(edits, description); !applied) {
+                    qWarning("the session refused: %s", qPrintable(applied.error().message));
                 }
             });
     connect(&session, &ReviewSession::documentChanged, panel.get(),

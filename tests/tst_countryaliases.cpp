@@ -1,9 +1,11 @@
 #include "countryaliases.h"
+#include "expectedsupport.h"
 
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 using namespace annorev;
+using annorev::test::errorOf;
 
 class TestCountryAliases : public QObject
 {
@@ -71,10 +73,9 @@ void TestCountryAliases::builtinKeepsUnknownTextTrimmed()
 
 void TestCountryAliases::fromJsonReadsCountriesAndAliases()
 {
-    QString error;
-    const auto aliases = CountryAliases::fromJson(
-        R"({"version": 1, "countries": {"Freedonia": ["FD", "Free Land"], "Sylvania": []}})", &error);
-    QVERIFY2(aliases, qPrintable(error));
+    const Expected<CountryAliases> aliases =
+        CountryAliases::fromJson(R"({"version": 1, "countries": {"Freedonia": ["FD", "Free Land"], "Sylvania": []}})");
+    QVERIFY2(aliases, qPrintable(errorOf(aliases)));
     QCOMPARE(aliases->canonical(u"fd"), u"Freedonia"_s);
     QCOMPARE(aliases->canonical(u"FREE LAND"), u"Freedonia"_s);
     QCOMPARE(aliases->canonical(u" sylvania "), u"Sylvania"_s);
@@ -111,10 +112,9 @@ void TestCountryAliases::fromJsonRejectsInvalidInput()
     QFETCH(QByteArray, json);
     QFETCH(QString, error);
 
-    QString actualError;
-    QVERIFY(!CountryAliases::fromJson(json, &actualError));
-    QVERIFY2(actualError.contains(error), qPrintable(actualError));
-    QVERIFY(!CountryAliases::fromJson(json, nullptr));
+    const Expected<CountryAliases> aliases = CountryAliases::fromJson(json);
+    QVERIFY(!aliases);
+    QVERIFY2(aliases.error().message.contains(error), qPrintable(aliases.error().message));
 }
 
 QTEST_GUILESS_MAIN(TestCountryAliases)

@@ -134,13 +134,12 @@ QMap<QString, QByteArray> TestExportDialog::expected(ExportFormat format, const 
     ExportOptions options;
     options.outPath = references.filePath(u"reference"_s);
     options.statuses = statuses;
-    QString error;
-    const ExportResult exported = exportDocuments(*m_store->exportDocuments(), format, options, &error);
-    if (!exported.ok) {
-        qWarning("reference export failed: %s", qPrintable(error));
+    const Expected<ExportResult> exported = exportDocuments(*m_store->exportDocuments(), format, options);
+    if (!exported) {
+        qWarning("reference export failed: %s", qPrintable(exported.error().message));
     }
     if (result) {
-        *result = exported;
+        *result = exported.value_or(ExportResult());
     }
     return written(options.outPath);
 }

@@ -18,6 +18,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+using test::errorOf;
 using test::readFile;
 using test::readTree;
 using test::writeFile;
@@ -79,9 +80,9 @@ void TestExportWriting::failedExportLeavesNothing()
         QFile::setPermissions(dir.filePath(u"locked"_s), QFile::ReadOwner | QFile::ExeOwner);
         out = dir.filePath(u"locked/out"_s);
     }
-    QString error;
-    QVERIFY(!ExportFixtures::exportTo(ExportFixtures::annotationBatch(), format, out, &error).ok);
-    QVERIFY2(error.startsWith(u"cannot write"), qPrintable(error));
+    const Expected<ExportResult> result = ExportFixtures::exportTo(ExportFixtures::annotationBatch(), format, out);
+    QVERIFY(!result);
+    QVERIFY2(result.error().message.startsWith(u"cannot write"), qPrintable(result.error().message));
     QVERIFY(!QFileInfo::exists(out));
     const QMap<QString, QByteArray> left = readTree(dir.path());
     QVERIFY2(left.size() <= 1, qPrintable(left.keys().join(u", "))); // "plain" itself
@@ -99,9 +100,9 @@ void TestExportWriting::failedExportKeepsThePreviousFile()
     // The last document cannot be written back: the export fails after the first ones rendered.
     docs.last().edited = true;
     docs.last().textTokenBegin = -1;
-    QString error;
-    QVERIFY(!ExportFixtures::exportTo(docs, ExportFormat::Tagged, out, &error, std::nullopt, 1).ok);
-    QVERIFY2(error.contains(u"j3"), qPrintable(error));
+    const Expected<ExportResult> result = ExportFixtures::exportTo(docs, ExportFormat::Tagged, out, std::nullopt, 1);
+    QVERIFY(!result);
+    QVERIFY2(result.error().message.contains(u"j3"), qPrintable(result.error().message));
     QCOMPARE(readFile(out), QByteArray("previous export\n"));
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), (QStringList{u"batch.jsonl"_s, u"out.jsonl"_s}));
 }
@@ -111,22 +112,20 @@ void TestExportWriting::folderOutputMustBeNewOrEmpty()
     QTemporaryDir dir;
     const QString out = dir.filePath(u"brat"_s);
     writeFile(out % u"/keep.txt", "mine");
-    QString error;
-    QVERIFY(!ExportFixtures::exportTo(ExportFixtures::annotationBatch(), ExportFormat::Brat, out, &error).ok);
-    QVERIFY2(error.contains(u"not empty"), qPrintable(error));
+    const Expected<ExportResult> refused =
+        ExportFixtures::exportTo(ExportFixtures::annotationBatch(), ExportFormat::Brat, out);
+    QVERIFY(!refused);
+    QVERIFY2(refused.error().message.contains(u"not empty"), qPrintable(refused.error().message));
     QCOMPARE(readTree(out).keys(), QStringList{u"keep.txt"_s});
 
     QFile::remove(out % u"/keep.txt");
-    QVERIFY2(ExportFixtures::exportTo(ExportFixtures::annotationBatch(), ExportFormat::Brat, out, &error).ok,
-             qPrintable(error));
+    QVERIFY_OK(ExportFixtures::exportTo(ExportFixtures::annotationBatch(), ExportFormat::Brat, out));
     QVERIFY(QFile::exists(out % u"/annotation.conf"));
     QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
              QStringList{u"brat"_s});
 
     writeFile(dir.filePath(u"file"_s), "x");
-    QVERIFY(!ExportFixtures::exportTo(ExportFixtures::annotationBatch(), ExportFormat::Brat, dir.filePath(u"file"_s),
-                                      &error)
-                 .ok);
+    QVERIFY(!ExportFixtures::exportTo(ExportFixtures::annotationBatch(), ExportFormat::Brat, dir.filePath(u"file"_s)));
     QCOMPARE(readFile(dir.filePath(u"file"_s)), QByteArray("x"));
 }
 
@@ -146,12 +145,9 @@ void TestExportWriting::exportsAreDeterministic()
     if (format == ExportFormat::Tagged) {
         docs = docs.mid(0, 5);
     }
-    QString error;
     // One thread and two: the order of the output never depends on scheduling.
-    QVERIFY2(ExportFixtures::exportTo(docs, format, dir.filePath(u"a"_s), &error, std::nullopt, 1).ok,
-             qPrintable(error));
-    QVERIFY2(ExportFixtures::exportTo(docs, format, dir.filePath(u"b"_s), &error, std::nullopt, 2).ok,
-             qPrintable(error));
+    QVERIFY_OK(ExportFixtures::exportTo(docs, format, dir.filePath(u"a"_s), std::nullopt, 1));
+    QVERIFY_OK(ExportFixtures::exportTo(docs, format, dir.filePath(u"b"_s), std::nullopt, 2));
     if (QFileInfo(dir.filePath(u"a"_s)).isDir()) {
         const QMap<QString, QByteArray> a = readTree(dir.filePath(u"a"_s));
         QVERIFY(!a.isEmpty());
@@ -167,18 +163,17 @@ void TestExportWriting::singleFileFormatsWriteToADevice()
 {
     QTemporaryDir dir;
     const QList<ExportDocument> docs = ExportFixtures::annotationBatch();
-    QString error;
-    QVERIFY2(ExportFixtures::exportTo(docs, ExportFormat::RecordsJsonl, dir.filePath(u"file.jsonl"_s), &error).ok,
-             qPrintable(error));
+    QVERIFY_OK(ExportFixtures::exportTo(docs, ExportFormat::RecordsJsonl, dir.filePath(u"file.jsonl"_s)));
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     ExportOptions options;
     options.device = &buffer;
-    QVERIFY2(exportDocuments(docs, ExportFormat::RecordsJsonl, options, &error).ok, qPrintable(error));
+    QVERIFY_OK(exportDocuments(docs, ExportFormat::RecordsJsonl, options));
     QCOMPARE(buffer.data(), readFile(dir.filePath(u"file.jsonl"_s)));
     // A folder cannot go to standard output.
-    QVERIFY(!exportDocuments(docs, ExportFormat::Brat, options, &error).ok);
-    QVERIFY2(error.contains(u"folder"), qPrintable(error));
+    const Expected<ExportResult> folder = exportDocuments(docs, ExportFormat::Brat, options);
+    QVERIFY(!folder);
+    QVERIFY2(folder.error().message.contains(u"folder"), qPrintable(folder.error().message));
 }
 
 void TestExportWriting::progressReachesTheTotalAndNeverGoesBack_data()
@@ -208,10 +203,9 @@ void TestExportWriting::progressReachesTheTotalAndNeverGoesBack()
     options.progress = [&](qsizetype done, qsizetype total) {
         reports.append({done, total});
     };
-    QString error;
-    const ExportResult result = exportDocuments(ExportFixtures::manyDocuments(count), format, options, &error);
-    QVERIFY2(result.ok, qPrintable(error));
-    QCOMPARE(result.documents, count);
+    const Expected<ExportResult> result = exportDocuments(ExportFixtures::manyDocuments(count), format, options);
+    QVERIFY2(result, qPrintable(errorOf(result)));
+    QCOMPARE(result->documents, count);
 
     QVERIFY(!reports.isEmpty());
     QCOMPARE(reports.constFirst(), std::pair(qsizetype(0), count));
@@ -254,10 +248,9 @@ void TestExportWriting::cancellingLeavesNothingAtTheOutput()
             cancel = true;
         }
     };
-    QString error;
-    const ExportResult result = exportDocuments(ExportFixtures::manyDocuments(700), format, options, &error);
-    QVERIFY(!result.ok);
-    QCOMPARE(error, u"export cancelled"_s);
+    const Expected<ExportResult> result = exportDocuments(ExportFixtures::manyDocuments(700), format, options);
+    QVERIFY(!result);
+    QCOMPARE(result.error().message, u"export cancelled"_s);
     QCOMPARE(lastDone, std::max<qsizetype>(cancelAt, 0));
     QVERIFY(!QFileInfo::exists(options.outPath));
     QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
@@ -275,9 +268,10 @@ void TestExportWriting::cancellingKeepsThePreviousFile()
     options.progress = [&](qsizetype done, qsizetype) {
         cancel = done > 0;
     };
-    QString error;
-    QVERIFY(!exportDocuments(ExportFixtures::manyDocuments(700), ExportFormat::RecordsJsonl, options, &error).ok);
-    QCOMPARE(error, u"export cancelled"_s);
+    const Expected<ExportResult> result =
+        exportDocuments(ExportFixtures::manyDocuments(700), ExportFormat::RecordsJsonl, options);
+    QVERIFY(!result);
+    QCOMPARE(result.error().message, u"export cancelled"_s);
     QCOMPARE(readFile(out), QByteArray("previous export\n"));
     QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
              QStringList{u"out.jsonl"_s});
@@ -315,8 +309,7 @@ void TestExportWriting::writesFolderAgreesWithTheExport()
     }
     QTemporaryDir dir;
     const QString out = dir.filePath(u"out"_s);
-    QString error;
-    QVERIFY2(ExportFixtures::exportTo(docs, format, out, &error).ok, qPrintable(error));
+    QVERIFY_OK(ExportFixtures::exportTo(docs, format, out));
     QVERIFY(QFileInfo::exists(out));
     QCOMPARE(exportWritesFolder(format, layout, count), QFileInfo(out).isDir());
 }

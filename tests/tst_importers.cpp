@@ -27,6 +27,7 @@ namespace {
 // offsets in UTF-16 units and in code points, so reading the wrong unit fails.
 constexpr char astral[] = "\xf0\x9f\x98\x80\xf0\x9d\x94\xb8";
 
+using annorev::test::errorOf;
 using annorev::test::writeFile;
 
 // "id|tagged source" for a document, "LINE: message" for an error, "blank" for a blank line.
@@ -503,11 +504,9 @@ void TestImporters::plainJsonlAndOtherJsonFilesAreUnchanged()
 
 void TestImporters::customSchemaDecidesWhichLabelsAreSpans()
 {
-    QString error;
-    const std::optional<Schema> schema = Schema::fromJson(
-        R"({"version": 1, "labels": [{"name": "title", "display": "Title", "type": "text"}]})",
-        &error);
-    QVERIFY2(schema, qPrintable(error));
+    const Expected<Schema> schema =
+        Schema::fromJson(R"({"version": 1, "labels": [{"name": "title", "display": "Title", "type": "text"}]})");
+    QVERIFY2(schema, qPrintable(errorOf(schema)));
     QTemporaryDir tmp;
     const QString path = tmp.filePath(u"batch.jsonl"_s);
     writeFile(path, R"({"id": 1, "text": "Dr No", "label": [[0, 2, "title"]]})");
@@ -578,15 +577,14 @@ void TestImporters::exportWithAnEmptySpanReadsBack()
     const QString path = tmp.filePath(format == ExportFormat::Doccano ? u"export.jsonl"_s : u"export.json"_s);
     ExportOptions options;
     options.outPath = path;
-    QString error;
-    const ExportResult result = exportDocuments(documents, format, options, &error);
-    QVERIFY2(result.ok, qPrintable(error));
-    QCOMPARE(result.items, 3);
-    QCOMPARE(result.warnings.size(), 2);
-    QVERIFY2(result.warnings.at(0).startsWith(u"document doc1.txt: the empty model span at 0"_s),
-             qPrintable(result.warnings.at(0)));
-    QVERIFY2(result.warnings.at(1).startsWith(u"document doc2.txt: the empty year span at 18"_s),
-             qPrintable(result.warnings.at(1)));
+    const Expected<ExportResult> result = exportDocuments(documents, format, options);
+    QVERIFY2(result, qPrintable(errorOf(result)));
+    QCOMPARE(result->items, 3);
+    QCOMPARE(result->warnings.size(), 2);
+    QVERIFY2(result->warnings.at(0).startsWith(u"document doc1.txt: the empty model span at 0"_s),
+             qPrintable(result->warnings.at(0)));
+    QVERIFY2(result->warnings.at(1).startsWith(u"document doc2.txt: the empty year span at 18"_s),
+             qPrintable(result->warnings.at(1)));
 
     const BatchReader reader = BatchReader::open({path});
     QCOMPARE(errorStrings(reader), QStringList{});

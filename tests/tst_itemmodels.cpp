@@ -1,68 +1,20 @@
-#include "checker.h"
-#include "countryaliases.h"
 #include "document.h"
-#include "documententry.h"
-#include "documentfacts.h"
-#include "documentfilterproxymodel.h"
-#include "documentlistmodel.h"
 #include "findinglistmodel.h"
+#include "itemmodelsupport.h"
 #include "recordtablemodel.h"
 #include "schema.h"
 
 #include <QAbstractItemModelTester>
 #include <QColor>
-#include <QDir>
-#include <QFile>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTest>
-#include <QTimeZone>
-
-#include <memory>
 
 using namespace Qt::StringLiterals;
 using namespace annorev;
+using namespace annorev::test;
 
 namespace {
-
-constexpr int testYear = 2026;
-
-struct Checked
-{
-    Document doc;
-    CheckResult result;
-};
-
-Checked check(const QByteArray &source)
-{
-    Checked checked{Document::parse(source, Schema::builtin()), {}};
-    checked.result = Checker(Schema::builtin(), CountryAliases::builtin(), testYear).check(checked.doc);
-    return checked;
-}
-
-QByteArray readSample(const QString &name)
-{
-    QFile file(QStringLiteral(ANNOREV_SAMPLES_DIR) + u'/' + name);
-    if (!file.open(QIODevice::ReadOnly)) {
-        qFatal("cannot read sample %s", qPrintable(name));
-    }
-    return file.readAll();
-}
-
-QStringList sampleNames()
-{
-    return QDir(QStringLiteral(ANNOREV_SAMPLES_DIR)).entryList({u"*.txt"_s}, QDir::Files, QDir::Name);
-}
-
-// One column of a model as text, rows joined with '|'.
-QString column(const QAbstractItemModel &model, int column, int role = Qt::DisplayRole)
-{
-    QStringList values;
-    for (int row = 0; row < model.rowCount(); ++row) {
-        values << model.index(row, column).data(role).toString();
-    }
-    return values.join(u'|');
-}
 
 Finding makeFinding(const QString &rule, Severity severity, qsizetype start, qsizetype end)
 {
@@ -77,6 +29,8 @@ Finding makeFinding(const QString &rule, Severity severity, qsizetype start, qsi
 
 } // namespace
 
+// The findings list and the record table of the review pane. The document list is in
+// tst_documentlist.
 class TestItemModels : public QObject
 {
     Q_OBJECT
@@ -98,20 +52,6 @@ private slots:
     void recordConflicts();
     void recordRowsFollowRecords();
     void recordModelResets();
-
-    void documentListFromSamples();
-    void documentListUpdateEntryChangesOneRow();
-    void documentListResets();
-    void documentListHoldsManyRows();
-    void documentListCountsStatusesAndFindsRows();
-    void documentListShowsTheLatestJudgements_data();
-    void documentListShowsTheLatestJudgements();
-    void documentEntryListsLabelsAndRulesByName();
-    void documentFilterFindsLabelsPastTheSixtyFourth();
-    void documentFilterNarrowsTheList_data();
-    void documentFilterNarrowsTheList();
-    void documentFilterSortsCountsNumerically();
-    void documentFilterShowsARoundInItsOrder();
     void recordCellsWithASpanAreEditableThroughTheEditor();
     void recordCellOfASpanIsFound();
 };
@@ -446,319 +386,6 @@ void TestItemModels::recordModelResets()
     model.clear();
     QCOMPARE(model.rowCount(), 0);
     QCOMPARE(reset.size(), 4);
-}
-
-void TestItemModels::documentListFromSamples()
-{
-    DocumentListModel model;
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-
-    QList<DocumentListModel::Entry> entries;
-    for (const QString &name : sampleNames()) {
-        const Checked checked = check(readSample(name));
-        DocumentListModel::Entry entry{name};
-        for (const Finding &finding : checked.result.findings) {
-            ++(finding.severity == Severity::Error     ? entry.errorCount
-               : finding.severity == Severity::Warning ? entry.warningCount
-                                                       : entry.infoCount);
-        }
-        entries << entry;
-    }
-    model.setEntries(entries);
-
-    QCOMPARE(model.rowCount(), 5);
-    QCOMPARE(model.index(0, 0).data().toString(), u"000_fb52d27db3b8b6ee.txt"_s);
-    QCOMPARE(model.index(0, 0).data(DocumentListModel::IdRole).toString(), u"000_fb52d27db3b8b6ee.txt"_s);
-    QCOMPARE(column(model, 0, DocumentListModel::ErrorCountRole), u"0|0|0|0|0"_s);
-    QCOMPARE(column(model, 0, DocumentListModel::WarningCountRole), u"1|1|1|1|2"_s);
-    QCOMPARE(column(model, 0, DocumentListModel::InfoCountRole), u"0|0|0|0|1"_s);
-    QCOMPARE(model.index(4, 0).data(Qt::ToolTipRole).toString(),
-             u"004_777d6b4e246e2bc8.txt\nUnreviewed\n0 errors · 2 warnings · 1 info"_s);
-    QCOMPARE(model.index(3, 0).data(Qt::ToolTipRole).toString(),
-             u"003_2b600daee4a931dd.txt\nUnreviewed\n0 errors · 1 warning · 0 info"_s);
-    QVERIFY(!(model.flags(model.index(0, 0)) & Qt::ItemIsEditable));
-}
-
-void TestItemModels::documentListUpdateEntryChangesOneRow()
-{
-    DocumentListModel model;
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setEntries({{u"a"_s}, {u"b"_s, 1}, {u"c"_s, 0, 2}});
-    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
-
-    model.updateEntry(1, {u"b"_s, 0, 3, 1});
-    QCOMPARE(changed.size(), 1);
-    const QList<QVariant> arguments = changed.takeFirst();
-    QCOMPARE(arguments.at(0).toModelIndex(), model.index(1, 0));
-    QCOMPARE(arguments.at(1).toModelIndex(), model.index(1, DocumentListModel::ColumnCount - 1));
-    QCOMPARE(model.index(1, 0).data(DocumentListModel::ErrorCountRole).toInt(), 0);
-    QCOMPARE(model.index(1, 0).data(DocumentListModel::WarningCountRole).toInt(), 3);
-    QCOMPARE(model.index(1, 0).data(DocumentListModel::InfoCountRole).toInt(), 1);
-    QCOMPARE(column(model, 0), u"a|b|c"_s);
-
-    // Re-checking a document that did not change does not repaint its row.
-    model.updateEntry(1, {u"b"_s, 0, 3, 1});
-    QCOMPARE(changed.size(), 0);
-    QCOMPARE(reset.size(), 0);
-}
-
-void TestItemModels::documentListShowsTheLatestJudgements_data()
-{
-    QTest::addColumn<QString>("id");
-    QTest::addColumn<QString>("text");
-    QTest::addColumn<QVariant>("verdict");
-    QTest::addColumn<QString>("toolTip");
-    QTest::addRow("passed") << u"a"_s << u"Pass"_s << QVariant(int(Verdict::Pass))
-                            << u"Passed by ada, 2026-11-23T10:00:00Z"_s;
-    QTest::addRow("failed, with the reason and note")
-        << u"b"_s << u"Fail"_s << QVariant(int(Verdict::Fail))
-        << u"Failed (wrong-boundary) by bo, 2026-11-23T11:00:00Z\nspan takes in GPUs"_s;
-    QTest::addRow("not judged") << u"c"_s << QString() << QVariant() << QString();
-}
-
-void TestItemModels::documentListShowsTheLatestJudgements()
-{
-    QFETCH(QString, id);
-    QFETCH(QString, text);
-    QFETCH(QVariant, verdict);
-    QFETCH(QString, toolTip);
-    DocumentListModel model;
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setEntries({{u"a"_s}, {u"b"_s}, {u"c"_s}});
-    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-    const QDateTime morning(QDate(2026, 11, 23), QTime(10, 0), QTimeZone::utc());
-    Judgement pass{1, u"r1"_s, u"a"_s, Verdict::Pass, std::nullopt, {}, u"ada"_s, morning};
-    Judgement fail{2,
-                   u"r1"_s,
-                   u"b"_s,
-                   Verdict::Fail,
-                   FailReason::WrongBoundary,
-                   u"span takes in GPUs"_s,
-                   u"bo"_s,
-                   morning.addSecs(3600)};
-    model.setJudgements({pass, fail});
-    QCOMPARE(changed.size(), 1);
-    QCOMPARE(changed.first().at(0).toModelIndex(), model.index(0, DocumentListModel::JudgementColumn));
-    QCOMPARE(changed.first().at(1).toModelIndex(), model.index(2, DocumentListModel::JudgementColumn));
-
-    const int row = model.rowOf(id);
-    const QModelIndex cell = model.index(row, DocumentListModel::JudgementColumn);
-    QCOMPARE(cell.data().toString(), text);
-    QCOMPARE(model.index(row, 0).data(DocumentListModel::VerdictRole), verdict);
-    QCOMPARE(cell.data(Qt::ToolTipRole).toString(), toolTip);
-    QCOMPARE(cell.data(Qt::DecorationRole).isValid(), verdict.isValid());
-    if (verdict.isValid()) {
-        QCOMPARE(cell.data(Qt::DecorationRole).value<QColor>(),
-                 DocumentListModel::verdictColour(Verdict(verdict.toInt())));
-    }
-    // The other columns do not change with a judgement.
-    QCOMPARE(model.index(row, DocumentListModel::IdColumn).data().toString(), id);
-    QCOMPARE(model.headerData(DocumentListModel::JudgementColumn, Qt::Horizontal).toString(), u"Check"_s);
-
-    // Leaving the round clears the column.
-    model.setJudgements({});
-    QVERIFY(!cell.data().isValid());
-    QCOMPARE(changed.size(), 2);
-}
-
-void TestItemModels::documentListResets()
-{
-    DocumentListModel model;
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
-    QCOMPARE(model.rowCount(), 0);
-    model.setEntries({{u"x"_s}, {u"y"_s, 1}});
-    QCOMPARE(model.rowCount(), 2);
-    QCOMPARE(model.index(0, 0).data(Qt::ToolTipRole).toString(), u"x\nUnreviewed\nNo findings"_s);
-    QCOMPARE(model.index(1, 0).data(Qt::ToolTipRole).toString(), u"y\nUnreviewed\n1 error · 0 warnings · 0 info"_s);
-    model.setEntries({});
-    QCOMPARE(model.rowCount(), 0);
-    QCOMPARE(reset.size(), 2);
-}
-
-void TestItemModels::documentListHoldsManyRows()
-{
-    DocumentListModel model;
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    constexpr int count = 100'000;
-    QList<DocumentListModel::Entry> entries;
-    entries.reserve(count);
-    for (int i = 0; i < count; ++i) {
-        entries.append({u"doc-%1"_s.arg(i, 6, 10, QChar(u'0')), i % 3, i % 5, i % 7});
-    }
-    model.setEntries(std::move(entries));
-    QCOMPARE(model.rowCount(), count);
-    QCOMPARE(model.index(count - 1, 0).data().toString(), u"doc-099999"_s);
-    QCOMPARE(model.index(count - 1, 0).data(DocumentListModel::WarningCountRole).toInt(), (count - 1) % 5);
-}
-
-void TestItemModels::documentListCountsStatusesAndFindsRows()
-{
-    DocumentListModel model;
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QSignalSpy counts(&model, &DocumentListModel::countsChanged);
-    model.setEntries({{u"a"_s}, {u"b"_s, 0, 0, 0, ReviewStatus::Approved}, {u"c"_s}});
-    QCOMPARE(counts.size(), 1);
-    QCOMPARE(model.count(ReviewStatus::Unreviewed), 2);
-    QCOMPARE(model.count(ReviewStatus::Approved), 1);
-    QCOMPARE(model.rowOf(u"c"_s), 2);
-    QCOMPARE(model.rowOf(u"nope"_s), -1);
-    QCOMPARE(model.index(1, DocumentListModel::StatusColumn).data().toString(), u"Approved"_s);
-    QCOMPARE(model.index(1, DocumentListModel::StatusColumn).data(Qt::DecorationRole).value<QColor>(),
-             DocumentListModel::statusColour(ReviewStatus::Approved));
-
-    model.updateEntry(0, {u"a"_s, 1, 0, 0, ReviewStatus::Rejected});
-    QCOMPARE(counts.size(), 2);
-    QCOMPARE(model.count(ReviewStatus::Unreviewed), 1);
-    QCOMPARE(model.count(ReviewStatus::Rejected), 1);
-    // A change of counts alone leaves the status counts as they were.
-    model.updateEntry(0, {u"a"_s, 2, 0, 0, ReviewStatus::Rejected});
-    QCOMPARE(counts.size(), 2);
-    // The totals of findings follow every entry.
-    QCOMPARE(model.totalErrors(), 2);
-    model.updateEntry(2, {u"c"_s, 3, 4, 0, ReviewStatus::Unreviewed});
-    QCOMPARE(model.totalErrors(), 5);
-    QCOMPARE(model.totalWarnings(), 4);
-    model.setEntries({{u"d"_s, 1, 1, 0}});
-    QCOMPARE(model.totalErrors(), 1);
-    QCOMPARE(model.totalWarnings(), 1);
-}
-
-void TestItemModels::documentEntryListsLabelsAndRulesByName()
-{
-    const Checked sample = check(readSample(u"000_fb52d27db3b8b6ee.txt"_s));
-    const DocumentListModel::Entry entry = DocumentEntry::fromFacts(
-        u"000"_s, ReviewStatus::NeedsWork, DocumentFacts::of(sample.doc, sample.result));
-    QCOMPARE(entry.status, ReviewStatus::NeedsWork);
-    QCOMPARE(entry.warningCount, 1);
-    QVERIFY(entry.labels.contains(u"model"_s) && entry.labels.contains(u"year"_s));
-    QVERIFY(std::is_sorted(entry.labels.cbegin(), entry.labels.cend()));
-    QCOMPARE(entry.rules, QStringList{u"gpu-count-untagged"_s});
-
-    // The store's description of the same document gives the same row.
-    const ReviewStore::ListEntry stored{u"000"_s, ReviewStatus::NeedsWork, DocumentFacts::of(sample.doc, sample.result)};
-    QCOMPARE(DocumentEntry::fromStore(stored), entry);
-}
-
-void TestItemModels::documentFilterFindsLabelsPastTheSixtyFourth()
-{
-    // A schema of 70 labels: the list used to keep labels as bits of a 64-bit mask, and dropped
-    // the rest.
-    DocumentListModel documents;
-    QList<DocumentListModel::Entry> entries;
-    for (int i = 0; i < 70; ++i) {
-        entries.append({u"d%1"_s.arg(i), 0, 0, 0, ReviewStatus::Unreviewed, {u"label%1"_s.arg(i, 2, 10, QChar(u'0'))}});
-    }
-    documents.setEntries(entries);
-    DocumentFilterProxyModel proxy;
-    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    proxy.setDocumentModel(&documents);
-    proxy.setLabelFilter(u"label69"_s);
-    QCOMPARE(column(proxy, DocumentListModel::IdColumn), u"d69"_s);
-    proxy.setLabelFilter(QString());
-    QCOMPARE(proxy.rowCount(), 70);
-}
-
-void TestItemModels::documentFilterNarrowsTheList_data()
-{
-    QTest::addColumn<int>("status"); // -1: any
-    QTest::addColumn<QString>("label");
-    QTest::addColumn<QString>("rule");
-    QTest::addColumn<int>("findings");
-    QTest::addColumn<QString>("needle");
-    QTest::addColumn<QStringList>("matches");
-    QTest::addColumn<QString>("ids");
-    using F = DocumentFilterProxyModel::FindingFilter;
-    QTest::newRow("nothing") << -1 << QString() << QString() << int(F::Any) << QString() << QStringList()
-                             << u"a|b|c|d"_s;
-    QTest::newRow("approved") << int(ReviewStatus::Approved) << QString() << QString() << int(F::Any) << QString()
-                              << QStringList() << u"b|d"_s;
-    QTest::newRow("params label") << -1 << u"params"_s << QString() << int(F::Any) << QString() << QStringList()
-                                  << u"a|c"_s;
-    QTest::newRow("rule") << -1 << QString() << u"gpu-count-untagged"_s << int(F::Any) << QString() << QStringList()
-                          << u"c"_s;
-    QTest::newRow("with errors") << -1 << QString() << QString() << int(F::WithErrors) << QString() << QStringList()
-                                 << u"b"_s;
-    QTest::newRow("with warnings") << -1 << QString() << QString() << int(F::WithWarnings) << QString() << QStringList()
-                                   << u"c"_s;
-    QTest::newRow("without findings") << -1 << QString() << QString() << int(F::WithoutFindings) << QString()
-                                      << QStringList() << u"a|d"_s;
-    QTest::newRow("id contains, any case")
-        << -1 << QString() << QString() << int(F::Any) << u"A"_s << QStringList() << u"a"_s;
-    QTest::newRow("text matches from the store")
-        << -1 << QString() << QString() << int(F::Any) << u"gpu"_s << QStringList{u"b"_s, u"d"_s} << u"b|d"_s;
-    QTest::newRow("filters combine") << int(ReviewStatus::Approved) << QString() << QString() << int(F::WithoutFindings)
-                                     << u"x"_s << QStringList{u"b"_s, u"d"_s} << u"d"_s;
-}
-
-void TestItemModels::documentFilterNarrowsTheList()
-{
-    QFETCH(int, status);
-    QFETCH(QString, label);
-    QFETCH(QString, rule);
-    QFETCH(int, findings);
-    QFETCH(QString, needle);
-    QFETCH(QStringList, matches);
-    QFETCH(QString, ids);
-
-    const QStringList params{u"params"_s};
-    const QStringList untagged{u"gpu-count-untagged"_s};
-    DocumentListModel documents;
-    documents.setEntries({{u"a"_s, 0, 0, 0, ReviewStatus::Unreviewed, params, {}},
-                          {u"b"_s, 2, 0, 0, ReviewStatus::Approved, {}, {}},
-                          {u"c"_s, 0, 1, 0, ReviewStatus::Rejected, params, untagged},
-                          {u"d"_s, 0, 0, 0, ReviewStatus::Approved, {}, {}}});
-    DocumentFilterProxyModel proxy;
-    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    proxy.setDocumentModel(&documents);
-    proxy.setStatusFilter(status < 0 ? std::nullopt : std::optional(ReviewStatus(status)));
-    proxy.setLabelFilter(label);
-    proxy.setRuleFilter(rule);
-    proxy.setFindingFilter(DocumentFilterProxyModel::FindingFilter(findings));
-    proxy.setSearch(needle, QSet<QString>(matches.cbegin(), matches.cend()));
-    QCOMPARE(column(proxy, DocumentListModel::IdColumn), ids);
-    QCOMPARE(proxy.isFiltering(), ids != u"a|b|c|d");
-
-    // A row whose entry changes leaves or joins the filtered list at once.
-    documents.updateEntry(0, {u"a"_s, 0, 0, 0, ReviewStatus::Approved, params, {}});
-    if (status == int(ReviewStatus::Approved) && needle.isEmpty()) {
-        QVERIFY(column(proxy, DocumentListModel::IdColumn).startsWith(u"a|"_s));
-    }
-}
-
-void TestItemModels::documentFilterSortsCountsNumerically()
-{
-    DocumentListModel documents;
-    documents.setEntries({{u"a"_s, 10}, {u"b"_s, 9}, {u"c"_s, 100}, {u"d"_s, 0, 0, 0, ReviewStatus::Approved}});
-    DocumentFilterProxyModel proxy;
-    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    proxy.setDocumentModel(&documents);
-    proxy.sort(DocumentListModel::ErrorsColumn, Qt::DescendingOrder);
-    QCOMPARE(column(proxy, DocumentListModel::IdColumn), u"c|a|b|d"_s);
-    proxy.sort(DocumentListModel::StatusColumn, Qt::DescendingOrder);
-    QCOMPARE(column(proxy, DocumentListModel::IdColumn).left(1), u"d"_s);
-}
-
-void TestItemModels::documentFilterShowsARoundInItsOrder()
-{
-    DocumentListModel documents;
-    documents.setEntries({{u"a"_s}, {u"b"_s, 1}, {u"c"_s}, {u"d"_s, 2}});
-    DocumentFilterProxyModel proxy;
-    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    proxy.setDocumentModel(&documents);
-    proxy.setRoundOrder({u"d"_s, u"a"_s, u"b"_s});
-    proxy.sort(DocumentListModel::IdColumn);
-    QCOMPARE(column(proxy, DocumentListModel::IdColumn), u"d|a|b"_s);
-    QVERIFY(proxy.isFiltering());
-    // Other filters narrow the round further; its order stays.
-    proxy.setFindingFilter(DocumentFilterProxyModel::FindingFilter::WithErrors);
-    QCOMPARE(column(proxy, DocumentListModel::IdColumn), u"d|b"_s);
-    proxy.setFindingFilter(DocumentFilterProxyModel::FindingFilter::Any);
-    proxy.setRoundOrder({});
-    proxy.sort(-1);
-    QCOMPARE(column(proxy, DocumentListModel::IdColumn), u"a|b|c|d"_s);
-    QVERIFY(!proxy.isFiltering());
 }
 
 void TestItemModels::recordCellsWithASpanAreEditableThroughTheEditor()

@@ -316,8 +316,7 @@ void TestMainWindow::contextMenuRelabelsAndMovesSpans()
 
     // Moving a span to another record gives it a record attribute.
     const qsizetype year = window->session()->document().spans().size() - 1;
-    QString error;
-    QVERIFY(window->session()->moveToRecord(year, 2, &error));
+    QVERIFY_OK(window->session()->moveToRecord(year, 2));
     QTRY_VERIFY(stored(*window, extra).contains("<year record=\"2\">2021</year>"));
 }
 

@@ -16,11 +16,12 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+using test::errorOf;
 using test::readFile;
 
 // A strict RFC 4180 reader: records end with CRLF, quoted fields may hold anything with quotes
 // doubled, unquoted fields hold no quote, CR or LF.
-std::optional<QList<QStringList>> parseCsv(const QByteArray &bytes, QString *error)
+Expected<QList<QStringList>> parseCsv(const QByteArray &bytes)
 {
     const QString text = QString::fromUtf8(bytes);
     QList<QStringList> rows;
@@ -28,8 +29,7 @@ std::optional<QList<QStringList>> parseCsv(const QByteArray &bytes, QString *err
     QString field;
     qsizetype i = 0;
     const auto failAt = [&](const QString &why) {
-        *error = why % u" at " % QString::number(i);
-        return std::nullopt;
+        return Error{why % u" at " % QString::number(i)};
     };
     while (i < text.size()) {
         if (text.at(i) == u'"') {
@@ -159,11 +159,10 @@ void TestRecordExport::recordsJsonlMatchesCheck()
 {
     QTemporaryDir dir;
     const QString out = dir.filePath(u"records.jsonl"_s);
-    QString error;
     const QList<ExportDocument> docs = ExportFixtures::readBatch(QStringLiteral(ANNOREV_SAMPLES_DIR));
-    const ExportResult result = ExportFixtures::exportTo(docs, ExportFormat::RecordsJsonl, out, &error);
-    QVERIFY2(result.ok, qPrintable(error));
-    QCOMPARE(result.documents, docs.size());
+    const Expected<ExportResult> result = ExportFixtures::exportTo(docs, ExportFormat::RecordsJsonl, out);
+    QVERIFY2(result, qPrintable(errorOf(result)));
+    QCOMPARE(result->documents, docs.size());
 
     // The records `check --format jsonl` printed for the samples, by document.
     QMap<QString, QJsonArray> checked;
@@ -206,7 +205,7 @@ void TestRecordExport::recordsJsonlMatchesCheck()
     for (auto it = checked.cbegin(); it != checked.cend(); ++it) {
         QCOMPARE(rowsPerDocument.value(it.key()), it.value().size());
     }
-    QCOMPARE(result.items, lines.size() - 1);
+    QCOMPARE(result->items, lines.size() - 1);
 }
 
 void TestRecordExport::recordsCsvParsesBackWithInjectionNeutralised()
@@ -214,13 +213,12 @@ void TestRecordExport::recordsCsvParsesBackWithInjectionNeutralised()
     QTemporaryDir dir;
     const QString csvPath = dir.filePath(u"records.csv"_s);
     const QString jsonPath = dir.filePath(u"records.jsonl"_s);
-    QString error;
     const QList<ExportDocument> docs = ExportFixtures::annotationBatch();
-    QVERIFY2(ExportFixtures::exportTo(docs, ExportFormat::RecordsCsv, csvPath, &error).ok, qPrintable(error));
-    QVERIFY2(ExportFixtures::exportTo(docs, ExportFormat::RecordsJsonl, jsonPath, &error).ok, qPrintable(error));
+    QVERIFY_OK(ExportFixtures::exportTo(docs, ExportFormat::RecordsCsv, csvPath));
+    QVERIFY_OK(ExportFixtures::exportTo(docs, ExportFormat::RecordsJsonl, jsonPath));
 
-    const std::optional<QList<QStringList>> rows = parseCsv(readFile(csvPath), &error);
-    QVERIFY2(rows, qPrintable(error));
+    const Expected<QList<QStringList>> rows = parseCsv(readFile(csvPath));
+    QVERIFY2(rows, qPrintable(errorOf(rows)));
     QCOMPARE(rows->first(), (QStringList{u"doc_id"_s, u"record"_s, u"model"_s, u"params"_s, u"hardware"_s,
                                          u"gpu_count"_s, u"training_hours"_s, u"country"_s, u"year"_s, u"status"_s,
                                          u"reviewer"_s, u"reviewed_at"_s, u"note"_s}));

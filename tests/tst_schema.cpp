@@ -39,13 +39,12 @@ void TestSchema::labelColoursAreHexadecimal()
     QFETCH(bool, accepted);
     const QByteArray json =
         R"({"labels": [{"name": "model", "type": "model", "colour": ")" + colour.toUtf8() + R"("}]})";
-    QString error;
-    const std::optional<Schema> schema = Schema::fromJson(json, &error);
+    const Expected<Schema> schema = Schema::fromJson(json);
     QCOMPARE(schema.has_value(), accepted);
     if (accepted) {
         QCOMPARE(schema->labels().first().colour, colour);
     } else {
-        QCOMPARE(error, u"label 1 (model): \"colour\" is not a colour"_s);
+        QCOMPARE(schema.error().message, u"label 1 (model): \"colour\" is not a colour"_s);
     }
 }
 

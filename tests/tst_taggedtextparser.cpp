@@ -1,5 +1,6 @@
 #include "document.h"
 #include "documenteditor.h"
+#include "expectedsupport.h"
 #include "schema.h"
 #include "utf8.h"
 
@@ -12,6 +13,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace annorev;
+using annorev::test::errorOf;
 
 Q_DECLARE_METATYPE(annorev::SpanEdit)
 
@@ -286,20 +288,18 @@ void TestTaggedTextParser::insertedBreakMapsToTheMarkupItStandsFor()
     QCOMPARE(doc.sourceOffset(1, Document::Side::AfterTags), 11);
     QCOMPARE(doc.sourceOffset(2, Document::Side::AfterTags), 11);
 
-    QString error;
-    const auto tagged = DocumentEditor::apply(doc, SpanEdit::add(u"model"_s, 2, 3), Schema::builtin(), &error);
-    QVERIFY2(tagged, qPrintable(error));
+    const Expected<Document> tagged = DocumentEditor::apply(doc, SpanEdit::add(u"model"_s, 2, 3), Schema::builtin());
+    QVERIFY2(tagged, qPrintable(errorOf(tagged)));
     QCOMPARE(tagged->source(), QByteArray("<p>A</p><p><model>B</model></p>"));
-    const auto across = DocumentEditor::apply(doc, SpanEdit::add(u"model"_s, 0, 3), Schema::builtin(), &error);
-    QVERIFY2(across, qPrintable(error));
+    const Expected<Document> across = DocumentEditor::apply(doc, SpanEdit::add(u"model"_s, 0, 3), Schema::builtin());
+    QVERIFY2(across, qPrintable(errorOf(across)));
     QCOMPARE(across->source(), QByteArray("<p><model>A</p><p>B</model></p>"));
     // A span cannot start or end inside the markup the break stands for.
     QVERIFY(doc.isInsertedBreak(1));
     QVERIFY(!doc.isInsertedBreak(0) && !doc.isInsertedBreak(2));
-    QVERIFY(!DocumentEditor::apply(doc, SpanEdit::add(u"model"_s, 1, 3), Schema::builtin(), &error));
+    QString error = errorOf(DocumentEditor::apply(doc, SpanEdit::add(u"model"_s, 1, 3), Schema::builtin()));
     QVERIFY2(error.contains(u"stands for HTML block markup"_s), qPrintable(error));
-    error.clear();
-    QVERIFY(!DocumentEditor::apply(doc, SpanEdit::add(u"model"_s, 0, 2), Schema::builtin(), &error));
+    error = errorOf(DocumentEditor::apply(doc, SpanEdit::add(u"model"_s, 0, 2), Schema::builtin()));
     QVERIFY2(error.contains(u"stands for HTML block markup"_s), qPrintable(error));
     // A '\n' of the source is an ordinary character.
     const Document lines = Document::parse(QByteArray("<p>A</p>\n<p>B</p>"), Schema::builtin());
@@ -377,10 +377,9 @@ void TestTaggedTextParser::removingAndRestoringEverySpanGivesBackTheSeedBytes()
     const QByteArray source = readFile(QStringLiteral(ANNOREV_SAMPLES_DIR "/") + file);
     const Document original = Document::parse(source, Schema::builtin());
     Document doc = original;
-    QString error;
     for (const Span &span : original.spans()) {
-        auto next = DocumentEditor::apply(doc, SpanEdit::remove(span), Schema::builtin(), &error);
-        QVERIFY2(next, qPrintable(error));
+        const Expected<Document> next = DocumentEditor::apply(doc, SpanEdit::remove(span), Schema::builtin());
+        QVERIFY2(next, qPrintable(errorOf(next)));
         doc = *next;
     }
     QCOMPARE(doc.spans().size(), 0);
@@ -388,8 +387,8 @@ void TestTaggedTextParser::removingAndRestoringEverySpanGivesBackTheSeedBytes()
     for (const Span &span : original.spans()) {
         SpanEdit add = SpanEdit::add(span.label, span.start, span.end);
         add.attributes = span.attributes;
-        auto next = DocumentEditor::apply(doc, add, Schema::builtin(), &error);
-        QVERIFY2(next, qPrintable(error));
+        const Expected<Document> next = DocumentEditor::apply(doc, add, Schema::builtin());
+        QVERIFY2(next, qPrintable(errorOf(next)));
         doc = *next;
     }
     QCOMPARE(doc.source(), source);
@@ -432,10 +431,9 @@ void TestTaggedTextParser::editChangesOnlyTheTagsItTouches()
     QFETCH(QByteArray, source);
     QFETCH(SpanEdit, edit);
     QFETCH(QByteArray, expected);
-    QString error;
-    const auto result =
-        DocumentEditor::apply(Document::parse(source, Schema::builtin()), edit, Schema::builtin(), &error);
-    QVERIFY2(result, qPrintable(error));
+    const Expected<Document> result =
+        DocumentEditor::apply(Document::parse(source, Schema::builtin()), edit, Schema::builtin());
+    QVERIFY2(result, qPrintable(errorOf(result)));
     QCOMPARE(result->source(), expected);
 }
 
@@ -456,9 +454,10 @@ void TestTaggedTextParser::editIsRefused()
 {
     QFETCH(QByteArray, source);
     QFETCH(SpanEdit, edit);
-    QString error;
-    QVERIFY(!DocumentEditor::apply(Document::parse(source, Schema::builtin()), edit, Schema::builtin(), &error));
-    QVERIFY(!error.isEmpty());
+    const Expected<Document> result =
+        DocumentEditor::apply(Document::parse(source, Schema::builtin()), edit, Schema::builtin());
+    QVERIFY(!result);
+    QVERIFY(!result.error().message.isEmpty());
 }
 
 void TestTaggedTextParser::hugeInputsParseInLinearTime()

@@ -278,8 +278,7 @@ void TestWindowDocks::compareShowsBothSidesAndTakesBsSpan()
     }
     QVERIFY(onlyB >= 0);
     QCOMPARE(text(*window)->extraSelections().size(), model->rowCount());
-    QString error;
-    QVERIFY2(window->session()->setStatus(ReviewStatus::Approved, {}, &error), qPrintable(error));
+    QVERIFY_OK(window->session()->setStatus(ReviewStatus::Approved, {}));
     auto *list = child<QTreeView>(*window, u"documentList"_s);
     QCOMPARE(list->model()->index(5, DocumentListModel::IdColumn).data().toString(), extra);
     QCOMPARE(list->model()->index(5, DocumentListModel::StatusColumn).data().toString(), u"Approved"_s);

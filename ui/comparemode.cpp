@@ -23,9 +23,9 @@ CompareMode::CompareMode(const Schema &schema, ReviewPane *review, QMainWindow *
     window->addDockWidget(Qt::RightDockWidgetArea, m_dock);
     m_dock->hide();
     connect(m_panel, &ComparePanel::applyRequested, this, [this](const QList<SpanEdit> &edits, const QString &what) {
-        QString error;
-        if (!m_session || !m_session->apply(edits, what, &error)) {
-            Q_EMIT errorOccurred(tr("Not taken: %1").arg(error));
+        const Expected<void> taken = m_session ? m_session->apply(edits, what) : Expected<void>(Error{});
+        if (!taken) {
+            Q_EMIT errorOccurred(tr("Not taken: %1").arg(taken.error().message));
         }
     });
     connect(m_panel, &ComparePanel::rangesToMark, this, [this](const QList<ComparePanel::MarkedRange> &ranges) {

@@ -513,7 +513,7 @@ void ExportDialog::run(const QString &path)
                 Expected<QList<ExportDocument>> read =
                     store ? (*store)->exportDocuments() : Expected<QList<ExportDocument>>(store.error());
                 if (!read) {
-                    outcome.error = read.error().message;
+                    outcome.result = read.error();
                     promise.addResult(outcome);
                     return;
                 }
@@ -532,7 +532,7 @@ void ExportDialog::run(const QString &path)
                 }
                 promise.setProgressValue(int(std::min(done, maximum)));
             };
-            outcome.result = exportDocuments(documents, chosen, withProgress, &outcome.error);
+            outcome.result = exportDocuments(documents, chosen, withProgress);
             promise.addResult(outcome);
         }));
 }
@@ -550,48 +550,49 @@ void ExportDialog::cancelExport()
 void ExportDialog::exportDone()
 {
     const Outcome outcome = m_exportWatcher.future().resultCount() > 0 ? m_exportWatcher.result() : Outcome{};
-    const bool cancelled = m_cancel && !outcome.result.ok;
+    const bool cancelled = m_cancel && !outcome.result;
     m_running = false;
     m_cancel = false;
     const QString path = native(m_runningPath);
     QString text;
-    if (outcome.result.ok) {
-        const QString documents = plural(outcome.result.documents, tr("%1 document"), tr("%1 documents"));
+    if (outcome.result) {
+        const ExportResult &result = *outcome.result;
+        const QString documents = plural(result.documents, tr("%1 document"), tr("%1 documents"));
         QString items;
         switch (format()) {
         case ExportFormat::RecordsJsonl:
         case ExportFormat::RecordsCsv:
-            items = plural(outcome.result.items, tr("%1 record"), tr("%1 records"));
+            items = plural(result.items, tr("%1 record"), tr("%1 records"));
             break;
         case ExportFormat::Tagged:
             break;
         default:
-            items = plural(outcome.result.items, tr("%1 span"), tr("%1 spans"));
+            items = plural(result.items, tr("%1 span"), tr("%1 spans"));
             break;
         }
         text = items.isEmpty() ? tr("Exported %1 to %2").arg(documents, path)
                                : tr("Exported %1 (%2) to %3").arg(documents, items, path);
-        if (!outcome.result.warnings.isEmpty()) {
-            text += u'\n' + outcome.result.warnings.first();
-            if (outcome.result.warnings.size() > 1) {
-                text += tr(" (and %1 more)").arg(outcome.result.warnings.size() - 1);
+        if (!result.warnings.isEmpty()) {
+            text += u'\n' + result.warnings.first();
+            if (result.warnings.size() > 1) {
+                text += tr(" (and %1 more)").arg(result.warnings.size() - 1);
             }
         }
-        if (outcome.result.documents == 0) {
+        if (result.documents == 0) {
             m_progress->setTextVisible(false);
         }
-        const int total = int(std::min<qsizetype>(outcome.result.documents, std::numeric_limits<int>::max()));
+        const int total = int(std::min<qsizetype>(result.documents, std::numeric_limits<int>::max()));
         m_progress->setRange(0, std::max(1, total));
         m_progress->setValue(std::max(1, total));
         appSettings().setValue(lastDirectoryKey, QFileInfo(m_runningPath).absolutePath());
     } else {
         text = cancelled ? tr("Export cancelled: nothing was written to %1.").arg(path)
-                         : tr("Export to %1 failed: %2").arg(path, outcome.error);
+                         : tr("Export to %1 failed: %2").arg(path, outcome.result.error().message);
         resetProgress();
     }
     showMessage(text);
     updateState();
-    emit exportFinished(outcome.result.ok, text);
+    emit exportFinished(outcome.result.has_value(), text);
 }
 
 void ExportDialog::reject()

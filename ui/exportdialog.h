@@ -86,8 +86,8 @@ private:
     };
     struct Outcome
     {
-        ExportResult result;
-        QString error;
+        // An empty error when the worker reported nothing.
+        Expected<ExportResult> result = Error{};
     };
 
     static StoreFacts readFacts(const QString &storePath);

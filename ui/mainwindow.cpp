@@ -352,10 +352,9 @@ void MainWindow::documentPicked(const QString &id)
     if (!m_session || id == m_session->documentId()) {
         return;
     }
-    QString error;
-    if (!m_session->open(id, &error)) {
-        clearDocument(error);
-        showError(error);
+    if (const Expected<void> opened = m_session->open(id); !opened) {
+        clearDocument(opened.error().message);
+        showError(opened.error().message);
         return;
     }
     const Expected<ReviewStore::StoredDocument> stored = m_store->document(id);
@@ -485,11 +484,10 @@ void MainWindow::setStatus(ReviewStatus status)
     }
     NoteEdit *note = m_actions->noteEdit();
     const QString text = note->text().trimmed();
-    QString error;
     // The store decides whether the decision may be made (an approval of a document with error
     // findings needs a note); the list follows through ReviewSession::statusChanged.
-    if (!m_session->setStatus(status, text, &error)) {
-        showError(error);
+    if (const Expected<void> decided = m_session->setStatus(status, text); !decided) {
+        showError(decided.error().message);
         // The session has waited for the latest check: when it has errors, the missing note is
         // what the store refused, and the note field is where to put it right.
         const QList<Finding> &findings = m_session->result().findings;

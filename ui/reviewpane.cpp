@@ -54,11 +54,11 @@ ReviewPane::ReviewPane(const Schema &schema, QWidget *parent) : QWidget(parent),
 {
     m_records = new RecordTableModel(this);
     m_records->setSpanTextEditor([this](qsizetype span, const QString &text) {
-        QString error;
         // The record model is inside setData(): the views follow once it has returned.
         const QScopedValueRollback committing(m_committingCell, true);
-        if (!m_session || !m_session->setSpanText(span, text, &error)) {
-            Q_EMIT errorOccurred(error);
+        const Expected<void> changed = m_session ? m_session->setSpanText(span, text) : Expected<void>(Error{});
+        if (!changed) {
+            Q_EMIT errorOccurred(changed.error().message);
             return false;
         }
         return true;
@@ -263,9 +263,9 @@ void ReviewPane::tagSelection(int labelIndex, bool snap)
         Q_EMIT errorOccurred(tr("Select the text to tag first."));
         return;
     }
-    QString error;
-    if (!m_session->tag(m_schema.labels().at(labelIndex).name, start, end, &error, snap)) {
-        Q_EMIT errorOccurred(tr("Not tagged: %1").arg(error));
+    if (const Expected<void> tagged = m_session->tag(m_schema.labels().at(labelIndex).name, start, end, snap);
+        !tagged) {
+        Q_EMIT errorOccurred(tr("Not tagged: %1").arg(tagged.error().message));
     }
 }
 
@@ -295,25 +295,25 @@ void ReviewPane::removeSpanAtCursor()
 
 void ReviewPane::removeSpan(qsizetype span)
 {
-    QString error;
-    if (!m_session->untag(span, &error)) {
-        Q_EMIT errorOccurred(tr("Not removed: %1").arg(error));
+    if (const Expected<void> untagged = m_session->untag(span); !untagged) {
+        Q_EMIT errorOccurred(tr("Not removed: %1").arg(untagged.error().message));
     }
 }
 
 void ReviewPane::relabelSpan(qsizetype span, const QString &label)
 {
-    QString error;
-    if (!m_session->relabel(span, label, &error)) {
-        Q_EMIT errorOccurred(tr("Not relabelled: %1").arg(error));
+    if (const Expected<void> relabelled = m_session->relabel(span, label); !relabelled) {
+        Q_EMIT errorOccurred(tr("Not relabelled: %1").arg(relabelled.error().message));
     }
 }
 
 void ReviewPane::moveSpanToRecord(qsizetype span, int record)
 {
-    QString error;
-    if (m_session && !m_session->moveToRecord(span, record, &error)) {
-        Q_EMIT errorOccurred(tr("Not moved: %1").arg(error));
+    if (!m_session) {
+        return;
+    }
+    if (const Expected<void> moved = m_session->moveToRecord(span, record); !moved) {
+        Q_EMIT errorOccurred(tr("Not moved: %1").arg(moved.error().message));
     }
 }
 
@@ -393,9 +393,8 @@ void ReviewPane::applySelectedFix()
         Q_EMIT errorOccurred(tr("No fix applied: %1.").arg(why));
         return;
     }
-    QString error;
-    if (!m_session->applyFix(finding, &error)) {
-        Q_EMIT errorOccurred(tr("The fix was not applied: %1").arg(error));
+    if (const Expected<void> fixed = m_session->applyFix(finding); !fixed) {
+        Q_EMIT errorOccurred(tr("The fix was not applied: %1").arg(fixed.error().message));
     }
 }
 

@@ -513,12 +513,12 @@ void BatchReader::Private::addJson(const QString &path, const QFileInfo &info)
         addFile(path, info.fileName(), BatchLayout::File);
         return;
     }
-    TaskFile tasks{path, info.fileName(), {}};
-    QString message;
-    if (!LabelStudioFormat::read(bytes, &tasks.tasks, &message)) {
-        errors.append({path, 0, message});
+    Expected<QList<LabelStudioFormat::Task>> read = LabelStudioFormat::read(bytes);
+    if (!read) {
+        errors.append({path, 0, read.error().message});
         return;
     }
+    TaskFile tasks{path, info.fileName(), std::move(read).value()};
     const qsizetype index = qsizetype(taskFiles.size());
     for (qsizetype t = 0; t < tasks.tasks.size(); ++t) {
         units.push_back({t, index, labelStudioUnit, qint32(tasks.tasks.at(t).line)});
@@ -607,13 +607,13 @@ ReadResult BatchReader::Private::readLine(const Unit &unit, Keep keep) const
 ReadResult BatchReader::Private::imported(const ImportedDocument &doc, SpanImport::OffsetUnit offsets,
                                           SourceEntry entry, const QString &fileName, const QString &context) const
 {
-    QString message;
-    std::optional<QByteArray> source = SpanImport::taggedSource(doc.text, doc.spans, offsets, schema, &message);
+    Expected<QByteArray> source = SpanImport::taggedSource(doc.text, doc.spans, offsets, schema);
     if (!source) {
+        const QString &message = source.error().message;
         return InputError{entry.path, entry.line, context.isEmpty() ? message : context % u": " % message};
     }
     entry.id = doc.hasId ? doc.id : fileName % u':' % QString::number(entry.line);
-    entry.source = std::move(*source);
+    entry.source = std::move(source).value();
     return entry;
 }
 
@@ -624,10 +624,9 @@ ReadResult BatchReader::Private::readDoccanoLine(const Unit &unit, Keep keep) co
     if (isBlank(line, unit.length)) {
         return std::monostate{};
     }
-    ImportedDocument doc;
-    QString message;
-    if (!DoccanoFormat::readLine(std::string_view(line, std::size_t(unit.length)), &doc, &message)) {
-        return InputError{file.path, unit.line, message};
+    const Expected<ImportedDocument> doc = DoccanoFormat::readLine(std::string_view(line, std::size_t(unit.length)));
+    if (!doc) {
+        return InputError{file.path, unit.line, doc.error().message};
     }
     SourceEntry entry;
     entry.path = file.path;
@@ -636,7 +635,7 @@ ReadResult BatchReader::Private::readDoccanoLine(const Unit &unit, Keep keep) co
     if (keep == Keep::TextAndLine) {
         entry.jsonLine = QByteArray(line, unit.length);
     }
-    return imported(doc, SpanImport::OffsetUnit::Utf16, std::move(entry), file.fileName, {});
+    return imported(*doc, SpanImport::OffsetUnit::Utf16, std::move(entry), file.fileName, {});
 }
 
 ReadResult BatchReader::Private::readTask(const Unit &unit, Keep keep) const

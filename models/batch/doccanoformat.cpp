@@ -79,36 +79,32 @@ LineKind classify(std::string_view line)
     return LineKind::Other;
 }
 
-bool readLine(std::string_view line, ImportedDocument *doc, QString *error)
+Expected<ImportedDocument> readLine(std::string_view line)
 {
     const ReleaseAfterHugeLine release(line.size());
+    ImportedDocument doc;
     dom::element root;
     if (auto code = parse(line, &root)) {
-        *error = ImportJson::invalidJson(code);
-        return false;
+        return Error{ImportJson::invalidJson(code)};
     }
     dom::object object;
     if (root.get_object().get(object)) {
-        *error = QStringLiteral("line is not a JSON object");
-        return false;
+        return Error{QStringLiteral("line is not a JSON object")};
     }
     dom::element value;
     std::string_view text;
     if (object.at_key("text").get(value)) {
-        *error = QStringLiteral("\"text\" is missing");
-        return false;
+        return Error{QStringLiteral("\"text\" is missing")};
     }
     if (value.get_string().get(text)) {
-        *error = QStringLiteral("\"text\" is not a string");
-        return false;
+        return Error{QStringLiteral("\"text\" is not a string")};
     }
-    doc->text = ImportJson::string(text);
+    doc.text = ImportJson::string(text);
     if (object.at_key("id").get(value) == simdjson::SUCCESS) {
-        if (!ImportJson::id(value, &doc->id)) {
-            *error = QStringLiteral("\"id\" is not a string or a number");
-            return false;
+        if (!ImportJson::id(value, &doc.id)) {
+            return Error{QStringLiteral("\"id\" is not a string or a number")};
         }
-        doc->hasId = true;
+        doc.hasId = true;
     }
 
     dom::array spans;
@@ -116,8 +112,7 @@ bool readLine(std::string_view line, ImportedDocument *doc, QString *error)
         constexpr QLatin1StringView key("entities");
         constexpr QLatin1StringView expected("{\"start_offset\", \"end_offset\", \"label\"}");
         if (value.get_array().get(spans)) {
-            *error = QStringLiteral("\"entities\" is not an array");
-            return false;
+            return Error{QStringLiteral("\"entities\" is not an array")};
         }
         qsizetype item = 0;
         for (dom::element element : spans) {
@@ -127,13 +122,12 @@ bool readLine(std::string_view line, ImportedDocument *doc, QString *error)
             dom::object entity;
             if (element.get_object().get(entity) || !ImportJson::offset(entity["start_offset"], &span.start)
                 || !ImportJson::offset(entity["end_offset"], &span.end) || entity["label"].get_string().get(label)) {
-                *error = itemError(key, item, expected);
-                return false;
+                return Error{itemError(key, item, expected)};
             }
             span.label = ImportJson::string(label);
-            doc->spans.append(span);
+            doc.spans.append(span);
         }
-        return true;
+        return doc;
     }
     for (const char *name : {"label", "labels"}) {
         if (object.at_key(name).get(value)) {
@@ -141,8 +135,7 @@ bool readLine(std::string_view line, ImportedDocument *doc, QString *error)
         }
         const QLatin1StringView key(name);
         if (value.get_array().get(spans)) {
-            *error = u'"' % key % u"\" is not an array";
-            return false;
+            return Error{u'"' % key % u"\" is not an array"};
         }
         qsizetype item = 0;
         for (dom::element element : spans) {
@@ -152,15 +145,14 @@ bool readLine(std::string_view line, ImportedDocument *doc, QString *error)
             dom::array triple;
             if (element.get_array().get(triple) || triple.size() != 3 || !ImportJson::offset(triple.at(0), &span.start)
                 || !ImportJson::offset(triple.at(1), &span.end) || triple.at(2).get_string().get(label)) {
-                *error = itemError(key, item, QLatin1StringView("[start, end, \"LABEL\"]"));
-                return false;
+                return Error{itemError(key, item, QLatin1StringView("[start, end, \"LABEL\"]"))};
             }
             span.label = ImportJson::string(label);
-            doc->spans.append(span);
+            doc.spans.append(span);
         }
-        return true;
+        return doc;
     }
-    return true;
+    return doc;
 }
 
 } // namespace annorev::DoccanoFormat

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "expected.h"
 #include "spanimport.h"
 
 #include <QString>
@@ -16,7 +17,7 @@ namespace annorev::DoccanoFormat {
 enum class LineKind { NotAnObject, Doccano, Other };
 LineKind classify(std::string_view line);
 
-// Reads one line of such a file; on failure returns false with *error saying why.
-bool readLine(std::string_view line, ImportedDocument *doc, QString *error);
+// Reads one line of such a file, or says why it cannot.
+Expected<ImportedDocument> readLine(std::string_view line);
 
 } // namespace annorev::DoccanoFormat

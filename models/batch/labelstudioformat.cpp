@@ -56,22 +56,19 @@ std::vector<Where> locateTasks(const simdjson::padded_string &json)
     return where;
 }
 
-bool readText(dom::object task, QString *text, QString *error)
+Expected<QString> readText(dom::object task)
 {
     dom::object data;
     if (task["data"].get_object().get(data)) {
-        *error = QStringLiteral("\"data\" is missing or not an object");
-        return false;
+        return Error{QStringLiteral("\"data\" is missing or not an object")};
     }
     std::string_view found;
     dom::element value;
     if (data["text"].get(value) == simdjson::SUCCESS) {
         if (value.get_string().get(found)) {
-            *error = QStringLiteral("\"data.text\" is not a string");
-            return false;
+            return Error{QStringLiteral("\"data.text\" is not a string")};
         }
-        *text = ImportJson::string(found);
-        return true;
+        return ImportJson::string(found);
     }
     int strings = 0;
     for (dom::key_value_pair field : data) {
@@ -80,23 +77,22 @@ bool readText(dom::object task, QString *text, QString *error)
         }
     }
     if (strings != 1) {
-        *error = QStringLiteral("\"data\" has no \"text\" and %1 string fields, so the text is not known").arg(strings);
-        return false;
+        return Error{
+            QStringLiteral("\"data\" has no \"text\" and %1 string fields, so the text is not known").arg(strings)};
     }
-    *text = ImportJson::string(found);
-    return true;
+    return ImportJson::string(found);
 }
 
-bool readResult(dom::array result, QList<ImportedSpan> *spans, QString *error)
+Expected<QList<ImportedSpan>> readResult(dom::array result)
 {
+    QList<ImportedSpan> spans;
     qsizetype item = 0;
     for (dom::element element : result) {
         ++item;
         const QString where = QStringLiteral("result item %1: ").arg(item);
         dom::object object;
         if (element.get_object().get(object)) {
-            *error = where % u"not a JSON object";
-            return false;
+            return Error{where % u"not a JSON object"};
         }
         std::string_view type;
         const bool typed = object["type"].get_string().get(type) == simdjson::SUCCESS;
@@ -109,57 +105,50 @@ bool readResult(dom::array result, QList<ImportedSpan> *spans, QString *error)
             if (!typed) {
                 continue;
             }
-            *error = where % u"\"value\" has no \"labels\" array";
-            return false;
+            return Error{where % u"\"value\" has no \"labels\" array"};
         }
         ImportedSpan span;
         if (!ImportJson::offset(value["start"], &span.start) || !ImportJson::offset(value["end"], &span.end)) {
-            *error = where % u"\"value.start\" and \"value.end\" are not both whole numbers";
-            return false;
+            return Error{where % u"\"value.start\" and \"value.end\" are not both whole numbers"};
         }
         std::string_view text;
         dom::element textValue;
         if (value["text"].get(textValue) == simdjson::SUCCESS) {
             if (textValue.get_string().get(text)) {
-                *error = where % u"\"value.text\" is not a string";
-                return false;
+                return Error{where % u"\"value.text\" is not a string"};
             }
             span.text = ImportJson::string(text);
         }
         if (labels.size() == 0) {
-            *error = where % u"\"value.labels\" is empty";
-            return false;
+            return Error{where % u"\"value.labels\" is empty"};
         }
         // Label Studio lets one region carry several labels: each becomes a span.
         for (dom::element label : labels) {
             std::string_view name;
             if (label.get_string().get(name)) {
-                *error = where % u"\"value.labels\" holds something that is not a string";
-                return false;
+                return Error{where % u"\"value.labels\" holds something that is not a string"};
             }
             span.label = ImportJson::string(name);
-            spans->append(span);
+            spans.append(span);
         }
     }
-    return true;
+    return spans;
 }
 
-bool readSpans(dom::object task, QList<ImportedSpan> *spans, QString *error)
+Expected<QList<ImportedSpan>> readSpans(dom::object task)
 {
     dom::element value;
     if (task["annotations"].get(value)) {
-        return true;
+        return QList<ImportedSpan>();
     }
     dom::array annotations;
     if (value.get_array().get(annotations)) {
-        *error = QStringLiteral("\"annotations\" is not an array");
-        return false;
+        return Error{QStringLiteral("\"annotations\" is not an array")};
     }
     for (dom::element element : annotations) {
         dom::object annotation;
         if (element.get_object().get(annotation)) {
-            *error = QStringLiteral("an annotation is not a JSON object");
-            return false;
+            return Error{QStringLiteral("an annotation is not a JSON object")};
         }
         bool cancelled = false;
         if (annotation["was_cancelled"].get_bool().get(cancelled) == simdjson::SUCCESS && cancelled) {
@@ -167,15 +156,14 @@ bool readSpans(dom::object task, QList<ImportedSpan> *spans, QString *error)
         }
         dom::array result;
         if (annotation["result"].get(value)) {
-            return true;
+            return QList<ImportedSpan>();
         }
         if (value.get_array().get(result)) {
-            *error = QStringLiteral("\"result\" is not an array");
-            return false;
+            return Error{QStringLiteral("\"result\" is not an array")};
         }
-        return readResult(result, spans, error);
+        return readResult(result);
     }
-    return true;
+    return QList<ImportedSpan>();
 }
 
 void readTask(dom::element element, Task *task)
@@ -195,10 +183,18 @@ void readTask(dom::element element, Task *task)
         task->doc.hasId = true;
         task->name = task->name % u" (id " % task->doc.id % u')';
     }
-    QString error;
-    if (!readText(object, &task->doc.text, &error) || !readSpans(object, &task->doc.spans, &error)) {
-        task->error = task->name % u": " % error;
+    Expected<QString> text = readText(object);
+    if (!text) {
+        task->error = task->name % u": " % text.error().message;
+        return;
     }
+    task->doc.text = std::move(text).value();
+    Expected<QList<ImportedSpan>> spans = readSpans(object);
+    if (!spans) {
+        task->error = task->name % u": " % spans.error().message;
+        return;
+    }
+    task->doc.spans = std::move(spans).value();
 }
 
 } // namespace
@@ -214,24 +210,23 @@ bool looksLike(const QByteArray &bytes)
     return false;
 }
 
-bool read(const QByteArray &bytes, QList<Task> *tasks, QString *error)
+Expected<QList<Task>> read(const QByteArray &bytes)
 {
     const qsizetype begin = bodyBegin(bytes);
     const simdjson::padded_string json(bytes.constData() + begin, std::size_t(bytes.size() - begin));
     dom::parser parser;
     dom::element root;
     if (auto code = parser.parse(json).get(root)) {
-        *error = ImportJson::invalidJson(code);
-        return false;
+        return Error{ImportJson::invalidJson(code)};
     }
     dom::array array;
     if (root.get_array().get(array)) {
-        *error = QStringLiteral("not a JSON array of Label Studio tasks");
-        return false;
+        return Error{QStringLiteral("not a JSON array of Label Studio tasks")};
     }
     const std::vector<Where> where = locateTasks(json);
     const bool located = where.size() == array.size();
-    tasks->reserve(qsizetype(array.size()));
+    QList<Task> tasks;
+    tasks.reserve(qsizetype(array.size()));
     qsizetype index = 0;
     for (dom::element element : array) {
         Task task;
@@ -242,10 +237,10 @@ bool read(const QByteArray &bytes, QList<Task> *tasks, QString *error)
             task.json = QByteArray(at.json.data(), qsizetype(at.json.size()));
         }
         readTask(element, &task);
-        tasks->append(std::move(task));
+        tasks.append(std::move(task));
         ++index;
     }
-    return true;
+    return tasks;
 }
 
 } // namespace annorev::LabelStudioFormat

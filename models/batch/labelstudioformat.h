@@ -1,5 +1,6 @@
 #pragma once
 
+#include "expected.h"
 #include "spanimport.h"
 
 #include <QByteArray>
@@ -24,7 +25,8 @@ bool looksLike(const QByteArray &bytes);
 
 // Reads a JSON array of tasks: "data" holds the text ("text", or its one string field), and
 // the first annotation that was not cancelled holds the spans (result items of type "labels").
-// Predictions are ignored. Returns false with *error when the file is not such an array.
-bool read(const QByteArray &bytes, QList<Task> *tasks, QString *error);
+// Predictions are ignored. An error when the file is not such an array; a task that cannot be
+// read carries its own error.
+Expected<QList<Task>> read(const QByteArray &bytes);
 
 } // namespace annorev::LabelStudioFormat

@@ -83,8 +83,8 @@ void appendEscaped(QString *out, QStringView chunk, bool html)
 
 } // namespace
 
-std::optional<QByteArray> SpanImport::taggedSource(const QString &text, const QList<ImportedSpan> &spans,
-                                                   OffsetUnit unit, const Schema &schema, QString *error)
+Expected<QByteArray> SpanImport::taggedSource(const QString &text, const QList<ImportedSpan> &spans, OffsetUnit unit,
+                                              const Schema &schema)
 {
     // UTF-16 offset of every code point boundary, built only when a code point offset needs it.
     std::vector<qsizetype> boundaries;
@@ -111,34 +111,28 @@ std::optional<QByteArray> SpanImport::taggedSource(const QString &text, const QL
         const ImportedSpan &span = spans.at(i);
         const QString where = describe(i + 1, span);
         if (!isTagName(span.label)) {
-            *error = where % u": the label cannot be written as a tag (a letter, then ASCII letters, digits, "
-                             u"'_', '-', ':' or '.')";
-            return std::nullopt;
+            return Error{where % u": the label cannot be written as a tag (a letter, then ASCII letters, digits, "
+                                 u"'_', '-', ':' or '.')"};
         }
         if (!schema.label(span.label) && HtmlElements::isElement(span.label.toLatin1())) {
-            *error = where % u": the label is not in the schema and is the name of an HTML element, so its tag "
-                             u"would be read as markup";
-            return std::nullopt;
+            return Error{where % u": the label is not in the schema and is the name of an HTML element, so its tag "
+                                 u"would be read as markup"};
         }
         if (span.start < 0 || span.end > length) {
-            *error = where % u": outside the text (" % QString::number(length) % u' ' % unitName % u')';
-            return std::nullopt;
+            return Error{where % u": outside the text (" % QString::number(length) % u' ' % unitName % u')'};
         }
         if (span.start >= span.end) {
-            *error = where % u": empty or reversed";
-            return std::nullopt;
+            return Error{where % u": empty or reversed"};
         }
         const qsizetype start = toUtf16(span.start);
         const qsizetype end = toUtf16(span.end);
         if (splitsSurrogatePair(text, start) || splitsSurrogatePair(text, end)) {
-            *error = where % u": splits a character outside the Basic Multilingual Plane in two (offsets in "
-                             % unitName % u')';
-            return std::nullopt;
+            return Error{where % u": splits a character outside the Basic Multilingual Plane in two (offsets in " %
+                         unitName % u')'};
         }
         if (span.text && *span.text != QStringView(text).sliced(start, end - start)) {
-            *error = where % u": its text \"" % *span.text % u"\" differs from the text at its offsets \""
-                     % QStringView(text).sliced(start, end - start) % u'"';
-            return std::nullopt;
+            return Error{where % u": its text \"" % *span.text % u"\" differs from the text at its offsets \"" %
+                         QStringView(text).sliced(start, end - start) % u'"'};
         }
         placed.append(Placed{span.label, start, end, i});
     }
@@ -188,8 +182,7 @@ std::optional<QByteArray> SpanImport::taggedSource(const QString &text, const QL
 
     const Document doc = Document::parse(source, schema);
     if (doc.text() != text) {
-        *error = QStringLiteral("the text does not read back unchanged from tagged text (is it valid Unicode?)");
-        return std::nullopt;
+        return Error{QStringLiteral("the text does not read back unchanged from tagged text (is it valid Unicode?)")};
     }
     std::vector<SpanKey> expectedSpans;
     std::vector<SpanKey> expectedUnknown;
@@ -210,9 +203,8 @@ std::optional<QByteArray> SpanImport::taggedSource(const QString &text, const QL
         std::sort(keys->begin(), keys->end());
     }
     if (gotSpans != expectedSpans || gotUnknown != expectedUnknown) {
-        *error = QStringLiteral("the spans cannot be written as tags that read back the same (spans of one label "
-                                "that cross each other?)");
-        return std::nullopt;
+        return Error{QStringLiteral("the spans cannot be written as tags that read back the same (spans of one label "
+                                    "that cross each other?)")};
     }
     return source;
 }

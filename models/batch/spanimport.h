@@ -1,5 +1,7 @@
 #pragma once
 
+#include "expected.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
@@ -41,9 +43,9 @@ class SpanImport
 public:
     enum class OffsetUnit { Utf16, CodePoint };
 
-    // The tagged UTF-8 source, or nothing with *error saying why.
-    static std::optional<QByteArray> taggedSource(const QString &text, const QList<ImportedSpan> &spans,
-                                                  OffsetUnit unit, const Schema &schema, QString *error);
+    // The tagged UTF-8 source, or why the spans cannot become one.
+    static Expected<QByteArray> taggedSource(const QString &text, const QList<ImportedSpan> &spans, OffsetUnit unit,
+                                             const Schema &schema);
 };
 
 } // namespace annorev

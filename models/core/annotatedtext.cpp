@@ -75,7 +75,7 @@ AnnotatedText AnnotatedText::withLfLineEnds() const
     return lf;
 }
 
-bool AnnotatedText::verify(QString *error) const
+Expected<void> AnnotatedText::verify() const
 {
     QList<qsizetype> starts;
     if (unit == OffsetUnit::CodePoint && !spans.isEmpty()) {
@@ -90,14 +90,11 @@ bool AnnotatedText::verify(QString *error) const
             matches = QStringView(text).sliced(begin, end - begin) == span.text;
         }
         if (!matches) {
-            if (error) {
-                *error = u"document " % id % u": span " % span.label % u' ' % QString::number(span.start) % u'-' %
-                         QString::number(span.end) % u" does not match its text";
-            }
-            return false;
+            return Error{u"document " % id % u": span " % span.label % u' ' % QString::number(span.start) % u'-' %
+                         QString::number(span.end) % u" does not match its text"};
         }
     }
-    return true;
+    return {};
 }
 
 } // namespace annorev

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "expected.h"
 #include "offsetunit.h"
 
 #include <QList>
@@ -35,9 +36,9 @@ struct AnnotatedText
 
     // Whether text, counted in unit, holds each span's text at [start, end). It slices the text
     // on its own rather than trusting the conversion, so a wrong offset is an error, never a
-    // silent shift. On a mismatch, error says
+    // silent shift. A mismatch is the error
     // "document ID: span LABEL START-END does not match its text".
-    bool verify(QString *error) const;
+    Expected<void> verify() const;
 };
 
 } // namespace annorev

@@ -15,14 +15,6 @@ QString foldedName(QStringView text)
     return text.toString().simplified().toCaseFolded();
 }
 
-std::nullopt_t fail(QString *error, const QString &message)
-{
-    if (error) {
-        *error = message;
-    }
-    return std::nullopt;
-}
-
 } // namespace
 
 const CountryAliases &CountryAliases::builtin()
@@ -32,32 +24,30 @@ const CountryAliases &CountryAliases::builtin()
         if (!file.open(QIODevice::ReadOnly)) {
             qFatal("annorev: the built-in country list resource is missing");
         }
-        QString error;
-        auto parsed = fromJson(file.readAll(), &error);
+        Expected<CountryAliases> parsed = fromJson(file.readAll());
         if (!parsed) {
-            qFatal("annorev: the built-in country list is invalid: %s", qPrintable(error));
+            qFatal("annorev: the built-in country list is invalid: %s", qPrintable(parsed.error().message));
         }
         return *std::move(parsed);
     }();
     return aliases;
 }
 
-std::optional<CountryAliases> CountryAliases::fromJson(const QByteArray &json, QString *error)
+Expected<CountryAliases> CountryAliases::fromJson(const QByteArray &json)
 {
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        return fail(error,
-                    QStringLiteral("invalid JSON at byte %1: %2").arg(parseError.offset).arg(parseError.errorString()));
+        return Error{
+            QStringLiteral("invalid JSON at byte %1: %2").arg(parseError.offset).arg(parseError.errorString())};
     }
     const QJsonObject root = doc.object();
     if (!doc.isObject() || !root.value(u"countries").isObject()) {
-        return fail(error, QStringLiteral("a country list is an object with a \"countries\" object"));
+        return Error{QStringLiteral("a country list is an object with a \"countries\" object")};
     }
     if (const QJsonValue version = root.value(u"version"); !version.isUndefined() && version.toInt(-1) != 1) {
-        return fail(
-            error,
-            QStringLiteral("unsupported country list version %1; expected 1").arg(version.toVariant().toString()));
+        return Error{
+            QStringLiteral("unsupported country list version %1; expected 1").arg(version.toVariant().toString())};
     }
 
     CountryAliases aliases;
@@ -79,18 +69,18 @@ std::optional<CountryAliases> CountryAliases::fromJson(const QByteArray &json, Q
     for (auto it = countries.begin(); it != countries.end(); ++it) {
         const QString canonical = it.key().trimmed();
         if (const QString problem = add(canonical, canonical); !problem.isEmpty()) {
-            return fail(error, problem);
+            return Error{problem};
         }
         if (!it.value().isArray()) {
-            return fail(error, QStringLiteral("the aliases of \"%1\" must be an array of strings").arg(canonical));
+            return Error{QStringLiteral("the aliases of \"%1\" must be an array of strings").arg(canonical)};
         }
         const QJsonArray names = it.value().toArray();
         for (const QJsonValue &alias : names) {
             if (!alias.isString()) {
-                return fail(error, QStringLiteral("the aliases of \"%1\" must be an array of strings").arg(canonical));
+                return Error{QStringLiteral("the aliases of \"%1\" must be an array of strings").arg(canonical)};
             }
             if (const QString problem = add(alias.toString(), canonical); !problem.isEmpty()) {
-                return fail(error, problem);
+                return Error{problem};
             }
         }
     }

@@ -1,10 +1,10 @@
 #pragma once
 
+#include "expected.h"
+
 #include <QHash>
 #include <QString>
 #include <QStringList>
-
-#include <optional>
 
 namespace annorev {
 
@@ -13,7 +13,7 @@ class CountryAliases
 {
 public:
     static const CountryAliases &builtin();
-    static std::optional<CountryAliases> fromJson(const QByteArray &json, QString *error);
+    static Expected<CountryAliases> fromJson(const QByteArray &json);
 
     // The canonical name for an alias or a canonical name (ignoring case and surrounding white
     // space); the trimmed text itself when it is not known.

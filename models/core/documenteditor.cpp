@@ -77,34 +77,30 @@ qsizetype findSpan(const Document &doc, const QString &label, qsizetype start, q
     return -1;
 }
 
-std::optional<Document> apply(const Document &doc, const SpanEdit &edit, const Schema &schema, QString *error)
+Expected<Document> apply(const Document &doc, const SpanEdit &edit, const Schema &schema)
 {
     QByteArray source = doc.source();
     const QString &text = doc.text();
     QString expectedText = text;
     QList<Span> expectedSpans = doc.spans();
-    auto refuse = [error](const QString &message) {
-        *error = message;
-        return std::nullopt;
-    };
     if (edit.start < 0 || edit.end < edit.start || edit.end > text.size()) {
-        return refuse(QStringLiteral("the range %1-%2 is outside the text").arg(edit.start).arg(edit.end));
+        return Error{QStringLiteral("the range %1-%2 is outside the text").arg(edit.start).arg(edit.end)};
     }
 
     switch (edit.kind) {
     case SpanEdit::AddSpan: {
         if (!schema.label(edit.label)) {
-            return refuse(QStringLiteral("\"%1\" is not a label of the schema").arg(edit.label));
+            return Error{QStringLiteral("\"%1\" is not a label of the schema").arg(edit.label)};
         }
         if (edit.start == edit.end) {
-            return refuse(QStringLiteral("an empty selection cannot be tagged"));
+            return Error{QStringLiteral("an empty selection cannot be tagged")};
         }
         if (doc.isInsertedBreak(edit.start) || doc.isInsertedBreak(edit.end - 1)) {
-            return refuse(QStringLiteral("a span cannot start or end with a line break that stands for HTML block "
-                                         "markup"));
+            return Error{QStringLiteral("a span cannot start or end with a line break that stands for HTML block "
+                                        "markup")};
         }
         if (overlapsExisting(doc, edit.start, edit.end)) {
-            return refuse(QStringLiteral("the selection overlaps a span: untag that first"));
+            return Error{QStringLiteral("the selection overlaps a span: untag that first")};
         }
         const qsizetype open = doc.sourceOffset(edit.start, Document::Side::AfterTags);
         const qsizetype close = doc.sourceOffset(edit.end, Document::Side::BeforeTags);
@@ -124,7 +120,7 @@ std::optional<Document> apply(const Document &doc, const SpanEdit &edit, const S
     case SpanEdit::Relabel: {
         const qsizetype index = findSpan(doc, edit.label, edit.start, edit.end);
         if (index < 0) {
-            return refuse(QStringLiteral("there is no %1 span at %2-%3").arg(edit.label).arg(edit.start).arg(edit.end));
+            return Error{QStringLiteral("there is no %1 span at %2-%3").arg(edit.label).arg(edit.start).arg(edit.end)};
         }
         const Span &span = doc.spans().at(index);
         if (edit.kind == SpanEdit::RemoveSpan) {
@@ -133,7 +129,7 @@ std::optional<Document> apply(const Document &doc, const SpanEdit &edit, const S
             expectedSpans.removeAt(index);
         } else {
             if (!schema.label(edit.value)) {
-                return refuse(QStringLiteral("\"%1\" is not a label of the schema").arg(edit.value));
+                return Error{QStringLiteral("\"%1\" is not a label of the schema").arg(edit.value)};
             }
             const QByteArray to = edit.value.toUtf8();
             const qsizetype nameLength = span.label.toUtf8().size();
@@ -147,7 +143,7 @@ std::optional<Document> apply(const Document &doc, const SpanEdit &edit, const S
         const qsizetype from = doc.sourceOffset(edit.start, Document::Side::AfterTags);
         const qsizetype to = doc.sourceOffset(edit.end, Document::Side::BeforeTags);
         if (to < from) {
-            return refuse(QStringLiteral("the range %1-%2 holds no text").arg(edit.start).arg(edit.end));
+            return Error{QStringLiteral("the range %1-%2 holds no text").arg(edit.start).arg(edit.end)};
         }
         source.replace(from, to - from, doc.hasHtmlMarkup() ? escapeForHtml(edit.value) : edit.value.toUtf8());
         expectedText.replace(edit.start, edit.end - edit.start, edit.value);
@@ -167,19 +163,19 @@ std::optional<Document> apply(const Document &doc, const SpanEdit &edit, const S
     Document result = Document::parse(std::move(source), schema);
     if (result.text() != expectedText || !sameSpans(result.spans(), expectedSpans) ||
         issuesOf(result, edit) != doc.markupIssues().size()) {
-        return refuse(QStringLiteral("the edit would change more than it asks for (text that reads as a tag, or a "
-                                     "range that crosses a tag)"));
+        return Error{QStringLiteral("the edit would change more than it asks for (text that reads as a tag, or a "
+                                    "range that crosses a tag)")};
     }
     return result;
 }
 
-std::optional<Document> apply(const Document &doc, const QList<SpanEdit> &edits, const Schema &schema, QString *error)
+Expected<Document> apply(const Document &doc, const QList<SpanEdit> &edits, const Schema &schema)
 {
-    std::optional<Document> current = doc;
+    Expected<Document> current = doc;
     for (const SpanEdit &edit : edits) {
-        current = apply(*current, edit, schema, error);
+        current = apply(*current, edit, schema);
         if (!current) {
-            return std::nullopt;
+            return current;
         }
     }
     return current;

@@ -1,9 +1,8 @@
 #pragma once
 
 #include "document.h"
+#include "expected.h"
 #include "spanedit.h"
-
-#include <optional>
 
 namespace annorev {
 
@@ -14,8 +13,8 @@ class Schema;
 // is parsed again and checked: an edit whose outcome is not exactly what it asked for is refused.
 namespace DocumentEditor {
 
-std::optional<Document> apply(const Document &doc, const SpanEdit &edit, const Schema &schema, QString *error);
-std::optional<Document> apply(const Document &doc, const QList<SpanEdit> &edits, const Schema &schema, QString *error);
+Expected<Document> apply(const Document &doc, const SpanEdit &edit, const Schema &schema);
+Expected<Document> apply(const Document &doc, const QList<SpanEdit> &edits, const Schema &schema);
 
 // The index of the first span with this label and range, or -1.
 qsizetype findSpan(const Document &doc, const QString &label, qsizetype start, qsizetype end);

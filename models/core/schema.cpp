@@ -79,49 +79,44 @@ const Schema &Schema::builtin()
         if (!file.open(QIODevice::ReadOnly)) {
             qFatal("annorev: the built-in schema resource is missing");
         }
-        QString error;
-        auto parsed = fromJson(file.readAll(), &error);
+        Expected<Schema> parsed = fromJson(file.readAll());
         if (!parsed) {
-            qFatal("annorev: the built-in schema is invalid: %s", qPrintable(error));
+            qFatal("annorev: the built-in schema is invalid: %s", qPrintable(parsed.error().message));
         }
         return *parsed;
     }();
     return schema;
 }
 
-std::optional<Schema> Schema::fromFile(const QString &path, QString *error)
+Expected<Schema> Schema::fromFile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("%1: cannot read schema: %2").arg(path, file.errorString());
-        return std::nullopt;
+        return Error{QStringLiteral("%1: cannot read schema: %2").arg(path, file.errorString())};
     }
-    QString detail;
-    auto schema = fromJson(file.readAll(), &detail);
+    Expected<Schema> schema = fromJson(file.readAll());
     if (!schema) {
-        *error = path + QStringLiteral(": ") + detail;
+        return Error{path + QStringLiteral(": ") + schema.error().message};
     }
     return schema;
 }
 
-std::optional<Schema> Schema::fromJson(const QByteArray &json, QString *error)
+Expected<Schema> Schema::fromJson(const QByteArray &json)
 {
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        *error = QStringLiteral("invalid JSON at byte %1: %2").arg(parseError.offset).arg(parseError.errorString());
-        return std::nullopt;
+        return Error{
+            QStringLiteral("invalid JSON at byte %1: %2").arg(parseError.offset).arg(parseError.errorString())};
     }
     if (!doc.isObject() || !doc.object().value(u"labels").isArray()) {
-        *error = QStringLiteral("a schema is an object with a \"labels\" array");
-        return std::nullopt;
+        return Error{QStringLiteral("a schema is an object with a \"labels\" array")};
     }
     const QJsonObject root = doc.object();
     Schema schema;
     const QString policy = root.value(u"hardwareCountPolicy").toString(QStringLiteral("separate"));
     if (policy != u"separate" && policy != u"embedded") {
-        *error = QStringLiteral("hardwareCountPolicy is \"separate\" or \"embedded\", not \"%1\"").arg(policy);
-        return std::nullopt;
+        return Error{QStringLiteral("hardwareCountPolicy is \"separate\" or \"embedded\", not \"%1\"").arg(policy)};
     }
     schema.m_hardwareCountSeparate = policy == u"separate";
 
@@ -132,31 +127,28 @@ std::optional<Schema> Schema::fromJson(const QByteArray &json, QString *error)
         info.name = object.value(u"name").toString();
         const QString where = QStringLiteral("label %1").arg(i + 1);
         if (!isLabelName(info.name)) {
-            *error = where + QStringLiteral(": \"name\" must be an ASCII name starting with a letter, not \"%1\"")
-                                 .arg(info.name);
-            return std::nullopt;
+            return Error{
+                where +
+                QStringLiteral(": \"name\" must be an ASCII name starting with a letter, not \"%1\"").arg(info.name)};
         }
         if (schema.label(info.name)) {
-            *error = where + QStringLiteral(": the label \"%1\" is defined twice").arg(info.name);
-            return std::nullopt;
+            return Error{where + QStringLiteral(": the label \"%1\" is defined twice").arg(info.name)};
         }
         info.displayName = object.value(u"display").toString(info.name);
         info.colour = object.value(u"colour").toString(QStringLiteral("#888888"));
         if (!isHexColour(info.colour)) {
-            *error = where + QStringLiteral(" (%1): \"colour\" is not a colour").arg(info.name);
-            return std::nullopt;
+            return Error{where + QStringLiteral(" (%1): \"colour\" is not a colour").arg(info.name)};
         }
         const QString shortcut = object.value(u"shortcut").toString();
         if (shortcut.size() > 1) {
-            *error = where + QStringLiteral(" (%1): \"shortcut\" is one key").arg(info.name);
-            return std::nullopt;
+            return Error{where + QStringLiteral(" (%1): \"shortcut\" is one key").arg(info.name)};
         }
         info.shortcut = shortcut.isEmpty() ? QChar() : shortcut.front();
         const auto type = typeFromName(object.value(u"type").toString(QStringLiteral("text")));
         if (!type) {
-            *error = where + QStringLiteral(" (%1): unknown \"type\" \"%2\"")
-                                 .arg(info.name, object.value(u"type").toString());
-            return std::nullopt;
+            return Error{
+                where +
+                QStringLiteral(" (%1): unknown \"type\" \"%2\"").arg(info.name, object.value(u"type").toString())};
         }
         info.type = *type;
         info.singleValued = object.value(u"single").toBool(info.type != ValueType::Model);
@@ -164,8 +156,7 @@ std::optional<Schema> Schema::fromJson(const QByteArray &json, QString *error)
         schema.m_labelBytes.append(info.name.toUtf8());
     }
     if (schema.m_labels.isEmpty()) {
-        *error = QStringLiteral("a schema needs at least one label");
-        return std::nullopt;
+        return Error{QStringLiteral("a schema needs at least one label")};
     }
     return schema;
 }

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "expected.h"
+
 #include <QList>
 #include <QString>
-
-#include <optional>
 
 namespace annorev {
 
@@ -25,8 +25,8 @@ class Schema
 {
 public:
     static const Schema &builtin();
-    static std::optional<Schema> fromJson(const QByteArray &json, QString *error);
-    static std::optional<Schema> fromFile(const QString &path, QString *error);
+    static Expected<Schema> fromJson(const QByteArray &json);
+    static Expected<Schema> fromFile(const QString &path);
 
     const QList<LabelInfo> &labels() const { return m_labels; }
     // The label names in UTF-8, for matching tag names in source bytes.

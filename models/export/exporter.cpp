@@ -46,14 +46,6 @@ struct Plan
     std::function<Rendered(qsizetype)> render;
 };
 
-bool fail(QString *error, const QString &message)
-{
-    if (error) {
-        *error = message;
-    }
-    return false;
-}
-
 QString emptySpanLeftOut(const QString &id, const QString &label, qsizetype start, ExportFormat format)
 {
     return u"document " % id % u": the empty " % label % u" span at " % QString::number(start) % u" is left out: " %
@@ -81,7 +73,8 @@ AnnotatedText withoutEmptySpans(AnnotatedText text, ExportFormat format, QString
 Rendered renderAnnotated(const AnnotatedText &original, ExportFormat format, const QString &bratStem)
 {
     Rendered rendered;
-    if (!original.verify(&rendered.error)) {
+    if (Expected<void> verified = original.verify(); !verified) {
+        rendered.error = verified.error().message;
         return rendered;
     }
     const AnnotatedText text = withoutEmptySpans(original, format, &rendered.warnings);
@@ -97,7 +90,8 @@ Rendered renderAnnotated(const AnnotatedText &original, ExportFormat format, con
         // brat reads the .txt with universal newlines, where a CRLF is one character: written with
         // LF line ends, the text is the same for brat and for any other reader of the file.
         const AnnotatedText lf = text.withLfLineEnds();
-        if (!lf.verify(&rendered.error)) {
+        if (Expected<void> verified = lf.verify(); !verified) {
+            rendered.error = verified.error().message;
             return rendered;
         }
         rendered.files.append({bratStem % u".txt", lf.text.toUtf8()});
@@ -112,23 +106,24 @@ Rendered renderAnnotated(const AnnotatedText &original, ExportFormat format, con
 }
 
 // The layout of the annotation formats around their documents.
-bool planAnnotated(ExportFormat format, const Schema &schema, Plan *plan, QString *error)
+Expected<Plan> planAnnotated(ExportFormat format, const Schema &schema)
 {
+    Plan plan;
     switch (format) {
     case ExportFormat::Doccano:
-        return true;
+        return plan;
     case ExportFormat::LabelStudio:
-        plan->prefix = "[\n";
-        plan->separator = ",\n";
-        plan->suffix = "\n]\n";
-        plan->emptyOutput = "[]\n";
-        return true;
+        plan.prefix = "[\n";
+        plan.separator = ",\n";
+        plan.suffix = "\n]\n";
+        plan.emptyOutput = "[]\n";
+        return plan;
     case ExportFormat::Brat:
-        plan->kind = ExportWriter::Kind::Folder;
-        plan->extraFiles.append({QStringLiteral("annotation.conf"), AnnotationExporter::bratConf(schema)});
-        return true;
+        plan.kind = ExportWriter::Kind::Folder;
+        plan.extraFiles.append({QStringLiteral("annotation.conf"), AnnotationExporter::bratConf(schema)});
+        return plan;
     default:
-        return fail(error, exportFormatName(format) % u" is not an annotation format");
+        return Error{exportFormatName(format) % u" is not an annotation format"};
     }
 }
 
@@ -138,33 +133,37 @@ qsizetype spanCount(const QByteArray &taggedText, const Schema &schema)
     return Document::parse(taggedText, schema).spans().size();
 }
 
-bool planTagged(const QList<const ExportDocument *> &docs, const ExportOptions &options, const Schema &schema,
-                Plan *plan, QString *error)
+Expected<Plan> planTagged(const QList<const ExportDocument *> &docs, const ExportOptions &options, const Schema &schema)
 {
+    Plan plan;
     if (docs.isEmpty()) {
-        return true;
+        return plan;
     }
     const BatchLayout layout = docs.constFirst()->layout;
     for (const ExportDocument *doc : docs) {
         if (doc->layout != layout) {
-            return fail(error, u"document " % doc->id % u": the documents come from batches of different layouts");
+            return Error{u"document " % doc->id % u": the documents come from batches of different layouts"};
         }
     }
     switch (layout) {
     case BatchLayout::JsonLines:
-        plan->render = [docs, &schema](qsizetype i) {
+        plan.render = [docs, &schema](qsizetype i) {
             Rendered rendered;
-            rendered.bytes = TaggedExporter::jsonLine(*docs.at(i), &rendered.error);
+            if (Expected<QByteArray> line = TaggedExporter::jsonLine(*docs.at(i)); line) {
+                rendered.bytes = std::move(line).value();
+            } else {
+                rendered.error = line.error().message;
+            }
             rendered.items = spanCount(docs.at(i)->taggedText, schema);
             return rendered;
         };
-        return true;
+        return plan;
     case BatchLayout::File:
         if (!exportWritesFolder(ExportFormat::Tagged, layout, docs.size())) {
-            plan->render = [docs, &schema](qsizetype i) {
+            plan.render = [docs, &schema](qsizetype i) {
                 return Rendered{docs.at(i)->taggedText, {}, spanCount(docs.at(i)->taggedText, schema), {}, {}};
             };
-            return true;
+            return plan;
         }
         // Several single files: a folder of them, named as they were.
         [[fallthrough]];
@@ -173,44 +172,45 @@ bool planTagged(const QList<const ExportDocument *> &docs, const ExportOptions &
         for (const ExportDocument *doc : docs) {
             const QString path = doc->relativePath.isEmpty() ? doc->id : doc->relativePath;
             if (!TaggedExporter::isSafeRelativePath(path)) {
-                return fail(error, u"document " % doc->id % u": its path \"" % path % u"\" leaves the output folder");
+                return Error{u"document " % doc->id % u": its path \"" % path % u"\" leaves the output folder"};
             }
             if (paths.contains(path)) {
-                return fail(error, u"document " % doc->id % u": another document has the path \"" % path % u'"');
+                return Error{u"document " % doc->id % u": another document has the path \"" % path % u'"'};
             }
             paths.insert(path);
         }
-        plan->kind = ExportWriter::Kind::Folder;
-        plan->render = [docs, &schema](qsizetype i) {
+        plan.kind = ExportWriter::Kind::Folder;
+        plan.render = [docs, &schema](qsizetype i) {
             const ExportDocument *doc = docs.at(i);
             Rendered rendered;
             rendered.files.append({doc->relativePath.isEmpty() ? doc->id : doc->relativePath, doc->taggedText});
             rendered.items = spanCount(doc->taggedText, schema);
             return rendered;
         };
-        return true;
+        return plan;
     }
     case BatchLayout::Doccano:
     case BatchLayout::LabelStudio: {
         // The tools' own formats are their tagged form.
         const ExportFormat format = layout == BatchLayout::Doccano ? ExportFormat::Doccano : ExportFormat::LabelStudio;
-        if (!planAnnotated(format, schema, plan, error)) {
-            return false;
+        Expected<Plan> annotated = planAnnotated(format, schema);
+        if (!annotated) {
+            return annotated;
         }
         const OffsetUnit unit = options.offsets.value_or(defaultOffsetUnit(format));
-        plan->render = [docs, format, unit, &schema](qsizetype i) {
+        annotated->render = [docs, format, unit, &schema](qsizetype i) {
             const ExportDocument *doc = docs.at(i);
             const Document parsed = Document::parse(doc->taggedText, schema);
             return renderAnnotated(AnnotatedText::fromDocument(doc->id, parsed, unit), format, {});
         };
-        return true;
+        return annotated;
     }
     }
-    return fail(error, QStringLiteral("unknown batch layout"));
+    return Error{QStringLiteral("unknown batch layout")};
 }
 
-bool planFormat(const QList<const ExportDocument *> &docs, ExportFormat format, const ExportOptions &options,
-                const Schema &schema, const CountryAliases &countries, Plan *plan, QString *error)
+Expected<Plan> planFormat(const QList<const ExportDocument *> &docs, ExportFormat format, const ExportOptions &options,
+                          const Schema &schema, const CountryAliases &countries)
 {
     const OffsetUnit unit = options.offsets.value_or(defaultOffsetUnit(format));
     switch (format) {
@@ -219,19 +219,21 @@ bool planFormat(const QList<const ExportDocument *> &docs, ExportFormat format, 
         const auto exporter = std::make_shared<RecordExporter>(
             format == ExportFormat::RecordsCsv ? RecordExporter::Format::Csv : RecordExporter::Format::Jsonl, schema,
             countries);
-        plan->prefix = exporter->header();
-        plan->emptyOutput = plan->prefix;
-        plan->render = [docs, exporter](qsizetype i) {
+        Plan plan;
+        plan.prefix = exporter->header();
+        plan.emptyOutput = plan.prefix;
+        plan.render = [docs, exporter](qsizetype i) {
             Rendered rendered;
             rendered.bytes = exporter->document(*docs.at(i), &rendered.items);
             return rendered;
         };
-        return true;
+        return plan;
     }
     case ExportFormat::Tagged:
-        return planTagged(docs, options, schema, plan, error);
-    case ExportFormat::Conll:
-        plan->render = [docs, &schema](qsizetype i) {
+        return planTagged(docs, options, schema);
+    case ExportFormat::Conll: {
+        Plan plan;
+        plan.render = [docs, &schema](qsizetype i) {
             const Document parsed = Document::parse(docs.at(i)->taggedText, schema);
             Rendered rendered{ConllExporter::document(parsed), {}, 0, {}, {}};
             for (const Span &span : parsed.spans()) {
@@ -245,12 +247,14 @@ bool planFormat(const QList<const ExportDocument *> &docs, ExportFormat format, 
             }
             return rendered;
         };
-        return true;
+        return plan;
+    }
     case ExportFormat::Doccano:
     case ExportFormat::LabelStudio:
     case ExportFormat::Brat: {
-        if (!planAnnotated(format, schema, plan, error)) {
-            return false;
+        Expected<Plan> plan = planAnnotated(format, schema);
+        if (!plan) {
+            return plan;
         }
         QStringList stems;
         if (format == ExportFormat::Brat) {
@@ -266,24 +270,23 @@ bool planFormat(const QList<const ExportDocument *> &docs, ExportFormat format, 
             return renderAnnotated(AnnotatedText::fromDocument(doc->id, parsed, unit), format,
                                    stems.isEmpty() ? QString() : stems.at(i));
         };
-        return true;
+        return plan;
     }
     }
-    return fail(error, QStringLiteral("unknown export format"));
+    return Error{QStringLiteral("unknown export format")};
 }
 
-bool cancelled(const ExportOptions &options, QString *error)
+Expected<void> checkNotCancelled(const ExportOptions &options)
 {
-    if (!options.cancel || !options.cancel->load()) {
-        return false;
+    if (options.cancel && options.cancel->load()) {
+        return Error{QStringLiteral("export cancelled")};
     }
-    fail(error, QStringLiteral("export cancelled"));
-    return true;
+    return {};
 }
 
 // Renders count documents on the pool, a block at a time so that memory stays bounded and progress
 // and cancellation are seen every few hundred documents, and writes them in input order.
-ExportResult run(const Plan &plan, qsizetype count, const ExportOptions &options, QString *error)
+Expected<ExportResult> run(const Plan &plan, qsizetype count, const ExportOptions &options)
 {
     ExportResult result;
     const auto reportProgress = [&] {
@@ -294,24 +297,27 @@ ExportResult run(const Plan &plan, qsizetype count, const ExportOptions &options
     ExportWriter writer(plan.kind, options.outPath);
     QIODevice *device = plan.kind == ExportWriter::Kind::File ? options.device : nullptr;
     if (options.device && plan.kind == ExportWriter::Kind::Folder) {
-        fail(error, QStringLiteral("this export is a folder: give an output path"));
-        return result;
+        return Error{QStringLiteral("this export is a folder: give an output path")};
     }
-    if (!device && !writer.open(error)) {
-        return result;
+    if (!device) {
+        if (Expected<void> opened = writer.open(); !opened) {
+            return opened.error();
+        }
     }
-    const auto write = [&](QByteArrayView bytes) {
+    const auto write = [&](QByteArrayView bytes) -> Expected<void> {
         if (bytes.isEmpty()) {
-            return true;
+            return {};
         }
         if (device) {
-            return device->write(bytes.data(), bytes.size()) == bytes.size() ||
-                   fail(error, u"cannot write the export: " % device->errorString());
+            if (device->write(bytes.data(), bytes.size()) != bytes.size()) {
+                return Error{u"cannot write the export: " % device->errorString()};
+            }
+            return {};
         }
-        return writer.write(bytes, error);
+        return writer.write(bytes);
     };
-    if (!write(count == 0 ? plan.emptyOutput : plan.prefix)) {
-        return result;
+    if (Expected<void> written = write(count == 0 ? plan.emptyOutput : plan.prefix); !written) {
+        return written.error();
     }
     reportProgress();
 
@@ -321,8 +327,8 @@ ExportResult run(const Plan &plan, qsizetype count, const ExportOptions &options
     constexpr qsizetype blockSize = 256;
     QList<qsizetype> indexes;
     for (qsizetype blockBegin = 0; blockBegin < count; blockBegin += blockSize) {
-        if (cancelled(options, error)) {
-            return result;
+        if (Expected<void> wanted = checkNotCancelled(options); !wanted) {
+            return wanted.error();
         }
         const qsizetype blockEnd = std::min(count, blockBegin + blockSize);
         indexes.resize(blockEnd - blockBegin);
@@ -340,18 +346,19 @@ ExportResult run(const Plan &plan, qsizetype count, const ExportOptions &options
         for (qsizetype i = 0; i < block.size(); ++i) {
             const Rendered &rendered = block.at(i);
             if (!rendered.error.isEmpty()) {
-                fail(error, rendered.error);
-                return result;
+                return Error{rendered.error};
             }
-            if (blockBegin + i > 0 && !write(plan.separator)) {
-                return result;
+            if (blockBegin + i > 0) {
+                if (Expected<void> written = write(plan.separator); !written) {
+                    return written.error();
+                }
             }
-            if (!write(rendered.bytes)) {
-                return result;
+            if (Expected<void> written = write(rendered.bytes); !written) {
+                return written.error();
             }
             for (const auto &[path, bytes] : rendered.files) {
-                if (!writer.writeFile(path, bytes, error)) {
-                    return result;
+                if (Expected<void> written = writer.writeFile(path, bytes); !written) {
+                    return written.error();
                 }
             }
             ++result.documents;
@@ -360,20 +367,24 @@ ExportResult run(const Plan &plan, qsizetype count, const ExportOptions &options
         }
         reportProgress();
     }
-    if (count > 0 && !write(plan.suffix)) {
-        return result;
-    }
-    for (const auto &[path, bytes] : plan.extraFiles) {
-        if (!writer.writeFile(path, bytes, error)) {
-            return result;
+    if (count > 0) {
+        if (Expected<void> written = write(plan.suffix); !written) {
+            return written.error();
         }
     }
-    if (cancelled(options, error) || (!device && !writer.commit(error))) {
-        result.documents = 0;
-        result.items = 0;
-        return result;
+    for (const auto &[path, bytes] : plan.extraFiles) {
+        if (Expected<void> written = writer.writeFile(path, bytes); !written) {
+            return written.error();
+        }
     }
-    result.ok = true;
+    if (Expected<void> wanted = checkNotCancelled(options); !wanted) {
+        return wanted.error();
+    }
+    if (!device) {
+        if (Expected<void> committed = writer.commit(); !committed) {
+            return committed.error();
+        }
+    }
     return result;
 }
 
@@ -392,8 +403,8 @@ bool exportWritesFolder(ExportFormat format, BatchLayout layout, qsizetype docum
     }
 }
 
-ExportResult exportDocuments(const QList<ExportDocument> &documents, ExportFormat format, const ExportOptions &options,
-                             QString *error)
+Expected<ExportResult> exportDocuments(const QList<ExportDocument> &documents, ExportFormat format,
+                                       const ExportOptions &options)
 {
     const Schema &schema = options.schema ? *options.schema : Schema::builtin();
     const CountryAliases &countries = options.countries ? *options.countries : CountryAliases::builtin();
@@ -404,20 +415,20 @@ ExportResult exportDocuments(const QList<ExportDocument> &documents, ExportForma
             selected.append(&doc);
         }
     }
-    Plan plan;
-    if (!planFormat(selected, format, options, schema, countries, &plan, error)) {
-        return {};
+    const Expected<Plan> plan = planFormat(selected, format, options, schema, countries);
+    if (!plan) {
+        return plan.error();
     }
-    return run(plan, selected.size(), options, error);
+    return run(*plan, selected.size(), options);
 }
 
-ExportResult exportAnnotatedTexts(const QList<AnnotatedText> &texts, ExportFormat format, const ExportOptions &options,
-                                  QString *error)
+Expected<ExportResult> exportAnnotatedTexts(const QList<AnnotatedText> &texts, ExportFormat format,
+                                            const ExportOptions &options)
 {
     const Schema &schema = options.schema ? *options.schema : Schema::builtin();
-    Plan plan;
-    if (!planAnnotated(format, schema, &plan, error)) {
-        return {};
+    Expected<Plan> plan = planAnnotated(format, schema);
+    if (!plan) {
+        return plan.error();
     }
     QStringList stems;
     if (format == ExportFormat::Brat) {
@@ -427,10 +438,10 @@ ExportResult exportAnnotatedTexts(const QList<AnnotatedText> &texts, ExportForma
         }
         stems = BratNames::uniqueStems(ids);
     }
-    plan.render = [&texts, format, stems](qsizetype i) {
+    plan->render = [&texts, format, stems](qsizetype i) {
         return renderAnnotated(texts.at(i), format, stems.isEmpty() ? QString() : stems.at(i));
     };
-    return run(plan, texts.size(), options, error);
+    return run(*plan, texts.size(), options);
 }
 
 } // namespace annorev

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "expected.h"
 #include "exportdocument.h"
 #include "exportformat.h"
 #include "exportoptions.h"
@@ -14,7 +15,6 @@ struct AnnotatedText;
 
 struct ExportResult
 {
-    bool ok = false;
     qsizetype documents = 0; // documents that passed the status filter and were written
     qsizetype items = 0;     // records for the records formats, spans for the others
     // What a format cannot hold and was left out, one line each naming the document ("document
@@ -25,9 +25,9 @@ struct ExportResult
 // Writes the documents that pass options' status filter in a format, in the order given: the
 // same documents give the same bytes. Annotation offsets are converted to the unit the format's
 // reader counts in (or options.offsets) and every span is checked against the exported text; a
-// mismatch fails the export. On failure, error says why and nothing is left at outPath.
-ExportResult exportDocuments(const QList<ExportDocument> &documents, ExportFormat format, const ExportOptions &options,
-                             QString *error);
+// mismatch fails the export. A failed export leaves nothing at outPath.
+Expected<ExportResult> exportDocuments(const QList<ExportDocument> &documents, ExportFormat format,
+                                       const ExportOptions &options);
 
 // Whether exporting this many documents of a batch laid out as layout writes a folder rather than
 // one file: brat always, tagged for a folder batch or for several documents of a batch of files.
@@ -35,7 +35,7 @@ bool exportWritesFolder(ExportFormat format, BatchLayout layout, qsizetype docum
 
 // Writes texts that already carry their spans (offsets in each text's unit) as doccano,
 // label-studio or brat, verifying every span first. For converters that have no tagged source.
-ExportResult exportAnnotatedTexts(const QList<AnnotatedText> &texts, ExportFormat format, const ExportOptions &options,
-                                  QString *error);
+Expected<ExportResult> exportAnnotatedTexts(const QList<AnnotatedText> &texts, ExportFormat format,
+                                            const ExportOptions &options);
 
 } // namespace annorev

@@ -2,7 +2,7 @@
 
 namespace annorev {
 
-std::optional<QList<ReviewStatus>> ExportOptions::parseStatuses(QStringView text, QString *error)
+Expected<QList<ReviewStatus>> ExportOptions::parseStatuses(QStringView text)
 {
     if (text == u"all") {
         return QList<ReviewStatus>();
@@ -11,11 +11,8 @@ std::optional<QList<ReviewStatus>> ExportOptions::parseStatuses(QStringView text
     for (QStringView name : text.split(u',')) {
         const std::optional<ReviewStatus> status = statusFromName(name.trimmed());
         if (!status) {
-            if (error) {
-                *error = u"unknown status \"" % name.trimmed() %
-                         u"\" (all, unreviewed, approved, rejected or needs-work)";
-            }
-            return std::nullopt;
+            return Error{u"unknown status \"" % name.trimmed() %
+                         u"\" (all, unreviewed, approved, rejected or needs-work)"};
         }
         if (!statuses.contains(*status)) {
             statuses.append(*status);

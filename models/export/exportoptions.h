@@ -1,5 +1,6 @@
 #pragma once
 
+#include "expected.h"
 #include "offsetunit.h"
 #include "reviewstatus.h"
 
@@ -44,7 +45,7 @@ struct ExportOptions
     bool accepts(ReviewStatus status) const { return statuses.isEmpty() || statuses.contains(status); }
 
     // "all" or a comma-separated list of statuses ("approved,needs-work"), for --status.
-    static std::optional<QList<ReviewStatus>> parseStatuses(QStringView text, QString *error);
+    static Expected<QList<ReviewStatus>> parseStatuses(QStringView text);
 };
 
 } // namespace annorev

@@ -18,39 +18,33 @@ ExportWriter::~ExportWriter()
     discard();
 }
 
-bool ExportWriter::open(QString *error)
+Expected<void> ExportWriter::open()
 {
-    const auto fail = [&](const QString &message) {
-        if (error) {
-            *error = message;
-        }
-        return false;
-    };
     if (m_outPath.isEmpty()) {
-        return fail(QStringLiteral("no output path"));
+        return Error{QStringLiteral("no output path")};
     }
     const QFileInfo out(m_outPath);
     if (!out.absoluteDir().exists()) {
         const QString parent = QDir::toNativeSeparators(out.absolutePath());
-        return fail(u"cannot write " % m_outPath % u": " % parent %
-                    (QFileInfo::exists(parent) ? u" is not a folder" : u" does not exist"));
+        return Error{u"cannot write " % m_outPath % u": " % parent %
+                     (QFileInfo::exists(parent) ? u" is not a folder" : u" does not exist")};
     }
     if (m_kind == Kind::File) {
         if (out.isDir()) {
-            return fail(u"cannot write " % m_outPath % u": it is a folder");
+            return Error{u"cannot write " % m_outPath % u": it is a folder"};
         }
         m_file = std::make_unique<QSaveFile>(m_outPath);
         if (!m_file->open(QIODevice::WriteOnly)) {
-            return fail(u"cannot write " % m_outPath % u": " % m_file->errorString());
+            return Error{u"cannot write " % m_outPath % u": " % m_file->errorString()};
         }
-        return true;
+        return {};
     }
     if (out.exists() && !out.isDir()) {
-        return fail(u"cannot write the folder " % m_outPath % u": a file of that name exists");
+        return Error{u"cannot write the folder " % m_outPath % u": a file of that name exists"};
     }
     if (out.isDir() &&
         !QDir(m_outPath).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System)) {
-        return fail(u"cannot write the folder " % m_outPath % u": it exists and is not empty (choose a new folder)");
+        return Error{u"cannot write the folder " % m_outPath % u": it exists and is not empty (choose a new folder)"};
     }
     // A sibling, so that the final rename stays on one file system.
     QDir parent = out.absoluteDir();
@@ -60,67 +54,55 @@ bool ExportWriter::open(QString *error)
             QString::number(QRandomGenerator::global()->generate() % 0xffffff, 16).rightJustified(6, u'0');
         if (!parent.exists(name) && parent.mkdir(name)) {
             m_tempDir = parent.filePath(name);
-            return true;
+            return {};
         }
         if (!QFileInfo(parent.absolutePath()).isWritable()) {
             break;
         }
     }
-    return fail(u"cannot write the folder " % m_outPath % u": cannot create a folder in " % parent.absolutePath());
+    return Error{u"cannot write the folder " % m_outPath % u": cannot create a folder in " % parent.absolutePath()};
 }
 
-bool ExportWriter::write(QByteArrayView bytes, QString *error)
+Expected<void> ExportWriter::write(QByteArrayView bytes)
 {
     if (!m_file) {
-        return false;
+        return Error{u"cannot write " % m_outPath % u": it is not open as a file"};
     }
     if (m_file->write(bytes.data(), bytes.size()) != bytes.size()) {
-        if (error) {
-            *error = u"cannot write " % m_outPath % u": " % m_file->errorString();
-        }
-        return false;
+        return Error{u"cannot write " % m_outPath % u": " % m_file->errorString()};
     }
-    return true;
+    return {};
 }
 
-bool ExportWriter::writeFile(const QString &relativePath, QByteArrayView bytes, QString *error)
+Expected<void> ExportWriter::writeFile(const QString &relativePath, QByteArrayView bytes)
 {
     const QString path = m_tempDir % u'/' % relativePath;
     const QString folder = QFileInfo(path).absolutePath();
     QFile file(path);
     if (m_tempDir.isEmpty() || !QDir().mkpath(folder) || !file.open(QIODevice::WriteOnly | QIODevice::NewOnly) ||
         file.write(bytes.data(), bytes.size()) != bytes.size() || !file.flush()) {
-        if (error) {
-            *error = u"cannot write " % m_outPath % u'/' % relativePath % u": " %
-                     (file.error() == QFileDevice::NoError ? QStringLiteral("cannot create its folder")
-                                                           : file.errorString());
-        }
-        return false;
+        return Error{
+            u"cannot write " % m_outPath % u'/' % relativePath % u": " %
+            (file.error() == QFileDevice::NoError ? QStringLiteral("cannot create its folder") : file.errorString())};
     }
     file.close();
     if (file.error() != QFileDevice::NoError) {
-        if (error) {
-            *error = u"cannot write " % m_outPath % u'/' % relativePath % u": " % file.errorString();
-        }
-        return false;
+        return Error{u"cannot write " % m_outPath % u'/' % relativePath % u": " % file.errorString()};
     }
-    return true;
+    return {};
 }
 
-bool ExportWriter::commit(QString *error)
+Expected<void> ExportWriter::commit()
 {
     if (m_kind == Kind::File) {
         // Flushed here, not left to commit(): Qt 6.4's QSaveFile::commit() loses the error of the
         // flush it makes on a full disk and renames an empty file into place ("exported" to a
         // 0-byte file), or reports "Unknown error".
         if (!m_file || !m_file->flush() || !m_file->commit()) {
-            if (error) {
-                *error = u"cannot write " % m_outPath % u": " % (m_file ? m_file->errorString() : QString());
-            }
-            return false;
+            return Error{u"cannot write " % m_outPath % u": " % (m_file ? m_file->errorString() : QString())};
         }
         m_committed = true;
-        return true;
+        return {};
     }
     // rename(2) replaces an empty folder atomically and fails on a non-empty one, so a folder
     // that filled up since open() is never lost.
@@ -128,14 +110,11 @@ bool ExportWriter::commit(QString *error)
     std::filesystem::rename(QFile::encodeName(m_tempDir).toStdString(), QFile::encodeName(m_outPath).toStdString(),
                             code);
     if (code) {
-        if (error) {
-            *error = u"cannot write the folder " % m_outPath % u": " % QString::fromStdString(code.message());
-        }
-        return false;
+        return Error{u"cannot write the folder " % m_outPath % u": " % QString::fromStdString(code.message())};
     }
     m_committed = true;
     m_tempDir.clear();
-    return true;
+    return {};
 }
 
 void ExportWriter::discard()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "expected.h"
+
 #include <QByteArray>
 #include <QString>
 
@@ -24,13 +26,13 @@ public:
     ExportWriter(const ExportWriter &) = delete;
     ExportWriter &operator=(const ExportWriter &) = delete;
 
-    bool open(QString *error);
+    Expected<void> open();
     // Kind::File: appends to the file.
-    bool write(QByteArrayView bytes, QString *error);
+    Expected<void> write(QByteArrayView bytes);
     // Kind::Folder: writes one file at a relative path ('/'-separated, already checked to be safe),
     // creating its folders.
-    bool writeFile(const QString &relativePath, QByteArrayView bytes, QString *error);
-    bool commit(QString *error);
+    Expected<void> writeFile(const QString &relativePath, QByteArrayView bytes);
+    Expected<void> commit();
 
     // The folder being filled, for tests; empty for a file.
     QString temporaryPath() const { return m_tempDir; }

@@ -5,15 +5,12 @@
 
 namespace annorev::TaggedExporter {
 
-QByteArray jsonLine(const ExportDocument &document, QString *error)
+Expected<QByteArray> jsonLine(const ExportDocument &document)
 {
-    QByteArray out;
     if (document.jsonLine.isEmpty()) {
-        if (error) {
-            *error = u"document " % document.id % u": it came from a JSON Lines batch but its line is missing";
-        }
-        return {};
+        return Error{u"document " % document.id % u": it came from a JSON Lines batch but its line is missing"};
     }
+    QByteArray out;
     if (!document.edited) {
         out.reserve(document.jsonLine.size() + 1);
         out += document.jsonLine;
@@ -23,10 +20,7 @@ QByteArray jsonLine(const ExportDocument &document, QString *error)
     const qsizetype begin = document.textTokenBegin;
     const qsizetype end = document.textTokenEnd;
     if (begin < 0 || end < begin || end > document.jsonLine.size()) {
-        if (error) {
-            *error = u"document " % document.id % u": its JSON Lines line has no \"text\" value to replace";
-        }
-        return {};
+        return Error{u"document " % document.id % u": its JSON Lines line has no \"text\" value to replace"};
     }
     out.reserve(document.jsonLine.size() + document.taggedText.size() + 16);
     out += QByteArrayView(document.jsonLine).first(begin);

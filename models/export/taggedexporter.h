@@ -1,5 +1,7 @@
 #pragma once
 
+#include "expected.h"
+
 #include <QByteArray>
 #include <QString>
 
@@ -13,9 +15,9 @@ struct ExportDocument;
 namespace TaggedExporter {
 
 // The document's JSON Lines line and a newline: its input line as it was when unedited,
-// otherwise that line with the "text" value's token replaced by the new text. Empty with error
-// set when the document has no line or token to put the text into.
-QByteArray jsonLine(const ExportDocument &document, QString *error);
+// otherwise that line with the "text" value's token replaced by the new text. An error when the
+// document has no line or token to put the text into.
+Expected<QByteArray> jsonLine(const ExportDocument &document);
 
 // Whether a folder batch's relative path stays inside the output folder: relative, '/'-separated,
 // no empty, "." or ".." component, no backslash, colon or control character.

@@ -15,18 +15,6 @@
 
 namespace annorev {
 
-namespace {
-
-bool fail(QString *error, const QString &message)
-{
-    if (error) {
-        *error = message;
-    }
-    return false;
-}
-
-} // namespace
-
 ReviewSession::ReviewSession(ReviewStore &store, const Schema &schema, const Checker &checker, const QString &reviewer,
                              QObject *parent)
     : QObject(parent), m_store(store), m_schema(schema), m_checker(checker), m_reviewer(reviewer),
@@ -53,12 +41,12 @@ ReviewSession::~ReviewSession()
     m_writer.reset();
 }
 
-bool ReviewSession::open(const QString &id, QString *error)
+Expected<void> ReviewSession::open(const QString &id)
 {
     waitForSaved();
     const Expected<ReviewStore::StoredDocument> stored = m_store.document(id);
     if (!stored) {
-        return fail(error, stored.error().message);
+        return stored.error();
     }
     if (!m_id.isEmpty()) {
         m_leftText.insert(m_id, m_document.source());
@@ -77,7 +65,7 @@ bool ReviewSession::open(const QString &id, QString *error)
     show(Document::parse(stored->taggedText, m_schema));
     Q_EMIT documentChanged();
     Q_EMIT resultChanged();
-    return true;
+    return {};
 }
 
 void ReviewSession::show(Document document)
@@ -88,17 +76,17 @@ void ReviewSession::show(Document document)
     m_resultVersion = ++m_version;
 }
 
-bool ReviewSession::apply(const QList<SpanEdit> &edits, const QString &description, QString *error)
+Expected<void> ReviewSession::apply(const QList<SpanEdit> &edits, const QString &description)
 {
     if (m_id.isEmpty()) {
-        return fail(error, tr("no document is open"));
+        return Error{tr("no document is open")};
     }
-    std::optional<Document> edited = DocumentEditor::apply(m_document, edits, m_schema, error);
+    Expected<Document> edited = DocumentEditor::apply(m_document, edits, m_schema);
     if (!edited) {
-        return false;
+        return edited.error();
     }
-    m_undoStack->push(new SessionEditCommand(*this, m_id, m_document, std::move(*edited), description));
-    return true;
+    m_undoStack->push(new SessionEditCommand(*this, m_id, m_document, std::move(edited).value(), description));
+    return {};
 }
 
 void ReviewSession::change([[maybe_unused]] const QString &id, [[maybe_unused]] const Document &from,
@@ -203,81 +191,81 @@ bool ReviewSession::waitForSaved(int msecs)
     return m_pending.empty() && m_failures == failures;
 }
 
-bool ReviewSession::checkSpan(qsizetype spanIndex, QString *error) const
+Expected<void> ReviewSession::checkSpan(qsizetype spanIndex) const
 {
     if (spanIndex < 0 || spanIndex >= m_document.spans().size()) {
-        return fail(error, tr("there is no span %1").arg(spanIndex));
+        return Error{tr("there is no span %1").arg(spanIndex)};
     }
-    return true;
+    return {};
 }
 
-bool ReviewSession::tag(const QString &label, qsizetype start, qsizetype end, QString *error, bool snap)
+Expected<void> ReviewSession::tag(const QString &label, qsizetype start, qsizetype end, bool snap)
 {
     if (snap) {
         std::tie(start, end) = snapToWords(m_document.text(), start, end);
     }
     const QString text = m_document.text().mid(start, end - start);
-    return apply({SpanEdit::add(label, start, end)}, tr("Tag \u201c%1\u201d as %2").arg(text, label), error);
+    return apply({SpanEdit::add(label, start, end)}, tr("Tag \u201c%1\u201d as %2").arg(text, label));
 }
 
-bool ReviewSession::untag(qsizetype spanIndex, QString *error)
+Expected<void> ReviewSession::untag(qsizetype spanIndex)
 {
-    if (!checkSpan(spanIndex, error)) {
-        return false;
+    if (Expected<void> checked = checkSpan(spanIndex); !checked) {
+        return checked;
     }
     const Span &span = m_document.spans().at(spanIndex);
-    return apply({SpanEdit::remove(span)}, tr("Untag \u201c%1\u201d").arg(m_document.spanText(span)), error);
+    return apply({SpanEdit::remove(span)}, tr("Untag \u201c%1\u201d").arg(m_document.spanText(span)));
 }
 
-bool ReviewSession::relabel(qsizetype spanIndex, const QString &newLabel, QString *error)
+Expected<void> ReviewSession::relabel(qsizetype spanIndex, const QString &newLabel)
 {
-    if (!checkSpan(spanIndex, error)) {
-        return false;
+    if (Expected<void> checked = checkSpan(spanIndex); !checked) {
+        return checked;
     }
     const Span &span = m_document.spans().at(spanIndex);
     return apply({SpanEdit::relabel(span, newLabel)},
-                 tr("Relabel \u201c%1\u201d as %2").arg(m_document.spanText(span), newLabel), error);
+                 tr("Relabel \u201c%1\u201d as %2").arg(m_document.spanText(span), newLabel));
 }
 
-bool ReviewSession::setSpanText(qsizetype spanIndex, const QString &newText, QString *error)
+Expected<void> ReviewSession::setSpanText(qsizetype spanIndex, const QString &newText)
 {
-    if (!checkSpan(spanIndex, error)) {
-        return false;
+    if (Expected<void> checked = checkSpan(spanIndex); !checked) {
+        return checked;
     }
     const Span &span = m_document.spans().at(spanIndex);
     return apply({SpanEdit::replaceText(span.start, span.end, newText)},
-                 tr("Change \u201c%1\u201d to \u201c%2\u201d").arg(m_document.spanText(span), newText), error);
+                 tr("Change \u201c%1\u201d to \u201c%2\u201d").arg(m_document.spanText(span), newText));
 }
 
-bool ReviewSession::applyFix(qsizetype findingIndex, QString *error)
+Expected<void> ReviewSession::applyFix(qsizetype findingIndex)
 {
     // Waiting (rather than checking here) leaves one check per text, and it is short unless the
     // user fixes a finding right after an edit.
     if (!isChecked() && !waitForSaved()) {
-        return fail(error, tr("the latest changes to %1 were not saved, so the findings changed").arg(m_id));
+        return Error{tr("the latest changes to %1 were not saved, so the findings changed").arg(m_id)};
     }
     if (!isChecked()) {
-        return fail(error, tr("the findings of %1 are not up to date yet").arg(m_id));
+        return Error{tr("the findings of %1 are not up to date yet").arg(m_id)};
     }
     if (findingIndex < 0 || findingIndex >= m_result.findings.size()) {
-        return fail(error, tr("there is no finding %1").arg(findingIndex));
+        return Error{tr("there is no finding %1").arg(findingIndex)};
     }
     const Finding &finding = m_result.findings.at(findingIndex);
     if (!finding.fix) {
-        return fail(error, tr("the finding has no suggested fix"));
+        return Error{tr("the finding has no suggested fix")};
     }
     // Copied: applying replaces m_result, and the finding with it.
     const Fix fix = *finding.fix;
-    return apply(fix.edits, fix.description, error);
+    return apply(fix.edits, fix.description);
 }
 
-bool ReviewSession::moveToRecord(qsizetype spanIndex, int recordNumber, QString *error)
+Expected<void> ReviewSession::moveToRecord(qsizetype spanIndex, int recordNumber)
 {
-    if (!checkSpan(spanIndex, error)) {
-        return false;
+    if (Expected<void> checked = checkSpan(spanIndex); !checked) {
+        return checked;
     }
     if (recordNumber < 0) {
-        return fail(error, tr("record numbers count from 1"));
+        return Error{tr("record numbers count from 1")};
     }
     const Span &span = m_document.spans().at(spanIndex);
     SpanEdit add = SpanEdit::add(span.label, span.start, span.end);
@@ -292,22 +280,22 @@ bool ReviewSession::moveToRecord(qsizetype spanIndex, int recordNumber, QString 
     const QString description =
         recordNumber > 0 ? tr("Move \u201c%1\u201d to record %2").arg(m_document.spanText(span)).arg(recordNumber)
                          : tr("Move \u201c%1\u201d to its nearest record").arg(m_document.spanText(span));
-    return apply({SpanEdit::remove(span), add}, description, error);
+    return apply({SpanEdit::remove(span), add}, description);
 }
 
-bool ReviewSession::setStatus(ReviewStatus status, const QString &note, QString *error)
+Expected<void> ReviewSession::setStatus(ReviewStatus status, const QString &note)
 {
     if (m_id.isEmpty()) {
-        return fail(error, tr("no document is open"));
+        return Error{tr("no document is open")};
     }
     if (!waitForSaved()) {
-        return fail(error, tr("the latest changes to %1 were not saved, so its status was not changed").arg(m_id));
+        return Error{tr("the latest changes to %1 were not saved, so its status was not changed").arg(m_id)};
     }
     if (const Expected<void> saved = m_store.setStatus({m_id}, status, note, m_reviewer); !saved) {
-        return fail(error, saved.error().message);
+        return saved;
     }
     setCurrentStatus(status);
-    return true;
+    return {};
 }
 
 void ReviewSession::setCurrentStatus(ReviewStatus status)

@@ -56,28 +56,29 @@ public:
     // writes are done, and makes its undo stack the active one. The stack keeps the steps made
     // earlier in the session unless the store's text changed since (another process edited it):
     // then the steps no longer describe it and are dropped.
-    bool open(const QString &id, QString *error);
+    Expected<void> open(const QString &id);
 
     // Applies edits as one undo step named description and queues its write; a write that fails
-    // later is reported by errorOccurred(). Edits the editor refuses push nothing and return false.
-    bool apply(const QList<SpanEdit> &edits, const QString &description, QString *error);
+    // later is reported by errorOccurred(). Edits the editor refuses push nothing and return its
+    // reason.
+    Expected<void> apply(const QList<SpanEdit> &edits, const QString &description);
 
     // [start, end) is widened to whole words first unless snap is false.
-    bool tag(const QString &label, qsizetype start, qsizetype end, QString *error, bool snap = true);
-    bool untag(qsizetype spanIndex, QString *error);
-    bool relabel(qsizetype spanIndex, const QString &newLabel, QString *error);
+    Expected<void> tag(const QString &label, qsizetype start, qsizetype end, bool snap = true);
+    Expected<void> untag(qsizetype spanIndex);
+    Expected<void> relabel(qsizetype spanIndex, const QString &newLabel);
     // Replaces the span's text and keeps its tags around the new text.
-    bool setSpanText(qsizetype spanIndex, const QString &newText, QString *error);
+    Expected<void> setSpanText(qsizetype spanIndex, const QString &newText);
     // A finding's suggested fix, as one undo step named after it. findingIndex counts in the
     // result of the current document: when result() is not checked yet this waits for it
     // (waitForSaved()), and refuses if the pending writes fail.
-    bool applyFix(qsizetype findingIndex, QString *error);
+    Expected<void> applyFix(qsizetype findingIndex);
     // Assigns a span to a record (counted from 1) with a record="N" attribute; 0 removes it.
-    bool moveToRecord(qsizetype spanIndex, int recordNumber, QString *error);
+    Expected<void> moveToRecord(qsizetype spanIndex, int recordNumber);
 
     // Waits for the pending writes first, so that the decision (and the store's check that an
     // approval with error findings has a note) is about the latest text; refuses if they fail.
-    bool setStatus(ReviewStatus status, const QString &note, QString *error);
+    Expected<void> setStatus(ReviewStatus status, const QString &note);
 
     // Blocks, without an event loop, until every pending step is written or has failed, or msecs
     // pass (-1: no limit), then delivers what the writer reported: resultChanged() if the final
@@ -140,7 +141,7 @@ private:
     void revert(const QString &storeError);
     // A new version of the document, checked on this thread.
     void show(Document document);
-    bool checkSpan(qsizetype spanIndex, QString *error) const;
+    Expected<void> checkSpan(qsizetype spanIndex) const;
 
     ReviewStore &m_store;
     const Schema &m_schema;

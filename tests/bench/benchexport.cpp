@@ -48,15 +48,15 @@ int main(int argc, char *argv[])
             ExportOptions options;
             options.outPath = out;
             options.jobs = jobs;
-            QString error;
             QElapsedTimer timer;
             timer.start();
-            result = exportDocuments(documents, *format, options, &error);
+            Expected<ExportResult> exported = exportDocuments(documents, *format, options);
             const double seconds = double(timer.nsecsElapsed()) / 1e9;
-            if (!result.ok) {
-                std::fprintf(stderr, "export failed: %s\n", qPrintable(error));
+            if (!exported) {
+                std::fprintf(stderr, "export failed: %s\n", qPrintable(exported.error().message));
                 return 1;
             }
+            result = std::move(exported).value();
             best = run == 0 ? seconds : std::min(best, seconds);
         }
         std::printf("| %d | %.3f | %lld | %lld | %.1f |\n", jobs, best, static_cast<long long>(result.documents),

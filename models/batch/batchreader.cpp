@@ -433,6 +433,7 @@ struct BatchReader::Private
 void BatchReader::Private::addFolder(const QString &path)
 {
     for (const FolderEntry &entry : listFolder(path)) {
+        stamp.addFolderEntry(entry);
         totalBytes += entry.size;
         addFile(entry.path, entry.id, BatchLayout::Folder, entry.problem);
     }
@@ -670,9 +671,13 @@ BatchReader BatchReader::open(const QStringList &inputs, const Schema &schema)
     BatchReader reader;
     Private &d = *reader.d;
     d.schema = schema;
-    d.stamp = BatchStamp::take(inputs);
+    // Stamped as listed, each file before it is read (see BatchStamp::take()).
+    d.stamp = BatchStamp::startedNow();
     for (const QString &path : inputs) {
         const QFileInfo info(path);
+        if (!info.isDir()) {
+            d.stamp.addFile(path);
+        }
         if (!info.exists()) {
             d.errors.append({path, 0, QStringLiteral("cannot read: no such file or directory")});
         } else if (info.isDir()) {

@@ -47,21 +47,25 @@ FileStamp FileStamp::of(const QString &path)
     return stamp;
 }
 
-BatchStamp BatchStamp::take(const QStringList &inputs)
+BatchStamp BatchStamp::startedNow()
 {
     BatchStamp batch;
     timespec now = {};
     clock_gettime(CLOCK_REALTIME, &now);
     batch.takenAtNs = nanoseconds(now);
+    return batch;
+}
+
+BatchStamp BatchStamp::take(const QStringList &inputs)
+{
+    BatchStamp batch = startedNow();
     for (const QString &input : inputs) {
         if (!QFileInfo(input).isDir()) {
-            batch.files.append(FileStamp::of(input));
+            batch.addFile(input);
             continue;
         }
-        // Entries with a problem keep their shown name and no stamp: reading them fails the same
-        // way until the name or the link changes, and then the listing changes.
         for (const FolderEntry &entry : listFolder(input)) {
-            batch.files.append(entry.problem.isEmpty() ? FileStamp::of(entry.path) : FileStamp{entry.path});
+            batch.addFolderEntry(entry);
         }
     }
     return batch;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "folderlisting.h"
+
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -31,6 +33,16 @@ struct BatchStamp
     qint64 takenAtNs = 0; // the wall clock when the stamps were taken
 
     static BatchStamp take(const QStringList &inputs);
+    // A batch's stamps as they are taken while the batch is listed: the wall clock first, then
+    // each file input and each folder entry in listing order (what take() does in one go).
+    static BatchStamp startedNow();
+    void addFile(const QString &path) { files.append(FileStamp::of(path)); }
+    // Entries with a problem keep their shown name and no stamp: reading them fails the same
+    // way until the name or the link changes, and then the listing changes.
+    void addFolderEntry(const FolderEntry &entry)
+    {
+        files.append(entry.problem.isEmpty() ? FileStamp::of(entry.path) : FileStamp{entry.path});
+    }
 
     // Whether a look at the files now can trust these stamps: a file changed in the same clock
     // tick as the look would keep its times, so a stamp whose status-change time is that close to

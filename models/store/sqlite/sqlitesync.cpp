@@ -153,8 +153,7 @@ Expected<QList<InputError>> loadInputErrors(const SqliteConnection &connection)
 
 // Records the stamps a sync read the batch under, and what it reported, inside the caller's
 // transaction: the next look at an unchanged batch then needs no read.
-Expected<void> recordStamps(const SqliteConnection &connection, const BatchStamp &stamp, const Scan &scan,
-                            const QList<InputError> &inputErrors)
+Expected<void> recordStamps(const SqliteConnection &connection, const BatchStamp &stamp, const Scan &scan)
 {
     const QHash<QString, QByteArray> hashes = BatchSync::fileHashes(scan);
     QSqlQuery query = connection.query();
@@ -180,7 +179,7 @@ Expected<void> recordStamps(const SqliteConnection &connection, const BatchStamp
     if (Expected<void> done = connection.run(query, replace, {stampedAtKey, QString::number(stamp.takenAtNs)}); !done) {
         return done;
     }
-    return connection.run(query, replace, {inputErrorsKey, encodedInputErrors(inputErrors)});
+    return connection.run(query, replace, {inputErrorsKey, encodedInputErrors(scan.inputErrors)});
 }
 
 // The log is kept when annorev closes (see SqliteConnection::open()), so an import, or the stamps
@@ -539,9 +538,8 @@ Expected<ReviewStore::SyncReport> sync(SqliteConnection &connection, const Batch
             // with its store, a file touched). Best effort: a run that cannot write the store
             // still reads it as before, and the next one reads the batch again.
             if (Expected<SqliteTransaction> transaction = connection.beginWrite()) {
-                if (recordBatch(connection, batch) &&
-                    recordStamps(connection, reader.stamp(), scan, unchanged.inputErrors) && transaction->commit() &&
-                    stampsBehind) {
+                if (recordBatch(connection, batch) && recordStamps(connection, reader.stamp(), scan) &&
+                    transaction->commit() && stampsBehind) {
                     truncateLog(connection);
                 }
             }
@@ -568,7 +566,7 @@ Expected<ReviewStore::SyncReport> sync(SqliteConnection &connection, const Batch
             done = recordBatch(connection, batch);
         }
         if (done) {
-            done = recordStamps(connection, reader.stamp(), scan, BatchSync::report(plan, scan).inputErrors);
+            done = recordStamps(connection, reader.stamp(), scan);
         }
         if (done) {
             done = transaction->commit();

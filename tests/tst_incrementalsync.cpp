@@ -67,6 +67,7 @@ private slots:
     void aBatchMovedWithItsStoreIsReadOnceThenAnsweredFromStamps();
     void inputErrorsAreReportedAgainFromTheStamps();
     void aStoreFromBeforeStampsReadsTheBatchOnce();
+    void theCommandLineRepeatsInputErrorsAndSeesAChange();
 
 private:
     // Syncs until the store's stamps are settled, and checks that the next look needs no read.
@@ -302,6 +303,31 @@ void TestIncrementalSync::aStoreFromBeforeStampsReadsTheBatchOnce()
     QVERIFY(store);
     QVERIFY(!store->syncByStamps({m_batch}).value().has_value());
     QVERIFY(settle(*store));
+}
+
+void TestIncrementalSync::theCommandLineRepeatsInputErrorsAndSeesAChange()
+{
+    QVERIFY(QFile::link(m_dir->filePath(u"nowhere.txt"_s), m_batch + u"/gone.txt"_s));
+    QThread::msleep(120); // past the clock's tick, so that the first run's stamps are trusted
+    const CliRun first = runAnnorev({u"status"_s, m_batch}, isolatedEnvironment(*m_dir));
+    QCOMPARE(first.exitCode, 0);
+    QVERIFY2(first.err.contains("gone.txt"), first.err.constData());
+    // Answered from the stamps: the same notes, nothing imported again.
+    const CliRun second = runAnnorev({u"status"_s, m_batch}, isolatedEnvironment(*m_dir));
+    QCOMPARE(second.exitCode, 0);
+    QByteArray expected = first.err;
+    expected.replace(QByteArray("annorev: note: imported 5 documents into " + QFile::encodeName(m_storePath) + "\n"),
+                     "");
+    QCOMPARE(second.err, expected);
+    QCOMPARE(second.out, first.out);
+    // A document edited since is seen at once, whatever the stamps said.
+    const QString path = m_batch + u"/001_1d6e54ff941a55a9.txt"_s;
+    QByteArray edited = readFile(path);
+    edited[0] = edited[0] == 'X' ? 'Y' : 'X';
+    writeFile(path, edited);
+    const CliRun third = runAnnorev({u"status"_s, m_batch}, isolatedEnvironment(*m_dir));
+    QCOMPARE(third.exitCode, 0);
+    QVERIFY2(third.err.contains("001_1d6e54ff941a55a9.txt: the source changed"), third.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestIncrementalSync)

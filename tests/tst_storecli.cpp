@@ -14,7 +14,6 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QThread>
 
 #include <csignal>
 #include <fcntl.h>
@@ -141,7 +140,6 @@ private slots:
     void logFilesLeftReadOnlyByAReadOnlyRunDoNotBlockWrites();
     void fullDiskIsNamedAsSuch();
     void theKeptLogDoesNotKeepTheSizeOfAnImport();
-    void anUnchangedBatchRepeatsItsInputErrorsAndSeesAChange();
 
 private:
     Run annorev(const QStringList &arguments) const;
@@ -794,30 +792,6 @@ void TestStoreCli::theKeptLogDoesNotKeepTheSizeOfAnImport()
     QCOMPARE(QFileInfo(store + u"-wal"_s).size(), 0);
     QCOMPARE(annorev({u"mark"_s, u"--status"_s, u"approved"_s, batch, u"doc-0001.txt"_s}).exitCode, 0);
     QVERIFY(QFileInfo(store + u"-wal"_s).size() < 64 * 1024);
-}
-
-void TestStoreCli::anUnchangedBatchRepeatsItsInputErrorsAndSeesAChange()
-{
-    QVERIFY(QFile::link(m_dir->filePath(u"nowhere.txt"_s), m_batch + u"/gone.txt"_s));
-    QThread::msleep(120); // past the clock's tick, so that the first run's stamps are trusted
-    const Run first = annorev({u"status"_s, m_batch});
-    QCOMPARE(first.exitCode, 0);
-    QVERIFY2(first.err.contains("gone.txt"), first.err.constData());
-    // Answered from the stamps: the same notes, nothing imported again.
-    const Run second = annorev({u"status"_s, m_batch});
-    QCOMPARE(second.exitCode, 0);
-    QByteArray expected = first.err;
-    expected.replace(QByteArray("annorev: note: imported 5 documents into " + QFile::encodeName(m_store) + "\n"), "");
-    QCOMPARE(second.err, expected);
-    QCOMPARE(second.out, first.out);
-    // A document edited since is seen at once, whatever the stamps said.
-    const QString path = m_batch + u"/001_1d6e54ff941a55a9.txt"_s;
-    QByteArray edited = readFile(path);
-    edited[0] = edited[0] == 'X' ? 'Y' : 'X';
-    writeFile(path, edited);
-    const Run third = annorev({u"status"_s, m_batch});
-    QCOMPARE(third.exitCode, 0);
-    QVERIFY2(third.err.contains("001_1d6e54ff941a55a9.txt: the source changed"), third.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestStoreCli)

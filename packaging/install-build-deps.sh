@@ -14,6 +14,8 @@ packages=(
     # The store sets SQLITE_FCNTL_PERSIST_WAL through SQLite's C API (models/store/).
     libsqlite3-dev
     libsimdjson-dev
+    # The store's texts are Zstandard-compressed (models/store/textcodec.cpp).
+    libzstd-dev
     time
     # Packaging: icons, man page, the .deb and its checks (packaging/CMakeLists.txt).
     librsvg2-bin gzip groff-base dpkg-dev file

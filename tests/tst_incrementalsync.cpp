@@ -3,6 +3,7 @@
 // other side of that bargain: every change a reader could see is seen, and a stamp too close to
 // its sync to prove anything is not trusted.
 #include "batchstamp.h"
+#include "olderstore.h"
 #include "storetestbatch.h"
 
 #include <QDir>
@@ -293,6 +294,7 @@ void TestIncrementalSync::aStoreFromBeforeStampsReadsTheBatchOnce()
     }
     {
         // What schema 4 wrote: no stamps.
+        QCOMPARE(rewriteAsSchema5(m_storePath), QString());
         RawStore raw(m_storePath);
         QSqlQuery q = raw.query();
         QVERIFY(q.exec(u"DROP TABLE input_stamps"_s));

@@ -38,7 +38,7 @@ private slots:
 
 private:
     // when: an SQL condition on NEW limiting the writes that fail.
-    void addFailingTrigger(const QString &when = {});
+    void addFailingTrigger(const QString &when = {}, const QString &on = QStringLiteral("UPDATE ON documents"));
     void dropFailingTrigger();
 };
 
@@ -57,8 +57,9 @@ void TestSessionRefusals::cleanup()
     tearDownSession();
 }
 
-// A trigger makes every write to the documents table fail, as a locked or broken store would.
-void TestSessionRefusals::addFailingTrigger(const QString &when)
+// A trigger makes every write to the documents table (or to another, on) fail, as a locked or
+// broken store would.
+void TestSessionRefusals::addFailingTrigger(const QString &when, const QString &on)
 {
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"raw"_s);
@@ -66,7 +67,7 @@ void TestSessionRefusals::addFailingTrigger(const QString &when)
         QVERIFY(db.open());
         QSqlQuery query(db);
         const QString condition = when.isEmpty() ? QString() : u" WHEN "_s + when;
-        QVERIFY(query.exec(u"CREATE TRIGGER test_fail BEFORE UPDATE ON documents"_s + condition +
+        QVERIFY(query.exec(u"CREATE TRIGGER test_fail BEFORE "_s + on + condition +
                            u" BEGIN SELECT RAISE(ABORT, 'disk on fire'); END"_s));
     }
     QSqlDatabase::removeDatabase(u"raw"_s);
@@ -194,7 +195,8 @@ void TestSessionRefusals::stepsAfterAFailedWriteAreNotWritten()
     const QByteArray original = m_session->document().source();
     QSignalSpy errors(m_session.get(), &ReviewSession::errorOccurred);
     // Only the relabelled text fails; the steps after it would be written if they were tried.
-    addFailingTrigger(u"CAST(NEW.tagged_text AS TEXT) LIKE '%<year>Canada</year>%'"_s);
+    // The store keeps texts packed; the audit row of an edit holds the text as it is.
+    addFailingTrigger(u"CAST(NEW.text_after AS TEXT) LIKE '%<year>Canada</year>%'"_s, u"INSERT ON audit"_s);
 
     const qsizetype country = spanWithLabel(m_session->document(), u"country");
     QVERIFY_OK(m_session->relabel(country, u"year"_s));

@@ -1,5 +1,6 @@
 #include "checker.h"
 #include "countryaliases.h"
+#include "olderstore.h"
 #include "reviewstore.h"
 #include "schema.h"
 #include "testsupport.h"
@@ -94,7 +95,9 @@ void TestSpotCheckStore::aVersion1StoreIsMigratedAndKeepsItsReview()
         QVERIFY_OK(store->setStatus({u"b.txt"_s}, ReviewStatus::Rejected, u"wrong"_s, u"alice"_s));
     }
     {
-        // What annorev 0.1 wrote: the same store without the facts, spot-check and stamp tables, at version 1.
+        // What annorev 0.1 wrote: the same store without the facts, spot-check and stamp tables,
+        // its texts as they are, at version 1.
+        QCOMPARE(test::rewriteAsSchema5(m_storePath), QString());
         RawStore raw(m_storePath);
         QSqlQuery q = raw.query();
         for (const QString &table :

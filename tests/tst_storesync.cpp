@@ -6,6 +6,7 @@
 #include "spotchecksample.h"
 #include "storestats.h"
 #include "sqlite/sqliteconnection.h"
+#include "olderstore.h"
 #include "sqlite/sqlitestore.h"
 #include "storetestbatch.h"
 #include "testsupport.h"
@@ -418,7 +419,7 @@ void TestStoreSync::listStatsAndDrawsReadTheStoredFacts()
 
 void TestStoreSync::olderStoresGetTheirFactsOnSync_data()
 {
-    QTest::addColumn<QStringList>("statements"); // make a fresh store look like an older one
+    QTest::addColumn<QStringList>("statements"); // make a store rewritten as schema 5 look older still
     // Schema 1: no facts, no spot checks.
     QTest::newRow("schema 1") << QStringList{u"DROP TABLE facts"_s,         u"DROP TABLE rounds"_s,
                                              u"DROP TABLE round_documents"_s, u"DROP TABLE judgements"_s,
@@ -443,6 +444,7 @@ void TestStoreSync::olderStoresGetTheirFactsOnSync()
         sync(*store);
         fresh = *store->listEntries();
     }
+    QCOMPARE(rewriteAsSchema5(m_storePath), QString());
     {
         RawStore raw(m_storePath);
         QSqlQuery q = raw.query();

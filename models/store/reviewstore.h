@@ -8,6 +8,7 @@
 #include "reviewstatus.h"
 #include "spotcheck.h"
 #include "textfacts.h"
+#include "textquery.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -16,6 +17,7 @@
 #include <QStringList>
 
 #include <array>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -37,7 +39,7 @@ class ReviewStore
 {
 public:
     // The schema this annorev writes; stores from older versions are migrated, newer ones refused.
-    static constexpr int schemaVersion = 5;
+    static constexpr int schemaVersion = 6;
 
     struct StoredDocument
     {
@@ -165,9 +167,12 @@ public:
     // Every document of the store, those gone from the batch too, in batch order: what `stats` and
     // spot-check draws count.
     virtual Expected<QList<DocumentProfile>> profiles() const = 0;
-    // The ids, in batch order, of the documents of the batch whose plain text contains needle;
-    // ASCII letters match either case.
-    virtual Expected<QStringList> search(const QString &needle) const = 0;
+    // The ids, in batch order, of the documents of the batch whose plain text contains needle,
+    // ASCII letters matching either case, where match lets it begin (see TextQuery): at a word's
+    // start, found through a word index, or anywhere, which reads every text and gives up with an
+    // error once cancelled() (when given) returns true.
+    virtual Expected<QStringList> search(const QString &needle, TextMatch match = TextMatch::WordStart,
+                                         const std::function<bool()> &cancelled = {}) const = 0;
     virtual Expected<Summary> summary() const = 0;
     // The documents in batch order, only those with the status when a filter is given.
     virtual Expected<QList<ExportDocument>>

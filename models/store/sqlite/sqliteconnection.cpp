@@ -207,6 +207,8 @@ Expected<SqliteTransaction> SqliteConnection::beginWrite()
 
 void SqliteConnection::rollback()
 {
+    // A dictionary the transaction added is gone with it: no text may be packed with it.
+    m_codec.reset();
     QSqlQuery query(m_db);
     query.exec(QStringLiteral("ROLLBACK"));
 }

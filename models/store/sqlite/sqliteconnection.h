@@ -1,6 +1,7 @@
 #pragma once
 
 #include "expected.h"
+#include "textcodec.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -9,6 +10,7 @@
 
 #include <initializer_list>
 #include <memory>
+#include <optional>
 
 class QSqlError;
 
@@ -59,6 +61,10 @@ public:
     // transaction never has to upgrade a read snapshot another process has made stale.
     Expected<SqliteTransaction> beginWrite();
 
+    // The store's text dictionaries as last read (see SqliteTexts); none before.
+    const std::optional<TextCodec> &cachedCodec() const { return m_codec; }
+    void cacheCodec(TextCodec codec) const { m_codec = std::move(codec); }
+
 private:
     friend class SqliteTransaction;
     SqliteConnection(const QString &path, const QString &connectionName);
@@ -67,6 +73,7 @@ private:
     QString m_path;
     QString m_connectionName;
     QSqlDatabase m_db;
+    mutable std::optional<TextCodec> m_codec;
 };
 
 // A write transaction that rolls back unless it is committed: a write gives up by returning.

@@ -2,6 +2,8 @@
 
 #include "reviewrules.h"
 #include "sqliteconnection.h"
+#include "sqlitefactswriter.h"
+#include "sqlitetexts.h"
 #include "sqlitevalues.h"
 
 namespace annorev::SqliteDocuments {
@@ -12,9 +14,6 @@ const QString auditInsert = QStringLiteral(
     "INSERT INTO audit (document_id, reviewer, at, action, status_before, status_after, text_before, text_after, note)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
 
-const QString factsInsert =
-    QStringLiteral("INSERT OR REPLACE INTO facts (document_id, facts, plain_text) VALUES (?, ?, ?)");
-
 namespace {
 
 const QString documentColumns = QStringLiteral(
@@ -22,7 +21,7 @@ const QString documentColumns = QStringLiteral(
     " text_token_begin, text_token_end, status, note, reviewer, changed_at, source_changed, missing, errors,"
     " warnings, infos");
 
-ReviewStore::StoredDocument documentFrom(const QSqlQuery &query)
+Expected<ReviewStore::StoredDocument> documentFrom(const SqliteConnection &connection, const QSqlQuery &query)
 {
     ReviewStore::StoredDocument doc;
     doc.position = query.value(0).toLongLong();
@@ -32,11 +31,17 @@ ReviewStore::StoredDocument documentFrom(const QSqlQuery &query)
     doc.relativePath = query.value(4).toString();
     doc.sourceLine = query.value(5).toInt();
     doc.sourceHash = query.value(6).toByteArray();
-    doc.sourceText = query.value(7).toByteArray();
-    doc.taggedText = query.value(8).toByteArray();
-    doc.jsonLine = query.value(9).toByteArray();
     doc.textTokenBegin = query.value(10).toLongLong();
     doc.textTokenEnd = query.value(11).toLongLong();
+    Expected<DocumentTexts> texts =
+        SqliteTexts::unpackDocument(connection, doc.id, {query.value(7), query.value(8), query.value(9)},
+                                    doc.textTokenBegin, doc.textTokenEnd);
+    if (!texts) {
+        return texts.error();
+    }
+    doc.sourceText = std::move(texts->source);
+    doc.taggedText = std::move(texts->tagged);
+    doc.jsonLine = texts->jsonLine.value_or(QByteArray());
     doc.status = statusOf(query.value(12)).value_or(ReviewStatus::Unreviewed);
     doc.note = query.value(13).toString();
     doc.reviewer = query.value(14).toString();
@@ -72,7 +77,7 @@ Expected<ReviewStore::StoredDocument> document(const SqliteConnection &connectio
     if (!query.next()) {
         return Error{u"no document \"" % id % u"\" in the store " % connection.path()};
     }
-    return documentFrom(query);
+    return documentFrom(connection, query);
 }
 
 Expected<QStringList> ids(const SqliteConnection &connection)
@@ -171,8 +176,8 @@ Expected<QList<ExportDocument>> exportDocuments(const SqliteConnection &connecti
 {
     QSqlQuery query = connection.query();
     const QString select =
-        QStringLiteral("SELECT id, tagged_text, status, reviewer, changed_at, note, layout, relative_path, json_line,"
-                       " text_token_begin, text_token_end, tagged_text = source_text FROM documents");
+        QStringLiteral("SELECT id, source_text, tagged_text, json_line, status, reviewer, changed_at, note, layout,"
+                       " relative_path, text_token_begin, text_token_end FROM documents");
     const Expected<void> done =
         filter ? connection.run(query, select % u" WHERE status = ? ORDER BY position, id", {statusName(*filter)})
                : connection.run(query, select % u" ORDER BY position, id");
@@ -183,17 +188,24 @@ Expected<QList<ExportDocument>> exportDocuments(const SqliteConnection &connecti
     while (query.next()) {
         ExportDocument doc;
         doc.id = query.value(0).toString();
-        doc.taggedText = query.value(1).toByteArray();
-        doc.status = statusOf(query.value(2)).value_or(ReviewStatus::Unreviewed);
-        doc.reviewer = query.value(3).toString();
-        doc.reviewedAt = timeOf(query.value(4));
-        doc.note = query.value(5).toString();
-        doc.layout = layoutOf(query.value(6).toString());
-        doc.relativePath = query.value(7).toString();
-        doc.jsonLine = query.value(8).toByteArray();
-        doc.textTokenBegin = query.value(9).toLongLong();
-        doc.textTokenEnd = query.value(10).toLongLong();
-        doc.edited = !query.value(11).toBool();
+        doc.status = statusOf(query.value(4)).value_or(ReviewStatus::Unreviewed);
+        doc.reviewer = query.value(5).toString();
+        doc.reviewedAt = timeOf(query.value(6));
+        doc.note = query.value(7).toString();
+        doc.layout = layoutOf(query.value(8).toString());
+        doc.relativePath = query.value(9).toString();
+        doc.textTokenBegin = query.value(10).toLongLong();
+        doc.textTokenEnd = query.value(11).toLongLong();
+        // A reviewer's version is kept only where it differs from the source.
+        doc.edited = !query.isNull(2);
+        Expected<DocumentTexts> texts =
+            SqliteTexts::unpackDocument(connection, doc.id, {query.value(1), query.value(2), query.value(3)},
+                                        doc.textTokenBegin, doc.textTokenEnd);
+        if (!texts) {
+            return texts.error();
+        }
+        doc.taggedText = std::move(texts->tagged);
+        doc.jsonLine = texts->jsonLine.value_or(QByteArray());
         documents.append(std::move(doc));
     }
     return documents;
@@ -304,31 +316,56 @@ Expected<void> setTaggedText(SqliteConnection &connection, const QString &id, co
         return transaction.error();
     }
     QSqlQuery select = connection.query();
-    if (Expected<void> done =
-            connection.run(select, QStringLiteral("SELECT tagged_text, status FROM documents WHERE id = ?"), {id});
+    if (Expected<void> done = connection.run(
+            select,
+            QStringLiteral("SELECT d.rowid, d.source_text, d.tagged_text, d.json_line, d.text_token_begin,"
+                           " d.text_token_end, d.status, f.plain_text FROM documents d"
+                           " LEFT JOIN facts f ON f.document_id = d.id WHERE d.id = ?"),
+            {id});
         !done) {
         return done;
     }
     if (!select.next()) {
         return ReviewRules::unknownDocuments({id}, connection.path(), QStringLiteral("nothing was changed"));
     }
-    const QByteArray before = select.value(0).toByteArray();
-    const std::optional<ReviewStatus> statusBefore = statusOf(select.value(1));
+    const qint64 rowid = select.value(0).toLongLong();
+    const Expected<DocumentTexts> texts =
+        SqliteTexts::unpackDocument(connection, id, {select.value(1), select.value(2), select.value(3)},
+                                    select.value(4).toLongLong(), select.value(5).toLongLong());
+    if (!texts) {
+        return texts.error();
+    }
+    const QByteArray before = texts->tagged;
+    const std::optional<ReviewStatus> statusBefore = statusOf(select.value(6));
+    std::optional<QString> indexed;
+    if (!select.isNull(7)) {
+        Expected<QByteArray> plainText = SqliteTexts::unpack(connection, select.value(7),
+                                                             u"the plain text of the document \"" % id % u'"');
+        if (!plainText) {
+            return plainText.error();
+        }
+        indexed = QString::fromUtf8(*plainText);
+    }
     select.finish();
     if (before == taggedText) {
         return {};
+    }
+    const Expected<TextCodec> codec = SqliteTexts::codec(connection);
+    if (!codec) {
+        return codec.error();
     }
     // reviewer and changed_at stay those of the decision; the audit row says who edited and when.
     const std::optional<ReviewStatus> statusAfter = ReviewRules::statusAfterEdit(statusBefore);
     const QString reopened = ReviewRules::reopenedNote(statusBefore);
     QSqlQuery update = connection.query();
     QSqlQuery audit = connection.query();
-    QSqlQuery factsQuery = connection.query();
+    SqliteFactsWriter factsWriter(connection);
     Expected<void> done = connection.run(
         update,
         QStringLiteral("UPDATE documents SET tagged_text = ?, errors = ?, warnings = ?, infos = ?, status = ?"
                        " WHERE id = ?"),
-        {taggedText, integer(counts.errors()), integer(counts.warnings()), integer(counts.infos()),
+        {PackedDocumentTexts::packedTagged(taggedText, texts->source, *codec), integer(counts.errors()),
+         integer(counts.warnings()), integer(counts.infos()),
          statusValue(statusAfter.value_or(ReviewStatus::Unreviewed)), id});
     if (done) {
         done = connection.run(audit, auditInsert,
@@ -337,7 +374,13 @@ Expected<void> setTaggedText(SqliteConnection &connection, const QString &id, co
                                reopened.isNull() ? QVariant() : QVariant(reopened)});
     }
     if (done) {
-        done = connection.run(factsQuery, factsInsert, {id, facts.facts.encoded(), facts.plainText});
+        done = factsWriter.prepare();
+    }
+    if (done && indexed) {
+        done = factsWriter.unindex(rowid, *indexed);
+    }
+    if (done) {
+        done = factsWriter.write(id, rowid, facts, codec->pack(facts.plainText.toUtf8()));
     }
     if (!done) {
         return done;

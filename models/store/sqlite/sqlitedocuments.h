@@ -17,7 +17,6 @@ class SqliteConnection;
 namespace SqliteDocuments {
 
 extern const QString auditInsert; // the 9 columns of an audit row, in AuditEntry's order
-extern const QString factsInsert; // document_id, facts (DocumentFacts::encoded()), plain_text
 
 Expected<ReviewStore::StoredDocument> document(const SqliteConnection &connection, const QString &id);
 Expected<QStringList> ids(const SqliteConnection &connection);

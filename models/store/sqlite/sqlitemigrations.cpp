@@ -1,6 +1,7 @@
 #include "sqlitemigrations.h"
 
 #include "sqliteconnection.h"
+#include "sqliterepack.h"
 
 #include <QList>
 #include <QStringList>
@@ -15,11 +16,56 @@ namespace {
 
 const QString schemaVersionKey = QStringLiteral("schema_version");
 
+// What takes a store from one schema version to the next: statements, then code that moves the
+// data over (none for most steps), then statements that finish the step.
+struct Migration
+{
+    QStringList statements;
+    Expected<void> (*code)(const SqliteConnection &) = nullptr;
+    QStringList finishing;
+
+    Migration(QStringList sql) : statements(std::move(sql)) {}
+    Migration(QStringList sql, Expected<void> (*moveData)(const SqliteConnection &), QStringList finishingSql)
+        : statements(std::move(sql)), code(moveData), finishing(std::move(finishingSql))
+    {
+    }
+};
+
+// The documents table as schema 6 defines it: texts packed (TextCodec), and kept once. The texts
+// come last: a row's later columns sit behind them on overflow pages, and sync and summary read
+// only the small columns of every row.
+const QString packedDocuments = QStringLiteral(
+    "CREATE TABLE packed_documents ("
+    " position INTEGER NOT NULL,"
+    " id TEXT NOT NULL UNIQUE,"
+    " layout TEXT NOT NULL,"
+    " source_path TEXT NOT NULL,"
+    " relative_path TEXT NOT NULL,"
+    " source_line INTEGER NOT NULL,"
+    " source_hash BLOB NOT NULL,"
+    " text_token_begin INTEGER NOT NULL,"
+    " text_token_end INTEGER NOT NULL,"
+    " status TEXT NOT NULL DEFAULT 'unreviewed'"
+    "  CHECK (status IN ('unreviewed', 'approved', 'rejected', 'needs-work')),"
+    " note TEXT NOT NULL DEFAULT '',"
+    " reviewer TEXT,"
+    " changed_at TEXT,"
+    " source_changed INTEGER NOT NULL DEFAULT 0,"
+    " missing INTEGER NOT NULL DEFAULT 0,"
+    " errors INTEGER NOT NULL,"
+    " warnings INTEGER NOT NULL,"
+    " infos INTEGER NOT NULL,"
+    // NULL: the text the JSON line's text token holds (the line is kept, so the text need not be).
+    " source_text BLOB,"
+    // NULL: the source, unedited.
+    " tagged_text BLOB,"
+    " json_line BLOB)");
+
 // Each entry takes a store from schema version (its index) to version index + 1.
-QList<QStringList> migrations()
+QList<Migration> migrations()
 {
     return {
-        {
+        QStringList{
             QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
             QStringLiteral("CREATE TABLE documents ("
                            " position INTEGER NOT NULL,"
@@ -64,7 +110,7 @@ QList<QStringList> migrations()
             QStringLiteral("CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
                            " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"),
         },
-        {
+        QStringList{
             // What the window filters and searches on, kept apart from the documents table so that
             // reading every row's labels does not walk past the texts there.
             QStringLiteral("CREATE TABLE facts ("
@@ -76,7 +122,7 @@ QList<QStringList> migrations()
         // Spot-check rounds: samples, their documents and the judgements on them. All three are
         // append-only: a round is never redrawn, and a new judgement of a document is a new row
         // whose seq makes it the one that counts.
-        {
+        QStringList{
             QStringLiteral("CREATE TABLE rounds ("
                            " seq INTEGER PRIMARY KEY,"
                            " name TEXT NOT NULL UNIQUE,"
@@ -119,7 +165,7 @@ QList<QStringList> migrations()
             QStringLiteral("CREATE TRIGGER judgements_no_delete BEFORE DELETE ON judgements"
                            " BEGIN SELECT RAISE(ABORT, 'spot-check judgements are append-only'); END"),
         },
-        {
+        QStringList{
             // A version's facts (DocumentFacts::encoded(): finding counts, spans per label,
             // findings per rule, records) replace its label and rule lists, so that stats and
             // stratified draws read them instead of parsing and checking every document again.
@@ -130,7 +176,7 @@ QList<QStringList> migrations()
                            " facts TEXT NOT NULL,"
                            " plain_text TEXT NOT NULL)"),
         },
-        {
+        QStringList{
             // The stamps of the batch's files as the last sync read them (BatchStamp), so that a
             // command on an unchanged batch stats its files instead of reading them. Written with
             // the sync, with the time they were taken and the input errors it reported (meta).
@@ -147,6 +193,35 @@ QList<QStringList> migrations()
                            // reads again only the files whose stamps changed; NULL for a file of
                            // many documents.
                            " content_hash BLOB)"),
+        },
+        // Each text once and packed (TextCodec: Zstandard with dictionaries trained on the batch),
+        // and a word index of the plain texts, so that a store is no bigger than its batch and a
+        // word is found without reading every text. SqliteRepack moves the rows over.
+        Migration{
+            {
+                packedDocuments,
+                QStringLiteral("CREATE TABLE packed_facts ("
+                               " document_id TEXT PRIMARY KEY,"
+                               " facts TEXT NOT NULL,"
+                               " plain_text BLOB NOT NULL)"),
+                // Zstandard dictionaries by the id the trainer gave them; added, never changed.
+                QStringLiteral("CREATE TABLE text_dictionaries (id INTEGER PRIMARY KEY, bytes BLOB NOT NULL)"),
+                QStringLiteral("CREATE TRIGGER text_dictionaries_no_update BEFORE UPDATE ON text_dictionaries"
+                               " BEGIN SELECT RAISE(ABORT, 'text dictionaries are never changed'); END"),
+                // Words of the plain texts by the documents' rowids. Contentless: the texts are in
+                // facts; without positions (detail=none), since every hit is checked against the
+                // text, which also makes phrases and parts of words exact (SqliteSearch).
+                QStringLiteral("CREATE VIRTUAL TABLE plain_words USING fts5(plain_text, content='', detail=none,"
+                               " tokenize='unicode61 remove_diacritics 0')"),
+            },
+            &SqliteRepack::repack,
+            {
+                QStringLiteral("DROP TABLE documents"),
+                QStringLiteral("ALTER TABLE packed_documents RENAME TO documents"),
+                QStringLiteral("CREATE INDEX documents_position ON documents (position)"),
+                QStringLiteral("DROP TABLE facts"),
+                QStringLiteral("ALTER TABLE packed_facts RENAME TO facts"),
+            },
         },
     };
 }
@@ -194,12 +269,26 @@ Expected<void> migrate(SqliteConnection &connection, int schemaVersion)
     if (!version) {
         return version.error();
     }
-    const QList<QStringList> steps = migrations();
-    for (int step = *version; step < schemaVersion; ++step) {
-        for (const QString &statement : steps[step]) {
+    const QList<Migration> steps = migrations();
+    auto runAll = [&connection](const QStringList &statements) -> Expected<void> {
+        for (const QString &statement : statements) {
             if (Expected<void> done = connection.run(statement); !done) {
                 return done;
             }
+        }
+        return {};
+    };
+    for (int step = *version; step < schemaVersion; ++step) {
+        const Migration &migration = steps[step];
+        Expected<void> done = runAll(migration.statements);
+        if (done && migration.code) {
+            done = migration.code(connection);
+        }
+        if (done) {
+            done = runAll(migration.finishing);
+        }
+        if (!done) {
+            return done;
         }
     }
     QSqlQuery query = connection.query();

@@ -1,9 +1,12 @@
 #pragma once
 
 #include "expected.h"
+#include "textquery.h"
 
 #include <QString>
 #include <QStringList>
+
+#include <functional>
 
 namespace annorev {
 
@@ -11,9 +14,11 @@ class SqliteConnection;
 
 namespace SqliteSearch {
 
-// The ids, in batch order, of the documents of the batch whose plain text contains needle (a
-// LIKE pattern: ASCII letters match either case).
-Expected<QStringList> search(const SqliteConnection &connection, const QString &needle);
+// The ids, in batch order, of the documents of the batch whose plain text holds the query (see
+// ReviewStore::search()). A WordStart query reads only the texts the word index gives for its
+// words; the others read every text, and stop with an error once cancelled() says so.
+Expected<QStringList> search(const SqliteConnection &connection, const TextQuery &query,
+                             const std::function<bool()> &cancelled);
 
 } // namespace SqliteSearch
 

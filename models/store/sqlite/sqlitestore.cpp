@@ -97,9 +97,10 @@ Expected<QList<DocumentProfile>> SqliteStore::profiles() const
     return SqliteDocuments::profiles(*m_connection);
 }
 
-Expected<QStringList> SqliteStore::search(const QString &needle) const
+Expected<QStringList> SqliteStore::search(const QString &needle, TextMatch match,
+                                          const std::function<bool()> &cancelled) const
 {
-    return SqliteSearch::search(*m_connection, needle);
+    return SqliteSearch::search(*m_connection, TextQuery(needle, match), cancelled);
 }
 
 Expected<ReviewStore::Summary> SqliteStore::summary() const

@@ -36,7 +36,8 @@ public:
     Expected<QStringList> ids() const override;
     Expected<QList<ListEntry>> listEntries() const override;
     Expected<QList<DocumentProfile>> profiles() const override;
-    Expected<QStringList> search(const QString &needle) const override;
+    Expected<QStringList> search(const QString &needle, TextMatch match,
+                                 const std::function<bool()> &cancelled) const override;
     Expected<Summary> summary() const override;
     Expected<QList<ExportDocument>> exportDocuments(std::optional<ReviewStatus> filter) const override;
     Expected<QList<AuditEntry>> auditLog(const QString &id) const override;

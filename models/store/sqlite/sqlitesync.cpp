@@ -5,7 +5,9 @@
 #include "schema.h"
 #include "sqliteconnection.h"
 #include "sqlitedocuments.h"
+#include "sqlitefactswriter.h"
 #include "sqlitemigrations.h"
+#include "sqlitetexts.h"
 #include "sqlitevalues.h"
 
 #include <QFileInfo>
@@ -254,6 +256,29 @@ Expected<void> SyncWriter::apply(const Plan &plan, const Scan &scan, const Batch
     return done;
 }
 
+namespace {
+
+// What a dictionary is trained on: the texts a store keeps most of.
+QList<QByteArray> trainingSamples(const QList<BatchSync::Import> &rows)
+{
+    QList<QByteArray> samples;
+    for (const BatchSync::Import &row : rows) {
+        if (row.ok && samples.size() < 2 * SqliteTexts::trainingSamples) {
+            samples.append(row.entry.jsonLine.isEmpty() ? row.entry.source : row.entry.jsonLine);
+            samples.append(row.facts.plainText.toUtf8());
+        }
+    }
+    return samples;
+}
+
+struct PackedImport
+{
+    PackedDocumentTexts texts;
+    QByteArray plainText;
+};
+
+} // namespace
+
 Expected<void> SyncWriter::insertAll(const QList<qsizetype> &inserts, const Scan &scan, const BatchReader &reader,
                                      const Schema &schema, const Checker &checker)
 {
@@ -261,24 +286,46 @@ Expected<void> SyncWriter::insertAll(const QList<qsizetype> &inserts, const Scan
         return {};
     }
     QSqlQuery query = m_connection.query();
-    QSqlQuery factsQuery = m_connection.query();
+    SqliteFactsWriter factsWriter(m_connection);
     if (Expected<void> prepared = m_connection.prepare(
             query, QStringLiteral(
                        "INSERT INTO documents (position, id, layout, source_path, relative_path, source_line,"
                        " source_hash, source_text, tagged_text, json_line, text_token_begin, text_token_end, errors,"
-                       " warnings, infos) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                       " warnings, infos) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)"));
         !prepared) {
         return prepared;
     }
-    if (Expected<void> prepared = m_connection.prepare(factsQuery, SqliteDocuments::factsInsert); !prepared) {
+    if (Expected<void> prepared = factsWriter.prepare(); !prepared) {
         return prepared;
     }
-    // Parsing and checking run on every core, a slice at a time so that memory stays bounded;
-    // the inserts stay on this thread, which owns the connection.
+    // Parsing, checking and packing run on every core, a slice at a time so that memory stays
+    // bounded; the inserts stay on this thread, which owns the connection.
     constexpr qsizetype sliceSize = 4096;
     for (qsizetype begin = 0; begin < inserts.size(); begin += sliceSize) {
         const QList<qsizetype> slice = inserts.mid(begin, sliceSize);
         const QList<BatchSync::Import> rows = BatchSync::prepareImports(reader, scan, slice, schema, checker);
+        if (begin == 0) {
+            // The first import of a store trains the dictionary its texts are packed with.
+            if (Expected<void> trained = SqliteTexts::trainIfNone(m_connection, trainingSamples(rows)); !trained) {
+                return trained;
+            }
+        }
+        const Expected<TextCodec> codec = SqliteTexts::codec(m_connection);
+        if (!codec) {
+            return codec.error();
+        }
+        const QList<PackedImport> packed =
+            QtConcurrent::blockingMapped<QList<PackedImport>>(rows, [&codec](const BatchSync::Import &row) {
+                if (!row.ok) {
+                    return PackedImport{};
+                }
+                const SourceEntry &entry = row.entry;
+                const bool jsonl = entry.layout == BatchLayout::JsonLines;
+                const DocumentTexts texts{entry.source, entry.source,
+                                          jsonl ? std::optional(entry.jsonLine) : std::nullopt, entry.textTokenBegin,
+                                          entry.textTokenEnd};
+                return PackedImport{PackedDocumentTexts::of(texts, *codec), codec->pack(row.facts.plainText.toUtf8())};
+            });
         for (qsizetype i = 0; i < rows.size(); ++i) {
             const BatchSync::Import &row = rows[i];
             const Seen &doc = scan.seen[slice[i]];
@@ -287,14 +334,13 @@ Expected<void> SyncWriter::insertAll(const QList<qsizetype> &inserts, const Scan
                 continue;
             }
             const SourceEntry &entry = row.entry;
-            const bool jsonl = doc.layout == BatchLayout::JsonLines;
             Expected<void> done = m_connection.exec(
                 query, {integer(doc.unit), doc.id, layoutName(doc.layout), doc.path, BatchSync::relativePath(doc),
-                        doc.line, doc.hash, entry.source, entry.source, jsonl ? QVariant(entry.jsonLine) : QVariant(),
+                        doc.line, doc.hash, packed[i].texts.source, packed[i].texts.jsonLine,
                         integer(entry.textTokenBegin), integer(entry.textTokenEnd), integer(row.facts.facts.errors()),
                         integer(row.facts.facts.warnings()), integer(row.facts.facts.infos())});
             if (done) {
-                done = m_connection.exec(factsQuery, {doc.id, row.facts.facts.encoded(), row.facts.plainText});
+                done = factsWriter.write(doc.id, query.lastInsertId().toLongLong(), row.facts, packed[i].plainText);
             }
             if (!done) {
                 return done;
@@ -321,6 +367,10 @@ Expected<void> SyncWriter::relocate(const QList<qsizetype> &moved, const Scan &s
     if (!prepared) {
         return prepared;
     }
+    const Expected<TextCodec> codec = SqliteTexts::codec(m_connection);
+    if (!codec) {
+        return codec.error();
+    }
     for (qsizetype index : moved) {
         const Seen &doc = scan.seen[index];
         if (Expected<void> done = m_connection.exec(position, {integer(doc.unit), doc.id}); !done) {
@@ -332,7 +382,7 @@ Expected<void> SyncWriter::relocate(const QList<qsizetype> &moved, const Scan &s
         if (const auto *entry = std::get_if<SourceEntry>(&read)) {
             const bool jsonl = doc.layout == BatchLayout::JsonLines;
             if (Expected<void> done = m_connection.exec(
-                    place, {integer(doc.unit), doc.path, doc.line, jsonl ? QVariant(entry->jsonLine) : QVariant(),
+                    place, {integer(doc.unit), doc.path, doc.line, jsonl ? QVariant(codec->pack(entry->jsonLine)) : QVariant(),
                             integer(entry->textTokenBegin), integer(entry->textTokenEnd), doc.id, doc.hash});
                 !done) {
                 return done;
@@ -348,22 +398,40 @@ Expected<void> SyncWriter::logSourceChanges(const QList<qsizetype> &changed, con
     if (changed.isEmpty()) {
         return {};
     }
-    QSqlQuery query = m_connection.query();
-    if (Expected<void> prepared = m_connection.prepare(
-            query, QStringLiteral("INSERT INTO audit (document_id, reviewer, at, action, status_before, status_after,"
-                                  " text_before, text_after, note) SELECT id, ?, ?, ?, status, status, source_text,"
-                                  " ?, ? FROM documents WHERE id = ?"));
-        !prepared) {
+    QSqlQuery select = m_connection.query();
+    QSqlQuery audit = m_connection.query();
+    Expected<void> prepared = m_connection.prepare(
+        select, QStringLiteral("SELECT source_text, tagged_text, json_line, text_token_begin, text_token_end, status"
+                               " FROM documents WHERE id = ?"));
+    if (prepared) {
+        prepared = m_connection.prepare(audit, SqliteDocuments::auditInsert);
+    }
+    if (!prepared) {
         return prepared;
     }
     for (qsizetype index : changed) {
+        const QString &id = scan.seen[index].id;
+        if (Expected<void> done = m_connection.exec(select, {id}); !done) {
+            return done;
+        }
+        if (!select.next()) {
+            continue;
+        }
+        // The audit row keeps both sources, so that the change can be seen after the fact.
+        const Expected<DocumentTexts> stored =
+            SqliteTexts::unpackDocument(m_connection, id, {select.value(0), select.value(1), select.value(2)},
+                                        select.value(3).toLongLong(), select.value(4).toLongLong());
+        if (!stored) {
+            return stored.error();
+        }
+        const QVariant status = select.value(5);
+        select.finish();
         ReadResult read = reader.read(scan.seen[index].unit, BatchReader::Keep::Text);
         const auto *entry = std::get_if<SourceEntry>(&read);
         if (Expected<void> done = m_connection.exec(
-                query,
-                {m_reviewer, m_at, QStringLiteral("source-changed"), entry ? QVariant(entry->source) : QVariant(),
-                 QStringLiteral("the source bytes changed since import; the reviewer's version is kept"),
-                 scan.seen[index].id});
+                audit, {id, m_reviewer, m_at, QStringLiteral("source-changed"), status, status, stored->source,
+                        entry ? QVariant(entry->source) : QVariant(),
+                        QStringLiteral("the source bytes changed since import; the reviewer's version is kept")});
             !done) {
             return done;
         }
@@ -424,30 +492,48 @@ Expected<void> backfillFacts(SqliteConnection &connection, const Schema &schema,
         return transaction.error();
     }
     QSqlQuery select = connection.query();
-    QSqlQuery insert = connection.query();
-    Expected<void> prepared =
-        connection.prepare(select, QStringLiteral("SELECT tagged_text FROM documents WHERE id = ?"));
+    SqliteFactsWriter factsWriter(connection);
+    Expected<void> prepared = connection.prepare(
+        select, QStringLiteral("SELECT rowid, source_text, tagged_text, json_line, text_token_begin, text_token_end"
+                               " FROM documents WHERE id = ?"));
     if (prepared) {
-        prepared = connection.prepare(insert, SqliteDocuments::factsInsert);
+        prepared = factsWriter.prepare();
     }
     if (!prepared) {
         return prepared;
+    }
+    const Expected<TextCodec> codec = SqliteTexts::codec(connection);
+    if (!codec) {
+        return codec.error();
     }
     constexpr qsizetype sliceSize = 1024;
     for (qsizetype begin = 0; begin < ids.size(); begin += sliceSize) {
         const QStringList slice = ids.mid(begin, sliceSize);
         QList<QByteArray> texts;
+        QList<qint64> rowids;
         texts.reserve(slice.size());
         for (const QString &id : slice) {
             if (Expected<void> done = connection.exec(select, {id}); !done) {
                 return done;
             }
-            texts.append(select.next() ? select.value(0).toByteArray() : QByteArray());
+            if (!select.next()) {
+                return Error{u"the store " % connection.path() % u": the document \"" % id % u"\" went away"};
+            }
+            rowids.append(select.value(0).toLongLong());
+            Expected<DocumentTexts> stored =
+                SqliteTexts::unpackDocument(connection, id, {select.value(1), select.value(2), select.value(3)},
+                                            select.value(4).toLongLong(), select.value(5).toLongLong());
+            if (!stored) {
+                return stored.error();
+            }
+            texts.append(std::move(stored->tagged));
+            select.finish();
         }
         const QList<TextFacts> facts = QtConcurrent::blockingMapped<QList<TextFacts>>(
             texts, [&schema, &checker](const QByteArray &text) { return TextFacts::of(text, schema, checker); });
         for (qsizetype i = 0; i < slice.size(); ++i) {
-            if (Expected<void> done = connection.exec(insert, {slice[i], facts[i].facts.encoded(), facts[i].plainText});
+            if (Expected<void> done =
+                    factsWriter.write(slice[i], rowids[i], facts[i], codec->pack(facts[i].plainText.toUtf8()));
                 !done) {
                 return done;
             }

@@ -1,0 +1,43 @@
+#include "sqlitefactswriter.h"
+
+#include "sqliteconnection.h"
+
+namespace annorev {
+
+SqliteFactsWriter::SqliteFactsWriter(const SqliteConnection &connection)
+    : m_connection(connection), m_facts(connection.query()), m_index(connection.query()),
+      m_unindex(connection.query())
+{
+}
+
+Expected<void> SqliteFactsWriter::prepare()
+{
+    Expected<void> done = m_connection.prepare(
+        m_facts, QStringLiteral("INSERT OR REPLACE INTO facts (document_id, facts, plain_text) VALUES (?, ?, ?)"));
+    if (done) {
+        done = m_connection.prepare(m_index,
+                                    QStringLiteral("INSERT INTO plain_words (rowid, plain_text) VALUES (?, ?)"));
+    }
+    if (done) {
+        done = m_connection.prepare(
+            m_unindex,
+            QStringLiteral("INSERT INTO plain_words (plain_words, rowid, plain_text) VALUES ('delete', ?, ?)"));
+    }
+    return done;
+}
+
+Expected<void> SqliteFactsWriter::write(const QString &id, qint64 rowid, const TextFacts &facts,
+                                        const QByteArray &packedPlainText)
+{
+    if (Expected<void> done = m_connection.exec(m_facts, {id, facts.facts.encoded(), packedPlainText}); !done) {
+        return done;
+    }
+    return m_connection.exec(m_index, {rowid, facts.plainText});
+}
+
+Expected<void> SqliteFactsWriter::unindex(qint64 rowid, const QString &plainText)
+{
+    return m_connection.exec(m_unindex, {rowid, plainText});
+}
+
+} // namespace annorev

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "expected.h"
+#include "textcodec.h"
+#include "textfacts.h"
+
+#include <QSqlQuery>
+#include <QString>
+
+namespace annorev {
+
+class SqliteConnection;
+
+// Writes what a store keeps about a document's current version besides its text, inside the
+// caller's transaction: the facts row (DocumentFacts::encoded(), the packed plain text) and the
+// plain text's words in plain_words, by the documents table's rowid. Statements are prepared once,
+// for the many rows of an import.
+class SqliteFactsWriter
+{
+public:
+    explicit SqliteFactsWriter(const SqliteConnection &connection);
+
+    // Prepares the statements; call once before the others.
+    Expected<void> prepare();
+    // Replaces the facts of the document, indexing its plain text. packedPlainText is
+    // facts.plainText packed by the store's codec (an import packs on every core).
+    Expected<void> write(const QString &id, qint64 rowid, const TextFacts &facts, const QByteArray &packedPlainText);
+    // Removes a version's words from the index: the plain text indexed then, which the index
+    // does not keep.
+    Expected<void> unindex(qint64 rowid, const QString &plainText);
+
+private:
+    const SqliteConnection &m_connection;
+    QSqlQuery m_facts;
+    QSqlQuery m_index;
+    QSqlQuery m_unindex;
+};
+
+} // namespace annorev

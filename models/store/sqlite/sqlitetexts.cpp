@@ -1,0 +1,104 @@
+#include "sqlitetexts.h"
+
+#include "sqliteconnection.h"
+
+namespace annorev::SqliteTexts {
+
+namespace {
+
+Expected<TextCodec> loadCodec(const SqliteConnection &connection)
+{
+    QSqlQuery query = connection.query();
+    if (Expected<void> done = connection.run(query, QStringLiteral("SELECT bytes FROM text_dictionaries ORDER BY rowid"));
+        !done) {
+        return done.error();
+    }
+    QList<QByteArray> dictionaries;
+    while (query.next()) {
+        dictionaries.append(query.value(0).toByteArray());
+    }
+    Expected<TextCodec> codec = TextCodec::withDictionaries(dictionaries);
+    if (!codec) {
+        return Error{u"the store " % connection.path() % u": " % codec.error().message};
+    }
+    connection.cacheCodec(*codec);
+    return codec;
+}
+
+} // namespace
+
+Expected<TextCodec> codec(const SqliteConnection &connection, quint32 needed)
+{
+    const std::optional<TextCodec> &cached = connection.cachedCodec();
+    if (cached && cached->knowsDictionary(needed)) {
+        return *cached;
+    }
+    return loadCodec(connection);
+}
+
+Expected<QByteArray> unpack(const SqliteConnection &connection, const QVariant &packed, const QString &what)
+{
+    const QByteArray bytes = packed.toByteArray();
+    const Expected<TextCodec> reader = codec(connection, TextCodec::dictionaryNeeded(bytes));
+    if (!reader) {
+        return reader.error();
+    }
+    Expected<QByteArray> text = reader->unpack(bytes);
+    if (!text) {
+        return Error{u"the store " % connection.path() % u": " % what % u" cannot be read: " % text.error().message};
+    }
+    return text;
+}
+
+Expected<DocumentTexts> unpackDocument(const SqliteConnection &connection, const QString &id,
+                                       const PackedDocumentTexts &packed, qsizetype textTokenBegin,
+                                       qsizetype textTokenEnd)
+{
+    quint32 needed = 0;
+    for (const QVariant *text : {&packed.source, &packed.tagged, &packed.jsonLine}) {
+        const quint32 dictionary = TextCodec::dictionaryNeeded(text->toByteArray());
+        if (dictionary != 0 && (needed == 0 || !connection.cachedCodec() ||
+                                !connection.cachedCodec()->knowsDictionary(dictionary))) {
+            needed = dictionary;
+        }
+    }
+    const Expected<TextCodec> reader = codec(connection, needed);
+    if (!reader) {
+        return reader.error();
+    }
+    Expected<DocumentTexts> texts = unpacked(packed, textTokenBegin, textTokenEnd, *reader);
+    if (!texts) {
+        return Error{u"the store " % connection.path() % u": the document \"" % id % u"\" cannot be read: " %
+                     texts.error().message};
+    }
+    return texts;
+}
+
+Expected<void> trainIfNone(const SqliteConnection &connection, const QList<QByteArray> &samples)
+{
+    if (samples.size() < fewestTrainingSamples) {
+        return {};
+    }
+    QSqlQuery query = connection.query();
+    if (Expected<void> done = connection.run(query, QStringLiteral("SELECT 1 FROM text_dictionaries LIMIT 1")); !done) {
+        return done;
+    }
+    if (query.next()) {
+        return {};
+    }
+    const QByteArray dictionary = TextCodec::trainDictionary(samples);
+    if (dictionary.isEmpty()) {
+        return {};
+    }
+    if (Expected<void> done = connection.run(query, QStringLiteral("INSERT INTO text_dictionaries (id, bytes) VALUES (?, ?)"),
+                                             {qint64(TextCodec::dictionaryId(dictionary)), dictionary});
+        !done) {
+        return done;
+    }
+    if (Expected<TextCodec> loaded = loadCodec(connection); !loaded) {
+        return loaded.error();
+    }
+    return {};
+}
+
+} // namespace annorev::SqliteTexts

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "expected.h"
+#include "packeddocument.h"
+#include "textcodec.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QVariant>
+
+namespace annorev {
+
+class SqliteConnection;
+
+// The store's texts as the SQLite backend keeps them: packed by a TextCodec whose dictionaries
+// live in the table text_dictionaries (schema 6), read once a connection and again when a text
+// needs one another process has added since.
+namespace SqliteTexts {
+
+// The codec to pack with and to unpack texts that need at most the dictionary `needed`.
+Expected<TextCodec> codec(const SqliteConnection &connection, quint32 needed = 0);
+
+// A column's packed text, or an error naming the store and what the text is ("the tagged text of
+// the document \"a\"").
+Expected<QByteArray> unpack(const SqliteConnection &connection, const QVariant &packed, const QString &what);
+
+// A document's texts from its packed columns, or an error naming the store and the document.
+Expected<DocumentTexts> unpackDocument(const SqliteConnection &connection, const QString &id,
+                                       const PackedDocumentTexts &packed, qsizetype textTokenBegin,
+                                       qsizetype textTokenEnd);
+
+// Trains a dictionary on samples and adds it to the store, inside the caller's transaction, when
+// the store has none yet; samples too few or too alike to train on add nothing. The codec then
+// packs with it.
+Expected<void> trainIfNone(const SqliteConnection &connection, const QList<QByteArray> &samples);
+
+// How many documents a dictionary is trained on, at most, and how many it takes at least.
+constexpr qsizetype trainingSamples = 2048;
+constexpr qsizetype fewestTrainingSamples = 256;
+
+} // namespace SqliteTexts
+
+} // namespace annorev

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <QStringView>
+
+namespace annorev {
+
+// Where a search's text may begin in a document's plain text.
+enum class TextMatch
+{
+    WordStart, // at the start of a word (or anywhere, for text that does not begin with a letter or digit)
+    Anywhere,  // inside words too: every text is read
+};
+
+// A reviewer's search of plain texts: the text as typed, ASCII letters matching either case
+// (as SQL's LIKE does). What a word is follows SQLite's unicode61 tokenizer: a run of letters,
+// digits and private-use characters; everything else separates words. That is what lets a word
+// index narrow a WordStart search down to the documents holding its words, every one of which is
+// then checked against the text, so the index never decides a match on its own.
+class TextQuery
+{
+public:
+    TextQuery(const QString &needle, TextMatch match);
+
+    // The words a matching text must hold, for an FTS5 MATCH: each whole word quoted, the last as
+    // a prefix when the search ends inside a word ("a100 gpu" gives "a100" "gpu"*). Empty when
+    // words cannot narrow the search: Anywhere, or no letter or digit in it.
+    QString wordQuery() const;
+    // Whether the plain text holds the search where it may begin.
+    bool matches(QStringView plainText) const;
+
+    // Whether a character (a code point) belongs to a word.
+    static bool isWordCharacter(char32_t codePoint);
+
+private:
+    QString m_folded; // ASCII letters in lower case
+    TextMatch m_match;
+    bool m_startsWithWord = false;
+    QStringList m_words;
+    bool m_lastIsPrefix = false;
+};
+
+} // namespace annorev

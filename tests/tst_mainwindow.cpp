@@ -3,6 +3,7 @@
 #include "countryaliases.h"
 #include "dashboarddialog.h"
 #include "document.h"
+#include "documentfilterbar.h"
 #include "documentlistmodel.h"
 #include "drawrounddialog.h"
 #include "exportdialog.h"
@@ -109,6 +110,7 @@ private slots:
     void keysMoveThroughTheList();
     void filtersNarrowTheList();
     void searchFindsPlainText();
+    void insideWordsFindsPartsOfWordsAndIsRemembered();
     void droppingAFolderOpensIt();
     void settingsRememberLayoutBatchesAndDocument();
     void emptyRecordsAndFindingsSaySo();
@@ -695,6 +697,27 @@ void TestMainWindow::searchFindsPlainText()
     QTRY_COMPARE(list->model()->rowCount(), 0);
     search->clear();
     QTRY_COMPARE(list->model()->rowCount(), 7);
+}
+
+void TestMainWindow::insideWordsFindsPartsOfWordsAndIsRemembered()
+{
+    auto window = openWindow(true);
+    auto *list = child<QTreeView>(*window, u"documentList"_s);
+    auto *search = child<QLineEdit>(*window, u"documentSearch"_s);
+    auto *insideWords = child<QToolButton>(*window, u"searchInsideWords"_s);
+    QVERIFY(!insideWords->isChecked());
+    // "ynth-7" lies inside the word NeuroSynth: not where a word begins.
+    QTest::keyClicks(search, u"ynth-7 arch"_s);
+    QTRY_COMPARE(list->model()->rowCount(), 0);
+    QTest::mouseClick(insideWords, Qt::LeftButton);
+    QTRY_COMPARE(list->model()->rowCount(), 1);
+    QCOMPARE(list->model()->index(0, 0).data().toString(), second);
+    QVERIFY(!window->findChild<DocumentFilterBar *>()->isSearching());
+    // A new window searches the way the last one did.
+    window.reset();
+    auto again = openWindow(true);
+    QVERIFY(child<QToolButton>(*again, u"searchInsideWords"_s)->isChecked());
+    QTest::mouseClick(child<QToolButton>(*again, u"searchInsideWords"_s), Qt::LeftButton);
 }
 
 void TestMainWindow::droppingAFolderOpensIt()

@@ -1,14 +1,18 @@
 #include "documentfilterbar.h"
 
 #include "documentfilterproxymodel.h"
+#include "appsettings.h"
 #include "documentlistmodel.h"
 #include "rules/ruleset.h"
 #include "schema.h"
 
 #include <QComboBox>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QLineEdit>
+#include <QSettings>
 #include <QTimer>
+#include <QToolButton>
 #include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
@@ -16,6 +20,13 @@ using namespace Qt::StringLiterals;
 namespace annorev {
 
 namespace {
+
+const QString insideWordsKey = u"search/insideWords"_s;
+
+TextMatch matchOf(const QToolButton *insideWords)
+{
+    return insideWords->isChecked() ? TextMatch::Anywhere : TextMatch::WordStart;
+}
 
 QComboBox *makeCombo(const QString &name, const QString &accessibleName, QWidget *parent)
 {
@@ -42,11 +53,28 @@ DocumentFilterBar::DocumentFilterBar(const Schema &schema, DocumentFilterProxyMo
     m_searchTimer->setInterval(SearchDelayMs);
     connect(m_search, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
     connect(m_searchTimer, &QTimer::timeout, this, &DocumentFilterBar::startSearch);
+
+    m_insideWords = new QToolButton(this);
+    m_insideWords->setObjectName(u"searchInsideWords"_s);
+    m_insideWords->setText(tr("Inside Words"));
+    m_insideWords->setCheckable(true);
+    m_insideWords->setAutoRaise(true);
+    m_insideWords->setToolTip(tr("Find the text inside words too (\"Flex\" finds \"DeepFlex\"). Reads every "
+                                 "document: slower on a large batch. Off: the text is found where a word begins."));
+    m_insideWords->setAccessibleName(tr("Search inside words"));
+    m_insideWords->setChecked(appSettings().value(insideWordsKey, false).toBool());
+    connect(m_insideWords, &QToolButton::toggled, this, [this](bool checked) {
+        appSettings().setValue(insideWordsKey, checked);
+        if (!m_search->text().trimmed().isEmpty()) {
+            startSearch();
+        }
+    });
+
     connect(&m_watcher, &QFutureWatcherBase::finished, this, [this] {
         m_searching = false;
         const std::optional<QStringList> ids = m_watcher.result();
         // A newer needle was typed while the store searched: its own search follows.
-        if (m_pendingNeedle != m_search->text().trimmed()) {
+        if (m_pendingNeedle != m_search->text().trimmed() || m_pendingMatch != matchOf(m_insideWords)) {
             startSearch();
             return;
         }
@@ -89,7 +117,11 @@ DocumentFilterBar::DocumentFilterBar(const Schema &schema, DocumentFilterProxyMo
     auto *layout = new QGridLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(4);
-    layout->addWidget(m_search, 0, 0, 1, 2);
+    auto *searchRow = new QHBoxLayout;
+    searchRow->setSpacing(2);
+    searchRow->addWidget(m_search, 1);
+    searchRow->addWidget(m_insideWords);
+    layout->addLayout(searchRow, 0, 0, 1, 2);
     layout->addWidget(m_status, 1, 0);
     layout->addWidget(m_findings, 1, 1);
     layout->addWidget(m_label, 2, 0);
@@ -98,11 +130,17 @@ DocumentFilterBar::DocumentFilterBar(const Schema &schema, DocumentFilterProxyMo
 
 DocumentFilterBar::~DocumentFilterBar()
 {
+    if (m_cancelRunning) {
+        m_cancelRunning->store(true);
+    }
     m_watcher.waitForFinished();
 }
 
 void DocumentFilterBar::setTextSearch(TextSearch search)
 {
+    if (m_cancelRunning) {
+        m_cancelRunning->store(true);
+    }
     m_watcher.waitForFinished();
     m_textSearch = std::move(search);
 }
@@ -138,7 +176,9 @@ void DocumentFilterBar::applyCombos()
 void DocumentFilterBar::startSearch()
 {
     if (m_searching) {
-        return; // picked up when the running search finishes
+        // Picked up when the running search finishes, which it does at once when it reads every text.
+        m_cancelRunning->store(true);
+        return;
     }
     const QString needle = m_search->text().trimmed();
     if (needle.isEmpty() || !m_textSearch) {
@@ -147,9 +187,14 @@ void DocumentFilterBar::startSearch()
         return;
     }
     m_pendingNeedle = needle;
+    m_pendingMatch = matchOf(m_insideWords);
+    m_cancelRunning = std::make_shared<std::atomic_bool>(false);
     // Searching until the result is applied here, not only while the worker runs.
     m_searching = true;
-    m_watcher.setFuture(QtConcurrent::run([search = m_textSearch, needle] { return search(needle); }));
+    m_watcher.setFuture(
+        QtConcurrent::run([search = m_textSearch, needle, match = m_pendingMatch, cancelled = m_cancelRunning] {
+            return search(needle, match, *cancelled);
+        }));
 }
 
 } // namespace annorev

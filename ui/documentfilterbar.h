@@ -1,16 +1,21 @@
 #pragma once
 
+#include "textquery.h"
+
 #include <QFutureWatcher>
 #include <QSet>
 #include <QStringList>
 #include <QWidget>
 
+#include <atomic>
 #include <functional>
+#include <memory>
 #include <optional>
 
 class QComboBox;
 class QLineEdit;
 class QTimer;
+class QToolButton;
 
 namespace annorev {
 
@@ -19,6 +24,9 @@ class Schema;
 
 // The controls above the document list: a search box (ids at once, plain texts through the
 // store, debounced and off the GUI thread) and filters by status, label, rule and findings.
+// Texts are searched from the start of a word, through the store's word index; "Inside Words"
+// (remembered) finds parts of words too, reading every text, and a search that is overtaken by
+// another is cancelled.
 class DocumentFilterBar final : public QWidget
 {
     Q_OBJECT
@@ -27,8 +35,10 @@ class DocumentFilterBar final : public QWidget
 public:
     static constexpr int SearchDelayMs = 300;
 
-    // Finds the ids whose plain text contains a needle; runs on a worker thread.
-    using TextSearch = std::function<std::optional<QStringList>(const QString &needle)>;
+    // Finds the ids whose plain text holds a needle where match lets it begin; runs on a worker
+    // thread, and may give up (nothing) once cancelled is set.
+    using TextSearch = std::function<std::optional<QStringList>(const QString &needle, TextMatch match,
+                                                                const std::atomic_bool &cancelled)>;
 
     DocumentFilterBar(const Schema &schema, DocumentFilterProxyModel *proxy, QWidget *parent = nullptr);
     ~DocumentFilterBar() override;
@@ -37,6 +47,7 @@ public:
     // Back to every document; the search box is emptied.
     void reset();
     QLineEdit *searchEdit() const { return m_search; }
+    QToolButton *insideWordsButton() const { return m_insideWords; }
     // The search is waiting for its delay or for the store.
     bool isSearching() const;
 
@@ -50,6 +61,7 @@ private:
 
     DocumentFilterProxyModel *m_proxy = nullptr;
     QLineEdit *m_search = nullptr;
+    QToolButton *m_insideWords = nullptr;
     QComboBox *m_status = nullptr;
     QComboBox *m_label = nullptr;
     QComboBox *m_rule = nullptr;
@@ -58,6 +70,8 @@ private:
     TextSearch m_textSearch;
     QFutureWatcher<std::optional<QStringList>> m_watcher;
     QString m_pendingNeedle; // the needle of the search running on the worker
+    TextMatch m_pendingMatch = TextMatch::WordStart;
+    std::shared_ptr<std::atomic_bool> m_cancelRunning; // set to stop the search on the worker
     bool m_searching = false;
 };
 

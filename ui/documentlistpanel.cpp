@@ -117,10 +117,13 @@ void DocumentListPanel::showBatch(const QList<ReviewStore::ListEntry> &stored, c
     // The filters start over without making a row of the previous batch current.
     const QScopedValueRollback replacing(m_replacingBatch, true);
     m_filterBar->reset();
-    m_filterBar->setTextSearch([path = storePath](const QString &needle) -> std::optional<QStringList> {
+    m_filterBar->setTextSearch([path = storePath](const QString &needle, TextMatch match,
+                                                  const std::atomic_bool &cancelled) -> std::optional<QStringList> {
         // Its own connection: SQLite connections belong to the thread that made them.
         const Expected<std::unique_ptr<ReviewStore>> searchStore = ReviewStore::open(path);
-        const Expected<QStringList> found = searchStore ? (*searchStore)->search(needle) : searchStore.error();
+        const Expected<QStringList> found =
+            searchStore ? (*searchStore)->search(needle, match, [&cancelled] { return cancelled.load(); })
+                        : searchStore.error();
         return found ? std::optional<QStringList>(*found) : std::nullopt;
     });
     m_documents->setEntries(std::move(entries));

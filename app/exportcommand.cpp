@@ -3,6 +3,7 @@
 #include "console.h"
 #include "exporter.h"
 #include "outputguard.h"
+#include "storeexport.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -94,11 +95,6 @@ int runExport(const QStringList &arguments)
     if (!store) {
         return ExitUsage;
     }
-    const Expected<QList<ExportDocument>> documents = store->exportDocuments();
-    if (!documents) {
-        Console::error(documents.error().message);
-        return ExitUsage;
-    }
 
     QFile standardOutput;
     if (parser.isSet(outOption)) {
@@ -111,7 +107,7 @@ int runExport(const QStringList &arguments)
         }
         options.device = &standardOutput;
     }
-    const Expected<ExportResult> result = exportDocuments(*documents, *format, options);
+    const Expected<ExportResult> result = exportStore(*store, *format, options);
     standardOutput.close();
     if (!result) {
         Console::error(result.error().message);

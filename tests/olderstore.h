@@ -20,7 +20,9 @@ inline QString rewriteAsSchema5(const QString &path)
 {
     SqlFile sql(path);
     QSqlQuery q = sql.query();
-    auto fail = [&q](const char *what) { return QString::fromLatin1(what) + u": " + q.lastError().text(); };
+    auto fail = [&q](const char *what) {
+        return QString::fromLatin1(what) + u": " + q.lastError().text();
+    };
     QList<QByteArray> dictionaries;
     if (!q.exec(QStringLiteral("SELECT bytes FROM text_dictionaries ORDER BY rowid"))) {
         return fail("dictionaries");
@@ -56,14 +58,13 @@ inline QString rewriteAsSchema5(const QString &path)
     QSqlQuery update = sql.query();
     if (!rows.exec(QStringLiteral("SELECT id, source_text, tagged_text, json_line, text_token_begin, text_token_end"
                                   " FROM documents")) ||
-        !update.prepare(QStringLiteral(
-            "UPDATE old_documents SET source_text = ?, tagged_text = ?, json_line = ? WHERE id = ?"))) {
+        !update.prepare(
+            QStringLiteral("UPDATE old_documents SET source_text = ?, tagged_text = ?, json_line = ? WHERE id = ?"))) {
         return fail("documents");
     }
     while (rows.next()) {
-        const Expected<DocumentTexts> texts =
-            unpacked({rows.value(1), rows.value(2), rows.value(3)}, rows.value(4).toLongLong(),
-                     rows.value(5).toLongLong(), *codec);
+        const Expected<DocumentTexts> texts = unpacked({rows.value(1), rows.value(2), rows.value(3)},
+                                                       rows.value(4).toLongLong(), rows.value(5).toLongLong(), *codec);
         if (!texts) {
             return texts.error().message;
         }

@@ -84,8 +84,7 @@ void TestPackedStore::aPackedTextComesBackByteForByte_data()
         const char *tail = withDictionary ? " (dictionary)" : "";
         QTest::addRow("empty%s", tail) << QByteArray() << withDictionary << false;
         QTest::addRow("short%s", tail) << QByteArray("A100") << withDictionary << false;
-        QTest::addRow("a NUL and invalid UTF-8%s", tail)
-            << QByteArray("a\0b\xff\xfe", 5) << withDictionary << false;
+        QTest::addRow("a NUL and invalid UTF-8%s", tail) << QByteArray("a\0b\xff\xfe", 5) << withDictionary << false;
         QTest::addRow("a repetitive document%s", tail) << repetitive(200) << withDictionary << true;
         QTest::addRow("incompressible bytes%s", tail) << noise(5000) << withDictionary << false;
     }
@@ -192,7 +191,8 @@ void TestPackedStore::aJsonLinesDocumentKeepsItsLineNotItsText()
                      .toInt(),
                  2);
     }
-    QCOMPARE(store->document(u"b"_s)->sourceText, QByteArray("caf\xc3\xa9 \"GPU\"\n<model>X-7B</model> \xf0\x9f\x98\x80"));
+    QCOMPARE(store->document(u"b"_s)->sourceText,
+             QByteArray("caf\xc3\xa9 \"GPU\"\n<model>X-7B</model> \xf0\x9f\x98\x80"));
     QCOMPARE(store->document(u"a"_s)->jsonLine, plain);
     const QList<ExportDocument> exported = *store->exportDocuments();
     QCOMPARE(exported[1].jsonLine, escaped);
@@ -249,9 +249,9 @@ void TestPackedStore::aSchema5StoreIsRepackedAndKeepsItsReview()
         RawStore raw(storePath);
         QCOMPARE(raw.value(u"SELECT value FROM meta WHERE key = 'schema_version'"_s).toString(),
                  QString::number(ReviewStore::schemaVersion));
-        QCOMPARE(raw.value(u"SELECT COUNT(*) FROM documents WHERE source_text IS NULL AND tagged_text IS NULL"_s)
-                     .toInt(),
-                 5);
+        QCOMPARE(
+            raw.value(u"SELECT COUNT(*) FROM documents WHERE source_text IS NULL AND tagged_text IS NULL"_s).toInt(),
+            5);
     }
     const QStringList ids = *store->ids();
     QCOMPARE(ids, (QStringList{u"000"_s, u"001"_s, u"002"_s, u"003"_s, u"004"_s}));
@@ -273,8 +273,7 @@ void TestPackedStore::aSchema5StoreIsRepackedAndKeepsItsReview()
     QCOMPARE(found, *store->search(u"parameters"_s, TextMatch::Anywhere));
     QVERIFY(!found.isEmpty());
     // And the store goes on: a sync finds nothing new, an edit is kept.
-    const Expected<ReviewStore::SyncReport> report =
-        store->sync({batch}, Schema::builtin(), m_checker, u"tester"_s);
+    const Expected<ReviewStore::SyncReport> report = store->sync({batch}, Schema::builtin(), m_checker, u"tester"_s);
     QVERIFY_OK(report);
     QCOMPARE(report->imported, 0);
     QVERIFY_OK(store->setTaggedText(u"001"_s, "Edited.", Schema::builtin(), m_checker, u"tester"_s));
@@ -296,8 +295,8 @@ void TestPackedStore::aStoreFromThisAnnorevSurvivesARoundTripThroughSchema5()
         auto store = openedStore(storePath);
         QVERIFY(store);
         QVERIFY_OK(store->sync({batch}, Schema::builtin(), m_checker, u"tester"_s));
-        QVERIFY_OK(store->setTaggedText(u"d7"_s, "<model>M-7</model> edited", Schema::builtin(), m_checker,
-                                        u"tester"_s));
+        QVERIFY_OK(
+            store->setTaggedText(u"d7"_s, "<model>M-7</model> edited", Schema::builtin(), m_checker, u"tester"_s));
         for (const QString &id : *store->ids()) {
             before.append(*store->document(id));
         }

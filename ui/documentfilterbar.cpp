@@ -1,7 +1,7 @@
 #include "documentfilterbar.h"
 
-#include "documentfilterproxymodel.h"
 #include "appsettings.h"
+#include "documentfilterproxymodel.h"
 #include "documentlistmodel.h"
 #include "rules/ruleset.h"
 #include "schema.h"
@@ -191,10 +191,8 @@ void DocumentFilterBar::startSearch()
     m_cancelRunning = std::make_shared<std::atomic_bool>(false);
     // Searching until the result is applied here, not only while the worker runs.
     m_searching = true;
-    m_watcher.setFuture(
-        QtConcurrent::run([search = m_textSearch, needle, match = m_pendingMatch, cancelled = m_cancelRunning] {
-            return search(needle, match, *cancelled);
-        }));
+    m_watcher.setFuture(QtConcurrent::run([search = m_textSearch, needle, match = m_pendingMatch,
+                                           cancelled = m_cancelRunning] { return search(needle, match, *cancelled); }));
 }
 
 } // namespace annorev

@@ -5,6 +5,7 @@
 #include "filedialogs.h"
 #include "outputguard.h"
 #include "reviewstore.h"
+#include "storeexport.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -506,18 +507,12 @@ void ExportDialog::run(const QString &path)
     m_exportWatcher.setFuture(QtConcurrent::run(
         [storePath = m_storePath, chosen, options, hook = m_progressHook](QPromise<Outcome> &promise) {
             Outcome outcome;
-            QList<ExportDocument> documents;
-            {
-                // SQLite connections belong to the thread that opened them: this one is the worker's.
-                const Expected<std::unique_ptr<ReviewStore>> store = ReviewStore::open(storePath);
-                Expected<QList<ExportDocument>> read =
-                    store ? (*store)->exportDocuments() : Expected<QList<ExportDocument>>(store.error());
-                if (!read) {
-                    outcome.result = read.error();
-                    promise.addResult(outcome);
-                    return;
-                }
-                documents = std::move(*read);
+            // SQLite connections belong to the thread that opened them: this one is the worker's.
+            const Expected<std::unique_ptr<ReviewStore>> store = ReviewStore::open(storePath);
+            if (!store) {
+                outcome.result = store.error();
+                promise.addResult(outcome);
+                return;
             }
             qsizetype knownTotal = -1;
             ExportOptions withProgress = options;
@@ -532,7 +527,7 @@ void ExportDialog::run(const QString &path)
                 }
                 promise.setProgressValue(int(std::min(done, maximum)));
             };
-            outcome.result = exportDocuments(documents, chosen, withProgress);
+            outcome.result = exportStore(**store, chosen, withProgress);
             promise.addResult(outcome);
         }));
 }

@@ -43,7 +43,8 @@ struct Plan
     QByteArray suffix;
     QByteArray emptyOutput; // instead of prefix + suffix when there is no document
     QList<std::pair<QString, QByteArray>> extraFiles;
-    std::function<Rendered(qsizetype)> render;
+    // The document at index i of the export, with its texts (null for texts that carry their spans).
+    std::function<Rendered(qsizetype i, const ExportDocument *doc)> render;
 };
 
 QString emptySpanLeftOut(const QString &id, const QString &label, qsizetype start, ExportFormat format)
@@ -147,21 +148,21 @@ Expected<Plan> planTagged(const QList<const ExportDocument *> &docs, const Expor
     }
     switch (layout) {
     case BatchLayout::JsonLines:
-        plan.render = [docs, &schema](qsizetype i) {
+        plan.render = [&schema](qsizetype, const ExportDocument *doc) {
             Rendered rendered;
-            if (Expected<QByteArray> line = TaggedExporter::jsonLine(*docs.at(i)); line) {
+            if (Expected<QByteArray> line = TaggedExporter::jsonLine(*doc); line) {
                 rendered.bytes = std::move(line).value();
             } else {
                 rendered.error = line.error().message;
             }
-            rendered.items = spanCount(docs.at(i)->taggedText, schema);
+            rendered.items = spanCount(doc->taggedText, schema);
             return rendered;
         };
         return plan;
     case BatchLayout::File:
         if (!exportWritesFolder(ExportFormat::Tagged, layout, docs.size())) {
-            plan.render = [docs, &schema](qsizetype i) {
-                return Rendered{docs.at(i)->taggedText, {}, spanCount(docs.at(i)->taggedText, schema), {}, {}};
+            plan.render = [&schema](qsizetype, const ExportDocument *doc) {
+                return Rendered{doc->taggedText, {}, spanCount(doc->taggedText, schema), {}, {}};
             };
             return plan;
         }
@@ -180,8 +181,7 @@ Expected<Plan> planTagged(const QList<const ExportDocument *> &docs, const Expor
             paths.insert(path);
         }
         plan.kind = ExportWriter::Kind::Folder;
-        plan.render = [docs, &schema](qsizetype i) {
-            const ExportDocument *doc = docs.at(i);
+        plan.render = [&schema](qsizetype, const ExportDocument *doc) {
             Rendered rendered;
             rendered.files.append({doc->relativePath.isEmpty() ? doc->id : doc->relativePath, doc->taggedText});
             rendered.items = spanCount(doc->taggedText, schema);
@@ -198,8 +198,7 @@ Expected<Plan> planTagged(const QList<const ExportDocument *> &docs, const Expor
             return annotated;
         }
         const OffsetUnit unit = options.offsets.value_or(defaultOffsetUnit(format));
-        annotated->render = [docs, format, unit, &schema](qsizetype i) {
-            const ExportDocument *doc = docs.at(i);
+        annotated->render = [format, unit, &schema](qsizetype, const ExportDocument *doc) {
             const Document parsed = Document::parse(doc->taggedText, schema);
             return renderAnnotated(AnnotatedText::fromDocument(doc->id, parsed, unit), format, {});
         };
@@ -222,9 +221,9 @@ Expected<Plan> planFormat(const QList<const ExportDocument *> &docs, ExportForma
         Plan plan;
         plan.prefix = exporter->header();
         plan.emptyOutput = plan.prefix;
-        plan.render = [docs, exporter](qsizetype i) {
+        plan.render = [exporter](qsizetype, const ExportDocument *doc) {
             Rendered rendered;
-            rendered.bytes = exporter->document(*docs.at(i), &rendered.items);
+            rendered.bytes = exporter->document(*doc, &rendered.items);
             return rendered;
         };
         return plan;
@@ -233,12 +232,12 @@ Expected<Plan> planFormat(const QList<const ExportDocument *> &docs, ExportForma
         return planTagged(docs, options, schema);
     case ExportFormat::Conll: {
         Plan plan;
-        plan.render = [docs, &schema](qsizetype i) {
-            const Document parsed = Document::parse(docs.at(i)->taggedText, schema);
+        plan.render = [&schema](qsizetype, const ExportDocument *doc) {
+            const Document parsed = Document::parse(doc->taggedText, schema);
             Rendered rendered{ConllExporter::document(parsed), {}, 0, {}, {}};
             for (const Span &span : parsed.spans()) {
                 if (span.length() == 0) {
-                    rendered.warnings.append(emptySpanLeftOut(docs.at(i)->id, span.label,
+                    rendered.warnings.append(emptySpanLeftOut(doc->id, span.label,
                                                               toOffsetUnit(parsed, span.start, OffsetUnit::CodePoint),
                                                               ExportFormat::Conll));
                 } else {
@@ -264,8 +263,7 @@ Expected<Plan> planFormat(const QList<const ExportDocument *> &docs, ExportForma
             }
             stems = BratNames::uniqueStems(ids);
         }
-        plan->render = [docs, format, unit, stems, &schema](qsizetype i) {
-            const ExportDocument *doc = docs.at(i);
+        plan->render = [format, unit, stems, &schema](qsizetype i, const ExportDocument *doc) {
             const Document parsed = Document::parse(doc->taggedText, schema);
             return renderAnnotated(AnnotatedText::fromDocument(doc->id, parsed, unit), format,
                                    stems.isEmpty() ? QString() : stems.at(i));
@@ -285,8 +283,10 @@ Expected<void> checkNotCancelled(const ExportOptions &options)
 }
 
 // Renders count documents on the pool, a block at a time so that memory stays bounded and progress
-// and cancellation are seen every few hundred documents, and writes them in input order.
-Expected<ExportResult> run(const Plan &plan, qsizetype count, const ExportOptions &options)
+// and cancellation are seen every few hundred documents, and writes them in input order. load
+// gives the documents of a block with their texts (none: the plan renders without them).
+Expected<ExportResult> run(const Plan &plan, qsizetype count, const ExportOptions &options,
+                           const std::function<Expected<QList<ExportDocument>>(qsizetype begin, qsizetype end)> &load)
 {
     ExportResult result;
     const auto reportProgress = [&] {
@@ -331,18 +331,29 @@ Expected<ExportResult> run(const Plan &plan, qsizetype count, const ExportOption
             return wanted.error();
         }
         const qsizetype blockEnd = std::min(count, blockBegin + blockSize);
+        QList<ExportDocument> loaded;
+        if (load) {
+            Expected<QList<ExportDocument>> documents = load(blockBegin, blockEnd);
+            if (!documents) {
+                return documents.error();
+            }
+            loaded = *std::move(documents);
+        }
         indexes.resize(blockEnd - blockBegin);
         std::iota(indexes.begin(), indexes.end(), blockBegin);
+        const auto renderOne = [&plan, &loaded, blockBegin](qsizetype i) {
+            return plan.render(i, loaded.isEmpty() ? nullptr : &loaded.at(i - blockBegin));
+        };
         const QList<Rendered> block =
             jobs <= 1 ? [&] {
                 QList<Rendered> sequential;
                 sequential.reserve(indexes.size());
                 for (qsizetype i : indexes) {
-                    sequential.append(plan.render(i));
+                    sequential.append(renderOne(i));
                 }
                 return sequential;
             }()
-                      : QtConcurrent::blockingMapped<QList<Rendered>>(&pool, indexes, plan.render);
+                      : QtConcurrent::blockingMapped<QList<Rendered>>(&pool, indexes, renderOne);
         for (qsizetype i = 0; i < block.size(); ++i) {
             const Rendered &rendered = block.at(i);
             if (!rendered.error.isEmpty()) {
@@ -403,14 +414,14 @@ bool exportWritesFolder(ExportFormat format, BatchLayout layout, qsizetype docum
     }
 }
 
-Expected<ExportResult> exportDocuments(const QList<ExportDocument> &documents, ExportFormat format,
-                                       const ExportOptions &options)
+Expected<ExportResult> exportDocuments(const QList<ExportDocument> &headers, const DocumentLoader &load,
+                                       ExportFormat format, const ExportOptions &options)
 {
     const Schema &schema = options.schema ? *options.schema : Schema::builtin();
     const CountryAliases &countries = options.countries ? *options.countries : CountryAliases::builtin();
     QList<const ExportDocument *> selected;
-    selected.reserve(documents.size());
-    for (const ExportDocument &doc : documents) {
+    selected.reserve(headers.size());
+    for (const ExportDocument &doc : headers) {
         if (options.accepts(doc.status)) {
             selected.append(&doc);
         }
@@ -419,7 +430,32 @@ Expected<ExportResult> exportDocuments(const QList<ExportDocument> &documents, E
     if (!plan) {
         return plan.error();
     }
-    return run(*plan, selected.size(), options);
+    return run(*plan, selected.size(), options, [&](qsizetype begin, qsizetype end) -> Expected<QList<ExportDocument>> {
+        const QList<const ExportDocument *> block = selected.mid(begin, end - begin);
+        Expected<QList<ExportDocument>> loaded = load(block);
+        if (loaded && loaded->size() != block.size()) {
+            return Error{
+                QStringLiteral("the store gave %1 documents for %2 asked").arg(loaded->size()).arg(block.size())};
+        }
+        return loaded;
+    });
+}
+
+Expected<ExportResult> exportDocuments(const QList<ExportDocument> &documents, ExportFormat format,
+                                       const ExportOptions &options)
+{
+    // The documents are in memory already: each block is the documents themselves.
+    return exportDocuments(
+        documents,
+        [](const QList<const ExportDocument *> &block) -> Expected<QList<ExportDocument>> {
+            QList<ExportDocument> loaded;
+            loaded.reserve(block.size());
+            for (const ExportDocument *doc : block) {
+                loaded.append(*doc);
+            }
+            return loaded;
+        },
+        format, options);
 }
 
 Expected<ExportResult> exportAnnotatedTexts(const QList<AnnotatedText> &texts, ExportFormat format,
@@ -438,10 +474,10 @@ Expected<ExportResult> exportAnnotatedTexts(const QList<AnnotatedText> &texts, E
         }
         stems = BratNames::uniqueStems(ids);
     }
-    plan->render = [&texts, format, stems](qsizetype i) {
+    plan->render = [&texts, format, stems](qsizetype i, const ExportDocument *) {
         return renderAnnotated(texts.at(i), format, stems.isEmpty() ? QString() : stems.at(i));
     };
-    return run(*plan, texts.size(), options);
+    return run(*plan, texts.size(), options, {});
 }
 
 } // namespace annorev

@@ -9,6 +9,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 namespace annorev {
 
 struct AnnotatedText;
@@ -28,6 +30,14 @@ struct ExportResult
 // mismatch fails the export. A failed export leaves nothing at outPath.
 Expected<ExportResult> exportDocuments(const QList<ExportDocument> &documents, ExportFormat format,
                                        const ExportOptions &options);
+
+// Gives the documents of headers, in that order, with their texts.
+using DocumentLoader = std::function<Expected<QList<ExportDocument>>(const QList<const ExportDocument *> &headers)>;
+// The same, streaming: headers are the documents without their texts (id, status, layout,
+// relative path), which the export is planned with; the texts are loaded a block of a few hundred
+// documents at a time, so that a million documents export in bounded memory.
+Expected<ExportResult> exportDocuments(const QList<ExportDocument> &headers, const DocumentLoader &load,
+                                       ExportFormat format, const ExportOptions &options);
 
 // Whether exporting this many documents of a batch laid out as layout writes a folder rather than
 // one file: brat always, tagged for a folder batch or for several documents of a batch of files.

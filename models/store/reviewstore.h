@@ -177,6 +177,12 @@ public:
     // The documents in batch order, only those with the status when a filter is given.
     virtual Expected<QList<ExportDocument>>
     exportDocuments(std::optional<ReviewStatus> filter = std::nullopt) const = 0;
+    // What a streaming export plans with: every document in batch order, without its texts
+    // (taggedText and jsonLine empty; edited is set).
+    virtual Expected<QList<ExportDocument>> exportHeaders() const = 0;
+    // The documents with these ids, in this order, with their texts: a block of a streaming export.
+    // An id the store does not hold is an error naming it.
+    virtual Expected<QList<ExportDocument>> exportDocuments(const QStringList &ids) const = 0;
     // Oldest first; a null id gives every document's.
     virtual Expected<QList<AuditEntry>> auditLog(const QString &id = {}) const = 0;
 

@@ -1,12 +1,11 @@
 #include "textcodec.h"
 
-#include <zdict.h>
-#include <zstd.h>
-
 #include <QString>
 
 #include <memory>
 #include <vector>
+#include <zdict.h>
+#include <zstd.h>
 
 namespace annorev {
 
@@ -181,8 +180,8 @@ Expected<QByteArray> TextCodec::unpack(QByteArrayView packed) const
     if (id != 0) {
         reader = d->readers.value(id);
         if (!reader) {
-            return Error{QStringLiteral("a stored text needs the text dictionary %1, which the store does not hold")
-                             .arg(id)};
+            return Error{
+                QStringLiteral("a stored text needs the text dictionary %1, which the store does not hold").arg(id)};
         }
     }
     QByteArray text(qsizetype(size), Qt::Uninitialized);

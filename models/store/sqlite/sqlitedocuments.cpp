@@ -33,9 +33,8 @@ Expected<ReviewStore::StoredDocument> documentFrom(const SqliteConnection &conne
     doc.sourceHash = query.value(6).toByteArray();
     doc.textTokenBegin = query.value(10).toLongLong();
     doc.textTokenEnd = query.value(11).toLongLong();
-    Expected<DocumentTexts> texts =
-        SqliteTexts::unpackDocument(connection, doc.id, {query.value(7), query.value(8), query.value(9)},
-                                    doc.textTokenBegin, doc.textTokenEnd);
+    Expected<DocumentTexts> texts = SqliteTexts::unpackDocument(
+        connection, doc.id, {query.value(7), query.value(8), query.value(9)}, doc.textTokenBegin, doc.textTokenEnd);
     if (!texts) {
         return texts.error();
     }
@@ -118,8 +117,9 @@ Expected<QList<ReviewStore::ListEntry>> listEntries(const SqliteConnection &conn
 {
     QSqlQuery query = connection.query();
     if (Expected<void> done = connection.run(
-            query, QStringLiteral("SELECT d.id, d.status, f.facts FROM documents d LEFT JOIN facts f ON f.document_id = d.id"
-                                  " WHERE d.missing = 0 ORDER BY d.position, d.id"));
+            query,
+            QStringLiteral("SELECT d.id, d.status, f.facts FROM documents d LEFT JOIN facts f ON f.document_id = d.id"
+                           " WHERE d.missing = 0 ORDER BY d.position, d.id"));
         !done) {
         return done.error();
     }
@@ -130,8 +130,9 @@ Expected<QList<DocumentProfile>> profiles(const SqliteConnection &connection)
 {
     QSqlQuery query = connection.query();
     if (Expected<void> done = connection.run(
-            query, QStringLiteral("SELECT d.id, d.status, f.facts FROM documents d LEFT JOIN facts f ON f.document_id = d.id"
-                                  " ORDER BY d.position, d.id"));
+            query,
+            QStringLiteral("SELECT d.id, d.status, f.facts FROM documents d LEFT JOIN facts f ON f.document_id = d.id"
+                           " ORDER BY d.position, d.id"));
         !done) {
         return done.error();
     }
@@ -172,41 +173,122 @@ Expected<ReviewStore::Summary> summary(const SqliteConnection &connection)
     return summary;
 }
 
+namespace {
+
+const QString exportColumns =
+    QStringLiteral("SELECT id, status, reviewer, changed_at, note, layout, relative_path, text_token_begin,"
+                   " text_token_end, tagged_text IS NOT NULL, source_text, tagged_text, json_line FROM documents");
+
+// A row of exportColumns; with its texts unless headerOnly.
+Expected<ExportDocument> exportDocumentFrom(const SqliteConnection &connection, const QSqlQuery &query, bool headerOnly)
+{
+    ExportDocument doc;
+    doc.id = query.value(0).toString();
+    doc.status = statusOf(query.value(1)).value_or(ReviewStatus::Unreviewed);
+    doc.reviewer = query.value(2).toString();
+    doc.reviewedAt = timeOf(query.value(3));
+    doc.note = query.value(4).toString();
+    doc.layout = layoutOf(query.value(5).toString());
+    doc.relativePath = query.value(6).toString();
+    doc.textTokenBegin = query.value(7).toLongLong();
+    doc.textTokenEnd = query.value(8).toLongLong();
+    // A reviewer's version is kept only where it differs from the source.
+    doc.edited = query.value(9).toBool();
+    if (headerOnly) {
+        return doc;
+    }
+    Expected<DocumentTexts> texts = SqliteTexts::unpackDocument(
+        connection, doc.id, {query.value(10), query.value(11), query.value(12)}, doc.textTokenBegin, doc.textTokenEnd);
+    if (!texts) {
+        return texts.error();
+    }
+    doc.taggedText = std::move(texts->tagged);
+    doc.jsonLine = texts->jsonLine.value_or(QByteArray());
+    return doc;
+}
+
+} // namespace
+
 Expected<QList<ExportDocument>> exportDocuments(const SqliteConnection &connection, std::optional<ReviewStatus> filter)
 {
     QSqlQuery query = connection.query();
-    const QString select =
-        QStringLiteral("SELECT id, source_text, tagged_text, json_line, status, reviewer, changed_at, note, layout,"
-                       " relative_path, text_token_begin, text_token_end FROM documents");
     const Expected<void> done =
-        filter ? connection.run(query, select % u" WHERE status = ? ORDER BY position, id", {statusName(*filter)})
-               : connection.run(query, select % u" ORDER BY position, id");
+        filter
+            ? connection.run(query, exportColumns % u" WHERE status = ? ORDER BY position, id", {statusName(*filter)})
+            : connection.run(query, exportColumns % u" ORDER BY position, id");
     if (!done) {
         return done.error();
     }
     QList<ExportDocument> documents;
     while (query.next()) {
-        ExportDocument doc;
-        doc.id = query.value(0).toString();
-        doc.status = statusOf(query.value(4)).value_or(ReviewStatus::Unreviewed);
-        doc.reviewer = query.value(5).toString();
-        doc.reviewedAt = timeOf(query.value(6));
-        doc.note = query.value(7).toString();
-        doc.layout = layoutOf(query.value(8).toString());
-        doc.relativePath = query.value(9).toString();
-        doc.textTokenBegin = query.value(10).toLongLong();
-        doc.textTokenEnd = query.value(11).toLongLong();
-        // A reviewer's version is kept only where it differs from the source.
-        doc.edited = !query.isNull(2);
-        Expected<DocumentTexts> texts =
-            SqliteTexts::unpackDocument(connection, doc.id, {query.value(1), query.value(2), query.value(3)},
-                                        doc.textTokenBegin, doc.textTokenEnd);
-        if (!texts) {
-            return texts.error();
+        Expected<ExportDocument> doc = exportDocumentFrom(connection, query, false);
+        if (!doc) {
+            return doc.error();
         }
-        doc.taggedText = std::move(texts->tagged);
-        doc.jsonLine = texts->jsonLine.value_or(QByteArray());
-        documents.append(std::move(doc));
+        documents.append(*std::move(doc));
+    }
+    return documents;
+}
+
+Expected<QList<ExportDocument>> exportHeaders(const SqliteConnection &connection)
+{
+    QSqlQuery query = connection.query();
+    // The texts' columns are named but never read: SQLite does not load what is not asked for.
+    if (Expected<void> done = connection.run(
+            query, QStringLiteral("SELECT id, status, reviewer, changed_at, note, layout, relative_path,"
+                                  " text_token_begin, text_token_end, tagged_text IS NOT NULL FROM documents"
+                                  " ORDER BY position, id"));
+        !done) {
+        return done.error();
+    }
+    QList<ExportDocument> headers;
+    while (query.next()) {
+        headers.append(*exportDocumentFrom(connection, query, true));
+    }
+    return headers;
+}
+
+Expected<QList<ExportDocument>> exportDocuments(const SqliteConnection &connection, const QStringList &ids)
+{
+    QHash<QString, qsizetype> order;
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        order.insert(ids[i], i);
+    }
+    QList<std::optional<ExportDocument>> found(ids.size());
+    // A block at a time, under SQLite's limit on bound parameters.
+    constexpr qsizetype blockSize = 500;
+    for (qsizetype begin = 0; begin < ids.size(); begin += blockSize) {
+        const QStringList block = ids.mid(begin, blockSize);
+        QStringList marks(block.size(), QStringLiteral("?"));
+        QSqlQuery query = connection.query();
+        if (Expected<void> prepared =
+                connection.prepare(query, exportColumns % u" WHERE id IN (" % marks.join(u',') % u')');
+            !prepared) {
+            return prepared.error();
+        }
+        for (qsizetype i = 0; i < block.size(); ++i) {
+            query.bindValue(int(i), block[i]);
+        }
+        if (Expected<void> done = connection.exec(query); !done) {
+            return done.error();
+        }
+        while (query.next()) {
+            Expected<ExportDocument> doc = exportDocumentFrom(connection, query, false);
+            if (!doc) {
+                return doc.error();
+            }
+            // The index first: the right side of an assignment is evaluated (and moved from) first.
+            const qsizetype at = order.value(doc->id);
+            found[at] = *std::move(doc);
+        }
+    }
+    QList<ExportDocument> documents;
+    documents.reserve(ids.size());
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        if (!found[i]) {
+            return ReviewRules::unknownDocuments({ids[i]}, connection.path(), QStringLiteral("nothing was exported"));
+        }
+        documents.append(*std::move(found[i]));
     }
     return documents;
 }
@@ -339,8 +421,8 @@ Expected<void> setTaggedText(SqliteConnection &connection, const QString &id, co
     const std::optional<ReviewStatus> statusBefore = statusOf(select.value(6));
     std::optional<QString> indexed;
     if (!select.isNull(7)) {
-        Expected<QByteArray> plainText = SqliteTexts::unpack(connection, select.value(7),
-                                                             u"the plain text of the document \"" % id % u'"');
+        Expected<QByteArray> plainText =
+            SqliteTexts::unpack(connection, select.value(7), u"the plain text of the document \"" % id % u'"');
         if (!plainText) {
             return plainText.error();
         }

@@ -24,6 +24,8 @@ Expected<QList<ReviewStore::ListEntry>> listEntries(const SqliteConnection &conn
 Expected<QList<DocumentProfile>> profiles(const SqliteConnection &connection);
 Expected<ReviewStore::Summary> summary(const SqliteConnection &connection);
 Expected<QList<ExportDocument>> exportDocuments(const SqliteConnection &connection, std::optional<ReviewStatus> filter);
+Expected<QList<ExportDocument>> exportHeaders(const SqliteConnection &connection);
+Expected<QList<ExportDocument>> exportDocuments(const SqliteConnection &connection, const QStringList &ids);
 Expected<QList<ReviewStore::AuditEntry>> auditLog(const SqliteConnection &connection, const QString &id);
 
 Expected<void> setStatus(SqliteConnection &connection, const QStringList &ids, ReviewStatus status, const QString &note,

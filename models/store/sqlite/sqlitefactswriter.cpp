@@ -5,8 +5,7 @@
 namespace annorev {
 
 SqliteFactsWriter::SqliteFactsWriter(const SqliteConnection &connection)
-    : m_connection(connection), m_facts(connection.query()), m_index(connection.query()),
-      m_unindex(connection.query())
+    : m_connection(connection), m_facts(connection.query()), m_index(connection.query()), m_unindex(connection.query())
 {
 }
 
@@ -15,8 +14,8 @@ Expected<void> SqliteFactsWriter::prepare()
     Expected<void> done = m_connection.prepare(
         m_facts, QStringLiteral("INSERT OR REPLACE INTO facts (document_id, facts, plain_text) VALUES (?, ?, ?)"));
     if (done) {
-        done = m_connection.prepare(m_index,
-                                    QStringLiteral("INSERT INTO plain_words (rowid, plain_text) VALUES (?, ?)"));
+        done =
+            m_connection.prepare(m_index, QStringLiteral("INSERT INTO plain_words (rowid, plain_text) VALUES (?, ?)"));
     }
     if (done) {
         done = m_connection.prepare(

@@ -34,32 +34,32 @@ struct Migration
 // The documents table as schema 6 defines it: texts packed (TextCodec), and kept once. The texts
 // come last: a row's later columns sit behind them on overflow pages, and sync and summary read
 // only the small columns of every row.
-const QString packedDocuments = QStringLiteral(
-    "CREATE TABLE packed_documents ("
-    " position INTEGER NOT NULL,"
-    " id TEXT NOT NULL UNIQUE,"
-    " layout TEXT NOT NULL,"
-    " source_path TEXT NOT NULL,"
-    " relative_path TEXT NOT NULL,"
-    " source_line INTEGER NOT NULL,"
-    " source_hash BLOB NOT NULL,"
-    " text_token_begin INTEGER NOT NULL,"
-    " text_token_end INTEGER NOT NULL,"
-    " status TEXT NOT NULL DEFAULT 'unreviewed'"
-    "  CHECK (status IN ('unreviewed', 'approved', 'rejected', 'needs-work')),"
-    " note TEXT NOT NULL DEFAULT '',"
-    " reviewer TEXT,"
-    " changed_at TEXT,"
-    " source_changed INTEGER NOT NULL DEFAULT 0,"
-    " missing INTEGER NOT NULL DEFAULT 0,"
-    " errors INTEGER NOT NULL,"
-    " warnings INTEGER NOT NULL,"
-    " infos INTEGER NOT NULL,"
-    // NULL: the text the JSON line's text token holds (the line is kept, so the text need not be).
-    " source_text BLOB,"
-    // NULL: the source, unedited.
-    " tagged_text BLOB,"
-    " json_line BLOB)");
+const QString packedDocuments =
+    QStringLiteral("CREATE TABLE packed_documents ("
+                   " position INTEGER NOT NULL,"
+                   " id TEXT NOT NULL UNIQUE,"
+                   " layout TEXT NOT NULL,"
+                   " source_path TEXT NOT NULL,"
+                   " relative_path TEXT NOT NULL,"
+                   " source_line INTEGER NOT NULL,"
+                   " source_hash BLOB NOT NULL,"
+                   " text_token_begin INTEGER NOT NULL,"
+                   " text_token_end INTEGER NOT NULL,"
+                   " status TEXT NOT NULL DEFAULT 'unreviewed'"
+                   "  CHECK (status IN ('unreviewed', 'approved', 'rejected', 'needs-work')),"
+                   " note TEXT NOT NULL DEFAULT '',"
+                   " reviewer TEXT,"
+                   " changed_at TEXT,"
+                   " source_changed INTEGER NOT NULL DEFAULT 0,"
+                   " missing INTEGER NOT NULL DEFAULT 0,"
+                   " errors INTEGER NOT NULL,"
+                   " warnings INTEGER NOT NULL,"
+                   " infos INTEGER NOT NULL,"
+                   // NULL: the text the JSON line's text token holds (the line is kept, so the text need not be).
+                   " source_text BLOB,"
+                   // NULL: the source, unedited.
+                   " tagged_text BLOB,"
+                   " json_line BLOB)");
 
 // Each entry takes a store from schema version (its index) to version index + 1.
 QList<Migration> migrations()

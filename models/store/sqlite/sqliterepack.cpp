@@ -14,10 +14,11 @@ namespace {
 Expected<QList<QByteArray>> trainingSamples(const SqliteConnection &connection)
 {
     QSqlQuery query = connection.query();
-    if (Expected<void> done = connection.run(
-            query, QStringLiteral("SELECT coalesce(d.json_line, d.source_text), f.plain_text FROM documents d"
-                                  " LEFT JOIN facts f ON f.document_id = d.id ORDER BY d.position LIMIT ?"),
-            {SqliteTexts::trainingSamples});
+    if (Expected<void> done =
+            connection.run(query,
+                           QStringLiteral("SELECT coalesce(d.json_line, d.source_text), f.plain_text FROM documents d"
+                                          " LEFT JOIN facts f ON f.document_id = d.id ORDER BY d.position LIMIT ?"),
+                           {SqliteTexts::trainingSamples});
         !done) {
         return done.error();
     }
@@ -36,16 +37,18 @@ Expected<void> repackDocuments(const SqliteConnection &connection, const TextCod
     QSqlQuery select = connection.query();
     QSqlQuery insert = connection.query();
     Expected<void> done = connection.run(
-        select, QStringLiteral("SELECT rowid, position, id, layout, source_path, relative_path, source_line, source_hash,"
-                               " text_token_begin, text_token_end, status, note, reviewer, changed_at, source_changed,"
-                               " missing, errors, warnings, infos, source_text, tagged_text, json_line FROM documents"));
+        select,
+        QStringLiteral("SELECT rowid, position, id, layout, source_path, relative_path, source_line, source_hash,"
+                       " text_token_begin, text_token_end, status, note, reviewer, changed_at, source_changed,"
+                       " missing, errors, warnings, infos, source_text, tagged_text, json_line FROM documents"));
     if (done) {
         done = connection.prepare(
-            insert, QStringLiteral("INSERT INTO packed_documents (rowid, position, id, layout, source_path, relative_path,"
-                                   " source_line, source_hash, text_token_begin, text_token_end, status, note, reviewer,"
-                                   " changed_at, source_changed, missing, errors, warnings, infos, source_text,"
-                                   " tagged_text, json_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                                   " ?, ?, ?, ?, ?)"));
+            insert,
+            QStringLiteral("INSERT INTO packed_documents (rowid, position, id, layout, source_path, relative_path,"
+                           " source_line, source_hash, text_token_begin, text_token_end, status, note, reviewer,"
+                           " changed_at, source_changed, missing, errors, warnings, infos, source_text,"
+                           " tagged_text, json_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                           " ?, ?, ?, ?, ?)"));
     }
     if (!done) {
         return done;
@@ -73,7 +76,8 @@ Expected<void> repackDocuments(const SqliteConnection &connection, const TextCod
             slice.append(std::move(row));
         }
         // Compression is the slow part of a large store's migration: on every core.
-        QtConcurrent::blockingMap(slice, [&codec](Row &row) { row.packed = PackedDocumentTexts::of(row.texts, codec); });
+        QtConcurrent::blockingMap(slice,
+                                  [&codec](Row &row) { row.packed = PackedDocumentTexts::of(row.texts, codec); });
         for (const Row &row : std::as_const(slice)) {
             for (qsizetype column = 0; column < row.values.size(); ++column) {
                 insert.bindValue(int(column), row.values[column]);

@@ -113,6 +113,16 @@ Expected<QList<ExportDocument>> SqliteStore::exportDocuments(std::optional<Revie
     return SqliteDocuments::exportDocuments(*m_connection, filter);
 }
 
+Expected<QList<ExportDocument>> SqliteStore::exportHeaders() const
+{
+    return SqliteDocuments::exportHeaders(*m_connection);
+}
+
+Expected<QList<ExportDocument>> SqliteStore::exportDocuments(const QStringList &ids) const
+{
+    return SqliteDocuments::exportDocuments(*m_connection, ids);
+}
+
 Expected<QList<ReviewStore::AuditEntry>> SqliteStore::auditLog(const QString &id) const
 {
     return SqliteDocuments::auditLog(*m_connection, id);

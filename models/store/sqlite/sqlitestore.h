@@ -40,6 +40,8 @@ public:
                                  const std::function<bool()> &cancelled) const override;
     Expected<Summary> summary() const override;
     Expected<QList<ExportDocument>> exportDocuments(std::optional<ReviewStatus> filter) const override;
+    Expected<QList<ExportDocument>> exportHeaders() const override;
+    Expected<QList<ExportDocument>> exportDocuments(const QStringList &ids) const override;
     Expected<QList<AuditEntry>> auditLog(const QString &id) const override;
 
     Expected<void> setStatus(const QStringList &ids, ReviewStatus status, const QString &note,

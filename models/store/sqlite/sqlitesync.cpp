@@ -382,8 +382,9 @@ Expected<void> SyncWriter::relocate(const QList<qsizetype> &moved, const Scan &s
         if (const auto *entry = std::get_if<SourceEntry>(&read)) {
             const bool jsonl = doc.layout == BatchLayout::JsonLines;
             if (Expected<void> done = m_connection.exec(
-                    place, {integer(doc.unit), doc.path, doc.line, jsonl ? QVariant(codec->pack(entry->jsonLine)) : QVariant(),
-                            integer(entry->textTokenBegin), integer(entry->textTokenEnd), doc.id, doc.hash});
+                    place,
+                    {integer(doc.unit), doc.path, doc.line, jsonl ? QVariant(codec->pack(entry->jsonLine)) : QVariant(),
+                     integer(entry->textTokenBegin), integer(entry->textTokenEnd), doc.id, doc.hash});
                 !done) {
                 return done;
             }

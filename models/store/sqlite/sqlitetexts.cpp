@@ -9,7 +9,8 @@ namespace {
 Expected<TextCodec> loadCodec(const SqliteConnection &connection)
 {
     QSqlQuery query = connection.query();
-    if (Expected<void> done = connection.run(query, QStringLiteral("SELECT bytes FROM text_dictionaries ORDER BY rowid"));
+    if (Expected<void> done =
+            connection.run(query, QStringLiteral("SELECT bytes FROM text_dictionaries ORDER BY rowid"));
         !done) {
         return done.error();
     }
@@ -57,8 +58,8 @@ Expected<DocumentTexts> unpackDocument(const SqliteConnection &connection, const
     quint32 needed = 0;
     for (const QVariant *text : {&packed.source, &packed.tagged, &packed.jsonLine}) {
         const quint32 dictionary = TextCodec::dictionaryNeeded(text->toByteArray());
-        if (dictionary != 0 && (needed == 0 || !connection.cachedCodec() ||
-                                !connection.cachedCodec()->knowsDictionary(dictionary))) {
+        if (dictionary != 0 &&
+            (needed == 0 || !connection.cachedCodec() || !connection.cachedCodec()->knowsDictionary(dictionary))) {
             needed = dictionary;
         }
     }
@@ -90,8 +91,9 @@ Expected<void> trainIfNone(const SqliteConnection &connection, const QList<QByte
     if (dictionary.isEmpty()) {
         return {};
     }
-    if (Expected<void> done = connection.run(query, QStringLiteral("INSERT INTO text_dictionaries (id, bytes) VALUES (?, ?)"),
-                                             {qint64(TextCodec::dictionaryId(dictionary)), dictionary});
+    if (Expected<void> done =
+            connection.run(query, QStringLiteral("INSERT INTO text_dictionaries (id, bytes) VALUES (?, ?)"),
+                           {qint64(TextCodec::dictionaryId(dictionary)), dictionary});
         !done) {
         return done;
     }

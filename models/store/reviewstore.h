@@ -7,6 +7,7 @@
 #include "exportdocument.h"
 #include "reviewstatus.h"
 #include "spotcheck.h"
+#include "synccontrol.h"
 #include "textfacts.h"
 
 #include <QByteArray>
@@ -144,8 +145,12 @@ public:
     // its store is let through, and the store then records the new place. The reader is the
     // batch already opened: a caller that opens the batch before the store creates no store for
     // a batch that cannot be read (see unreadableInputs()).
+    //
+    // control reports the reading and the import as they go and can stop them: a stopped sync
+    // rolls back and returns SyncControl::cancelledError(), the store as it was.
     virtual Expected<SyncReport> sync(const BatchReader &reader, const QStringList &batchInputs, const Schema &schema,
-                                      const Checker &checker, const QString &reviewer) = 0;
+                                      const Checker &checker, const QString &reviewer,
+                                      const SyncControl &control = {}) = 0;
     // The same, opening the batch unless syncByStamps() finds it unchanged.
     Expected<SyncReport> sync(const QStringList &batchInputs, const Schema &schema, const Checker &checker,
                               const QString &reviewer);

@@ -126,6 +126,8 @@ public:
     // Whether a file name is a local store's or one of the files its database keeps beside it:
     // nothing in annorev opens those except the database.
     static bool isStoreFileName(const QString &fileName);
+    // The files of the store at location: the store and those its database keeps beside it.
+    static QStringList storeFiles(const QString &location);
     // The reader's errors one a line, as sync() refuses an unreadable batch with; empty if none.
     static QString unreadableInputs(const BatchReader &reader);
 

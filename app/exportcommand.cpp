@@ -92,7 +92,7 @@ int runExport(const QStringList &arguments)
     }
     const std::unique_ptr<ReviewStore> store = BatchStore::open(parser, BatchStore::Ids::None);
     if (!store) {
-        return ExitUsage;
+        return BatchStore::failureStatus();
     }
     const Expected<QList<ExportDocument>> documents = store->exportDocuments();
     if (!documents) {

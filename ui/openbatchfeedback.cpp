@@ -19,7 +19,7 @@ constexpr int progressDelayMs = 400;
 OpenBatchFeedback::OpenBatchFeedback(BatchOpener *opener, QWidget *window)
     : QObject(window), m_opener(opener), m_window(window)
 {
-    connect(m_opener, &BatchOpener::progress, this, [this](int, int, const QString &what) {
+    connect(m_opener, &BatchOpener::progress, this, [this](const QString &what) {
         if (m_progress) {
             m_progress->setLabelText(what);
         }

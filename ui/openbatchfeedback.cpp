@@ -2,9 +2,13 @@
 
 #include "batchopener.h"
 #include "recentbatches.h"
+#include "storeopening.h"
 
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QProgressDialog>
+
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -19,10 +23,18 @@ constexpr int progressDelayMs = 400;
 OpenBatchFeedback::OpenBatchFeedback(BatchOpener *opener, QWidget *window)
     : QObject(window), m_opener(opener), m_window(window)
 {
-    connect(m_opener, &BatchOpener::progress, this, [this](const QString &what) {
-        if (m_progress) {
-            m_progress->setLabelText(what);
+    connect(m_opener, &BatchOpener::progress, this, [this](const QString &what, qint64 done, qint64 total) {
+        if (!m_progress) {
+            return;
         }
+        m_progress->setLabelText(what);
+        // The bar is set directly: QProgressDialog::setValue() on a modal dialog processes events,
+        // which could end the open, and delete the dialog, from inside this slot. A bar whose
+        // counts do not fit an int shows permille.
+        const bool counted = total > 0;
+        const qint64 scale = total > std::numeric_limits<int>::max() ? total / 1000 + 1 : 1;
+        m_bar->setRange(0, counted ? int(total / scale) : 0);
+        m_bar->setValue(counted ? int(done / scale) : 0);
     });
 }
 
@@ -36,9 +48,22 @@ void OpenBatchFeedback::started(const QStringList &paths)
     m_progress->setObjectName(u"openProgress"_s);
     m_progress->setWindowTitle(tr("Opening Batch"));
     m_progress->setWindowModality(Qt::WindowModal);
+    // Wide enough for the counts of a large batch, so that the dialog does not grow as they do.
+    const QString widest = StoreOpening::describe(SyncControl::Stage::Importing, 9999999, 9999999, {}, QLocale());
+    m_progress->setMinimumWidth(m_progress->fontMetrics().horizontalAdvance(widest) * 5 / 4);
+    m_progress->setAutoReset(false);
+    m_progress->setAutoClose(false);
+    m_bar = new QProgressBar(m_progress);
+    m_bar->setObjectName(u"openProgressBar"_s);
+    m_bar->setRange(0, 0);
+    m_progress->setBar(m_bar);
     m_progress->setMinimumDuration(progressDelayMs);
+    // Starts the timer that shows the dialog once the open has taken progressDelayMs.
     m_progress->setValue(0);
+    // The Cancel button, closing the dialog and Escape (the dialog's own shortcut, or
+    // QDialog's reject() where the dialog is not the active window) all cancel.
     connect(m_progress, &QProgressDialog::canceled, m_opener, &BatchOpener::cancel);
+    connect(m_progress, &QDialog::rejected, m_opener, &BatchOpener::cancel);
 }
 
 void OpenBatchFeedback::ended()

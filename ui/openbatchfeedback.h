@@ -4,6 +4,7 @@
 #include <QPointer>
 #include <QStringList>
 
+class QProgressBar;
 class QProgressDialog;
 class QWidget;
 
@@ -33,6 +34,7 @@ private:
     BatchOpener *m_opener = nullptr;
     QWidget *m_window = nullptr;
     QPointer<QProgressDialog> m_progress;
+    QProgressBar *m_bar = nullptr; // the dialog's, which owns it
 };
 
 } // namespace annorev

@@ -15,6 +15,8 @@
 #include <QFileInfo>
 #include <QLocale>
 
+#include <optional>
+
 namespace annorev::BatchStore {
 
 QCommandLineOption storeOption()
@@ -85,8 +87,10 @@ std::unique_ptr<ReviewStore> open(const QString &batch, const QString &storePath
     const InterruptGuard interrupt;
     SyncControl control;
     control.cancel = &InterruptGuard::flag();
-    control.progress = [&line, &name, &locale](SyncControl::Stage stage, qsizetype done, qsizetype total) {
-        line.show(StoreOpening::describe(stage, done, total, name, locale));
+    std::optional<SyncControl::Stage> shownStage;
+    control.progress = [&](SyncControl::Stage stage, qsizetype done, qsizetype total) {
+        line.show(StoreOpening::describe(stage, done, total, name, locale), stage != shownStage);
+        shownStage = stage;
     };
     Expected<std::unique_ptr<ReviewStore>> store = opening.run(control);
     line.clear();

@@ -21,9 +21,9 @@ int terminalWidth()
 
 TerminalProgress::TerminalProgress() : m_terminal(isatty(STDERR_FILENO) == 1) {}
 
-void TerminalProgress::show(const QString &line)
+void TerminalProgress::show(const QString &line, bool force)
 {
-    if (!m_terminal || (m_shown && m_sinceShown.elapsed() < intervalMs)) {
+    if (!m_terminal || (!force && m_shown && m_sinceShown.elapsed() < intervalMs)) {
         return;
     }
     // One column spare: a line that fills the last column leaves some terminals on the next line.

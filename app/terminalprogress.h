@@ -6,7 +6,7 @@
 namespace annorev {
 
 // One line of progress on standard error while it is a terminal: rewritten in place (\r), at
-// most ten times a second, cut to the terminal's width (a wrapped line could not be rewritten),
+// most ten times a second within a stage, cut to the terminal's width (a wrapped line could not be rewritten),
 // and cleared when done. Nothing at all when standard error is not a terminal, so scripts, logs
 // and tests read the output they always did.
 class TerminalProgress
@@ -16,7 +16,8 @@ public:
     ~TerminalProgress() { clear(); }
     Q_DISABLE_COPY_MOVE(TerminalProgress)
 
-    void show(const QString &line);
+    // Shows the line unless one was shown less than 100 ms ago; a new stage (force) always shows.
+    void show(const QString &line, bool force = false);
     // Takes the line away, leaving the cursor where it began.
     void clear();
 

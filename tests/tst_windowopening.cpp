@@ -77,6 +77,10 @@ void TestWindowOpening::escapeCancelsAnOpenAndKeepsTheBatchShown()
     } else {
         QTest::mouseClick(dialog->findChild<QPushButton *>(), Qt::LeftButton);
     }
+    // Until the open has rolled back, the dialog says what it waits for.
+    QVERIFY(dialog->isVisible());
+    QVERIFY2(dialog->labelText().startsWith(u"Cancelling"_s), qPrintable(dialog->labelText()));
+    QVERIFY(!dialog->findChild<QPushButton *>()->isEnabled());
     QVERIFY(opened.wait(60000));
     QCOMPARE(opened.first().first().toBool(), false);
     QVERIFY(!window->findChild<QProgressDialog *>(u"openProgress"_s));

@@ -7,6 +7,7 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QProgressDialog>
+#include <QPushButton>
 
 #include <limits>
 
@@ -61,9 +62,26 @@ void OpenBatchFeedback::started(const QStringList &paths)
     // Starts the timer that shows the dialog once the open has taken progressDelayMs.
     m_progress->setValue(0);
     // The Cancel button, closing the dialog and Escape (the dialog's own shortcut, or
-    // QDialog's reject() where the dialog is not the active window) all cancel.
-    connect(m_progress, &QProgressDialog::canceled, m_opener, &BatchOpener::cancel);
-    connect(m_progress, &QDialog::rejected, m_opener, &BatchOpener::cancel);
+    // QDialog's reject() where the dialog is not the active window) all cancel. The dialog stays
+    // until the open has rolled back (a slice of documents, seconds on a busy machine): left to
+    // itself QProgressDialog would hide at once, and the window would look idle meanwhile. Its
+    // own connection is string-based, so only the string form disconnects it.
+    QObject::disconnect(m_progress, SIGNAL(canceled()), m_progress, SLOT(cancel()));
+    connect(m_progress, &QProgressDialog::canceled, this, &OpenBatchFeedback::cancel);
+    connect(m_progress, &QDialog::rejected, this, &OpenBatchFeedback::cancel);
+}
+
+void OpenBatchFeedback::cancel()
+{
+    m_opener->cancel();
+    if (!m_progress) {
+        return;
+    }
+    m_progress->setLabelText(tr("Cancelling: putting the store back as it was…"));
+    m_bar->setRange(0, 0);
+    if (auto *button = m_progress->findChild<QPushButton *>()) {
+        button->setEnabled(false);
+    }
 }
 
 void OpenBatchFeedback::ended()

@@ -1,11 +1,10 @@
 #include "largebatch.h"
 #include "mainwindow.h"
-#include "reviewsession.h"
 #include "reviewstore.h"
 #include "windowfixture.h"
 
 #include <QAction>
-#include <QLabel>
+#include <QLocale>
 #include <QProgressBar>
 #include <QProgressDialog>
 #include <QPushButton>

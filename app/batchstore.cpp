@@ -1,13 +1,21 @@
 #include "batchstore.h"
 
+#include "commands.h"
 #include "console.h"
 #include "countryaliases.h"
+#include "interruptguard.h"
 #include "reviewername.h"
 #include "schema.h"
+#include "storeopening.h"
+#include "terminalprogress.h"
 
 #include <QCommandLineParser>
 #include <QDate>
+#include <QDir>
 #include <QFileInfo>
+#include <QLocale>
+
+#include <optional>
 
 namespace annorev::BatchStore {
 
@@ -70,52 +78,41 @@ std::unique_ptr<ReviewStore> open(const QString &batch, const QString &storePath
             InputError{batch, 0, QStringLiteral("cannot read: no such file or directory")}.toString().toUtf8() + '\n');
         return nullptr;
     }
-    const QString path = storePath.isEmpty() ? ReviewStore::defaultStorePath({batch}) : storePath;
-    std::unique_ptr<ReviewStore> store;
-    auto openStore = [&store, &path] {
-        Expected<std::unique_ptr<ReviewStore>> opened = ReviewStore::open(path);
-        if (!opened) {
-            Console::error(opened.error().message);
-            return false;
-        }
-        store = *std::move(opened);
-        return true;
+    const Checker storeChecker = checker();
+    StoreOpening opening({batch}, storePath, Schema::builtin(), storeChecker, reviewer);
+    const QString name = QFileInfo(QDir::cleanPath(batch)).fileName();
+    QLocale locale = QLocale::c();
+    locale.setNumberOptions(QLocale::DefaultNumberOptions); // 1,000,000
+    TerminalProgress line;
+    const InterruptGuard interrupt;
+    SyncControl control;
+    control.cancel = &InterruptGuard::flag();
+    std::optional<SyncControl::Stage> shownStage;
+    control.progress = [&](SyncControl::Stage stage, qsizetype done, qsizetype total) {
+        line.show(StoreOpening::describe(stage, done, total, name, locale), stage != shownStage);
+        shownStage = stage;
     };
-    // A store that exists already is asked first: when the batch's files are as its last sync
-    // stamped them, a command costs a stat per file instead of reading the whole batch.
-    if (QFileInfo::exists(path)) {
-        if (!openStore()) {
-            return nullptr;
-        }
-        const Expected<std::optional<ReviewStore::SyncReport>> unchanged = store->syncByStamps({batch});
-        if (!unchanged) {
-            Console::error(unchanged.error().message);
-            return nullptr;
-        }
-        if (*unchanged) {
-            printReport(**unchanged, path);
-            return store;
-        }
-    }
-    // Read before a new store is created: a batch that cannot be read leaves no empty store.
-    const BatchReader reader = BatchReader::open({batch});
-    if (!reader.errors().isEmpty()) {
-        for (const InputError &inputError : reader.errors()) {
-            Console::error(inputError.located());
+    Expected<std::unique_ptr<ReviewStore>> store = opening.run(control);
+    line.clear();
+    if (!store) {
+        if (opening.wasCancelled()) {
+            Console::err("annorev: " + store.error().message.toUtf8() + '\n');
+        } else if (!opening.unreadableInputs().isEmpty()) {
+            for (const InputError &inputError : opening.unreadableInputs()) {
+                Console::error(inputError.located());
+            }
+        } else {
+            Console::error(store.error().message);
         }
         return nullptr;
     }
-    if (!store && !openStore()) {
-        return nullptr;
-    }
-    const Expected<ReviewStore::SyncReport> report =
-        store->sync(reader, {batch}, Schema::builtin(), checker(), reviewer);
-    if (!report) {
-        Console::error(report.error().message);
-        return nullptr;
-    }
-    printReport(*report, path);
-    return store;
+    printReport(opening.report(), opening.storePath());
+    return *std::move(store);
+}
+
+int failureStatus()
+{
+    return InterruptGuard::interrupted() ? ExitCancelled : ExitUsage;
 }
 
 std::unique_ptr<ReviewStore> open(const QCommandLineParser &parser, Ids ids)

@@ -21,9 +21,14 @@ QCommandLineOption reviewerOption();
 Checker checker();
 
 // Opens the store of a batch (--store, else BATCH.annorev.sqlite beside it) and brings it up to
-// date with the batch, printing what changed there on standard error. Prints the error and
-// returns nothing when the store cannot be opened or synced.
+// date with the batch (see StoreOpening), printing what changed there on standard error. Prints
+// the error and returns nothing when the store cannot be opened or synced. Meanwhile a terminal
+// on standard error shows the progress on one line, and Ctrl+C stops the sync, leaving the store
+// as it was (a new store is removed): "annorev: cancelled; the store is as it was".
 std::unique_ptr<ReviewStore> open(const QString &batch, const QString &storePath, const QString &reviewer);
+// The exit status of a command whose store open() could not open: ExitCancelled after a Ctrl+C,
+// else ExitUsage.
+int failureStatus();
 
 // The document ids a store command takes after its BATCH.
 enum class Ids

@@ -12,7 +12,8 @@ namespace annorev {
 class Schema;
 
 // Exit statuses every subcommand shares.
-enum ExitStatus { ExitOk = 0, ExitFindings = 1, ExitUsage = 2 };
+// ExitCancelled is 128 + SIGINT, what a shell reports for a command Ctrl+C ended.
+enum ExitStatus { ExitOk = 0, ExitFindings = 1, ExitUsage = 2, ExitCancelled = 130 };
 
 // Parses a subcommand's arguments. Returns the exit status when there is nothing more to do
 // (an error was printed, or --help was), nothing when the command should run.

@@ -93,7 +93,7 @@ int runExport(const QStringList &arguments)
     }
     const std::unique_ptr<ReviewStore> store = BatchStore::open(parser, BatchStore::Ids::None);
     if (!store) {
-        return ExitUsage;
+        return BatchStore::failureStatus();
     }
 
     QFile standardOutput;

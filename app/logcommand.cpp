@@ -121,7 +121,7 @@ int runLog(const QStringList &arguments)
     }
     const std::unique_ptr<ReviewStore> store = BatchStore::open(parser, BatchStore::Ids::AtMostOne);
     if (!store) {
-        return ExitUsage;
+        return BatchStore::failureStatus();
     }
     QString id;
     if (parser.positionalArguments().size() == 2) {

@@ -40,7 +40,7 @@ int runMark(const QStringList &arguments)
     }
     const std::unique_ptr<ReviewStore> store = BatchStore::open(parser, BatchStore::Ids::AtLeastOne);
     if (!store) {
-        return ExitUsage;
+        return BatchStore::failureStatus();
     }
     const QStringList ids = parser.positionalArguments().mid(1);
     if (const Expected<void> saved =

@@ -85,7 +85,7 @@ int runSample(const QStringList &arguments)
     }
     const std::unique_ptr<ReviewStore> store = BatchStore::open(parser, BatchStore::Ids::None);
     if (!store) {
-        return ExitUsage;
+        return BatchStore::failureStatus();
     }
     const Expected<QList<SpotCheckRound>> rounds = store->rounds();
     if (!rounds) {

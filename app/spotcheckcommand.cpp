@@ -53,7 +53,7 @@ int runSpotcheck(const QStringList &arguments)
     }
     const std::unique_ptr<ReviewStore> store = BatchStore::open(parser, BatchStore::Ids::AtLeastOne);
     if (!store) {
-        return ExitUsage;
+        return BatchStore::failureStatus();
     }
     const QString round = parser.value(roundOption);
     const QStringList ids = parser.positionalArguments().mid(1);

@@ -254,7 +254,7 @@ int runStats(const QStringList &arguments)
     }
     const std::unique_ptr<ReviewStore> store = BatchStore::open(parser, BatchStore::Ids::None);
     if (!store) {
-        return ExitUsage;
+        return BatchStore::failureStatus();
     }
     const Expected<StoreStats> stats =
         StoreStats::read(*store, Schema::builtin(), target, parser.value(roundOption));

@@ -78,7 +78,7 @@ int runStatus(const QStringList &arguments)
     }
     const std::unique_ptr<ReviewStore> store = BatchStore::open(parser, BatchStore::Ids::None);
     if (!store) {
-        return ExitUsage;
+        return BatchStore::failureStatus();
     }
     const Expected<ReviewStore::Summary> summary = store->summary();
     if (!summary) {

@@ -1,6 +1,7 @@
 #include "batchopener.h"
 #include "checker.h"
 #include "countryaliases.h"
+#include "largebatch.h"
 #include "reviewstore.h"
 #include "schema.h"
 #include "testsupport.h"
@@ -22,13 +23,14 @@ private Q_SLOTS:
     void init();
     void cleanup();
 
-    void opensTheBatchAndReportsEachStep();
+    void opensTheBatchAndReportsEachStage();
     void inputsThatAreNotThereAreLeftOutAndReported();
     void nothingToOpenFails();
     void aBatchThatCannotBeReadIsNamedAndLeavesNoStore();
     void aFileThatIsNotAStoreIsReported();
     void aStoreWhoseDocumentsCannotBeListedIsReportedNotEmpty();
     void cancelReportsCanceledAndNothingElse();
+    void cancellingAnImportRemovesTheStoreItMade();
     void aNewOpenReplacesTheOneUnderWay();
     void anUnchangedBatchOpensFromItsStampsWithoutReading();
 
@@ -50,7 +52,7 @@ void TestBatchOpener::cleanup()
     m_dir.reset();
 }
 
-void TestBatchOpener::opensTheBatchAndReportsEachStep()
+void TestBatchOpener::opensTheBatchAndReportsEachStage()
 {
     BatchOpener opener(Schema::builtin(), m_checker);
     QSignalSpy progress(&opener, &BatchOpener::progress);
@@ -64,13 +66,19 @@ void TestBatchOpener::opensTheBatchAndReportsEachStep()
     QCOMPARE(failed.count(), 0);
     QVERIFY(!opener.isOpening());
 
-    QCOMPARE(progress.count(), BatchOpener::stepCount);
-    for (int step = 1; step <= BatchOpener::stepCount; ++step) {
-        const QList<QVariant> arguments = progress.takeFirst();
-        QCOMPARE(arguments.at(0).toInt(), step);
-        QCOMPARE(arguments.at(1).toInt(), BatchOpener::stepCount);
-        QVERIFY2(arguments.at(2).toString().contains(u"samples"_s), qPrintable(arguments.at(2).toString()));
+    // The stages of StoreOpening with their counts, as it reported them, then the listing.
+    QStringList stages;
+    for (const QList<QVariant> &arguments : progress) {
+        stages << u"%1 [%2/%3]"_s.arg(arguments.at(0).toString())
+                      .arg(arguments.at(1).toLongLong())
+                      .arg(arguments.at(2).toLongLong());
     }
+    QCOMPARE(stages,
+             (QStringList{u"Finding the documents of samples… [0/0]"_s, u"Reading 0 of 5 documents of samples… [0/5]"_s,
+                          u"Reading 5 of 5 documents of samples… [5/5]"_s,
+                          u"Importing 0 of 5 new documents into the store… [0/5]"_s,
+                          u"Importing 5 of 5 new documents into the store… [5/5]"_s,
+                          u"Listing the documents of samples… [0/0]"_s}));
 
     std::optional<BatchOpener::Batch> batch = opener.takeBatch();
     QVERIFY(batch.has_value());
@@ -188,6 +196,35 @@ void TestBatchOpener::cancelReportsCanceledAndNothingElse()
     QVERIFY(!opener.takeBatch().has_value());
 }
 
+void TestBatchOpener::cancellingAnImportRemovesTheStoreItMade()
+{
+    const QString batch = m_dir->filePath(u"large.jsonl"_s);
+    writeLargeBatch(batch, 20000);
+    BatchOpener opener(Schema::builtin(), m_checker);
+    QSignalSpy finished(&opener, &BatchOpener::finished);
+    QSignalSpy failed(&opener, &BatchOpener::failed);
+    QSignalSpy canceled(&opener, &BatchOpener::canceled);
+    QStringList stages;
+    connect(&opener, &BatchOpener::progress, &opener, [&](const QString &what) {
+        stages << what;
+        if (what.startsWith(u"Importing"_s)) {
+            opener.cancel();
+        }
+    });
+    opener.open({batch}, {}, u"tester"_s);
+    // canceled() waits for the worker to roll back and remove the store it made.
+    QVERIFY(canceled.wait(60000));
+    QVERIFY2(stages.constLast().startsWith(u"Importing 0 of "_s + QLocale().toString(20000)),
+             qPrintable(stages.join(u" | ")));
+    for (const QString &file : ReviewStore::storeFiles(ReviewStore::defaultStorePath({batch}))) {
+        QVERIFY2(!QFileInfo::exists(file), qPrintable(file));
+    }
+    QTest::qWait(200);
+    QCOMPARE(canceled.count(), 1);
+    QCOMPARE(finished.count(), 0);
+    QCOMPARE(failed.count(), 0);
+}
+
 void TestBatchOpener::aNewOpenReplacesTheOneUnderWay()
 {
     const QString other = m_dir->filePath(u"other"_s);
@@ -224,7 +261,7 @@ void TestBatchOpener::anUnchangedBatchOpensFromItsStampsWithoutReading()
     QVERIFY(finished.wait(60000));
     QStringList steps;
     for (const QList<QVariant> &arguments : progress) {
-        steps.append(arguments.at(2).toString());
+        steps.append(arguments.at(0).toString());
     }
     QCOMPARE(steps.size(), 2);
     QVERIFY2(steps.first().startsWith(u"Looking for changes"_s), qPrintable(steps.join(u" | ")));

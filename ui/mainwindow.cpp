@@ -119,7 +119,7 @@ void MainWindow::createParts()
     connect(m_opener.get(), &BatchOpener::failed, this, &MainWindow::batchFailed);
     connect(m_opener.get(), &BatchOpener::canceled, this, [this] {
         m_feedback->ended();
-        showMessage(tr("Opening %1 was canceled.").arg(RecentBatches::batchName(m_opening)));
+        showMessage(tr("Opening %1 was canceled; its store is as it was.").arg(RecentBatches::batchName(m_opening)));
         Q_EMIT batchOpened(false);
     });
 }

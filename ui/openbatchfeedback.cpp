@@ -2,9 +2,14 @@
 
 #include "batchopener.h"
 #include "recentbatches.h"
+#include "storeopening.h"
 
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QProgressDialog>
+#include <QPushButton>
+
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -19,10 +24,18 @@ constexpr int progressDelayMs = 400;
 OpenBatchFeedback::OpenBatchFeedback(BatchOpener *opener, QWidget *window)
     : QObject(window), m_opener(opener), m_window(window)
 {
-    connect(m_opener, &BatchOpener::progress, this, [this](int, int, const QString &what) {
-        if (m_progress) {
-            m_progress->setLabelText(what);
+    connect(m_opener, &BatchOpener::progress, this, [this](const QString &what, qint64 done, qint64 total) {
+        if (!m_progress) {
+            return;
         }
+        m_progress->setLabelText(what);
+        // The bar is set directly: QProgressDialog::setValue() on a modal dialog processes events,
+        // which could end the open, and delete the dialog, from inside this slot. A bar whose
+        // counts do not fit an int shows permille.
+        const bool counted = total > 0;
+        const qint64 scale = total > std::numeric_limits<int>::max() ? total / 1000 + 1 : 1;
+        m_bar->setRange(0, counted ? int(total / scale) : 0);
+        m_bar->setValue(counted ? int(done / scale) : 0);
     });
 }
 
@@ -36,9 +49,39 @@ void OpenBatchFeedback::started(const QStringList &paths)
     m_progress->setObjectName(u"openProgress"_s);
     m_progress->setWindowTitle(tr("Opening Batch"));
     m_progress->setWindowModality(Qt::WindowModal);
+    // Wide enough for the counts of a large batch, so that the dialog does not grow as they do.
+    const QString widest = StoreOpening::describe(SyncControl::Stage::Importing, 9999999, 9999999, {}, QLocale());
+    m_progress->setMinimumWidth(m_progress->fontMetrics().horizontalAdvance(widest) * 5 / 4);
+    m_progress->setAutoReset(false);
+    m_progress->setAutoClose(false);
+    m_bar = new QProgressBar(m_progress);
+    m_bar->setObjectName(u"openProgressBar"_s);
+    m_bar->setRange(0, 0);
+    m_progress->setBar(m_bar);
     m_progress->setMinimumDuration(progressDelayMs);
+    // Starts the timer that shows the dialog once the open has taken progressDelayMs.
     m_progress->setValue(0);
-    connect(m_progress, &QProgressDialog::canceled, m_opener, &BatchOpener::cancel);
+    // The Cancel button, closing the dialog and Escape (the dialog's own shortcut, or
+    // QDialog's reject() where the dialog is not the active window) all cancel. The dialog stays
+    // until the open has rolled back (a slice of documents, seconds on a busy machine): left to
+    // itself QProgressDialog would hide at once, and the window would look idle meanwhile. Its
+    // own connection is string-based, so only the string form disconnects it.
+    QObject::disconnect(m_progress, SIGNAL(canceled()), m_progress, SLOT(cancel()));
+    connect(m_progress, &QProgressDialog::canceled, this, &OpenBatchFeedback::cancel);
+    connect(m_progress, &QDialog::rejected, this, &OpenBatchFeedback::cancel);
+}
+
+void OpenBatchFeedback::cancel()
+{
+    m_opener->cancel();
+    if (!m_progress) {
+        return;
+    }
+    m_progress->setLabelText(tr("Cancelling: putting the store back as it was…"));
+    m_bar->setRange(0, 0);
+    if (auto *button = m_progress->findChild<QPushButton *>()) {
+        button->setEnabled(false);
+    }
 }
 
 void OpenBatchFeedback::ended()

@@ -4,6 +4,7 @@
 #include <QPointer>
 #include <QStringList>
 
+class QProgressBar;
 class QProgressDialog;
 class QWidget;
 
@@ -12,9 +13,9 @@ namespace annorev {
 class BatchOpener;
 struct InputError;
 
-// What the reviewer is shown while a batch opens and once it has: a progress dialog, which
-// cancels the open, when it takes long enough to notice; why a batch could not be opened; the
-// inputs of an opened batch that need attention.
+// What the reviewer is shown while a batch opens and once it has: a progress dialog with the
+// stage and its counts, which cancels the open, when it takes long enough to notice; why a batch
+// could not be opened; the inputs of an opened batch that need attention.
 class OpenBatchFeedback final : public QObject
 {
     Q_OBJECT
@@ -30,9 +31,13 @@ public:
     void showProblems(const QList<InputError> &inputErrors, const QStringList &sourceChanged);
 
 private:
+    // Asks the opener to stop; the dialog says so until it has (see ended()).
+    void cancel();
+
     BatchOpener *m_opener = nullptr;
     QWidget *m_window = nullptr;
     QPointer<QProgressDialog> m_progress;
+    QProgressBar *m_bar = nullptr; // the dialog's, which owns it
 };
 
 } // namespace annorev

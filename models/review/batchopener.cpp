@@ -2,10 +2,12 @@
 
 #include "checker.h"
 #include "schema.h"
+#include "storeopening.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QLocale>
 #include <QPromise>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -35,9 +37,11 @@ BatchOpener::BatchOpener(const Schema &schema, const Checker &checker, QObject *
 BatchOpener::~BatchOpener()
 {
     // Dropped opens may still run too: every worker uses the schema and the checker.
+    if (m_cancel) {
+        m_cancel->store(true);
+    }
     const QList<QFutureWatcherBase *> watchers = findChildren<QFutureWatcherBase *>();
     for (QFutureWatcherBase *watcher : watchers) {
-        watcher->cancel();
         watcher->waitForFinished();
     }
 }
@@ -61,9 +65,9 @@ QStringList BatchOpener::readableInputs(const QStringList &inputs, QList<InputEr
 void BatchOpener::open(const QStringList &inputs, const QString &storePath, const QString &reviewer)
 {
     if (m_watcher) {
-        // Left to finish on its own; nothing it says is reported.
+        // Left to stop on its own; nothing it says is reported.
+        m_cancel->store(true);
         m_watcher->disconnect(this);
-        m_watcher->cancel();
         connect(m_watcher, &QFutureWatcherBase::finished, m_watcher, &QObject::deleteLater);
         m_watcher = nullptr;
     }
@@ -85,85 +89,47 @@ void BatchOpener::open(const QStringList &inputs, const QString &storePath, cons
     }
     m_storePath = storePath.isEmpty() ? ReviewStore::defaultStorePath(m_inputs) : storePath;
     m_reviewer = reviewer;
+    m_cancel = std::make_shared<std::atomic_bool>(false);
 
     const QString name = QFileInfo(QDir::cleanPath(m_inputs.first())).fileName();
     auto work = [this, ticket, name, paths = m_inputs, path = m_storePath, reviewer, schema = &m_schema,
-                 checker = &m_checker](QPromise<Outcome> &promise) {
-        // Says what comes next, and whether to go on.
-        const auto step = [&](int number, const QString &what) {
+                 checker = &m_checker, cancel = m_cancel](QPromise<Outcome> &promise) {
+        // Says what the worker does now, unless the open was dropped meanwhile.
+        const auto say = [&](const QString &what, qint64 done, qint64 total) {
             QMetaObject::invokeMethod(
                 this,
-                [this, ticket, number, what] {
+                [this, ticket, what, done, total] {
                     if (ticket == m_ticket) {
-                        Q_EMIT progress(number, stepCount, what);
+                        Q_EMIT progress(what, done, total);
                     }
                 },
                 Qt::QueuedConnection);
-            return !promise.isCanceled();
+        };
+        SyncControl control;
+        control.cancel = cancel.get();
+        control.progress = [&say, &name](SyncControl::Stage stage, qsizetype done, qsizetype total) {
+            say(StoreOpening::describe(stage, done, total, name, QLocale()), done, total);
         };
         Outcome outcome;
-        std::unique_ptr<ReviewStore> store;
-        auto openStore = [&store, &outcome, &path] {
-            Expected<std::unique_ptr<ReviewStore>> opened = ReviewStore::open(path);
-            if (!opened) {
-                outcome.error = opened.error().message;
-                return false;
-            }
-            store = *std::move(opened);
-            return true;
-        };
-        std::optional<ReviewStore::SyncReport> report;
-        // A store that exists already is asked first: when the batch's files are as its last sync
-        // stamped them, opening costs a stat per file instead of reading the whole batch.
-        if (QFileInfo::exists(path)) {
-            if (!step(1, tr("Looking for changes in %1…").arg(name))) {
-                return;
-            }
-            if (!openStore()) {
-                promise.addResult(std::move(outcome));
-                return;
-            }
-            Expected<std::optional<ReviewStore::SyncReport>> unchanged = store->syncByStamps(paths);
-            if (!unchanged) {
-                outcome.error = unchanged.error().message;
-                promise.addResult(std::move(outcome));
-                return;
-            }
-            report = *std::move(unchanged);
-        }
-        if (!report) {
-            if (!step(1, tr("Reading %1…").arg(name))) {
-                return;
-            }
-            // Read before a new store is created: a batch that cannot be read leaves no empty store.
-            const BatchReader reader = BatchReader::open(paths);
-            if (!reader.errors().isEmpty()) {
-                outcome.error = ReviewStore::unreadableInputs(reader);
-                promise.addResult(std::move(outcome));
-                return;
-            }
-            if (!step(2, tr("Checking %1 and bringing its review store up to date…").arg(name))) {
-                return;
-            }
-            if (!store && !openStore()) {
-                promise.addResult(std::move(outcome));
-                return;
-            }
-            Expected<ReviewStore::SyncReport> synced = store->sync(reader, paths, *schema, *checker, reviewer);
-            if (!synced) {
-                outcome.error = synced.error().message;
-                promise.addResult(std::move(outcome));
-                return;
-            }
-            report = *std::move(synced);
-        }
-        outcome.inputErrors = report->inputErrors;
-        outcome.sourceChanged = report->sourceChanged;
-        if (!step(3, tr("Listing the documents of %1…").arg(name))) {
+        StoreOpening opening(paths, path, *schema, *checker, reviewer);
+        Expected<std::unique_ptr<ReviewStore>> store = opening.run(control);
+        if (opening.wasCancelled()) {
             return;
         }
+        if (!store) {
+            outcome.error = store.error().message;
+            promise.addResult(std::move(outcome));
+            return;
+        }
+        outcome.inputErrors = opening.report().inputErrors;
+        outcome.sourceChanged = opening.report().sourceChanged;
+        if (control.cancelled()) {
+            // Too late to roll back: the store is up to date, and the next open finds it so.
+            return;
+        }
+        say(tr("Listing the documents of %1…").arg(name), 0, 0);
         // A failed read is an error, not an empty batch.
-        Expected<QList<ReviewStore::ListEntry>> entries = store->listEntries();
+        Expected<QList<ReviewStore::ListEntry>> entries = (*store)->listEntries();
         if (entries) {
             outcome.entries = *std::move(entries);
         } else {
@@ -182,19 +148,18 @@ void BatchOpener::cancel()
     if (!m_watcher) {
         return;
     }
+    m_cancel->store(true);
     m_watcher->disconnect(this);
-    m_watcher->cancel();
+    const quint64 ticket = ++m_ticket;
+    // Reported once the worker has stopped, the store as it was; not at all if another open
+    // starts meanwhile.
+    connect(m_watcher, &QFutureWatcherBase::finished, this, [this, ticket] {
+        if (ticket == m_ticket) {
+            Q_EMIT canceled();
+        }
+    });
     connect(m_watcher, &QFutureWatcherBase::finished, m_watcher, &QObject::deleteLater);
     m_watcher = nullptr;
-    const quint64 ticket = ++m_ticket;
-    QMetaObject::invokeMethod(
-        this,
-        [this, ticket] {
-            if (ticket == m_ticket) {
-                Q_EMIT canceled();
-            }
-        },
-        Qt::QueuedConnection);
 }
 
 std::optional<BatchOpener::Batch> BatchOpener::takeBatch()
@@ -211,7 +176,7 @@ void BatchOpener::deliver()
     // for the destructor to wait on.
     const QFuture<Outcome> future = watcher->future();
     if (future.resultCount() == 0) {
-        // The worker saw a cancel that came too late to drop it here.
+        // The worker stopped at a cancel that came too late to drop it here.
         Q_EMIT canceled();
         return;
     }

@@ -9,6 +9,7 @@
 #include <QStringList>
 #include <QThreadPool>
 
+#include <atomic>
 #include <memory>
 #include <optional>
 
@@ -19,12 +20,12 @@ namespace annorev {
 class Checker;
 class Schema;
 
-// Opens a batch with its review store without holding up the thread it lives in: reading the
-// inputs, bringing the store up to date (ReviewStore::sync: reading, hashing and checking every
-// new document) and listing its documents run on a worker; the store the caller works with is
-// then opened on this thread, since a SQLite connection belongs to the thread that made it.
-// Each step is reported by progress(); the outcome by exactly one of finished(), failed() and
-// canceled(), always from the event loop, never from inside open().
+// Opens a batch with its review store without holding up the thread it lives in: opening the
+// store and bringing it up to date (StoreOpening, as the command line does: reading, hashing and
+// checking every new document) and listing its documents run on a worker; the store the caller
+// works with is then opened on this thread, since a SQLite connection belongs to the thread that
+// made it. Each stage is reported by progress(); the outcome by exactly one of finished(),
+// failed() and canceled(), always from the event loop, never from inside open().
 class BatchOpener final : public QObject
 {
     Q_OBJECT
@@ -42,8 +43,6 @@ public:
         QString reviewer;
     };
 
-    static constexpr int stepCount = 3;
-
     // The checker and schema are used by the worker: they must outlive the opener.
     BatchOpener(const Schema &schema, const Checker &checker, QObject *parent = nullptr);
     // Cancels and waits for a worker still running.
@@ -59,8 +58,9 @@ public:
     // its outcome is never reported. Inputs that cannot be read are left out and reported in
     // Batch::inputErrors; when none can be read, failed() says why.
     void open(const QStringList &inputs, const QString &storePath, const QString &reviewer);
-    // Stops reporting the open under way and asks its worker to stop at the next step; the
-    // store may have been brought up to date by then. canceled() follows.
+    // Stops reporting the open under way and asks its worker to stop within a slice of documents.
+    // canceled() follows once the worker has stopped: the sync rolled back, the store is as it was
+    // and a store this open created is gone. (A sync that finished before the cancel is kept.)
     void cancel();
     bool isOpening() const { return m_watcher != nullptr; }
 
@@ -68,8 +68,9 @@ public:
     std::optional<Batch> takeBatch();
 
 Q_SIGNALS:
-    // step of steps (from 1), and what the worker does now, in words for a progress dialog.
-    void progress(int step, int steps, const QString &what);
+    // What the worker does now, in words for a progress dialog (see StoreOpening::describe()),
+    // and done of total documents; total is 0 while what it does is not counted.
+    void progress(const QString &what, qint64 done, qint64 total);
     void finished();
     // Nothing was opened; the message names the batch or the store and the reason.
     void failed(const QString &error);
@@ -84,8 +85,9 @@ private:
     // global pool and waits for it, which would deadlock if opens held all of its threads. A
     // dropped open's worker finishes before the next one starts.
     QThreadPool m_pool;
-    QFutureWatcherBase *m_watcher = nullptr; // the open under way
-    quint64 m_ticket = 0;                    // which open a worker's progress belongs to
+    QFutureWatcherBase *m_watcher = nullptr;    // the open under way
+    std::shared_ptr<std::atomic_bool> m_cancel; // its worker's, set to stop it
+    quint64 m_ticket = 0;                       // which open a worker's progress belongs to
     QStringList m_inputs;
     QString m_storePath;
     QList<InputError> m_leftOut;

@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QSet>
+#include <QThreadPool>
 #include <QtConcurrent>
 
 #include <algorithm>
@@ -23,7 +24,8 @@ QByteArray hashOf(const QByteArray &source)
 
 } // namespace
 
-Scan scan(const BatchReader &reader, const QStringList &batchInputs, const QHash<QString, QByteArray> &known)
+Scan scan(const BatchReader &reader, const QStringList &batchInputs, const QHash<QString, QByteArray> &known,
+          const SyncControl &control)
 {
     QSet<QString> fileInputs;
     for (const QString &input : batchInputs) {
@@ -45,36 +47,49 @@ Scan scan(const BatchReader &reader, const QStringList &batchInputs, const QHash
     for (qsizetype begin = 0; begin < reader.size(); begin += chunkSize) {
         chunks.append({begin, std::min(reader.size(), begin + chunkSize)});
     }
-    const QList<QList<Read>> readChunks = QtConcurrent::blockingMapped<QList<QList<Read>>>(
-        chunks, [&reader, &fileInputs, &known](const std::pair<qsizetype, qsizetype> &chunk) -> QList<Read> {
-            QList<Read> reads;
-            for (qsizetype unit = chunk.first; unit < chunk.second; ++unit) {
-                if (!known.isEmpty()) {
-                    if (const std::optional<BatchReader::WholeFile> file = reader.wholeFile(unit)) {
-                        const auto hash = known.constFind(file->path);
-                        if (hash != known.cend()) {
-                            const BatchLayout layout =
-                                fileInputs.contains(file->path) ? BatchLayout::File : BatchLayout::Folder;
-                            reads.append(Read{std::nullopt, Seen{unit, file->id, *hash, file->path, 0, layout}, false});
-                            continue;
-                        }
+    const auto readChunk = [&reader, &fileInputs, &known](const std::pair<qsizetype, qsizetype> &chunk) -> QList<Read> {
+        QList<Read> reads;
+        for (qsizetype unit = chunk.first; unit < chunk.second; ++unit) {
+            if (!known.isEmpty()) {
+                if (const std::optional<BatchReader::WholeFile> file = reader.wholeFile(unit)) {
+                    const auto hash = known.constFind(file->path);
+                    if (hash != known.cend()) {
+                        const BatchLayout layout =
+                            fileInputs.contains(file->path) ? BatchLayout::File : BatchLayout::Folder;
+                        reads.append(Read{std::nullopt, Seen{unit, file->id, *hash, file->path, 0, layout}, false});
+                        continue;
                     }
                 }
-                ReadResult read = reader.read(unit, BatchReader::Keep::Text);
-                if (auto *inputError = std::get_if<InputError>(&read)) {
-                    reads.append(Read{std::move(*inputError), std::nullopt});
-                } else if (const auto *entry = std::get_if<SourceEntry>(&read)) {
-                    const BatchLayout layout = entry->line > 0                    ? BatchLayout::JsonLines
-                                               : fileInputs.contains(entry->path) ? BatchLayout::File
-                                                                                  : BatchLayout::Folder;
-                    reads.append(Read{std::nullopt,
-                                      Seen{unit, entry->id, hashOf(entry->source), entry->path, entry->line, layout}});
-                }
             }
-            return reads;
-        });
-
+            ReadResult read = reader.read(unit, BatchReader::Keep::Text);
+            if (auto *inputError = std::get_if<InputError>(&read)) {
+                reads.append(Read{std::move(*inputError), std::nullopt});
+            } else if (const auto *entry = std::get_if<SourceEntry>(&read)) {
+                const BatchLayout layout = entry->line > 0                    ? BatchLayout::JsonLines
+                                           : fileInputs.contains(entry->path) ? BatchLayout::File
+                                                                              : BatchLayout::Folder;
+                reads.append(
+                    Read{std::nullopt, Seen{unit, entry->id, hashOf(entry->source), entry->path, entry->line, layout}});
+            }
+        }
+        return reads;
+    };
+    // A slice of chunks at a time keeps every core busy and lets progress and a cancel through
+    // every few thousand documents.
+    const qsizetype slice = 2 * std::max(4, QThreadPool::globalInstance()->maxThreadCount());
     Scan result;
+    QList<QList<Read>> readChunks;
+    readChunks.reserve(chunks.size());
+    control.report(SyncControl::Stage::Reading, 0, reader.size());
+    for (qsizetype first = 0; first < chunks.size(); first += slice) {
+        if (control.cancelled()) {
+            result.cancelled = true;
+            return result;
+        }
+        readChunks.append(QtConcurrent::blockingMapped<QList<QList<Read>>>(chunks.mid(first, slice), readChunk));
+        control.report(SyncControl::Stage::Reading, chunks[readChunks.size() - 1].second, reader.size());
+    }
+
     result.seen.reserve(reader.size());
     result.byId.reserve(reader.size());
     for (const QList<Read> &reads : readChunks) {

@@ -4,6 +4,7 @@
 #include "expected.h"
 #include "exportdocument.h"
 #include "reviewstore.h"
+#include "synccontrol.h"
 #include "textfacts.h"
 
 #include <QByteArray>
@@ -51,12 +52,15 @@ struct Scan
     QHash<QString, qsizetype> byId; // id -> index in seen
     QList<InputError> inputErrors;  // units that could not be read, repeated ids
     qsizetype unitsRead = 0;        // the others were known by their stamps
+    bool cancelled = false;         // stopped part way (see SyncControl): nothing may be planned from it
 };
 
 // Reads and hashes every unit of the batch on every core. batchInputs tell a file input from a
 // folder. A whole file whose path is in known (its stamp unchanged since the last sync read it)
-// is not read again: known gives the hash of its bytes.
-Scan scan(const BatchReader &reader, const QStringList &batchInputs, const QHash<QString, QByteArray> &known = {});
+// is not read again: known gives the hash of its bytes. Reports SyncControl::Stage::Reading and
+// stops between slices once the control is cancelled.
+Scan scan(const BatchReader &reader, const QStringList &batchInputs, const QHash<QString, QByteArray> &known = {},
+          const SyncControl &control = {});
 // The hash of each whole file the scan read or knew, by path: what the stamps keep beside them.
 QHash<QString, QByteArray> fileHashes(const Scan &scan);
 

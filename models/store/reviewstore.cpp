@@ -39,6 +39,15 @@ bool ReviewStore::isStoreFileName(const QString &fileName)
                        [&fileName](const QString &suffix) { return fileName.endsWith(u".annorev.sqlite" % suffix); });
 }
 
+QStringList ReviewStore::storeFiles(const QString &location)
+{
+    QStringList files;
+    for (const QString &suffix : SqliteStore::fileSuffixes()) {
+        files.append(location + suffix);
+    }
+    return files;
+}
+
 QString ReviewStore::unreadableInputs(const BatchReader &reader)
 {
     return BatchSync::unreadableInputs(reader);

@@ -7,6 +7,7 @@
 #include "exportdocument.h"
 #include "reviewstatus.h"
 #include "spotcheck.h"
+#include "synccontrol.h"
 #include "textfacts.h"
 #include "textquery.h"
 
@@ -127,6 +128,8 @@ public:
     // Whether a file name is a local store's or one of the files its database keeps beside it:
     // nothing in annorev opens those except the database.
     static bool isStoreFileName(const QString &fileName);
+    // The files of the store at location: the store and those its database keeps beside it.
+    static QStringList storeFiles(const QString &location);
     // The reader's errors one a line, as sync() refuses an unreadable batch with; empty if none.
     static QString unreadableInputs(const BatchReader &reader);
 
@@ -146,8 +149,12 @@ public:
     // its store is let through, and the store then records the new place. The reader is the
     // batch already opened: a caller that opens the batch before the store creates no store for
     // a batch that cannot be read (see unreadableInputs()).
+    //
+    // control reports the reading and the import as they go and can stop them: a stopped sync
+    // rolls back and returns SyncControl::cancelledError(), the store as it was.
     virtual Expected<SyncReport> sync(const BatchReader &reader, const QStringList &batchInputs, const Schema &schema,
-                                      const Checker &checker, const QString &reviewer) = 0;
+                                      const Checker &checker, const QString &reviewer,
+                                      const SyncControl &control = {}) = 0;
     // The same, opening the batch unless syncByStamps() finds it unchanged.
     Expected<SyncReport> sync(const QStringList &batchInputs, const Schema &schema, const Checker &checker,
                               const QString &reviewer);

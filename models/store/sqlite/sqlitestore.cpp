@@ -72,9 +72,9 @@ Expected<std::optional<ReviewStore::SyncReport>> SqliteStore::syncByStamps(const
 
 Expected<ReviewStore::SyncReport> SqliteStore::sync(const BatchReader &reader, const QStringList &batchInputs,
                                                     const Schema &schema, const Checker &checker,
-                                                    const QString &reviewer)
+                                                    const QString &reviewer, const SyncControl &control)
 {
-    return SqliteSync::sync(*m_connection, reader, batchInputs, schema, checker, reviewer);
+    return SqliteSync::sync(*m_connection, reader, batchInputs, schema, checker, reviewer, control);
 }
 
 Expected<ReviewStore::StoredDocument> SqliteStore::document(const QString &id) const

@@ -30,7 +30,8 @@ public:
     using ReviewStore::sync;
     Expected<std::optional<SyncReport>> syncByStamps(const QStringList &batchInputs) const override;
     Expected<SyncReport> sync(const BatchReader &reader, const QStringList &batchInputs, const Schema &schema,
-                              const Checker &checker, const QString &reviewer) override;
+                              const Checker &checker, const QString &reviewer,
+                              const SyncControl &control = {}) override;
 
     Expected<StoredDocument> document(const QString &id) const override;
     Expected<QStringList> ids() const override;

@@ -198,8 +198,8 @@ void truncateLog(const SqliteConnection &connection)
 class SyncWriter
 {
 public:
-    SyncWriter(const SqliteConnection &connection, const QString &reviewer)
-        : m_connection(connection), m_reviewer(reviewer), m_at(now())
+    SyncWriter(const SqliteConnection &connection, const QString &reviewer, const SyncControl &control)
+        : m_connection(connection), m_reviewer(reviewer), m_at(now()), m_control(control)
     {
     }
 
@@ -217,6 +217,7 @@ private:
     const SqliteConnection &m_connection;
     QString m_reviewer;
     QString m_at;
+    const SyncControl &m_control;
 };
 
 Expected<void> SyncWriter::apply(const Plan &plan, const Scan &scan, const BatchReader &reader, const Schema &schema,
@@ -301,7 +302,11 @@ Expected<void> SyncWriter::insertAll(const QList<qsizetype> &inserts, const Scan
     // Parsing, checking and packing run on every core, a slice at a time so that memory stays
     // bounded; the inserts stay on this thread, which owns the connection.
     constexpr qsizetype sliceSize = 4096;
+    m_control.report(SyncControl::Stage::Importing, 0, inserts.size());
     for (qsizetype begin = 0; begin < inserts.size(); begin += sliceSize) {
+        if (m_control.cancelled()) {
+            return SyncControl::cancelledError(m_connection.path()); // the caller's transaction rolls back
+        }
         const QList<qsizetype> slice = inserts.mid(begin, sliceSize);
         const QList<BatchSync::Import> rows = BatchSync::prepareImports(reader, scan, slice, schema, checker);
         if (begin == 0) {
@@ -346,6 +351,7 @@ Expected<void> SyncWriter::insertAll(const QList<qsizetype> &inserts, const Scan
                 return done;
             }
         }
+        m_control.report(SyncControl::Stage::Importing, begin + slice.size(), inserts.size());
     }
     return {};
 }
@@ -585,7 +591,7 @@ Expected<std::optional<ReviewStore::SyncReport>> syncByStamps(const SqliteConnec
 
 Expected<ReviewStore::SyncReport> sync(SqliteConnection &connection, const BatchReader &reader,
                                        const QStringList &batchInputs, const Schema &schema, const Checker &checker,
-                                       const QString &reviewer)
+                                       const QString &reviewer, const SyncControl &control)
 {
     if (!reader.errors().isEmpty()) {
         // Every document of an unreadable input would look gone: refuse rather than flag them.
@@ -604,7 +610,11 @@ Expected<ReviewStore::SyncReport> sync(SqliteConnection &connection, const Batch
     // as long as this is the batch that sync read.
     const Scan scan = BatchSync::scan(reader, batchInputs,
                                       *stamps && *recorded == batch ? (*stamps)->unchangedFiles(reader.stamp())
-                                                                    : QHash<QString, QByteArray>());
+                                                                    : QHash<QString, QByteArray>(),
+                                      control);
+    if (scan.cancelled) {
+        return SyncControl::cancelledError(connection.path());
+    }
     Expected<BatchSync::StoredById> stored = loadStored(connection);
     if (!stored) {
         return stored.error();
@@ -648,7 +658,7 @@ Expected<ReviewStore::SyncReport> sync(SqliteConnection &connection, const Batch
             return stored.error();
         }
         plan = BatchSync::plan(scan, *stored);
-        Expected<void> done = SyncWriter(connection, reviewer).apply(plan, scan, reader, schema, checker);
+        Expected<void> done = SyncWriter(connection, reviewer, control).apply(plan, scan, reader, schema, checker);
         if (done && *recorded != batch) {
             done = recordBatch(connection, batch);
         }

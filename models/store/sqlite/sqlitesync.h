@@ -2,6 +2,7 @@
 
 #include "expected.h"
 #include "reviewstore.h"
+#include "synccontrol.h"
 
 #include <QString>
 #include <QStringList>
@@ -21,7 +22,7 @@ namespace SqliteSync {
 
 Expected<ReviewStore::SyncReport> sync(SqliteConnection &connection, const BatchReader &reader,
                                        const QStringList &batchInputs, const Schema &schema, const Checker &checker,
-                                       const QString &reviewer);
+                                       const QString &reviewer, const SyncControl &control = {});
 // What sync() would report, without reading the batch, when its files are as the last sync
 // stamped them; empty when the batch must be read (see ReviewStore::syncByStamps()).
 Expected<std::optional<ReviewStore::SyncReport>> syncByStamps(const SqliteConnection &connection,

@@ -1,0 +1,100 @@
+#include "largebatch.h"
+#include "mainwindow.h"
+#include "reviewstore.h"
+#include "windowfixture.h"
+
+#include <QAction>
+#include <QLocale>
+#include <QProgressBar>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace annorev;
+using namespace annorev::test;
+
+// The window while a batch opens: the stages with their counts in the progress dialog, and a
+// cancel that leaves the window, and the store, as they were before the open.
+class TestWindowOpening : public QObject, public WindowFixture
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init() { setUp(); }
+    void cleanup() { tearDown(); }
+
+    void escapeCancelsAnOpenAndKeepsTheBatchShown_data();
+    void escapeCancelsAnOpenAndKeepsTheBatchShown();
+
+private:
+    // Opens a large batch in the window and waits for the progress dialog to show it being
+    // imported; the dialog, or nothing when it did not show in time.
+    static QProgressDialog *startImporting(MainWindow &window, const QString &batch);
+};
+
+QProgressDialog *TestWindowOpening::startImporting(MainWindow &window, const QString &batch)
+{
+    window.openBatch({batch});
+    QProgressDialog *dialog = nullptr;
+    const auto importing = [&window, &dialog] {
+        dialog = window.findChild<QProgressDialog *>(u"openProgress"_s);
+        return dialog && dialog->isVisible() && dialog->labelText().startsWith(u"Importing"_s);
+    };
+    return QTest::qWaitFor(importing, 60000) ? dialog : nullptr;
+}
+
+void TestWindowOpening::escapeCancelsAnOpenAndKeepsTheBatchShown_data()
+{
+    QTest::addColumn<bool>("withEscape");
+    QTest::addRow("Escape key") << true;
+    QTest::addRow("Cancel button") << false;
+}
+
+void TestWindowOpening::escapeCancelsAnOpenAndKeepsTheBatchShown()
+{
+    QFETCH(bool, withEscape);
+    const std::unique_ptr<MainWindow> window = openWindow(true);
+    const QString store = window->storePath();
+    QVERIFY(window->showDocumentWithId(second));
+    const QString large = m_dir->filePath(u"large.jsonl"_s);
+    writeLargeBatch(large, 60000);
+
+    QSignalSpy opened(window.get(), &MainWindow::batchOpened);
+    QProgressDialog *dialog = startImporting(*window, large);
+    QVERIFY(dialog);
+    // The stage's counts are in the bar: documents imported of those to import.
+    const auto *bar = dialog->findChild<QProgressBar *>(u"openProgressBar"_s);
+    QVERIFY(bar);
+    QCOMPARE(bar->maximum(), 60000);
+    QVERIFY2(dialog->labelText().contains(u" of "_s + QLocale().toString(60000) + u" new documents"_s),
+             qPrintable(dialog->labelText()));
+
+    if (withEscape) {
+        QTest::keyClick(dialog, Qt::Key_Escape);
+    } else {
+        QTest::mouseClick(dialog->findChild<QPushButton *>(), Qt::LeftButton);
+    }
+    // Until the open has rolled back, the dialog says what it waits for.
+    QVERIFY(dialog->isVisible());
+    QVERIFY2(dialog->labelText().startsWith(u"Cancelling"_s), qPrintable(dialog->labelText()));
+    QVERIFY(!dialog->findChild<QPushButton *>()->isEnabled());
+    QVERIFY(opened.wait(60000));
+    QCOMPARE(opened.first().first().toBool(), false);
+    QVERIFY(!window->findChild<QProgressDialog *>(u"openProgress"_s));
+    QVERIFY2(statusMessage(*window).contains(u"canceled"_s), qPrintable(statusMessage(*window)));
+
+    // The batch shown before is still there, on the same document, and takes decisions.
+    QCOMPARE(window->storePath(), store);
+    QCOMPARE(window->currentDocumentId(), second);
+    window->action(u"approve"_s)->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(openedStore(store)->document(second)->status, ReviewStatus::Approved, 10000);
+    // The store the open had made is gone with its log files.
+    for (const QString &file : ReviewStore::storeFiles(ReviewStore::defaultStorePath({large}))) {
+        QVERIFY2(!QFileInfo::exists(file), qPrintable(file));
+    }
+}
+
+QTEST_MAIN(TestWindowOpening)
+#include "tst_windowopening.moc"

@@ -80,6 +80,8 @@ void BatchCheck::run(int jobs, const Formatter &format, const Sink &sink) const
             checked.paths.append(path);
             checked.pending.append(std::move(pending));
         }
+        // Each line is read once: its pages need not count in this process's memory any longer.
+        m_reader.forget(chunk.begin, chunk.end);
         return checked;
     };
 

@@ -242,6 +242,21 @@ void forgetPages(const char *begin, qsizetype length)
     }
 }
 
+// Drops the pages a range of a large read-only file mapping touches, those it shares with the
+// bytes around it too: they are the file's bytes, so a neighbour still being read faults them back.
+void forgetPagesAround(const char *mapping, qsizetype mappingSize, qsizetype begin, qsizetype end)
+{
+    if (mappingSize < 16 * 1024 * 1024 || end <= begin) {
+        return;
+    }
+    static const auto pageSize = qsizetype(sysconf(_SC_PAGESIZE));
+    const qsizetype first = begin / pageSize * pageSize;
+    const qsizetype last = std::min((end + pageSize - 1) / pageSize * pageSize, mappingSize);
+    if (last > first) {
+        madvise(const_cast<char *>(mapping + first), std::size_t(last - first), MADV_DONTNEED);
+    }
+}
+
 // Parses one JSON Lines object in place; `capacity` is how many bytes from `line` are allocated.
 LineResult parseLine(const char *line, std::size_t length, std::size_t capacity, SourceEntry *entry, bool *hasId,
                      QString *message)
@@ -465,6 +480,10 @@ void BatchReader::Private::addJsonl(const QString &path, const QFileInfo &info)
     }
     qint32 line = 0;
     const std::size_t firstUnit = units.size();
+    // Splitting touches every page: those behind go as it moves on, or the whole file would be
+    // resident at once before the first line is checked.
+    constexpr qsizetype splitBehind = 16 * 1024 * 1024;
+    const char *kept = begin;
     while (p < end) {
         ++line;
         const auto *newline = static_cast<const char *>(std::memchr(p, '\n', std::size_t(end - p)));
@@ -472,6 +491,10 @@ void BatchReader::Private::addJsonl(const QString &path, const QFileInfo &info)
         const char *contentEnd = (lineEnd > p && lineEnd[-1] == '\r') ? lineEnd - 1 : lineEnd;
         units.push_back({p - begin, contentEnd - p, index, line});
         p = newline ? newline + 1 : end;
+        if (p - kept >= splitBehind && size >= splitBehind) {
+            forgetPages(kept, p - kept);
+            kept = p;
+        }
     }
     // The first line that is a JSON object decides the layout of the whole file, so lines are not
     // sniffed one by one; broken lines before it are reported when they are read, in that layout.
@@ -719,6 +742,30 @@ ReadResult BatchReader::read(qsizetype unit, Keep keep) const
         return d->readDoccanoLine(u, keep);
     }
     return d->readLine(u, keep);
+}
+
+void BatchReader::forget(qsizetype begin, qsizetype end) const
+{
+    // A file's lines are consecutive units in line order: a run of them is one range of bytes.
+    qint32 file = -1;
+    qsizetype from = 0;
+    qsizetype to = 0;
+    const auto drop = [&] {
+        if (file >= 0) {
+            const JsonlFile &mapped = d->jsonlFiles[std::size_t(file)];
+            forgetPagesAround(mapped.data, mapped.size, from, to);
+        }
+    };
+    for (qsizetype unit = std::max<qsizetype>(begin, 0); unit < std::min(end, size()); ++unit) {
+        const Unit &u = d->units[std::size_t(unit)];
+        if (u.jsonl != file) {
+            drop();
+            file = u.jsonl >= 0 ? u.jsonl : -1;
+            from = u.begin;
+        }
+        to = u.begin + u.length;
+    }
+    drop();
 }
 
 std::optional<BatchReader::WholeFile> BatchReader::wholeFile(qsizetype unit) const

@@ -242,16 +242,18 @@ void forgetPages(const char *begin, qsizetype length)
     }
 }
 
-// Drops the pages a range of a large read-only file mapping touches, those it shares with the
-// bytes around it too: they are the file's bytes, so a neighbour still being read faults them back.
-void forgetPagesAround(const char *mapping, qsizetype mappingSize, qsizetype begin, qsizetype end)
+// Drops the pages of a large read-only file mapping that hold [begin, end), a range read after
+// everything before it. A read maps the pages around the one it faults (fault-around, 64 KB), so
+// the reads after a range would map its last pages again: those go with the next range.
+void forgetPagesBehind(const char *mapping, qsizetype mappingSize, qsizetype begin, qsizetype end, bool atEnd)
 {
-    if (mappingSize < 16 * 1024 * 1024 || end <= begin) {
+    constexpr qsizetype faultAround = 256 * 1024;
+    if (mappingSize < 16 * 1024 * 1024) {
         return;
     }
     static const auto pageSize = qsizetype(sysconf(_SC_PAGESIZE));
-    const qsizetype first = begin / pageSize * pageSize;
-    const qsizetype last = std::min((end + pageSize - 1) / pageSize * pageSize, mappingSize);
+    const qsizetype first = std::max<qsizetype>(begin - faultAround, 0) / pageSize * pageSize;
+    const qsizetype last = atEnd ? mappingSize : std::max<qsizetype>(end - faultAround, 0) / pageSize * pageSize;
     if (last > first) {
         madvise(const_cast<char *>(mapping + first), std::size_t(last - first), MADV_DONTNEED);
     }
@@ -747,25 +749,28 @@ ReadResult BatchReader::read(qsizetype unit, Keep keep) const
 void BatchReader::forget(qsizetype begin, qsizetype end) const
 {
     // A file's lines are consecutive units in line order: a run of them is one range of bytes.
+    begin = std::max<qsizetype>(begin, 0);
+    end = std::min(end, size());
     qint32 file = -1;
     qsizetype from = 0;
     qsizetype to = 0;
-    const auto drop = [&] {
+    const auto drop = [&](qsizetype next) {
         if (file >= 0) {
             const JsonlFile &mapped = d->jsonlFiles[std::size_t(file)];
-            forgetPagesAround(mapped.data, mapped.size, from, to);
+            const bool atEnd = next >= size() || d->units[std::size_t(next)].jsonl != file;
+            forgetPagesBehind(mapped.data, mapped.size, from, to, atEnd);
         }
     };
-    for (qsizetype unit = std::max<qsizetype>(begin, 0); unit < std::min(end, size()); ++unit) {
+    for (qsizetype unit = begin; unit < end; ++unit) {
         const Unit &u = d->units[std::size_t(unit)];
         if (u.jsonl != file) {
-            drop();
+            drop(unit);
             file = u.jsonl >= 0 ? u.jsonl : -1;
             from = u.begin;
         }
         to = u.begin + u.length;
     }
-    drop();
+    drop(end);
 }
 
 std::optional<BatchReader::WholeFile> BatchReader::wholeFile(qsizetype unit) const

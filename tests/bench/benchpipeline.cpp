@@ -42,9 +42,9 @@ struct StageTimes
     double analyse = 0; // DocumentAnalysis: normalising values, building records
     double context = 0; // CheckContext
     std::vector<double> rules;
-    double check = 0;   // Checker::check whole: analysis, context, rules, ordering findings
-    double text = 0;    // CheckReport::text
-    double json = 0;    // CheckReport::json
+    double check = 0; // Checker::check whole: analysis, context, rules, ordering findings
+    double text = 0;  // CheckReport::text
+    double json = 0;  // CheckReport::json
 };
 
 StageTimes timeStages(const QString &batch, const Schema &schema, const CountryAliases &countries, int year,
@@ -58,7 +58,9 @@ StageTimes timeStages(const QString &batch, const Schema &schema, const CountryA
     times.list = secondsSince(start);
     *bytes = reader.totalBytes();
     QByteArray sink;
-    const CheckReport::Write write = [&sink](const QByteArray &part) { sink = part; };
+    const CheckReport::Write write = [&sink](const QByteArray &part) {
+        sink = part;
+    };
     QList<Finding> scratch;
     for (qsizetype unit = 0; unit < reader.size(); ++unit) {
         start = Clock::now();

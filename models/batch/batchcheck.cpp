@@ -21,6 +21,7 @@ struct Chunk
 
 struct CheckedChunk
 {
+    Chunk chunk;
     QList<BatchCheck::Unit> units;
     QList<int> lines;
     QStringList paths;
@@ -51,7 +52,7 @@ void BatchCheck::run(int jobs, const Formatter &format, const Sink &sink) const
     }
 
     auto checkChunk = [this, &format](const Chunk &chunk) {
-        CheckedChunk checked;
+        CheckedChunk checked{chunk, {}, {}, {}, {}};
         for (qsizetype unit = chunk.begin; unit < chunk.end; ++unit) {
             Unit out;
             int line = 0;
@@ -113,6 +114,9 @@ void BatchCheck::run(int jobs, const Formatter &format, const Sink &sink) const
             }
             sink(std::move(unit));
         }
+        // Chunks arrive in input order: every line up to this one's end has been read, and its
+        // pages need not count in this process's memory any longer.
+        m_reader.forget(checked.chunk.begin, checked.chunk.end);
     };
 
     QThreadPool pool;

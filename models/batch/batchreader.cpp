@@ -242,6 +242,23 @@ void forgetPages(const char *begin, qsizetype length)
     }
 }
 
+// Drops the pages of a large read-only file mapping that hold [begin, end), a range read after
+// everything before it. A read maps the pages around the one it faults (fault-around, 64 KB), so
+// the reads after a range would map its last pages again: those go with the next range.
+void forgetPagesBehind(const char *mapping, qsizetype mappingSize, qsizetype begin, qsizetype end, bool atEnd)
+{
+    constexpr qsizetype faultAround = 256 * 1024;
+    if (mappingSize < 16 * 1024 * 1024) {
+        return;
+    }
+    static const auto pageSize = qsizetype(sysconf(_SC_PAGESIZE));
+    const qsizetype first = std::max<qsizetype>(begin - faultAround, 0) / pageSize * pageSize;
+    const qsizetype last = atEnd ? mappingSize : std::max<qsizetype>(end - faultAround, 0) / pageSize * pageSize;
+    if (last > first) {
+        madvise(const_cast<char *>(mapping + first), std::size_t(last - first), MADV_DONTNEED);
+    }
+}
+
 // Parses one JSON Lines object in place; `capacity` is how many bytes from `line` are allocated.
 LineResult parseLine(const char *line, std::size_t length, std::size_t capacity, SourceEntry *entry, bool *hasId,
                      QString *message)
@@ -465,6 +482,10 @@ void BatchReader::Private::addJsonl(const QString &path, const QFileInfo &info)
     }
     qint32 line = 0;
     const std::size_t firstUnit = units.size();
+    // Splitting touches every page: those behind go as it moves on, or the whole file would be
+    // resident at once before the first line is checked.
+    constexpr qsizetype splitBehind = 16 * 1024 * 1024;
+    const char *kept = begin;
     while (p < end) {
         ++line;
         const auto *newline = static_cast<const char *>(std::memchr(p, '\n', std::size_t(end - p)));
@@ -472,6 +493,10 @@ void BatchReader::Private::addJsonl(const QString &path, const QFileInfo &info)
         const char *contentEnd = (lineEnd > p && lineEnd[-1] == '\r') ? lineEnd - 1 : lineEnd;
         units.push_back({p - begin, contentEnd - p, index, line});
         p = newline ? newline + 1 : end;
+        if (p - kept >= splitBehind && size >= splitBehind) {
+            forgetPages(kept, p - kept);
+            kept = p;
+        }
     }
     // The first line that is a JSON object decides the layout of the whole file, so lines are not
     // sniffed one by one; broken lines before it are reported when they are read, in that layout.
@@ -719,6 +744,33 @@ ReadResult BatchReader::read(qsizetype unit, Keep keep) const
         return d->readDoccanoLine(u, keep);
     }
     return d->readLine(u, keep);
+}
+
+void BatchReader::forget(qsizetype begin, qsizetype end) const
+{
+    // A file's lines are consecutive units in line order: a run of them is one range of bytes.
+    begin = std::max<qsizetype>(begin, 0);
+    end = std::min(end, size());
+    qint32 file = -1;
+    qsizetype from = 0;
+    qsizetype to = 0;
+    const auto drop = [&](qsizetype next) {
+        if (file >= 0) {
+            const JsonlFile &mapped = d->jsonlFiles[std::size_t(file)];
+            const bool atEnd = next >= size() || d->units[std::size_t(next)].jsonl != file;
+            forgetPagesBehind(mapped.data, mapped.size, from, to, atEnd);
+        }
+    };
+    for (qsizetype unit = begin; unit < end; ++unit) {
+        const Unit &u = d->units[std::size_t(unit)];
+        if (u.jsonl != file) {
+            drop(unit);
+            file = u.jsonl >= 0 ? u.jsonl : -1;
+            from = u.begin;
+        }
+        to = u.begin + u.length;
+    }
+    drop(end);
 }
 
 std::optional<BatchReader::WholeFile> BatchReader::wholeFile(qsizetype unit) const

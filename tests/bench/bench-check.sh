@@ -107,3 +107,8 @@ echo
 echo "Reading, parsing, normalising and checking in one process, without printing (annorev-benchpipeline):"
 echo
 "$benchpipeline" --runs "$runs" "$batch"
+
+echo
+echo "Each stage apart on one thread, output formatting included (annorev-benchpipeline --stages):"
+echo
+"$benchpipeline" --stages --runs "$runs" "$batch"

@@ -92,13 +92,16 @@ qsizetype earlier(qsizetype a, qsizetype b)
 }
 
 // Case folding code point by code point, as QString::compare(Qt::CaseInsensitive) folds, so that
-// the result has the same length and positions as the text.
+// the result has the same length and positions as the text. ASCII, most of any text, folds inline
+// (QChar::toCaseFolded is a call and a table walk per character).
 QString caseFolded(QStringView text)
 {
     QString result = text.toString();
     char16_t *data = reinterpret_cast<char16_t *>(result.data());
     for (qsizetype i = 0; i < result.size(); ++i) {
-        if (QChar::isHighSurrogate(data[i]) && i + 1 < result.size() && QChar::isLowSurrogate(data[i + 1])) {
+        if (data[i] < 0x80) {
+            data[i] = data[i] >= u'A' && data[i] <= u'Z' ? char16_t(data[i] + 32) : data[i];
+        } else if (QChar::isHighSurrogate(data[i]) && i + 1 < result.size() && QChar::isLowSurrogate(data[i + 1])) {
             const char32_t folded = QChar::toCaseFolded(QChar::surrogateToUcs4(data[i], data[i + 1]));
             data[i] = QChar::highSurrogate(folded);
             data[i + 1] = QChar::lowSurrogate(folded);
@@ -276,27 +279,34 @@ const QList<AttachedCount> &CheckContext::attachedCounts() const
     QList<AttachedCount> &found = *m_attached;
     for (const Sentence &sentence : std::as_const(sentences)) {
         const auto [begin, end] = sentence.bounds;
-        const QString folded = caseFolded(QStringView(text).sliced(begin, end - begin));
         // The spans a count is attached to come in groups: all of the sentence's (a device word
         // follows the count), those whose text or name follows it, those that start right after it.
+        // Most sentences hold no candidate count: the groups are made at the first one.
+        QString folded;
         FirstHardware everySpan;
         QHash<QString, FirstHardware> byPhrase;
         std::set<qsizetype> phraseLengths;
         QList<std::pair<qsizetype, qsizetype>> starts; // (span start, index into hardware)
-        for (qsizetype h = sentence.first; h < sentence.last; ++h) {
-            const qsizetype span = hardware[h].second;
-            everySpan.add(*this, hardware[h]);
-            const QString own = caseFolded(spanText(span).trimmed());
-            const QString name = caseFolded(m_analysis.value(span).text);
-            for (const QString *phrase : {&own, &name}) {
-                if (!phrase->isEmpty() && (phrase == &own || *phrase != own)) {
-                    byPhrase[*phrase].add(*this, hardware[h]);
-                    phraseLengths.insert(phrase->size());
+        bool grouped = false;
+        const auto makeGroups = [&] {
+            grouped = true;
+            folded = caseFolded(QStringView(text).sliced(begin, end - begin));
+            for (qsizetype h = sentence.first; h < sentence.last; ++h) {
+                const qsizetype span = hardware[h].second;
+                everySpan.add(*this, hardware[h]);
+                const QString own = caseFolded(spanText(span).trimmed());
+                const QString name = caseFolded(m_analysis.value(span).text);
+                for (const QString *phrase : {&own, &name}) {
+                    if (!phrase->isEmpty() && (phrase == &own || *phrase != own)) {
+                        byPhrase[*phrase].add(*this, hardware[h]);
+                        phraseLengths.insert(phrase->size());
+                    }
                 }
+                starts.append({spans.at(span).start, h});
             }
-            starts.append({spans.at(span).start, h});
-        }
-        std::stable_sort(starts.begin(), starts.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+            std::stable_sort(starts.begin(), starts.end(),
+                             [](const auto &a, const auto &b) { return a.first < b.first; });
+        };
 
         for (qsizetype pos = begin; pos < end; ++pos) {
             if (!isAsciiDigit(text, pos)) {
@@ -323,6 +333,9 @@ const QList<AttachedCount> &CheckContext::attachedCounts() const
             }
             if (value < 2 || overlapsSpan(start, numberEnd)) {
                 continue;
+            }
+            if (!grouped) {
+                makeGroups();
             }
 
             FirstHardware attached;

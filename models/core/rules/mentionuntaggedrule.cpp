@@ -3,6 +3,7 @@
 
 #include <QHash>
 #include <QSet>
+#include <QStringMatcher>
 
 #include <bitset>
 #include <memory>
@@ -55,8 +56,11 @@ public:
         constexpr qsizetype searchLimit = 16;
         constexpr qsizetype shortText = 64 * 1024;
         if (names.size() <= searchLimit && text.size() <= shortText) {
+            // QString::indexOf builds a Boyer-Moore table at every call on a text of this size; a
+            // matcher builds it once per name.
             for (const QString &name : std::as_const(names)) {
-                for (qsizetype pos = text.indexOf(name); pos >= 0; pos = text.indexOf(name, pos + 1)) {
+                const QStringMatcher matcher(name);
+                for (qsizetype pos = matcher.indexIn(text); pos >= 0; pos = matcher.indexIn(text, pos + 1)) {
                     report(pos, name);
                 }
             }

@@ -21,7 +21,7 @@ inline QString rewriteAsSchema5(const QString &path)
     SqlFile sql(path);
     QSqlQuery q = sql.query();
     auto fail = [&q](const char *what) {
-        return QString::fromLatin1(what) + u": " + q.lastError().text();
+        return QStringLiteral("%1: %2").arg(QLatin1String(what), q.lastError().text());
     };
     QList<QByteArray> dictionaries;
     if (!q.exec(QStringLiteral("SELECT bytes FROM text_dictionaries ORDER BY rowid"))) {

@@ -61,7 +61,12 @@ done
 # The fields are joined by the unit separator: a tab is white space, and read merges empty fields.
 sep=$'\x1f'
 rows=()
-add_row() { rows+=("$1$sep$2$sep$3$sep${4:-}"); }
+# Each row is also shown as it is measured: a million documents take a while, and a step that
+# fails (compare of a million documents needs gigabytes) leaves the figures before it.
+add_row() {
+    rows+=("$1$sep$2$sep$3$sep${4:-}")
+    echo "    ${2:+$2 s}${3:+, $3 KiB peak}${4:+$4 bytes}" >&2
+}
 
 # Runs a command under GNU time and adds its row. Exit status 1 is what `check` returns for
 # error findings, which a generated batch has; anything else stops the benchmark.
@@ -82,6 +87,8 @@ timed() {
 
 store_bytes() { du -cb "$store"* | awk 'END { print $1 }'; }
 
+# Other work on the machine shows in every figure: the load averages say how much there was.
+load_at_start=$(cut -d ' ' -f 1-3 /proc/loadavg)
 echo "Timing (one run each):" >&2
 timed '`annorev check --format text`' "$annorev" check --format text "$batch"
 timed 'first import: `annorev status` on a new store' "$annorev" status "${reviewer[@]}" "$batch"
@@ -139,6 +146,7 @@ echo
 echo "Machine: $(nproc) CPUs, ${cpu:-unknown CPU}, $memory GiB"
 echo "Input: $count documents, $(awk -v b="$batch_bytes" 'BEGIN { printf "%.1f", b / 1e6 }') MB of JSON Lines (seed 42)"
 echo "One run each, page cache hot; x cat is the wall time over that of cat."
+echo "Load averages (1, 5, 15 min): $load_at_start at the start, $(cut -d ' ' -f 1-3 /proc/loadavg) at the end"
 echo
 # Every column as wide as its heading or its widest figure, so that the table reads as text too.
 print_row() { printf '| %-66s | %10s | %13s | %10s | %13s |\n' "$@"; }

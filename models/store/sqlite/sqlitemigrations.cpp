@@ -15,6 +15,8 @@ const QString batchKey = QStringLiteral("batch");
 namespace {
 
 const QString schemaVersionKey = QStringLiteral("schema_version");
+// The schema whose migration packs every text again (SqliteRepack).
+constexpr int packedSchema = 6;
 
 // What takes a store from one schema version to the next: statements, then code that moves the
 // data over (none for most steps), then statements that finish the step.
@@ -322,7 +324,19 @@ Expected<void> prepare(SqliteConnection &connection, int schemaVersion)
     if (*version == schemaVersion) {
         return {};
     }
-    return migrate(connection, schemaVersion);
+    if (Expected<void> migrated = migrate(connection, schemaVersion); !migrated) {
+        return migrated;
+    }
+    if (*version > 0 && *version < packedSchema && schemaVersion >= packedSchema) {
+        // Repacking wrote the texts anew and freed the old pages: give them back to the file
+        // system, so that a store upgraded in place is as small as one made new. Best effort (it
+        // needs no other process in the store and room for a copy); the store is whole either way.
+        QSqlQuery vacuum = connection.query();
+        if (vacuum.exec(QStringLiteral("VACUUM"))) {
+            vacuum.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+        }
+    }
+    return {};
 }
 
 } // namespace annorev::SqliteMigrations

@@ -4,6 +4,7 @@
 #include "recentbatches.h"
 #include "storeopening.h"
 
+#include <QKeyEvent>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QProgressDialog>
@@ -68,7 +69,23 @@ void OpenBatchFeedback::started(const QStringList &paths)
     // own connection is string-based, so only the string form disconnects it.
     QObject::disconnect(m_progress, SIGNAL(canceled()), m_progress, SLOT(cancel()));
     connect(m_progress, &QProgressDialog::canceled, this, &OpenBatchFeedback::cancel);
-    connect(m_progress, &QDialog::rejected, this, &OpenBatchFeedback::cancel);
+    // Escape reaches QDialog's reject(), which hides the dialog, whenever the dialog is not yet the
+    // active window (its own Escape shortcut only works once it is): caught before that.
+    m_progress->installEventFilter(this);
+}
+
+bool OpenBatchFeedback::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_progress) {
+        const bool escape = event->type() == QEvent::KeyPress &&
+                            static_cast<QKeyEvent *>(event)->matches(QKeySequence::Cancel);
+        if (escape || event->type() == QEvent::Close) {
+            event->ignore();
+            cancel();
+            return true;
+        }
+    }
+    return QObject::eventFilter(watched, event);
 }
 
 void OpenBatchFeedback::cancel()

@@ -30,6 +30,10 @@ public:
     void showFailure(const QStringList &paths, const QString &error);
     void showProblems(const QList<InputError> &inputErrors, const QStringList &sourceChanged);
 
+protected:
+    // Escape and closing the dialog cancel the open without hiding the dialog.
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     // Asks the opener to stop; the dialog says so until it has (see ended()).
     void cancel();

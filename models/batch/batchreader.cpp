@@ -3,6 +3,7 @@
 #include "doccanoformat.h"
 #include "folderlisting.h"
 #include "labelstudioformat.h"
+#include "mappedpages.h"
 #include "schema.h"
 #include "spanimport.h"
 #include "utf8.h"
@@ -14,8 +15,6 @@
 #include <cstring>
 #include <simdjson.h>
 #include <string_view>
-#include <sys/mman.h>
-#include <unistd.h>
 #include <vector>
 
 namespace annorev {
@@ -226,38 +225,6 @@ enum class LineResult
     InvalidUtf8,
     Error
 };
-
-// Drops the whole pages of a large read-only file mapping from this process's resident memory; a
-// later read faults them back in from the page cache. Small ranges are not worth the call.
-void forgetPages(const char *begin, qsizetype length)
-{
-    if (length < 16 * 1024 * 1024) {
-        return;
-    }
-    static const auto pageSize = quintptr(sysconf(_SC_PAGESIZE));
-    const quintptr first = (quintptr(begin) + pageSize - 1) / pageSize * pageSize;
-    const quintptr last = (quintptr(begin) + quintptr(length)) / pageSize * pageSize;
-    if (last > first) {
-        madvise(reinterpret_cast<void *>(first), last - first, MADV_DONTNEED);
-    }
-}
-
-// Drops the pages of a large read-only file mapping that hold [begin, end), a range read after
-// everything before it. A read maps the pages around the one it faults (fault-around, 64 KB), so
-// the reads after a range would map its last pages again: those go with the next range.
-void forgetPagesBehind(const char *mapping, qsizetype mappingSize, qsizetype begin, qsizetype end, bool atEnd)
-{
-    constexpr qsizetype faultAround = 256 * 1024;
-    if (mappingSize < 16 * 1024 * 1024) {
-        return;
-    }
-    static const auto pageSize = qsizetype(sysconf(_SC_PAGESIZE));
-    const qsizetype first = std::max<qsizetype>(begin - faultAround, 0) / pageSize * pageSize;
-    const qsizetype last = atEnd ? mappingSize : std::max<qsizetype>(end - faultAround, 0) / pageSize * pageSize;
-    if (last > first) {
-        madvise(const_cast<char *>(mapping + first), std::size_t(last - first), MADV_DONTNEED);
-    }
-}
 
 // Parses one JSON Lines object in place; `capacity` is how many bytes from `line` are allocated.
 LineResult parseLine(const char *line, std::size_t length, std::size_t capacity, SourceEntry *entry, bool *hasId,
@@ -484,7 +451,7 @@ void BatchReader::Private::addJsonl(const QString &path, const QFileInfo &info)
     const std::size_t firstUnit = units.size();
     // Splitting touches every page: those behind go as it moves on, or the whole file would be
     // resident at once before the first line is checked.
-    constexpr qsizetype splitBehind = 16 * 1024 * 1024;
+    constexpr qsizetype splitBehind = MappedPages::smallestWorthDropping;
     const char *kept = begin;
     while (p < end) {
         ++line;
@@ -494,7 +461,7 @@ void BatchReader::Private::addJsonl(const QString &path, const QFileInfo &info)
         units.push_back({p - begin, contentEnd - p, index, line});
         p = newline ? newline + 1 : end;
         if (p - kept >= splitBehind && size >= splitBehind) {
-            forgetPages(kept, p - kept);
+            MappedPages::forget(kept, p - kept);
             kept = p;
         }
     }
@@ -517,7 +484,7 @@ void BatchReader::Private::addJsonl(const QString &path, const QFileInfo &info)
     }
     // Splitting and sniffing touched every page of the mapping; a large file gives them back (they
     // stay in the page cache) so that they count only while their line is read.
-    forgetPages(begin, size);
+    MappedPages::forget(begin, size);
     jsonlFiles.push_back({path, info.fileName(), std::move(file), begin, size, layout});
 }
 
@@ -620,7 +587,7 @@ ReadResult BatchReader::Private::readLine(const Unit &unit, Keep keep) const
     } else if (keep == Keep::TextAndLine) {
         entry.jsonLine = QByteArray(line, unit.length);
     }
-    forgetPages(file.data + unit.begin, unit.length);
+    MappedPages::forget(file.data + unit.begin, unit.length);
     if (result != LineResult::Ok) {
         return InputError{file.path, unit.line, message};
     }
@@ -758,7 +725,7 @@ void BatchReader::forget(qsizetype begin, qsizetype end) const
         if (file >= 0) {
             const JsonlFile &mapped = d->jsonlFiles[std::size_t(file)];
             const bool atEnd = next >= size() || d->units[std::size_t(next)].jsonl != file;
-            forgetPagesBehind(mapped.data, mapped.size, from, to, atEnd);
+            MappedPages::forgetBehind(mapped.data, mapped.size, from, to, atEnd);
         }
     };
     for (qsizetype unit = begin; unit < end; ++unit) {

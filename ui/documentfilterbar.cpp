@@ -130,17 +130,13 @@ DocumentFilterBar::DocumentFilterBar(const Schema &schema, DocumentFilterProxyMo
 
 DocumentFilterBar::~DocumentFilterBar()
 {
-    if (m_cancelRunning) {
-        m_cancelRunning->store(true);
-    }
+    cancelRunningSearch();
     m_watcher.waitForFinished();
 }
 
 void DocumentFilterBar::setTextSearch(TextSearch search)
 {
-    if (m_cancelRunning) {
-        m_cancelRunning->store(true);
-    }
+    cancelRunningSearch();
     m_watcher.waitForFinished();
     m_textSearch = std::move(search);
 }
@@ -156,6 +152,13 @@ void DocumentFilterBar::reset()
     }
     m_proxy->setSearch({});
     applyCombos();
+}
+
+void DocumentFilterBar::cancelRunningSearch()
+{
+    if (m_cancelRunning) {
+        m_cancelRunning->store(true);
+    }
 }
 
 bool DocumentFilterBar::isSearching() const
@@ -177,7 +180,7 @@ void DocumentFilterBar::startSearch()
 {
     if (m_searching) {
         // Picked up when the running search finishes, which it does at once when it reads every text.
-        m_cancelRunning->store(true);
+        cancelRunningSearch();
         return;
     }
     const QString needle = m_search->text().trimmed();

@@ -58,6 +58,8 @@ Q_SIGNALS:
 private:
     void applyCombos();
     void startSearch();
+    // Asks the search on the worker, if any, to stop.
+    void cancelRunningSearch();
 
     DocumentFilterProxyModel *m_proxy = nullptr;
     QLineEdit *m_search = nullptr;

@@ -16,10 +16,10 @@ const QString auditInsert = QStringLiteral(
 
 namespace {
 
-const QString documentColumns = QStringLiteral(
-    "position, id, layout, source_path, relative_path, source_line, source_hash, source_text, tagged_text, json_line,"
-    " text_token_begin, text_token_end, status, note, reviewer, changed_at, source_changed, missing, errors,"
-    " warnings, infos");
+// The texts' columns (SqliteTexts::packedTextColumns) are 7 to 11.
+const QString documentColumns =
+    u"position, id, layout, source_path, relative_path, source_line, source_hash, " % SqliteTexts::packedTextColumns %
+    u", status, note, reviewer, changed_at, source_changed, missing, errors, warnings, infos";
 
 Expected<ReviewStore::StoredDocument> documentFrom(const SqliteConnection &connection, const QSqlQuery &query)
 {
@@ -33,8 +33,7 @@ Expected<ReviewStore::StoredDocument> documentFrom(const SqliteConnection &conne
     doc.sourceHash = query.value(6).toByteArray();
     doc.textTokenBegin = query.value(10).toLongLong();
     doc.textTokenEnd = query.value(11).toLongLong();
-    Expected<DocumentTexts> texts = SqliteTexts::unpackDocument(
-        connection, doc.id, {query.value(7), query.value(8), query.value(9)}, doc.textTokenBegin, doc.textTokenEnd);
+    Expected<DocumentTexts> texts = SqliteTexts::unpackDocument(connection, doc.id, query, 7);
     if (!texts) {
         return texts.error();
     }
@@ -175,11 +174,14 @@ Expected<ReviewStore::Summary> summary(const SqliteConnection &connection)
 
 namespace {
 
+// What an export plans with; a header of an export is these alone, without the texts.
+const QString exportHeaderColumns = QStringLiteral(
+    "id, status, reviewer, changed_at, note, layout, relative_path, tagged_text IS NOT NULL, text_token_begin,"
+    " text_token_end");
 const QString exportColumns =
-    QStringLiteral("SELECT id, status, reviewer, changed_at, note, layout, relative_path, text_token_begin,"
-                   " text_token_end, tagged_text IS NOT NULL, source_text, tagged_text, json_line FROM documents");
+    u"SELECT " % exportHeaderColumns % u", " % SqliteTexts::packedTextColumns % u" FROM documents";
 
-// A row of exportColumns; with its texts unless headerOnly.
+// A row of exportColumns, or of exportHeaderColumns alone when headerOnly.
 Expected<ExportDocument> exportDocumentFrom(const SqliteConnection &connection, const QSqlQuery &query, bool headerOnly)
 {
     ExportDocument doc;
@@ -190,15 +192,14 @@ Expected<ExportDocument> exportDocumentFrom(const SqliteConnection &connection, 
     doc.note = query.value(4).toString();
     doc.layout = layoutOf(query.value(5).toString());
     doc.relativePath = query.value(6).toString();
-    doc.textTokenBegin = query.value(7).toLongLong();
-    doc.textTokenEnd = query.value(8).toLongLong();
     // A reviewer's version is kept only where it differs from the source.
-    doc.edited = query.value(9).toBool();
+    doc.edited = query.value(7).toBool();
+    doc.textTokenBegin = query.value(8).toLongLong();
+    doc.textTokenEnd = query.value(9).toLongLong();
     if (headerOnly) {
         return doc;
     }
-    Expected<DocumentTexts> texts = SqliteTexts::unpackDocument(
-        connection, doc.id, {query.value(10), query.value(11), query.value(12)}, doc.textTokenBegin, doc.textTokenEnd);
+    Expected<DocumentTexts> texts = SqliteTexts::unpackDocument(connection, doc.id, query, 10);
     if (!texts) {
         return texts.error();
     }
@@ -233,11 +234,8 @@ Expected<QList<ExportDocument>> exportDocuments(const SqliteConnection &connecti
 Expected<QList<ExportDocument>> exportHeaders(const SqliteConnection &connection)
 {
     QSqlQuery query = connection.query();
-    // The texts' columns are named but never read: SQLite does not load what is not asked for.
-    if (Expected<void> done = connection.run(
-            query, QStringLiteral("SELECT id, status, reviewer, changed_at, note, layout, relative_path,"
-                                  " text_token_begin, text_token_end, tagged_text IS NOT NULL FROM documents"
-                                  " ORDER BY position, id"));
+    if (Expected<void> done =
+            connection.run(query, u"SELECT " % exportHeaderColumns % u" FROM documents ORDER BY position, id");
         !done) {
         return done.error();
     }
@@ -400,9 +398,8 @@ Expected<void> setTaggedText(SqliteConnection &connection, const QString &id, co
     QSqlQuery select = connection.query();
     if (Expected<void> done = connection.run(
             select,
-            QStringLiteral("SELECT d.rowid, d.source_text, d.tagged_text, d.json_line, d.text_token_begin,"
-                           " d.text_token_end, d.status, f.plain_text FROM documents d"
-                           " LEFT JOIN facts f ON f.document_id = d.id WHERE d.id = ?"),
+            u"SELECT d.rowid, " % SqliteTexts::packedTextColumns %
+                u", d.status, f.plain_text FROM documents d LEFT JOIN facts f ON f.document_id = d.id WHERE d.id = ?",
             {id});
         !done) {
         return done;
@@ -411,9 +408,7 @@ Expected<void> setTaggedText(SqliteConnection &connection, const QString &id, co
         return ReviewRules::unknownDocuments({id}, connection.path(), QStringLiteral("nothing was changed"));
     }
     const qint64 rowid = select.value(0).toLongLong();
-    const Expected<DocumentTexts> texts =
-        SqliteTexts::unpackDocument(connection, id, {select.value(1), select.value(2), select.value(3)},
-                                    select.value(4).toLongLong(), select.value(5).toLongLong());
+    const Expected<DocumentTexts> texts = SqliteTexts::unpackDocument(connection, id, select, 1);
     if (!texts) {
         return texts.error();
     }

@@ -407,9 +407,8 @@ Expected<void> SyncWriter::logSourceChanges(const QList<qsizetype> &changed, con
     }
     QSqlQuery select = m_connection.query();
     QSqlQuery audit = m_connection.query();
-    Expected<void> prepared = m_connection.prepare(
-        select, QStringLiteral("SELECT source_text, tagged_text, json_line, text_token_begin, text_token_end, status"
-                               " FROM documents WHERE id = ?"));
+    Expected<void> prepared = m_connection.prepare(select, u"SELECT " % SqliteTexts::packedTextColumns %
+                                                               u", status FROM documents WHERE id = ?");
     if (prepared) {
         prepared = m_connection.prepare(audit, SqliteDocuments::auditInsert);
     }
@@ -425,9 +424,7 @@ Expected<void> SyncWriter::logSourceChanges(const QList<qsizetype> &changed, con
             continue;
         }
         // The audit row keeps both sources, so that the change can be seen after the fact.
-        const Expected<DocumentTexts> stored =
-            SqliteTexts::unpackDocument(m_connection, id, {select.value(0), select.value(1), select.value(2)},
-                                        select.value(3).toLongLong(), select.value(4).toLongLong());
+        const Expected<DocumentTexts> stored = SqliteTexts::unpackDocument(m_connection, id, select, 0);
         if (!stored) {
             return stored.error();
         }
@@ -500,9 +497,8 @@ Expected<void> backfillFacts(SqliteConnection &connection, const Schema &schema,
     }
     QSqlQuery select = connection.query();
     SqliteFactsWriter factsWriter(connection);
-    Expected<void> prepared = connection.prepare(
-        select, QStringLiteral("SELECT rowid, source_text, tagged_text, json_line, text_token_begin, text_token_end"
-                               " FROM documents WHERE id = ?"));
+    Expected<void> prepared = connection.prepare(select, u"SELECT rowid, " % SqliteTexts::packedTextColumns %
+                                                             u" FROM documents WHERE id = ?");
     if (prepared) {
         prepared = factsWriter.prepare();
     }
@@ -527,9 +523,7 @@ Expected<void> backfillFacts(SqliteConnection &connection, const Schema &schema,
                 return Error{u"the store " % connection.path() % u": the document \"" % id % u"\" went away"};
             }
             rowids.append(select.value(0).toLongLong());
-            Expected<DocumentTexts> stored =
-                SqliteTexts::unpackDocument(connection, id, {select.value(1), select.value(2), select.value(3)},
-                                            select.value(4).toLongLong(), select.value(5).toLongLong());
+            Expected<DocumentTexts> stored = SqliteTexts::unpackDocument(connection, id, select, 1);
             if (!stored) {
                 return stored.error();
             }

@@ -51,23 +51,25 @@ Expected<QByteArray> unpack(const SqliteConnection &connection, const QVariant &
     return text;
 }
 
-Expected<DocumentTexts> unpackDocument(const SqliteConnection &connection, const QString &id,
-                                       const PackedDocumentTexts &packed, qsizetype textTokenBegin,
-                                       qsizetype textTokenEnd)
+Expected<DocumentTexts> unpackDocument(const SqliteConnection &connection, const QString &id, const QSqlQuery &query,
+                                       int firstColumn)
 {
-    quint32 needed = 0;
+    const PackedDocumentTexts packed{query.value(firstColumn), query.value(firstColumn + 1),
+                                     query.value(firstColumn + 2)};
+    // A dictionary the cached codec does not know, if any: the codec is read again for it.
+    quint32 unknown = 0;
     for (const QVariant *text : {&packed.source, &packed.tagged, &packed.jsonLine}) {
         const quint32 dictionary = TextCodec::dictionaryNeeded(text->toByteArray());
-        if (dictionary != 0 &&
-            (needed == 0 || !connection.cachedCodec() || !connection.cachedCodec()->knowsDictionary(dictionary))) {
-            needed = dictionary;
+        if (!connection.cachedCodec() || !connection.cachedCodec()->knowsDictionary(dictionary)) {
+            unknown = dictionary;
         }
     }
-    const Expected<TextCodec> reader = codec(connection, needed);
+    const Expected<TextCodec> reader = codec(connection, unknown);
     if (!reader) {
         return reader.error();
     }
-    Expected<DocumentTexts> texts = unpacked(packed, textTokenBegin, textTokenEnd, *reader);
+    Expected<DocumentTexts> texts =
+        unpacked(packed, query.value(firstColumn + 3).toLongLong(), query.value(firstColumn + 4).toLongLong(), *reader);
     if (!texts) {
         return Error{u"the store " % connection.path() % u": the document \"" % id % u"\" cannot be read: " %
                      texts.error().message};

@@ -5,7 +5,9 @@
 #include "textcodec.h"
 
 #include <QByteArray>
+#include <QLatin1StringView>
 #include <QList>
+#include <QSqlQuery>
 #include <QString>
 #include <QVariant>
 
@@ -25,10 +27,16 @@ Expected<TextCodec> codec(const SqliteConnection &connection, quint32 needed = 0
 // the document \"a\"").
 Expected<QByteArray> unpack(const SqliteConnection &connection, const QVariant &packed, const QString &what);
 
-// A document's texts from its packed columns, or an error naming the store and the document.
-Expected<DocumentTexts> unpackDocument(const SqliteConnection &connection, const QString &id,
-                                       const PackedDocumentTexts &packed, qsizetype textTokenBegin,
-                                       qsizetype textTokenEnd);
+// The columns of the documents table a document's texts come from, in the order
+// unpackDocument() reads them.
+// A literal, so that other files' constants made from it at start-up never see it unmade.
+inline constexpr QLatin1StringView packedTextColumns{
+    "source_text, tagged_text, json_line, text_token_begin, text_token_end"};
+
+// A document's texts from packedTextColumns, selected from firstColumn on, or an error naming the
+// store and the document.
+Expected<DocumentTexts> unpackDocument(const SqliteConnection &connection, const QString &id, const QSqlQuery &query,
+                                       int firstColumn);
 
 // Trains a dictionary on samples and adds it to the store, inside the caller's transaction, when
 // the store has none yet; samples too few or too alike to train on add nothing. The codec then

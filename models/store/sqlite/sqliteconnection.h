@@ -13,6 +13,7 @@
 #include <optional>
 
 class QSqlError;
+struct sqlite3;
 
 namespace annorev {
 
@@ -60,6 +61,12 @@ public:
     // BEGIN IMMEDIATE: the write lock is taken up front, under the busy timeout, so that a
     // transaction never has to upgrade a read snapshot another process has made stale.
     Expected<SqliteTransaction> beginWrite();
+
+    // The SQLite handle under the Qt connection, for the reads that cannot afford a QVariant a
+    // value (SqliteIndex); null only if the driver is not the system SQLite (open() refuses that).
+    sqlite3 *handle() const;
+    // The error SQLite last reported on handle(), described as errorOf() does.
+    Error lastHandleError() const;
 
     // The store's text dictionaries as last read (see SqliteTexts); none before.
     const std::optional<TextCodec> &cachedCodec() const { return m_codec; }

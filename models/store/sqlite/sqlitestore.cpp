@@ -2,6 +2,7 @@
 
 #include "sqliteconnection.h"
 #include "sqlitedocuments.h"
+#include "sqliteindex.h"
 #include "sqlitemigrations.h"
 #include "sqliterounds.h"
 #include "sqlitesearch.h"
@@ -95,6 +96,17 @@ Expected<QList<ReviewStore::ListEntry>> SqliteStore::listEntries() const
 Expected<QList<DocumentProfile>> SqliteStore::profiles() const
 {
     return SqliteDocuments::profiles(*m_connection);
+}
+
+Expected<void> SqliteStore::readIndex(const IndexCursor &after, qsizetype pageSize,
+                                      const std::function<bool(DocumentIndexPage)> &deliver) const
+{
+    return SqliteIndex::readIndex(*m_connection, after, pageSize, deliver);
+}
+
+Expected<qsizetype> SqliteStore::batchDocumentCount() const
+{
+    return SqliteDocuments::batchDocumentCount(*m_connection);
 }
 
 Expected<QStringList> SqliteStore::search(const QString &needle, TextMatch match,

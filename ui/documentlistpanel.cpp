@@ -146,7 +146,7 @@ void DocumentListPanel::showBatch(const DocumentIndexPage &firstPage, qsizetype 
 
 int DocumentListPanel::documentCount() const
 {
-    return int(isListing() ? std::max<qsizetype>(m_documentCount, m_documents->rowCount()) : m_documents->rowCount());
+    return m_documents->rowCount();
 }
 
 bool DocumentListPanel::isListing() const

@@ -41,10 +41,11 @@ public:
     // The current row may change: call it while the session still has the batch it belongs to.
     void leaveRound();
     // A batch's documents as the store at storePath lists them: the first page at once, the rest
-    // read on a worker (until documentCount rows are listed), the list usable meanwhile. The
-    // filters start over; the plain-text search reads the store too.
+    // (when the store holds more than documentCount documents, its progress bar's end) read on a
+    // worker, the list usable meanwhile. The filters start over; the plain-text search reads the
+    // store too.
     void showBatch(const DocumentIndexPage &firstPage, qsizetype documentCount, const QString &storePath);
-    // The documents of the batch, those not listed yet included.
+    // The documents listed so far: none only when the batch has none.
     int documentCount() const;
     // Whether documents are still being read into the list.
     bool isListing() const;

@@ -4,6 +4,7 @@
 
 #include <QFutureWatcher>
 #include <QItemSelection>
+#include <QScopedValueRollback>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
@@ -147,6 +148,12 @@ void DocumentFilterProxyModel::refresh()
     if (m_documents == nullptr) {
         return;
     }
+    if (m_applying) {
+        // A view reacting to the rows being applied changed the list (the current document
+        // moved and was rechecked): the rows are worked out again once these are in.
+        m_refreshPending = true;
+        return;
+    }
     if (m_watcher != nullptr) {
         // The worker's result is already out of date: it is dropped and the work done again.
         m_cancel->store(true);
@@ -154,16 +161,26 @@ void DocumentFilterProxyModel::refresh()
         return;
     }
     if (m_query.isIdentity()) {
-        apply({});
-        Q_EMIT rowsUpdated();
+        applyAndReport({});
         return;
     }
     if (m_documents->rows().size() > m_backgroundThreshold) {
         startWorker();
         return;
     }
-    apply(*m_query.run(m_documents->rows()));
+    applyAndReport(*m_query.run(m_documents->rows()));
+}
+
+void DocumentFilterProxyModel::applyAndReport(std::vector<int> rows)
+{
+    {
+        const QScopedValueRollback applying(m_applying, true);
+        apply(std::move(rows));
+    }
     Q_EMIT rowsUpdated();
+    if (std::exchange(m_refreshPending, false)) {
+        refresh();
+    }
 }
 
 void DocumentFilterProxyModel::startWorker()
@@ -192,9 +209,8 @@ void DocumentFilterProxyModel::workerFinished()
         }
         return;
     }
-    apply(std::move(*rows));
     Q_EMIT updatingChanged(false);
-    Q_EMIT rowsUpdated();
+    applyAndReport(std::move(*rows));
 }
 
 int DocumentFilterProxyModel::sourceRowOf(int proxyRow) const

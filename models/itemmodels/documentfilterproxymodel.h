@@ -86,6 +86,7 @@ private:
     void refresh();
     void startWorker();
     void workerFinished();
+    void applyAndReport(std::vector<int> rows);
     void apply(std::vector<int> rows);
     void applyAsReset(std::vector<int> rows);
     int sourceRowOf(int proxyRow) const;
@@ -104,6 +105,8 @@ private:
     QFutureWatcher<std::optional<std::vector<int>>> *m_watcher = nullptr;
     std::shared_ptr<std::atomic_bool> m_cancel;
     bool m_refreshAgain = false; // the query or the rows changed while the worker ran
+    bool m_applying = false;
+    bool m_refreshPending = false; // they changed while the rows were being applied
 };
 
 } // namespace annorev

@@ -130,7 +130,7 @@ void BatchOpener::open(const QStringList &inputs, const QString &storePath, cons
         }
         say(tr("Listing the documents of %1…").arg(name), 0, 0);
         // A failed read is an error, not an empty batch.
-        const Expected<qsizetype> count = (*store)->batchDocumentCount();
+        const Expected<qsizetype> count = (*store)->storedDocumentCount();
         const Expected<void> listed =
             count ? (*store)->readIndex({}, firstPageSize,
                                         [&outcome](DocumentIndexPage page) {

@@ -41,7 +41,9 @@ public:
         QStringList inputs; // those that could be read, as given
         std::unique_ptr<ReviewStore> store;
         DocumentIndexPage firstPage; // the first documents in batch order, up to firstPageSize
-        qsizetype documentCount = 0; // in the batch (not those gone from it), when it was listed
+        // The documents of the store when it was listed, those gone from the batch included (see
+        // ReviewStore::storedDocumentCount()): at most that many are to be listed.
+        qsizetype documentCount = 0;
         QList<InputError> inputErrors; // inputs left out and units that could not be read
         QStringList sourceChanged;     // documents whose source changed since they were imported
         QString reviewer;

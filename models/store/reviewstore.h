@@ -184,8 +184,10 @@ public:
     // the store, whose pages deliver gets in order; it returns whether it wants more.
     virtual Expected<void> readIndex(const IndexCursor &after, qsizetype pageSize,
                                      const std::function<bool(DocumentIndexPage)> &deliver) const = 0;
-    // How many documents the batch has (not those gone from it).
-    virtual Expected<qsizetype> batchDocumentCount() const = 0;
+    // How many documents the store holds, those gone from the batch included: a count of an index,
+    // where counting only the batch's would read every row. What a progress bar of readIndex()
+    // can count up to.
+    virtual Expected<qsizetype> storedDocumentCount() const = 0;
     // Every document of the store, those gone from the batch too, in batch order: what `stats` and
     // spot-check draws count.
     virtual Expected<QList<DocumentProfile>> profiles() const = 0;

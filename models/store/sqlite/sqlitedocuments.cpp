@@ -138,10 +138,10 @@ Expected<QList<DocumentProfile>> profiles(const SqliteConnection &connection)
     return profilesFrom(connection, query);
 }
 
-Expected<qsizetype> batchDocumentCount(const SqliteConnection &connection)
+Expected<qsizetype> storedDocumentCount(const SqliteConnection &connection)
 {
     QSqlQuery query = connection.query();
-    if (Expected<void> done = connection.run(query, QStringLiteral("SELECT COUNT(*) FROM documents WHERE missing = 0"));
+    if (Expected<void> done = connection.run(query, QStringLiteral("SELECT COUNT(*) FROM documents"));
         !done) {
         return done.error();
     }

@@ -104,9 +104,9 @@ Expected<void> SqliteStore::readIndex(const IndexCursor &after, qsizetype pageSi
     return SqliteIndex::readIndex(*m_connection, after, pageSize, deliver);
 }
 
-Expected<qsizetype> SqliteStore::batchDocumentCount() const
+Expected<qsizetype> SqliteStore::storedDocumentCount() const
 {
-    return SqliteDocuments::batchDocumentCount(*m_connection);
+    return SqliteDocuments::storedDocumentCount(*m_connection);
 }
 
 Expected<QStringList> SqliteStore::search(const QString &needle, TextMatch match,

@@ -7,6 +7,7 @@
 
 #include <QHash>
 #include <QVarLengthArray>
+#include <QtAlgorithms>
 
 #include <algorithm>
 #include <cstring>
@@ -321,6 +322,7 @@ public:
     TextBuilder(const QByteArray &source, QString *text, Document::PieceTable *pieces, QList<qsizetype> *astral,
                 bool *invalidUtf8)
         : m_data(reinterpret_cast<const unsigned char *>(source.constData()))
+        , m_sourceSize(source.size())
         , m_text(text)
         , m_pieces(pieces)
         , m_astral(astral)
@@ -407,6 +409,18 @@ private:
             pos += 16;
             m_length += 16;
         }
+        // Most runs end at a tag a few bytes on: their last bytes are widened as one more block,
+        // of which only the ASCII bytes before stop count. The block may read and write past
+        // them, but not past the source, nor past the text, which is as long as the source.
+        if (pos < stop && pos + 16 <= m_sourceSize && m_length + 16 <= m_sourceSize) {
+            const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i *>(m_data + pos));
+            _mm_storeu_si128(reinterpret_cast<__m128i *>(m_out + m_length), _mm_unpacklo_epi8(chunk, zero));
+            _mm_storeu_si128(reinterpret_cast<__m128i *>(m_out + m_length + 8), _mm_unpackhi_epi8(chunk, zero));
+            const auto nonAscii = uint(_mm_movemask_epi8(chunk));
+            const qsizetype ascii = std::min<qsizetype>(nonAscii ? qCountTrailingZeroBits(nonAscii) : 16, stop - pos);
+            m_length += ascii;
+            return pos + ascii;
+        }
 #endif
         while (pos < stop && m_data[pos] < 0x80) {
             m_out[m_length++] = m_data[pos++];
@@ -426,6 +440,7 @@ private:
     }
 
     const unsigned char *m_data;
+    qsizetype m_sourceSize;
     QString *m_text;
     Document::PieceTable *m_pieces;
     QList<qsizetype> *m_astral;

@@ -116,6 +116,8 @@ private slots:
     void longGeneratedDocumentGivesTheRecordedFindings();
     void sentenceCursorAgreesWithTheWalkAroundEveryPosition();
     void sourceLocatorGivesTheSameLineAndColumnInAnyOrder();
+    void sourceLocatorCountsColumnsInCodePoints_data();
+    void sourceLocatorCountsColumnsInCodePoints();
 };
 
 void TestChecker::seedsGiveExactlyTheSpecifiedFindings_data()
@@ -347,6 +349,43 @@ void TestChecker::sourceLocatorGivesTheSameLineAndColumnInAnyOrder()
         const SourceLocator::Location actual = moving.locate(offset);
         QCOMPARE(actual.line, expected.line);
         QCOMPARE(actual.column, expected.column);
+    }
+}
+
+void TestChecker::sourceLocatorCountsColumnsInCodePoints_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("oneLine");
+
+    // Columns are counted eight bytes at a time: characters of every UTF-8 length straddle the
+    // eight-byte blocks at every offset.
+    const QString mixed = u"a\u00e9\u2014\U0001F600b"_s;
+    QTest::addRow("ASCII") << u"plain text of some length, no newline at all"_s << false;
+    QTest::addRow("two-byte characters") << u"\u00e9\u00e8\u00ea"_s.repeated(9) << false;
+    QTest::addRow("three-byte characters") << u"\u2014x\u2019"_s.repeated(9) << false;
+    QTest::addRow("four-byte characters") << u"\U0001F600"_s.repeated(9) << false;
+    QTest::addRow("every length, shifted by one byte each time")
+        << QString(mixed + u' ' + mixed + u"  "_s + mixed + u"   "_s + mixed + u"\n"_s).repeated(4) << false;
+    QTest::addRow("a line longer than the counting blocks of 2,040 bytes")
+        << QString(mixed + u' ').repeated(300) << false;
+    QTest::addRow("every length, one line whatever its newlines")
+        << QString(mixed + u"\n"_s + mixed + u" \n"_s).repeated(4) << true;
+}
+
+void TestChecker::sourceLocatorCountsColumnsInCodePoints()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, oneLine);
+
+    const QByteArray source = text.toUtf8();
+    for (qsizetype offset = 0; offset <= source.size(); ++offset) {
+        if (offset < source.size() && (static_cast<unsigned char>(source[offset]) & 0xc0) == 0x80) {
+            continue;
+        }
+        const qsizetype lineStart = oneLine || offset == 0 ? 0 : source.lastIndexOf('\n', offset - 1) + 1;
+        const qsizetype column = QString::fromUtf8(source.mid(lineStart, offset - lineStart)).toUcs4().size() + 1;
+        SourceLocator locator(source, 0, oneLine ? SourceLocator::Lines::One : SourceLocator::Lines::Split);
+        QCOMPARE(locator.locate(offset).column, column);
     }
 }
 

@@ -36,6 +36,9 @@ void TestCountryAliases::builtinMapsAliasesToCanonicalName_data()
     QTest::addRow("mixed case alias") << u"the united kingdom"_s << u"United Kingdom"_s;
     QTest::addRow("surrounding white space") << u"  PRC\n"_s << u"China"_s;
     QTest::addRow("line break inside") << u"South\nKorea"_s << u"South Korea"_s;
+    QTest::addRow("run of white space inside") << u"South \t\r\n\v\f Korea"_s << u"South Korea"_s;
+    QTest::addRow("no-break space inside") << u"South\u00A0Korea"_s << u"South Korea"_s;
+    QTest::addRow("white space everywhere, upper case") << u"\t UNITED \n  KINGDOM \r"_s << u"United Kingdom"_s;
     QTest::addRow("non-ASCII alias") << u"T\u00FCrkiye"_s << u"Turkey"_s;
     QTest::addRow("non-ASCII alias upper case") << u"T\u00DCRKIYE"_s << u"Turkey"_s;
     QTest::addRow("apostrophe") << u"people's republic of china"_s << u"China"_s;
@@ -60,6 +63,8 @@ void TestCountryAliases::builtinKeepsUnknownTextTrimmed_data()
     QTest::addRow("case kept") << u"aTLANTIS"_s << u"aTLANTIS"_s;
     QTest::addRow("part of an alias") << u"United"_s << u"United"_s;
     QTest::addRow("empty") << QString() << QString();
+    QTest::addRow("white space only") << u" \n\t "_s << QString();
+    QTest::addRow("inner white space kept") << u"  New \n Atlantis "_s << u"New \n Atlantis"_s;
 }
 
 void TestCountryAliases::builtinKeepsUnknownTextTrimmed()

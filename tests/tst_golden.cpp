@@ -330,6 +330,7 @@ void TestGolden::outputIsTheGolden_data()
 
     QList<std::pair<QString, QStringList>> commands{
         {u"check-jsonl"_s, {u"check"_s, u"--format"_s, u"jsonl"_s, u"BATCH"_s}},
+        {u"check-text"_s, {u"check"_s, u"--format"_s, u"text"_s, u"BATCH"_s}},
         {u"status-json"_s, {u"status"_s, u"--format"_s, u"json"_s, u"BATCH"_s}},
         {u"stats-json"_s, {u"stats"_s, u"--format"_s, u"json"_s, u"BATCH"_s}},
     };
@@ -351,7 +352,7 @@ void TestGolden::outputIsTheGolden_data()
         commands.append(
             {u"export-"_s + name + u"-all"_s, arguments + QStringList{u"--status"_s, u"all"_s, u"BATCH"_s}});
     }
-    QVERIFY2(commands.size() >= 3 + 2 * 7, list.constData());
+    QVERIFY2(commands.size() >= 4 + 2 * 7, list.constData());
     for (const QString &input : {samplesInput, generatedInput}) {
         for (const auto &[name, arguments] : std::as_const(commands)) {
             QTest::addRow("%s/%s", qPrintable(input), qPrintable(name)) << input << name << arguments;

@@ -1,8 +1,8 @@
 #include "annotatedbatch.h"
 
 #include "document.h"
+#include "seenids.h"
 
-#include <QHash>
 #include <QtConcurrent>
 
 #include <numeric>
@@ -41,7 +41,7 @@ AnnotatedBatch AnnotatedBatch::read(const QStringList &inputs, const Schema &sch
             }
             return result;
         });
-    QHash<QString, const ReadUnit *> first;
+    SeenIds seen;
     for (const ReadUnit &read : reads) {
         if (read.error) {
             batch.errors.append(*read.error);
@@ -50,14 +50,10 @@ AnnotatedBatch AnnotatedBatch::read(const QStringList &inputs, const Schema &sch
         if (!read.text) {
             continue; // a blank JSON Lines line
         }
-        if (const ReadUnit *earlier = first.value(read.text->id)) {
-            const QString where = earlier->line > 0 ? QStringLiteral("line %1").arg(earlier->line) : earlier->path;
-            batch.errors.append(
-                InputError{read.path, read.line,
-                           QStringLiteral("duplicate id \"%1\" (first at %2): skipped").arg(read.text->id, where)});
+        if (auto duplicate = seen.add(read.text->id, SeenIds::hash(read.text->id), read.path, read.line)) {
+            batch.errors.append(*std::move(duplicate));
             continue;
         }
-        first.insert(read.text->id, &read);
         batch.documents.append(*read.text);
     }
     return batch;

@@ -3,8 +3,8 @@
 #include "checker.h"
 #include "document.h"
 #include "schema.h"
+#include "seenids.h"
 
-#include <QHash>
 #include <QThread>
 #include <QThreadPool>
 #include <QtConcurrent>
@@ -63,6 +63,7 @@ void BatchCheck::run(int jobs, const Formatter &format, const Sink &sink) const
                 out.error = std::move(*error);
             } else if (auto *entry = std::get_if<SourceEntry>(&read)) {
                 out.id = entry->id;
+                out.m_idHash = SeenIds::hash(out.id);
                 line = entry->line;
                 path = entry->path;
                 if (entry->source.size() >= largeDocumentBytes) {
@@ -84,21 +85,16 @@ void BatchCheck::run(int jobs, const Formatter &format, const Sink &sink) const
         return checked;
     };
 
-    QHash<QString, std::pair<QString, int>> seen;
+    SeenIds seen;
     auto deliver = [&](int &, const CheckedChunk &checked) {
         for (qsizetype i = 0; i < checked.units.size(); ++i) {
             Unit unit = checked.units[i];
             if (!unit.error && !unit.blank) {
-                const auto first = seen.constFind(unit.id);
-                if (first != seen.cend()) {
-                    const QString where = first->second > 0 ? QStringLiteral("line %1").arg(first->second) : first->first;
-                    unit.error = InputError{checked.paths[i], checked.lines[i],
-                                            QStringLiteral("duplicate id \"%1\" (first at %2): skipped").arg(unit.id, where)};
+                unit.error = seen.add(unit.id, unit.m_idHash, checked.paths[i], checked.lines[i]);
+                if (unit.error) {
                     unit.output.clear();
                     unit.counts = {};
                     checked.pending[i].reset();
-                } else {
-                    seen.insert(unit.id, {checked.paths[i], checked.lines[i]});
                 }
             }
             if (std::optional<SourceEntry> entry = std::move(checked.pending[i])) {

@@ -44,6 +44,7 @@ public:
     private:
         friend class BatchCheck;
         std::function<void(const CheckReport::Write &)> m_stream;
+        size_t m_idHash = 0; // computed on the worker thread, for the table of ids seen
     };
     using Sink = std::function<void(Unit &&)>;
 

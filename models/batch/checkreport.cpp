@@ -7,6 +7,8 @@
 #include "recordfield.h"
 #include "sourcelocator.h"
 
+#include <charconv>
+
 namespace annorev::CheckReport {
 
 namespace {
@@ -53,6 +55,30 @@ private:
     const Write &m_write;
     QByteArray m_bytes;
 };
+
+// Appends text as toUtf8() (or, with latin1, toLatin1()) would encode it. Messages and rule ids
+// are nearly always ASCII, which is copied as it is without a temporary array.
+void appendEncoded(QByteArray &out, QStringView text, bool latin1 = false)
+{
+    const qsizetype used = out.size();
+    out.resize(used + text.size());
+    char *p = out.data() + used;
+    for (const QChar c : text) {
+        if (c.unicode() >= 0x80) {
+            out.truncate(used);
+            out += latin1 ? text.toLatin1() : text.toUtf8();
+            return;
+        }
+        *p++ = char(c.unicode());
+    }
+}
+
+void appendNumber(QByteArray &out, qsizetype n)
+{
+    char digits[24];
+    const auto written = std::to_chars(digits, digits + sizeof digits, n);
+    out.append(digits, written.ptr - digits);
+}
 
 } // namespace
 
@@ -103,9 +129,19 @@ void text(const SourceEntry &entry, const Document &doc, const QList<Finding> &f
     for (const Finding &finding : findings) {
         const SourceLocator::Location location = locator.locate(findingOffset(doc, finding));
         const qsizetype line = jsonLines ? entry.line : location.line;
-        out.bytes() += path + ':' + QByteArray::number(line) + ':' + QByteArray::number(location.column) + ": " +
-                       severityName(finding.severity).toLatin1() + ": " + finding.message.toUtf8() + " [" +
-                       finding.rule.toLatin1() + "]\n";
+        QByteArray &bytes = out.bytes();
+        bytes += path;
+        bytes += ':';
+        appendNumber(bytes, line);
+        bytes += ':';
+        appendNumber(bytes, location.column);
+        bytes += ": ";
+        appendEncoded(bytes, severityName(finding.severity), true);
+        bytes += ": ";
+        appendEncoded(bytes, finding.message);
+        bytes += " [";
+        appendEncoded(bytes, finding.rule, true);
+        bytes += "]\n";
         out.handOnIfFull();
     }
 }

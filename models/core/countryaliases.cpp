@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QVarLengthArray>
 
 namespace annorev {
 
@@ -89,13 +90,38 @@ Expected<CountryAliases> CountryAliases::fromJson(const QByteArray &json)
 
 QString CountryAliases::canonical(QStringView text) const
 {
-    const auto it = m_byFoldedName.constFind(foldedName(text));
+    const auto it = find(text);
     return it != m_byFoldedName.cend() ? *it : text.trimmed().toString();
 }
 
 bool CountryAliases::isKnown(QStringView text) const
 {
-    return m_byFoldedName.contains(foldedName(text));
+    return find(text) != m_byFoldedName.cend();
+}
+
+QHash<QString, QString>::const_iterator CountryAliases::find(QStringView text) const
+{
+    // Every span of a batch's country label is looked up: an ASCII name (most of them) is folded
+    // on the stack, as foldedName would fold it, and looked up without a string of its own.
+    QVarLengthArray<char16_t, 64> folded;
+    bool pendingSpace = false;
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u >= 0x80) {
+            return m_byFoldedName.constFind(foldedName(text));
+        }
+        if (u == u' ' || (u >= u'\t' && u <= u'\r')) {
+            pendingSpace = !folded.isEmpty();
+            continue;
+        }
+        if (pendingSpace) {
+            folded.append(u' ');
+            pendingSpace = false;
+        }
+        folded.append(u >= u'A' && u <= u'Z' ? char16_t(u + 32) : u);
+    }
+    return m_byFoldedName.constFind(
+        QString::fromRawData(reinterpret_cast<const QChar *>(folded.constData()), folded.size()));
 }
 
 QStringList CountryAliases::names() const

@@ -23,6 +23,8 @@ public:
     QStringList names() const;
 
 private:
+    QHash<QString, QString>::const_iterator find(QStringView text) const;
+
     QHash<QString, QString> m_byFoldedName;
 };
 

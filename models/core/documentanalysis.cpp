@@ -62,6 +62,8 @@ DocumentAnalysis DocumentAnalysis::analyze(const Document &doc, const Schema &sc
     const QList<Span> &spans = doc.spans();
     analysis.m_valueOf.reserve(spans.size());
     analysis.m_types.reserve(spans.size());
+    // Capped: a dense document's values are mostly shared, and would leave most of a full reserve unused.
+    analysis.m_values.reserve(std::min<qsizetype>(spans.size(), 256));
     analysis.m_recordOfSpan.fill(-1, spans.size());
     // Long documents repeat their names and numbers: a span of a type reading as the last one did
     // shares its value instead of normalising and storing it again.

@@ -22,3 +22,7 @@ struct Record
 };
 
 } // namespace annorev
+
+// Lists of values and records grow by moving their memory rather than by moving each element.
+Q_DECLARE_TYPEINFO(annorev::SpanValue, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(annorev::Record, Q_RELOCATABLE_TYPE);

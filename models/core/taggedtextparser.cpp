@@ -6,6 +6,8 @@
 #include "utf8.h"
 
 #include <QHash>
+#include <QVarLengthArray>
+#include <QtAlgorithms>
 
 #include <algorithm>
 #include <cstring>
@@ -320,6 +322,7 @@ public:
     TextBuilder(const QByteArray &source, QString *text, Document::PieceTable *pieces, QList<qsizetype> *astral,
                 bool *invalidUtf8)
         : m_data(reinterpret_cast<const unsigned char *>(source.constData()))
+        , m_sourceSize(source.size())
         , m_text(text)
         , m_pieces(pieces)
         , m_astral(astral)
@@ -406,6 +409,18 @@ private:
             pos += 16;
             m_length += 16;
         }
+        // Most runs end at a tag a few bytes on: their last bytes are widened as one more block,
+        // of which only the ASCII bytes before stop count. The block may read and write past
+        // them, but not past the source, nor past the text, which is as long as the source.
+        if (pos < stop && pos + 16 <= m_sourceSize && m_length + 16 <= m_sourceSize) {
+            const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i *>(m_data + pos));
+            _mm_storeu_si128(reinterpret_cast<__m128i *>(m_out + m_length), _mm_unpacklo_epi8(chunk, zero));
+            _mm_storeu_si128(reinterpret_cast<__m128i *>(m_out + m_length + 8), _mm_unpackhi_epi8(chunk, zero));
+            const auto nonAscii = uint(_mm_movemask_epi8(chunk));
+            const qsizetype ascii = std::min<qsizetype>(nonAscii ? qCountTrailingZeroBits(nonAscii) : 16, stop - pos);
+            m_length += ascii;
+            return pos + ascii;
+        }
 #endif
         while (pos < stop && m_data[pos] < 0x80) {
             m_out[m_length++] = m_data[pos++];
@@ -425,6 +440,7 @@ private:
     }
 
     const unsigned char *m_data;
+    qsizetype m_sourceSize;
     QString *m_text;
     Document::PieceTable *m_pieces;
     QList<qsizetype> *m_astral;
@@ -440,10 +456,11 @@ struct OpenTag
     bool nested;
     bool closed = false;
     std::size_t number = 0; // in opening order
+    qsizetype previousOfLabel = -1; // the place of the open tag of its label opened before it
 };
 
 // The entity tags open at a point of the parse. Closing one finds the latest open tag of its
-// label (one stack per label) and, when that is not the innermost open tag, crosses every tag
+// label (each open tag links to the one of its label opened before it) and, when that is not the innermost open tag, crosses every tag
 // opened after it that is still open. A tag closed below the top stays in place until the tags
 // above it close, and crossings are kept as ranges of opening numbers in a Fenwick tree, so deep
 // or crossing markup costs log n per tag rather than a walk of the stack, and well-nested markup
@@ -451,21 +468,21 @@ struct OpenTag
 class OpenTags
 {
 public:
-    OpenTags(std::size_t labels, const QByteArray &source) : m_byLabel(labels), m_source(source) {}
+    OpenTags(qsizetype labels, const QByteArray &source) : m_latest(labels), m_source(source)
+    {
+        std::fill(m_latest.begin(), m_latest.end(), -1);
+    }
 
     bool isEmpty() const { return m_open == 0; }
     void open(const Tag &tag, int label, qsizetype textPos)
     {
-        m_byLabel[std::size_t(label)].push_back(m_stack.size());
-        m_stack.push_back(OpenTag{tag, textPos, m_open > 0, false, m_opened++});
+        qsizetype &latest = m_latest[label];
+        m_stack.push_back(OpenTag{tag, textPos, m_open > 0, false, m_opened++, latest});
+        latest = qsizetype(m_stack.size()) - 1;
         ++m_open;
     }
     // Where the latest open tag of the label is, or -1.
-    qsizetype latest(int label) const
-    {
-        const std::vector<std::size_t> &stack = m_byLabel[std::size_t(label)];
-        return stack.empty() ? -1 : qsizetype(stack.back());
-    }
+    qsizetype latest(int label) const { return m_latest[label]; }
     const OpenTag &at(qsizetype place) const { return m_stack[std::size_t(place)]; }
     bool isInnermost(qsizetype place) const { return std::size_t(place) + 1 == m_stack.size(); }
     // Whether a tag opened before it was closed while it was open.
@@ -482,9 +499,9 @@ public:
     // Closes the latest open tag of the label; it crosses the open tags above it.
     void close(int label)
     {
-        const std::size_t place = m_byLabel[std::size_t(label)].back();
-        m_byLabel[std::size_t(label)].pop_back();
+        const auto place = std::size_t(m_latest[label]);
         OpenTag &closed = m_stack[place];
+        m_latest[label] = closed.previousOfLabel;
         closed.closed = true;
         --m_open;
         if (place + 1 < m_stack.size()) {
@@ -520,8 +537,10 @@ public:
     }
 
 private:
-    std::vector<OpenTag> m_stack;                    // open tags, and closed ones below an open tag, in opening order
-    std::vector<std::vector<std::size_t>> m_byLabel; // places in m_stack
+    std::vector<OpenTag> m_stack; // open tags, and closed ones below an open tag, in opening order
+    // Per label, the place in m_stack of its latest open tag, or -1. A document is parsed per
+    // call: labels and the tags of most documents fit without allocating.
+    QVarLengthArray<qsizetype, 16> m_latest;
     std::vector<std::size_t> m_crossedBefore;        // a Fenwick tree of maxima over numbers + 1
     const QByteArray &m_source;
     std::size_t m_opened = 0;
@@ -588,7 +607,7 @@ bool TaggedTextParser::read(Document *document, bool html) const
         }
     };
 
-    OpenTags stack(std::size_t(m_labels.size()), src);
+    OpenTags stack(m_labels.size(), src);
     // Block markup between two pieces of text stands for a line break in the plain text: one '\n'
     // for the run of markup and white space, unless its white space breaks the line already, put
     // just before the next text so that tags opened in the run start after it and tags closed in

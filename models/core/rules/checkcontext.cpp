@@ -226,9 +226,12 @@ std::optional<EmbeddedCount> CheckContext::embeddedCount(qsizetype hardwareSpan)
     return EmbeddedCount{leading->value, start, start + leading->length, start + leading->nameBegin, end};
 }
 
-QList<std::pair<qsizetype, qsizetype>> CheckContext::hardwareSpans() const
+const QList<std::pair<qsizetype, qsizetype>> &CheckContext::hardwareSpans() const
 {
-    QList<std::pair<qsizetype, qsizetype>> result;
+    if (m_hardware) {
+        return *m_hardware;
+    }
+    QList<std::pair<qsizetype, qsizetype>> &result = m_hardware.emplace();
     for (qsizetype span = 0; span < m_doc.spans().size(); ++span) {
         if (m_analysis.typeOf(span) == ValueType::Hardware) {
             result.append({m_analysis.recordOf(span), span});
@@ -249,7 +252,7 @@ const QList<AttachedCount> &CheckContext::attachedCounts() const
         return *m_attached;
     }
     m_attached.emplace();
-    const QList<std::pair<qsizetype, qsizetype>> hardware = hardwareSpans();
+    const QList<std::pair<qsizetype, qsizetype>> &hardware = hardwareSpans();
     if (hardware.isEmpty()) {
         return *m_attached;
     }
@@ -308,8 +311,10 @@ const QList<AttachedCount> &CheckContext::attachedCounts() const
                              [](const auto &a, const auto &b) { return a.first < b.first; });
         };
 
+        const auto *data = reinterpret_cast<const char16_t *>(text.constData());
         for (qsizetype pos = begin; pos < end; ++pos) {
-            if (!isAsciiDigit(text, pos)) {
+            // Most of a sentence is not digits: one comparison passes over each other character.
+            if (char16_t(data[pos] - u'0') > 9) {
                 continue;
             }
             const qsizetype start = pos;

@@ -69,8 +69,8 @@ public:
     // In text order; only counts that one of the two rules reports.
     const QList<AttachedCount> &attachedCounts() const;
     std::optional<EmbeddedCount> embeddedCount(qsizetype hardwareSpan) const;
-    // The hardware spans of every record, with their record.
-    QList<std::pair<qsizetype, qsizetype>> hardwareSpans() const;
+    // The hardware spans of every record, with their record, in span order.
+    const QList<std::pair<qsizetype, qsizetype>> &hardwareSpans() const;
 
     static bool isWordChar(QChar c) { return c.isLetterOrNumber() || c == u'_'; }
 
@@ -97,8 +97,9 @@ private:
     int m_currentYear;
     bool m_suggestFixes;
     QList<qsizetype> m_furthestEnd; // per span: the furthest end of it and the spans before it
-    // Two rules ask; a context lives for one check on one thread.
+    // Several rules ask; a context lives for one check on one thread.
     mutable std::optional<QList<AttachedCount>> m_attached;
+    mutable std::optional<QList<std::pair<qsizetype, qsizetype>>> m_hardware;
 };
 
 } // namespace annorev

@@ -13,7 +13,7 @@
 
 namespace annorev::test {
 
-// Rewrites the store at path the way schema 5 kept it: every text as it is (the source, the
+// Rewrites the store at path (schema 7) the way schema 5 kept it: every text as it is (the source, the
 // reviewer's version and the JSON line each in full), plain texts in the facts, no dictionaries
 // and no word index. Returns an error message, empty when it worked.
 inline QString rewriteAsSchema5(const QString &path)
@@ -56,8 +56,9 @@ inline QString rewriteAsSchema5(const QString &path)
     }
     QSqlQuery rows = sql.query();
     QSqlQuery update = sql.query();
-    if (!rows.exec(QStringLiteral("SELECT id, source_text, tagged_text, json_line, text_token_begin, text_token_end"
-                                  " FROM documents")) ||
+    if (!rows.exec(
+            QStringLiteral("SELECT d.id, t.source_text, t.tagged_text, t.json_line, d.text_token_begin,"
+                           " d.text_token_end FROM documents d JOIN document_texts t ON t.document = d.rowid")) ||
         !update.prepare(
             QStringLiteral("UPDATE old_documents SET source_text = ?, tagged_text = ?, json_line = ? WHERE id = ?"))) {
         return fail("documents");
@@ -97,7 +98,7 @@ inline QString rewriteAsSchema5(const QString &path)
          {QStringLiteral("DROP TABLE documents"), QStringLiteral("ALTER TABLE old_documents RENAME TO documents"),
           QStringLiteral("CREATE INDEX documents_position ON documents (position)"), QStringLiteral("DROP TABLE facts"),
           QStringLiteral("ALTER TABLE old_facts RENAME TO facts"), QStringLiteral("DROP TABLE plain_words"),
-          QStringLiteral("DROP TABLE text_dictionaries"),
+          QStringLiteral("DROP TABLE text_dictionaries"), QStringLiteral("DROP TABLE document_texts"),
           QStringLiteral("UPDATE meta SET value = '5' WHERE key = 'schema_version'")}) {
         if (!q.exec(statement)) {
             return fail(qPrintable(statement));

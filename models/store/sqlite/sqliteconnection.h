@@ -13,6 +13,7 @@
 #include <optional>
 
 class QSqlError;
+struct sqlite3;
 
 namespace annorev {
 
@@ -56,6 +57,11 @@ public:
     // Write-ahead log, synchronous commits and the busy timeout; done once the schema version
     // is read, since switching to WAL writes the file.
     Expected<void> setUpJournal();
+
+    // The SQLite handle under the Qt connection, for SqliteStatement; null if the driver has none.
+    sqlite3 *handle() const;
+    // An error for the handle's last failed call, as errorOf() words it.
+    Error lastError() const;
 
     // BEGIN IMMEDIATE: the write lock is taken up front, under the busy timeout, so that a
     // transaction never has to upgrade a read snapshot another process has made stale.

@@ -15,8 +15,9 @@ const QString batchKey = QStringLiteral("batch");
 namespace {
 
 const QString schemaVersionKey = QStringLiteral("schema_version");
-// The schema whose migration packs every text again (SqliteRepack).
-constexpr int packedSchema = 6;
+// The schema whose migration writes every text anew, in a table of its own (the step before packed
+// them, SqliteRepack).
+constexpr int textsApartSchema = 7;
 
 // What takes a store from one schema version to the next: statements, then code that moves the
 // data over (none for most steps), then statements that finish the step.
@@ -225,6 +226,52 @@ QList<Migration> migrations()
                 QStringLiteral("ALTER TABLE packed_facts RENAME TO facts"),
             },
         },
+        // The packed texts in a table of their own, by the documents' rowids: a decision changes a
+        // few bytes of a document's row, and SQLite writes a changed row whole, so with the texts
+        // in it every mark rewrote them (about 10 KB a document in a bulk mark). The rowids are
+        // kept: the texts and the word index are keyed by them.
+        QStringList{
+            QStringLiteral("CREATE TABLE document_texts ("
+                           " document INTEGER PRIMARY KEY,"
+                           // NULL: the text the JSON line's text token holds.
+                           " source_text BLOB,"
+                           // NULL: the source, unedited.
+                           " tagged_text BLOB,"
+                           " json_line BLOB)"),
+            QStringLiteral("INSERT INTO document_texts (document, source_text, tagged_text, json_line)"
+                           " SELECT rowid, source_text, tagged_text, json_line FROM documents ORDER BY rowid"),
+            QStringLiteral("CREATE TABLE slim_documents ("
+                           // The rowid, named so that VACUUM keeps it.
+                           " seq INTEGER PRIMARY KEY,"
+                           " position INTEGER NOT NULL,"
+                           " id TEXT NOT NULL UNIQUE,"
+                           " layout TEXT NOT NULL,"
+                           " source_path TEXT NOT NULL,"
+                           " relative_path TEXT NOT NULL,"
+                           " source_line INTEGER NOT NULL,"
+                           " source_hash BLOB NOT NULL,"
+                           " text_token_begin INTEGER NOT NULL,"
+                           " text_token_end INTEGER NOT NULL,"
+                           " status TEXT NOT NULL DEFAULT 'unreviewed'"
+                           "  CHECK (status IN ('unreviewed', 'approved', 'rejected', 'needs-work')),"
+                           " note TEXT NOT NULL DEFAULT '',"
+                           " reviewer TEXT,"
+                           " changed_at TEXT,"
+                           " source_changed INTEGER NOT NULL DEFAULT 0,"
+                           " missing INTEGER NOT NULL DEFAULT 0,"
+                           " errors INTEGER NOT NULL,"
+                           " warnings INTEGER NOT NULL,"
+                           " infos INTEGER NOT NULL)"),
+            QStringLiteral("INSERT INTO slim_documents (seq, position, id, layout, source_path, relative_path,"
+                           " source_line, source_hash, text_token_begin, text_token_end, status, note, reviewer,"
+                           " changed_at, source_changed, missing, errors, warnings, infos)"
+                           " SELECT rowid, position, id, layout, source_path, relative_path, source_line, source_hash,"
+                           " text_token_begin, text_token_end, status, note, reviewer, changed_at, source_changed,"
+                           " missing, errors, warnings, infos FROM documents ORDER BY rowid"),
+            QStringLiteral("DROP TABLE documents"),
+            QStringLiteral("ALTER TABLE slim_documents RENAME TO documents"),
+            QStringLiteral("CREATE INDEX documents_position ON documents (position)"),
+        },
     };
 }
 
@@ -327,9 +374,9 @@ Expected<void> prepare(SqliteConnection &connection, int schemaVersion)
     if (Expected<void> migrated = migrate(connection, schemaVersion); !migrated) {
         return migrated;
     }
-    if (*version > 0 && *version < packedSchema && schemaVersion >= packedSchema) {
-        // Repacking wrote the texts anew and freed the old pages: give them back to the file
-        // system, so that a store upgraded in place is as small as one made new. Best effort (it
+    if (*version > 0 && *version < textsApartSchema && schemaVersion >= textsApartSchema) {
+        // Repacking or moving wrote the texts anew and freed the old pages: give them back to the
+        // file system, so that a store upgraded in place is as small as one made new. Best effort (it
         // needs no other process in the store and room for a copy); the store is whole either way.
         QSqlQuery vacuum = connection.query();
         if (vacuum.exec(QStringLiteral("VACUUM"))) {

@@ -4,14 +4,46 @@
 // start from a store that went through today's code and turn it into the older layout.
 
 #include "packeddocument.h"
+#include "reviewstore.h"
 #include "testsupport.h"
 #include "textcodec.h"
 
+#include <QFile>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
 
 namespace annorev::test {
+
+// Copies the store fixture tests/data/stores/<name> (batch.jsonl and the store beside it, as an
+// older annorev wrote it) into dir, the store writable. Returns the batch's path, or an empty
+// string when a file could not be copied.
+inline QString copyStoreFixture(const QString &name, const QString &dir)
+{
+    const QString fixture = QStringLiteral(ANNOREV_TESTDATA_DIR "/stores/") + name;
+    const QString batch = dir + QStringLiteral("/batch.jsonl");
+    const QString store = ReviewStore::defaultStorePath({batch});
+    if (!QFile::copy(fixture + QStringLiteral("/batch.jsonl"), batch) ||
+        !QFile::copy(fixture + QStringLiteral("/batch.jsonl.annorev.sqlite"), store) ||
+        !QFile::setPermissions(store, QFile::ReadOwner | QFile::WriteOwner)) {
+        return {};
+    }
+    return batch;
+}
+
+// The first column of each row a query of the store at path gives, in order; empty if it fails.
+inline QList<QByteArray> columnOf(const QString &path, const QString &sql)
+{
+    SqlFile file(path);
+    QSqlQuery q = file.query();
+    QList<QByteArray> values;
+    if (q.exec(sql)) {
+        while (q.next()) {
+            values.append(q.value(0).toByteArray());
+        }
+    }
+    return values;
+}
 
 // Rewrites the store at path (schema 7) the way schema 5 kept it: every text as it is (the source, the
 // reviewer's version and the JSON line each in full), plain texts in the facts, no dictionaries

@@ -232,22 +232,11 @@ void TestPackedStore::aSchema5StoreIsRepackedAndKeepsItsReview()
 {
     // Written by annorev 0.5 (schema 5) on five documents: 000 approved, 002 rejected, a round of
     // two, and 003's line edited at the source after the import.
-    const QString fixture = QStringLiteral(ANNOREV_TESTDATA_DIR "/stores/schema5");
-    const QString batch = m_dir->filePath(u"batch.jsonl"_s);
+    const QString batch = copyStoreFixture(u"schema5"_s, m_dir->path());
+    QVERIFY(!batch.isEmpty());
     const QString storePath = ReviewStore::defaultStorePath({batch});
-    QVERIFY(QFile::copy(fixture + u"/batch.jsonl"_s, batch));
-    QVERIFY(QFile::copy(fixture + u"/batch.jsonl.annorev.sqlite"_s, storePath));
-    QVERIFY(QFile::setPermissions(storePath, QFile::ReadOwner | QFile::WriteOwner));
-    QList<QByteArray> textsBefore;
-    {
-        RawStore raw(storePath);
-        QCOMPARE(raw.value(u"SELECT value FROM meta WHERE key = 'schema_version'"_s).toString(), u"5"_s);
-        QSqlQuery q = raw.query();
-        QVERIFY(q.exec(u"SELECT tagged_text FROM documents ORDER BY position"_s));
-        while (q.next()) {
-            textsBefore.append(q.value(0).toByteArray());
-        }
-    }
+    QCOMPARE(columnOf(storePath, u"SELECT value FROM meta WHERE key = 'schema_version'"_s), QList<QByteArray>{"5"});
+    const QList<QByteArray> textsBefore = columnOf(storePath, u"SELECT tagged_text FROM documents ORDER BY position"_s);
     auto store = openedStore(storePath);
     QVERIFY(store);
     {

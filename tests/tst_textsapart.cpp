@@ -4,6 +4,7 @@
 // guard that a decision leaves the texts alone, that a store of schema 6 moves its texts over
 // with its review intact, and that an import of many slices keeps the batch's order and every
 // text with the right document.
+#include "olderstore.h"
 #include "storetestbatch.h"
 
 #include <QDir>
@@ -98,22 +99,11 @@ void TestTextsApart::aSchema6StoreMovesItsTextsApartAndKeepsItsReview()
     // Written by annorev at 39d94ba (schema 6) from the schema-5 fixture: 000 approved, 002
     // rejected, 004 needing work (marked under schema 6), a round of two, and 003's line edited
     // at the source after the import.
-    const QString fixture = QStringLiteral(ANNOREV_TESTDATA_DIR "/stores/schema6");
-    const QString batch = m_dir->filePath(u"batch.jsonl"_s);
+    const QString batch = copyStoreFixture(u"schema6"_s, m_dir->path());
+    QVERIFY(!batch.isEmpty());
     const QString storePath = ReviewStore::defaultStorePath({batch});
-    QVERIFY(QFile::copy(fixture + u"/batch.jsonl"_s, batch));
-    QVERIFY(QFile::copy(fixture + u"/batch.jsonl.annorev.sqlite"_s, storePath));
-    QVERIFY(QFile::setPermissions(storePath, QFile::ReadOwner | QFile::WriteOwner));
-    QList<QByteArray> linesBefore;
-    {
-        RawStore raw(storePath);
-        QCOMPARE(raw.value(u"SELECT value FROM meta WHERE key = 'schema_version'"_s).toString(), u"6"_s);
-        QSqlQuery q = raw.query();
-        QVERIFY(q.exec(u"SELECT json_line FROM documents ORDER BY position"_s));
-        while (q.next()) {
-            linesBefore.append(q.value(0).toByteArray());
-        }
-    }
+    QCOMPARE(columnOf(storePath, u"SELECT value FROM meta WHERE key = 'schema_version'"_s), QList<QByteArray>{"6"});
+    const QList<QByteArray> linesBefore = columnOf(storePath, u"SELECT json_line FROM documents ORDER BY position"_s);
     QCOMPARE(linesBefore.size(), 5);
     auto store = openedStore(storePath);
     QVERIFY(store);
@@ -125,16 +115,11 @@ void TestTextsApart::aSchema6StoreMovesItsTextsApartAndKeepsItsReview()
                            " ('source_text', 'tagged_text', 'json_line')"_s)
                      .toInt(),
                  0);
-        // Each document's packed line moved as it was, to the row of the same rowid.
-        QSqlQuery q = raw.query();
-        QVERIFY(q.exec(u"SELECT t.json_line FROM documents d JOIN document_texts t ON t.document = d.rowid"
-                       " ORDER BY d.position"_s));
-        QList<QByteArray> linesAfter;
-        while (q.next()) {
-            linesAfter.append(q.value(0).toByteArray());
-        }
-        QCOMPARE(linesAfter, linesBefore);
     }
+    // Each document's packed line moved as it was, to the row of the same rowid.
+    QCOMPARE(columnOf(storePath, u"SELECT t.json_line FROM documents d JOIN document_texts t ON t.document = d.rowid"
+                                 " ORDER BY d.position"_s),
+             linesBefore);
     const QStringList ids = *store->ids();
     QCOMPARE(ids, (QStringList{u"000"_s, u"001"_s, u"002"_s, u"003"_s, u"004"_s}));
     QCOMPARE(store->document(u"000"_s)->status, ReviewStatus::Approved);

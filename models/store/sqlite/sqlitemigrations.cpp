@@ -34,12 +34,9 @@ struct Migration
     }
 };
 
-// The documents table as schema 6 defines it: texts packed (TextCodec), and kept once. The texts
-// come last: a row's later columns sit behind them on overflow pages, and sync and summary read
-// only the small columns of every row.
-const QString packedDocuments =
-    QStringLiteral("CREATE TABLE packed_documents ("
-                   " position INTEGER NOT NULL,"
+// A document's small columns, as schemas 6 and 7 define them.
+const QString documentColumns =
+    QStringLiteral(" position INTEGER NOT NULL,"
                    " id TEXT NOT NULL UNIQUE,"
                    " layout TEXT NOT NULL,"
                    " source_path TEXT NOT NULL,"
@@ -57,12 +54,18 @@ const QString packedDocuments =
                    " missing INTEGER NOT NULL DEFAULT 0,"
                    " errors INTEGER NOT NULL,"
                    " warnings INTEGER NOT NULL,"
-                   " infos INTEGER NOT NULL,"
-                   // NULL: the text the JSON line's text token holds (the line is kept, so the text need not be).
-                   " source_text BLOB,"
-                   // NULL: the source, unedited.
-                   " tagged_text BLOB,"
-                   " json_line BLOB)");
+                   " infos INTEGER NOT NULL");
+
+// The documents table as schema 6 defines it: texts packed (TextCodec), and kept once. The texts
+// come last: a row's later columns sit behind them on overflow pages, and sync and summary read
+// only the small columns of every row.
+const QString packedDocuments = u"CREATE TABLE packed_documents (" % documentColumns %
+                                // NULL: the text the JSON line's text token holds (the line is
+                                // kept, so the text need not be).
+                                u", source_text BLOB,"
+                                // NULL: the source, unedited.
+                                u" tagged_text BLOB,"
+                                u" json_line BLOB)";
 
 // Each entry takes a store from schema version (its index) to version index + 1.
 QList<Migration> migrations()
@@ -240,28 +243,8 @@ QList<Migration> migrations()
                            " json_line BLOB)"),
             QStringLiteral("INSERT INTO document_texts (document, source_text, tagged_text, json_line)"
                            " SELECT rowid, source_text, tagged_text, json_line FROM documents ORDER BY rowid"),
-            QStringLiteral("CREATE TABLE slim_documents ("
-                           // The rowid, named so that VACUUM keeps it.
-                           " seq INTEGER PRIMARY KEY,"
-                           " position INTEGER NOT NULL,"
-                           " id TEXT NOT NULL UNIQUE,"
-                           " layout TEXT NOT NULL,"
-                           " source_path TEXT NOT NULL,"
-                           " relative_path TEXT NOT NULL,"
-                           " source_line INTEGER NOT NULL,"
-                           " source_hash BLOB NOT NULL,"
-                           " text_token_begin INTEGER NOT NULL,"
-                           " text_token_end INTEGER NOT NULL,"
-                           " status TEXT NOT NULL DEFAULT 'unreviewed'"
-                           "  CHECK (status IN ('unreviewed', 'approved', 'rejected', 'needs-work')),"
-                           " note TEXT NOT NULL DEFAULT '',"
-                           " reviewer TEXT,"
-                           " changed_at TEXT,"
-                           " source_changed INTEGER NOT NULL DEFAULT 0,"
-                           " missing INTEGER NOT NULL DEFAULT 0,"
-                           " errors INTEGER NOT NULL,"
-                           " warnings INTEGER NOT NULL,"
-                           " infos INTEGER NOT NULL)"),
+            // The rowid, named so that VACUUM keeps it.
+            u"CREATE TABLE slim_documents (seq INTEGER PRIMARY KEY," % documentColumns % u")",
             QStringLiteral("INSERT INTO slim_documents (seq, position, id, layout, source_path, relative_path,"
                            " source_line, source_hash, text_token_begin, text_token_end, status, note, reviewer,"
                            " changed_at, source_changed, missing, errors, warnings, infos)"

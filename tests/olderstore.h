@@ -4,16 +4,48 @@
 // start from a store that went through today's code and turn it into the older layout.
 
 #include "packeddocument.h"
+#include "reviewstore.h"
 #include "testsupport.h"
 #include "textcodec.h"
 
+#include <QFile>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
 
 namespace annorev::test {
 
-// Rewrites the store at path the way schema 5 kept it: every text as it is (the source, the
+// Copies the store fixture tests/data/stores/<name> (batch.jsonl and the store beside it, as an
+// older annorev wrote it) into dir, the store writable. Returns the batch's path, or an empty
+// string when a file could not be copied.
+inline QString copyStoreFixture(const QString &name, const QString &dir)
+{
+    const QString fixture = QStringLiteral(ANNOREV_TESTDATA_DIR "/stores/") + name;
+    const QString batch = dir + QStringLiteral("/batch.jsonl");
+    const QString store = ReviewStore::defaultStorePath({batch});
+    if (!QFile::copy(fixture + QStringLiteral("/batch.jsonl"), batch) ||
+        !QFile::copy(fixture + QStringLiteral("/batch.jsonl.annorev.sqlite"), store) ||
+        !QFile::setPermissions(store, QFile::ReadOwner | QFile::WriteOwner)) {
+        return {};
+    }
+    return batch;
+}
+
+// The first column of each row a query of the store at path gives, in order; empty if it fails.
+inline QList<QByteArray> columnOf(const QString &path, const QString &sql)
+{
+    SqlFile file(path);
+    QSqlQuery q = file.query();
+    QList<QByteArray> values;
+    if (q.exec(sql)) {
+        while (q.next()) {
+            values.append(q.value(0).toByteArray());
+        }
+    }
+    return values;
+}
+
+// Rewrites the store at path (schema 7) the way schema 5 kept it: every text as it is (the source, the
 // reviewer's version and the JSON line each in full), plain texts in the facts, no dictionaries
 // and no word index. Returns an error message, empty when it worked.
 inline QString rewriteAsSchema5(const QString &path)
@@ -56,8 +88,9 @@ inline QString rewriteAsSchema5(const QString &path)
     }
     QSqlQuery rows = sql.query();
     QSqlQuery update = sql.query();
-    if (!rows.exec(QStringLiteral("SELECT id, source_text, tagged_text, json_line, text_token_begin, text_token_end"
-                                  " FROM documents")) ||
+    if (!rows.exec(
+            QStringLiteral("SELECT d.id, t.source_text, t.tagged_text, t.json_line, d.text_token_begin,"
+                           " d.text_token_end FROM documents d JOIN document_texts t ON t.document = d.rowid")) ||
         !update.prepare(
             QStringLiteral("UPDATE old_documents SET source_text = ?, tagged_text = ?, json_line = ? WHERE id = ?"))) {
         return fail("documents");
@@ -97,7 +130,7 @@ inline QString rewriteAsSchema5(const QString &path)
          {QStringLiteral("DROP TABLE documents"), QStringLiteral("ALTER TABLE old_documents RENAME TO documents"),
           QStringLiteral("CREATE INDEX documents_position ON documents (position)"), QStringLiteral("DROP TABLE facts"),
           QStringLiteral("ALTER TABLE old_facts RENAME TO facts"), QStringLiteral("DROP TABLE plain_words"),
-          QStringLiteral("DROP TABLE text_dictionaries"),
+          QStringLiteral("DROP TABLE text_dictionaries"), QStringLiteral("DROP TABLE document_texts"),
           QStringLiteral("UPDATE meta SET value = '5' WHERE key = 'schema_version'")}) {
         if (!q.exec(statement)) {
             return fail(qPrintable(statement));

@@ -154,7 +154,11 @@ void TestPackedStore::anUneditedDocumentKeepsItsTextOnce()
     const QByteArray source = store->document(id)->sourceText;
     auto taggedColumn = [this, &id] {
         RawStore raw(m_storePath);
-        return raw.value(u"SELECT tagged_text IS NULL FROM documents WHERE id = '"_s + id + u"'"_s).toBool();
+        return raw
+            .value(u"SELECT t.tagged_text IS NULL FROM documents d JOIN document_texts t ON t.document = d.rowid"
+                   " WHERE d.id = '"_s +
+                   id + u"'"_s)
+            .toBool();
     };
     QVERIFY2(taggedColumn(), "an unedited document keeps its reviewer version apart");
 
@@ -186,7 +190,7 @@ void TestPackedStore::aJsonLinesDocumentKeepsItsLineNotItsText()
     QVERIFY_OK(store->sync({batch}, Schema::builtin(), m_checker, u"tester"_s));
     {
         RawStore raw(storePath);
-        QCOMPARE(raw.value(u"SELECT COUNT(*) FROM documents WHERE source_text IS NULL AND tagged_text IS NULL"
+        QCOMPARE(raw.value(u"SELECT COUNT(*) FROM document_texts WHERE source_text IS NULL AND tagged_text IS NULL"
                            " AND json_line IS NOT NULL"_s)
                      .toInt(),
                  2);
@@ -209,7 +213,8 @@ void TestPackedStore::aDamagedStoredTextNamesTheStoreAndTheDocument()
     {
         RawStore raw(m_storePath);
         QSqlQuery q = raw.query();
-        QVERIFY(q.prepare(u"UPDATE documents SET source_text = ? WHERE id = ?"_s));
+        QVERIFY(q.prepare(
+            u"UPDATE document_texts SET source_text = ? WHERE document = (SELECT rowid FROM documents WHERE id = ?)"_s));
         q.addBindValue(QByteArray("\x01garbage"));
         q.addBindValue(id);
         QVERIFY(q.exec());
@@ -227,31 +232,20 @@ void TestPackedStore::aSchema5StoreIsRepackedAndKeepsItsReview()
 {
     // Written by annorev 0.5 (schema 5) on five documents: 000 approved, 002 rejected, a round of
     // two, and 003's line edited at the source after the import.
-    const QString fixture = QStringLiteral(ANNOREV_TESTDATA_DIR "/stores/schema5");
-    const QString batch = m_dir->filePath(u"batch.jsonl"_s);
+    const QString batch = copyStoreFixture(u"schema5"_s, m_dir->path());
+    QVERIFY(!batch.isEmpty());
     const QString storePath = ReviewStore::defaultStorePath({batch});
-    QVERIFY(QFile::copy(fixture + u"/batch.jsonl"_s, batch));
-    QVERIFY(QFile::copy(fixture + u"/batch.jsonl.annorev.sqlite"_s, storePath));
-    QVERIFY(QFile::setPermissions(storePath, QFile::ReadOwner | QFile::WriteOwner));
-    QList<QByteArray> textsBefore;
-    {
-        RawStore raw(storePath);
-        QCOMPARE(raw.value(u"SELECT value FROM meta WHERE key = 'schema_version'"_s).toString(), u"5"_s);
-        QSqlQuery q = raw.query();
-        QVERIFY(q.exec(u"SELECT tagged_text FROM documents ORDER BY position"_s));
-        while (q.next()) {
-            textsBefore.append(q.value(0).toByteArray());
-        }
-    }
+    QCOMPARE(columnOf(storePath, u"SELECT value FROM meta WHERE key = 'schema_version'"_s), QList<QByteArray>{"5"});
+    const QList<QByteArray> textsBefore = columnOf(storePath, u"SELECT tagged_text FROM documents ORDER BY position"_s);
     auto store = openedStore(storePath);
     QVERIFY(store);
     {
         RawStore raw(storePath);
         QCOMPARE(raw.value(u"SELECT value FROM meta WHERE key = 'schema_version'"_s).toString(),
                  QString::number(ReviewStore::schemaVersion));
-        QCOMPARE(
-            raw.value(u"SELECT COUNT(*) FROM documents WHERE source_text IS NULL AND tagged_text IS NULL"_s).toInt(),
-            5);
+        QCOMPARE(raw.value(u"SELECT COUNT(*) FROM document_texts WHERE source_text IS NULL AND tagged_text IS NULL"_s)
+                     .toInt(),
+                 5);
     }
     const QStringList ids = *store->ids();
     QCOMPARE(ids, (QStringList{u"000"_s, u"001"_s, u"002"_s, u"003"_s, u"004"_s}));
@@ -310,7 +304,7 @@ void TestPackedStore::aStoreFromThisAnnorevSurvivesARoundTripThroughSchema5()
     QVERIFY(store);
     RawStore raw(storePath);
     QCOMPARE(raw.value(u"SELECT COUNT(*) FROM text_dictionaries"_s).toInt(), 1);
-    QCOMPARE(raw.value(u"SELECT COUNT(*) FROM documents WHERE tagged_text IS NOT NULL"_s).toInt(), 1);
+    QCOMPARE(raw.value(u"SELECT COUNT(*) FROM document_texts WHERE tagged_text IS NOT NULL"_s).toInt(), 1);
     for (const ReviewStore::StoredDocument &old : std::as_const(before)) {
         const ReviewStore::StoredDocument now = *store->document(old.id);
         QCOMPARE(now.sourceText, old.sourceText);

@@ -462,7 +462,8 @@ void TestStoreCli::newerStoreIsRefused()
         QVERIFY(db.open());
         QSqlQuery q(db);
         QVERIFY(q.exec(u"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s));
-        QVERIFY(q.exec(u"INSERT INTO meta VALUES ('schema_version', '7')"_s));
+        QVERIFY(q.exec(u"INSERT INTO meta VALUES ('schema_version', '"_s +
+                       QString::number(annorev::ReviewStore::schemaVersion + 1) + u"')"_s));
         db.close();
     }
     QSqlDatabase::removeDatabase(u"newer"_s);
@@ -474,9 +475,10 @@ void TestStoreCli::newerStoreIsRefused()
         }
         const Run run = annorev(arguments);
         QCOMPARE(run.exitCode, 2);
-        QVERIFY2(run.err.contains(
-                     QByteArray("was written by a newer annorev (store schema 7, this annorev reads up to " +
-                                QByteArray::number(annorev::ReviewStore::schemaVersion) + "); upgrade annorev")),
+        QVERIFY2(run.err.contains(QByteArray(
+                     "was written by a newer annorev (store schema " +
+                     QByteArray::number(annorev::ReviewStore::schemaVersion + 1) + ", this annorev reads up to " +
+                     QByteArray::number(annorev::ReviewStore::schemaVersion) + "); upgrade annorev")),
                  run.err.constData());
     }
     QCOMPARE(readFile(m_store), before);

@@ -87,7 +87,11 @@ Scan scan(const BatchReader &reader, const QStringList &batchInputs, const QHash
             return result;
         }
         readChunks.append(QtConcurrent::blockingMapped<QList<QList<Read>>>(chunks.mid(first, slice), readChunk));
-        control.report(SyncControl::Stage::Reading, chunks[readChunks.size() - 1].second, reader.size());
+        const qsizetype read = chunks[readChunks.size() - 1].second;
+        // Every document up to here is read and hashed: its pages of a mapped file need not stay
+        // in this process's memory (a million documents would keep the whole batch resident).
+        reader.forget(chunks[first].first, read);
+        control.report(SyncControl::Stage::Reading, read, reader.size());
     }
 
     result.seen.reserve(reader.size());
@@ -210,18 +214,23 @@ Expected<void> checkSameBatch(const QString &store, bool storeBesideBatch, const
                  u". Give this batch its own store (leave out --store for the one beside it); nothing was changed"};
 }
 
+Import prepareImport(const BatchReader &reader, const Scan &scan, qsizetype index, const Schema &schema,
+                     const Checker &checker)
+{
+    ReadResult read = reader.read(scan.seen[index].unit, BatchReader::Keep::TextAndLine);
+    auto *entry = std::get_if<SourceEntry>(&read);
+    if (!entry) {
+        return {};
+    }
+    TextFacts facts = TextFacts::of(entry->source, schema, checker);
+    return Import{std::move(*entry), std::move(facts), true};
+}
+
 QList<Import> prepareImports(const BatchReader &reader, const Scan &scan, const QList<qsizetype> &indexes,
                              const Schema &schema, const Checker &checker)
 {
-    return QtConcurrent::blockingMapped<QList<Import>>(indexes, [&](qsizetype index) -> Import {
-        ReadResult read = reader.read(scan.seen[index].unit, BatchReader::Keep::TextAndLine);
-        auto *entry = std::get_if<SourceEntry>(&read);
-        if (!entry) {
-            return {};
-        }
-        TextFacts facts = TextFacts::of(entry->source, schema, checker);
-        return Import{std::move(*entry), std::move(facts), true};
-    });
+    return QtConcurrent::blockingMapped<QList<Import>>(
+        indexes, [&](qsizetype index) { return prepareImport(reader, scan, index, schema, checker); });
 }
 
 QString relativePath(const Seen &doc)

@@ -97,6 +97,9 @@ struct Import
     TextFacts facts;
     bool ok = false; // false when the unit could no longer be read
 };
+// Reads, parses and checks the document of the scan at index.
+Import prepareImport(const BatchReader &reader, const Scan &scan, qsizetype index, const Schema &schema,
+                     const Checker &checker);
 // Reads, parses and checks these documents of the scan on every core.
 QList<Import> prepareImports(const BatchReader &reader, const Scan &scan, const QList<qsizetype> &indexes,
                              const Schema &schema, const Checker &checker);

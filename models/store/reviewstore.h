@@ -41,7 +41,7 @@ class ReviewStore
 {
 public:
     // The schema this annorev writes; stores from older versions are migrated, newer ones refused.
-    static constexpr int schemaVersion = 6;
+    static constexpr int schemaVersion = 7;
 
     struct StoredDocument
     {

@@ -136,6 +136,18 @@ Error SqliteConnection::errorOf(const QSqlQuery &query) const
     return Error{ok ? describeSqliteError(m_path, code, detail) : QString(u"the store " % m_path % u": " % detail)};
 }
 
+sqlite3 *SqliteConnection::handle() const
+{
+    return handleOf(m_db);
+}
+
+Error SqliteConnection::lastError() const
+{
+    sqlite3 *db = handle();
+    return Error{db ? describeSqliteError(m_path, sqlite3_extended_errcode(db), QString::fromUtf8(sqlite3_errmsg(db)))
+                    : QString(u"the store " % m_path % u" is not open")};
+}
+
 QSqlQuery SqliteConnection::query() const
 {
     QSqlQuery query(m_db);

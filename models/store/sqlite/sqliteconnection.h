@@ -58,6 +58,11 @@ public:
     // is read, since switching to WAL writes the file.
     Expected<void> setUpJournal();
 
+    // The SQLite handle under the Qt connection, for SqliteStatement; null if the driver has none.
+    sqlite3 *handle() const;
+    // An error for the handle's last failed call, as errorOf() words it.
+    Error lastError() const;
+
     // BEGIN IMMEDIATE: the write lock is taken up front, under the busy timeout, so that a
     // transaction never has to upgrade a read snapshot another process has made stale.
     Expected<SqliteTransaction> beginWrite();

@@ -67,8 +67,9 @@ QStringList idsFrom(QSqlQuery &query)
 Expected<ReviewStore::StoredDocument> document(const SqliteConnection &connection, const QString &id)
 {
     QSqlQuery query = connection.query();
-    if (Expected<void> done =
-            connection.run(query, u"SELECT " % documentColumns % u" FROM documents WHERE id = ?", {id});
+    if (Expected<void> done = connection.run(
+            query, u"SELECT " % documentColumns % u" FROM " % SqliteTexts::documentsWithTexts() % u" WHERE id = ?",
+            {id});
         !done) {
         return done.error();
     }
@@ -189,10 +190,10 @@ namespace {
 
 // What an export plans with; a header of an export is these alone, without the texts.
 const QString exportHeaderColumns = QStringLiteral(
-    "id, status, reviewer, changed_at, note, layout, relative_path, tagged_text IS NOT NULL, text_token_begin,"
+    "id, status, reviewer, changed_at, note, layout, relative_path, texts.tagged_text IS NOT NULL, text_token_begin,"
     " text_token_end");
-const QString exportColumns =
-    u"SELECT " % exportHeaderColumns % u", " % SqliteTexts::packedTextColumns % u" FROM documents";
+const QString exportColumns = u"SELECT " % exportHeaderColumns % u", " % SqliteTexts::packedTextColumns % u" FROM " %
+                              SqliteTexts::documentsWithTexts();
 
 // A row of exportColumns, or of exportHeaderColumns alone when headerOnly.
 Expected<ExportDocument> exportDocumentFrom(const SqliteConnection &connection, const QSqlQuery &query, bool headerOnly)
@@ -247,8 +248,8 @@ Expected<QList<ExportDocument>> exportDocuments(const SqliteConnection &connecti
 Expected<QList<ExportDocument>> exportHeaders(const SqliteConnection &connection)
 {
     QSqlQuery query = connection.query();
-    if (Expected<void> done =
-            connection.run(query, u"SELECT " % exportHeaderColumns % u" FROM documents ORDER BY position, id");
+    if (Expected<void> done = connection.run(query, u"SELECT " % exportHeaderColumns % u" FROM " %
+                                                        SqliteTexts::documentsWithTexts() % u" ORDER BY position, id");
         !done) {
         return done.error();
     }
@@ -409,11 +410,12 @@ Expected<void> setTaggedText(SqliteConnection &connection, const QString &id, co
         return transaction.error();
     }
     QSqlQuery select = connection.query();
-    if (Expected<void> done = connection.run(
-            select,
-            u"SELECT d.rowid, " % SqliteTexts::packedTextColumns %
-                u", d.status, f.plain_text FROM documents d LEFT JOIN facts f ON f.document_id = d.id WHERE d.id = ?",
-            {id});
+    if (Expected<void> done = connection.run(select,
+                                             u"SELECT d.rowid, " % SqliteTexts::packedTextColumns %
+                                                 u", d.status, f.plain_text FROM documents d" %
+                                                 SqliteTexts::textsJoin(QLatin1StringView("d")) %
+                                                 u" LEFT JOIN facts f ON f.document_id = d.id WHERE d.id = ?",
+                                             {id});
         !done) {
         return done;
     }
@@ -451,12 +453,13 @@ Expected<void> setTaggedText(SqliteConnection &connection, const QString &id, co
     QSqlQuery audit = connection.query();
     SqliteFactsWriter factsWriter(connection);
     Expected<void> done = connection.run(
-        update,
-        QStringLiteral("UPDATE documents SET tagged_text = ?, errors = ?, warnings = ?, infos = ?, status = ?"
-                       " WHERE id = ?"),
-        {PackedDocumentTexts::packedTagged(taggedText, texts->source, *codec), integer(counts.errors()),
-         integer(counts.warnings()), integer(counts.infos()),
+        update, QStringLiteral("UPDATE documents SET errors = ?, warnings = ?, infos = ?, status = ? WHERE id = ?"),
+        {integer(counts.errors()), integer(counts.warnings()), integer(counts.infos()),
          statusValue(statusAfter.value_or(ReviewStatus::Unreviewed)), id});
+    if (done) {
+        done = SqliteTexts::setTagged(connection, rowid,
+                                      PackedDocumentTexts::packedTagged(taggedText, texts->source, *codec));
+    }
     if (done) {
         done = connection.run(audit, auditInsert,
                               {id, reviewer, now(), QStringLiteral("edit"), statusValue(statusBefore),

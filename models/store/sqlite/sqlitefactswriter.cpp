@@ -4,6 +4,11 @@
 
 namespace annorev {
 
+const QString SqliteFactsWriter::factsInsert =
+    QStringLiteral("INSERT OR REPLACE INTO facts (document_id, facts, plain_text) VALUES (?, ?, ?)");
+const QString SqliteFactsWriter::wordsInsert =
+    QStringLiteral("INSERT INTO plain_words (rowid, plain_text) VALUES (?, ?)");
+
 SqliteFactsWriter::SqliteFactsWriter(const SqliteConnection &connection)
     : m_connection(connection), m_facts(connection.query()), m_index(connection.query()), m_unindex(connection.query())
 {
@@ -11,11 +16,9 @@ SqliteFactsWriter::SqliteFactsWriter(const SqliteConnection &connection)
 
 Expected<void> SqliteFactsWriter::prepare()
 {
-    Expected<void> done = m_connection.prepare(
-        m_facts, QStringLiteral("INSERT OR REPLACE INTO facts (document_id, facts, plain_text) VALUES (?, ?, ?)"));
+    Expected<void> done = m_connection.prepare(m_facts, factsInsert);
     if (done) {
-        done =
-            m_connection.prepare(m_index, QStringLiteral("INSERT INTO plain_words (rowid, plain_text) VALUES (?, ?)"));
+        done = m_connection.prepare(m_index, wordsInsert);
     }
     if (done) {
         done = m_connection.prepare(

@@ -20,6 +20,11 @@ class SqliteFactsWriter
 public:
     explicit SqliteFactsWriter(const SqliteConnection &connection);
 
+    // The statements write() runs, for a writer that binds its own values (SqliteImport):
+    // document_id, facts, plain_text (packed); and rowid, plain_text.
+    static const QString factsInsert;
+    static const QString wordsInsert;
+
     // Prepares the statements; call once before the others.
     Expected<void> prepare();
     // Replaces the facts of the document, indexing its plain text. packedPlainText is

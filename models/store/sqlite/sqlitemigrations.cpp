@@ -15,8 +15,9 @@ const QString batchKey = QStringLiteral("batch");
 namespace {
 
 const QString schemaVersionKey = QStringLiteral("schema_version");
-// The schema whose migration packs every text again (SqliteRepack).
-constexpr int packedSchema = 6;
+// The schema whose migration writes every text anew, in a table of its own (the step before packed
+// them, SqliteRepack).
+constexpr int textsApartSchema = 7;
 
 // What takes a store from one schema version to the next: statements, then code that moves the
 // data over (none for most steps), then statements that finish the step.
@@ -33,12 +34,9 @@ struct Migration
     }
 };
 
-// The documents table as schema 6 defines it: texts packed (TextCodec), and kept once. The texts
-// come last: a row's later columns sit behind them on overflow pages, and sync and summary read
-// only the small columns of every row.
-const QString packedDocuments =
-    QStringLiteral("CREATE TABLE packed_documents ("
-                   " position INTEGER NOT NULL,"
+// A document's small columns, as schemas 6 and 7 define them.
+const QString documentColumns =
+    QStringLiteral(" position INTEGER NOT NULL,"
                    " id TEXT NOT NULL UNIQUE,"
                    " layout TEXT NOT NULL,"
                    " source_path TEXT NOT NULL,"
@@ -56,12 +54,18 @@ const QString packedDocuments =
                    " missing INTEGER NOT NULL DEFAULT 0,"
                    " errors INTEGER NOT NULL,"
                    " warnings INTEGER NOT NULL,"
-                   " infos INTEGER NOT NULL,"
-                   // NULL: the text the JSON line's text token holds (the line is kept, so the text need not be).
-                   " source_text BLOB,"
-                   // NULL: the source, unedited.
-                   " tagged_text BLOB,"
-                   " json_line BLOB)");
+                   " infos INTEGER NOT NULL");
+
+// The documents table as schema 6 defines it: texts packed (TextCodec), and kept once. The texts
+// come last: a row's later columns sit behind them on overflow pages, and sync and summary read
+// only the small columns of every row.
+const QString packedDocuments = u"CREATE TABLE packed_documents (" % documentColumns %
+                                // NULL: the text the JSON line's text token holds (the line is
+                                // kept, so the text need not be).
+                                u", source_text BLOB,"
+                                // NULL: the source, unedited.
+                                u" tagged_text BLOB,"
+                                u" json_line BLOB)";
 
 // Each entry takes a store from schema version (its index) to version index + 1.
 QList<Migration> migrations()
@@ -225,6 +229,32 @@ QList<Migration> migrations()
                 QStringLiteral("ALTER TABLE packed_facts RENAME TO facts"),
             },
         },
+        // The packed texts in a table of their own, by the documents' rowids: a decision changes a
+        // few bytes of a document's row, and SQLite writes a changed row whole, so with the texts
+        // in it every mark rewrote them (about 10 KB a document in a bulk mark). The rowids are
+        // kept: the texts and the word index are keyed by them.
+        QStringList{
+            QStringLiteral("CREATE TABLE document_texts ("
+                           " document INTEGER PRIMARY KEY,"
+                           // NULL: the text the JSON line's text token holds.
+                           " source_text BLOB,"
+                           // NULL: the source, unedited.
+                           " tagged_text BLOB,"
+                           " json_line BLOB)"),
+            QStringLiteral("INSERT INTO document_texts (document, source_text, tagged_text, json_line)"
+                           " SELECT rowid, source_text, tagged_text, json_line FROM documents ORDER BY rowid"),
+            // The rowid, named so that VACUUM keeps it.
+            u"CREATE TABLE slim_documents (seq INTEGER PRIMARY KEY," % documentColumns % u")",
+            QStringLiteral("INSERT INTO slim_documents (seq, position, id, layout, source_path, relative_path,"
+                           " source_line, source_hash, text_token_begin, text_token_end, status, note, reviewer,"
+                           " changed_at, source_changed, missing, errors, warnings, infos)"
+                           " SELECT rowid, position, id, layout, source_path, relative_path, source_line, source_hash,"
+                           " text_token_begin, text_token_end, status, note, reviewer, changed_at, source_changed,"
+                           " missing, errors, warnings, infos FROM documents ORDER BY rowid"),
+            QStringLiteral("DROP TABLE documents"),
+            QStringLiteral("ALTER TABLE slim_documents RENAME TO documents"),
+            QStringLiteral("CREATE INDEX documents_position ON documents (position)"),
+        },
     };
 }
 
@@ -327,9 +357,9 @@ Expected<void> prepare(SqliteConnection &connection, int schemaVersion)
     if (Expected<void> migrated = migrate(connection, schemaVersion); !migrated) {
         return migrated;
     }
-    if (*version > 0 && *version < packedSchema && schemaVersion >= packedSchema) {
-        // Repacking wrote the texts anew and freed the old pages: give them back to the file
-        // system, so that a store upgraded in place is as small as one made new. Best effort (it
+    if (*version > 0 && *version < textsApartSchema && schemaVersion >= textsApartSchema) {
+        // Repacking or moving wrote the texts anew and freed the old pages: give them back to the
+        // file system, so that a store upgraded in place is as small as one made new. Best effort (it
         // needs no other process in the store and room for a copy); the store is whole either way.
         QSqlQuery vacuum = connection.query();
         if (vacuum.exec(QStringLiteral("VACUUM"))) {

@@ -6,6 +6,7 @@
 #include "sqliteconnection.h"
 #include "sqlitedocuments.h"
 #include "sqlitefactswriter.h"
+#include "sqliteimport.h"
 #include "sqlitemigrations.h"
 #include "sqlitetexts.h"
 #include "sqlitevalues.h"
@@ -207,8 +208,6 @@ public:
                          const Checker &checker);
 
 private:
-    Expected<void> insertAll(const QList<qsizetype> &inserts, const Scan &scan, const BatchReader &reader,
-                             const Schema &schema, const Checker &checker);
     Expected<void> setFlag(const QString &column, const QStringList &ids, bool value, const QString &action,
                            const QString &note);
     Expected<void> logSourceChanges(const QList<qsizetype> &changed, const Scan &scan, const BatchReader &reader);
@@ -232,7 +231,7 @@ Expected<void> SyncWriter::apply(const Plan &plan, const Scan &scan, const Batch
     };
     const QString sourceChanged = QStringLiteral("source_changed");
     const QString missing = QStringLiteral("missing");
-    Expected<void> done = insertAll(plan.inserts, scan, reader, schema, checker);
+    Expected<void> done = SqliteImport::insert(m_connection, scan, plan.inserts, reader, schema, checker, m_control);
     if (done) {
         done = relocate(plan.relocate, scan, reader);
     }
@@ -257,105 +256,6 @@ Expected<void> SyncWriter::apply(const Plan &plan, const Scan &scan, const Batch
     return done;
 }
 
-namespace {
-
-// What a dictionary is trained on: the texts a store keeps most of.
-QList<QByteArray> trainingSamples(const QList<BatchSync::Import> &rows)
-{
-    QList<QByteArray> samples;
-    for (const BatchSync::Import &row : rows) {
-        if (row.ok && samples.size() < 2 * SqliteTexts::trainingSamples) {
-            samples.append(row.entry.jsonLine.isEmpty() ? row.entry.source : row.entry.jsonLine);
-            samples.append(row.facts.plainText.toUtf8());
-        }
-    }
-    return samples;
-}
-
-struct PackedImport
-{
-    PackedDocumentTexts texts;
-    QByteArray plainText;
-};
-
-} // namespace
-
-Expected<void> SyncWriter::insertAll(const QList<qsizetype> &inserts, const Scan &scan, const BatchReader &reader,
-                                     const Schema &schema, const Checker &checker)
-{
-    if (inserts.isEmpty()) {
-        return {};
-    }
-    QSqlQuery query = m_connection.query();
-    SqliteFactsWriter factsWriter(m_connection);
-    if (Expected<void> prepared = m_connection.prepare(
-            query, QStringLiteral(
-                       "INSERT INTO documents (position, id, layout, source_path, relative_path, source_line,"
-                       " source_hash, source_text, tagged_text, json_line, text_token_begin, text_token_end, errors,"
-                       " warnings, infos) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)"));
-        !prepared) {
-        return prepared;
-    }
-    if (Expected<void> prepared = factsWriter.prepare(); !prepared) {
-        return prepared;
-    }
-    // Parsing, checking and packing run on every core, a slice at a time so that memory stays
-    // bounded; the inserts stay on this thread, which owns the connection.
-    constexpr qsizetype sliceSize = 4096;
-    m_control.report(SyncControl::Stage::Importing, 0, inserts.size());
-    for (qsizetype begin = 0; begin < inserts.size(); begin += sliceSize) {
-        if (m_control.cancelled()) {
-            return SyncControl::cancelledError(m_connection.path()); // the caller's transaction rolls back
-        }
-        const QList<qsizetype> slice = inserts.mid(begin, sliceSize);
-        const QList<BatchSync::Import> rows = BatchSync::prepareImports(reader, scan, slice, schema, checker);
-        if (begin == 0) {
-            // The first import of a store trains the dictionary its texts are packed with.
-            if (Expected<void> trained = SqliteTexts::trainIfNone(m_connection, trainingSamples(rows)); !trained) {
-                return trained;
-            }
-        }
-        const Expected<TextCodec> codec = SqliteTexts::codec(m_connection);
-        if (!codec) {
-            return codec.error();
-        }
-        const QList<PackedImport> packed =
-            QtConcurrent::blockingMapped<QList<PackedImport>>(rows, [&codec](const BatchSync::Import &row) {
-                if (!row.ok) {
-                    return PackedImport{};
-                }
-                const SourceEntry &entry = row.entry;
-                const bool jsonl = entry.layout == BatchLayout::JsonLines;
-                const DocumentTexts texts{entry.source, entry.source,
-                                          jsonl ? std::optional(entry.jsonLine) : std::nullopt, entry.textTokenBegin,
-                                          entry.textTokenEnd};
-                return PackedImport{PackedDocumentTexts::of(texts, *codec), codec->pack(row.facts.plainText.toUtf8())};
-            });
-        for (qsizetype i = 0; i < rows.size(); ++i) {
-            const BatchSync::Import &row = rows[i];
-            const Seen &doc = scan.seen[slice[i]];
-            if (!row.ok) {
-                // The unit could be read a moment ago; a file deleted since is picked up next time.
-                continue;
-            }
-            const SourceEntry &entry = row.entry;
-            Expected<void> done = m_connection.exec(
-                query, {integer(doc.unit), doc.id, layoutName(doc.layout), doc.path, BatchSync::relativePath(doc),
-                        doc.line, doc.hash, packed[i].texts.source, packed[i].texts.jsonLine,
-                        integer(entry.textTokenBegin), integer(entry.textTokenEnd), integer(row.facts.facts.errors()),
-                        integer(row.facts.facts.warnings()), integer(row.facts.facts.infos())});
-            if (done) {
-                done = factsWriter.write(doc.id, query.lastInsertId().toLongLong(), row.facts, packed[i].plainText);
-            }
-            if (!done) {
-                return done;
-            }
-        }
-        m_control.report(SyncControl::Stage::Importing, begin + slice.size(), inserts.size());
-    }
-    return {};
-}
-
 Expected<void> SyncWriter::relocate(const QList<qsizetype> &moved, const Scan &scan, const BatchReader &reader)
 {
     if (moved.isEmpty()) {
@@ -363,12 +263,18 @@ Expected<void> SyncWriter::relocate(const QList<qsizetype> &moved, const Scan &s
     }
     QSqlQuery position = m_connection.query();
     QSqlQuery place = m_connection.query();
+    QSqlQuery line = m_connection.query();
     Expected<void> prepared =
         m_connection.prepare(position, QStringLiteral("UPDATE documents SET position = ? WHERE id = ?"));
     if (prepared) {
         prepared = m_connection.prepare(place, QStringLiteral("UPDATE documents SET position = ?, source_path = ?,"
-                                                              " source_line = ?, json_line = ?, text_token_begin = ?,"
+                                                              " source_line = ?, text_token_begin = ?,"
                                                               " text_token_end = ? WHERE id = ? AND source_hash = ?"));
+    }
+    if (prepared) {
+        prepared = m_connection.prepare(line, QStringLiteral("UPDATE document_texts SET json_line = ? WHERE document ="
+                                                             " (SELECT rowid FROM documents WHERE id = ? AND"
+                                                             " source_hash = ?)"));
     }
     if (!prepared) {
         return prepared;
@@ -387,11 +293,14 @@ Expected<void> SyncWriter::relocate(const QList<qsizetype> &moved, const Scan &s
         ReadResult read = reader.read(doc.unit, BatchReader::Keep::TextAndLine);
         if (const auto *entry = std::get_if<SourceEntry>(&read)) {
             const bool jsonl = doc.layout == BatchLayout::JsonLines;
-            if (Expected<void> done = m_connection.exec(
-                    place,
-                    {integer(doc.unit), doc.path, doc.line, jsonl ? QVariant(codec->pack(entry->jsonLine)) : QVariant(),
-                     integer(entry->textTokenBegin), integer(entry->textTokenEnd), doc.id, doc.hash});
-                !done) {
+            Expected<void> done =
+                m_connection.exec(place, {integer(doc.unit), doc.path, doc.line, integer(entry->textTokenBegin),
+                                          integer(entry->textTokenEnd), doc.id, doc.hash});
+            if (done) {
+                done = m_connection.exec(
+                    line, {jsonl ? QVariant(codec->pack(entry->jsonLine)) : QVariant(), doc.id, doc.hash});
+            }
+            if (!done) {
                 return done;
             }
         }
@@ -407,8 +316,9 @@ Expected<void> SyncWriter::logSourceChanges(const QList<qsizetype> &changed, con
     }
     QSqlQuery select = m_connection.query();
     QSqlQuery audit = m_connection.query();
-    Expected<void> prepared = m_connection.prepare(select, u"SELECT " % SqliteTexts::packedTextColumns %
-                                                               u", status FROM documents WHERE id = ?");
+    Expected<void> prepared =
+        m_connection.prepare(select, u"SELECT " % SqliteTexts::packedTextColumns % u", status FROM " %
+                                         SqliteTexts::documentsWithTexts() % u" WHERE id = ?");
     if (prepared) {
         prepared = m_connection.prepare(audit, SqliteDocuments::auditInsert);
     }
@@ -497,8 +407,9 @@ Expected<void> backfillFacts(SqliteConnection &connection, const Schema &schema,
     }
     QSqlQuery select = connection.query();
     SqliteFactsWriter factsWriter(connection);
-    Expected<void> prepared = connection.prepare(select, u"SELECT rowid, " % SqliteTexts::packedTextColumns %
-                                                             u" FROM documents WHERE id = ?");
+    Expected<void> prepared =
+        connection.prepare(select, u"SELECT documents.rowid, " % SqliteTexts::packedTextColumns % u" FROM " %
+                                       SqliteTexts::documentsWithTexts() % u" WHERE id = ?");
     if (prepared) {
         prepared = factsWriter.prepare();
     }

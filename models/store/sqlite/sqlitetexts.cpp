@@ -28,6 +28,16 @@ Expected<TextCodec> loadCodec(const SqliteConnection &connection)
 
 } // namespace
 
+QString textsJoin(QLatin1StringView documents)
+{
+    return u" JOIN document_texts texts ON texts.document = " % documents % u".rowid";
+}
+
+QString documentsWithTexts()
+{
+    return u"documents" % textsJoin();
+}
+
 Expected<TextCodec> codec(const SqliteConnection &connection, quint32 needed)
 {
     const std::optional<TextCodec> &cached = connection.cachedCodec();
@@ -75,6 +85,13 @@ Expected<DocumentTexts> unpackDocument(const SqliteConnection &connection, const
                      texts.error().message};
     }
     return texts;
+}
+
+Expected<void> setTagged(const SqliteConnection &connection, qint64 rowid, const QVariant &packedTagged)
+{
+    QSqlQuery update = connection.query();
+    return connection.run(update, QStringLiteral("UPDATE document_texts SET tagged_text = ? WHERE document = ?"),
+                          {packedTagged, rowid});
 }
 
 Expected<void> trainIfNone(const SqliteConnection &connection, const QList<QByteArray> &samples)

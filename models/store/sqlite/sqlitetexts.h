@@ -27,16 +27,31 @@ Expected<TextCodec> codec(const SqliteConnection &connection, quint32 needed = 0
 // the document \"a\"").
 Expected<QByteArray> unpack(const SqliteConnection &connection, const QVariant &packed, const QString &what);
 
-// The columns of the documents table a document's texts come from, in the order
-// unpackDocument() reads them.
+// The columns a document's texts come from, in the order unpackDocument() reads them: the packed
+// texts from the table document_texts (schema 7), which a query joins with textsJoin(), and the
+// text token from the documents table.
 // A literal, so that other files' constants made from it at start-up never see it unmade.
 inline constexpr QLatin1StringView packedTextColumns{
-    "source_text, tagged_text, json_line, text_token_begin, text_token_end"};
+    "texts.source_text, texts.tagged_text, texts.json_line, text_token_begin, text_token_end"};
+// What a query of the documents table (named documents, or the alias given) adds to its FROM
+// clause to select packedTextColumns.
+QString textsJoin(QLatin1StringView documents = QLatin1StringView("documents"));
+// The documents table joined with its texts, for "SELECT ... FROM " % documentsWithTexts().
+QString documentsWithTexts();
+
+// A document's packed texts, by the documents table's rowid: document, source_text, tagged_text,
+// json_line (PackedDocumentTexts, bound in that order).
+inline constexpr QLatin1StringView textsInsert{
+    "INSERT INTO document_texts (document, source_text, tagged_text, json_line) VALUES (?, ?, ?, ?)"};
 
 // A document's texts from packedTextColumns, selected from firstColumn on, or an error naming the
 // store and the document.
 Expected<DocumentTexts> unpackDocument(const SqliteConnection &connection, const QString &id, const QSqlQuery &query,
                                        int firstColumn);
+
+// Replaces the reviewer's version of the document with this rowid in the documents table: packed,
+// or null for the source (PackedDocumentTexts::packedTagged()).
+Expected<void> setTagged(const SqliteConnection &connection, qint64 rowid, const QVariant &packedTagged);
 
 // Trains a dictionary on samples and adds it to the store, inside the caller's transaction, when
 // the store has none yet; samples too few or too alike to train on add nothing. The codec then

@@ -58,7 +58,8 @@ public:
     // is read, since switching to WAL writes the file.
     Expected<void> setUpJournal();
 
-    // The SQLite handle under the Qt connection, for SqliteStatement; null if the driver has none.
+    // The SQLite handle under the Qt connection, for SqliteStatement and the reads that cannot
+    // afford a QVariant a value (SqliteIndex); null if the driver has none.
     sqlite3 *handle() const;
     // An error for the handle's last failed call, as errorOf() words it.
     Error lastError() const;
@@ -66,12 +67,6 @@ public:
     // BEGIN IMMEDIATE: the write lock is taken up front, under the busy timeout, so that a
     // transaction never has to upgrade a read snapshot another process has made stale.
     Expected<SqliteTransaction> beginWrite();
-
-    // The SQLite handle under the Qt connection, for the reads that cannot afford a QVariant a
-    // value (SqliteIndex); null only if the driver is not the system SQLite (open() refuses that).
-    sqlite3 *handle() const;
-    // The error SQLite last reported on handle(), described as errorOf() does.
-    Error lastHandleError() const;
 
     // The store's text dictionaries as last read (see SqliteTexts); none before.
     const std::optional<TextCodec> &cachedCodec() const { return m_codec; }

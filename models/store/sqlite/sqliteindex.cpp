@@ -56,7 +56,7 @@ Expected<void> readIndex(const SqliteConnection &connection, const ReviewStore::
     sqlite3_stmt *prepared = nullptr;
     if (sqlite3_prepare_v2(db, sql, int(sizeof sql), &prepared, nullptr) != SQLITE_OK) {
         sqlite3_finalize(prepared);
-        return connection.lastHandleError();
+        return connection.lastError();
     }
     const Statement statement(prepared);
     const QByteArray afterId = after.id.toUtf8();
@@ -74,7 +74,7 @@ Expected<void> readIndex(const SqliteConnection &connection, const ReviewStore::
             break;
         }
         if (step != SQLITE_ROW) {
-            return connection.lastHandleError();
+            return connection.lastError();
         }
         const QByteArrayView id = textOf(prepared, 1);
         if (sqlite3_column_type(prepared, 3) == SQLITE_NULL) {

@@ -124,6 +124,11 @@ Error SqliteConnection::errorOf(const QSqlQuery &query) const
     return Error{ok ? describeSqliteError(m_path, code, detail) : QString(u"the store " % m_path % u": " % detail)};
 }
 
+sqlite3 *SqliteConnection::handle() const
+{
+    return handleOf(m_db);
+}
+
 QSqlQuery SqliteConnection::query() const
 {
     QSqlQuery query(m_db);

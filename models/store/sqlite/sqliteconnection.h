@@ -13,6 +13,7 @@
 #include <optional>
 
 class QSqlError;
+struct sqlite3;
 
 namespace annorev {
 
@@ -40,6 +41,10 @@ public:
     // What describeSqliteError() says of a lock.
     static QString lockedMessage(const QString &path);
     Error errorOf(const QSqlQuery &query) const;
+
+    // The SQLite connection under Qt's, for reads that cannot afford a QVariant per value (see
+    // SqliteProfiles); null when the driver does not give it.
+    sqlite3 *handle() const;
 
     // A forward-only query on this connection.
     QSqlQuery query() const;

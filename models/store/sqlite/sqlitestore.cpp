@@ -3,6 +3,7 @@
 #include "sqliteconnection.h"
 #include "sqlitedocuments.h"
 #include "sqlitemigrations.h"
+#include "sqliteprofiles.h"
 #include "sqliterounds.h"
 #include "sqlitesearch.h"
 #include "sqlitesync.h"
@@ -95,6 +96,11 @@ Expected<QList<ReviewStore::ListEntry>> SqliteStore::listEntries() const
 Expected<QList<DocumentProfile>> SqliteStore::profiles() const
 {
     return SqliteDocuments::profiles(*m_connection);
+}
+
+Expected<void> SqliteStore::forEachProfile(const ProfileVisitor &visit) const
+{
+    return SqliteProfiles::forEach(*m_connection, visit);
 }
 
 Expected<QStringList> SqliteStore::search(const QString &needle, TextMatch match,

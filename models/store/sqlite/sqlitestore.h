@@ -37,6 +37,7 @@ public:
     Expected<QStringList> ids() const override;
     Expected<QList<ListEntry>> listEntries() const override;
     Expected<QList<DocumentProfile>> profiles() const override;
+    Expected<void> forEachProfile(const ProfileVisitor &visit) const override;
     Expected<QStringList> search(const QString &needle, TextMatch match,
                                  const std::function<bool()> &cancelled) const override;
     Expected<Summary> summary() const override;

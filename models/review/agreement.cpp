@@ -273,34 +273,57 @@ int Tally::categoryOf(const QString &label)
     return category;
 }
 
-void Tally::add(const AnnotatedText &a, const AnnotatedText &b)
+PairFigures PairFigures::of(const AnnotatedText &a, const AnnotatedText &b)
 {
-    ++m_result.compared;
+    PairFigures pair;
+    QHash<QString, int> labels; // into tokensPerLabel
     for (const AnnotatedText *side : {&a, &b}) {
         for (const AnnotatedText::Span &span : side->spans) {
-            categoryOf(span.label);
+            if (!labels.contains(span.label)) {
+                labels.insert(span.label, int(pair.tokensPerLabel.size()));
+                pair.tokensPerLabel.append({span.label, 0, 0, 0});
+            }
         }
     }
-    DocumentDiff diff = matchSpans(a, b, &m_result.perLabel);
-    m_result.overall.add(diff.counts);
-    if (diff.unmatched() > 0) {
-        m_result.differing.append(std::move(diff));
-    }
+    pair.diff = matchSpans(a, b, &pair.perLabel);
     QList<qsizetype> tokenStarts;
-    for (const auto &[start, end] : tokens(a.text, a.unit)) {
+    for (const auto &[start, end] : Agreement::tokens(a.text, a.unit)) {
         tokenStarts.append(start);
     }
-    const QList<int> categoryA = categoriesAt(a, m_categories, tokenStarts);
-    const QList<int> categoryB = categoriesAt(b, m_categories, tokenStarts);
+    const QList<int> categoryA = categoriesAt(a, labels, tokenStarts);
+    const QList<int> categoryB = categoriesAt(b, labels, tokenStarts);
     for (qsizetype t = 0; t < tokenStarts.size(); ++t) {
         const int x = categoryA[t];
         const int y = categoryB[t];
-        ++(x < 0 ? m_outside[0] : m_inA[x]);
-        ++(y < 0 ? m_outside[1] : m_inB[y]);
+        ++(x < 0 ? pair.outside[0] : pair.tokensPerLabel[x].inA);
+        ++(y < 0 ? pair.outside[1] : pair.tokensPerLabel[y].inB);
         if (x == y) {
-            ++(x < 0 ? m_outside[2] : m_same[x]);
+            ++(x < 0 ? pair.outside[2] : pair.tokensPerLabel[x].same);
         }
-        ++m_result.tokens;
+    }
+    pair.tokens = tokenStarts.size();
+    return pair;
+}
+
+void Tally::add(PairFigures pair)
+{
+    ++m_result.compared;
+    for (const PairFigures::TokenCounts &label : std::as_const(pair.tokensPerLabel)) {
+        const int category = categoryOf(label.label);
+        m_inA[category] += label.inA;
+        m_inB[category] += label.inB;
+        m_same[category] += label.same;
+    }
+    for (auto it = pair.perLabel.cbegin(); it != pair.perLabel.cend(); ++it) {
+        m_result.perLabel[it.key()].add(it.value());
+    }
+    for (std::size_t i = 0; i < m_outside.size(); ++i) {
+        m_outside[i] += pair.outside[i];
+    }
+    m_result.tokens += pair.tokens;
+    m_result.overall.add(pair.diff.counts);
+    if (pair.diff.unmatched() > 0) {
+        m_result.differing.append(std::move(pair.diff));
     }
 }
 

@@ -88,6 +88,28 @@ Pairing pairSpans(const AnnotatedText &a, const AnnotatedText &b);
 // without holding either (see BatchComparison); compare() is this over two lists. Labels are
 // numbered as they turn up and put in name order by result(), which computes the kappas in that
 // order, so that the figures come out as if every label had been known from the start.
+//
+// What one document pair adds (PairFigures) is measured apart from adding it, so that workers can
+// measure pairs at once while one thread adds them up in A's order.
+struct PairFigures
+{
+    struct TokenCounts
+    {
+        QString label;
+        qsizetype inA = 0; // tokens of the label on each side, and on both
+        qsizetype inB = 0;
+        qsizetype same = 0;
+    };
+    DocumentDiff diff;
+    QHash<QString, Counts> perLabel;
+    QList<TokenCounts> tokensPerLabel;  // every label of the pair's spans, on either side
+    std::array<qsizetype, 3> outside{}; // tokens outside any span: in A, in B, in both
+    qsizetype tokens = 0;
+
+    // a and b have the same text and unit.
+    static PairFigures of(const AnnotatedText &a, const AnnotatedText &b);
+};
+
 class Tally
 {
 public:
@@ -95,7 +117,8 @@ public:
     void onlyInB(const QString &id) { m_result.onlyInB.append(id); }
     void textDiffers(const QString &id) { m_result.textDiffers.append(id); }
     // A document in both with the same text (and unit).
-    void add(const AnnotatedText &a, const AnnotatedText &b);
+    void add(const AnnotatedText &a, const AnnotatedText &b) { add(PairFigures::of(a, b)); }
+    void add(PairFigures pair);
     Result result() &&;
 
 private:

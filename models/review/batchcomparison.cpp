@@ -18,14 +18,23 @@ constexpr qsizetype blockSize = 1024;
 
 // Calls each(results) for the units of reader a block at a time, in order, where results are
 // read(unit) of the block's units mapped on every core; the block's pages are dropped after.
+// The next block is read while each() takes the last one.
 template <typename Read, typename Each> void forEachBlock(const BatchReader &reader, Read read, Each each)
 {
-    QList<qsizetype> units;
-    for (qsizetype begin = 0; begin < reader.size(); begin += blockSize) {
-        units.resize(std::min(blockSize, reader.size() - begin));
+    using Result = std::invoke_result_t<Read, qsizetype>;
+    const auto start = [&reader, &read](qsizetype begin) {
+        QList<qsizetype> units(std::min(blockSize, reader.size() - begin));
         std::iota(units.begin(), units.end(), begin);
-        each(QtConcurrent::blockingMapped<QList<std::invoke_result_t<Read, qsizetype>>>(units, read));
-        reader.forget(begin, begin + units.size());
+        return QtConcurrent::mapped(std::move(units), read);
+    };
+    QFuture<Result> next = reader.size() > 0 ? start(0) : QFuture<Result>();
+    for (qsizetype begin = 0; begin < reader.size(); begin += blockSize) {
+        QList<Result> results = next.results();
+        if (begin + blockSize < reader.size()) {
+            next = start(begin + blockSize);
+        }
+        each(results);
+        reader.forget(begin, begin + results.size());
     }
 }
 
@@ -104,12 +113,16 @@ BatchComparison BatchComparison::run(const QStringList &inputsA, const QStringLi
         AnnotatedBatch::Unit a;
         std::optional<AnnotatedText> b; // A's namesake in B, when it has one
         qsizetype unitB = -1;
+        std::optional<Agreement::PairFigures> figures; // when both have the same text
     };
     const auto readPair = [&](qsizetype index) {
-        Pair pair{AnnotatedBatch::readUnit(readerA, index, schema, unit), std::nullopt, -1};
+        Pair pair{AnnotatedBatch::readUnit(readerA, index, schema, unit), std::nullopt, -1, std::nullopt};
         if (const qsizetype k = pair.a.text ? b.byId.value(pair.a.text->id, -1) : -1; k >= 0) {
             pair.unitB = b.units[k];
             pair.b = AnnotatedBatch::readUnit(readerB, pair.unitB, schema, unit).text;
+            if (pair.b && pair.b->text == pair.a.text->text) {
+                pair.figures = Agreement::PairFigures::of(*pair.a.text, *pair.b);
+            }
         }
         return pair;
     };
@@ -117,7 +130,7 @@ BatchComparison BatchComparison::run(const QStringList &inputsA, const QStringLi
     QList<qsizetype> partnerOfB(b.ids.size(), -1); // the unit of A with each of B's ids
     QHash<QString, qsizetype> onlyInA;             // A's ids that B lacks, with their units
     qsizetype index = 0;
-    forEachBlock(readerA, readPair, [&](const QList<Pair> &block) {
+    forEachBlock(readerA, readPair, [&](QList<Pair> &block) {
         // The pages of B this block read leave memory too: all of them behind the block's last
         // unit when B is in A's order, the whole file's when it is shuffled.
         qsizetype firstB = readerB.size();
@@ -129,7 +142,7 @@ BatchComparison BatchComparison::run(const QStringList &inputsA, const QStringLi
             }
         }
         readerB.forget(firstB, lastB + 1);
-        for (const Pair &pair : block) {
+        for (Pair &pair : block) {
             const qsizetype unitA = index++;
             if (pair.a.error) {
                 comparison.errorsA.append(*pair.a.error);
@@ -153,10 +166,10 @@ BatchComparison BatchComparison::run(const QStringList &inputsA, const QStringLi
                 continue;
             }
             partnerOfB[k] = unitA;
-            if (pair.b->text != doc.text) {
-                tally.textDiffers(doc.id);
+            if (pair.figures) {
+                tally.add(std::move(*pair.figures));
             } else {
-                tally.add(doc, *pair.b);
+                tally.textDiffers(doc.id);
             }
         }
     });

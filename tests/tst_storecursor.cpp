@@ -1,12 +1,11 @@
 #include "batchstats.h"
-#include "batchstatscounter.h"
 #include "checker.h"
 #include "countryaliases.h"
+#include "generatedbatch.h"
 #include "spotchecksample.h"
 #include "storestats.h"
 #include "testsupport.h"
 
-#include <QProcess>
 #include <QTest>
 
 using namespace annorev;
@@ -42,10 +41,8 @@ void TestStoreCursor::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     const QString batch = m_dir.filePath(u"generated.jsonl"_s);
-    QProcess genbatch;
-    genbatch.start(QStringLiteral(ANNOREV_GENBATCH), {u"--seed"_s, u"7"_s, u"--count"_s, u"3000"_s, u"--out"_s, batch});
-    QVERIFY(genbatch.waitForFinished(120000));
-    QVERIFY2(genbatch.exitCode() == 0, genbatch.readAllStandardError().constData());
+    const QString generated = generateBatch(batch, 7, 3000);
+    QVERIFY2(generated.isEmpty(), qPrintable(generated));
     m_store = syncedStore(batch, m_checker);
     QVERIFY(m_store);
     const Expected<QStringList> ids = m_store->ids();

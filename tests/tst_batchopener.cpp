@@ -86,8 +86,9 @@ void TestBatchOpener::opensTheBatchAndReportsEachStage()
     QCOMPARE(batch->reviewer, u"tester"_s);
     QVERIFY(batch->store != nullptr);
     QCOMPARE(batch->store->path(), ReviewStore::defaultStorePath({m_batch}));
-    QCOMPARE(batch->entries.size(), 5);
-    QCOMPARE(batch->entries.first().id, u"000_fb52d27db3b8b6ee.txt"_s);
+    QCOMPARE(batch->firstPage.size(), 5);
+    QCOMPARE(batch->documentCount, 5);
+    QCOMPARE(QString::fromUtf8(batch->firstPage.id(0)), u"000_fb52d27db3b8b6ee.txt"_s);
     QVERIFY(batch->inputErrors.isEmpty());
     QVERIFY(!opener.takeBatch().has_value());
 }
@@ -243,7 +244,8 @@ void TestBatchOpener::aNewOpenReplacesTheOneUnderWay()
     std::optional<BatchOpener::Batch> batch = opener.takeBatch();
     QVERIFY(batch.has_value());
     QCOMPARE(batch->inputs, QStringList{other});
-    QCOMPARE(batch->entries.size(), 1);
+    QCOMPARE(batch->firstPage.size(), 1);
+    QCOMPARE(batch->documentCount, 1);
 }
 
 void TestBatchOpener::anUnchangedBatchOpensFromItsStampsWithoutReading()
@@ -268,7 +270,8 @@ void TestBatchOpener::anUnchangedBatchOpensFromItsStampsWithoutReading()
     QVERIFY2(!steps.join(u' ').contains(u"Reading"_s), qPrintable(steps.join(u" | ")));
     std::optional<BatchOpener::Batch> batch = opener.takeBatch();
     QVERIFY(batch.has_value());
-    QCOMPARE(batch->entries.size(), 5);
+    QCOMPARE(batch->firstPage.size(), 5);
+    QCOMPARE(batch->documentCount, 5);
 }
 
 QTEST_GUILESS_MAIN(TestBatchOpener)

@@ -261,27 +261,39 @@ void TestDocumentList::documentFilterNarrowsTheList_data()
     QTest::addColumn<QString>("needle");
     QTest::addColumn<QStringList>("matches");
     QTest::addColumn<QString>("ids");
+    QTest::addColumn<bool>("background"); // worked out on a worker, as above the threshold
     using F = DocumentFilterProxyModel::FindingFilter;
-    QTest::newRow("nothing") << -1 << QString() << QString() << int(F::Any) << QString() << QStringList()
-                             << u"a|b|c|d"_s;
-    QTest::newRow("approved") << int(ReviewStatus::Approved) << QString() << QString() << int(F::Any) << QString()
-                              << QStringList() << u"b|d"_s;
-    QTest::newRow("params label") << -1 << u"params"_s << QString() << int(F::Any) << QString() << QStringList()
-                                  << u"a|c"_s;
-    QTest::newRow("rule") << -1 << QString() << u"gpu-count-untagged"_s << int(F::Any) << QString() << QStringList()
-                          << u"c"_s;
-    QTest::newRow("with errors") << -1 << QString() << QString() << int(F::WithErrors) << QString() << QStringList()
-                                 << u"b"_s;
-    QTest::newRow("with warnings") << -1 << QString() << QString() << int(F::WithWarnings) << QString() << QStringList()
-                                   << u"c"_s;
-    QTest::newRow("without findings") << -1 << QString() << QString() << int(F::WithoutFindings) << QString()
-                                      << QStringList() << u"a|d"_s;
-    QTest::newRow("id contains, any case")
-        << -1 << QString() << QString() << int(F::Any) << u"A"_s << QStringList() << u"a"_s;
-    QTest::newRow("text matches from the store")
-        << -1 << QString() << QString() << int(F::Any) << u"gpu"_s << QStringList{u"b"_s, u"d"_s} << u"b|d"_s;
-    QTest::newRow("filters combine") << int(ReviewStatus::Approved) << QString() << QString() << int(F::WithoutFindings)
-                                     << u"x"_s << QStringList{u"b"_s, u"d"_s} << u"d"_s;
+    struct Case
+    {
+        const char *name;
+        int status;
+        QString label;
+        QString rule;
+        F findings;
+        QString needle;
+        QStringList matches;
+        QString ids;
+    };
+    const int approved = int(ReviewStatus::Approved);
+    const QList<Case> cases{
+        {"nothing", -1, {}, {}, F::Any, {}, {}, u"a|b|c|d"_s},
+        {"approved", approved, {}, {}, F::Any, {}, {}, u"b|d"_s},
+        {"unreviewed", int(ReviewStatus::Unreviewed), {}, {}, F::Any, {}, {}, u"a"_s},
+        {"params label", -1, u"params"_s, {}, F::Any, {}, {}, u"a|c"_s},
+        {"rule", -1, {}, u"gpu-count-untagged"_s, F::Any, {}, {}, u"c"_s},
+        {"with errors", -1, {}, {}, F::WithErrors, {}, {}, u"b"_s},
+        {"with warnings", -1, {}, {}, F::WithWarnings, {}, {}, u"c"_s},
+        {"without findings", -1, {}, {}, F::WithoutFindings, {}, {}, u"a|d"_s},
+        {"id contains, any case", -1, {}, {}, F::Any, u"A"_s, {}, u"a"_s},
+        {"text matches from the store", -1, {}, {}, F::Any, u"gpu"_s, {u"b"_s, u"d"_s}, u"b|d"_s},
+        {"filters combine", approved, {}, {}, F::WithoutFindings, u"x"_s, {u"b"_s, u"d"_s}, u"d"_s},
+    };
+    for (bool background : {false, true}) {
+        for (const Case &c : cases) {
+            QTest::addRow("%s%s", c.name, background ? ", on a worker" : "")
+                << c.status << c.label << c.rule << int(c.findings) << c.needle << c.matches << c.ids << background;
+        }
+    }
 }
 
 void TestDocumentList::documentFilterNarrowsTheList()
@@ -293,6 +305,7 @@ void TestDocumentList::documentFilterNarrowsTheList()
     QFETCH(QString, needle);
     QFETCH(QStringList, matches);
     QFETCH(QString, ids);
+    QFETCH(bool, background);
 
     const QStringList params{u"params"_s};
     const QStringList untagged{u"gpu-count-untagged"_s};
@@ -303,19 +316,26 @@ void TestDocumentList::documentFilterNarrowsTheList()
                           {u"d"_s, 0, 0, 0, ReviewStatus::Approved, {}, {}}});
     DocumentFilterProxyModel proxy;
     QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.setBackgroundThreshold(background ? 0 : DocumentFilterProxyModel::defaultBackgroundThreshold);
     proxy.setDocumentModel(&documents);
     proxy.setStatusFilter(status < 0 ? std::nullopt : std::optional(ReviewStatus(status)));
     proxy.setLabelFilter(label);
     proxy.setRuleFilter(rule);
     proxy.setFindingFilter(DocumentFilterProxyModel::FindingFilter(findings));
     proxy.setSearch(needle, QSet<QString>(matches.cbegin(), matches.cend()));
+    QCOMPARE(proxy.isUpdating(), background && ids != u"a|b|c|d");
+    QTRY_VERIFY(!proxy.isUpdating());
     QCOMPARE(column(proxy, DocumentListModel::IdColumn), ids);
     QCOMPARE(proxy.isFiltering(), ids != u"a|b|c|d");
 
-    // A row whose entry changes leaves or joins the filtered list at once.
+    // A row whose entry changes leaves or joins the filtered list: at once, or once the worker is done.
     documents.updateEntry(0, {u"a"_s, 0, 0, 0, ReviewStatus::Approved, params, {}});
+    QTRY_VERIFY(!proxy.isUpdating());
     if (status == int(ReviewStatus::Approved) && needle.isEmpty()) {
         QVERIFY(column(proxy, DocumentListModel::IdColumn).startsWith(u"a|"_s));
+    }
+    if (status == int(ReviewStatus::Unreviewed)) {
+        QCOMPARE(proxy.rowCount(), 0);
     }
 }
 

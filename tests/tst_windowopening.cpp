@@ -1,15 +1,20 @@
 #include "largebatch.h"
+#include "batchopener.h"
+#include "documentlistmodel.h"
 #include "mainwindow.h"
+#include "recentbatches.h"
 #include "reviewstore.h"
 #include "windowfixture.h"
 
 #include <QAction>
+#include <QLabel>
 #include <QLocale>
 #include <QProgressBar>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTreeView>
 
 using namespace Qt::StringLiterals;
 using namespace annorev;
@@ -27,6 +32,7 @@ private Q_SLOTS:
 
     void escapeCancelsAnOpenAndKeepsTheBatchShown_data();
     void escapeCancelsAnOpenAndKeepsTheBatchShown();
+    void aBatchPastItsFirstPageIsListedWhileTheListIsUsable();
 
 private:
     // Opens a large batch in the window and waits for the progress dialog to show it being
@@ -94,6 +100,52 @@ void TestWindowOpening::escapeCancelsAnOpenAndKeepsTheBatchShown()
     for (const QString &file : ReviewStore::storeFiles(ReviewStore::defaultStorePath({large}))) {
         QVERIFY2(!QFileInfo::exists(file), qPrintable(file));
     }
+}
+
+void TestWindowOpening::aBatchPastItsFirstPageIsListedWhileTheListIsUsable()
+{
+    const std::unique_ptr<MainWindow> window = openWindow(true);
+    const QString large = m_dir->filePath(u"pages.jsonl"_s);
+    constexpr int count = int(BatchOpener::firstPageSize) + 3000;
+    writeLargeBatch(large, count);
+    // The reviewer left off on a document far past the first page.
+    const QString last = u"doc-%1"_s.arg(count - 10);
+    RecentBatches::setLastDocument(ReviewStore::defaultStorePath({large}), last);
+    auto *list = window->findChild<QTreeView *>(u"documentList"_s);
+    auto *progress = window->findChild<QLabel *>(u"progressLabel"_s);
+    QVERIFY(list && progress);
+
+    // What the window shows the moment the batch has opened: the first page, usable, and the
+    // rest being listed.
+    int rowsAtOpen = -1;
+    QString progressAtOpen;
+    QString currentAtOpen;
+    connect(window.get(), &MainWindow::batchOpened, this, [&](bool opened) {
+        if (opened) {
+            rowsAtOpen = list->model()->rowCount();
+            progressAtOpen = progress->text();
+            currentAtOpen = window->currentDocumentId();
+        }
+    });
+    QSignalSpy opened(window.get(), &MainWindow::batchOpened);
+    window->openBatch({large});
+    QVERIFY(opened.wait(120000));
+    QCOMPARE(opened.first().first().toBool(), true);
+    QCOMPARE(rowsAtOpen, int(BatchOpener::firstPageSize));
+    QVERIFY2(progressAtOpen.startsWith(u"Listing documents"_s), qPrintable(progressAtOpen));
+    QCOMPARE(currentAtOpen, u"doc-0"_s);
+
+    // The rest comes in; the document the reviewer left off on becomes current once listed.
+    QTRY_COMPARE_WITH_TIMEOUT(list->model()->rowCount(), count, 30000);
+    QTRY_COMPARE(window->currentDocumentId(), last);
+    QVERIFY2(progress->text().startsWith(u"0 / "_s), qPrintable(progress->text()));
+    // And decisions reach rows of the later pages.
+    window->action(u"approve"_s)->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(openedStore(window->storePath())->document(last)->status, ReviewStatus::Approved, 10000);
+    const QModelIndexList row = list->model()->match(list->model()->index(0, 0), DocumentListModel::IdRole, last, 1,
+                                                     Qt::MatchExactly);
+    QCOMPARE(row.size(), 1);
+    QCOMPARE(row.first().siblingAtColumn(DocumentListModel::StatusColumn).data().toString(), u"Approved"_s);
 }
 
 QTEST_MAIN(TestWindowOpening)

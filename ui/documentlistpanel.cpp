@@ -5,6 +5,7 @@
 #include "documentfacts.h"
 #include "documentfilterbar.h"
 #include "documentfilterproxymodel.h"
+#include "documentindexloader.h"
 #include "documentlistmodel.h"
 #include "plaintooltipdelegate.h"
 #include "schema.h"
@@ -42,6 +43,10 @@ DocumentListPanel::DocumentListPanel(const Schema &schema, QWidget *parent) : QW
     m_proxy = new DocumentFilterProxyModel(this);
     m_proxy->setDocumentModel(m_documents);
     connect(m_documents, &DocumentListModel::countsChanged, this, &DocumentListPanel::updateProgress);
+    m_loader = new DocumentIndexLoader(this);
+    connect(m_loader, &DocumentIndexLoader::pageRead, this, &DocumentListPanel::pageRead);
+    connect(m_loader, &DocumentIndexLoader::finished, this, [this] { listingEnded({}); });
+    connect(m_loader, &DocumentIndexLoader::failed, this, &DocumentListPanel::listingEnded);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -94,6 +99,9 @@ DocumentListPanel::DocumentListPanel(const Schema &schema, QWidget *parent) : QW
     m_summaryLabel = new QLabel(this);
     m_summaryLabel->setObjectName(u"summaryLabel"_s);
     m_summaryLabel->setTextFormat(Qt::PlainText);
+    // Only now: the view sorts as it is set up, before the labels exist.
+    connect(m_proxy, &DocumentFilterProxyModel::rowsUpdated, this, &DocumentListPanel::rowsUpdated);
+    connect(m_proxy, &DocumentFilterProxyModel::updatingChanged, this, &DocumentListPanel::updateSummary);
     updateProgress();
     updateSummary();
 }
@@ -106,14 +114,15 @@ void DocumentListPanel::leaveRound()
     m_view->setSortingEnabled(true);
 }
 
-void DocumentListPanel::showBatch(const QList<ReviewStore::ListEntry> &stored, const QString &storePath)
+void DocumentListPanel::showBatch(const DocumentIndexPage &firstPage, qsizetype documentCount, const QString &storePath)
 {
-    QList<DocumentListModel::Entry> entries;
-    entries.reserve(stored.size());
-    for (const ReviewStore::ListEntry &entry : stored) {
-        entries.append(DocumentEntry::fromStore(entry));
-    }
+    m_loader->stop();
     m_currentId.clear();
+    m_wantedId.clear();
+    m_pendingStatus.clear();
+    m_pendingEntry.clear();
+    m_listingError.clear();
+    m_documentCount = documentCount;
     // The filters start over without making a row of the previous batch current.
     const QScopedValueRollback replacing(m_replacingBatch, true);
     m_filterBar->reset();
@@ -126,19 +135,75 @@ void DocumentListPanel::showBatch(const QList<ReviewStore::ListEntry> &stored, c
                         : searchStore.error();
         return found ? std::optional<QStringList>(*found) : std::nullopt;
     });
-    m_documents->setEntries(std::move(entries));
+    m_documents->clear();
+    m_documents->appendPage(firstPage);
+    if (firstPage.size() < documentCount) {
+        m_loader->start(storePath, {firstPage.lastPosition, firstPage.lastId});
+    }
+    updateProgress();
     updateSummary();
 }
 
 int DocumentListPanel::documentCount() const
 {
-    return m_documents->rowCount();
+    return int(isListing() ? std::max<qsizetype>(m_documentCount, m_documents->rowCount()) : m_documents->rowCount());
+}
+
+bool DocumentListPanel::isListing() const
+{
+    return m_loader->isLoading();
+}
+
+void DocumentListPanel::pageRead(const DocumentIndexPage &page)
+{
+    m_documents->appendPage(page);
+    // Changes made to these documents before they were listed.
+    for (auto it = m_pendingEntry.begin(); it != m_pendingEntry.end();) {
+        const int row = m_documents->rowOf(it.key());
+        if (row < 0) {
+            ++it;
+            continue;
+        }
+        DocumentListModel::Entry entry = *it;
+        entry.status = m_documents->status(row);
+        m_documents->updateEntry(row, entry);
+        it = m_pendingEntry.erase(it);
+    }
+    for (auto it = m_pendingStatus.begin(); it != m_pendingStatus.end();) {
+        if (m_documents->rowOf(it.key()) < 0) {
+            ++it;
+            continue;
+        }
+        updateStatus(it.key(), *it);
+        it = m_pendingStatus.erase(it);
+    }
+    if (!m_wantedId.isEmpty() && m_documents->rowOf(m_wantedId) >= 0) {
+        showDocument(std::exchange(m_wantedId, {}));
+    }
+    updateProgress();
+    updateSummary();
+}
+
+void DocumentListPanel::listingEnded(const QString &error)
+{
+    m_listingError = error;
+    m_wantedId.clear();
+    m_pendingStatus.clear();
+    m_pendingEntry.clear();
+    updateProgress();
+    updateSummary();
+    if (!error.isEmpty()) {
+        Q_EMIT listingFailed(error);
+    }
 }
 
 void DocumentListPanel::currentRowChanged(const QModelIndex &proxyIndex)
 {
     if (!proxyIndex.isValid()) {
         return;
+    }
+    if (!m_choosing) {
+        m_wantedId.clear(); // the reviewer's pick wins over a document still to come
     }
     m_currentId = proxyIndex.siblingAtColumn(DocumentListModel::IdColumn).data(DocumentListModel::IdRole).toString();
     Q_EMIT documentPicked(m_currentId);
@@ -149,15 +214,39 @@ void DocumentListPanel::filterChanged()
     if (m_replacingBatch) {
         return;
     }
-    // The current document stays current when it passes the filter; otherwise the first that does.
-    const int row = m_documents->rowOf(m_currentId);
-    const QModelIndex current = row >= 0 ? m_proxy->mapFromSource(m_documents->index(row, 0)) : QModelIndex();
-    if (current.isValid()) {
-        m_view->setCurrentIndex(current);
+    // Below the proxy's threshold the rows are already filtered: the current one comes into view.
+    // Above it, rowsUpdated() does the same once they are.
+    if (m_proxy->isUpdating()) {
+        m_scrollToCurrent = true;
+    } else if (const QModelIndex current = m_view->currentIndex(); current.isValid()) {
         m_view->scrollTo(current);
-    } else if (m_proxy->rowCount() > 0) {
-        m_view->setCurrentIndex(m_proxy->index(0, 0));
     }
+    updateSummary();
+}
+
+void DocumentListPanel::rowsUpdated()
+{
+    if (m_replacingBatch) {
+        return;
+    }
+    // The current document stays current when it is shown (the proxy kept it through moves);
+    // otherwise the first shown one becomes current.
+    const QModelIndex current = m_view->currentIndex();
+    const bool kept = current.isValid() && current.data(DocumentListModel::IdRole).toString() == m_currentId;
+    if (!kept) {
+        const int row = m_documents->rowOf(m_currentId);
+        const QModelIndex shown = row >= 0 ? m_proxy->mapFromSource(m_documents->index(row, 0)) : QModelIndex();
+        const QScopedValueRollback choosing(m_choosing, true);
+        if (shown.isValid()) {
+            m_view->setCurrentIndex(shown);
+            m_view->scrollTo(shown);
+        } else if (m_proxy->rowCount() > 0) {
+            m_view->setCurrentIndex(m_proxy->index(0, 0));
+        }
+    } else if (std::exchange(m_scrollToCurrent, false)) {
+        m_view->scrollTo(current);
+    }
+    m_scrollToCurrent = false;
     updateSummary();
 }
 
@@ -167,20 +256,39 @@ bool DocumentListPanel::showDocument(const QString &id)
     if (row < 0) {
         return false;
     }
+    m_wantedId.clear();
     QModelIndex index = m_proxy->mapFromSource(m_documents->index(row, 0));
     if (!index.isValid()) {
         // Hidden by the filters: they give way to the document asked for.
         m_filterBar->reset();
         index = m_proxy->mapFromSource(m_documents->index(row, 0));
     }
+    if (!index.isValid()) {
+        // The rows are being worked out on a worker: rowsUpdated() makes it current.
+        m_currentId = id;
+        return true;
+    }
+    const QScopedValueRollback choosing(m_choosing, true);
     m_view->setCurrentIndex(index);
     m_view->scrollTo(index);
     return true;
 }
 
+void DocumentListPanel::showDocumentOnceListed(const QString &id)
+{
+    if (showDocument(id)) {
+        return;
+    }
+    showFirstDocument();
+    if (isListing() && !id.isEmpty()) {
+        m_wantedId = id;
+    }
+}
+
 void DocumentListPanel::showFirstDocument()
 {
     if (m_proxy->rowCount() > 0) {
+        const QScopedValueRollback choosing(m_choosing, true);
         m_view->setCurrentIndex(m_proxy->index(0, 0));
     }
 }
@@ -205,7 +313,7 @@ bool DocumentListPanel::moveToNextUnreviewed()
     for (int step = 1; step <= rows; ++step) {
         const int row = (from + step) % rows;
         const QModelIndex index = m_proxy->index(row, 0);
-        if (ReviewStatus(index.data(DocumentListModel::StatusRole).toInt()) == ReviewStatus::Unreviewed) {
+        if (m_documents->status(m_proxy->mapToSource(index).row()) == ReviewStatus::Unreviewed) {
             m_view->setCurrentIndex(index);
             m_view->scrollTo(index);
             return true;
@@ -218,17 +326,22 @@ void DocumentListPanel::updateDocument(const QString &id, const DocumentFacts &f
 {
     const int row = m_documents->rowOf(id);
     if (row < 0) {
+        if (isListing()) {
+            m_pendingEntry.insert(id, DocumentEntry::fromFacts(id, ReviewStatus::Unreviewed, facts));
+        }
         return;
     }
-    const ReviewStatus status = m_documents->entry(row).status;
-    m_documents->updateEntry(row, DocumentEntry::fromFacts(id, status, facts));
+    m_documents->updateEntry(row, DocumentEntry::fromFacts(id, m_documents->status(row), facts));
     updateSummary();
 }
 
 std::optional<ReviewStatus> DocumentListPanel::updateStatus(const QString &id, ReviewStatus status)
 {
     const int row = m_documents->rowOf(id);
-    if (row < 0 || m_documents->entry(row).status == status) {
+    if (row < 0 && isListing()) {
+        m_pendingStatus.insert(id, status);
+    }
+    if (row < 0 || m_documents->status(row) == status) {
         return std::nullopt;
     }
     DocumentListModel::Entry entry = m_documents->entry(row);
@@ -300,6 +413,23 @@ void DocumentListPanel::updateProgress()
     const int total = m_documents->rowCount();
     const int reviewed = total - m_documents->count(ReviewStatus::Unreviewed);
     const QLocale locale;
+    if (isListing()) {
+        // The counts of a partial list would mislead: the bar shows the listing instead.
+        m_progressLabel->setText(
+            tr("Listing documents: %1 of %2…").arg(locale.toString(total), locale.toString(qint64(m_documentCount))));
+        m_progressBar->setRange(0, int(std::max<qsizetype>(m_documentCount, 1)));
+        m_progressBar->setValue(total);
+        m_progressLabel->setToolTip(tr("The list can be used while the rest of the batch is read"));
+        m_progressBar->setToolTip(m_progressLabel->toolTip());
+        return;
+    }
+    if (!m_listingError.isEmpty()) {
+        m_progressLabel->setText(tr("Only %1 of %2 documents could be listed")
+                                     .arg(locale.toString(total), locale.toString(qint64(m_documentCount))));
+        m_progressLabel->setToolTip(m_listingError);
+        m_progressBar->setToolTip(m_listingError);
+        return;
+    }
     m_progressLabel->setText(tr("%1 / %2 reviewed").arg(locale.toString(reviewed), locale.toString(total)));
     m_progressBar->setRange(0, std::max(total, 1));
     m_progressBar->setValue(reviewed);
@@ -316,8 +446,13 @@ void DocumentListPanel::updateSummary()
     QStringList parts{plural(m_documents->rowCount(), tr("%1 document"), tr("%1 documents")),
                       plural(m_documents->totalErrors(), tr("%1 error"), tr("%1 errors")),
                       plural(m_documents->totalWarnings(), tr("%1 warning"), tr("%1 warnings"))};
-    if (m_proxy->isFiltering()) {
+    if (m_proxy->isUpdating()) {
+        parts.prepend(m_proxy->isFiltering() ? tr("filtering…") : tr("sorting…"));
+    } else if (m_proxy->isFiltering()) {
         parts.prepend(plural(m_proxy->rowCount(), tr("%1 shown"), tr("%1 shown")));
+    }
+    if (isListing()) {
+        parts.prepend(tr("listing"));
     }
     m_summaryLabel->setText(parts.join(u" · "_s));
 }

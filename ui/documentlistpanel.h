@@ -1,8 +1,11 @@
 #pragma once
 
+#include "documentindexpage.h"
+#include "documentlistmodel.h"
 #include "reviewstatus.h"
 #include "reviewstore.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -17,6 +20,7 @@ namespace annorev {
 struct DocumentFacts;
 class DocumentFilterBar;
 class DocumentFilterProxyModel;
+class DocumentIndexLoader;
 class DocumentListModel;
 struct Judgement;
 class Schema;
@@ -36,14 +40,21 @@ public:
     // Out of the shown batch's spot-check round, if any; batch order, sorting by a header click.
     // The current row may change: call it while the session still has the batch it belongs to.
     void leaveRound();
-    // A batch's documents as the store lists them; the filters start over, the plain-text search
-    // reads the store at storePath.
-    void showBatch(const QList<ReviewStore::ListEntry> &stored, const QString &storePath);
+    // A batch's documents as the store at storePath lists them: the first page at once, the rest
+    // read on a worker (until documentCount rows are listed), the list usable meanwhile. The
+    // filters start over; the plain-text search reads the store too.
+    void showBatch(const DocumentIndexPage &firstPage, qsizetype documentCount, const QString &storePath);
+    // The documents of the batch, those not listed yet included.
     int documentCount() const;
+    // Whether documents are still being read into the list.
+    bool isListing() const;
 
     // Makes the document current, clearing the filters when they hide it; false when the batch
     // has no such document.
     bool showDocument(const QString &id);
+    // showDocument(), or, when the document is not listed yet, the first document until it is,
+    // unless the reviewer picks another meanwhile.
+    void showDocumentOnceListed(const QString &id);
     void showFirstDocument();
     // step rows up or down the list as it is shown.
     void moveBy(int step);
@@ -73,10 +84,15 @@ public:
 Q_SIGNALS:
     // The reviewer (or the window) made another document current.
     void documentPicked(const QString &id);
+    // The rest of the batch could not be listed; the message names the store and the reason.
+    void listingFailed(const QString &error);
 
 private:
     void currentRowChanged(const QModelIndex &proxyIndex);
     void filterChanged();
+    void rowsUpdated();
+    void pageRead(const DocumentIndexPage &page);
+    void listingEnded(const QString &error);
     void updateProgress();
     void updateSummary();
 
@@ -88,8 +104,17 @@ private:
     DocumentFilterBar *m_filterBar = nullptr;
     QTreeView *m_view = nullptr;
     QLabel *m_summaryLabel = nullptr;
+    DocumentIndexLoader *m_loader = nullptr;
+    qsizetype m_documentCount = 0;
+    QString m_listingError;
+    // Changes of documents not listed yet, made when their page comes in.
+    QHash<QString, ReviewStatus> m_pendingStatus;
+    QHash<QString, DocumentListModel::Entry> m_pendingEntry;
+    QString m_wantedId;  // showDocumentOnceListed()'s, until it is listed or another is picked
     QString m_currentId; // the document last made current, even while the filters hide it
     bool m_replacingBatch = false;
+    bool m_choosing = false;        // the panel, not the reviewer, is making a row current
+    bool m_scrollToCurrent = false; // once the rows the filters asked for are worked out
 };
 
 } // namespace annorev

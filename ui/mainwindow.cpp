@@ -83,6 +83,7 @@ void MainWindow::createParts()
 {
     m_list = new DocumentListPanel(m_schema, this);
     connect(m_list, &DocumentListPanel::documentPicked, this, &MainWindow::documentPicked);
+    connect(m_list, &DocumentListPanel::listingFailed, this, &MainWindow::showError);
     m_review = new ReviewPane(m_schema, this);
     connect(m_review, &ReviewPane::errorOccurred, this, &MainWindow::showError);
     connect(m_review, &ReviewPane::editTargetChanged, this, &MainWindow::updateActions);
@@ -287,13 +288,12 @@ void MainWindow::batchReady()
     m_batch = batch->inputs;
     startSession(batch->reviewer);
 
-    m_list->showBatch(batch->entries, m_store->path());
+    m_list->showBatch(batch->firstPage, batch->documentCount, m_store->path());
     RecentBatches::remember(m_batch);
     updateTitle();
     updateSaveState();
-    if (!showDocumentWithId(RecentBatches::lastDocument(m_store->path()))) {
-        m_list->showFirstDocument();
-    }
+    // Where the reviewer left off, even when that document is listed only after the first page.
+    m_list->showDocumentOnceListed(RecentBatches::lastDocument(m_store->path()));
     if (m_list->documentCount() == 0) {
         clearDocument(tr("The batch has no documents."));
     }

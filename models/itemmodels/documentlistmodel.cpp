@@ -94,53 +94,73 @@ void DocumentListModel::setJudgements(const QList<Judgement> &latest)
     for (const Judgement &judgement : latest) {
         m_judgements.insert(judgement.documentId, judgement);
     }
-    if (!m_entries.isEmpty()) {
+    if (!m_rows.isEmpty()) {
         Q_EMIT dataChanged(index(0, JudgementColumn), index(rowCount() - 1, JudgementColumn));
     }
 }
 
-void DocumentListModel::setEntries(QList<Entry> entries)
+void DocumentListModel::count(const DocumentIndexRow &row, int sign)
+{
+    m_statusCounts.at(std::size_t(row.status)) += sign;
+    m_totalErrors += sign * row.errors;
+    m_totalWarnings += sign * row.warnings;
+}
+
+void DocumentListModel::setEntries(const QList<Entry> &entries)
 {
     beginResetModel();
-    m_entries = std::move(entries);
-    m_rowOfId.clear();
-    m_rowOfId.reserve(m_entries.size());
+    m_rows.clear();
+    m_rows.append(entries);
     m_statusCounts = {};
     m_totalErrors = 0;
     m_totalWarnings = 0;
-    for (int row = 0; row < m_entries.size(); ++row) {
-        m_rowOfId.insert(m_entries.at(row).id, row);
-        ++m_statusCounts.at(std::size_t(m_entries.at(row).status));
-        m_totalErrors += m_entries.at(row).errorCount;
-        m_totalWarnings += m_entries.at(row).warningCount;
+    for (qsizetype row = 0; row < m_rows.size(); ++row) {
+        count(m_rows.row(row), +1);
     }
     endResetModel();
     Q_EMIT countsChanged();
 }
 
-void DocumentListModel::updateEntry(int row, Entry entry)
+void DocumentListModel::clear()
 {
-    Q_ASSERT(row >= 0 && row < m_entries.size());
-    Entry &old = m_entries[row];
-    if (old == entry) {
+    setEntries({});
+}
+
+void DocumentListModel::appendPage(const DocumentIndexPage &page)
+{
+    if (page.isEmpty()) {
+        m_rows.append(page); // its name sets still count for the pages after it
         return;
     }
-    Q_ASSERT(old.id == entry.id);
-    const bool statusChanged = old.status != entry.status;
-    --m_statusCounts.at(std::size_t(old.status));
-    ++m_statusCounts.at(std::size_t(entry.status));
-    m_totalErrors += entry.errorCount - old.errorCount;
-    m_totalWarnings += entry.warningCount - old.warningCount;
-    old = std::move(entry);
+    const int first = rowCount();
+    beginInsertRows({}, first, first + int(page.size()) - 1);
+    m_rows.append(page);
+    for (qsizetype row = first; row < m_rows.size(); ++row) {
+        count(m_rows.row(row), +1);
+    }
+    endInsertRows();
+    Q_EMIT countsChanged();
+}
+
+void DocumentListModel::updateEntry(int row, const Entry &entry)
+{
+    Q_ASSERT(row >= 0 && row < rowCount());
+    const DocumentIndexRow old = m_rows.row(row);
+    if (m_rows.entry(row) == entry) {
+        return;
+    }
+    m_rows.set(row, entry);
+    count(old, -1);
+    count(m_rows.row(row), +1);
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
-    if (statusChanged) {
+    if (old.status != entry.status) {
         Q_EMIT countsChanged();
     }
 }
 
 int DocumentListModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_entries.size());
+    return parent.isValid() ? 0 : int(m_rows.size());
 }
 
 int DocumentListModel::columnCount(const QModelIndex &parent) const
@@ -153,7 +173,7 @@ QVariant DocumentListModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
         return {};
     }
-    const Entry &entry = m_entries.at(index.row());
+    const Entry entry = m_rows.entry(index.row());
     if (role == VerdictRole || (index.column() == JudgementColumn && role != IdRole)) {
         const auto judgement = m_judgements.constFind(entry.id);
         if (judgement == m_judgements.cend()) {

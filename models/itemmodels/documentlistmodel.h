@@ -1,5 +1,6 @@
 #pragma once
 
+#include "documentrows.h"
 #include "reviewstatus.h"
 #include "spotcheck.h"
 
@@ -12,26 +13,17 @@
 
 namespace annorev {
 
-// The documents of a batch: id, review status and finding counts, one row each. Built for
-// batches of hundreds of thousands of documents: a row is a small struct, data() does no
-// lookups, and the label and rule sets a filter needs are bit masks.
+// The documents of a batch: id, review status and finding counts, one row each. Built for a
+// million documents: the rows are a DocumentRows (a few numbers a document, ids in shared
+// chunks), which can arrive in pages as the store reads them (appendPage()), and a row's
+// entry with its names is made when asked for.
 class DocumentListModel final : public QAbstractTableModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(DocumentListModel)
 
 public:
-    struct Entry
-    {
-        QString id;
-        int errorCount = 0;
-        int warningCount = 0;
-        int infoCount = 0;
-        ReviewStatus status = ReviewStatus::Unreviewed;
-        QStringList labels{}; // of its spans, sorted, each once (DocumentFacts::labelNames())
-        QStringList rules{};  // of its findings, sorted, each once (DocumentFacts::ruleNames())
-        friend bool operator==(const Entry &, const Entry &) = default;
-    };
+    using Entry = DocumentRows::Entry;
 
     enum Roles
     {
@@ -61,12 +53,18 @@ public:
     static QString statusText(ReviewStatus status);
     static QColor statusColour(ReviewStatus status);
 
-    void setEntries(QList<Entry> entries);
-    void updateEntry(int row, Entry entry);
-    const Entry &entry(int row) const { return m_entries.at(row); }
-    const QList<Entry> &entries() const { return m_entries; }
+    void setEntries(const QList<Entry> &entries);
+    // Starts over with no rows (a reset), for the pages of a read of the store to follow.
+    void clear();
+    // Adds the next page of a read of the store at the end (rows inserted).
+    void appendPage(const DocumentIndexPage &page);
+    void updateEntry(int row, const Entry &entry);
+    Entry entry(int row) const { return m_rows.entry(row); }
+    QString id(int row) const { return m_rows.id(row); }
+    ReviewStatus status(int row) const { return m_rows.row(row).status; }
+    const DocumentRows &rows() const { return m_rows; }
     // The row of a document, or -1.
-    int rowOf(const QString &id) const { return m_rowOfId.value(id, -1); }
+    int rowOf(const QString &id) const { return int(m_rows.find(QStringView(id))); }
     // How many documents have each status.
     int count(ReviewStatus status) const { return m_statusCounts.at(std::size_t(status)); }
     // Error and warning findings over all documents (no signal: they change with updateEntry()).
@@ -88,9 +86,10 @@ Q_SIGNALS:
     void countsChanged();
 
 private:
+    void count(const DocumentIndexRow &row, int sign);
+
     QHash<QString, Judgement> m_judgements;
-    QList<Entry> m_entries;
-    QHash<QString, int> m_rowOfId;
+    DocumentRows m_rows;
     std::array<int, 4> m_statusCounts{};
     int m_totalErrors = 0;
     int m_totalWarnings = 0;

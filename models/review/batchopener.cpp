@@ -19,7 +19,8 @@ namespace {
 struct Outcome
 {
     QString error;
-    QList<ReviewStore::ListEntry> entries;
+    DocumentIndexPage firstPage;
+    qsizetype documentCount = 0;
     QList<InputError> inputErrors;
     QStringList sourceChanged;
 };
@@ -129,11 +130,18 @@ void BatchOpener::open(const QStringList &inputs, const QString &storePath, cons
         }
         say(tr("Listing the documents of %1…").arg(name), 0, 0);
         // A failed read is an error, not an empty batch.
-        Expected<QList<ReviewStore::ListEntry>> entries = (*store)->listEntries();
-        if (entries) {
-            outcome.entries = *std::move(entries);
+        const Expected<qsizetype> count = (*store)->batchDocumentCount();
+        const Expected<void> listed =
+            count ? (*store)->readIndex({}, firstPageSize,
+                                        [&outcome](DocumentIndexPage page) {
+                                            outcome.firstPage = std::move(page);
+                                            return false;
+                                        })
+                  : Expected<void>(count.error());
+        if (listed) {
+            outcome.documentCount = *count;
         } else {
-            outcome.error = tr("The documents of the batch could not be listed: %1").arg(entries.error().message);
+            outcome.error = tr("The documents of the batch could not be listed: %1").arg(listed.error().message);
         }
         promise.addResult(std::move(outcome));
     };
@@ -190,7 +198,8 @@ void BatchOpener::deliver()
     }
     m_batch = Batch{m_inputs,
                     *std::move(store),
-                    std::move(outcome.entries),
+                    std::move(outcome.firstPage),
+                    outcome.documentCount,
                     m_leftOut + outcome.inputErrors,
                     std::move(outcome.sourceChanged),
                     m_reviewer};

@@ -32,12 +32,16 @@ class BatchOpener final : public QObject
     Q_DISABLE_COPY_MOVE(BatchOpener)
 
 public:
+    // The documents an opened batch brings listed; a DocumentIndexLoader reads the rest after it.
+    static constexpr qsizetype firstPageSize = 5'000;
+
     // What an opened batch brings; the store's documents as they were when the batch was listed.
     struct Batch
     {
         QStringList inputs; // those that could be read, as given
         std::unique_ptr<ReviewStore> store;
-        QList<ReviewStore::ListEntry> entries;
+        DocumentIndexPage firstPage; // the first documents in batch order, up to firstPageSize
+        qsizetype documentCount = 0; // in the batch (not those gone from it), when it was listed
         QList<InputError> inputErrors; // inputs left out and units that could not be read
         QStringList sourceChanged;     // documents whose source changed since they were imported
         QString reviewer;

@@ -2,6 +2,7 @@
 
 #include "batchreader.h"
 #include "checkreport.h"
+#include "documentindexpage.h"
 #include "documentprofile.h"
 #include "expected.h"
 #include "exportdocument.h"
@@ -172,6 +173,20 @@ public:
     virtual Expected<QStringList> ids() const = 0; // in batch order, those gone from it included
     // The documents of the batch (not those gone from it), in batch order.
     virtual Expected<QList<ListEntry>> listEntries() const = 0;
+    // Where a read of the document index starts: after this place in batch order (a page's
+    // lastPosition and lastId); the default starts at the beginning.
+    struct IndexCursor
+    {
+        qint64 position = -1;
+        QString id;
+    };
+    // The documents of the batch (not those gone from it) as the window's list keeps them, in
+    // batch order from after `after`, in pages of pageSize rows (the last one fewer). One read of
+    // the store, whose pages deliver gets in order; it returns whether it wants more.
+    virtual Expected<void> readIndex(const IndexCursor &after, qsizetype pageSize,
+                                     const std::function<bool(DocumentIndexPage)> &deliver) const = 0;
+    // How many documents the batch has (not those gone from it).
+    virtual Expected<qsizetype> batchDocumentCount() const = 0;
     // Every document of the store, those gone from the batch too, in batch order: what `stats` and
     // spot-check draws count.
     virtual Expected<QList<DocumentProfile>> profiles() const = 0;

@@ -93,6 +93,18 @@ Expected<std::unique_ptr<SqliteConnection>> SqliteConnection::open(const QString
     return connection;
 }
 
+sqlite3 *SqliteConnection::handle() const
+{
+    return handleOf(m_db);
+}
+
+Error SqliteConnection::lastHandleError() const
+{
+    sqlite3 *db = handle();
+    return Error{db ? describeSqliteError(m_path, sqlite3_extended_errcode(db), QString::fromUtf8(sqlite3_errmsg(db)))
+                    : QString(u"the store " % m_path % u": no connection")};
+}
+
 QString SqliteConnection::lockedMessage(const QString &path)
 {
     return u"the store " % path % u" is locked by another annorev process; try again";
@@ -122,11 +134,6 @@ Error SqliteConnection::errorOf(const QSqlQuery &query) const
     const int code = error.nativeErrorCode().toInt(&ok);
     const QString detail = error.databaseText().isEmpty() ? error.text() : error.databaseText();
     return Error{ok ? describeSqliteError(m_path, code, detail) : QString(u"the store " % m_path % u": " % detail)};
-}
-
-sqlite3 *SqliteConnection::handle() const
-{
-    return handleOf(m_db);
 }
 
 QSqlQuery SqliteConnection::query() const

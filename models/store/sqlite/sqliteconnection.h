@@ -42,10 +42,6 @@ public:
     static QString lockedMessage(const QString &path);
     Error errorOf(const QSqlQuery &query) const;
 
-    // The SQLite connection under Qt's, for reads that cannot afford a QVariant per value (see
-    // SqliteProfiles); null when the driver does not give it.
-    sqlite3 *handle() const;
-
     // A forward-only query on this connection.
     QSqlQuery query() const;
     Expected<void> prepare(QSqlQuery &query, const QString &sql) const;
@@ -65,6 +61,12 @@ public:
     // BEGIN IMMEDIATE: the write lock is taken up front, under the busy timeout, so that a
     // transaction never has to upgrade a read snapshot another process has made stale.
     Expected<SqliteTransaction> beginWrite();
+
+    // The SQLite handle under the Qt connection, for the reads that cannot afford a QVariant a
+    // value (SqliteIndex); null only if the driver is not the system SQLite (open() refuses that).
+    sqlite3 *handle() const;
+    // The error SQLite last reported on handle(), described as errorOf() does.
+    Error lastHandleError() const;
 
     // The store's text dictionaries as last read (see SqliteTexts); none before.
     const std::optional<TextCodec> &cachedCodec() const { return m_codec; }

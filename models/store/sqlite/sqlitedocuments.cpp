@@ -138,6 +138,19 @@ Expected<QList<DocumentProfile>> profiles(const SqliteConnection &connection)
     return profilesFrom(connection, query);
 }
 
+Expected<qsizetype> batchDocumentCount(const SqliteConnection &connection)
+{
+    QSqlQuery query = connection.query();
+    if (Expected<void> done = connection.run(query, QStringLiteral("SELECT COUNT(*) FROM documents WHERE missing = 0"));
+        !done) {
+        return done.error();
+    }
+    if (!query.next()) {
+        return connection.errorOf(query);
+    }
+    return query.value(0).toLongLong();
+}
+
 Expected<ReviewStore::Summary> summary(const SqliteConnection &connection)
 {
     ReviewStore::Summary summary;

@@ -22,6 +22,7 @@ Expected<ReviewStore::StoredDocument> document(const SqliteConnection &connectio
 Expected<QStringList> ids(const SqliteConnection &connection);
 Expected<QList<ReviewStore::ListEntry>> listEntries(const SqliteConnection &connection);
 Expected<QList<DocumentProfile>> profiles(const SqliteConnection &connection);
+Expected<qsizetype> batchDocumentCount(const SqliteConnection &connection);
 Expected<ReviewStore::Summary> summary(const SqliteConnection &connection);
 Expected<QList<ExportDocument>> exportDocuments(const SqliteConnection &connection, std::optional<ReviewStatus> filter);
 Expected<QList<ExportDocument>> exportHeaders(const SqliteConnection &connection);

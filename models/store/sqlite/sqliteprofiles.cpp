@@ -57,10 +57,6 @@ Expected<void> forEach(const SqliteConnection &connection, const ReviewStore::Pr
     if (!db) {
         return Error{u"the store " % connection.path() % u": the SQLite driver does not give its connection"};
     }
-    const auto failure = [&connection, db] {
-        return Error{SqliteConnection::describeSqliteError(connection.path(), sqlite3_extended_errcode(db),
-                                                           QString::fromUtf8(sqlite3_errmsg(db)))};
-    };
     // The rows of SqliteDocuments::profiles(), ordered by position alone: SQLite would sort every
     // position's rows by id in a temporary tree, a third of the query's time, when positions are
     // all but always distinct. Rows that share a position are put in id order here instead
@@ -70,7 +66,7 @@ Expected<void> forEach(const SqliteConnection &connection, const ReviewStore::Pr
                            "SELECT d.position, d.id, d.status, f.facts FROM documents d"
                            " LEFT JOIN facts f ON f.document_id = d.id ORDER BY d.position",
                            -1, &prepared, nullptr) != SQLITE_OK) {
-        return failure();
+        return connection.lastHandleError();
     }
     const std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)> statement(prepared, &sqlite3_finalize);
     std::array<QByteArray, 4> statusNames;
@@ -113,7 +109,7 @@ Expected<void> forEach(const SqliteConnection &connection, const ReviewStore::Pr
         group[rows++].copy(prepared);
     }
     if (stepped != SQLITE_DONE) {
-        return failure();
+        return connection.lastHandleError();
     }
     return flush();
 }

@@ -2,6 +2,7 @@
 
 #include "sqliteconnection.h"
 #include "sqlitedocuments.h"
+#include "sqliteindex.h"
 #include "sqlitemigrations.h"
 #include "sqliteprofiles.h"
 #include "sqliterounds.h"
@@ -101,6 +102,17 @@ Expected<QList<DocumentProfile>> SqliteStore::profiles() const
 Expected<void> SqliteStore::forEachProfile(const ProfileVisitor &visit) const
 {
     return SqliteProfiles::forEach(*m_connection, visit);
+}
+
+Expected<void> SqliteStore::readIndex(const IndexCursor &after, qsizetype pageSize,
+                                      const std::function<bool(DocumentIndexPage)> &deliver) const
+{
+    return SqliteIndex::readIndex(*m_connection, after, pageSize, deliver);
+}
+
+Expected<qsizetype> SqliteStore::batchDocumentCount() const
+{
+    return SqliteDocuments::batchDocumentCount(*m_connection);
 }
 
 Expected<QStringList> SqliteStore::search(const QString &needle, TextMatch match,

@@ -38,6 +38,9 @@ public:
     Expected<QList<ListEntry>> listEntries() const override;
     Expected<QList<DocumentProfile>> profiles() const override;
     Expected<void> forEachProfile(const ProfileVisitor &visit) const override;
+    Expected<void> readIndex(const IndexCursor &after, qsizetype pageSize,
+                             const std::function<bool(DocumentIndexPage)> &deliver) const override;
+    Expected<qsizetype> batchDocumentCount() const override;
     Expected<QStringList> search(const QString &needle, TextMatch match,
                                  const std::function<bool()> &cancelled) const override;
     Expected<Summary> summary() const override;

@@ -1,5 +1,5 @@
 #include "agreement.h"
-#include "annotatedbatch.h"
+#include "batchcomparison.h"
 #include "commands.h"
 #include "console.h"
 #include "output.h"
@@ -31,11 +31,10 @@ QJsonObject countsJson(const Agreement::Counts &counts, const std::optional<doub
                        {QStringLiteral("kappa"), jsonNumber(kappa)}};
 }
 
-QJsonArray spansJson(const AnnotatedText &doc, const QList<qsizetype> &indexes)
+QJsonArray spansJson(const QList<AnnotatedText::Span> &only)
 {
     QJsonArray spans;
-    for (qsizetype index : indexes) {
-        const AnnotatedText::Span &span = doc.spans[index];
+    for (const AnnotatedText::Span &span : only) {
         spans.append(QJsonObject{{QStringLiteral("label"), span.label},
                                  {QStringLiteral("start"), qint64(span.start)},
                                  {QStringLiteral("end"), qint64(span.end)},
@@ -48,8 +47,6 @@ struct Sides
 {
     QString pathA;
     QString pathB;
-    QHash<QString, const AnnotatedText *> a;
-    QHash<QString, const AnnotatedText *> b;
 };
 
 QByteArray json(const Agreement::Result &result, const Sides &sides)
@@ -67,8 +64,8 @@ QByteArray json(const Agreement::Result &result, const Sides &sides)
             {QStringLiteral("b_spans"), qint64(diff.counts.bSpans)},
             {QStringLiteral("exact_matched"), qint64(diff.counts.exact)},
             {QStringLiteral("overlap_matched"), qint64(diff.counts.overlap)},
-            {QStringLiteral("only_in_a"), spansJson(*sides.a.value(diff.id), diff.unmatchedA)},
-            {QStringLiteral("only_in_b"), spansJson(*sides.b.value(diff.id), diff.unmatchedB)},
+            {QStringLiteral("only_in_a"), spansJson(diff.spansOnlyInA)},
+            {QStringLiteral("only_in_b"), spansJson(diff.spansOnlyInB)},
         });
     }
     const QJsonObject object{
@@ -102,11 +99,10 @@ QByteArray row(const QString &name, qsizetype width, const Agreement::Counts &co
            cell(kappa) + '\n';
 }
 
-QByteArray spanLines(const char *side, const AnnotatedText &doc, const QList<qsizetype> &indexes)
+QByteArray spanLines(const char *side, const QList<AnnotatedText::Span> &only)
 {
     QByteArray out;
-    for (qsizetype index : indexes) {
-        const AnnotatedText::Span &span = doc.spans[index];
+    for (const AnnotatedText::Span &span : only) {
         out += "      only in " + QByteArray(side) + ": " + span.label.toUtf8() + ' ' + QByteArray::number(span.start) +
                '-' + QByteArray::number(span.end) + " \"" + span.text.toUtf8() + "\"\n";
     }
@@ -143,8 +139,8 @@ QByteArray text(const Agreement::Result &result, const Sides &sides)
                    QByteArray::number(diff.counts.aSpans) + " spans, B " + QByteArray::number(diff.counts.bSpans) +
                    ", exact " + QByteArray::number(diff.counts.exact) + ", overlap " +
                    QByteArray::number(diff.counts.overlap) + ")\n";
-            out += spanLines("A", *sides.a.value(diff.id), diff.unmatchedA);
-            out += spanLines("B", *sides.b.value(diff.id), diff.unmatchedB);
+            out += spanLines("A", diff.spansOnlyInA);
+            out += spanLines("B", diff.spansOnlyInB);
         }
     }
     for (const auto &[title, ids] : {std::pair{"only in A", &result.onlyInA}, std::pair{"only in B", &result.onlyInB},
@@ -194,28 +190,23 @@ int runCompare(const QStringList &arguments)
     if (!schema) {
         return ExitUsage;
     }
-    const AnnotatedBatch a = AnnotatedBatch::read({positional[0]}, *schema, OffsetUnit::CodePoint);
-    const AnnotatedBatch b = AnnotatedBatch::read({positional[1]}, *schema, OffsetUnit::CodePoint);
+    // Streamed: neither batch is held (see BatchComparison).
+    const BatchComparison comparison =
+        BatchComparison::run({positional[0]}, {positional[1]}, *schema, OffsetUnit::CodePoint);
     QByteArray errors;
-    for (const AnnotatedBatch *batch : {&a, &b}) {
-        for (const InputError &error : batch->errors) {
+    for (const QList<InputError> *batchErrors : {&comparison.errorsA, &comparison.errorsB}) {
+        for (const InputError &error : *batchErrors) {
             errors += error.toString().toUtf8() + '\n';
         }
     }
     Console::err(errors);
-    const Agreement::Result result = Agreement::compare(a.documents, b.documents);
+    const Agreement::Result &result = comparison.result;
     if (result.compared == 0) {
         Console::error(QStringLiteral("%1 and %2 have no document with the same id and text to compare")
                            .arg(positional[0], positional[1]));
         return ExitUsage;
     }
-    Sides sides{positional[0], positional[1], {}, {}};
-    for (const AnnotatedText &doc : a.documents) {
-        sides.a.insert(doc.id, &doc);
-    }
-    for (const AnnotatedText &doc : b.documents) {
-        sides.b.insert(doc.id, &doc);
-    }
+    const Sides sides{positional[0], positional[1]};
     Console::out(*format == u"json" ? json(result, sides) : text(result, sides));
     Console::flush();
     return errors.isEmpty() ? ExitOk : ExitUsage;

@@ -108,13 +108,12 @@ int runSample(const QStringList &arguments)
         return ExitUsage;
     }
 
-    const Expected<QList<DocumentProfile>> documents = store->profiles();
-    if (!documents) {
-        Console::error(documents.error().message);
+    const Expected<SpotCheckSample::Drawn> read = SpotCheckSample::draw(*store, *statuses, size, seed, stratify);
+    if (!read) {
+        Console::error(read.error().message);
         return ExitUsage;
     }
-    const SpotCheckSample::Drawn drawn =
-        SpotCheckSample::draw(*documents, *statuses, size, seed, stratify);
+    const SpotCheckSample::Drawn &drawn = *read;
     if (drawn.noCandidates()) {
         Console::error(u"no document with status " % round.statuses % u" in the store " % store->path() %
                        u" to sample");

@@ -269,14 +269,14 @@ bool DrawRoundDialog::draw()
             Outcome outcome;
             // SQLite connections belong to the thread that opened them: this one is the worker's.
             const Expected<std::unique_ptr<ReviewStore>> store = ReviewStore::open(storePath);
-            const Expected<QList<DocumentProfile>> documents =
-                store ? (*store)->profiles() : Expected<QList<DocumentProfile>>(store.error());
-            if (!documents) {
-                outcome.error = documents.error().message;
+            const Expected<SpotCheckSample::Drawn> drawn =
+                store ? SpotCheckSample::draw(**store, statuses, round.requestedSize, round.seed, round.stratify)
+                      : Expected<SpotCheckSample::Drawn>(store.error());
+            if (!drawn) {
+                outcome.error = drawn.error().message;
                 return outcome;
             }
-            outcome.drawn =
-                SpotCheckSample::draw(*documents, statuses, round.requestedSize, round.seed, round.stratify);
+            outcome.drawn = *drawn;
             return outcome;
         }));
     return true;

@@ -2,6 +2,7 @@
 
 #include "document.h"
 #include "seenids.h"
+#include "seenids.h"
 
 #include <QtConcurrent>
 
@@ -9,17 +10,20 @@
 
 namespace annorev {
 
-namespace {
-
-struct ReadUnit
+AnnotatedBatch::Unit AnnotatedBatch::readUnit(const BatchReader &reader, qsizetype index, const Schema &schema,
+                                              OffsetUnit unit)
 {
-    std::optional<InputError> error;
-    std::optional<AnnotatedText> text;
-    QString path;
-    int line = 0;
-};
-
-} // namespace
+    ReadResult read = reader.read(index, BatchReader::Keep::Text);
+    Unit result;
+    if (auto *error = std::get_if<InputError>(&read)) {
+        result.error = std::move(*error);
+    } else if (const auto *entry = std::get_if<SourceEntry>(&read)) {
+        result.text = AnnotatedText::fromDocument(entry->id, Document::parse(entry->source, schema), unit);
+        result.path = entry->path;
+        result.line = entry->line;
+    }
+    return result;
+}
 
 AnnotatedBatch AnnotatedBatch::read(const QStringList &inputs, const Schema &schema, OffsetUnit unit)
 {
@@ -28,21 +32,10 @@ AnnotatedBatch AnnotatedBatch::read(const QStringList &inputs, const Schema &sch
     batch.errors = reader.errors();
     QList<qsizetype> units(reader.size());
     std::iota(units.begin(), units.end(), qsizetype(0));
-    const QList<ReadUnit> reads =
-        QtConcurrent::blockingMapped<QList<ReadUnit>>(units, [&reader, &schema, unit](qsizetype index) {
-            ReadResult read = reader.read(index, BatchReader::Keep::Text);
-            ReadUnit result;
-            if (auto *error = std::get_if<InputError>(&read)) {
-                result.error = std::move(*error);
-            } else if (const auto *entry = std::get_if<SourceEntry>(&read)) {
-                result.text = AnnotatedText::fromDocument(entry->id, Document::parse(entry->source, schema), unit);
-                result.path = entry->path;
-                result.line = entry->line;
-            }
-            return result;
-        });
+    const QList<Unit> reads = QtConcurrent::blockingMapped<QList<Unit>>(
+        units, [&reader, &schema, unit](qsizetype index) { return readUnit(reader, index, schema, unit); });
     SeenIds seen;
-    for (const ReadUnit &read : reads) {
+    for (const Unit &read : reads) {
         if (read.error) {
             batch.errors.append(*read.error);
             continue;

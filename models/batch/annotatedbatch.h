@@ -6,6 +6,8 @@
 #include <QList>
 #include <QStringList>
 
+#include <optional>
+
 namespace annorev {
 
 class Schema;
@@ -20,6 +22,16 @@ struct AnnotatedBatch
 
     // Reads and parses every document on every core; offsets are counted in unit.
     static AnnotatedBatch read(const QStringList &inputs, const Schema &schema, OffsetUnit unit);
+
+    // One unit as read() reads it: a document, an error, or neither for a blank JSON Lines line.
+    struct Unit
+    {
+        std::optional<InputError> error;
+        std::optional<AnnotatedText> text;
+        QString path;
+        int line = 0;
+    };
+    static Unit readUnit(const BatchReader &reader, qsizetype index, const Schema &schema, OffsetUnit unit);
 };
 
 } // namespace annorev

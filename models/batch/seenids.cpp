@@ -29,10 +29,7 @@ std::optional<InputError> SeenIds::add(QStringView id, size_t hash, const QStrin
         }
         const Entry &first = m_entries.at(table[at].entry - 1);
         if (idOf(first) == id) {
-            const QString where =
-                first.line > 0 ? QStringLiteral("line %1").arg(first.line) : m_paths.at(first.path);
-            return InputError{path, line,
-                              QStringLiteral("duplicate id \"%1\" (first at %2): skipped").arg(id, where)};
+            return duplicate(id, path, line, m_paths.at(first.path), first.line);
         }
     }
     // Units come file by file: the path is a new one only where a file begins.
@@ -60,6 +57,12 @@ void SeenIds::grow()
         table[at] = Slot{quint32(quint64(h) >> 32), quint32(e + 1)};
     }
     m_slots = std::move(table);
+}
+
+InputError SeenIds::duplicate(QStringView id, const QString &path, int line, const QString &firstPath, int firstLine)
+{
+    const QString where = firstLine > 0 ? QStringLiteral("line %1").arg(firstLine) : firstPath;
+    return InputError{path, line, QStringLiteral("duplicate id \"%1\" (first at %2): skipped").arg(id, where)};
 }
 
 } // namespace annorev

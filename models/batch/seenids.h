@@ -28,6 +28,9 @@ public:
     // Records id, read at path and line, unless an earlier document had it: then the error that
     // refuses this one, naming where the first was read.
     std::optional<InputError> add(QStringView id, size_t hash, const QString &path, int line);
+    // The error that refuses a document (at path, line) whose id one at firstPath, firstLine had.
+    static InputError duplicate(QStringView id, const QString &path, int line, const QString &firstPath,
+                                int firstLine);
     qsizetype size() const { return m_entries.size(); }
 
 private:

@@ -2,6 +2,7 @@
 
 #include "checker.h"
 #include "document.h"
+#include "factsview.h"
 
 #include <QMap>
 #include <QUrl>
@@ -12,34 +13,10 @@ namespace annorev {
 
 namespace {
 
-constexpr char severityLetters[] = {'i', 'w', 'e'}; // indexed by Severity
-
-std::optional<Severity> severityOfLetter(QChar letter)
-{
-    for (std::size_t i = 0; i < std::size(severityLetters); ++i) {
-        if (letter == QLatin1Char(severityLetters[i])) {
-            return Severity(i);
-        }
-    }
-    return std::nullopt;
-}
-
 // The separators of encoded(), and '%' itself, are percent-encoded in names.
 QString encodedName(const QString &name)
 {
     return QString::fromLatin1(QUrl::toPercentEncoding(name, QByteArray(), QByteArrayLiteral(";,=:%")));
-}
-
-QString decodedName(QStringView name)
-{
-    return QUrl::fromPercentEncoding(name.toUtf8());
-}
-
-std::optional<qsizetype> count(QStringView digits)
-{
-    bool ok = false;
-    const qlonglong value = digits.toLongLong(&ok);
-    return ok && value >= 0 && !digits.startsWith(u'+') ? std::optional<qsizetype>(value) : std::nullopt;
 }
 
 } // namespace
@@ -110,47 +87,26 @@ QString DocumentFacts::encoded() const
     text += u';';
     for (qsizetype i = 0; i < rules.size(); ++i) {
         text += (i ? u"," : u"") + encodedName(rules[i].rule) + u':' +
-                QLatin1Char(severityLetters[std::size_t(rules[i].severity)]) + u'=' +
-                QString::number(rules[i].findings);
+                QLatin1Char(FactsView::severityLetter(rules[i].severity)) + u'=' + QString::number(rules[i].findings);
     }
     return text;
 }
 
 std::optional<DocumentFacts> DocumentFacts::decoded(QStringView text)
 {
-    const QList<QStringView> parts = text.split(u';');
-    if (parts.size() != 3 || !parts[0].startsWith(u"records=")) {
+    const QByteArray bytes = text.toUtf8(); // the view's names point into it
+    FactsView view;
+    if (!view.read(bytes)) {
         return std::nullopt;
     }
     DocumentFacts facts;
-    const std::optional<qsizetype> records = count(parts[0].mid(8));
-    if (!records) {
-        return std::nullopt;
+    facts.records = view.records();
+    facts.bySeverity = view.bySeverity();
+    for (const FactsView::Label &label : view.labels()) {
+        facts.labels.append({FactsView::name(label.name), label.spans});
     }
-    facts.records = *records;
-    if (!parts[1].isEmpty()) {
-        for (QStringView item : parts[1].split(u',')) {
-            const qsizetype equals = item.lastIndexOf(u'=');
-            const std::optional<qsizetype> spans = equals > 0 ? count(item.mid(equals + 1)) : std::nullopt;
-            if (!spans) {
-                return std::nullopt;
-            }
-            facts.labels.append({decodedName(item.left(equals)), *spans});
-        }
-    }
-    if (!parts[2].isEmpty()) {
-        for (QStringView item : parts[2].split(u',')) {
-            const qsizetype equals = item.lastIndexOf(u'=');
-            const qsizetype colon = equals > 0 ? item.left(equals).lastIndexOf(u':') : -1;
-            const std::optional<qsizetype> findings = colon > 0 ? count(item.mid(equals + 1)) : std::nullopt;
-            const std::optional<Severity> severity =
-                colon > 0 && equals == colon + 2 ? severityOfLetter(item[colon + 1]) : std::nullopt;
-            if (!findings || !severity) {
-                return std::nullopt;
-            }
-            facts.rules.append({decodedName(item.left(colon)), *severity, *findings});
-            facts.bySeverity[std::size_t(*severity)] += *findings;
-        }
+    for (const FactsView::Rule &rule : view.rules()) {
+        facts.rules.append({FactsView::name(rule.name), rule.severity, rule.findings});
     }
     return facts;
 }

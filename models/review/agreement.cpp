@@ -133,6 +133,12 @@ DocumentDiff matchSpans(const AnnotatedText &a, const AnnotatedText &b, QHash<QS
     }
     diff.counts.aSpans = a.spans.size();
     diff.counts.bSpans = b.spans.size();
+    for (qsizetype i : std::as_const(diff.unmatchedA)) {
+        diff.spansOnlyInA.append(a.spans[i]);
+    }
+    for (qsizetype j : std::as_const(diff.unmatchedB)) {
+        diff.spansOnlyInB.append(b.spans[j]);
+    }
     return diff;
 }
 
@@ -252,76 +258,98 @@ QList<std::pair<qsizetype, qsizetype>> tokens(QStringView text, OffsetUnit unit)
     return result;
 }
 
-Result compare(const QList<AnnotatedText> &a, const QList<AnnotatedText> &b)
+int Tally::categoryOf(const QString &label)
 {
-    Result result;
-    QHash<QString, const AnnotatedText *> bById;
-    for (const AnnotatedText &doc : b) {
-        bById.insert(doc.id, &doc);
+    const auto found = m_categories.constFind(label);
+    if (found != m_categories.cend()) {
+        return *found;
     }
-    QSet<QString> aIds;
-    QList<std::pair<const AnnotatedText *, const AnnotatedText *>> pairs;
-    QSet<QString> labels;
-    for (const AnnotatedText &doc : a) {
-        aIds.insert(doc.id);
-        const AnnotatedText *other = bById.value(doc.id);
-        if (!other) {
-            result.onlyInA.append(doc.id);
-        } else if (other->text != doc.text) {
-            result.textDiffers.append(doc.id);
-        } else {
-            pairs.append(std::pair{&doc, other});
-            for (const AnnotatedText *side : {&doc, other}) {
-                for (const AnnotatedText::Span &span : side->spans) {
-                    labels.insert(span.label);
-                }
+    const int category = int(m_labels.size());
+    m_categories.insert(label, category);
+    m_labels.append(label);
+    m_inA.append(0);
+    m_inB.append(0);
+    m_same.append(0);
+    return category;
+}
+
+PairFigures PairFigures::of(const AnnotatedText &a, const AnnotatedText &b)
+{
+    PairFigures pair;
+    QHash<QString, int> labels; // into tokensPerLabel
+    for (const AnnotatedText *side : {&a, &b}) {
+        for (const AnnotatedText::Span &span : side->spans) {
+            if (!labels.contains(span.label)) {
+                labels.insert(span.label, int(pair.tokensPerLabel.size()));
+                pair.tokensPerLabel.append({span.label, 0, 0, 0});
             }
         }
     }
-    for (const AnnotatedText &doc : b) {
-        if (!aIds.contains(doc.id)) {
-            result.onlyInB.append(doc.id);
+    pair.diff = matchSpans(a, b, &pair.perLabel);
+    QList<qsizetype> tokenStarts;
+    for (const auto &[start, end] : Agreement::tokens(a.text, a.unit)) {
+        tokenStarts.append(start);
+    }
+    const QList<int> categoryA = categoriesAt(a, labels, tokenStarts);
+    const QList<int> categoryB = categoriesAt(b, labels, tokenStarts);
+    for (qsizetype t = 0; t < tokenStarts.size(); ++t) {
+        const int x = categoryA[t];
+        const int y = categoryB[t];
+        ++(x < 0 ? pair.outside[0] : pair.tokensPerLabel[x].inA);
+        ++(y < 0 ? pair.outside[1] : pair.tokensPerLabel[y].inB);
+        if (x == y) {
+            ++(x < 0 ? pair.outside[2] : pair.tokensPerLabel[x].same);
         }
     }
-    result.compared = pairs.size();
-    result.labels = QStringList(labels.cbegin(), labels.cend());
-    result.labels.sort();
-    QHash<QString, int> labelIndex;
-    for (qsizetype i = 0; i < result.labels.size(); ++i) {
-        labelIndex.insert(result.labels[i], int(i));
-    }
+    pair.tokens = tokenStarts.size();
+    return pair;
+}
 
-    // Token counts: both sides' category per token, labels by index, outside as the last one.
+void Tally::add(PairFigures pair)
+{
+    ++m_result.compared;
+    for (const PairFigures::TokenCounts &label : std::as_const(pair.tokensPerLabel)) {
+        const int category = categoryOf(label.label);
+        m_inA[category] += label.inA;
+        m_inB[category] += label.inB;
+        m_same[category] += label.same;
+    }
+    for (auto it = pair.perLabel.cbegin(); it != pair.perLabel.cend(); ++it) {
+        m_result.perLabel[it.key()].add(it.value());
+    }
+    for (std::size_t i = 0; i < m_outside.size(); ++i) {
+        m_outside[i] += pair.outside[i];
+    }
+    m_result.tokens += pair.tokens;
+    m_result.overall.add(pair.diff.counts);
+    if (pair.diff.unmatched() > 0) {
+        m_result.differing.append(std::move(pair.diff));
+    }
+}
+
+Result Tally::result() &&
+{
+    Result result = std::move(m_result);
+    std::sort(result.differing.begin(), result.differing.end(), [](const DocumentDiff &x, const DocumentDiff &y) {
+        return x.unmatched() != y.unmatched() ? x.unmatched() > y.unmatched() : x.id < y.id;
+    });
+    result.labels = m_labels;
+    result.labels.sort();
+
+    // The token counts by label name, outside as the last category.
     const qsizetype outside = result.labels.size();
     QList<qsizetype> inA(outside + 1, 0);
     QList<qsizetype> inB(outside + 1, 0);
     QList<qsizetype> same(outside + 1, 0);
-    for (const auto &[docA, docB] : std::as_const(pairs)) {
-        DocumentDiff diff = matchSpans(*docA, *docB, &result.perLabel);
-        result.overall.add(diff.counts);
-        if (diff.unmatched() > 0) {
-            result.differing.append(std::move(diff));
-        }
-        QList<qsizetype> tokenStarts;
-        for (const auto &[start, end] : tokens(docA->text, docA->unit)) {
-            tokenStarts.append(start);
-        }
-        const QList<int> categoryA = categoriesAt(*docA, labelIndex, tokenStarts);
-        const QList<int> categoryB = categoriesAt(*docB, labelIndex, tokenStarts);
-        for (qsizetype t = 0; t < tokenStarts.size(); ++t) {
-            const qsizetype x = categoryA[t] < 0 ? outside : categoryA[t];
-            const qsizetype y = categoryB[t] < 0 ? outside : categoryB[t];
-            ++inA[x];
-            ++inB[y];
-            if (x == y) {
-                ++same[x];
-            }
-            ++result.tokens;
-        }
+    for (qsizetype c = 0; c < outside; ++c) {
+        const int category = m_categories.value(result.labels[c]);
+        inA[c] = m_inA[category];
+        inB[c] = m_inB[category];
+        same[c] = m_same[category];
     }
-    std::sort(result.differing.begin(), result.differing.end(), [](const DocumentDiff &x, const DocumentDiff &y) {
-        return x.unmatched() != y.unmatched() ? x.unmatched() > y.unmatched() : x.id < y.id;
-    });
+    inA[outside] = m_outside[0];
+    inB[outside] = m_outside[1];
+    same[outside] = m_outside[2];
 
     const qsizetype total = result.tokens;
     double chance = 0;
@@ -336,6 +364,33 @@ Result compare(const QList<AnnotatedText> &a, const QList<AnnotatedText> &b)
         result.labelKappa.insert(result.labels[c], kappa(total, same[c] + neither, labelChance));
     }
     return result;
+}
+
+Result compare(const QList<AnnotatedText> &a, const QList<AnnotatedText> &b)
+{
+    Tally tally;
+    QHash<QString, const AnnotatedText *> bById;
+    for (const AnnotatedText &doc : b) {
+        bById.insert(doc.id, &doc);
+    }
+    QSet<QString> aIds;
+    for (const AnnotatedText &doc : a) {
+        aIds.insert(doc.id);
+        const AnnotatedText *other = bById.value(doc.id);
+        if (!other) {
+            tally.onlyInA(doc.id);
+        } else if (other->text != doc.text) {
+            tally.textDiffers(doc.id);
+        } else {
+            tally.add(doc, *other);
+        }
+    }
+    for (const AnnotatedText &doc : b) {
+        if (!aIds.contains(doc.id)) {
+            tally.onlyInB(doc.id);
+        }
+    }
+    return std::move(tally).result();
 }
 
 } // namespace annorev::Agreement

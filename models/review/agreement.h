@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <array>
 #include <optional>
 
 namespace annorev {
@@ -52,6 +53,9 @@ struct DocumentDiff
     Counts counts;
     QList<qsizetype> unmatchedA; // A's spans without an exact match, as indexes into its spans
     QList<qsizetype> unmatchedB;
+    // Those spans themselves: a comparison streamed through two batches keeps no document.
+    QList<AnnotatedText::Span> spansOnlyInA;
+    QList<AnnotatedText::Span> spansOnlyInB;
     qsizetype unmatched() const { return unmatchedA.size() + unmatchedB.size(); }
 };
 
@@ -79,6 +83,56 @@ struct Pairing
     QList<bool> exact;           // for each of A's spans, whether its pair has the same range
 };
 Pairing pairSpans(const AnnotatedText &a, const AnnotatedText &b);
+
+// A comparison built up one document at a time, in A's order, so that two batches can be compared
+// without holding either (see BatchComparison); compare() is this over two lists. Labels are
+// numbered as they turn up and put in name order by result(), which computes the kappas in that
+// order, so that the figures come out as if every label had been known from the start.
+//
+// What one document pair adds (PairFigures) is measured apart from adding it, so that workers can
+// measure pairs at once while one thread adds them up in A's order.
+struct PairFigures
+{
+    struct TokenCounts
+    {
+        QString label;
+        qsizetype inA = 0; // tokens of the label on each side, and on both
+        qsizetype inB = 0;
+        qsizetype same = 0;
+    };
+    DocumentDiff diff;
+    QHash<QString, Counts> perLabel;
+    QList<TokenCounts> tokensPerLabel;  // every label of the pair's spans, on either side
+    std::array<qsizetype, 3> outside{}; // tokens outside any span: in A, in B, in both
+    qsizetype tokens = 0;
+
+    // a and b have the same text and unit.
+    static PairFigures of(const AnnotatedText &a, const AnnotatedText &b);
+};
+
+class Tally
+{
+public:
+    void onlyInA(const QString &id) { m_result.onlyInA.append(id); }
+    void onlyInB(const QString &id) { m_result.onlyInB.append(id); }
+    void textDiffers(const QString &id) { m_result.textDiffers.append(id); }
+    // A document in both with the same text (and unit).
+    void add(const AnnotatedText &a, const AnnotatedText &b) { add(PairFigures::of(a, b)); }
+    void add(PairFigures pair);
+    Result result() &&;
+
+private:
+    int categoryOf(const QString &label);
+
+    Result m_result;
+    QHash<QString, int> m_categories; // labels by the number they were given
+    QStringList m_labels;             // by number
+    // Tokens per category on each side and where both agree, by number; outside any span apart.
+    QList<qsizetype> m_inA;
+    QList<qsizetype> m_inB;
+    QList<qsizetype> m_same;
+    std::array<qsizetype, 3> m_outside{}; // in A, in B, in both
+};
 
 // Documents are matched by id; both lists need one unit of offsets.
 Result compare(const QList<AnnotatedText> &a, const QList<AnnotatedText> &b);

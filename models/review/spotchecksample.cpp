@@ -1,6 +1,8 @@
 #include "spotchecksample.h"
 
 #include "documentprofile.h"
+#include "reviewstore.h"
+#include "samplecandidates.h"
 #include "sampler.h"
 #include "samplestrata.h"
 
@@ -36,6 +38,36 @@ QString statusesText(const QList<ReviewStatus> &statuses)
     return names.join(u',');
 }
 
+namespace {
+
+// The draw from candidates [0, count): idOf gives a candidate's id, strataOf every candidate's
+// stratum (asked for only when the draw is stratified).
+template <typename IdOf, typename StrataOf>
+Drawn drawFrom(qsizetype count, IdOf idOf, StrataOf strataOf, qsizetype size, quint64 seed, Stratify stratify)
+{
+    Drawn drawn;
+    drawn.candidates = count;
+    if (count == 0) {
+        return drawn;
+    }
+    if (stratify == Stratify::None) {
+        for (qsizetype index : Sampler::draw(count, size, seed)) {
+            drawn.documents.append({idOf(index), QString()});
+        }
+        return drawn;
+    }
+    const QStringList strata = strataOf();
+    drawn.strata = QSet<QString>(strata.cbegin(), strata.cend()).size();
+    if (const std::optional<Sampler::Stratified> stratified = Sampler::drawStratified(strata, size, seed)) {
+        for (qsizetype index : stratified->indexes) {
+            drawn.documents.append({idOf(index), strata[index]});
+        }
+    }
+    return drawn;
+}
+
+} // namespace
+
 Drawn draw(const QList<DocumentProfile> &documents, const QList<ReviewStatus> &statuses, qsizetype size, quint64 seed,
            Stratify stratify)
 {
@@ -43,25 +75,22 @@ Drawn draw(const QList<DocumentProfile> &documents, const QList<ReviewStatus> &s
     candidates.removeIf([&statuses](const DocumentProfile &document) {
         return !statuses.isEmpty() && !statuses.contains(document.status);
     });
-    Drawn drawn;
-    drawn.candidates = candidates.size();
-    if (candidates.isEmpty()) {
-        return drawn;
+    return drawFrom(
+        candidates.size(), [&candidates](qsizetype index) { return candidates[index].id; },
+        [&candidates, stratify] { return SampleStrata::of(candidates, stratify); }, size, seed, stratify);
+}
+
+Expected<Drawn> draw(const ReviewStore &store, const QList<ReviewStatus> &statuses, qsizetype size, quint64 seed,
+                     Stratify stratify)
+{
+    SampleCandidates candidates(statuses, stratify);
+    if (Expected<void> read = store.forEachProfile([&candidates](const ProfileRow &row) { candidates.add(row); });
+        !read) {
+        return read.error();
     }
-    if (stratify == Stratify::None) {
-        for (qsizetype index : Sampler::draw(candidates.size(), size, seed)) {
-            drawn.documents.append({candidates[index].id, QString()});
-        }
-        return drawn;
-    }
-    const QStringList strata = SampleStrata::of(candidates, stratify);
-    drawn.strata = QSet<QString>(strata.cbegin(), strata.cend()).size();
-    if (const std::optional<Sampler::Stratified> stratified = Sampler::drawStratified(strata, size, seed)) {
-        for (qsizetype index : stratified->indexes) {
-            drawn.documents.append({candidates[index].id, strata[index]});
-        }
-    }
-    return drawn;
+    return drawFrom(
+        candidates.size(), [&candidates](qsizetype index) { return candidates.id(index); },
+        [&candidates] { return candidates.strata(); }, size, seed, stratify);
 }
 
 } // namespace annorev::SpotCheckSample

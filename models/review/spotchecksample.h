@@ -1,6 +1,7 @@
 #pragma once
 
 #include "documentprofile.h"
+#include "expected.h"
 #include "spotcheck.h"
 
 #include <QDate>
@@ -9,6 +10,7 @@
 
 namespace annorev {
 
+class ReviewStore;
 
 // Drawing a spot-check round's sample, as `annorev sample` and the window's Draw Round dialog
 // both do it, so that the same options give the same ids.
@@ -34,6 +36,10 @@ struct Drawn
 // when empty): a simple sample, or one stratified by label or rule (samplestrata.h).
 Drawn draw(const QList<DocumentProfile> &documents, const QList<ReviewStatus> &statuses, qsizetype size, quint64 seed,
            Stratify stratify);
+// The same draw from every document of the store, read through its cursor and never held whole
+// (see SampleCandidates): what `annorev sample` and the Draw Round dialog use.
+Expected<Drawn> draw(const ReviewStore &store, const QList<ReviewStatus> &statuses, qsizetype size, quint64 seed,
+                     Stratify stratify);
 
 } // namespace SpotCheckSample
 

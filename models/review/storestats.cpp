@@ -1,6 +1,6 @@
 #include "storestats.h"
 
-#include "documentprofile.h"
+#include "batchstatscounter.h"
 #include "reviewstore.h"
 
 namespace annorev {
@@ -32,12 +32,13 @@ Expected<StoreStats> StoreStats::read(const ReviewStore &store, const Schema &sc
         }
         stats.rounds.append(std::move(*report));
     }
-    // The facts stored with each document's current version: nothing is parsed or checked again.
-    const Expected<QList<DocumentProfile>> profiles = store.profiles();
-    if (!profiles) {
-        return profiles.error();
+    // The facts stored with each document's current version: nothing is parsed or checked again,
+    // and counted as they are read, so that a million documents are never held at once.
+    BatchStatsCounter counter;
+    if (Expected<void> read = store.forEachProfile([&counter](const ProfileRow &row) { counter.add(row); }); !read) {
+        return read.error();
     }
-    stats.batch = BatchStats::of(*profiles, schema);
+    stats.batch = counter.stats(schema);
     return stats;
 }
 

@@ -6,6 +6,7 @@
 #include "documentprofile.h"
 #include "expected.h"
 #include "exportdocument.h"
+#include "profilerow.h"
 #include "reviewstatus.h"
 #include "spotcheck.h"
 #include "synccontrol.h"
@@ -191,6 +192,11 @@ public:
     // Every document of the store, those gone from the batch too, in batch order: what `stats` and
     // spot-check draws count.
     virtual Expected<QList<DocumentProfile>> profiles() const = 0;
+    // The same documents in the same order, handed to visit one at a time and not kept: how
+    // `stats` and draws read a million documents' facts without holding a profile of each. The
+    // same errors as profiles(); visit is not called again once one is found.
+    using ProfileVisitor = std::function<void(const ProfileRow &)>;
+    virtual Expected<void> forEachProfile(const ProfileVisitor &visit) const = 0;
     // The ids, in batch order, of the documents of the batch whose plain text contains needle,
     // ASCII letters matching either case, where match lets it begin (see TextQuery): at a word's
     // start, found through a word index, or anywhere, which reads every text and gives up with an

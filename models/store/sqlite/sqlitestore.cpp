@@ -4,6 +4,7 @@
 #include "sqlitedocuments.h"
 #include "sqliteindex.h"
 #include "sqlitemigrations.h"
+#include "sqliteprofiles.h"
 #include "sqliterounds.h"
 #include "sqlitesearch.h"
 #include "sqlitesync.h"
@@ -96,6 +97,11 @@ Expected<QList<ReviewStore::ListEntry>> SqliteStore::listEntries() const
 Expected<QList<DocumentProfile>> SqliteStore::profiles() const
 {
     return SqliteDocuments::profiles(*m_connection);
+}
+
+Expected<void> SqliteStore::forEachProfile(const ProfileVisitor &visit) const
+{
+    return SqliteProfiles::forEach(*m_connection, visit);
 }
 
 Expected<void> SqliteStore::readIndex(const IndexCursor &after, qsizetype pageSize,

@@ -37,6 +37,7 @@ public:
     Expected<QStringList> ids() const override;
     Expected<QList<ListEntry>> listEntries() const override;
     Expected<QList<DocumentProfile>> profiles() const override;
+    Expected<void> forEachProfile(const ProfileVisitor &visit) const override;
     Expected<void> readIndex(const IndexCursor &after, qsizetype pageSize,
                              const std::function<bool(DocumentIndexPage)> &deliver) const override;
     Expected<qsizetype> storedDocumentCount() const override;

@@ -1,0 +1,158 @@
+#include "agreement.h"
+#include "annotatedbatch.h"
+#include "batchcomparison.h"
+#include "generatedbatch.h"
+#include "schema.h"
+#include "testsupport.h"
+
+#include <QRegularExpression>
+#include <QTest>
+
+#include <algorithm>
+#include <random>
+
+using namespace annorev;
+using namespace annorev::test;
+using namespace Qt::StringLiterals;
+
+// `annorev compare` streams two batches (BatchComparison) instead of reading both whole. Whatever
+// the order of B, ids on one side only, repeated ids, texts that differ and lines that cannot be
+// read, it must give what Agreement::compare() gives over AnnotatedBatch::read() of each: the same
+// result to the last digit of every kappa and the same errors in the same order.
+class TestStreamedCompare : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void streamedComparisonEqualsTheWholeReadOne_data();
+    void streamedComparisonEqualsTheWholeReadOne();
+
+private:
+    static QByteArray dump(const Agreement::Result &result);
+    static QByteArray dump(const QList<InputError> &errors);
+
+    QTemporaryDir m_dir;
+    QByteArrayList m_lines; // a generated batch, one JSON line each
+};
+
+void TestStreamedCompare::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    const QString batch = m_dir.filePath(u"generated.jsonl"_s);
+    const QString generated = generateBatch(batch, 11, 2500);
+    QVERIFY2(generated.isEmpty(), qPrintable(generated));
+    m_lines = readFile(batch).split('\n');
+    m_lines.removeAll(QByteArray());
+    QCOMPARE(m_lines.size(), 2500);
+}
+
+void TestStreamedCompare::streamedComparisonEqualsTheWholeReadOne_data()
+{
+    // B as bench-scale.sh makes it: every fifth document's first hardware span untagged, every
+    // seventh's first model span relabelled.
+    static const QRegularExpression hardware(u"<hardware>([^<]*)</hardware>"_s);
+    QByteArrayList edited;
+    for (qsizetype i = 0; i < m_lines.size(); ++i) {
+        QString line = QString::fromUtf8(m_lines[i]);
+        const QRegularExpressionMatch span = hardware.match(line);
+        if ((i + 1) % 5 == 0 && span.hasMatch()) {
+            line.replace(span.capturedStart(), span.capturedLength(), span.captured(1));
+        }
+        const qsizetype open = line.indexOf(u"<model>"_s);
+        const qsizetype close = line.indexOf(u"</model>"_s);
+        if ((i + 1) % 7 == 0 && open >= 0 && close > open) {
+            line.replace(close, 8, u"</params>"_s);
+            line.replace(open, 7, u"<params>"_s);
+        }
+        edited.append(line.toUtf8());
+    }
+    QByteArrayList shuffled = edited;
+    std::shuffle(shuffled.begin(), shuffled.end(), std::mt19937(5));
+    // Ids on one side only, a text that differs, repeated ids and a line that is no JSON.
+    QByteArrayList uneven = shuffled.mid(100);
+    uneven.removeIf([](const QByteArray &line) {
+        return line.contains("\"id\":\"doc-000004\"") || line.contains("\"id\":\"doc-000011\"");
+    });
+    uneven.append(R"({"id": "only-in-b", "text": "<model>Solo</model> was trained in <year>2020</year>."})");
+    uneven.append(QByteArray(m_lines[3]).replace("\"text\":\"", "\"text\":\"Changed. "));
+    uneven.append(edited[10]);
+    uneven.append("{not json");
+    uneven.append(edited[10]);
+    QByteArrayList a = m_lines;
+    a.insert(50, m_lines[20]);
+    a.insert(60, "{\"id\": 1.5e");
+    a.append(R"({"id": "only-in-a", "text": "<hardware>TPU v4</hardware>"})");
+
+    QTest::addColumn<QByteArrayList>("a");
+    QTest::addColumn<QByteArrayList>("b");
+    QTest::addRow("same order") << m_lines << edited;
+    QTest::addRow("B shuffled") << m_lines << shuffled;
+    QTest::addRow("ids on one side, repeated ids, texts that differ, broken lines") << a << uneven;
+}
+
+void TestStreamedCompare::streamedComparisonEqualsTheWholeReadOne()
+{
+    QFETCH(QByteArrayList, a);
+    QFETCH(QByteArrayList, b);
+    const QString pathA = m_dir.filePath(u"a.jsonl"_s);
+    const QString pathB = m_dir.filePath(u"b.jsonl"_s);
+    writeFile(pathA, a.join('\n') + '\n');
+    writeFile(pathB, b.join('\n') + '\n');
+
+    const AnnotatedBatch wholeA = AnnotatedBatch::read({pathA}, Schema::builtin(), OffsetUnit::CodePoint);
+    const AnnotatedBatch wholeB = AnnotatedBatch::read({pathB}, Schema::builtin(), OffsetUnit::CodePoint);
+    const Agreement::Result whole = Agreement::compare(wholeA.documents, wholeB.documents);
+    const BatchComparison streamed = BatchComparison::run({pathA}, {pathB}, Schema::builtin(), OffsetUnit::CodePoint);
+
+    QCOMPARE(dump(streamed.errorsA), dump(wholeA.errors));
+    QCOMPARE(dump(streamed.errorsB), dump(wholeB.errors));
+    QCOMPARE(dump(streamed.result), dump(whole));
+    QVERIFY(whole.compared > 2000);
+    QVERIFY(whole.differing.size() > 500);
+}
+
+QByteArray TestStreamedCompare::dump(const QList<InputError> &errors)
+{
+    QByteArray out;
+    for (const InputError &error : errors) {
+        out += error.toString().toUtf8() + '\n';
+    }
+    return out;
+}
+
+QByteArray TestStreamedCompare::dump(const Agreement::Result &result)
+{
+    const auto number = [](const std::optional<double> &value) -> QByteArray {
+        return value ? QByteArray::number(*value, 'g', 17) : QByteArray("none");
+    };
+    const auto counts = [](const Agreement::Counts &c) -> QByteArray {
+        return QByteArray::number(c.aSpans) + ' ' + QByteArray::number(c.bSpans) + ' ' + QByteArray::number(c.exact) +
+               ' ' + QByteArray::number(c.overlap);
+    };
+    const auto spans = [](const QList<AnnotatedText::Span> &list) -> QByteArray {
+        QByteArray out;
+        for (const AnnotatedText::Span &span : list) {
+            out += ' ' + span.label.toUtf8() + ' ' + QByteArray::number(span.start) + '-' +
+                   QByteArray::number(span.end) + " \"" + span.text.toUtf8() + '"';
+        }
+        return out;
+    };
+    QByteArray out = "compared " + QByteArray::number(result.compared) + " tokens " +
+                     QByteArray::number(result.tokens) + "\nonly in A " + result.onlyInA.join(u' ').toUtf8() +
+                     "\nonly in B " + result.onlyInB.join(u' ').toUtf8() + "\ntext differs " +
+                     result.textDiffers.join(u' ').toUtf8() + "\noverall " + counts(result.overall) + " kappa " +
+                     number(result.kappa) + '\n';
+    for (const QString &label : result.labels) {
+        out += label.toUtf8() + ' ' + counts(result.perLabel.value(label)) + " kappa " +
+               number(result.labelKappa.value(label)) + '\n';
+    }
+    for (const Agreement::DocumentDiff &diff : result.differing) {
+        out += diff.id.toUtf8() + ' ' + counts(diff.counts) + " A" + spans(diff.spansOnlyInA) + " B" +
+               spans(diff.spansOnlyInB) + '\n';
+    }
+    return out;
+}
+
+QTEST_GUILESS_MAIN(TestStreamedCompare)
+#include "tst_streamedcompare.moc"

@@ -41,15 +41,18 @@ DocumentFacts factsWith(const QStringList &labels, const QStringList &rules, int
     return facts;
 }
 
+QString lineOf(const DocumentRows::Entry &entry)
+{
+    return entry.id + u' ' + statusName(entry.status) + u' ' + QString::number(entry.errorCount) + u'/' +
+           QString::number(entry.warningCount) + u' ' + entry.labels.join(u',') + u' ' + entry.rules.join(u',');
+}
+
 // The rows' entries, one line each.
 QStringList entriesOf(const DocumentRows &rows)
 {
     QStringList lines;
     for (qsizetype row = 0; row < rows.size(); ++row) {
-        const DocumentRows::Entry entry = rows.entry(row);
-        lines.append(entry.id + u' ' + statusName(entry.status) + u' ' + QString::number(entry.errorCount) + u'/' +
-                     QString::number(entry.warningCount) + u' ' + entry.labels.join(u',') + u' ' +
-                     entry.rules.join(u','));
+        lines.append(lineOf(rows.entry(row)));
     }
     return lines;
 }
@@ -137,10 +140,7 @@ void TestDocumentIndex::pagesNumberNameSetsOnceAcrossARead()
     };
     QStringList expected;
     for (const Doc &doc : docs) {
-        const DocumentRows::Entry entry = DocumentEntry::fromFacts(doc.id, doc.status, doc.facts);
-        expected.append(entry.id + u' ' + statusName(entry.status) + u' ' + QString::number(entry.errorCount) + u'/' +
-                        QString::number(entry.warningCount) + u' ' + entry.labels.join(u',') + u' ' +
-                        entry.rules.join(u','));
+        expected.append(lineOf(DocumentEntry::fromFacts(doc.id, doc.status, doc.facts)));
     }
     DocumentRows rows;
     read(rows);

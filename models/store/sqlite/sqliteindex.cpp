@@ -2,7 +2,6 @@
 
 #include "sqliteconnection.h"
 
-#include <array>
 #include <memory>
 #include <sqlite3.h>
 
@@ -10,33 +9,10 @@ namespace annorev::SqliteIndex {
 
 namespace {
 
-struct Finalize
-{
-    void operator()(sqlite3_stmt *statement) const { sqlite3_finalize(statement); }
-};
-using Statement = std::unique_ptr<sqlite3_stmt, Finalize>;
-
 QByteArrayView textOf(sqlite3_stmt *statement, int column)
 {
     const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(statement, column));
     return text ? QByteArrayView(text, sqlite3_column_bytes(statement, column)) : QByteArrayView();
-}
-
-std::optional<ReviewStatus> statusOf(QByteArrayView name)
-{
-    static const std::array<QByteArray, 4> names = [] {
-        std::array<QByteArray, 4> all;
-        for (ReviewStatus status : allReviewStatuses) {
-            all[std::size_t(status)] = statusName(status).toLatin1();
-        }
-        return all;
-    }();
-    for (ReviewStatus status : allReviewStatuses) {
-        if (name == names[std::size_t(status)]) {
-            return status;
-        }
-    }
-    return std::nullopt;
 }
 
 } // namespace
@@ -58,7 +34,7 @@ Expected<void> readIndex(const SqliteConnection &connection, const ReviewStore::
         sqlite3_finalize(prepared);
         return connection.lastError();
     }
-    const Statement statement(prepared);
+    const std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)> statement(prepared, &sqlite3_finalize);
     const QByteArray afterId = after.id.toUtf8();
     sqlite3_bind_int64(prepared, 1, after.position);
     sqlite3_bind_text(prepared, 2, afterId.constData(), int(afterId.size()), SQLITE_STATIC);
@@ -81,7 +57,7 @@ Expected<void> readIndex(const SqliteConnection &connection, const ReviewStore::
             return failed(u"the document \"" + QString::fromUtf8(id) +
                           u"\" has no facts yet (a sync with its batch fills them in)");
         }
-        const std::optional<ReviewStatus> status = statusOf(textOf(prepared, 2));
+        const std::optional<ReviewStatus> status = statusFromName(textOf(prepared, 2));
         if (Expected<void> added = builder.add(id, status.value_or(ReviewStatus::Unreviewed), textOf(prepared, 3));
             !added) {
             return failed(added.error().message);

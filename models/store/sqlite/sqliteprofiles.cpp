@@ -17,17 +17,6 @@ QByteArrayView column(sqlite3_stmt *statement, int index)
     return QByteArrayView(text, sqlite3_column_bytes(statement, index));
 }
 
-// As SqliteValues::statusOf reads the column: anything else is unreviewed.
-ReviewStatus statusOf(QByteArrayView name, const std::array<QByteArray, 4> &names)
-{
-    for (ReviewStatus status : allReviewStatuses) {
-        if (name == names[std::size_t(status)]) {
-            return status;
-        }
-    }
-    return ReviewStatus::Unreviewed;
-}
-
 // A row copied out of the statement, so that the next one can be read before it is handed out.
 // The buffers are reused from row to row: copying allocates nothing once they have grown.
 struct Row
@@ -69,10 +58,6 @@ Expected<void> forEach(const SqliteConnection &connection, const ReviewStore::Pr
         return connection.lastError();
     }
     const std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)> statement(prepared, &sqlite3_finalize);
-    std::array<QByteArray, 4> statusNames;
-    for (ReviewStatus status : allReviewStatuses) {
-        statusNames[std::size_t(status)] = statusName(status).toUtf8();
-    }
     FactsView facts;
     QList<Row> group; // the rows of one position: the first `rows` of them, the others kept for reuse
     qsizetype rows = 0;
@@ -88,7 +73,7 @@ Expected<void> forEach(const SqliteConnection &connection, const ReviewStore::Pr
                 return Error{u"the store " % connection.path() % u": the facts of the document \"" %
                              QString::fromUtf8(row.id) % u"\" cannot be read"};
             }
-            visit(ProfileRow{row.id, statusOf(row.status, statusNames), facts});
+            visit(ProfileRow{row.id, statusFromName(row.status).value_or(ReviewStatus::Unreviewed), facts});
         }
         rows = 0;
         return {};

@@ -8,6 +8,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QScopeGuard>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QThread>
@@ -66,6 +67,8 @@ private slots:
     void aFolderBatchReadsAgainOnlyTheFilesThatChanged();
     void aJsonLinesLineEditedInPlaceIsSeen();
     void aBatchMovedWithItsStoreIsReadOnceThenAnsweredFromStamps();
+    void aBatchNamedFromAnotherDirectoryIsNotReadAgain_data();
+    void aBatchNamedFromAnotherDirectoryIsNotReadAgain();
     void inputErrorsAreReportedAgainFromTheStamps();
     void aStoreFromBeforeStampsReadsTheBatchOnce();
     void theCommandLineRepeatsInputErrorsAndSeesAChange();
@@ -267,6 +270,44 @@ void TestIncrementalSync::aBatchMovedWithItsStoreIsReadOnceThenAnsweredFromStamp
     QVERIFY(report.missing.isEmpty());
     QCOMPARE(store->batchInputs().value(), QStringList{QFileInfo(moved).canonicalFilePath()});
     QVERIFY(settle(*store));
+}
+
+void TestIncrementalSync::aBatchNamedFromAnotherDirectoryIsNotReadAgain_data()
+{
+    QTest::addColumn<bool>("jsonLines");
+    QTest::newRow("folder") << false;
+    QTest::newRow("JSON Lines") << true;
+}
+
+void TestIncrementalSync::aBatchNamedFromAnotherDirectoryIsNotReadAgain()
+{
+    QFETCH(bool, jsonLines);
+    const QString absolute = jsonLines ? m_dir->filePath(u"batch.jsonl"_s) : m_batch;
+    if (jsonLines) {
+        writeFile(absolute, "{\"id\": \"a\", \"text\": \"<model>Foo-7B</model> runs.\"}\n");
+    }
+    const QString relative = u"./"_s + QFileInfo(absolute).fileName();
+    const QString before = QDir::currentPath();
+    QVERIFY(QDir::setCurrent(m_dir->path()));
+    const auto restoreDirectory = qScopeGuard([&before] { QDir::setCurrent(before); });
+    auto store = openedStore(ReviewStore::defaultStorePath({relative}));
+    QVERIFY(store);
+    letTheClockMove();
+    QVERIFY(store->sync({relative}, Schema::builtin(), m_checker, u"tester"_s));
+    QVERIFY(store->syncByStamps({relative}).value().has_value());
+
+    // The same batch by its absolute path: answered from the stamps the relative name left.
+    QVERIFY2(store->syncByStamps({absolute}).value().has_value(), "the batch was read again under another name");
+    if (!jsonLines) {
+        // One file touched: the sync under the other name reads that file only.
+        letTheClockMove();
+        const QString path = QDir(absolute).filePath(third);
+        writeFile(path, readFile(path));
+        letTheClockMove();
+        const auto report = store->sync({absolute}, Schema::builtin(), m_checker, u"tester"_s);
+        QVERIFY(report);
+        QCOMPARE(report->unitsRead, qsizetype(1));
+    }
 }
 
 void TestIncrementalSync::inputErrorsAreReportedAgainFromTheStamps()

@@ -2,6 +2,7 @@
 
 #include "folderlisting.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 
@@ -31,10 +32,15 @@ qint64 trustWindowNs(const FileStamp &stamp)
 
 } // namespace
 
+QString FileStamp::keyOf(const QString &path)
+{
+    return QDir::cleanPath(QDir::isAbsolutePath(path) ? path : QDir::currentPath() + u'/' + path);
+}
+
 FileStamp FileStamp::of(const QString &path)
 {
     FileStamp stamp;
-    stamp.path = path;
+    stamp.path = keyOf(path);
     struct stat info = {};
     if (::stat(QFile::encodeName(path).constData(), &info) != 0) {
         return stamp;

@@ -13,7 +13,10 @@ namespace annorev {
 // tool can set back) or the inode; the size and modification time catch the rest.
 struct FileStamp
 {
-    QString path;     // as the batch names it
+    // Absolute and clean, so that the same batch named from another directory, or by a path
+    // with "./" in it, has the same stamps (not canonical: that would cost a look at every
+    // directory on the way, per file, and a link swapped for another file is a change).
+    QString path;
     qint64 size = -1; // -1: the file could not be stat'ed (a dangling link, a name that is not UTF-8)
     qint64 modifiedNs = 0;
     qint64 statusChangedNs = 0;
@@ -21,6 +24,8 @@ struct FileStamp
     quint64 device = 0;
 
     static FileStamp of(const QString &path);
+    // The path a stamp of the file at path (as the batch names it) is kept under.
+    static QString keyOf(const QString &path);
     friend bool operator==(const FileStamp &, const FileStamp &) = default;
 };
 
@@ -41,7 +46,7 @@ struct BatchStamp
     // way until the name or the link changes, and then the listing changes.
     void addFolderEntry(const FolderEntry &entry)
     {
-        files.append(entry.problem.isEmpty() ? FileStamp::of(entry.path) : FileStamp{entry.path});
+        files.append(entry.problem.isEmpty() ? FileStamp::of(entry.path) : FileStamp{FileStamp::keyOf(entry.path)});
     }
 
     // Whether a look at the files now can trust these stamps: a file changed in the same clock

@@ -1,5 +1,6 @@
 #include "batchsync.h"
 
+#include "batchstamp.h"
 #include "checker.h"
 #include "schema.h"
 
@@ -52,7 +53,7 @@ Scan scan(const BatchReader &reader, const QStringList &batchInputs, const QHash
         for (qsizetype unit = chunk.first; unit < chunk.second; ++unit) {
             if (!known.isEmpty()) {
                 if (const std::optional<BatchReader::WholeFile> file = reader.wholeFile(unit)) {
-                    const auto hash = known.constFind(file->path);
+                    const auto hash = known.constFind(FileStamp::keyOf(file->path));
                     if (hash != known.cend()) {
                         const BatchLayout layout =
                             fileInputs.contains(file->path) ? BatchLayout::File : BatchLayout::Folder;
@@ -125,7 +126,7 @@ QHash<QString, QByteArray> fileHashes(const Scan &scan)
     QHash<QString, QByteArray> hashes;
     for (const Seen &doc : scan.seen) {
         if (doc.line == 0) {
-            hashes.insert(doc.path, doc.hash);
+            hashes.insert(FileStamp::keyOf(doc.path), doc.hash);
         }
     }
     return hashes;

@@ -56,12 +56,13 @@ struct Scan
 };
 
 // Reads and hashes every unit of the batch on every core. batchInputs tell a file input from a
-// folder. A whole file whose path is in known (its stamp unchanged since the last sync read it)
-// is not read again: known gives the hash of its bytes. Reports SyncControl::Stage::Reading and
+// folder. A whole file whose path is in known, by FileStamp::keyOf() (its stamp unchanged since
+// the last sync read it), is not read again: known gives the hash of its bytes. Reports SyncControl::Stage::Reading and
 // stops between slices once the control is cancelled.
 Scan scan(const BatchReader &reader, const QStringList &batchInputs, const QHash<QString, QByteArray> &known = {},
           const SyncControl &control = {});
-// The hash of each whole file the scan read or knew, by path: what the stamps keep beside them.
+// The hash of each whole file the scan read or knew, by FileStamp::keyOf() of its path: what the
+// stamps keep beside them.
 QHash<QString, QByteArray> fileHashes(const Scan &scan);
 
 // Indexes into Scan::seen, except missing.

@@ -61,7 +61,7 @@ const QString inputErrorsKey = QStringLiteral("input_errors");
 struct StoredStamps
 {
     BatchStamp stamp;
-    QHash<QString, QByteArray> hashes; // by path
+    QHash<QString, QByteArray> hashes; // by the stamps' paths
 
     // The hash of each whole file whose stamp now (in current) is the one recorded, and trusted:
     // those need not be read again.

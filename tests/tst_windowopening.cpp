@@ -2,15 +2,16 @@
 #include "batchopener.h"
 #include "documentlistmodel.h"
 #include "mainwindow.h"
+#include "openprogress.h"
 #include "recentbatches.h"
 #include "reviewstore.h"
 #include "windowfixture.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QLabel>
 #include <QLocale>
 #include <QProgressBar>
-#include <QProgressDialog>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
@@ -20,8 +21,9 @@ using namespace Qt::StringLiterals;
 using namespace annorev;
 using namespace annorev::test;
 
-// The window while a batch opens: the stages with their counts in the progress dialog, and a
-// cancel that leaves the window, and the store, as they were before the open.
+// The window while a batch opens: the stages with their counts in the progress strip, the batch
+// shown before still usable under it, and a cancel that leaves the window, and the store, as they
+// were before the open.
 class TestWindowOpening : public QObject, public WindowFixture
 {
     Q_OBJECT
@@ -32,23 +34,24 @@ private Q_SLOTS:
 
     void escapeCancelsAnOpenAndKeepsTheBatchShown_data();
     void escapeCancelsAnOpenAndKeepsTheBatchShown();
+    void theShownBatchTakesDecisionsWhileAnotherImports();
+    void reopeningTheShownBatchLetsGoOfItsStoreUntilItIsSynced();
     void aBatchPastItsFirstPageIsListedWhileTheListIsUsable();
 
 private:
-    // Opens a large batch in the window and waits for the progress dialog to show it being
-    // imported; the dialog, or nothing when it did not show in time.
-    static QProgressDialog *startImporting(MainWindow &window, const QString &batch);
+    // Opens a large batch in the window and waits for the progress strip to show it being
+    // imported; the strip, or nothing when it did not show in time.
+    static OpenProgress *startImporting(MainWindow &window, const QString &batch);
 };
 
-QProgressDialog *TestWindowOpening::startImporting(MainWindow &window, const QString &batch)
+OpenProgress *TestWindowOpening::startImporting(MainWindow &window, const QString &batch)
 {
     window.openBatch({batch});
-    QProgressDialog *dialog = nullptr;
-    const auto importing = [&window, &dialog] {
-        dialog = window.findChild<QProgressDialog *>(u"openProgress"_s);
-        return dialog && dialog->isVisible() && dialog->labelText().startsWith(u"Importing"_s);
+    auto *strip = window.findChild<OpenProgress *>(u"openProgress"_s);
+    const auto importing = [strip] {
+        return strip && strip->isVisible() && strip->text().startsWith(u"Importing"_s);
     };
-    return QTest::qWaitFor(importing, 60000) ? dialog : nullptr;
+    return QTest::qWaitFor(importing, 60000) ? strip : nullptr;
 }
 
 void TestWindowOpening::escapeCancelsAnOpenAndKeepsTheBatchShown_data()
@@ -68,27 +71,30 @@ void TestWindowOpening::escapeCancelsAnOpenAndKeepsTheBatchShown()
     writeLargeBatch(large, 60000);
 
     QSignalSpy opened(window.get(), &MainWindow::batchOpened);
-    QProgressDialog *dialog = startImporting(*window, large);
-    QVERIFY(dialog);
+    OpenProgress *strip = startImporting(*window, large);
+    QVERIFY(strip);
     // The stage's counts are in the bar: documents imported of those to import.
-    const auto *bar = dialog->findChild<QProgressBar *>(u"openProgressBar"_s);
-    QVERIFY(bar);
+    const auto *bar = strip->findChild<QProgressBar *>(u"openProgressBar"_s);
+    auto *cancel = strip->findChild<QPushButton *>(u"openProgressCancel"_s);
+    QVERIFY(bar && cancel);
     QCOMPARE(bar->maximum(), 60000);
-    QVERIFY2(dialog->labelText().contains(u" of "_s + QLocale().toString(60000) + u" new documents"_s),
-             qPrintable(dialog->labelText()));
+    QVERIFY2(strip->text().contains(u" of "_s + QLocale().toString(60000) + u" new documents"_s),
+             qPrintable(strip->text()));
 
     if (withEscape) {
-        QTest::keyClick(dialog, Qt::Key_Escape);
+        // Where the reviewer is: on the document text, not on the strip.
+        text(*window)->setFocus();
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
     } else {
-        QTest::mouseClick(dialog->findChild<QPushButton *>(), Qt::LeftButton);
+        QTest::mouseClick(cancel, Qt::LeftButton);
     }
-    // Until the open has rolled back, the dialog says what it waits for.
-    QVERIFY(dialog->isVisible());
-    QVERIFY2(dialog->labelText().startsWith(u"Cancelling"_s), qPrintable(dialog->labelText()));
-    QVERIFY(!dialog->findChild<QPushButton *>()->isEnabled());
+    // Until the open has rolled back, the strip says what it waits for.
+    QVERIFY(strip->isVisible());
+    QVERIFY2(strip->text().startsWith(u"Cancelling"_s), qPrintable(strip->text()));
+    QVERIFY(!cancel->isEnabled());
     QVERIFY(opened.wait(60000));
     QCOMPARE(opened.first().first().toBool(), false);
-    QVERIFY(!window->findChild<QProgressDialog *>(u"openProgress"_s));
+    QVERIFY(!strip->isVisible());
     QVERIFY2(statusMessage(*window).contains(u"canceled"_s), qPrintable(statusMessage(*window)));
 
     // The batch shown before is still there, on the same document, and takes decisions.
@@ -100,6 +106,50 @@ void TestWindowOpening::escapeCancelsAnOpenAndKeepsTheBatchShown()
     for (const QString &file : ReviewStore::storeFiles(ReviewStore::defaultStorePath({large}))) {
         QVERIFY2(!QFileInfo::exists(file), qPrintable(file));
     }
+}
+
+void TestWindowOpening::theShownBatchTakesDecisionsWhileAnotherImports()
+{
+    const std::unique_ptr<MainWindow> window = openWindow(true);
+    const QString store = window->storePath();
+    QVERIFY(window->showDocumentWithId(first));
+    const QString large = m_dir->filePath(u"large.jsonl"_s);
+    writeLargeBatch(large, 30000);
+    QSignalSpy opened(window.get(), &MainWindow::batchOpened);
+    QVERIFY(startImporting(*window, large));
+    QVERIFY2(!QApplication::activeModalWidget(), "the open blocks the window");
+
+    // The reviewer goes on with the batch shown, from the keyboard: the next document, approved.
+    auto *list = window->findChild<QTreeView *>(u"documentList"_s);
+    list->setFocus();
+    QTest::keyClick(list, Qt::Key_Down);
+    QCOMPARE(window->currentDocumentId(), second);
+    QTest::keyClick(list, Qt::Key_Return, Qt::ControlModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(openedStore(store)->document(second)->status, ReviewStatus::Approved, 10000);
+    QCOMPARE(opened.size(), 0); // all of it while the import ran
+
+    // Once imported, the window moves to the new batch.
+    QVERIFY(opened.wait(120000));
+    QCOMPARE(opened.first().first().toBool(), true);
+    QCOMPARE(window->storePath(), ReviewStore::defaultStorePath({large}));
+    QCOMPARE(window->currentDocumentId(), u"doc-0"_s);
+}
+
+void TestWindowOpening::reopeningTheShownBatchLetsGoOfItsStoreUntilItIsSynced()
+{
+    const std::unique_ptr<MainWindow> window = openWindow(true);
+    const QString store = window->storePath();
+    QVERIFY(window->showDocumentWithId(second));
+    QSignalSpy opened(window.get(), &MainWindow::batchOpened);
+    window->openBatch({m_batch});
+    // No edit of the window can wait on the sync's write lock: the store is not the window's.
+    QVERIFY(window->storePath().isEmpty());
+    QVERIFY(window->currentDocumentId().isEmpty());
+    QVERIFY(!window->action(u"approve"_s)->isEnabled());
+    QVERIFY(opened.wait(60000));
+    QCOMPARE(opened.first().first().toBool(), true);
+    QCOMPARE(window->storePath(), store);
+    QCOMPARE(window->currentDocumentId(), second); // where the reviewer left off
 }
 
 void TestWindowOpening::aBatchPastItsFirstPageIsListedWhileTheListIsUsable()

@@ -13,6 +13,7 @@
 #include "filedialogs.h"
 #include "noteedit.h"
 #include "openbatchfeedback.h"
+#include "openprogress.h"
 #include "recentbatches.h"
 #include "reviewername.h"
 #include "reviewpane.h"
@@ -41,6 +42,7 @@
 #include <QTimer>
 #include <QUndoGroup>
 #include <QUndoStack>
+#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
@@ -95,7 +97,15 @@ void MainWindow::createParts()
     m_outerSplitter->setStretchFactor(0, 1);
     m_outerSplitter->setStretchFactor(1, 4);
     m_outerSplitter->setChildrenCollapsible(false);
-    setCentralWidget(m_outerSplitter);
+    // The open's progress strip above both panes: the batch shown stays usable under it.
+    m_openProgress = new OpenProgress(this);
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_openProgress);
+    centralLayout->addWidget(m_outerSplitter, 1);
+    setCentralWidget(central);
 
     statusBar()->addPermanentWidget(m_list->summaryLabel());
     m_saveLabel = new QLabel(this);
@@ -115,7 +125,7 @@ void MainWindow::createParts()
     m_refreshTimer->setInterval(0);
     connect(m_refreshTimer, &QTimer::timeout, this, &MainWindow::refresh);
 
-    m_feedback = new OpenBatchFeedback(m_opener.get(), this);
+    m_feedback = new OpenBatchFeedback(m_opener.get(), m_openProgress, this);
     connect(m_opener.get(), &BatchOpener::finished, this, &MainWindow::batchReady);
     connect(m_opener.get(), &BatchOpener::failed, this, &MainWindow::batchFailed);
     connect(m_opener.get(), &BatchOpener::canceled, this, [this] {
@@ -260,8 +270,37 @@ void MainWindow::openBatch(const QStringList &inputs, const QString &storePath)
         Q_EMIT batchOpened(false);
         return;
     }
+    // The window keeps the batch it shows while another opens, unless the open is to bring that
+    // batch's own store up to date: its sync and the window's edits would then wait on each other
+    // for the store's one write lock, so the window lets go of the store first.
+    const QString target = storePath.isEmpty() ? ReviewStore::defaultStorePath(m_opening) : storePath;
+    if (m_store && QFileInfo(target).canonicalFilePath() == QFileInfo(m_store->path()).canonicalFilePath()) {
+        closeBatch(tr("Bringing %1 up to date with its files…").arg(RecentBatches::batchName(m_opening)));
+    }
     m_opener->open(inputs, storePath, ReviewerName::resolve());
     m_feedback->started(m_opening);
+}
+
+void MainWindow::closeBatch(const QString &placeholder)
+{
+    // An editor still open in the record table commits first, and the batch opens again where
+    // the reviewer leaves it.
+    m_review->commitEdits();
+    if (m_store && !m_review->shownId().isEmpty()) {
+        RecentBatches::setLastDocument(m_store->path(), m_review->shownId());
+    }
+    m_refreshTimer->stop();
+    m_list->leaveRound();
+    m_spotCheck->closeStore();
+    m_review->setSession(nullptr);
+    m_compare->setSession(nullptr);
+    m_session.reset();
+    m_store.reset();
+    m_batch.clear();
+    m_list->showBatch({}, 0, {});
+    updateTitle();
+    updateSaveState();
+    clearDocument(placeholder);
 }
 
 void MainWindow::batchFailed(const QString &error)
@@ -277,12 +316,7 @@ void MainWindow::batchReady()
     m_feedback->ended();
     std::optional<BatchOpener::Batch> batch = m_opener->takeBatch();
     // The batch is in the store: the window switches to it.
-    m_refreshTimer->stop();
-    m_list->leaveRound();
-    m_spotCheck->closeStore();
-    m_review->setSession(nullptr);
-    m_compare->setSession(nullptr);
-    m_session.reset();
+    closeBatch({});
     m_store = std::move(batch->store);
     m_spotCheck->openStore(*m_store, batch->reviewer);
     m_batch = batch->inputs;

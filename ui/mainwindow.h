@@ -19,6 +19,7 @@ class BatchOpener;
 class CompareMode;
 class DocumentListPanel;
 class OpenBatchFeedback;
+class OpenProgress;
 class RecentBatches;
 class ReviewPane;
 class ReviewSession;
@@ -76,6 +77,8 @@ private:
     void openFolder();
     void batchReady();
     void batchFailed(const QString &error);
+    // Lets go of the batch shown, and of its store; the text pane shows the placeholder.
+    void closeBatch(const QString &placeholder);
     void startSession(const QString &reviewer);
 
     void exportBatch();
@@ -114,6 +117,7 @@ private:
     QSplitter *m_outerSplitter = nullptr;
     QLabel *m_saveLabel = nullptr;
     QTimer *m_refreshTimer = nullptr;
+    OpenProgress *m_openProgress = nullptr;
     OpenBatchFeedback *m_feedback = nullptr;
 };
 

@@ -15,6 +15,7 @@
 #include <QAbstractItemModelTester>
 #include <QPersistentModelIndex>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -382,19 +383,32 @@ void TestDocumentIndex::proxyTakesPagesInAsTheyArrive()
 void TestDocumentIndex::storeReadsTheIndexInPagesAsItListsEntries_data()
 {
     QTest::addColumn<qsizetype>("pageSize");
+    QTest::addColumn<bool>("sharedPositions");
     for (qsizetype size : {1, 2, 4, 5000}) {
-        QTest::addRow("pages of %lld", qlonglong(size)) << size;
+        QTest::addRow("pages of %lld", qlonglong(size)) << size << false;
+        // Documents that share a position (one took the place of one gone from the batch) come in
+        // id order, a page boundary among them included.
+        QTest::addRow("pages of %lld, shared positions", qlonglong(size)) << size << true;
     }
 }
 
 void TestDocumentIndex::storeReadsTheIndexInPagesAsItListsEntries()
 {
     QFETCH(qsizetype, pageSize);
+    QFETCH(bool, sharedPositions);
     QTemporaryDir dir;
     const QString batch = dir.filePath(u"batch.jsonl"_s);
-    writeLargeBatch(batch, 9);
+    constexpr qsizetype count = 12;
+    writeLargeBatch(batch, count);
     std::unique_ptr<ReviewStore> store = syncedStore(batch, *m_checker);
     QVERIFY(store);
+    if (sharedPositions) {
+        // Stored as doc-9, doc-10, doc-11: SQLite meets them in that order, and "doc-10" and
+        // "doc-11" come before "doc-9" as text.
+        SqlFile raw(store->path());
+        QSqlQuery query = raw.query();
+        QVERIFY(query.exec(u"UPDATE documents SET position = 9 WHERE id IN ('doc-9', 'doc-10', 'doc-11')"_s));
+    }
     QVERIFY(store->setStatus({u"doc-3"_s}, ReviewStatus::NeedsWork, {}, u"tester"_s));
     const QList<ReviewStore::ListEntry> listed = *store->listEntries();
     QStringList expected;
@@ -414,8 +428,9 @@ void TestDocumentIndex::storeReadsTheIndexInPagesAsItListsEntries()
     });
     QVERIFY2(read, qPrintable(errorOf(read)));
     QCOMPARE(entriesOf(rows), entriesOf(fromEntries));
-    QCOMPARE(sizes.size(), (9 + pageSize - 1) / pageSize);
-    QCOMPARE(*store->storedDocumentCount(), 9);
+    QCOMPARE(rows.id(9), sharedPositions ? u"doc-10"_s : u"doc-9"_s);
+    QCOMPARE(sizes.size(), (count + pageSize - 1) / pageSize);
+    QCOMPARE(*store->storedDocumentCount(), count);
 
     // A read that stops after its first page picks up after it where the next one starts.
     DocumentIndexPage first;

@@ -81,4 +81,34 @@ qint64 SqliteStatement::lastInsertRowid() const
     return sqlite3_last_insert_rowid(sqlite3_db_handle(m_statement));
 }
 
+Expected<bool> SqliteStatement::next()
+{
+    const int result = sqlite3_step(m_statement);
+    if (result == SQLITE_ROW) {
+        return true;
+    }
+    sqlite3_reset(m_statement);
+    if (result != SQLITE_DONE) {
+        return m_connection->lastError();
+    }
+    return false;
+}
+
+qint64 SqliteStatement::integer(int column) const
+{
+    return sqlite3_column_int64(m_statement, column);
+}
+
+QByteArrayView SqliteStatement::text(int column) const
+{
+    // sqlite3_column_bytes() after sqlite3_column_text(): the length of the UTF-8 it gave.
+    const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
+    return text ? QByteArrayView(text, sqlite3_column_bytes(m_statement, column)) : QByteArrayView();
+}
+
+bool SqliteStatement::isNull(int column) const
+{
+    return sqlite3_column_type(m_statement, column) == SQLITE_NULL;
+}
+
 } // namespace annorev

@@ -13,10 +13,11 @@ namespace annorev {
 class SqliteConnection;
 
 // A statement prepared on the connection's SQLite handle, for the hundreds of thousands of rows
-// of an import: values are bound as they are (UTF-8 text, blobs, integers), without a QVariant
-// a value and the Qt driver's UTF-16 text, which SQLite would turn back into UTF-8 for a UTF-8
-// store (a third of the writing thread's time in a profile of a 100,000-document import).
-// Runs inside the caller's transaction, on the thread that owns the connection.
+// of an import or a read of every document: values are bound and read as they are (UTF-8 text,
+// blobs, integers), without a QVariant a value and the Qt driver's UTF-16 text, which SQLite
+// would turn back into UTF-8 for a UTF-8 store (a third of the writing thread's time in a profile
+// of a 100,000-document import; most of `stats` at a million documents). Runs on the thread that
+// owns the connection; a write, inside the caller's transaction.
 class SqliteStatement
 {
 public:
@@ -38,6 +39,15 @@ public:
     Expected<void> step();
     // The rowid the last step() inserted.
     qint64 lastInsertRowid() const;
+
+    // Steps a statement that gives rows: true with a row to read, false once there are no more
+    // (the statement is then ready to run again). One run reads one snapshot of the store.
+    Expected<bool> next();
+    // The row's columns, counted from 0 as SQLite's API counts them. A text stays valid until the
+    // next next(); NULL reads as an empty text (isNull() tells them apart).
+    qint64 integer(int column) const;
+    QByteArrayView text(int column) const;
+    bool isNull(int column) const;
 
 private:
     SqliteStatement(const SqliteConnection &connection, sqlite3_stmt *statement)

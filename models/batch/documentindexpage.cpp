@@ -16,18 +16,6 @@ qint32 clamped(qsizetype count)
 
 } // namespace
 
-quint32 DocumentIndexPageBuilder::setOf(const QStringList &names, QHash<QStringList, quint32> &numbers,
-                                        QList<QStringList> &fresh, quint32 &next)
-{
-    const auto found = numbers.constFind(names);
-    if (found != numbers.cend()) {
-        return *found;
-    }
-    numbers.insert(names, next);
-    fresh.append(names);
-    return next++;
-}
-
 Expected<void> DocumentIndexPageBuilder::add(QByteArrayView id, ReviewStatus status, QByteArrayView facts)
 {
     // A view of the bytes for the lookup; a copy only when the text is new.
@@ -39,17 +27,17 @@ Expected<void> DocumentIndexPageBuilder::add(QByteArrayView id, ReviewStatus sta
             return Error{u"the facts of the document \"" + QString::fromUtf8(id) + u"\" cannot be read"};
         }
         if (m_page.newLabelSets.isEmpty()) {
-            m_page.firstNewLabelSet = m_nextLabelSet;
+            m_page.firstNewLabelSet = m_labelSets.size();
         }
         if (m_page.newRuleSets.isEmpty()) {
-            m_page.firstNewRuleSet = m_nextRuleSet;
+            m_page.firstNewRuleSet = m_ruleSets.size();
         }
         DocumentIndexRow row;
         row.errors = clamped(decoded->errors());
         row.warnings = clamped(decoded->warnings());
         row.infos = clamped(decoded->infos());
-        row.labelSet = setOf(decoded->labelNames(), m_labelSets, m_page.newLabelSets, m_nextLabelSet);
-        row.ruleSet = setOf(decoded->ruleNames(), m_ruleSets, m_page.newRuleSets, m_nextRuleSet);
+        row.labelSet = m_labelSets.numberOf(decoded->labelNames(), &m_page.newLabelSets);
+        row.ruleSet = m_ruleSets.numberOf(decoded->ruleNames(), &m_page.newRuleSets);
         if (m_decoded.size() >= decodedBound) {
             m_decoded.clear();
         }
@@ -67,10 +55,10 @@ DocumentIndexPage DocumentIndexPageBuilder::take(qint64 lastPosition)
 {
     DocumentIndexPage page = std::exchange(m_page, {});
     if (page.newLabelSets.isEmpty()) {
-        page.firstNewLabelSet = m_nextLabelSet;
+        page.firstNewLabelSet = m_labelSets.size();
     }
     if (page.newRuleSets.isEmpty()) {
-        page.firstNewRuleSet = m_nextRuleSet;
+        page.firstNewRuleSet = m_ruleSets.size();
     }
     page.startsRead = !std::exchange(m_taken, true);
     page.lastPosition = lastPosition;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "expected.h"
+#include "namesets.h"
 #include "reviewstatus.h"
 
 #include <QByteArray>
@@ -72,17 +73,12 @@ public:
     qsizetype pending() const { return m_page.size(); }
 
 private:
-    quint32 setOf(const QStringList &names, QHash<QStringList, quint32> &numbers, QList<QStringList> &fresh,
-                  quint32 &next);
-
     DocumentIndexPage m_page;
     // The row (status aside) of each facts text seen so far; cleared when it grows past a bound,
     // which only costs decoding again.
     QHash<QByteArray, DocumentIndexRow> m_decoded;
-    QHash<QStringList, quint32> m_labelSets;
-    QHash<QStringList, quint32> m_ruleSets;
-    quint32 m_nextLabelSet = 0;
-    quint32 m_nextRuleSet = 0;
+    NameSets m_labelSets;
+    NameSets m_ruleSets;
     bool m_taken = false;
 };
 

@@ -18,18 +18,6 @@ qint32 clamped(int count)
 
 } // namespace
 
-quint32 DocumentRows::numberOf(const QStringList &names, QList<QStringList> &sets, QHash<QStringList, quint32> &numbers)
-{
-    const auto found = numbers.constFind(names);
-    if (found != numbers.cend()) {
-        return *found;
-    }
-    const auto number = quint32(sets.size());
-    sets.append(names);
-    numbers.insert(names, number);
-    return number;
-}
-
 void DocumentRows::append(const DocumentIndexPage &page)
 {
     if (page.startsRead) {
@@ -39,11 +27,11 @@ void DocumentRows::append(const DocumentIndexPage &page)
     // The read's set numbers, as this list numbers the same sets.
     for (qsizetype i = 0; i < page.newLabelSets.size(); ++i) {
         m_readLabelSets.resize(std::max<std::size_t>(m_readLabelSets.size(), page.firstNewLabelSet + i + 1));
-        m_readLabelSets[page.firstNewLabelSet + i] = numberOf(page.newLabelSets.at(i), m_labelSets, m_labelNumbers);
+        m_readLabelSets[page.firstNewLabelSet + i] = m_labelSets.numberOf(page.newLabelSets.at(i));
     }
     for (qsizetype i = 0; i < page.newRuleSets.size(); ++i) {
         m_readRuleSets.resize(std::max<std::size_t>(m_readRuleSets.size(), page.firstNewRuleSet + i + 1));
-        m_readRuleSets[page.firstNewRuleSet + i] = numberOf(page.newRuleSets.at(i), m_ruleSets, m_ruleNumbers);
+        m_readRuleSets[page.firstNewRuleSet + i] = m_ruleSets.numberOf(page.newRuleSets.at(i));
     }
     if (page.isEmpty()) {
         return;
@@ -68,23 +56,14 @@ void DocumentRows::append(const QList<Entry> &entries)
     DocumentIndexPage page;
     page.rows.reserve(entries.size());
     page.idEnds.reserve(entries.size());
-    QHash<QStringList, quint32> labelSets;
-    QHash<QStringList, quint32> ruleSets;
-    const auto local = [](const QStringList &names, QHash<QStringList, quint32> &numbers, QList<QStringList> &fresh) {
-        const auto found = numbers.constFind(names);
-        if (found != numbers.cend()) {
-            return *found;
-        }
-        numbers.insert(names, quint32(fresh.size()));
-        fresh.append(names);
-        return quint32(fresh.size() - 1);
-    };
+    NameSets labelSets;
+    NameSets ruleSets;
     for (const Entry &entry : entries) {
         page.ids += entry.id.toUtf8();
         page.idEnds.push_back(quint32(page.ids.size()));
         page.rows.push_back({clamped(entry.errorCount), clamped(entry.warningCount), clamped(entry.infoCount),
-                             local(entry.labels, labelSets, page.newLabelSets),
-                             local(entry.rules, ruleSets, page.newRuleSets), entry.status});
+                             labelSets.numberOf(entry.labels, &page.newLabelSets),
+                             ruleSets.numberOf(entry.rules, &page.newRuleSets), entry.status});
     }
     page.startsRead = true; // a read of its own
     append(page);
@@ -117,8 +96,8 @@ void DocumentRows::set(qsizetype row, const Entry &entry)
     m_rows[std::size_t(row)] = {clamped(entry.errorCount),
                                 clamped(entry.warningCount),
                                 clamped(entry.infoCount),
-                                numberOf(entry.labels, m_labelSets, m_labelNumbers),
-                                numberOf(entry.rules, m_ruleSets, m_ruleNumbers),
+                                m_labelSets.numberOf(entry.labels),
+                                m_ruleSets.numberOf(entry.rules),
                                 entry.status};
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "documentindexpage.h"
+#include "namesets.h"
 #include "reviewstatus.h"
 
 #include <QByteArray>
@@ -58,8 +59,8 @@ public:
     qsizetype find(QByteArrayView utf8Id) const;
 
     // The name sets, by number, and which of them hold a name: what a filter tests rows with.
-    const QList<QStringList> &labelSets() const { return m_labelSets; }
-    const QList<QStringList> &ruleSets() const { return m_ruleSets; }
+    const QList<QStringList> &labelSets() const { return m_labelSets.sets(); }
+    const QList<QStringList> &ruleSets() const { return m_ruleSets.sets(); }
 
 private:
     struct Chunk
@@ -67,17 +68,14 @@ private:
         QByteArray ids;
         std::vector<quint32> ends;
     };
-    quint32 numberOf(const QStringList &names, QList<QStringList> &sets, QHash<QStringList, quint32> &numbers);
     void addToTable(qsizetype row);
     void grow();
 
     std::vector<std::shared_ptr<const Chunk>> m_chunks;
     std::vector<qsizetype> m_chunkStarts; // the first row of each chunk
     std::vector<DocumentIndexRow> m_rows;
-    QList<QStringList> m_labelSets{QStringList()};
-    QList<QStringList> m_ruleSets{QStringList()};
-    QHash<QStringList, quint32> m_labelNumbers{{QStringList(), 0}};
-    QHash<QStringList, quint32> m_ruleNumbers{{QStringList(), 0}};
+    NameSets m_labelSets{QStringList()};
+    NameSets m_ruleSets{QStringList()};
     // The numbers the read being appended gave its sets, and those they have here.
     std::vector<quint32> m_readLabelSets;
     std::vector<quint32> m_readRuleSets;

@@ -7,6 +7,7 @@
 #include "spotchecksample.h"
 #include "storestats.h"
 #include "sqlite/sqliteconnection.h"
+#include "sqlite/sqlitedocuments.h"
 #include "sqlite/sqlitestore.h"
 #include "storetestbatch.h"
 #include "testsupport.h"
@@ -83,6 +84,8 @@ private slots:
     void describesAFullDiskAsSuch();
     void exportFiltersByStatusInBatchOrder();
     void summaryCountsStatusesAndFindings();
+    void summaryIsReadFromIndexesNotEveryRow_data();
+    void summaryIsReadFromIndexesNotEveryRow();
     void sourceFilesAreNeverModified();
     void lockedStoreIsReportedClearly();
     void readsOfAStoreThatCannotBeReadAreErrorsNotEmptyResults();
@@ -461,6 +464,36 @@ void TestReviewStore::summaryCountsStatusesAndFindings()
     QCOMPARE(summary.errors, 0);
     QCOMPARE(summary.warnings, 6);
     QCOMPARE(summary.infos, 1);
+}
+
+void TestReviewStore::summaryIsReadFromIndexesNotEveryRow_data()
+{
+    QTest::addColumn<QString>("sql");
+    QTest::addColumn<QString>("plan");
+    QTest::newRow("counts") << SqliteDocuments::summaryCounts << u"SCAN documents USING COVERING INDEX documents_summary"_s;
+    QTest::newRow("source changed") << SqliteDocuments::summaryFlagged(u"source_changed"_s)
+                                    << u"SCAN documents USING INDEX documents_source_changed"_s;
+    QTest::newRow("missing") << SqliteDocuments::summaryFlagged(u"missing"_s)
+                             << u"SCAN documents USING INDEX documents_missing"_s;
+}
+
+void TestReviewStore::summaryIsReadFromIndexesNotEveryRow()
+{
+    // `status` at a million documents: an index of the counts, a fifth of the table, instead of
+    // every row; no sort of its own.
+    QFETCH(QString, sql);
+    QFETCH(QString, plan);
+    auto store = openStore();
+    QVERIFY(store);
+    sync(*store);
+    SqlFile raw(m_storePath);
+    QSqlQuery query = raw.query();
+    QVERIFY2(query.exec(u"EXPLAIN QUERY PLAN "_s + sql), qPrintable(query.lastError().text()));
+    QStringList steps;
+    while (query.next()) {
+        steps.append(query.value(3).toString());
+    }
+    QCOMPARE(steps, QStringList{plan});
 }
 
 void TestReviewStore::sourceFilesAreNeverModified()

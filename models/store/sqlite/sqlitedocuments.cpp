@@ -152,14 +152,20 @@ Expected<qsizetype> storedDocumentCount(const SqliteConnection &connection)
     return query.value(0).toLongLong();
 }
 
+const QString summaryCounts = QStringLiteral(
+    "SELECT status, COUNT(*), SUM(errors), SUM(warnings), SUM(infos), SUM(errors > 0) FROM documents GROUP BY status");
+
+QString summaryFlagged(const QString &flag)
+{
+    // The flag's name comes from this file, never from input.
+    return u"SELECT id FROM documents WHERE " % flag % u" = 1 ORDER BY position, id";
+}
+
 Expected<ReviewStore::Summary> summary(const SqliteConnection &connection)
 {
     ReviewStore::Summary summary;
     QSqlQuery query = connection.query();
-    if (Expected<void> done =
-            connection.run(query, QStringLiteral("SELECT status, COUNT(*), SUM(errors), SUM(warnings), SUM(infos),"
-                                                 " SUM(errors > 0) FROM documents GROUP BY status"));
-        !done) {
+    if (Expected<void> done = connection.run(query, summaryCounts); !done) {
         return done.error();
     }
     while (query.next()) {
@@ -175,10 +181,7 @@ Expected<ReviewStore::Summary> summary(const SqliteConnection &connection)
     }
     for (auto [column, list] : {std::pair{QStringLiteral("source_changed"), &summary.sourceChanged},
                                 std::pair{QStringLiteral("missing"), &summary.missing}}) {
-        // The column name comes from this file, never from input.
-        if (Expected<void> done =
-                connection.run(query, u"SELECT id FROM documents WHERE " % column % u" = 1 ORDER BY position, id");
-            !done) {
+        if (Expected<void> done = connection.run(query, summaryFlagged(column)); !done) {
             return done.error();
         }
         *list = idsFrom(query);

@@ -17,6 +17,10 @@ class SqliteConnection;
 namespace SqliteDocuments {
 
 extern const QString auditInsert; // the 9 columns of an audit row, in AuditEntry's order
+// What summary() asks: the counts by status, then the ids of the documents with a flag (source_changed
+// or missing) set, in batch order.
+extern const QString summaryCounts;
+QString summaryFlagged(const QString &flag);
 
 Expected<ReviewStore::StoredDocument> document(const SqliteConnection &connection, const QString &id);
 Expected<QStringList> ids(const SqliteConnection &connection);

@@ -76,14 +76,14 @@ void OpenBatchFeedback::started(const QStringList &paths)
 
 bool OpenBatchFeedback::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_progress) {
-        const bool escape = event->type() == QEvent::KeyPress &&
-                            static_cast<QKeyEvent *>(event)->matches(QKeySequence::Cancel);
-        if (escape || event->type() == QEvent::Close) {
-            event->ignore();
-            cancel();
-            return true;
-        }
+    // The event's type first: a dialog being destroyed still sends events (its hide) but is no
+    // longer a QProgressDialog, and comparing it with m_progress casts it to one (UBSan).
+    const bool escape =
+        event->type() == QEvent::KeyPress && static_cast<QKeyEvent *>(event)->matches(QKeySequence::Cancel);
+    if ((escape || event->type() == QEvent::Close) && watched == m_progress) {
+        event->ignore();
+        cancel();
+        return true;
     }
     return QObject::eventFilter(watched, event);
 }
@@ -105,6 +105,7 @@ void OpenBatchFeedback::ended()
 {
     if (m_progress) {
         m_progress->disconnect(m_opener);
+        m_progress->removeEventFilter(this);
         delete m_progress;
     }
 }

@@ -17,6 +17,9 @@ packages=(
     # The store's texts are Zstandard-compressed (models/store/textcodec.cpp).
     libzstd-dev
     time
+    # Optional: CMake puts a compiler launcher in front of the compiler when CMAKE_CXX_COMPILER_LAUNCHER
+    # is set, in the environment or the cache (README › Development); ccache is the one we use.
+    ccache
     # Packaging: icons, man page, the .deb and its checks (packaging/CMakeLists.txt).
     librsvg2-bin gzip groff-base dpkg-dev file
     desktop-file-utils appstream lintian

@@ -308,6 +308,8 @@ void TestValueNormalizer::trainingRejectsRangesAndUnknownUnits_data()
     QTest::addRow("number word beyond twenty") << u"thirty days"_s;
     QTest::addRow("exponent") << u"1e3 hours"_s;
     QTest::addRow("short comma group") << u"1,00 hours"_s;
+    // Found by tests/fuzz/fuzz_valuenormalizer: 306 digits fit a double, their hours did not (inf).
+    QTest::addRow("years beyond a double's hours") << QString(306, u'9') + u" years"_s;
 }
 
 void TestValueNormalizer::trainingRejectsRangesAndUnknownUnits()

@@ -394,6 +394,9 @@ std::optional<TrainingTime> training(QStringView text)
         return std::nullopt;
     }
     time.hours = *count * *hours;
+    if (!std::isfinite(time.hours)) {
+        return std::nullopt;
+    }
     return time;
 }
 

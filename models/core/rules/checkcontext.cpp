@@ -281,7 +281,9 @@ const QList<AttachedCount> &CheckContext::attachedCounts() const
     // Per count, the first hardware span each rule names, over all sentences that hold it.
     QList<AttachedCount> &found = *m_attached;
     for (const Sentence &sentence : std::as_const(sentences)) {
-        const auto [begin, end] = sentence.bounds;
+        // Not a structured binding: clang 14 (the fuzz preset) cannot capture one in a lambda.
+        const qsizetype begin = sentence.bounds.begin;
+        const qsizetype end = sentence.bounds.end;
         // The spans a count is attached to come in groups: all of the sentence's (a device word
         // follows the count), those whose text or name follows it, those that start right after it.
         // Most sentences hold no candidate count: the groups are made at the first one.

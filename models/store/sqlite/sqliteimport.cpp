@@ -214,8 +214,12 @@ Expected<void> insert(const SqliteConnection &connection, const BatchSync::Scan 
         }
         QList<qsizetype> order(slice.size());
         std::iota(order.begin(), order.end(), 0);
+        // The pool's threads index the slice through a const reference: it may still share its data
+        // with `indexes`, and a non-const operator[] on each thread would detach it at once, each
+        // freeing what another still reads (AddressSanitizer, tst_incrementalsync).
+        const QList<qsizetype> &sliceIndexes = slice;
         rows = QtConcurrent::blockingMapped<QList<Row>>(
-            order, [&](qsizetype i) { return rowOf(scan.seen[slice[i]], imports[i], *codec); });
+            order, [&](qsizetype i) { return rowOf(scan.seen[sliceIndexes[i]], imports[i], *codec); });
     }
     const Expected<TextCodec> codec = SqliteTexts::codec(connection);
     if (!codec) {

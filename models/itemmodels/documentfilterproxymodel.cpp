@@ -8,6 +8,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <numeric>
 
 namespace annorev {
 
@@ -27,6 +28,24 @@ template <typename Keep> qsizetype runsFailing(const std::vector<int> &list, Kee
         inRun = failing;
     }
     return runs;
+}
+
+// Every source row, in order: the rows an identity query shows.
+std::vector<int> everyRow(int count)
+{
+    std::vector<int> rows(static_cast<std::size_t>(count));
+    std::iota(rows.begin(), rows.end(), 0);
+    return rows;
+}
+
+// Which of count source rows are in list.
+std::vector<char> membership(const std::vector<int> &list, int count)
+{
+    std::vector<char> in(static_cast<std::size_t>(count), 0);
+    for (int row : list) {
+        in[std::size_t(row)] = 1;
+    }
+    return in;
 }
 
 } // namespace
@@ -223,32 +242,17 @@ void DocumentFilterProxyModel::apply(std::vector<int> rows)
     const int sourceCount = m_documents->rowCount();
     const bool identity = m_query.isIdentity();
     if (identity) {
-        rows.resize(std::size_t(sourceCount));
-        for (int row = 0; row < sourceCount; ++row) {
-            rows[std::size_t(row)] = row;
-        }
+        rows = everyRow(sourceCount);
     }
-    std::vector<int> old = m_identity ? std::vector<int>() : m_rows;
-    if (m_identity) {
-        old.resize(std::size_t(sourceCount));
-        for (int row = 0; row < sourceCount; ++row) {
-            old[std::size_t(row)] = row;
-        }
-    }
+    std::vector<int> old = m_identity ? everyRow(sourceCount) : m_rows;
     if (old == rows) {
         m_identity = identity;
         m_rows = identity ? std::vector<int>() : std::move(rows);
         m_proxyRowOfStale = true;
         return;
     }
-    std::vector<char> inNew(std::size_t(sourceCount), 0);
-    for (int row : rows) {
-        inNew[std::size_t(row)] = 1;
-    }
-    std::vector<char> inOld(std::size_t(sourceCount), 0);
-    for (int row : old) {
-        inOld[std::size_t(row)] = 1;
-    }
+    const std::vector<char> inNew = membership(rows, sourceCount);
+    const std::vector<char> inOld = membership(old, sourceCount);
     const qsizetype removals = runsFailing(old, [&](int row) { return inNew[std::size_t(row)] != 0; });
     const qsizetype insertions = runsFailing(rows, [&](int row) { return inOld[std::size_t(row)] != 0; });
     if (removals + insertions > mostRuns) {

@@ -281,7 +281,7 @@ void MainWindow::openBatch(const QStringList &inputs, const QString &storePath)
     m_feedback->started(m_opening);
 }
 
-void MainWindow::closeBatch(const QString &placeholder)
+void MainWindow::releaseStore()
 {
     // An editor still open in the record table commits first, and the batch opens again where
     // the reviewer leaves it.
@@ -296,6 +296,11 @@ void MainWindow::closeBatch(const QString &placeholder)
     m_compare->setSession(nullptr);
     m_session.reset();
     m_store.reset();
+}
+
+void MainWindow::closeBatch(const QString &placeholder)
+{
+    releaseStore();
     m_batch.clear();
     m_list->showBatch({}, 0, {});
     updateTitle();
@@ -315,8 +320,8 @@ void MainWindow::batchReady()
 {
     m_feedback->ended();
     std::optional<BatchOpener::Batch> batch = m_opener->takeBatch();
-    // The batch is in the store: the window switches to it.
-    closeBatch({});
+    // The batch is in the store: the window switches to it (the list, title and text follow).
+    releaseStore();
     m_store = std::move(batch->store);
     m_spotCheck->openStore(*m_store, batch->reviewer);
     m_batch = batch->inputs;

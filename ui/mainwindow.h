@@ -77,6 +77,8 @@ private:
     void openFolder();
     void batchReady();
     void batchFailed(const QString &error);
+    // Lets go of the batch's session and store, remembering where the reviewer was.
+    void releaseStore();
     // Lets go of the batch shown, and of its store; the text pane shows the placeholder.
     void closeBatch(const QString &placeholder);
     void startSession(const QString &reviewer);

@@ -47,6 +47,7 @@ private slots:
     void checkExitStatus();
     void badJsonlLineIsReportedAndTheRestIsChecked();
     void unreadableInputIsNamed();
+    void documentPastALimitIsNamedWithItsLineAndTheRestIsChecked();
     void unreadableFolderEntriesAreReportedAndTheRestIsChecked();
     void duplicateIdIsReportedAndSkipped();
     void jsonlOffsetsAreCodePointsAndEscapedTagsAreRead();
@@ -179,6 +180,18 @@ void TestCli::unreadableInputIsNamed()
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(missing.toUtf8()), run.err.constData());
     QVERIFY(run.out.contains("1 document checked"));
+}
+
+void TestCli::documentPastALimitIsNamedWithItsLineAndTheRestIsChecked()
+{
+    QTemporaryDir dir;
+    const QString good = writeFile(dir, u"good.txt"_s, "<model>M</model>");
+    const QString deep = writeFile(dir, u"deep.txt"_s, "intro\n\n" + QByteArray("<model>").repeated(257));
+    const Run run = cli({u"check"_s, deep, good});
+    QCOMPARE(run.exitCode, 2);
+    QCOMPARE(run.err, QByteArray(deep.toUtf8() + ":3: error: more than 256 label tags are open at once here "
+                                                  "(the limit of nesting)\n"));
+    QVERIFY2(run.out.contains("1 document checked"), run.out.constData());
 }
 
 // Names that are not UTF-8, dangling and looping links and pipes were skipped without a word.

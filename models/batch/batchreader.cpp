@@ -2,6 +2,7 @@
 
 #include "doccanoformat.h"
 #include "folderlisting.h"
+#include "inputlimits.h"
 #include "jsonlinesline.h"
 #include "labelstudioformat.h"
 #include "mappedpages.h"
@@ -71,6 +72,14 @@ bool isBlank(const char *p, qsizetype length)
     return true;
 }
 
+// A line this long is not parsed: the JSON parser would hold several times its size.
+InputError lineTooLong(const JsonlFile &file, const Unit &unit)
+{
+    return InputError{file.path, unit.line, u"the line is " % InputLimits::sizeOf(unit.length) %
+                                                u", more than the limit of " %
+                                                InputLimits::mebibytes(InputLimits::inputLineBytes)};
+}
+
 bool hasSuffix(const QString &name, QLatin1StringView suffix)
 {
     return name.endsWith(suffix, Qt::CaseInsensitive);
@@ -118,6 +127,8 @@ struct BatchReader::Private
     ReadResult readLine(const Unit &unit, Keep keep) const;
     ReadResult readDoccanoLine(const Unit &unit, Keep keep) const;
     ReadResult readTask(const Unit &unit, Keep keep) const;
+    // The entry read, or the error naming the limit it breaks (InputLimits).
+    ReadResult withinLimits(ReadResult read) const;
     ReadResult imported(const ImportedDocument &doc, SpanImport::OffsetUnit offsets, SourceEntry entry,
                         const QString &fileName, const QString &context) const;
 };
@@ -199,6 +210,12 @@ void BatchReader::Private::addJsonl(const QString &path, const QFileInfo &info)
 // A .json file holding an array is a Label Studio export; any other .json file is a document.
 void BatchReader::Private::addJson(const QString &path, const QFileInfo &info)
 {
+    if (info.size() > InputLimits::jsonFileBytes) {
+        errors.append({path, 0, u"the file is " % InputLimits::sizeOf(info.size()) %
+                                    u", more than the limit of " % InputLimits::mebibytes(InputLimits::jsonFileBytes) %
+                                    u" for a .json file, which is read whole; export it as JSON Lines instead"});
+        return;
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         errors.append({path, 0, u"cannot read: " % file.errorString()});
@@ -236,6 +253,9 @@ ReadResult BatchReader::Private::readFile(const FileUnit &file) const
     if (!in.open(QIODevice::ReadOnly)) {
         return InputError{file.path, 0, u"cannot read: " % in.errorString()};
     }
+    if (std::optional<InputLimits::Breach> tooLarge = InputLimits::measureSize(in.size())) {
+        return InputError{file.path, 0, tooLarge->message};
+    }
     // readAll() doubles its buffer as it goes (a 200 MB file took 256 MiB); a file whose size is
     // known is read into a buffer of that size.
     QByteArray bytes;
@@ -263,6 +283,9 @@ ReadResult BatchReader::Private::readLine(const Unit &unit, Keep keep) const
     if (isBlank(line, unit.length)) {
         return std::monostate{};
     }
+    if (unit.length > InputLimits::inputLineBytes) {
+        return lineTooLong(file, unit);
+    }
     SourceEntry entry;
     entry.path = file.path;
     entry.line = unit.line;
@@ -283,6 +306,13 @@ ReadResult BatchReader::Private::readLine(const Unit &unit, Keep keep) const
 ReadResult BatchReader::Private::imported(const ImportedDocument &doc, SpanImport::OffsetUnit offsets,
                                           SourceEntry entry, const QString &fileName, const QString &context) const
 {
+    // Each span becomes two tags: too many are refused before the tagged text is made.
+    if (doc.spans.size() > InputLimits::labelTags / 2) {
+        const QString message = u"the document has " % QString::number(doc.spans.size()) %
+                                u" spans, more than the limit of " % QString::number(InputLimits::labelTags / 2) %
+                                u"; split it into smaller documents";
+        return InputError{entry.path, entry.line, context.isEmpty() ? message : context % u": " % message};
+    }
     Expected<QByteArray> source = SpanImport::taggedSource(doc.text, doc.spans, offsets, schema);
     if (!source) {
         const QString &message = source.error().message;
@@ -293,12 +323,36 @@ ReadResult BatchReader::Private::imported(const ImportedDocument &doc, SpanImpor
     return entry;
 }
 
+ReadResult BatchReader::Private::withinLimits(ReadResult read) const
+{
+    const auto *entry = std::get_if<SourceEntry>(&read);
+    if (!entry) {
+        return read;
+    }
+    std::optional<InputLimits::Breach> breach = InputLimits::measure(entry->source, schema);
+    if (!breach) {
+        return read;
+    }
+    if (entry->line == 0) {
+        return InputError{entry->path, breach->line, std::move(breach->message)};
+    }
+    // A line of a JSON Lines file, or a task: the line in the document's text says where.
+    if (breach->line > 0) {
+        return InputError{entry->path, entry->line,
+                          u"line " % QString::number(breach->line) % u" of its text: " % breach->message};
+    }
+    return InputError{entry->path, entry->line, std::move(breach->message)};
+}
+
 ReadResult BatchReader::Private::readDoccanoLine(const Unit &unit, Keep keep) const
 {
     const JsonlFile &file = jsonlFiles[std::size_t(unit.jsonl)];
     const char *line = file.data + unit.begin;
     if (isBlank(line, unit.length)) {
         return std::monostate{};
+    }
+    if (unit.length > InputLimits::inputLineBytes) {
+        return lineTooLong(file, unit);
     }
     const Expected<ImportedDocument> doc = DoccanoFormat::readLine(std::string_view(line, std::size_t(unit.length)));
     if (!doc) {
@@ -388,12 +442,12 @@ ReadResult BatchReader::read(qsizetype unit, Keep keep) const
     Q_ASSERT(unit >= 0 && unit < size());
     const Unit &u = d->units[std::size_t(unit)];
     if (u.jsonl < 0) {
-        return u.jsonl == wholeFileUnit ? d->readFile(d->files[u.begin]) : d->readTask(u, keep);
+        return d->withinLimits(u.jsonl == wholeFileUnit ? d->readFile(d->files[u.begin]) : d->readTask(u, keep));
     }
     if (d->jsonlFiles[std::size_t(u.jsonl)].layout == BatchLayout::Doccano) {
-        return d->readDoccanoLine(u, keep);
+        return d->withinLimits(d->readDoccanoLine(u, keep));
     }
-    return d->readLine(u, keep);
+    return d->withinLimits(d->readLine(u, keep));
 }
 
 void BatchReader::forget(qsizetype begin, qsizetype end) const

@@ -3,6 +3,7 @@
 #include "document.h"
 #include "documenteditor.h"
 #include "expectedsupport.h"
+#include "findinglist.h"
 #include "ruleset.h"
 #include "schema.h"
 #include "sentences.h"
@@ -10,6 +11,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QLocale>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -110,6 +112,8 @@ private slots:
     void recordsGroupSpansByNearestModel();
     void recordsCarryNormalisedValues();
     void findingsAreSortedAndOnePerRuleAndPosition();
+    void findingsPastTheLimitAreCountedAndOneErrorSaysHowMany_data();
+    void findingsPastTheLimitAreCountedAndOneErrorSaysHowMany();
     void everyRuleHasDocumentation();
     void suggestedFixesApplyAndSilenceTheirFinding_data();
     void suggestedFixesApplyAndSilenceTheirFinding();
@@ -220,7 +224,7 @@ void TestChecker::findingsAreSortedAndOnePerRuleAndPosition()
 void TestChecker::everyRuleHasDocumentation()
 {
     const auto &rules = RuleSet::builtin().rules();
-    QCOMPARE(rules.size(), std::size_t(16));
+    QCOMPARE(rules.size(), std::size_t(17));
     QSet<QString> ids;
     for (const auto &rule : rules) {
         const RuleInfo &info = rule->info();
@@ -230,7 +234,7 @@ void TestChecker::everyRuleHasDocumentation()
         ids.insert(info.id);
         QCOMPARE(RuleSet::builtin().find(QString(info.id)), rule.get());
     }
-    QCOMPARE(ids.size(), 16);
+    QCOMPARE(ids.size(), 17);
 }
 
 void TestChecker::suggestedFixesApplyAndSilenceTheirFinding_data()
@@ -387,6 +391,52 @@ void TestChecker::sourceLocatorCountsColumnsInCodePoints()
         SourceLocator locator(source, 0, oneLine ? SourceLocator::Lines::One : SourceLocator::Lines::Split);
         QCOMPARE(locator.locate(offset).column, column);
     }
+}
+
+// A name mentioned untagged again and again: one mention-untagged finding each.
+void TestChecker::findingsPastTheLimitAreCountedAndOneErrorSaysHowMany_data()
+{
+    QTest::addColumn<int>("mentions");
+    QTest::addColumn<int>("leftOut"); // -1: every finding is listed
+    QTest::addRow("below the limit") << 1000 << -1;
+    QTest::addRow("at the limit") << int(FindingList::limit) << -1;
+    QTest::addRow("one past the limit") << int(FindingList::limit) + 1 << 1;
+    QTest::addRow("far past the limit") << 3 * int(FindingList::limit) << 2 * int(FindingList::limit);
+}
+
+void TestChecker::findingsPastTheLimitAreCountedAndOneErrorSaysHowMany()
+{
+    QFETCH(int, mentions);
+    QFETCH(int, leftOut);
+    const Document doc =
+        Document::parse("<model>Xq</model> used <gpu_count>8</gpu_count> <hardware>A100</hardware>. " +
+                             QByteArray("Xq ").repeated(mentions),
+                         Schema::builtin());
+    const QList<Finding> findings = check(doc).findings;
+    QList<Finding> limited;
+    qsizetype mentionFindings = 0;
+    for (const Finding &finding : findings) {
+        if (finding.rule == u"findings-limited") {
+            limited.append(finding);
+        } else if (finding.rule == u"mention-untagged") {
+            ++mentionFindings;
+        }
+    }
+    if (leftOut < 0) {
+        QVERIFY(limited.isEmpty());
+        QCOMPARE(mentionFindings, mentions);
+        return;
+    }
+    QCOMPARE(findings.size(), FindingList::limit + 1);
+    QCOMPARE(mentionFindings, FindingList::limit);
+    QCOMPARE(limited.size(), 1);
+    QCOMPARE(limited.first().severity, Severity::Error);
+    QCOMPARE(limited.first().start, 0);
+    QCOMPARE(limited.first().end, 0);
+    QCOMPARE(findings.first().rule, u"findings-limited"_s); // sorted first: position 0
+    QCOMPARE(limited.first().message,
+             u"%1 more findings are not listed: a document lists at most 100,000 (README › Limits)"_s.arg(
+                 QLocale(QLocale::English).toString(leftOut)));
 }
 
 QTEST_GUILESS_MAIN(TestChecker)

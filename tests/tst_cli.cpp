@@ -362,7 +362,8 @@ void TestCli::rulesListsEveryRuleAndFilters()
     for (const char *id : {"markup-malformed", "label-unknown", "annotations-missing", "model-missing", "model-multiple",
                            "value-unparsed", "value-implausible", "field-conflict", "gpu-count-mismatch",
                            "gpu-count-duplicate", "hardware-count-embedded", "gpu-count-untagged",
-                           "params-name-mismatch", "mention-untagged", "span-boundary", "encoding-suspect"}) {
+                           "params-name-mismatch", "mention-untagged", "span-boundary", "encoding-suspect",
+                           "findings-limited"}) {
         QVERIFY2(all.out.contains(QByteArray(QByteArray(id) + " (")), id);
     }
     const Run one = cli({u"rules"_s, u"field-conflict"_s});

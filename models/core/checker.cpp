@@ -2,6 +2,7 @@
 
 #include "checkcontext.h"
 #include "document.h"
+#include "findinglist.h"
 #include "ruleset.h"
 
 #include <numeric>
@@ -21,9 +22,11 @@ CheckResult Checker::check(const Document &doc) const
     CheckResult result{DocumentAnalysis::analyze(doc, m_schema, m_countries), {}};
     const CheckContext context(doc, m_schema, result.analysis, m_countries, m_currentYear, m_fixes == Fixes::Suggest);
     const RuleSet &rules = RuleSet::builtin();
+    FindingList reported;
     for (const auto &rule : rules.rules()) {
-        rule->check(context, &result.findings);
+        rule->check(context, &reported);
     }
+    result.findings = reported.take();
     QList<Finding> &findings = result.findings;
     // Rules run in registry order, so a stable sort by position leaves ties in rule order. The
     // order is sorted as indexes and applied by swaps: sorting the findings themselves would move

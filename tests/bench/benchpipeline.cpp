@@ -8,6 +8,7 @@
 #include "checker.h"
 #include "countryaliases.h"
 #include "document.h"
+#include "findinglist.h"
 #include "ruleset.h"
 #include "schema.h"
 
@@ -61,7 +62,7 @@ StageTimes timeStages(const QString &batch, const Schema &schema, const CountryA
     const CheckReport::Write write = [&sink](const QByteArray &part) {
         sink = part;
     };
-    QList<Finding> scratch;
+    FindingList scratch;
     for (qsizetype unit = 0; unit < reader.size(); ++unit) {
         start = Clock::now();
         ReadResult read = reader.read(unit, BatchReader::Keep::Text);
@@ -82,7 +83,7 @@ StageTimes timeStages(const QString &batch, const Schema &schema, const CountryA
         const CheckContext context(doc, schema, analysis, countries, year, false);
         times.context += secondsSince(start);
         for (std::size_t r = 0; r < ruleSet.rules().size(); ++r) {
-            scratch.resize(0);
+            scratch = {};
             start = Clock::now();
             ruleSet.rules()[r]->check(context, &scratch);
             times.rules[r] += secondsSince(start);

@@ -1,4 +1,5 @@
 #include "checkcontext.h"
+#include "findinglist.h"
 #include "rule.h"
 
 #include <memory>
@@ -20,7 +21,7 @@ public:
         return info;
     }
 
-    void check(const CheckContext &context, QList<Finding> *findings) const override
+    void check(const CheckContext &context, FindingList *findings) const override
     {
         if (context.document().spans().isEmpty()) {
             findings->append(finding(0, 0, QStringLiteral("the document has no entity span")));

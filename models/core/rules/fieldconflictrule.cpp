@@ -1,5 +1,6 @@
 #include "checkcontext.h"
 #include "countryaliases.h"
+#include "findinglist.h"
 #include "rule.h"
 
 #include <cmath>
@@ -26,7 +27,7 @@ public:
         return info;
     }
 
-    void check(const CheckContext &context, QList<Finding> *findings) const override
+    void check(const CheckContext &context, FindingList *findings) const override
     {
         const DocumentAnalysis &analysis = context.analysis();
         const QList<Span> &spans = context.document().spans();

@@ -1,4 +1,5 @@
 #include "checkcontext.h"
+#include "findinglist.h"
 #include "rule.h"
 
 #include <memory>
@@ -26,7 +27,7 @@ public:
         return info;
     }
 
-    void check(const CheckContext &context, QList<Finding> *findings) const override
+    void check(const CheckContext &context, FindingList *findings) const override
     {
         const QString gpuCountLabel = context.schema().labelFor(ValueType::GpuCount);
         for (const AttachedCount &count : context.attachedCounts()) {

@@ -1,4 +1,5 @@
 #include "checkcontext.h"
+#include "findinglist.h"
 #include "rule.h"
 
 #include <memory>
@@ -24,7 +25,7 @@ public:
         return info;
     }
 
-    void check(const CheckContext &context, QList<Finding> *findings) const override
+    void check(const CheckContext &context, FindingList *findings) const override
     {
         if (!context.schema().hardwareCountSeparate()) {
             return;

@@ -1,4 +1,5 @@
 #include "checkcontext.h"
+#include "findinglist.h"
 #include "rule.h"
 
 #include <QStringList>
@@ -23,7 +24,7 @@ public:
         return info;
     }
 
-    void check(const CheckContext &context, QList<Finding> *findings) const override
+    void check(const CheckContext &context, FindingList *findings) const override
     {
         QString labels;
         for (const MarkupIssue &issue : context.document().markupIssues()) {

@@ -1,4 +1,5 @@
 #include "checkcontext.h"
+#include "findinglist.h"
 #include "rule.h"
 
 #include <memory>
@@ -20,7 +21,7 @@ public:
         return info;
     }
 
-    void check(const CheckContext &context, QList<Finding> *findings) const override
+    void check(const CheckContext &context, FindingList *findings) const override
     {
         const qsizetype spans = context.document().spans().size();
         if (spans == 0) {

@@ -1,4 +1,5 @@
 #include "checkcontext.h"
+#include "findinglist.h"
 #include "rule.h"
 #include "valueformat.h"
 #include "valuenormalizer.h"
@@ -25,7 +26,7 @@ public:
         return info;
     }
 
-    void check(const CheckContext &context, QList<Finding> *findings) const override
+    void check(const CheckContext &context, FindingList *findings) const override
     {
         const DocumentAnalysis &analysis = context.analysis();
         for (qsizetype record = 0; record < analysis.records().size(); ++record) {

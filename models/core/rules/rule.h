@@ -11,6 +11,7 @@
 namespace annorev {
 
 class CheckContext;
+class FindingList;
 
 // What `annorev rules` prints and the window shows about a rule.
 struct RuleInfo
@@ -29,7 +30,7 @@ class Rule
 public:
     virtual ~Rule() = default;
     virtual const RuleInfo &info() const = 0;
-    virtual void check(const CheckContext &context, QList<Finding> *findings) const = 0;
+    virtual void check(const CheckContext &context, FindingList *findings) const = 0;
 
 protected:
     Finding finding(qsizetype start, qsizetype end, const QString &message) const

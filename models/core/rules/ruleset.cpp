@@ -2,7 +2,8 @@
 
 namespace annorev {
 
-// Each rule lives in its own file; adding one means writing that file and naming it here.
+// Each rule lives in its own file; adding one means writing that file and naming it here, before
+// findings-limited, which tells of what the others reported past the limit.
 std::unique_ptr<Rule> makeMarkupMalformedRule();
 std::unique_ptr<Rule> makeLabelUnknownRule();
 std::unique_ptr<Rule> makeAnnotationsMissingRule();
@@ -19,6 +20,7 @@ std::unique_ptr<Rule> makeParamsNameMismatchRule();
 std::unique_ptr<Rule> makeMentionUntaggedRule();
 std::unique_ptr<Rule> makeSpanBoundaryRule();
 std::unique_ptr<Rule> makeEncodingSuspectRule();
+std::unique_ptr<Rule> makeFindingsLimitedRule();
 
 RuleSet::RuleSet()
 {
@@ -26,7 +28,7 @@ RuleSet::RuleSet()
                       makeModelMultipleRule, makeValueUnparsedRule, makeValueImplausibleRule, makeFieldConflictRule,
                       makeGpuCountMismatchRule, makeGpuCountDuplicateRule, makeHardwareCountEmbeddedRule,
                       makeGpuCountUntaggedRule, makeParamsNameMismatchRule, makeMentionUntaggedRule,
-                      makeSpanBoundaryRule, makeEncodingSuspectRule}) {
+                      makeSpanBoundaryRule, makeEncodingSuspectRule, makeFindingsLimitedRule}) {
         m_rules.push_back(make());
     }
 }

@@ -1,4 +1,5 @@
 #include "checkcontext.h"
+#include "findinglist.h"
 #include "rule.h"
 
 #include <memory>
@@ -22,7 +23,7 @@ public:
         return info;
     }
 
-    void check(const CheckContext &context, QList<Finding> *findings) const override
+    void check(const CheckContext &context, FindingList *findings) const override
     {
         const QList<Span> &spans = context.document().spans();
         for (qsizetype i = 0; i < spans.size(); ++i) {

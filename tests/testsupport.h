@@ -195,15 +195,17 @@ private:
 };
 
 // Leaves the store at path readable by sync and by nothing else, as a store damaged behind
-// annorev's back would be: the documents table gives way to a view with only the columns sync
-// reads, so the list, status and exports fail with "no such column".
+// annorev's back would be: the documents table and the kept counts give way to views with only the
+// columns sync reads, so the list, status and exports fail with "no such column".
 inline bool breakStoreReads(const QString &path)
 {
     const SqlFile raw(path);
     QSqlQuery q = raw.query();
     return q.exec(QStringLiteral("ALTER TABLE documents RENAME TO documents_kept")) &&
            q.exec(QStringLiteral("CREATE VIEW documents AS SELECT id, position, source_hash, source_path,"
-                                 " source_line, missing, source_changed FROM documents_kept"));
+                                 " source_line, missing, source_changed FROM documents_kept")) &&
+           q.exec(QStringLiteral("ALTER TABLE summary_counts RENAME TO summary_counts_kept")) &&
+           q.exec(QStringLiteral("CREATE VIEW summary_counts AS SELECT status FROM summary_counts_kept"));
 }
 
 } // namespace annorev::test

@@ -84,8 +84,9 @@ private slots:
     void describesAFullDiskAsSuch();
     void exportFiltersByStatusInBatchOrder();
     void summaryCountsStatusesAndFindings();
-    void summaryIsReadFromIndexesNotEveryRow_data();
-    void summaryIsReadFromIndexesNotEveryRow();
+    void summaryIsReadFromKeptCountsAndIndexesNotEveryRow_data();
+    void summaryIsReadFromKeptCountsAndIndexesNotEveryRow();
+    void keptCountsMatchARecountAfterEveryKindOfWrite();
     void sourceFilesAreNeverModified();
     void lockedStoreIsReportedClearly();
     void readsOfAStoreThatCannotBeReadAreErrorsNotEmptyResults();
@@ -466,21 +467,21 @@ void TestReviewStore::summaryCountsStatusesAndFindings()
     QCOMPARE(summary.infos, 1);
 }
 
-void TestReviewStore::summaryIsReadFromIndexesNotEveryRow_data()
+void TestReviewStore::summaryIsReadFromKeptCountsAndIndexesNotEveryRow_data()
 {
     QTest::addColumn<QString>("sql");
     QTest::addColumn<QString>("plan");
-    QTest::newRow("counts") << SqliteDocuments::summaryCounts << u"SCAN documents USING COVERING INDEX documents_summary"_s;
+    QTest::newRow("counts") << SqliteDocuments::summaryCounts << u"SCAN summary_counts"_s;
     QTest::newRow("source changed") << SqliteDocuments::summaryFlagged(u"source_changed"_s)
                                     << u"SCAN documents USING INDEX documents_source_changed"_s;
     QTest::newRow("missing") << SqliteDocuments::summaryFlagged(u"missing"_s)
                              << u"SCAN documents USING INDEX documents_missing"_s;
 }
 
-void TestReviewStore::summaryIsReadFromIndexesNotEveryRow()
+void TestReviewStore::summaryIsReadFromKeptCountsAndIndexesNotEveryRow()
 {
-    // `status` at a million documents: an index of the counts, a fifth of the table, instead of
-    // every row; no sort of its own.
+    // `status` at a million documents: the kept counts, four rows, and indexes of the few flagged
+    // documents instead of every row; no sort of its own.
     QFETCH(QString, sql);
     QFETCH(QString, plan);
     auto store = openStore();
@@ -494,6 +495,43 @@ void TestReviewStore::summaryIsReadFromIndexesNotEveryRow()
         steps.append(query.value(3).toString());
     }
     QCOMPARE(steps, QStringList{plan});
+}
+
+// The counts `status` shows are kept as documents change (schema 9): after each kind of write they
+// are what adding up every document gives.
+void TestReviewStore::keptCountsMatchARecountAfterEveryKindOfWrite()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    const auto compare = [this](const char *after) {
+        RawStore raw(m_storePath);
+        const QStringList kept = raw.rows(u"SELECT status, documents, errors, warnings, infos, with_errors"
+                                          " FROM summary_counts WHERE documents > 0 ORDER BY status"_s);
+        const QStringList recount = raw.rows(u"SELECT status, COUNT(*), SUM(errors), SUM(warnings), SUM(infos),"
+                                             " SUM(errors > 0) FROM documents GROUP BY status ORDER BY status"_s);
+        QVERIFY2(kept == recount, qPrintable(u"after "_s + QLatin1StringView(after) + u": kept "_s +
+                                             kept.join(u"; ") + u", recounted "_s + recount.join(u"; ")));
+        QVERIFY2(!kept.isEmpty(), after);
+    };
+    sync(*store);
+    compare("the first import");
+    QVERIFY_OK(store->setStatus({first, second}, ReviewStatus::Approved, {}, u"alice"_s));
+    QVERIFY_OK(store->setStatus({third}, ReviewStatus::NeedsWork, u"boundary"_s, u"alice"_s));
+    QVERIFY_OK(store->setStatus({fourth}, ReviewStatus::Rejected, u"off topic"_s, u"alice"_s));
+    compare("decisions");
+    QVERIFY_OK(store->setStatus({fourth}, ReviewStatus::Rejected, u"still off topic"_s, u"bob"_s));
+    compare("a decision that keeps the status");
+    QVERIFY_OK(store->setTaggedText(third, withError, Schema::builtin(), m_checker, u"alice"_s));
+    compare("an edit that adds an error");
+    QVERIFY_OK(store->setTaggedText(first, withError, Schema::builtin(), m_checker, u"alice"_s));
+    compare("an edit that reopens an approved document");
+    writeFile(m_batch + u"/new.txt"_s, "<model>N</model> on <gpu_count>many</gpu_count> GPUs");
+    QVERIFY(QFile::remove(m_batch + u'/' + second));
+    sync(*store);
+    compare("a sync that adds a document and misses one");
+    writeFile(m_batch + u'/' + fourth, "<model>Changed</model>");
+    sync(*store);
+    compare("a sync of a changed source");
 }
 
 void TestReviewStore::sourceFilesAreNeverModified()

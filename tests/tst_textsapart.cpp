@@ -127,6 +127,20 @@ void TestTextsApart::aSchema6StoreMovesItsTextsApartAndKeepsItsReview()
     QCOMPARE(store->document(u"004"_s)->status, ReviewStatus::NeedsWork);
     QCOMPARE(store->document(u"004"_s)->note, u"boundary of the model name"_s);
     QVERIFY(store->document(u"003"_s)->sourceChanged);
+    // Schema 9 counted what the store held for the counts it keeps.
+    const ReviewStore::Summary summary = *store->summary();
+    QCOMPARE(summary.documents, 5);
+    QCOMPARE(summary.byStatus[std::size_t(ReviewStatus::Unreviewed)], 2);
+    QCOMPARE(summary.byStatus[std::size_t(ReviewStatus::Approved)], 1);
+    QCOMPARE(summary.byStatus[std::size_t(ReviewStatus::Rejected)], 1);
+    QCOMPARE(summary.byStatus[std::size_t(ReviewStatus::NeedsWork)], 1);
+    {
+        RawStore raw(storePath);
+        QCOMPARE(raw.value(u"SELECT SUM(warnings) FROM summary_counts"_s).toInt(),
+                 raw.value(u"SELECT SUM(warnings) FROM documents"_s).toInt());
+        QCOMPARE(raw.value(u"SELECT SUM(infos) FROM summary_counts"_s).toInt(),
+                 raw.value(u"SELECT SUM(infos) FROM documents"_s).toInt());
+    }
     const QList<ReviewStore::AuditEntry> audit = *store->auditLog();
     QCOMPARE(audit.size(), 4);
     QCOMPARE(audit[2].action, u"source-changed"_s);

@@ -42,7 +42,7 @@ class ReviewStore
 {
 public:
     // The schema this annorev writes; stores from older versions are migrated, newer ones refused.
-    static constexpr int schemaVersion = 8;
+    static constexpr int schemaVersion = 9;
 
     struct StoredDocument
     {

@@ -152,8 +152,8 @@ Expected<qsizetype> storedDocumentCount(const SqliteConnection &connection)
     return query.value(0).toLongLong();
 }
 
-const QString summaryCounts = QStringLiteral(
-    "SELECT status, COUNT(*), SUM(errors), SUM(warnings), SUM(infos), SUM(errors > 0) FROM documents GROUP BY status");
+const QString summaryCounts =
+    QStringLiteral("SELECT status, documents, errors, warnings, infos, with_errors FROM summary_counts");
 
 QString summaryFlagged(const QString &flag)
 {

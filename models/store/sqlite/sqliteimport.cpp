@@ -141,7 +141,37 @@ public:
         }
         m_words.bind(1, rowid);
         m_words.bindText(2, row.plainText);
-        return m_words.step();
+        if (Expected<void> done = m_words.step(); !done) {
+            return done;
+        }
+        ++m_added.documents;
+        m_added.errors += row.errors;
+        m_added.warnings += row.warnings;
+        m_added.infos += row.infos;
+        m_added.withErrors += row.errors > 0 ? 1 : 0;
+        return {};
+    }
+
+    // What was inserted, added to the kept counts (schema 9's summary_counts) in the same
+    // transaction: inserted documents are unreviewed.
+    Expected<void> addToSummary(const SqliteConnection &connection) const
+    {
+        if (m_added.documents == 0) {
+            return {};
+        }
+        Expected<SqliteStatement> add = SqliteStatement::prepare(
+            connection, QStringLiteral("UPDATE summary_counts SET documents = documents + ?, errors = errors + ?,"
+                                       " warnings = warnings + ?, infos = infos + ?, with_errors = with_errors + ?"
+                                       " WHERE status = 'unreviewed'"));
+        if (!add) {
+            return add.error();
+        }
+        add->bind(1, m_added.documents);
+        add->bind(2, m_added.errors);
+        add->bind(3, m_added.warnings);
+        add->bind(4, m_added.infos);
+        add->bind(5, m_added.withErrors);
+        return add->step();
     }
 
 private:
@@ -155,6 +185,14 @@ private:
     SqliteStatement m_texts;
     SqliteStatement m_facts;
     SqliteStatement m_words;
+    struct
+    {
+        qint64 documents = 0;
+        qint64 errors = 0;
+        qint64 warnings = 0;
+        qint64 infos = 0;
+        qint64 withErrors = 0;
+    } m_added;
 };
 
 // The slice being prepared while another is written; waited for on every way out, since its
@@ -249,7 +287,7 @@ Expected<void> insert(const SqliteConnection &connection, const BatchSync::Scan 
         reader.forget(scan.seen[slice.constFirst()].unit, scan.seen[slice.constLast()].unit + 1);
         control.report(SyncControl::Stage::Importing, begin + slice.size(), indexes.size());
         if (nextSlice.isEmpty()) {
-            break;
+            return writer->addToSummary(connection);
         }
         if (control.cancelled()) {
             return SyncControl::cancelledError(connection.path()); // pending is waited for
@@ -257,7 +295,7 @@ Expected<void> insert(const SqliteConnection &connection, const BatchSync::Scan 
         rows = pending.take();
         slice = std::move(nextSlice);
     }
-    return {};
+    return writer->addToSummary(connection);
 }
 
 } // namespace annorev::SqliteImport

@@ -20,6 +20,8 @@ packages=(
     # Optional: CMake puts a compiler launcher in front of the compiler when CMAKE_CXX_COMPILER_LAUNCHER
     # is set, in the environment or the cache (README › Development); ccache is the one we use.
     ccache
+    # The fuzz preset and the test command's fuzz smoke run (tests/fuzz/): clang with libFuzzer.
+    clang-14 libclang-rt-14-dev
     # Packaging: icons, man page, the .deb and its checks (packaging/CMakeLists.txt).
     librsvg2-bin gzip groff-base dpkg-dev file
     desktop-file-utils appstream lintian

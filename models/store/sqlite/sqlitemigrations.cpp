@@ -34,6 +34,16 @@ struct Migration
     }
 };
 
+// Schema 9's trigger statement that adds (sign '+') or takes away ('-') the counts of a document
+// (row "new" or "old") to those of its status.
+QString countDocument(QChar sign, QLatin1StringView row)
+{
+    return u" UPDATE summary_counts SET documents = documents " % sign % u" 1, errors = errors " % sign % u' ' %
+           row % u".errors, warnings = warnings " % sign % u' ' % row % u".warnings, infos = infos " % sign % u' ' %
+           row % u".infos, with_errors = with_errors " % sign % u" (" % row % u".errors > 0) WHERE status = " % row %
+           u".status;";
+}
+
 // A document's small columns, as schemas 6 and 7 define them.
 const QString documentColumns =
     QStringLiteral(" position INTEGER NOT NULL,"
@@ -281,20 +291,11 @@ QList<Migration> migrations()
                            " COALESCE(SUM(d.warnings), 0), COALESCE(SUM(d.infos), 0), COALESCE(SUM(d.errors > 0), 0)"
                            " FROM (VALUES ('unreviewed'), ('approved'), ('rejected'), ('needs-work')) s"
                            " LEFT JOIN documents d ON d.status = s.column1 GROUP BY s.column1"),
-            QStringLiteral("CREATE TRIGGER summary_counts_update AFTER UPDATE OF status, errors, warnings, infos"
-                           " ON documents BEGIN"
-                           " UPDATE summary_counts SET documents = documents - 1, errors = errors - old.errors,"
-                           "  warnings = warnings - old.warnings, infos = infos - old.infos,"
-                           "  with_errors = with_errors - (old.errors > 0) WHERE status = old.status;"
-                           " UPDATE summary_counts SET documents = documents + 1, errors = errors + new.errors,"
-                           "  warnings = warnings + new.warnings, infos = infos + new.infos,"
-                           "  with_errors = with_errors + (new.errors > 0) WHERE status = new.status;"
-                           " END"),
-            QStringLiteral("CREATE TRIGGER summary_counts_delete AFTER DELETE ON documents BEGIN"
-                           " UPDATE summary_counts SET documents = documents - 1, errors = errors - old.errors,"
-                           "  warnings = warnings - old.warnings, infos = infos - old.infos,"
-                           "  with_errors = with_errors - (old.errors > 0) WHERE status = old.status;"
-                           " END"),
+            u"CREATE TRIGGER summary_counts_update AFTER UPDATE OF status, errors, warnings, infos"
+            " ON documents BEGIN" %
+                countDocument(u'-', QLatin1StringView("old")) % countDocument(u'+', QLatin1StringView("new")) % u" END",
+            u"CREATE TRIGGER summary_counts_delete AFTER DELETE ON documents BEGIN" % countDocument(u'-', QLatin1StringView("old")) %
+                u" END",
             QStringLiteral("DROP INDEX documents_summary"),
         },
     };

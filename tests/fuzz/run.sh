@@ -45,29 +45,45 @@ for target in "${targets[@]}"; do
         done
     fi
     log=build/fuzz/$target.log
+    part=$log.part
+    : >"$log"
     before=$(find "$crashers" -type f | wc -l)
-    touch "$log.started"
-    status=0
-    nice -n 10 "$binary" "${options[@]}" "${limits[@]}" -max_total_time="$seconds" -artifact_prefix="$crashers/" \
-        "$corpus" "${seeds[@]+"${seeds[@]}"}" >"$log" 2>&1 || status=$?
-    runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
-    # A timeout can be the machine, not the input: on a loaded machine a process may wait a second
-    # for a core. Each new one is replayed alone; one that runs within the limit then is set aside
-    # in build/fuzz/slow-once/ and named, not counted.
-    while IFS= read -r -d '' slow; do
-        if nice -n 10 "$binary" -timeout=1 -runs=1 "$slow" >"$slow.replay.log" 2>&1; then
-            mkdir -p build/fuzz/slow-once
-            mv "$slow" "$slow.replay.log" build/fuzz/slow-once/
-            echo "  $target: $(basename "$slow") timed out once but replays within 1 s (build/fuzz/slow-once/)" >&2
-            if ((status != 0)) && grep -q 'ERROR: libFuzzer: timeout' "$log"; then
-                status=0
+    deadline=$((SECONDS + seconds))
+    runs=0
+    while :; do
+        touch "$log.started"
+        status=0
+        nice -n 10 "$binary" "${options[@]}" "${limits[@]}" -max_total_time="$((deadline - SECONDS))" \
+            -artifact_prefix="$crashers/" "$corpus" "${seeds[@]+"${seeds[@]}"}" >"$part" 2>&1 || status=$?
+        cat "$part" >>"$log"
+        part_runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$part" | tail -1)
+        runs=$((runs + ${part_runs:-0}))
+        # A timeout can be the machine, not the input: on a loaded machine a process may wait a
+        # second for a core. Each new one is replayed alone; one that runs within the limit then is
+        # set aside in build/fuzz/slow-once/ and named, not counted, and the target goes on for the
+        # rest of its time from the corpus as it grew.
+        slow_once=0
+        while IFS= read -r -d '' slow; do
+            if nice -n 10 "$binary" -timeout=1 -runs=1 "$slow" >"$slow.replay.log" 2>&1; then
+                mkdir -p build/fuzz/slow-once
+                mv "$slow" "$slow.replay.log" build/fuzz/slow-once/
+                echo "  $target: $(basename "$slow") timed out once but replays within 1 s (build/fuzz/slow-once/)" >&2
+                slow_once=1
+            else
+                rm -f "$slow.replay.log"
             fi
-        else
-            rm -f "$slow.replay.log"
+        done < <(find "$crashers" -type f -name 'timeout-*' -newer "$log.started" -print0)
+        if ((status != 0 && slow_once)) && grep -q 'ERROR: libFuzzer: timeout' "$part"; then
+            status=0
+            if ((deadline - SECONDS > 0)); then
+                continue
+            fi
         fi
-    done < <(find "$crashers" -type f -name 'timeout-*' -newer "$log.started" -print0)
+        break
+    done
+    rm -f "$part"
     found=$(($(find "$crashers" -type f | wc -l) - before))
-    printf '%-22s %8s %12s %8s\n' "$target" "$seconds" "${runs:-?}" "$found"
+    printf '%-22s %8s %12s %8s\n' "$target" "$seconds" "$runs" "$found"
     if ((status != 0 || found > 0)); then
         failed=1
         echo "  $target stopped (exit $status); its log: $log" >&2

@@ -75,9 +75,8 @@ bool isBlank(const char *p, qsizetype length)
 // A line this long is not parsed: the JSON parser would hold several times its size.
 InputError lineTooLong(const JsonlFile &file, const Unit &unit)
 {
-    return InputError{file.path, unit.line, u"the line is " % InputLimits::sizeOf(unit.length) %
-                                                u", more than the limit of " %
-                                                InputLimits::mebibytes(InputLimits::inputLineBytes)};
+    return InputError{file.path, unit.line,
+                      InputLimits::pastLimit(QLatin1StringView("line"), unit.length, InputLimits::inputLineBytes)};
 }
 
 bool hasSuffix(const QString &name, QLatin1StringView suffix)
@@ -211,9 +210,9 @@ void BatchReader::Private::addJsonl(const QString &path, const QFileInfo &info)
 void BatchReader::Private::addJson(const QString &path, const QFileInfo &info)
 {
     if (info.size() > InputLimits::jsonFileBytes) {
-        errors.append({path, 0, u"the file is " % InputLimits::sizeOf(info.size()) %
-                                    u", more than the limit of " % InputLimits::mebibytes(InputLimits::jsonFileBytes) %
-                                    u" for a .json file, which is read whole; export it as JSON Lines instead"});
+        errors.append({path, 0,
+                       InputLimits::pastLimit(QLatin1StringView("file"), info.size(), InputLimits::jsonFileBytes) %
+                           u" for a .json file, which is read whole; export it as JSON Lines instead"});
         return;
     }
     QFile file(path);
@@ -441,13 +440,17 @@ ReadResult BatchReader::read(qsizetype unit, Keep keep) const
 {
     Q_ASSERT(unit >= 0 && unit < size());
     const Unit &u = d->units[std::size_t(unit)];
-    if (u.jsonl < 0) {
-        return d->withinLimits(u.jsonl == wholeFileUnit ? d->readFile(d->files[u.begin]) : d->readTask(u, keep));
+    ReadResult read;
+    if (u.jsonl == wholeFileUnit) {
+        read = d->readFile(d->files[u.begin]);
+    } else if (u.jsonl == labelStudioUnit) {
+        read = d->readTask(u, keep);
+    } else if (d->jsonlFiles[std::size_t(u.jsonl)].layout == BatchLayout::Doccano) {
+        read = d->readDoccanoLine(u, keep);
+    } else {
+        read = d->readLine(u, keep);
     }
-    if (d->jsonlFiles[std::size_t(u.jsonl)].layout == BatchLayout::Doccano) {
-        return d->withinLimits(d->readDoccanoLine(u, keep));
-    }
-    return d->withinLimits(d->readLine(u, keep));
+    return d->withinLimits(std::move(read));
 }
 
 void BatchReader::forget(qsizetype begin, qsizetype end) const

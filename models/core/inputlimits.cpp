@@ -52,7 +52,7 @@ std::optional<Breach> measureSize(qint64 bytes)
     if (bytes <= documentBytes) {
         return std::nullopt;
     }
-    return Breach{0, u"the document is " % sizeOf(bytes) % u", more than the limit of " % mebibytes(documentBytes) %
+    return Breach{0, pastLimit(QLatin1StringView("document"), bytes, documentBytes) %
                          u"; split it into smaller documents"};
 }
 
@@ -118,6 +118,11 @@ QString sizeOf(qint64 bytes)
 {
     return QString::number(double(bytes) / double(1 << 20), 'f', 1) % u" MiB (" %
            QLocale(QLocale::English).toString(bytes) % u" bytes)";
+}
+
+QString pastLimit(QLatin1StringView what, qint64 bytes, qint64 limit)
+{
+    return u"the " % what % u" is " % sizeOf(bytes) % u", more than the limit of " % mebibytes(limit);
 }
 
 } // namespace InputLimits

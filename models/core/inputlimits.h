@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QLatin1StringView>
 #include <QString>
 
 #include <optional>
@@ -47,6 +48,9 @@ std::optional<Breach> measure(const QByteArray &source, const Schema &schema);
 QString mebibytes(qint64 bytes);
 // A size past a limit for a message, exact: "64.0 MiB (67,108,865 bytes)".
 QString sizeOf(qint64 bytes);
+// What an input past a size limit is told: "the line is 300.0 MiB (314,572,798 bytes), more than
+// the limit of 256 MiB".
+QString pastLimit(QLatin1StringView what, qint64 bytes, qint64 limit);
 
 } // namespace InputLimits
 

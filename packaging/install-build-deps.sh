@@ -11,6 +11,9 @@ packages=(
     # which bookworm's qt6-charts-dev does not pull in.
     qt6-charts-dev libqt6opengl6-dev
     libqt6sql6-sqlite
+    # Team batches on a PostgreSQL server (models/store/postgres/): Qt's QPSQL driver; the team
+    # tests start a PostgreSQL 15 cluster of their own (tests/team/pgcluster.sh).
+    libqt6sql6-psql postgresql-15
     # The store sets SQLITE_FCNTL_PERSIST_WAL through SQLite's C API (models/store/).
     libsqlite3-dev
     libsimdjson-dev

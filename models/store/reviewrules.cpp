@@ -80,4 +80,20 @@ Error unknownDocuments(const QStringList &ids, const QString &store, const QStri
     return Error{which % quotedList(ids) % u" in the store " % store % u"; " % consequence};
 }
 
+Expected<void> checkVersion(const QString &id, qint64 basis, const LastWrite &last, const QString &consequence)
+{
+    if (basis == last.version) {
+        return {};
+    }
+    QString who;
+    if (!last.by.isEmpty()) {
+        who = u" by " % last.by;
+    }
+    if (last.at.isValid()) {
+        who += u" at " % last.at.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")) % u" UTC";
+    }
+    return Error{u"the document \"" % id % u"\" was changed" % who % u" since it was opened (version " %
+                 QString::number(basis) % u", now " % QString::number(last.version) % u"); " % consequence};
+}
+
 } // namespace annorev::ReviewRules

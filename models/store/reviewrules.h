@@ -4,6 +4,7 @@
 #include "reviewstatus.h"
 #include "spotcheck.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -36,6 +37,17 @@ QString storedNote(const QString &note);
 Expected<void> checkNewRound(const SpotCheckRound &round, const QList<RoundDocument> &documents);
 // A fail needs a reason, a pass has none.
 Expected<void> checkVerdict(Verdict verdict, std::optional<FailReason> reason);
+
+// What the store knows of the last write of a document, to refuse a write made on an older version.
+struct LastWrite
+{
+    qint64 version = 0;
+    QString by;   // who wrote it; empty when nobody has since the import
+    QDateTime at; // UTC
+};
+// Refuses a write made on version basis of a document now at last.version: "the document "a"
+// was changed by bob at 2026-12-03 14:02 UTC since it was opened (version 3, now 5); CONSEQUENCE".
+Expected<void> checkVersion(const QString &id, qint64 basis, const LastWrite &last, const QString &consequence);
 
 // "no document "a" in the store PATH; CONSEQUENCE" (documents when there are several).
 Error unknownDocuments(const QStringList &ids, const QString &store, const QString &consequence);

@@ -1,6 +1,8 @@
 #include "reviewstore.h"
 
 #include "batchsync.h"
+#include "postgres/postgresstore.h"
+#include "postgres/teamaddress.h"
 #include "sqlite/sqlitestore.h"
 
 #include <QDir>
@@ -10,17 +12,30 @@
 
 namespace annorev {
 
-Expected<std::unique_ptr<ReviewStore>> ReviewStore::open(const QString &location)
+Expected<std::unique_ptr<ReviewStore>> ReviewStore::open(const QString &location, bool createTeamBatch)
 {
-    if (location.startsWith(u"postgresql://") || location.startsWith(u"postgres://")) {
-        // Not echoed: a connection URL may carry a password.
-        return Error{QStringLiteral("team stores on a PostgreSQL server are not supported yet")};
+    if (TeamAddress::isAddress(location)) {
+        // The location is never repeated in a message: it might carry a password.
+        const Expected<TeamAddress> address = TeamAddress::parse(location);
+        if (!address) {
+            return address.error();
+        }
+        Expected<std::unique_ptr<PostgresStore>> store = PostgresStore::open(*address, createTeamBatch);
+        if (!store) {
+            return store.error();
+        }
+        return std::unique_ptr<ReviewStore>(std::move(*store));
     }
     Expected<std::unique_ptr<SqliteStore>> store = SqliteStore::open(location);
     if (!store) {
         return store.error();
     }
     return std::unique_ptr<ReviewStore>(std::move(*store));
+}
+
+bool ReviewStore::isTeamLocation(const QString &location)
+{
+    return TeamAddress::isAddress(location);
 }
 
 QString ReviewStore::defaultStorePath(const QStringList &batchInputs)
@@ -67,10 +82,11 @@ Expected<ReviewStore::SyncReport> ReviewStore::sync(const QStringList &batchInpu
 }
 
 Expected<void> ReviewStore::setTaggedText(const QString &id, const QByteArray &taggedText, const Schema &schema,
-                                          const Checker &checker, const QString &reviewer)
+                                          const Checker &checker, const QString &reviewer,
+                                          std::optional<qint64> version)
 {
     // Checked before the lock is taken: parsing a long document should not hold up other writers.
-    return setTaggedText(id, taggedText, TextFacts::of(taggedText, schema, checker), reviewer);
+    return setTaggedText(id, taggedText, TextFacts::of(taggedText, schema, checker), reviewer, version);
 }
 
 } // namespace annorev

@@ -15,6 +15,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -28,6 +29,7 @@ namespace annorev {
 
 class Checker;
 class Schema;
+class TeamStore;
 
 // The durable record of a review: each document's reviewer version, decision and finding
 // counts, an append-only audit log of every change, and the spot-check rounds. Every change is
@@ -67,7 +69,15 @@ public:
         qsizetype errors = 0; // finding counts of the tagged text
         qsizetype warnings = 0;
         qsizetype infos = 0;
+        // Grows with every change of the text, the decision or the source flags: what a write
+        // states it was made on (see Versions).
+        qint64 version = 0;
     };
+
+    // The version of each document a write was made on (StoredDocument::version): a document
+    // that has changed since is not written, and the write is refused, never merged. Documents
+    // not in it are written whatever their version (a command that decides without showing).
+    using Versions = QHash<QString, qint64>;
 
     struct AuditEntry
     {
@@ -121,8 +131,15 @@ public:
     Q_DISABLE_COPY_MOVE(ReviewStore)
 
     // Opens the store at location, creating or migrating it. A store written by a newer annorev,
-    // or a file that is not an annorev store, is refused and left as it is.
-    static Expected<std::unique_ptr<ReviewStore>> open(const QString &location);
+    // or a file that is not an annorev store, is refused and left as it is. A team batch's address
+    // (postgresql://…?batch=NAME, see TeamAddress) opens the batch on its server, which must exist
+    // unless createTeamBatch (an import makes it).
+    static Expected<std::unique_ptr<ReviewStore>> open(const QString &location, bool createTeamBatch = false);
+    // Whether a location is a team batch's address rather than a file.
+    static bool isTeamLocation(const QString &location);
+
+    // What a team store adds (claims, the server's user), or null for a local store.
+    virtual TeamStore *team() { return nullptr; }
 
     // The local store of a batch: BATCH.annorev.sqlite beside the first input ("dir/" gives
     // "dir.annorev.sqlite" next to dir, "a.jsonl" gives "a.jsonl.annorev.sqlite").
@@ -219,17 +236,20 @@ public:
     // Sets the status of every id in one transaction, with an audit row each. Refuses everything
     // when an id is unknown, or when approving a document with error findings without a note
     // (the note is the override reason, see ReviewRules). The note replaces the previous one.
+    // With versions, a document changed since its version there is refused too, naming who
+    // changed it. In a team store the reviewer is the server's user, whatever is passed.
     virtual Expected<void> setStatus(const QStringList &ids, ReviewStatus status, const QString &note,
-                                     const QString &reviewer) = 0;
+                                     const QString &reviewer, const Versions &versions = {}) = 0;
     // Replaces the reviewer's version of a document with facts the caller gathered (the window's
     // session has parsed and checked it already). An approved or rejected document becomes
     // unreviewed (the decision was of the old text; the audit row says so); reviewer and
     // changedAt stay those of the last status change.
+    // With a version, a document changed since that version is refused, naming who changed it.
     virtual Expected<void> setTaggedText(const QString &id, const QByteArray &taggedText, const TextFacts &facts,
-                                         const QString &reviewer) = 0;
+                                         const QString &reviewer, std::optional<qint64> version = {}) = 0;
     // The same, parsing and checking the text first (before any lock is taken).
     Expected<void> setTaggedText(const QString &id, const QByteArray &taggedText, const Schema &schema,
-                                 const Checker &checker, const QString &reviewer);
+                                 const Checker &checker, const QString &reviewer, std::optional<qint64> version = {});
 
     // Saves a spot-check round and its documents, in draw order, in one transaction. Refuses a
     // name that is taken (rounds are never overwritten), an empty name, and ids not in the store.

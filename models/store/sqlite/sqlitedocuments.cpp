@@ -62,6 +62,25 @@ QStringList idsFrom(QSqlQuery &query)
     return ids;
 }
 
+// The document's version is the seq of its last audit row: every change of its text, decision
+// or source flags writes one (0 when none has been written since the import).
+Expected<ReviewRules::LastWrite> lastWrite(const SqliteConnection &connection, const QString &id)
+{
+    QSqlQuery query = connection.query();
+    if (Expected<void> done = connection.run(
+            query,
+            QStringLiteral("SELECT seq, reviewer, at FROM audit WHERE document_id = ? ORDER BY seq DESC LIMIT 1"),
+            {id});
+        !done) {
+        return done.error();
+    }
+    ReviewRules::LastWrite last;
+    if (query.next()) {
+        last = {query.value(0).toLongLong(), query.value(1).toString(), timeOf(query.value(2))};
+    }
+    return last;
+}
+
 } // namespace
 
 Expected<ReviewStore::StoredDocument> document(const SqliteConnection &connection, const QString &id)
@@ -76,7 +95,16 @@ Expected<ReviewStore::StoredDocument> document(const SqliteConnection &connectio
     if (!query.next()) {
         return Error{u"no document \"" % id % u"\" in the store " % connection.path()};
     }
-    return documentFrom(connection, query);
+    Expected<ReviewStore::StoredDocument> doc = documentFrom(connection, query);
+    query.finish();
+    if (doc) {
+        const Expected<ReviewRules::LastWrite> last = lastWrite(connection, id);
+        if (!last) {
+            return last.error();
+        }
+        doc->version = last->version;
+    }
+    return doc;
 }
 
 Expected<QStringList> ids(const SqliteConnection &connection)
@@ -142,8 +170,7 @@ Expected<QList<DocumentProfile>> profiles(const SqliteConnection &connection)
 Expected<qsizetype> storedDocumentCount(const SqliteConnection &connection)
 {
     QSqlQuery query = connection.query();
-    if (Expected<void> done = connection.run(query, QStringLiteral("SELECT COUNT(*) FROM documents"));
-        !done) {
+    if (Expected<void> done = connection.run(query, QStringLiteral("SELECT COUNT(*) FROM documents")); !done) {
         return done.error();
     }
     if (!query.next()) {
@@ -343,7 +370,7 @@ Expected<QList<ReviewStore::AuditEntry>> auditLog(const SqliteConnection &connec
 }
 
 Expected<void> setStatus(SqliteConnection &connection, const QStringList &ids, ReviewStatus status, const QString &note,
-                         const QString &reviewer)
+                         const QString &reviewer, const ReviewStore::Versions &versions)
 {
     const QStringList unique = ReviewRules::uniqueIds(ids);
     Expected<SqliteTransaction> transaction = connection.beginWrite();
@@ -380,6 +407,20 @@ Expected<void> setStatus(SqliteConnection &connection, const QStringList &ids, R
     if (Expected<void> allowed = ReviewRules::checkApproval(status, note, withErrors); !allowed) {
         return allowed;
     }
+    for (auto basis = versions.cbegin(); basis != versions.cend(); ++basis) {
+        if (!unique.contains(basis.key())) {
+            continue;
+        }
+        const Expected<ReviewRules::LastWrite> last = lastWrite(connection, basis.key());
+        if (!last) {
+            return last.error();
+        }
+        if (Expected<void> current =
+                ReviewRules::checkVersion(basis.key(), basis.value(), *last, QStringLiteral("nothing was changed"));
+            !current) {
+            return current;
+        }
+    }
 
     QSqlQuery update = connection.query();
     QSqlQuery audit = connection.query();
@@ -405,12 +446,23 @@ Expected<void> setStatus(SqliteConnection &connection, const QStringList &ids, R
 }
 
 Expected<void> setTaggedText(SqliteConnection &connection, const QString &id, const QByteArray &taggedText,
-                             const TextFacts &facts, const QString &reviewer)
+                             const TextFacts &facts, const QString &reviewer, std::optional<qint64> version)
 {
     const DocumentFacts &counts = facts.facts;
     Expected<SqliteTransaction> transaction = connection.beginWrite();
     if (!transaction) {
         return transaction.error();
+    }
+    if (version) {
+        const Expected<ReviewRules::LastWrite> last = lastWrite(connection, id);
+        if (!last) {
+            return last.error();
+        }
+        if (Expected<void> current =
+                ReviewRules::checkVersion(id, *version, *last, QStringLiteral("the edit was not saved"));
+            !current) {
+            return current;
+        }
     }
     QSqlQuery select = connection.query();
     if (Expected<void> done = connection.run(select,

@@ -34,9 +34,9 @@ Expected<QList<ExportDocument>> exportDocuments(const SqliteConnection &connecti
 Expected<QList<ReviewStore::AuditEntry>> auditLog(const SqliteConnection &connection, const QString &id);
 
 Expected<void> setStatus(SqliteConnection &connection, const QStringList &ids, ReviewStatus status, const QString &note,
-                         const QString &reviewer);
+                         const QString &reviewer, const ReviewStore::Versions &versions);
 Expected<void> setTaggedText(SqliteConnection &connection, const QString &id, const QByteArray &taggedText,
-                             const TextFacts &facts, const QString &reviewer);
+                             const TextFacts &facts, const QString &reviewer, std::optional<qint64> version);
 
 } // namespace SqliteDocuments
 

@@ -147,15 +147,15 @@ Expected<QList<ReviewStore::AuditEntry>> SqliteStore::auditLog(const QString &id
 }
 
 Expected<void> SqliteStore::setStatus(const QStringList &ids, ReviewStatus status, const QString &note,
-                                      const QString &reviewer)
+                                      const QString &reviewer, const Versions &versions)
 {
-    return SqliteDocuments::setStatus(*m_connection, ids, status, note, reviewer);
+    return SqliteDocuments::setStatus(*m_connection, ids, status, note, reviewer, versions);
 }
 
 Expected<void> SqliteStore::setTaggedText(const QString &id, const QByteArray &taggedText, const TextFacts &facts,
-                                          const QString &reviewer)
+                                          const QString &reviewer, std::optional<qint64> version)
 {
-    return SqliteDocuments::setTaggedText(*m_connection, id, taggedText, facts, reviewer);
+    return SqliteDocuments::setTaggedText(*m_connection, id, taggedText, facts, reviewer, version);
 }
 
 Expected<void> SqliteStore::createRound(const SpotCheckRound &round, const QList<RoundDocument> &documents)

@@ -49,11 +49,11 @@ public:
     Expected<QList<ExportDocument>> exportDocuments(const QStringList &ids) const override;
     Expected<QList<AuditEntry>> auditLog(const QString &id) const override;
 
-    Expected<void> setStatus(const QStringList &ids, ReviewStatus status, const QString &note,
-                             const QString &reviewer) override;
+    Expected<void> setStatus(const QStringList &ids, ReviewStatus status, const QString &note, const QString &reviewer,
+                             const Versions &versions) override;
     using ReviewStore::setTaggedText;
     Expected<void> setTaggedText(const QString &id, const QByteArray &taggedText, const TextFacts &facts,
-                                 const QString &reviewer) override;
+                                 const QString &reviewer, std::optional<qint64> version) override;
 
     Expected<void> createRound(const SpotCheckRound &round, const QList<RoundDocument> &documents) override;
     Expected<QList<SpotCheckRound>> rounds() const override;

@@ -1,7 +1,6 @@
 #pragma once
 
-#include "exportdocument.h"
-#include "reviewstatus.h"
+#include "storevalues.h"
 
 #include <QDateTime>
 #include <QString>
@@ -20,11 +19,10 @@ QString timestamp(const QDateTime &time);
 QString now();
 QDateTime timeOf(const QVariant &value); // invalid for NULL
 
-QVariant statusValue(std::optional<ReviewStatus> status); // NULL for none
-std::optional<ReviewStatus> statusOf(const QVariant &value);
-
-QString layoutName(BatchLayout layout);
-BatchLayout layoutOf(const QString &name);
+using StoreValues::layoutName;
+using StoreValues::layoutOf;
+using StoreValues::statusOf;
+using StoreValues::statusValue;
 
 } // namespace SqliteValues
 

@@ -25,7 +25,14 @@ Checker checker();
 // the error and returns nothing when the store cannot be opened or synced. Meanwhile a terminal
 // on standard error shows the progress on one line, and Ctrl+C stops the sync, leaving the store
 // as it was (a new store is removed): "annorev: cancelled; the store is as it was".
+// A team batch's address (postgresql://…?batch=NAME) opens the batch on its server as it is.
 std::unique_ptr<ReviewStore> open(const QString &batch, const QString &storePath, const QString &reviewer);
+// Brings the store up to date with these source files (a team batch's import), with the same
+// progress line and Ctrl+C as open(), and prints what changed. Prints the error and returns false
+// when the sources cannot be read or the store refuses.
+bool import(ReviewStore &store, const QStringList &sources);
+// Prints what a sync found, as notes on standard error.
+void printReport(const ReviewStore::SyncReport &report, const QString &storePath);
 // The exit status of a command whose store open() could not open: ExitCancelled after a Ctrl+C,
 // else ExitUsage.
 int failureStatus();

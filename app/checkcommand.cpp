@@ -35,7 +35,8 @@ int runCheck(const QStringList &arguments)
     if (const auto done = parseArguments(parser, arguments)) {
         return *done;
     }
-    const std::optional<QString> format = oneOf(parser, formatOption, {QStringLiteral("text"), QStringLiteral("jsonl")});
+    const std::optional<QString> format =
+        oneOf(parser, formatOption, {QStringLiteral("text"), QStringLiteral("jsonl")});
     if (!format) {
         return ExitUsage;
     }

@@ -43,5 +43,9 @@ int runSample(const QStringList &arguments);
 int runSpotcheck(const QStringList &arguments);
 int runStats(const QStringList &arguments);
 int runCompare(const QStringList &arguments);
+int runTeam(const QStringList &arguments);
+int runImport(const QStringList &arguments);
+int runClaim(const QStringList &arguments);
+int runRelease(const QStringList &arguments);
 
 } // namespace annorev

@@ -4,6 +4,7 @@
 #include "exporter.h"
 #include "outputguard.h"
 #include "storeexport.h"
+#include "teamstore.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -47,7 +48,8 @@ int runExport(const QStringList &arguments)
     const QCommandLineOption storeOption = BatchStore::storeOption();
     const QCommandLineOption reviewerOption = BatchStore::reviewerOption();
     parser.addOptions({formatOption, statusOption, offsetsOption, outOption, jobsOption, reviewerOption, storeOption});
-    parser.addPositionalArgument(QStringLiteral("BATCH"), QStringLiteral("A file, folder or JSON Lines file."));
+    parser.addPositionalArgument(QStringLiteral("BATCH"),
+                                 QStringLiteral("A file, folder or JSON Lines file, or a team batch's address."));
     if (const auto done = parseArguments(parser, arguments)) {
         return *done;
     }
@@ -80,8 +82,9 @@ int runExport(const QStringList &arguments)
         return ExitUsage;
     }
     options.jobs = *jobs;
-    if (parser.isSet(outOption) && !parser.positionalArguments().isEmpty()) {
-        // Checked before the store is opened or anything is written.
+    if (parser.isSet(outOption) && !parser.positionalArguments().isEmpty() &&
+        !ReviewStore::isTeamLocation(parser.positionalArguments().constFirst())) {
+        // Checked before the store is opened or anything is written. A team batch has no file here.
         const QString batch = parser.positionalArguments().constFirst();
         const QString storePath =
             parser.isSet(storeOption) ? parser.value(storeOption) : ReviewStore::defaultStorePath({batch});
@@ -94,6 +97,16 @@ int runExport(const QStringList &arguments)
     const std::unique_ptr<ReviewStore> store = BatchStore::open(parser, BatchStore::Ids::None);
     if (!store) {
         return BatchStore::failureStatus();
+    }
+    // A team's exports are its curators'. The server cannot tell an export from a read, so this
+    // is annorev's refusal, not the server's (README › Team review).
+    if (TeamStore *team = store->team()) {
+        const Expected<bool> curator = team->hasRole(TeamRole::Curator);
+        if (!curator || !*curator) {
+            Console::error(curator ? u"exporting a team batch takes the role " % roleName(TeamRole::Curator)
+                                   : curator.error().message);
+            return ExitUsage;
+        }
     }
 
     QFile standardOutput;

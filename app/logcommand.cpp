@@ -109,13 +109,15 @@ int runLog(const QStringList &arguments)
     const QCommandLineOption storeOption = BatchStore::storeOption();
     const QCommandLineOption reviewerOption = BatchStore::reviewerOption();
     parser.addOptions({formatOption, storeOption, reviewerOption});
-    parser.addPositionalArgument(QStringLiteral("BATCH"), QStringLiteral("A file, folder or JSON Lines file."));
+    parser.addPositionalArgument(QStringLiteral("BATCH"),
+                                 QStringLiteral("A file, folder or JSON Lines file, or a team batch's address."));
     parser.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("Only this document's changes."),
                                  QStringLiteral("[ID]"));
     if (const auto done = parseArguments(parser, arguments)) {
         return *done;
     }
-    const std::optional<QString> format = oneOf(parser, formatOption, {QStringLiteral("text"), QStringLiteral("jsonl")});
+    const std::optional<QString> format =
+        oneOf(parser, formatOption, {QStringLiteral("text"), QStringLiteral("jsonl")});
     if (!format) {
         return ExitUsage;
     }

@@ -31,6 +31,10 @@ constexpr Subcommand subcommands[] = {
     {"spotcheck", annorev::runSpotcheck, "record a pass or fail judgement of a sampled document"},
     {"stats", annorev::runStats, "count spans, findings and statuses; estimate each round's error rate"},
     {"compare", annorev::runCompare, "score two annotations of the same documents against each other"},
+    {"team", annorev::runTeam, "set up a PostgreSQL database for team batches (team init)"},
+    {"import", annorev::runImport, "import local files into a team batch, or sync it with them"},
+    {"claim", annorev::runClaim, "claim the next unreviewed documents of a team batch nobody else holds"},
+    {"release", annorev::runRelease, "give back claims on documents of a team batch"},
 };
 
 const Subcommand *findSubcommand(const char *name)

@@ -23,7 +23,8 @@ int runMark(const QStringList &arguments)
     const QCommandLineOption storeOption = BatchStore::storeOption();
     const QCommandLineOption reviewerOption = BatchStore::reviewerOption();
     parser.addOptions({statusOption, noteOption, reviewerOption, storeOption});
-    parser.addPositionalArgument(QStringLiteral("BATCH"), QStringLiteral("A file, folder or JSON Lines file."));
+    parser.addPositionalArgument(QStringLiteral("BATCH"),
+                                 QStringLiteral("A file, folder or JSON Lines file, or a team batch's address."));
     parser.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("Documents to mark."), QStringLiteral("ID..."));
     if (const auto done = parseArguments(parser, arguments)) {
         return *done;

@@ -42,7 +42,8 @@ int runSample(const QStringList &arguments)
     const QCommandLineOption storeOption = BatchStore::storeOption();
     const QCommandLineOption reviewerOption = BatchStore::reviewerOption();
     parser.addOptions({sizeOption, seedOption, nameOption, statusOption, stratifyOption, reviewerOption, storeOption});
-    parser.addPositionalArgument(QStringLiteral("BATCH"), QStringLiteral("A file, folder or JSON Lines file."));
+    parser.addPositionalArgument(QStringLiteral("BATCH"),
+                                 QStringLiteral("A file, folder or JSON Lines file, or a team batch's address."));
     if (const auto done = parseArguments(parser, arguments)) {
         return *done;
     }

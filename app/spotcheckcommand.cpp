@@ -28,7 +28,8 @@ int runSpotcheck(const QStringList &arguments)
     const QCommandLineOption storeOption = BatchStore::storeOption();
     const QCommandLineOption reviewerOption = BatchStore::reviewerOption();
     parser.addOptions({roundOption, passOption, failOption, noteOption, reviewerOption, storeOption});
-    parser.addPositionalArgument(QStringLiteral("BATCH"), QStringLiteral("A file, folder or JSON Lines file."));
+    parser.addPositionalArgument(QStringLiteral("BATCH"),
+                                 QStringLiteral("A file, folder or JSON Lines file, or a team batch's address."));
     parser.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("Documents of the round to judge."),
                                  QStringLiteral("ID..."));
     if (const auto done = parseArguments(parser, arguments)) {

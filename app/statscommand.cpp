@@ -237,7 +237,8 @@ int runStats(const QStringList &arguments)
     const QCommandLineOption storeOption = BatchStore::storeOption();
     const QCommandLineOption reviewerOption = BatchStore::reviewerOption();
     parser.addOptions({formatOption, roundOption, targetOption, storeOption, reviewerOption});
-    parser.addPositionalArgument(QStringLiteral("BATCH"), QStringLiteral("A file, folder or JSON Lines file."));
+    parser.addPositionalArgument(QStringLiteral("BATCH"),
+                                 QStringLiteral("A file, folder or JSON Lines file, or a team batch's address."));
     if (const auto done = parseArguments(parser, arguments)) {
         return *done;
     }
@@ -256,8 +257,7 @@ int runStats(const QStringList &arguments)
     if (!store) {
         return BatchStore::failureStatus();
     }
-    const Expected<StoreStats> stats =
-        StoreStats::read(*store, Schema::builtin(), target, parser.value(roundOption));
+    const Expected<StoreStats> stats = StoreStats::read(*store, Schema::builtin(), target, parser.value(roundOption));
     if (!stats) {
         Console::error(stats.error().message);
         return ExitUsage;

@@ -2,6 +2,7 @@
 #include "commands.h"
 #include "console.h"
 #include "output.h"
+#include "teamstore.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -12,7 +13,12 @@ namespace annorev {
 
 namespace {
 
-QByteArray text(const ReviewStore::Summary &summary, const QString &storePath)
+QString until(const Claim &claim)
+{
+    return claim.leaseUntil.toString(QStringLiteral("yyyy-MM-dd HH:mm")) + QStringLiteral(" UTC");
+}
+
+QByteArray text(const ReviewStore::Summary &summary, const QString &storePath, const QList<Claim> *claims)
 {
     QByteArray out = plural(summary.documents, "document", "documents") + " in " + storePath.toUtf8() + '\n';
     for (ReviewStatus status : allReviewStatuses) {
@@ -29,10 +35,22 @@ QByteArray text(const ReviewStore::Summary &summary, const QString &storePath)
             out += "  " + id.toUtf8() + '\n';
         }
     }
+    if (claims) {
+        // Grouped by reviewer: the store hands them out so.
+        out += "claimed: " + QByteArray::number(claims->size()) + '\n';
+        QString reviewer;
+        for (const Claim &claim : *claims) {
+            if (claim.reviewer != reviewer) {
+                reviewer = claim.reviewer;
+                out += "  " + reviewer.toUtf8() + '\n';
+            }
+            out += "    " + claim.documentId.toUtf8() + " until " + until(claim).toUtf8() + '\n';
+        }
+    }
     return out;
 }
 
-QByteArray json(const ReviewStore::Summary &summary, const QString &storePath)
+QByteArray json(const ReviewStore::Summary &summary, const QString &storePath, const QList<Claim> *claims)
 {
     QJsonObject statuses;
     for (ReviewStatus status : allReviewStatuses) {
@@ -41,7 +59,7 @@ QByteArray json(const ReviewStore::Summary &summary, const QString &storePath)
     const QJsonObject findings{{QStringLiteral("error"), qint64(summary.errors)},
                                {QStringLiteral("warning"), qint64(summary.warnings)},
                                {QStringLiteral("info"), qint64(summary.infos)}};
-    const QJsonObject object{
+    QJsonObject object{
         {QStringLiteral("store"), storePath},
         {QStringLiteral("documents"), qint64(summary.documents)},
         {QStringLiteral("status"), statuses},
@@ -50,6 +68,15 @@ QByteArray json(const ReviewStore::Summary &summary, const QString &storePath)
         {QStringLiteral("source_changed"), QJsonArray::fromStringList(summary.sourceChanged)},
         {QStringLiteral("missing"), QJsonArray::fromStringList(summary.missing)},
     };
+    if (claims) {
+        QJsonArray array;
+        for (const Claim &claim : *claims) {
+            array.append(QJsonObject{{QStringLiteral("id"), claim.documentId},
+                                     {QStringLiteral("reviewer"), claim.reviewer},
+                                     {QStringLiteral("until"), claim.leaseUntil.toString(Qt::ISODate)}});
+        }
+        object.insert(QStringLiteral("claims"), array);
+    }
     return QJsonDocument(object).toJson(QJsonDocument::Indented);
 }
 
@@ -68,7 +95,8 @@ int runStatus(const QStringList &arguments)
     const QCommandLineOption storeOption = BatchStore::storeOption();
     const QCommandLineOption reviewerOption = BatchStore::reviewerOption();
     parser.addOptions({formatOption, storeOption, reviewerOption});
-    parser.addPositionalArgument(QStringLiteral("BATCH"), QStringLiteral("A file, folder or JSON Lines file."));
+    parser.addPositionalArgument(QStringLiteral("BATCH"),
+                                 QStringLiteral("A file, folder or JSON Lines file, or a team batch's address."));
     if (const auto done = parseArguments(parser, arguments)) {
         return *done;
     }
@@ -85,7 +113,18 @@ int runStatus(const QStringList &arguments)
         Console::error(summary.error().message);
         return ExitUsage;
     }
-    Console::out(*format == u"json" ? json(*summary, store->path()) : text(*summary, store->path()));
+    // A team batch also says who holds which document.
+    std::optional<QList<Claim>> claims;
+    if (TeamStore *team = store->team()) {
+        Expected<QList<Claim>> live = team->claims();
+        if (!live) {
+            Console::error(live.error().message);
+            return ExitUsage;
+        }
+        claims = *std::move(live);
+    }
+    const QList<Claim> *held = claims ? &*claims : nullptr;
+    Console::out(*format == u"json" ? json(*summary, store->path(), held) : text(*summary, store->path(), held));
     Console::flush();
     return ExitOk;
 }

@@ -61,22 +61,13 @@ Expected<QList<Claim>> claim(const PostgresBatch &batch, qsizetype count, int le
     if (!user) {
         return user.error();
     }
+    // Handed out in batch order, which the function's RETURNING does not promise.
     Expected<QList<Claim>> claimed =
-        claimsFrom(batch, QStringLiteral("SELECT claimed_id, claimed_until FROM annorev.claim(?, ?, ?)"),
-                   {batch.db().address().batch, int(count), leaseMinutes}, *user);
-    if (claimed) {
-        // Handed out in batch order, which the server's RETURNING does not promise.
-        const Expected<QStringList> order = PostgresReads::ids(batch);
-        if (!order) {
-            return order.error();
-        }
-        QHash<QString, qsizetype> at;
-        for (qsizetype i = 0; i < order->size(); ++i) {
-            at.insert(order->at(i), i);
-        }
-        std::sort(claimed->begin(), claimed->end(),
-                  [&at](const Claim &a, const Claim &b) { return at.value(a.documentId) < at.value(b.documentId); });
-    }
+        claimsFrom(batch,
+                   QStringLiteral("SELECT c.claimed_id, c.claimed_until FROM annorev.claim(?, ?, ?) AS c"
+                                  " JOIN annorev.documents d ON d.batch = ? AND d.id = c.claimed_id"
+                                  " ORDER BY d.position, d.id"),
+                   {batch.db().address().batch, int(count), leaseMinutes, batch.id}, *user);
     return claimed;
 }
 

@@ -271,30 +271,44 @@ END $$;
 
 -- Hands out the next unreviewed documents in batch order that nobody holds a live claim on.
 -- SKIP LOCKED keeps two claimers from waiting on, or getting, the same rows; the conflict clause
--- keeps a claim taken meanwhile from being taken over before its lease ends.
+-- keeps a claim taken meanwhile from being taken over before its lease ends. A claimer whose
+-- snapshot predates another's commit may find its picks claimed: it picks again, on a fresh
+-- snapshot, as long as free documents remain (at most 20 times, so that it never spins).
 CREATE FUNCTION annorev.claim(batch_name text, wanted integer, lease_minutes integer)
 RETURNS TABLE (claimed_id text, claimed_until timestamptz) LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = annorev, pg_temp AS $$
 DECLARE
     b bigint;
+    got integer := 0;
+    added integer;
 BEGIN
     PERFORM check_annotator();
     b := batch_of(batch_name);
-    RETURN QUERY
-    WITH picked AS (
-        SELECT d.id FROM documents d
-        WHERE d.batch = b AND d.status = 'unreviewed' AND NOT d.missing
-          AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.batch = b AND c.document_id = d.id
-                                                   AND c.lease_until > now())
-        ORDER BY d.position, d.id
-        LIMIT wanted
-        FOR UPDATE OF d SKIP LOCKED)
-    INSERT INTO claims AS c (batch, document_id, reviewer, claimed_at, lease_until)
-    SELECT b, picked.id, session_user, now(), now() + make_interval(mins => lease_minutes) FROM picked
-    ON CONFLICT (batch, document_id) DO UPDATE
-        SET reviewer = excluded.reviewer, claimed_at = excluded.claimed_at, lease_until = excluded.lease_until
-        WHERE c.lease_until <= now()
-    RETURNING c.document_id::text, c.lease_until;
+    FOR attempt IN 1..20 LOOP
+        RETURN QUERY
+        WITH picked AS (
+            SELECT d.id FROM documents d
+            WHERE d.batch = b AND d.status = 'unreviewed' AND NOT d.missing
+              AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.batch = b AND c.document_id = d.id
+                                                       AND c.lease_until > now())
+            ORDER BY d.position, d.id
+            LIMIT wanted - got
+            FOR UPDATE OF d SKIP LOCKED)
+        INSERT INTO claims AS c (batch, document_id, reviewer, claimed_at, lease_until)
+        SELECT b, picked.id, session_user, now(), now() + make_interval(mins => lease_minutes) FROM picked
+        ON CONFLICT (batch, document_id) DO UPDATE
+            SET reviewer = excluded.reviewer, claimed_at = excluded.claimed_at, lease_until = excluded.lease_until
+            WHERE c.lease_until <= now()
+        RETURNING c.document_id::text, c.lease_until;
+        GET DIAGNOSTICS added = ROW_COUNT;
+        got := got + added;
+        EXIT WHEN got >= wanted;
+        EXIT WHEN NOT EXISTS (
+            SELECT 1 FROM documents d
+            WHERE d.batch = b AND d.status = 'unreviewed' AND NOT d.missing
+              AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.batch = b AND c.document_id = d.id
+                                                       AND c.lease_until > now()));
+    END LOOP;
 END $$;
 
 -- Gives back the caller's own claims among ids (a JSON array); returns those given back.

@@ -18,7 +18,7 @@ private slots:
     void addressesAreTakenApartForLibpq();
     void refusalsNeverRepeatTheAddress_data();
     void refusalsNeverRepeatTheAddress();
-    void theShownAddressHoldsNoOptionValues();
+    void theShownAddressOpensTheSameBatch();
     void optionValuesAreQuotedForLibpq();
     void aDatabaseWithoutABatchIsTakenOnlyWhereAsked();
 };
@@ -94,12 +94,21 @@ void TestTeamAddress::refusalsNeverRepeatTheAddress()
     QVERIFY2(!error.contains(u"hunter2"), qPrintable(error));
 }
 
-void TestTeamAddress::theShownAddressHoldsNoOptionValues()
+void TestTeamAddress::theShownAddressOpensTheSameBatch()
 {
-    const Expected<TeamAddress> address =
-        TeamAddress::parse(u"postgresql://ann@db:5433/review?batch=b1&sslmode=verify-full&sslrootcert=/secret/ca"_s);
+    const Expected<TeamAddress> address = TeamAddress::parse(
+        u"postgresql://ann@db:5433/review?batch=b%26c&sslmode=verify-full&application_name=a%20b%26c"_s);
     QVERIFY_OK(address);
-    QCOMPARE(address->display(), u"postgresql://ann@db:5433/review?batch=b1&sslmode=…&sslrootcert=…"_s);
+    QCOMPARE(address->display(),
+             u"postgresql://ann@db:5433/review?batch=b%26c&sslmode=verify-full&application_name=a%20b%26c"_s);
+    const Expected<TeamAddress> again = TeamAddress::parse(address->display());
+    QVERIFY_OK(again);
+    QCOMPARE(again->batch, u"b&c"_s);
+    QCOMPARE(again->options, address->options);
+    QCOMPARE(again->port, 5433);
+    const Expected<TeamAddress> socket = TeamAddress::parse(u"postgresql:///review?host=/run/pg&batch=b"_s);
+    QVERIFY_OK(socket);
+    QCOMPARE(TeamAddress::parse(socket->display())->host, u"/run/pg"_s);
 }
 
 void TestTeamAddress::optionValuesAreQuotedForLibpq()

@@ -14,6 +14,7 @@
 #include "noteedit.h"
 #include "openbatchfeedback.h"
 #include "openprogress.h"
+#include "postgres/teamaddress.h"
 #include "recentbatches.h"
 #include "reviewername.h"
 #include "reviewpane.h"
@@ -22,6 +23,8 @@
 #include "schema.h"
 #include "sourceview.h"
 #include "spotcheckmode.h"
+#include "teampresence.h"
+#include "textfacts.h"
 #include "windowactions.h"
 
 #include <QAction>
@@ -62,6 +65,9 @@ MainWindow::MainWindow(QWidget *parent)
     createParts();
     m_actions = new WindowActions(m_schema, this, m_review, m_list, m_spotCheck, m_compare->dock());
     m_recent = new RecentBatches(m_actions->recentMenu(), this);
+    m_team = new TeamPresence(this);
+    connect(m_team, &TeamPresence::documentsChanged, this, &MainWindow::teamDocumentsChanged);
+    connect(m_team, &TeamPresence::errorOccurred, this, &MainWindow::showError);
     connect(m_recent, &RecentBatches::openRequested, this, [this](const QStringList &paths) { openBatch(paths); });
     connectActions();
     restoreSettings();
@@ -76,7 +82,9 @@ MainWindow::~MainWindow()
     // The session and the spot-check panel work on the store: they go first.
     m_spotCheck->closeStore();
     m_review->setSession(nullptr);
+    m_review->setHeldBy({});
     m_compare->setSession(nullptr);
+    m_team->setStore(nullptr);
     m_session.reset();
     m_store.reset();
 }
@@ -140,6 +148,8 @@ void MainWindow::connectActions()
     const WindowActions &a = *m_actions;
     connect(a.openFile, &QAction::triggered, this, &MainWindow::openFiles);
     connect(a.openFolder, &QAction::triggered, this, &MainWindow::openFolder);
+    connect(a.openTeamBatch, &QAction::triggered, this, &MainWindow::openTeamBatch);
+    connect(a.nextForMe, &QAction::triggered, this, &MainWindow::nextForMe);
     connect(a.compareWith, &QAction::triggered, m_compare, &CompareMode::chooseBatch);
     connect(a.exportBatch, &QAction::triggered, this, &MainWindow::exportBatch);
     connect(a.reviewerName, &QAction::triggered, this, &MainWindow::editReviewerName);
@@ -260,6 +270,66 @@ void MainWindow::openFolder()
     openBatch({folder});
 }
 
+void MainWindow::openTeamBatch()
+{
+    QSettings s = appSettings();
+    bool ok = false;
+    const QString address =
+        QInputDialog::getText(this, tr("Open Team Batch"),
+                              tr("The team batch's address, postgresql://[user@]host[:port]/database?batch=NAME\n"
+                                 "(a password goes in ~/.pgpass or PGPASSWORD, never here):"),
+                              QLineEdit::Normal, s.value(u"lastTeamBatch"_s).toString(), &ok)
+            .trimmed();
+    if (!ok || address.isEmpty()) {
+        return;
+    }
+    if (!ReviewStore::isTeamLocation(address)) {
+        showError(tr("A team batch's address starts with postgresql://"));
+        return;
+    }
+    const Expected<TeamAddress> parsed = TeamAddress::parse(address);
+    if (!parsed) {
+        showError(parsed.error().message); // never repeats the address: it may hold a password
+        return;
+    }
+    s.setValue(u"lastTeamBatch"_s, parsed->display());
+    openBatch({parsed->display()});
+}
+
+void MainWindow::nextForMe()
+{
+    const Expected<QString> id = m_team->claimNext();
+    if (!id) {
+        showError(id.error().message);
+    } else if (id->isEmpty()) {
+        showMessage(tr("Every unreviewed document of the batch is taken or reviewed."));
+    } else if (!showDocumentWithId(*id)) {
+        showError(tr("%1 was handed to you but is not in the list; it is yours until the lease ends.").arg(*id));
+    } else {
+        showMessage(
+            tr("%1 is yours for the next %2 minutes while it is open.").arg(*id).arg(TeamStore::defaultLeaseMinutes));
+    }
+}
+
+void MainWindow::teamDocumentsChanged(const QStringList &ids)
+{
+    if (!m_store) {
+        return;
+    }
+    for (const QString &id : ids) {
+        const Expected<ReviewStore::StoredDocument> stored = m_store->document(id);
+        if (!stored) {
+            continue; // a document this window does not list
+        }
+        m_list->updateStatus(id, stored->status);
+        m_list->updateDocument(id, TextFacts::of(stored->taggedText, m_schema, m_checker).facts);
+        if (id == m_review->shownId()) {
+            m_review->setHeldBy(m_team->documentShown(id));
+            updateActions();
+        }
+    }
+}
+
 void MainWindow::openBatch(const QStringList &inputs, const QString &storePath)
 {
     // Inputs that are not there are reported once the batch is open: the rest of it still opens.
@@ -293,7 +363,9 @@ void MainWindow::releaseStore()
     m_list->leaveRound();
     m_spotCheck->closeStore();
     m_review->setSession(nullptr);
+    m_review->setHeldBy({});
     m_compare->setSession(nullptr);
+    m_team->setStore(nullptr);
     m_session.reset();
     m_store.reset();
 }
@@ -325,6 +397,7 @@ void MainWindow::batchReady()
     m_store = std::move(batch->store);
     m_spotCheck->openStore(*m_store, batch->reviewer);
     m_batch = batch->inputs;
+    m_team->setStore(m_store.get());
     startSession(batch->reviewer);
 
     m_list->showBatch(batch->firstPage, batch->documentCount, m_store->path());
@@ -404,6 +477,7 @@ void MainWindow::documentPicked(const QString &id)
     // What was refused was about the document before.
     m_actions->noteEdit()->setAttention(false);
     m_review->hideMessage();
+    m_review->setHeldBy(m_team->documentShown(id));
     // Shown now, not at the next turn of the event loop: switching documents is the action
     // reviewers repeat most, and the benchmark times it.
     m_refreshTimer->stop();
@@ -471,7 +545,10 @@ void MainWindow::updateTitle()
         setWindowTitle(u"annorev"_s);
         return;
     }
-    setWindowTitle(tr("%1 — %2 — annorev").arg(RecentBatches::batchName(m_batch), ReviewerName::resolve()));
+    // In a team batch the server records the database user, whatever name is set here.
+    setWindowTitle(
+        tr("%1 — %2 — annorev")
+            .arg(RecentBatches::batchName(m_batch), m_team->isTeam() ? m_team->user() : ReviewerName::resolve()));
 }
 
 void MainWindow::updateActions()
@@ -487,8 +564,9 @@ void MainWindow::updateActions()
     // there is none rather than staying silent.
     a.applyFix->setEnabled(editable);
     for (QAction *action : a.documentActions) {
-        action->setEnabled(open);
+        action->setEnabled(open && !m_review->isHeld());
     }
+    a.nextForMe->setEnabled(m_team->isTeam());
     a.exportBatch->setEnabled(m_store != nullptr);
     a.dashboard->setEnabled(m_store != nullptr);
     a.drawRound->setEnabled(m_spotCheck->hasStore());

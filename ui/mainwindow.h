@@ -21,6 +21,7 @@ class DocumentListPanel;
 class OpenBatchFeedback;
 class OpenProgress;
 class RecentBatches;
+class TeamPresence;
 class ReviewPane;
 class ReviewSession;
 class ReviewStore;
@@ -75,6 +76,11 @@ private:
 
     void openFiles();
     void openFolder();
+    void openTeamBatch();
+    // Review › Next for Me: claims the next document nobody holds and shows it.
+    void nextForMe();
+    // Other members' changes, as the team store announced them: the list reads their rows again.
+    void teamDocumentsChanged(const QStringList &ids);
     void batchReady();
     void batchFailed(const QString &error);
     // Lets go of the batch's session and store, remembering where the reviewer was.
@@ -116,6 +122,7 @@ private:
     CompareMode *m_compare = nullptr;
     WindowActions *m_actions = nullptr;
     RecentBatches *m_recent = nullptr;
+    TeamPresence *m_team = nullptr;
     QSplitter *m_outerSplitter = nullptr;
     QLabel *m_saveLabel = nullptr;
     QTimer *m_refreshTimer = nullptr;

@@ -1,6 +1,7 @@
 #include "recentbatches.h"
 
 #include "appsettings.h"
+#include "reviewstore.h"
 
 #include <QAction>
 #include <QDir>
@@ -31,7 +32,7 @@ QString RecentBatches::batchName(const QStringList &paths)
     if (paths.isEmpty()) {
         return {};
     }
-    const QString first = QFileInfo(QDir::cleanPath(paths.first())).fileName();
+    const QString first = ReviewStore::batchName(paths);
     if (paths.size() == 1) {
         return first;
     }
@@ -67,7 +68,8 @@ void RecentBatches::remember(const QStringList &paths)
 {
     QStringList absolute;
     for (const QString &path : paths) {
-        absolute << QFileInfo(path).absoluteFilePath();
+        // A team batch's address is kept as it is: it holds no password (see TeamAddress).
+        absolute << (ReviewStore::isTeamLocation(path) ? path : QFileInfo(path).absoluteFilePath());
     }
     QSettings s = appSettings();
     QVariantList recent = s.value(u"recentBatches"_s).toList();

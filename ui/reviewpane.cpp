@@ -17,6 +17,7 @@
 
 #include <QAction>
 #include <QHeaderView>
+#include <QLabel>
 #include <QMenu>
 #include <QScopedValueRollback>
 #include <QSortFilterProxyModel>
@@ -92,6 +93,18 @@ ReviewPane::ReviewPane(const Schema &schema, QWidget *parent) : QWidget(parent),
     });
     connect(m_sourceView, &QPlainTextEdit::selectionChanged, this, &ReviewPane::editTargetChanged);
     connect(m_sourceView, &QWidget::customContextMenuRequested, this, &ReviewPane::showTextMenu);
+    // Stays while the document is held by someone else, unlike the refusals below it.
+    m_heldBanner = new QLabel(textPanel);
+    m_heldBanner->setObjectName(u"heldBanner"_s);
+    m_heldBanner->setTextFormat(Qt::PlainText);
+    m_heldBanner->setWordWrap(true);
+    m_heldBanner->setFrameShape(QFrame::StyledPanel);
+    m_heldBanner->setMargin(6);
+    m_heldBanner->setBackgroundRole(QPalette::ToolTipBase);
+    m_heldBanner->setForegroundRole(QPalette::ToolTipText);
+    m_heldBanner->setAutoFillBackground(true);
+    m_heldBanner->hide();
+    textLayout->addWidget(m_heldBanner);
     m_message = new InlineMessage(textPanel);
     textLayout->addWidget(m_message);
     textLayout->addWidget(m_sourceView, 1);
@@ -235,7 +248,19 @@ void ReviewPane::clear(const QString &placeholder)
 
 bool ReviewPane::isEditable() const
 {
-    return m_session && !m_shownId.isEmpty() && !m_sourceView->isRawSource();
+    return m_session && !m_shownId.isEmpty() && !m_sourceView->isRawSource() && m_heldBy.isEmpty();
+}
+
+void ReviewPane::setHeldBy(const QString &banner)
+{
+    m_heldBy = banner;
+    m_recordView->setEditTriggers(banner.isEmpty()
+                                      ? QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
+                                            QAbstractItemView::AnyKeyPressed
+                                      : QAbstractItemView::NoEditTriggers);
+    m_heldBanner->setText(banner);
+    m_heldBanner->setVisible(!banner.isEmpty());
+    Q_EMIT editTargetChanged();
 }
 
 void ReviewPane::showMessage(const QString &message)

@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QAction;
+class QLabel;
 class QMenu;
 class QSortFilterProxyModel;
 class QSplitter;
@@ -48,6 +49,10 @@ public:
     // The document the pane shows; empty when none.
     const QString &shownId() const { return m_shownId; }
     bool isEditable() const;
+    // Someone else holds the document shown (a claim in a team batch): it is shown read-only with
+    // this banner until it is cleared with an empty one or another document is shown.
+    void setHeldBy(const QString &banner);
+    bool isHeld() const { return !m_heldBy.isEmpty(); }
     // A refusal or failure, by the text where the reviewer is looking.
     void showMessage(const QString &message);
     void hideMessage();
@@ -93,6 +98,7 @@ private:
     const Schema &m_schema;
     ReviewSession *m_session = nullptr;
     QString m_shownId;
+    QString m_heldBy;
     bool m_syncingSelection = false;
     bool m_committingCell = false;
     bool m_resizeRecords = false; // a new document's records are laid out when they arrive
@@ -104,6 +110,7 @@ private:
 
     SourceView *m_sourceView = nullptr;
     InlineMessage *m_message = nullptr;
+    QLabel *m_heldBanner = nullptr;
     QTableView *m_recordView = nullptr;
     QTableView *m_findingView = nullptr;
     EmptyViewNotice *m_recordNotice = nullptr;

@@ -170,6 +170,9 @@ void WindowActions::createMenus(QDockWidget *compareDock)
     QMenu *file = m_window->menuBar()->addMenu(tr("&File"));
     openFile = addTo(file, u"openFile"_s, tr("&Open File…"), {QKeySequence::Open});
     openFolder = addTo(file, u"openFolder"_s, tr("Open &Folder…"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O)});
+    openTeamBatch =
+        addTo(file, u"openTeamBatch"_s, tr("Open &Team Batch…"), {QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_O)});
+    openTeamBatch->setToolTip(tr("Open a batch your team shares on a PostgreSQL server"));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     m_recentMenu->setObjectName(u"recentMenu"_s);
     compareWith = addTo(file, u"compareWith"_s, tr("&Compare With…"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C)});
@@ -220,6 +223,8 @@ void WindowActions::createMenus(QDockWidget *compareDock)
     connect(previous, &QAction::triggered, m_list, [this] { m_list->moveBy(-1); });
     nextUnreviewed = addTo(review, u"nextUnreviewed"_s, tr("Next &Unreviewed Document"),
                            {QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key_Down)});
+    nextForMe = addTo(review, u"nextForMe"_s, tr("Next for &Me"), {QKeySequence(Qt::CTRL | Qt::Key_J)});
+    nextForMe->setToolTip(tr("Claim the next unreviewed document nobody else holds and open it (team batches)"));
     review->addSeparator();
     QMenu *spotCheck = review->addMenu(tr("&Spot Check"));
     QAction *spotPanel = m_spotCheck->dock()->toggleViewAction();

@@ -48,6 +48,7 @@ public:
     // Connected and enabled by the window.
     QAction *openFile = nullptr;
     QAction *openFolder = nullptr;
+    QAction *openTeamBatch = nullptr;
     QAction *compareWith = nullptr;
     QAction *exportBatch = nullptr;
     QAction *reviewerName = nullptr;
@@ -57,6 +58,7 @@ public:
     QAction *needsWork = nullptr;
     QAction *reject = nullptr;
     QAction *nextUnreviewed = nullptr;
+    QAction *nextForMe = nullptr; // team batches only
     QAction *rawSource = nullptr; // checkable
     QAction *dashboard = nullptr;
     QList<QAction *> documentActions; // enabled only while a document is shown

@@ -52,7 +52,10 @@ QStringList BatchOpener::readableInputs(const QStringList &inputs, QList<InputEr
     QStringList paths;
     for (const QString &input : inputs) {
         const QFileInfo info(input);
-        if (ReviewStore::isStoreFileName(info.fileName())) {
+        if (ReviewStore::isTeamLocation(input)) {
+            // A team batch on its server: whether it can be opened, only the server can say.
+            paths << input;
+        } else if (ReviewStore::isStoreFileName(info.fileName())) {
             leftOut->append(InputError{input, 0, tr("is a review store, not a document")});
         } else if (info.exists() && info.isReadable()) {
             paths << input;
@@ -88,12 +91,15 @@ void BatchOpener::open(const QStringList &inputs, const QString &storePath, cons
             Qt::QueuedConnection);
         return;
     }
-    m_storePath = storePath.isEmpty() ? ReviewStore::defaultStorePath(m_inputs) : storePath;
+    // A team batch is its own store, opened as it is on its server: it has no files to sync with.
+    const bool team = m_inputs.size() == 1 && ReviewStore::isTeamLocation(m_inputs.constFirst());
+    m_storePath =
+        team ? m_inputs.constFirst() : (storePath.isEmpty() ? ReviewStore::defaultStorePath(m_inputs) : storePath);
     m_reviewer = reviewer;
     m_cancel = std::make_shared<std::atomic_bool>(false);
 
-    const QString name = QFileInfo(QDir::cleanPath(m_inputs.first())).fileName();
-    auto work = [this, ticket, name, paths = m_inputs, path = m_storePath, reviewer, schema = &m_schema,
+    const QString name = ReviewStore::batchName(m_inputs);
+    auto work = [this, ticket, name, team, paths = m_inputs, path = m_storePath, reviewer, schema = &m_schema,
                  checker = &m_checker, cancel = m_cancel](QPromise<Outcome> &promise) {
         // Says what the worker does now, unless the open was dropped meanwhile.
         const auto say = [&](const QString &what, qint64 done, qint64 total) {
@@ -113,7 +119,10 @@ void BatchOpener::open(const QStringList &inputs, const QString &storePath, cons
         };
         Outcome outcome;
         StoreOpening opening(paths, path, *schema, *checker, reviewer);
-        Expected<std::unique_ptr<ReviewStore>> store = opening.run(control);
+        if (team) {
+            say(tr("Connecting to the team batch %1…").arg(name), 0, 0);
+        }
+        Expected<std::unique_ptr<ReviewStore>> store = team ? ReviewStore::open(path) : opening.run(control);
         if (opening.wasCancelled()) {
             return;
         }
@@ -122,8 +131,10 @@ void BatchOpener::open(const QStringList &inputs, const QString &storePath, cons
             promise.addResult(std::move(outcome));
             return;
         }
-        outcome.inputErrors = opening.report().inputErrors;
-        outcome.sourceChanged = opening.report().sourceChanged;
+        if (!team) {
+            outcome.inputErrors = opening.report().inputErrors;
+            outcome.sourceChanged = opening.report().sourceChanged;
+        }
         if (control.cancelled()) {
             // Too late to roll back: the store is up to date, and the next open finds it so.
             return;
@@ -131,13 +142,12 @@ void BatchOpener::open(const QStringList &inputs, const QString &storePath, cons
         say(tr("Listing the documents of %1…").arg(name), 0, 0);
         // A failed read is an error, not an empty batch.
         const Expected<qsizetype> count = (*store)->storedDocumentCount();
-        const Expected<void> listed =
-            count ? (*store)->readIndex({}, firstPageSize,
-                                        [&outcome](DocumentIndexPage page) {
-                                            outcome.firstPage = std::move(page);
-                                            return false;
-                                        })
-                  : Expected<void>(count.error());
+        const Expected<void> listed = count ? (*store)->readIndex({}, firstPageSize,
+                                                                  [&outcome](DocumentIndexPage page) {
+                                                                      outcome.firstPage = std::move(page);
+                                                                      return false;
+                                                                  })
+                                            : Expected<void>(count.error());
         if (listed) {
             outcome.documentCount = *count;
         } else {

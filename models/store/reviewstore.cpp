@@ -38,6 +38,19 @@ bool ReviewStore::isTeamLocation(const QString &location)
     return TeamAddress::isAddress(location);
 }
 
+QString ReviewStore::batchName(const QStringList &batchInputs)
+{
+    if (batchInputs.isEmpty()) {
+        return {};
+    }
+    const QString &first = batchInputs.constFirst();
+    if (TeamAddress::isAddress(first)) {
+        const Expected<TeamAddress> address = TeamAddress::parse(first);
+        return address ? address->batch % u" on " % address->database : QStringLiteral("a team batch");
+    }
+    return QFileInfo(QDir::cleanPath(first)).fileName();
+}
+
 QString ReviewStore::defaultStorePath(const QStringList &batchInputs)
 {
     if (batchInputs.isEmpty()) {

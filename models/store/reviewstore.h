@@ -137,6 +137,9 @@ public:
     static Expected<std::unique_ptr<ReviewStore>> open(const QString &location, bool createTeamBatch = false);
     // Whether a location is a team batch's address rather than a file.
     static bool isTeamLocation(const QString &location);
+    // What a progress line or a title calls a batch: its first input's file or folder name, or
+    // for a team batch "NAME on DATABASE".
+    static QString batchName(const QStringList &batchInputs);
 
     // What a team store adds (claims, the server's user), or null for a local store.
     virtual TeamStore *team() { return nullptr; }

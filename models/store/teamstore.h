@@ -8,6 +8,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 namespace annorev {
 
 // A team member's hold on a document: nobody else is handed it, or may change it, until the
@@ -54,6 +56,11 @@ public:
     virtual Expected<QList<Claim>> renew(const QStringList &ids, int leaseMinutes = defaultLeaseMinutes) = 0;
     // Every live claim on the batch, by reviewer then batch order.
     virtual Expected<QList<Claim>> claims() const = 0;
+
+    // Calls changed with a document's id whenever the server says it changed (its text, decision,
+    // flags or claim; this connection's own writes too), from the event loop of the thread the
+    // store belongs to, until the store is closed.
+    virtual Expected<void> listen(std::function<void(const QString &id)> changed) = 0;
 };
 
 // The channel a team store's server NOTIFYs on when a document of a team batch changes (its text,

@@ -56,6 +56,9 @@ CREATE TABLE annorev.documents (
     written_at timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (batch, id));
 CREATE INDEX documents_order ON annorev.documents (batch, position, id);
+-- What claim() walks: the unreviewed documents in batch order, without the decided ones.
+CREATE INDEX documents_unreviewed ON annorev.documents (batch, position, id)
+    WHERE status = 'unreviewed' AND NOT missing;
 
 CREATE TABLE annorev.audit (
     seq bigserial PRIMARY KEY,

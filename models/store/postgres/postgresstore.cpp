@@ -8,6 +8,8 @@
 #include "postgressync.h"
 #include "postgreswrites.h"
 
+#include <QSqlDriver>
+#include <QSqlError>
 #include <QStringBuilder>
 
 namespace annorev {
@@ -229,6 +231,26 @@ Expected<QList<Claim>> PostgresStore::renew(const QStringList &ids, int leaseMin
 Expected<QList<Claim>> PostgresStore::claims() const
 {
     return PostgresClaims::claims(m_batch);
+}
+
+Expected<void> PostgresStore::listen(std::function<void(const QString &id)> changed)
+{
+    QSqlDriver *driver = m_connection->database().driver();
+    const QString channel = QString::fromLatin1(teamChangesChannel);
+    if (!driver->subscribedToNotifications().contains(channel) && !driver->subscribeToNotification(channel)) {
+        return Error{u"the team batch " % path() % u": cannot listen for changes: " % driver->lastError().text()};
+    }
+    // The payload is "BATCH ID"; other batches of the database are not this store's business.
+    const QString prefix = QString::number(m_batch.id) % u' ';
+    QObject::connect(driver, &QSqlDriver::notification, driver,
+                     [prefix, changed = std::move(changed)](const QString &, QSqlDriver::NotificationSource,
+                                                            const QVariant &payload) {
+                         const QString text = payload.toString();
+                         if (text.startsWith(prefix)) {
+                             changed(text.mid(prefix.size()));
+                         }
+                     });
+    return {};
 }
 
 } // namespace annorev

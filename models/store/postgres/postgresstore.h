@@ -67,6 +67,7 @@ public:
     Expected<QStringList> release(const QStringList &ids) override;
     Expected<QList<Claim>> renew(const QStringList &ids, int leaseMinutes) override;
     Expected<QList<Claim>> claims() const override;
+    Expected<void> listen(std::function<void(const QString &id)> changed) override;
 
 private:
     PostgresStore(std::unique_ptr<PostgresConnection> connection, qint64 batchId);

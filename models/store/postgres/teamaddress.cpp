@@ -167,10 +167,11 @@ QString TeamAddress::display() const
         query.append(u"batch=" % QString::fromUtf8(QUrl::toPercentEncoding(batch)));
     }
     if (host.startsWith(u'/')) {
-        query.append(u"host=" % host);
+        query.append(u"host=" % QString::fromUtf8(QUrl::toPercentEncoding(host, "/")));
     }
     for (const QString &option : options) {
-        query.append(option.section(u'=', 0, 0) % u"=…");
+        const qsizetype equals = option.indexOf(u'=');
+        query.append(option.left(equals) % u'=' % QString::fromUtf8(QUrl::toPercentEncoding(option.mid(equals + 1))));
     }
     return query.isEmpty() ? text : text % u'?' % query.join(u'&');
 }

@@ -13,7 +13,8 @@ namespace annorev {
 //
 // A password has no place in it: it would end up in shell histories and process lists. It comes
 // from libpq's usual places (~/.pgpass, PGPASSFILE, PGPASSWORD, service files), and an address
-// that carries one is refused without being repeated. display() never holds option values either.
+// that carries one is refused without being repeated; so the address holds nothing secret, and
+// display() gives it whole, as every thread that opens its own connection opens it again.
 struct TeamAddress
 {
     QString host; // empty: libpq's default (PGHOST, else its socket directory)
@@ -28,8 +29,8 @@ struct TeamAddress
     // A database's address without a batch is taken where batchRequired is false (`team init`).
     static Expected<TeamAddress> parse(const QString &location, bool batchRequired = true);
 
-    // The address as messages and the window name it: scheme, user, host, port, database and
-    // batch; the options' names without their values.
+    // The address as messages and the window name it, and as it is opened again: parse(display())
+    // gives this address back.
     QString display() const;
     // The options as QSqlDatabase::setConnectOptions() takes them, each value quoted for libpq.
     QString connectOptions() const;

@@ -1,0 +1,132 @@
+// The window on a team batch, as a member uses it: opened by its address, a document someone
+// else holds shown read-only with their name, Review › Next for Me, and another member's
+// decisions showing in the list as the server announces them. Runs on the server ctest starts
+// (see teamserver.h).
+
+#include "checker.h"
+#include "countryaliases.h"
+#include "mainwindow.h"
+#include "reviewpane.h"
+#include "schema.h"
+#include "teamserver.h"
+#include "teamstore.h"
+#include "windowfixture.h"
+
+#include <QAction>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QSettings>
+#include <QTest>
+
+using namespace annorev;
+using namespace annorev::test;
+
+class TestWindowTeam : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void aDocumentSomeoneElseHoldsIsReadOnlyAndSaysWho();
+    void nextForMeClaimsAndShowsTheNextFreeDocument();
+    void anotherMembersDecisionShowsInTheListWithinASecond();
+
+private:
+    QString batch(const QString &user) const { return m_server.address(m_server.user(user), m_batchName); }
+    std::unique_ptr<ReviewStore> store(const QString &user) const { return openedStore(batch(user)); }
+
+    TeamServer m_server{u"tw"_s};
+    QTemporaryDir m_dir;
+    QString m_samples;
+    QString m_batchName;
+    int m_round = 0;
+};
+
+void TestWindowTeam::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QVERIFY(m_server.setUp());
+    m_samples = copySamples(m_dir);
+}
+
+void TestWindowTeam::init()
+{
+    QSettings(u"annorev"_s, u"annorev"_s).clear();
+    // A batch of its own for each test.
+    m_batchName = u"w"_s + QString::number(++m_round);
+    Expected<std::unique_ptr<ReviewStore>> made = ReviewStore::open(batch(u"carol"_s), true);
+    QVERIFY2(made.has_value(), qPrintable(errorOf(made)));
+    const Checker checker(Schema::builtin(), CountryAliases::builtin(), 2026);
+    QVERIFY_OK((*made)->sync({m_samples}, Schema::builtin(), checker, {}));
+}
+
+void TestWindowTeam::aDocumentSomeoneElseHoldsIsReadOnlyAndSaysWho()
+{
+    std::unique_ptr<ReviewStore> bob = store(u"bob"_s);
+    const auto held = bob->team()->claim(1);
+    QVERIFY_OK(held);
+    QCOMPARE(held->constFirst().documentId, first);
+
+    MainWindow window;
+    QVERIFY(openBatch(window, {batch(u"alice"_s)}));
+    QTRY_COMPARE(window.currentDocumentId(), first);
+    auto *banner = window.findChild<QLabel *>(u"heldBanner"_s);
+    QVERIFY(banner);
+    QVERIFY2(!banner->isHidden() && banner->text().contains(u"tw_bob is working on this document"_s),
+             qPrintable(banner->text()));
+    QVERIFY(!window.findChild<ReviewPane *>()->isEditable());
+    QVERIFY(!window.findChild<QAction *>(u"approve"_s)->isEnabled());
+    QVERIFY(window.windowTitle().contains(u"tw_alice"_s));
+
+    // Bob gives it back: the window hears of it and lets Alice work on it.
+    QCOMPARE(*bob->team()->release({first}), QStringList{first});
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isHidden(), 2000);
+    QVERIFY(window.findChild<ReviewPane *>()->isEditable());
+    QVERIFY(window.findChild<QAction *>(u"approve"_s)->isEnabled());
+}
+
+void TestWindowTeam::nextForMeClaimsAndShowsTheNextFreeDocument()
+{
+    std::unique_ptr<ReviewStore> bob = store(u"bob"_s);
+    QVERIFY_OK(bob->team()->claim(1)); // the first document
+
+    MainWindow window;
+    QVERIFY(openBatch(window, {batch(u"alice"_s)}));
+    QAction *next = window.findChild<QAction *>(u"nextForMe"_s);
+    QVERIFY(next && next->isEnabled());
+    next->trigger();
+    QCOMPARE(window.currentDocumentId(), second);
+    const auto claims = bob->team()->claims();
+    QVERIFY_OK(claims);
+    QCOMPARE(claims->size(), 2);
+    QCOMPARE(claims->constFirst().reviewer, m_server.user(u"alice"_s));
+    QCOMPARE(claims->constFirst().documentId, second);
+    QVERIFY(window.findChild<ReviewPane *>()->isEditable());
+
+    // A local batch hands out nothing.
+    MainWindow local;
+    QVERIFY(openBatch(local, {m_samples}));
+    QVERIFY(!local.findChild<QAction *>(u"nextForMe"_s)->isEnabled());
+}
+
+void TestWindowTeam::anotherMembersDecisionShowsInTheListWithinASecond()
+{
+    MainWindow window;
+    QVERIFY(openBatch(window, {batch(u"alice"_s)}));
+    auto *progress = window.findChild<QLabel *>(u"progressLabel"_s);
+    QVERIFY(progress);
+    QCOMPARE(progress->text(), u"0 / 5 reviewed"_s);
+
+    std::unique_ptr<ReviewStore> bob = store(u"bob"_s);
+    QElapsedTimer timer;
+    timer.start();
+    const auto ids = bob->ids();
+    QVERIFY_OK(ids);
+    QVERIFY_OK(bob->setStatus({ids->constLast()}, ReviewStatus::NeedsWork, {}, {}));
+    QTRY_COMPARE_WITH_TIMEOUT(progress->text(), u"1 / 5 reviewed"_s, 1000);
+    qInfo("shown %lld ms after the other member's decision", qlonglong(timer.elapsed()));
+}
+
+QTEST_MAIN(TestWindowTeam)
+#include "tst_windowteam.moc"

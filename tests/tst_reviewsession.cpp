@@ -65,6 +65,7 @@ private slots:
     void moveToRecordSetsTheRecordAttribute();
     void eachDocumentKeepsItsUndoHistoryForTheSession();
     void aDocumentChangedElsewhereDropsItsUndoHistory();
+    void anEditOrDecisionOnADocumentChangedMeanwhileIsRefusedAndShowsTheirs();
     void openAfterAQuickEditSeesIt();
     void applyFixAfterAQuickEditUsesTheCurrentFindings();
     void anEditUndoesTheDecisionAtOnceAndInTheStore_data();
@@ -458,6 +459,42 @@ void TestReviewSession::eachDocumentKeepsItsUndoHistoryForTheSession()
     QCOMPARE(changed.size(), 0);
     QCOMPARE(m_session->documentId(), second);
     QVERIFY(m_session->undoStack()->canRedo());
+}
+
+void TestReviewSession::anEditOrDecisionOnADocumentChangedMeanwhileIsRefusedAndShowsTheirs()
+{
+    QVERIFY(setUpSession());
+    QVERIFY_OK(m_session->open(first));
+    QVERIFY_OK(m_session->untag(0)); // this session's own writes never make it stale
+    QVERIFY(m_session->waitForSaved());
+    QVERIFY_OK(m_session->untag(0));
+    QVERIFY(m_session->waitForSaved());
+
+    // Another process changes the document while this session shows it.
+    const std::unique_ptr<ReviewStore> other = openedStore(m_store->path());
+    QVERIFY(other);
+    const QByteArray theirs = "<model>Theirs</model> was trained on 8 GPUs.";
+    QVERIFY_OK(other->setTaggedText(first, theirs, Schema::builtin(), m_checker, u"someone"_s));
+
+    QSignalSpy errors(m_session.get(), &ReviewSession::errorOccurred);
+    QVERIFY_OK(m_session->untag(0));
+    QVERIFY(!m_session->waitForSaved());
+    QCOMPARE(errors.size(), 1);
+    const QString message = errors.constFirst().constFirst().toString();
+    QVERIFY2(message.contains(u"was changed by someone"_s) && message.contains(u"the edit was not saved"_s),
+             qPrintable(message));
+    // Theirs is kept and shown; nothing of this session's was merged into it.
+    QCOMPARE(m_store->document(first)->taggedText, theirs);
+    QCOMPARE(m_session->document().source(), theirs);
+
+    // Made on what is shown now, the next change goes through; so does a decision on it.
+    QVERIFY_OK(m_session->untag(0));
+    QVERIFY(m_session->waitForSaved());
+    QVERIFY_OK(m_session->setStatus(ReviewStatus::NeedsWork, {}));
+    QVERIFY_OK(other->setStatus({first}, ReviewStatus::Unreviewed, {}, u"someone"_s));
+    const QString decision = errorOf(m_session->setStatus(ReviewStatus::Rejected, u"no"_s));
+    QVERIFY2(decision.contains(u"was changed by someone"_s), qPrintable(decision));
+    QCOMPARE(m_store->document(first)->status, ReviewStatus::Unreviewed);
 }
 
 void TestReviewSession::aDocumentChangedElsewhereDropsItsUndoHistory()

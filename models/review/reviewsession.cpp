@@ -62,6 +62,8 @@ Expected<void> ReviewSession::open(const QString &id)
     m_undoGroup->setActiveStack(stack);
     m_id = id;
     m_status = stored->status;
+    m_storeVersion = stored->version;
+    m_writtenVersion = stored->version;
     show(Document::parse(stored->taggedText, m_schema));
     Q_EMIT documentChanged();
     Q_EMIT resultChanged();
@@ -99,7 +101,7 @@ void ReviewSession::change([[maybe_unused]] const QString &id, [[maybe_unused]] 
     m_document = to;
     ++m_version;
     m_pending.push_back({m_version, what, to});
-    m_writer->enqueue({m_version, m_generation, m_id, to, m_reviewer});
+    m_writer->enqueue({m_version, m_generation, m_id, to, m_reviewer, m_storeVersion});
     {
         const QScopedValueRollback changing(m_changing, true);
         if (m_pending.size() == 1) {
@@ -138,6 +140,7 @@ void ReviewSession::deliverOutcomes()
             Q_ASSERT(!m_pending.empty() && m_pending.front().version == outcome->version);
             m_saved = m_pending.front().document;
             m_pending.pop_front();
+            m_writtenVersion = outcome->storeVersion;
             break;
         case SessionWriter::Outcome::Skipped:
             Q_ASSERT(!m_pending.empty() && m_pending.front().version == outcome->version);
@@ -177,6 +180,9 @@ void ReviewSession::revert(const QString &storeError)
     show(stored ? Document::parse(stored->taggedText, m_schema) : m_saved);
     if (stored) {
         setCurrentStatus(stored->status);
+        // What is shown now is the store's: the next change is made on its version.
+        m_storeVersion = stored->version;
+        m_writtenVersion = stored->version;
     }
     Q_EMIT errorOccurred(message);
     Q_EMIT documentChanged();
@@ -291,8 +297,15 @@ Expected<void> ReviewSession::setStatus(ReviewStatus status, const QString &note
     if (!waitForSaved()) {
         return Error{tr("the latest changes to %1 were not saved, so its status was not changed").arg(m_id)};
     }
-    if (const Expected<void> saved = m_store.setStatus({m_id}, status, note, m_reviewer); !saved) {
+    // Decided on the version shown: a document someone else changed meanwhile is refused.
+    if (const Expected<void> saved = m_store.setStatus({m_id}, status, note, m_reviewer, {{m_id, m_writtenVersion}});
+        !saved) {
         return saved;
+    }
+    // The next change builds on this decision.
+    if (const Expected<qint64> now = m_store.version(m_id)) {
+        m_storeVersion = *now;
+        m_writtenVersion = *now;
     }
     setCurrentStatus(status);
     return {};

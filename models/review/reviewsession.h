@@ -159,6 +159,11 @@ private:
     std::deque<PendingStep> m_pending;
     // Bumped by each revert, so that the writer skips the steps made on top of a lost one.
     quint64 m_generation = 0;
+    // The store's version of the document as opened, or as last decided on here: what the
+    // writer's steps are made on (SessionWriter::Step::basis).
+    qint64 m_storeVersion = 0;
+    // The version the store holds after this session's last write: what a decision is made on.
+    qint64 m_writtenVersion = 0;
     qsizetype m_failures = 0;
     // Set while an undo step is being applied: a revert then would clear the stack under it.
     bool m_changing = false;

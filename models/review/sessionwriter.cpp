@@ -84,12 +84,12 @@ void SessionWriter::run()
 void SessionWriter::process(const Step &step)
 {
     if (m_failedGeneration && step.generation <= *m_failedGeneration) {
-        publish({Outcome::Skipped, step.version, {}, {}});
+        publish({Outcome::Skipped, step.version, {}, {}, 0});
         return;
     }
     const CheckResult result = m_checker.check(step.document);
     // The findings go out before the facts are gathered from them: the window waits for them.
-    publish({Outcome::Checked, step.version, result, {}});
+    publish({Outcome::Checked, step.version, result, {}, 0});
     const TextFacts facts = TextFacts::of(step.document, result);
 
     Expected<void> written = Error{};
@@ -101,15 +101,22 @@ void SessionWriter::process(const Step &step)
             written = opened.error();
         }
     }
+    // The version this step was made on: the session's opening, or this writer's last write of
+    // the same opening.
+    const auto before = m_written.constFind(step.id);
+    const qint64 basis = before != m_written.cend() && before->basis == step.basis ? before->version : step.basis;
     if (m_store) {
-        written = m_store->setTaggedText(step.id, step.document.source(), facts, step.reviewer);
+        written = m_store->setTaggedText(step.id, step.document.source(), facts, step.reviewer, basis);
     }
     if (!written) {
         m_failedGeneration = step.generation;
-        publish({Outcome::Failed, step.version, {}, written.error().message});
+        publish({Outcome::Failed, step.version, {}, written.error().message, 0});
         return;
     }
-    publish({Outcome::Written, step.version, {}, {}});
+    const Expected<qint64> after = m_store->version(step.id);
+    const qint64 now = after ? *after : basis;
+    m_written.insert(step.id, {step.basis, now});
+    publish({Outcome::Written, step.version, {}, {}, now});
 }
 
 void SessionWriter::publish(Outcome outcome)

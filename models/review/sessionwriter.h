@@ -4,6 +4,7 @@
 #include "document.h"
 
 #include <QDeadlineTimer>
+#include <QHash>
 #include <QMutex>
 #include <QString>
 #include <QWaitCondition>
@@ -36,6 +37,10 @@ public:
         QString id;
         Document document; // the text to write, whole
         QString reviewer;
+        // The store's version of the document the session opened (ReviewStore::StoredDocument::
+        // version): a write on a document someone else has changed since is refused. Later steps
+        // of the same opening build on the writer's own writes.
+        qint64 basis = 0;
     };
 
     // Every step gets a Checked outcome (unless it is skipped) and then one of Written, Failed or
@@ -51,8 +56,9 @@ public:
         };
         Kind kind = Written;
         quint64 version = 0;
-        CheckResult result; // Checked: the findings of the step's document
-        QString error;      // Failed
+        CheckResult result;      // Checked: the findings of the step's document
+        QString error;           // Failed
+        qint64 storeVersion = 0; // Written: the document's version in the store after the write
     };
 
     // notify is called on the writer's thread whenever an outcome is ready and none was waiting.
@@ -80,6 +86,13 @@ private:
     // Only the writer thread touches these.
     std::unique_ptr<ReviewStore> m_store;
     std::optional<quint64> m_failedGeneration;
+    // Per document: the basis of the opening its last write belonged to, and the version it left.
+    struct Written
+    {
+        qint64 basis = 0;
+        qint64 version = 0;
+    };
+    QHash<QString, Written> m_written;
 
     // Guards everything below; the writer thread holds it only between steps.
     QMutex m_mutex;

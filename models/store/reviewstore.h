@@ -190,6 +190,8 @@ public:
 
     // A document, or an error naming it when the store has no such document.
     virtual Expected<StoredDocument> document(const QString &id) const = 0;
+    // The document's version alone (StoredDocument::version), as a writer learns it after a write.
+    virtual Expected<qint64> version(const QString &id) const = 0;
     virtual Expected<QStringList> ids() const = 0; // in batch order, those gone from it included
     // The documents of the batch (not those gone from it), in batch order.
     virtual Expected<QList<ListEntry>> listEntries() const = 0;

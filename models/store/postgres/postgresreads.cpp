@@ -127,6 +127,21 @@ Expected<ReviewStore::StoredDocument> document(const PostgresBatch &batch, const
     return doc;
 }
 
+Expected<qint64> version(const PostgresBatch &batch, const QString &id)
+{
+    PostgresConnection &db = batch.db();
+    QSqlQuery query = db.query();
+    if (Expected<void> done = db.run(
+            query, QStringLiteral("SELECT version FROM annorev.documents WHERE batch = ? AND id = ?"), {batch.id, id});
+        !done) {
+        return done.error();
+    }
+    if (!query.next()) {
+        return Error{u"no document \"" % id % u"\" in the team batch " % db.path()};
+    }
+    return query.value(0).toLongLong();
+}
+
 Expected<QStringList> ids(const PostgresBatch &batch)
 {
     QStringList result;

@@ -16,6 +16,7 @@ enum class Missing
 };
 
 Expected<ReviewStore::StoredDocument> document(const PostgresBatch &batch, const QString &id);
+Expected<qint64> version(const PostgresBatch &batch, const QString &id);
 Expected<QStringList> ids(const PostgresBatch &batch);
 Expected<QList<DocumentProfile>> profiles(const PostgresBatch &batch, Missing missing);
 Expected<void> forEachProfile(const PostgresBatch &batch, const ReviewStore::ProfileVisitor &visit);

@@ -98,6 +98,11 @@ Expected<ReviewStore::StoredDocument> PostgresStore::document(const QString &id)
     return PostgresReads::document(m_batch, id);
 }
 
+Expected<qint64> PostgresStore::version(const QString &id) const
+{
+    return PostgresReads::version(m_batch, id);
+}
+
 Expected<QStringList> PostgresStore::ids() const
 {
     return PostgresReads::ids(m_batch);

@@ -32,6 +32,7 @@ public:
                               const SyncControl &control = {}) override;
 
     Expected<StoredDocument> document(const QString &id) const override;
+    Expected<qint64> version(const QString &id) const override;
     Expected<QStringList> ids() const override;
     Expected<QList<ListEntry>> listEntries() const override;
     Expected<QList<DocumentProfile>> profiles() const override;

@@ -107,6 +107,15 @@ Expected<ReviewStore::StoredDocument> document(const SqliteConnection &connectio
     return doc;
 }
 
+Expected<qint64> version(const SqliteConnection &connection, const QString &id)
+{
+    const Expected<ReviewRules::LastWrite> last = lastWrite(connection, id);
+    if (!last) {
+        return last.error();
+    }
+    return last->version;
+}
+
 Expected<QStringList> ids(const SqliteConnection &connection)
 {
     QSqlQuery query = connection.query();

@@ -23,6 +23,7 @@ extern const QString summaryCounts;
 QString summaryFlagged(const QString &flag);
 
 Expected<ReviewStore::StoredDocument> document(const SqliteConnection &connection, const QString &id);
+Expected<qint64> version(const SqliteConnection &connection, const QString &id);
 Expected<QStringList> ids(const SqliteConnection &connection);
 Expected<QList<ReviewStore::ListEntry>> listEntries(const SqliteConnection &connection);
 Expected<QList<DocumentProfile>> profiles(const SqliteConnection &connection);

@@ -84,6 +84,11 @@ Expected<ReviewStore::StoredDocument> SqliteStore::document(const QString &id) c
     return SqliteDocuments::document(*m_connection, id);
 }
 
+Expected<qint64> SqliteStore::version(const QString &id) const
+{
+    return SqliteDocuments::version(*m_connection, id);
+}
+
 Expected<QStringList> SqliteStore::ids() const
 {
     return SqliteDocuments::ids(*m_connection);

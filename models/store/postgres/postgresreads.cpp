@@ -3,6 +3,7 @@
 #include "factsview.h"
 #include "postgresconnection.h"
 #include "reviewrules.h"
+#include "storerows.h"
 #include "storevalues.h"
 
 #include <QJsonArray>
@@ -274,15 +275,7 @@ Expected<ReviewStore::Summary> summary(const PostgresBatch &batch)
         return done.error();
     }
     while (query.next()) {
-        const qsizetype count = query.value(1).toLongLong();
-        if (const std::optional<ReviewStatus> status = statusOf(query.value(0))) {
-            summary.byStatus[std::size_t(*status)] += count;
-        }
-        summary.documents += count;
-        summary.errors += query.value(2).toLongLong();
-        summary.warnings += query.value(3).toLongLong();
-        summary.infos += query.value(4).toLongLong();
-        summary.documentsWithErrors += query.value(5).toLongLong();
+        StoreRows::addToSummary(summary, query);
     }
     // The flag's name comes from this file, never from input.
     for (auto [flag, list] : {std::pair{QStringLiteral("source_changed"), &summary.sourceChanged},
@@ -393,9 +386,7 @@ Expected<QList<ReviewStore::AuditEntry>> auditLog(const PostgresBatch &batch, co
 {
     PostgresConnection &db = batch.db();
     QSqlQuery query = db.query();
-    const QString columns = QStringLiteral(
-        "SELECT seq, document_id, reviewer, at, action, status_before, status_after, text_before, text_after, note"
-        " FROM annorev.audit WHERE batch = ?");
+    const QString columns = u"SELECT " % StoreRows::auditColumns % u" FROM annorev.audit WHERE batch = ?";
     const Expected<void> done = id.isNull()
                                     ? db.run(query, columns % u" ORDER BY seq", {batch.id})
                                     : db.run(query, columns % u" AND document_id = ? ORDER BY seq", {batch.id, id});
@@ -404,22 +395,7 @@ Expected<QList<ReviewStore::AuditEntry>> auditLog(const PostgresBatch &batch, co
     }
     QList<ReviewStore::AuditEntry> entries;
     while (query.next()) {
-        ReviewStore::AuditEntry entry;
-        entry.seq = query.value(0).toLongLong();
-        entry.documentId = query.value(1).toString();
-        entry.reviewer = query.value(2).toString();
-        entry.at = utc(query.value(3));
-        entry.action = query.value(4).toString();
-        entry.statusBefore = statusOf(query.value(5));
-        entry.statusAfter = statusOf(query.value(6));
-        if (!query.value(7).isNull()) {
-            entry.textBefore = query.value(7).toByteArray();
-        }
-        if (!query.value(8).isNull()) {
-            entry.textAfter = query.value(8).toByteArray();
-        }
-        entry.note = query.value(9).toString();
-        entries.append(std::move(entry));
+        entries.append(StoreRows::auditEntry(query, utc));
     }
     return entries;
 }

@@ -3,6 +3,7 @@
 #include "postgresconnection.h"
 #include "postgresreads.h"
 #include "reviewrules.h"
+#include "storerows.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -17,18 +18,9 @@ const QString roundSelect =
                    " (SELECT count(*) FROM annorev.round_documents d WHERE d.batch = r.batch AND d.round = r.name)"
                    " FROM annorev.rounds r WHERE r.batch = ?");
 
-SpotCheckRound roundFrom(const QSqlQuery &query)
+QDateTime utcTime(const QVariant &value)
 {
-    SpotCheckRound round;
-    round.name = query.value(0).toString();
-    round.createdAt = query.value(1).toDateTime().toUTC();
-    round.createdBy = query.value(2).toString();
-    round.seed = query.value(3).toString().toULongLong();
-    round.requestedSize = query.value(4).toLongLong();
-    round.statuses = query.value(5).toString();
-    round.stratify = stratifyFromName(query.value(6).toString()).value_or(Stratify::None);
-    round.size = query.value(7).toLongLong();
-    return round;
+    return value.isNull() ? QDateTime() : value.toDateTime().toUTC();
 }
 
 Error noRound(const PostgresBatch &batch, const QString &name)
@@ -133,7 +125,7 @@ Expected<QList<SpotCheckRound>> rounds(const PostgresBatch &batch)
     }
     QList<SpotCheckRound> result;
     while (query.next()) {
-        result.append(roundFrom(query));
+        result.append(StoreRows::round(query, utcTime));
     }
     return result;
 }
@@ -148,7 +140,7 @@ Expected<SpotCheckRound> round(const PostgresBatch &batch, const QString &name)
     if (!query.next()) {
         return noRound(batch, name);
     }
-    return roundFrom(query);
+    return StoreRows::round(query, utcTime);
 }
 
 Expected<QList<RoundDocument>> roundDocuments(const PostgresBatch &batch, const QString &round)
@@ -228,27 +220,15 @@ Expected<QList<Judgement>> judgements(const PostgresBatch &batch, const QString 
     PostgresConnection &db = batch.db();
     QSqlQuery query = db.query();
     if (Expected<void> done = db.run(query,
-                                     QStringLiteral("SELECT seq, round, document_id, verdict, reason, note, reviewer,"
-                                                    " at FROM annorev.judgements WHERE batch = ? AND round = ?"
-                                                    " ORDER BY seq"),
+                                     u"SELECT " % StoreRows::judgementColumns %
+                                         u" FROM annorev.judgements WHERE batch = ? AND round = ? ORDER BY seq",
                                      {batch.id, round});
         !done) {
         return done.error();
     }
     QList<Judgement> result;
     while (query.next()) {
-        Judgement judgement;
-        judgement.seq = query.value(0).toLongLong();
-        judgement.round = query.value(1).toString();
-        judgement.documentId = query.value(2).toString();
-        judgement.verdict = verdictFromName(query.value(3).toString()).value_or(Verdict::Fail);
-        if (!query.value(4).isNull()) {
-            judgement.reason = failReasonFromName(query.value(4).toString());
-        }
-        judgement.note = query.value(5).toString();
-        judgement.reviewer = query.value(6).toString();
-        judgement.at = query.value(7).toDateTime().toUTC();
-        result.append(std::move(judgement));
+        result.append(StoreRows::judgement(query, utcTime));
     }
     return result;
 }

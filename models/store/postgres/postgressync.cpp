@@ -2,12 +2,10 @@
 
 #include "batchsync.h"
 #include "postgresconnection.h"
+#include "storerows.h"
 #include "storevalues.h"
 #include "teamstore.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QStringBuilder>
 
 namespace annorev::PostgresSync {
@@ -46,17 +44,6 @@ Expected<BatchSync::StoredById> loadStored(const PostgresBatch &batch)
                                         query.value(6).toBool()});
     }
     return stored;
-}
-
-QString encodedInputErrors(const QList<InputError> &errors)
-{
-    QJsonArray array;
-    for (const InputError &error : errors) {
-        array.append(QJsonObject{{QStringLiteral("path"), error.path},
-                                 {QStringLiteral("line"), error.line},
-                                 {QStringLiteral("message"), error.message}});
-    }
-    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
 }
 
 // Applies a plan inside the caller's transaction.
@@ -257,7 +244,7 @@ Expected<void> record(const PostgresBatch &batch, const QString &identity, const
     PostgresConnection &db = batch.db();
     QSqlQuery query = db.query();
     return db.run(query, QStringLiteral("UPDATE annorev.batches SET inputs = ?, input_errors = ? WHERE id = ?"),
-                  {identity, encodedInputErrors(scan.inputErrors), batch.id});
+                  {identity, StoreRows::encodedInputErrors(scan.inputErrors), batch.id});
 }
 
 } // namespace

@@ -5,6 +5,7 @@
 #include "sqlitefactswriter.h"
 #include "sqlitetexts.h"
 #include "sqlitevalues.h"
+#include "storerows.h"
 
 namespace annorev::SqliteDocuments {
 
@@ -205,15 +206,7 @@ Expected<ReviewStore::Summary> summary(const SqliteConnection &connection)
         return done.error();
     }
     while (query.next()) {
-        const qsizetype count = query.value(1).toLongLong();
-        if (const std::optional<ReviewStatus> status = statusOf(query.value(0))) {
-            summary.byStatus[std::size_t(*status)] += count;
-        }
-        summary.documents += count;
-        summary.errors += query.value(2).toLongLong();
-        summary.warnings += query.value(3).toLongLong();
-        summary.infos += query.value(4).toLongLong();
-        summary.documentsWithErrors += query.value(5).toLongLong();
+        StoreRows::addToSummary(summary, query);
     }
     for (auto [column, list] : {std::pair{QStringLiteral("source_changed"), &summary.sourceChanged},
                                 std::pair{QStringLiteral("missing"), &summary.missing}}) {
@@ -347,9 +340,7 @@ Expected<QList<ExportDocument>> exportDocuments(const SqliteConnection &connecti
 Expected<QList<ReviewStore::AuditEntry>> auditLog(const SqliteConnection &connection, const QString &id)
 {
     QSqlQuery query = connection.query();
-    const QString columns = QStringLiteral(
-        "SELECT seq, document_id, reviewer, at, action, status_before, status_after, text_before, text_after, note"
-        " FROM audit");
+    const QString columns = u"SELECT " % StoreRows::auditColumns % u" FROM audit";
     const Expected<void> done = id.isNull()
                                     ? connection.run(query, columns % u" ORDER BY seq")
                                     : connection.run(query, columns % u" WHERE document_id = ? ORDER BY seq", {id});
@@ -358,22 +349,7 @@ Expected<QList<ReviewStore::AuditEntry>> auditLog(const SqliteConnection &connec
     }
     QList<ReviewStore::AuditEntry> entries;
     while (query.next()) {
-        ReviewStore::AuditEntry entry;
-        entry.seq = query.value(0).toLongLong();
-        entry.documentId = query.value(1).toString();
-        entry.reviewer = query.value(2).toString();
-        entry.at = timeOf(query.value(3));
-        entry.action = query.value(4).toString();
-        entry.statusBefore = statusOf(query.value(5));
-        entry.statusAfter = statusOf(query.value(6));
-        if (!query.value(7).isNull()) {
-            entry.textBefore = query.value(7).toByteArray();
-        }
-        if (!query.value(8).isNull()) {
-            entry.textAfter = query.value(8).toByteArray();
-        }
-        entry.note = query.value(9).toString();
-        entries.append(std::move(entry));
+        entries.append(StoreRows::auditEntry(query, timeOf));
     }
     return entries;
 }

@@ -3,6 +3,7 @@
 #include "reviewrules.h"
 #include "sqliteconnection.h"
 #include "sqlitevalues.h"
+#include "storerows.h"
 
 namespace annorev::SqliteRounds {
 
@@ -13,20 +14,6 @@ namespace {
 const QString roundSelect =
     QStringLiteral("SELECT name, created_at, created_by, seed, requested_size, statuses, stratify,"
                    " (SELECT COUNT(*) FROM round_documents WHERE round_documents.round = rounds.name) FROM rounds");
-
-SpotCheckRound roundFrom(const QSqlQuery &query)
-{
-    SpotCheckRound round;
-    round.name = query.value(0).toString();
-    round.createdAt = timeOf(query.value(1));
-    round.createdBy = query.value(2).toString();
-    round.seed = query.value(3).toString().toULongLong();
-    round.requestedSize = query.value(4).toLongLong();
-    round.statuses = query.value(5).toString();
-    round.stratify = stratifyFromName(query.value(6).toString()).value_or(Stratify::None);
-    round.size = query.value(7).toLongLong();
-    return round;
-}
 
 } // namespace
 
@@ -103,7 +90,7 @@ Expected<QList<SpotCheckRound>> rounds(const SqliteConnection &connection)
     }
     QList<SpotCheckRound> result;
     while (query.next()) {
-        result.append(roundFrom(query));
+        result.append(StoreRows::round(query, timeOf));
     }
     return result;
 }
@@ -117,7 +104,7 @@ Expected<SpotCheckRound> round(const SqliteConnection &connection, const QString
     if (!query.next()) {
         return Error{u"no round \"" % name % u"\" in the store " % connection.path()};
     }
-    return roundFrom(query);
+    return StoreRows::round(query, timeOf);
 }
 
 Expected<QList<RoundDocument>> roundDocuments(const SqliteConnection &connection, const QString &round)
@@ -214,28 +201,15 @@ Expected<void> judge(SqliteConnection &connection, const QString &round, const Q
 Expected<QList<Judgement>> judgements(const SqliteConnection &connection, const QString &round)
 {
     QSqlQuery query = connection.query();
-    if (Expected<void> done = connection.run(query,
-                                             QStringLiteral("SELECT seq, round, document_id, verdict, reason, note,"
-                                                            " reviewer, at FROM judgements WHERE round = ?"
-                                                            " ORDER BY seq"),
-                                             {round});
+    if (Expected<void> done = connection.run(
+            query, u"SELECT " % StoreRows::judgementColumns % u" FROM judgements WHERE round = ? ORDER BY seq",
+            {round});
         !done) {
         return done.error();
     }
     QList<Judgement> result;
     while (query.next()) {
-        Judgement judgement;
-        judgement.seq = query.value(0).toLongLong();
-        judgement.round = query.value(1).toString();
-        judgement.documentId = query.value(2).toString();
-        judgement.verdict = verdictFromName(query.value(3).toString()).value_or(Verdict::Fail);
-        if (!query.value(4).isNull()) {
-            judgement.reason = failReasonFromName(query.value(4).toString());
-        }
-        judgement.note = query.value(5).toString();
-        judgement.reviewer = query.value(6).toString();
-        judgement.at = timeOf(query.value(7));
-        result.append(std::move(judgement));
+        result.append(StoreRows::judgement(query, timeOf));
     }
     return result;
 }

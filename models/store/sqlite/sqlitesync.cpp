@@ -10,6 +10,7 @@
 #include "sqlitemigrations.h"
 #include "sqlitetexts.h"
 #include "sqlitevalues.h"
+#include "storerows.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -117,17 +118,6 @@ Expected<std::optional<StoredStamps>> loadStamps(const SqliteConnection &connect
     return std::optional<StoredStamps>(std::move(stored));
 }
 
-QString encodedInputErrors(const QList<InputError> &errors)
-{
-    QJsonArray array;
-    for (const InputError &error : errors) {
-        array.append(QJsonObject{{QStringLiteral("path"), error.path},
-                                 {QStringLiteral("line"), error.line},
-                                 {QStringLiteral("message"), error.message}});
-    }
-    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
-}
-
 Expected<QList<InputError>> loadInputErrors(const SqliteConnection &connection)
 {
     QSqlQuery query = connection.query();
@@ -182,7 +172,7 @@ Expected<void> recordStamps(const SqliteConnection &connection, const BatchStamp
     if (Expected<void> done = connection.run(query, replace, {stampedAtKey, QString::number(stamp.takenAtNs)}); !done) {
         return done;
     }
-    return connection.run(query, replace, {inputErrorsKey, encodedInputErrors(scan.inputErrors)});
+    return connection.run(query, replace, {inputErrorsKey, StoreRows::encodedInputErrors(scan.inputErrors)});
 }
 
 // The log is kept when annorev closes (see SqliteConnection::open()), so an import, or the stamps

@@ -52,6 +52,7 @@ private slots:
     void anExpiredLeaseFreesTheDocument();
     void aChangeReachesAnotherConnectionWithinASecond();
     void aServerRestartLosesNoAcknowledgedMark();
+    void aListenerHearsChangesAgainAfterARestart();
 
 private:
     // The samples imported afresh into the team batch `name`, as the curator.
@@ -600,6 +601,21 @@ void TestTeamStore::aServerRestartLosesNoAcknowledgedMark()
         QVERIFY_OK(doc);
         QCOMPARE(doc->status, ReviewStatus::NeedsWork);
     }
+}
+
+void TestTeamStore::aListenerHearsChangesAgainAfterARestart()
+{
+    const QString batch = u"relisten"_s;
+    QVERIFY(importSamples(batch));
+    std::unique_ptr<ReviewStore> alice = teamStore(u"alice"_s, batch);
+    QStringList heard;
+    QVERIFY_OK(alice->team()->listen([&heard](const QString &id) { heard.append(id); }));
+    QVERIFY(TeamServer::restart());
+    // Alice's next call finds the connection gone and makes it again, listening as before.
+    QVERIFY_OK(alice->ids());
+    std::unique_ptr<ReviewStore> bob = teamStore(u"bob"_s, batch);
+    QVERIFY_OK(bob->setStatus({approveWithoutErrors}, ReviewStatus::NeedsWork, {}, {}));
+    QTRY_COMPARE_WITH_TIMEOUT(heard, QStringList{approveWithoutErrors}, 2000);
 }
 
 QTEST_GUILESS_MAIN(TestTeamStore)

@@ -103,11 +103,8 @@ QSqlQuery PostgresConnection::query() const
 {
     // A server that went away and came back: reads go on on a new connection (writes make theirs
     // in begin(), never in the middle of a transaction).
-    if (!m_db.isOpen() && !m_db.isOpenError()) {
-        m_db.open();
-    } else if (!m_db.isOpen()) {
-        m_db.close();
-        m_db.open();
+    if (!m_db.isOpen()) {
+        reconnect();
     }
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
@@ -209,21 +206,34 @@ Expected<PostgresTransaction> PostgresConnection::begin()
     }
     // A server that went away and came back: the connection is made again before a new write,
     // never in the middle of one (whose outcome the server alone knows).
-    if (!m_db.isOpen() && !m_db.open()) {
+    if (!m_db.isOpen() && !reconnect()) {
         return Error{u"the server of the team batch " % path() % u" cannot be reached (" %
                      serverText(m_db.lastError()) % u"); nothing of this was saved, try again"};
     }
     if (!m_db.transaction()) {
         const QSqlError error = m_db.lastError();
         // The connection broke since the last call: once more, on a new one.
-        m_db.close();
-        if (!m_db.open() || !m_db.transaction()) {
+        if (!reconnect() || !m_db.transaction()) {
             return Error{u"the server of the team batch " % path() % u" cannot be reached (" % serverText(error) %
                          u"); nothing of this was saved, try again"};
         }
     }
     m_inTransaction = true;
     return PostgresTransaction(this);
+}
+
+bool PostgresConnection::reconnect() const
+{
+    // Closing forgets the LISTENs; a window that listened goes on hearing of changes.
+    const QStringList channels = m_db.driver()->subscribedToNotifications();
+    m_db.close();
+    if (!m_db.open()) {
+        return false;
+    }
+    for (const QString &channel : channels) {
+        m_db.driver()->subscribeToNotification(channel);
+    }
+    return true;
 }
 
 void PostgresConnection::rollback()

@@ -61,6 +61,8 @@ private:
     friend class PostgresTransaction;
     PostgresConnection(const TeamAddress &address, const QString &connectionName);
     void rollback();
+    // Connects again after the server went away; false when it is still away.
+    bool reconnect() const;
 
     TeamAddress m_address;
     QString m_connectionName;

@@ -36,7 +36,8 @@ class TeamStore;
 // one transaction, committed before the call returns. Source files are never written.
 //
 // This is what the rest of annorev sees of a store; open() picks the backend from the location
-// (a SQLite file today, see sqlite/). Every read and write returns its result or an Error whose
+// (a SQLite file, see sqlite/, or a team batch on a PostgreSQL server, see postgres/ and
+// TeamStore). Every read and write returns its result or an Error whose
 // message names the store: a store another process holds past the busy timeout gives "the store
 // PATH is locked by another annorev process; try again". A read that fails is an error, never an
 // empty result.

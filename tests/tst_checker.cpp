@@ -11,6 +11,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QHash>
 #include <QLocale>
 #include <QTest>
 
@@ -114,6 +115,8 @@ private slots:
     void findingsAreSortedAndOnePerRuleAndPosition();
     void findingsPastTheLimitAreCountedAndOneErrorSaysHowMany_data();
     void findingsPastTheLimitAreCountedAndOneErrorSaysHowMany();
+    void countsAttachedToHardwarePastTheLimitAreCountedNotKept_data();
+    void countsAttachedToHardwarePastTheLimitAreCountedNotKept();
     void everyRuleHasDocumentation();
     void suggestedFixesApplyAndSilenceTheirFinding_data();
     void suggestedFixesApplyAndSilenceTheirFinding();
@@ -191,13 +194,16 @@ void TestChecker::recordsGroupSpansByNearestModel()
 void TestChecker::recordsCarryNormalisedValues()
 {
     const Document doc = Document::parse(
-        QByteArrayLiteral("<model>X-7B</model> has <params>7.2 billion parameters</params>, used "
-                          "<gpu_count>1,024</gpu_count> <hardware>NVIDIA A100 GPUs</hardware> for "
-                          "<training>approximately 6 weeks</training> in the <country>U.S.</country> (<year>2023</year>)"),
+        QByteArrayLiteral(
+            "<model>X-7B</model> has <params>7.2 billion parameters</params>, used "
+            "<gpu_count>1,024</gpu_count> <hardware>NVIDIA A100 GPUs</hardware> for "
+            "<training>approximately 6 weeks</training> in the <country>U.S.</country> (<year>2023</year>)"),
         Schema::builtin());
     const DocumentAnalysis analysis = check(doc).analysis;
     QCOMPARE(analysis.records().size(), 1);
-    auto value = [&](ValueType type) { return analysis.value(analysis.firstParsed(0, type)); };
+    auto value = [&](ValueType type) {
+        return analysis.value(analysis.firstParsed(0, type));
+    };
     QCOMPARE(value(ValueType::Params).number, 7.2e9);
     QCOMPARE(value(ValueType::GpuCount).number, 1024.0);
     QCOMPARE(value(ValueType::Hardware).text, u"NVIDIA A100"_s);
@@ -259,8 +265,8 @@ void TestChecker::suggestedFixesApplyAndSilenceTheirFinding_data()
                                        << u"<model>NeuroFlex</model> wins"_s;
     QTest::addRow("repair mojibake") << u"<model>M</model> a\u00e2\u20ac\u201db"_s << u"encoding-suspect"_s
                                      << u"<model>M</model> a\u2014b"_s;
-    QTest::addRow("tag only the number") << u"<model>M</model> <gpu_count>512 GPUs</gpu_count>"_s
-                                         << u"value-unparsed"_s << u"<model>M</model> <gpu_count>512</gpu_count> GPUs"_s;
+    QTest::addRow("tag only the number") << u"<model>M</model> <gpu_count>512 GPUs</gpu_count>"_s << u"value-unparsed"_s
+                                         << u"<model>M</model> <gpu_count>512</gpu_count> GPUs"_s;
 }
 
 void TestChecker::suggestedFixesApplyAndSilenceTheirFinding()
@@ -408,10 +414,9 @@ void TestChecker::findingsPastTheLimitAreCountedAndOneErrorSaysHowMany()
 {
     QFETCH(int, mentions);
     QFETCH(int, leftOut);
-    const Document doc =
-        Document::parse("<model>Xq</model> used <gpu_count>8</gpu_count> <hardware>A100</hardware>. " +
-                             QByteArray("Xq ").repeated(mentions),
-                         Schema::builtin());
+    const Document doc = Document::parse("<model>Xq</model> used <gpu_count>8</gpu_count> <hardware>A100</hardware>. " +
+                                             QByteArray("Xq ").repeated(mentions),
+                                         Schema::builtin());
     const QList<Finding> findings = check(doc).findings;
     QList<Finding> limited;
     qsizetype mentionFindings = 0;
@@ -437,6 +442,85 @@ void TestChecker::findingsPastTheLimitAreCountedAndOneErrorSaysHowMany()
     QCOMPARE(limited.first().message,
              u"%1 more findings are not listed: a document lists at most 100,000 (README › Limits)"_s.arg(
                  QLocale(QLocale::English).toString(leftOut)));
+}
+
+void TestChecker::countsAttachedToHardwarePastTheLimitAreCountedNotKept_data()
+{
+    // The gpu-count rules keep no more attached counts than they can list (a document of nothing
+    // but "8 GPUs, " took 702 MB at 63 MiB when they kept all 8.3 million); the rest must still be
+    // counted, each rule's own, for the findings-limited error.
+    QTest::addColumn<QString>("head");
+    QTest::addColumn<int>("counts");
+    QTest::addColumn<QStringList>("rules"); // the rules each count fires
+    const QString untagged = u"<model>Xq</model> trained on <hardware>A100</hardware> GPUs: "_s;
+    const QString mismatched = u"<model>Xq</model> trained on <gpu_count>4</gpu_count> <hardware>A100</hardware>: "_s;
+    // Two records in one sentence: each count is untagged for the first and disagrees with the second.
+    const QString both = u"<model>Xq</model> on <hardware>A100</hardware> and <model>Yq</model> on "
+                         "<gpu_count>4</gpu_count> <hardware>H100</hardware>: "_s;
+    const int limit = int(FindingList::limit);
+    const QStringList u{u"gpu-count-untagged"_s};
+    const QStringList m{u"gpu-count-mismatch"_s};
+    const QStringList um{u"gpu-count-untagged"_s, u"gpu-count-mismatch"_s};
+    QTest::addRow("untagged, below the limit") << untagged << 1000 << u;
+    QTest::addRow("untagged, at the limit") << untagged << limit << u;
+    QTest::addRow("untagged, one past the limit") << untagged << limit + 1 << u;
+    QTest::addRow("untagged, far past the limit") << untagged << 3 * limit << u;
+    QTest::addRow("mismatched, one past the limit") << mismatched << limit + 1 << m;
+    QTest::addRow("mismatched, far past the limit") << mismatched << 3 * limit << m;
+    QTest::addRow("both rules, half the limit each") << both << limit / 2 << um;
+    QTest::addRow("both rules, past the limit each") << both << 2 * limit << um;
+}
+
+void TestChecker::countsAttachedToHardwarePastTheLimitAreCountedNotKept()
+{
+    QFETCH(QString, head);
+    QFETCH(int, counts);
+    QFETCH(QStringList, rules);
+    const auto checked = [&](int repeat) {
+        return check(Document::parse(head.toUtf8() + QByteArray("8 GPUs, ").repeated(repeat), Schema::builtin()))
+            .findings;
+    };
+    // What the head alone gives (other rules, or none), so the expected total does not guess at it.
+    qsizetype others = 0;
+    for (const Finding &finding : checked(1)) {
+        others += !rules.contains(finding.rule);
+    }
+    const qsizetype total = others + qsizetype(counts) * rules.size();
+
+    const QList<Finding> findings = checked(counts);
+    QHash<QString, qsizetype> perRule;
+    QList<Finding> limited;
+    for (const Finding &finding : findings) {
+        if (finding.rule == u"findings-limited") {
+            limited.append(finding);
+        } else {
+            ++perRule[finding.rule];
+        }
+    }
+    if (total <= FindingList::limit) {
+        QVERIFY(limited.isEmpty());
+        for (const QString &rule : rules) {
+            QCOMPARE(perRule.value(rule), qsizetype(counts));
+        }
+        return;
+    }
+    QCOMPARE(findings.size(), FindingList::limit + 1);
+    QCOMPARE(limited.size(), 1);
+    QCOMPARE(limited.first().message,
+             u"%1 more findings are not listed: a document lists at most 100,000 (README › Limits)"_s.arg(
+                 QLocale(QLocale::English).toString(total - FindingList::limit)));
+    // Those listed are the first in the text: every count up to the last one listed is there.
+    const qsizetype headLength = Document::parse(head.toUtf8(), Schema::builtin()).text().size();
+    for (const QString &rule : rules) {
+        qsizetype lastListed = -1;
+        for (const Finding &finding : findings) {
+            if (finding.rule == rule) {
+                lastListed = std::max(lastListed, finding.start);
+            }
+        }
+        const qsizetype expected = lastListed < 0 ? 0 : (lastListed - headLength) / 8 + 1;
+        QCOMPARE(perRule.value(rule), expected);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestChecker)

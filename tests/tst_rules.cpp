@@ -164,6 +164,11 @@ void TestRules::ruleFiresExactlyWhereSpecified_data()
     row("number inside a name", "hardware-count-embedded", u"<model>M</model> <hardware>A100 80GB</hardware>"_s,
         QString());
 
+    row("a count read in two overlapping sentences is one finding", "gpu-count-mismatch",
+        u"<model>M</model> used <gpu_count>4</gpu_count> GPUs\n<hardware>\nA100</hardware> and then 8 GPUs on "
+        "<hardware>H100</hardware>."_s,
+        u"8"_s);
+
     // gpu-count-untagged
     row("directly before", "gpu-count-untagged", u"<model>M</model> used 512 <hardware>A100</hardware>."_s, u"512"_s);
     row("times before", "gpu-count-untagged", u"<model>M</model> used 8 × <hardware>A100</hardware>."_s, u"8"_s);
@@ -202,6 +207,11 @@ void TestRules::ruleFiresExactlyWhereSpecified_data()
         u"<model>M</model> on <gpu_count>512</gpu_count> GPUs, i.e. 256 <hardware>A100</hardware>."_s, QString());
     row("silenced by unparsed gpu_count", "gpu-count-untagged",
         u"<model>M</model> <gpu_count>several</gpu_count> and 512 <hardware>A100</hardware>."_s, QString());
+    // A span starting in a blank line's white space makes one sentence of the two around it, and
+    // the later span's sentence is read again: its count is one finding.
+    row("a count read in two overlapping sentences is one finding", "gpu-count-untagged",
+        u"<model>M</model> had 512 GPUs\n<hardware>\nA100</hardware> and then 8 GPUs on <hardware>H100</hardware>."_s,
+        u"512 | 8"_s);
     row("count inside a span is tagged", "gpu-count-untagged",
         u"<model>M</model> on <hardware>512 A100</hardware> GPUs."_s, QString());
 

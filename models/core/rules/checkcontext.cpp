@@ -1,5 +1,6 @@
 #include "checkcontext.h"
 
+#include "findinglist.h"
 #include "sentences.h"
 #include "valueformat.h"
 #include "valuenormalizer.h"
@@ -13,8 +14,8 @@ namespace annorev {
 
 namespace {
 
-constexpr std::array deviceWords = {u"GPU", u"GPUs", u"TPU", u"TPUs", u"accelerator", u"accelerators", u"chip",
-                                    u"chips"};
+constexpr std::array deviceWords = {u"GPU",         u"GPUs",         u"TPU",  u"TPUs",
+                                    u"accelerator", u"accelerators", u"chip", u"chips"};
 
 bool isTimes(QChar c)
 {
@@ -113,6 +114,37 @@ QString caseFolded(QStringView text)
     return result;
 }
 
+// The case-folded text around the positions read, a window at a time: a sentence may be the
+// whole of a 64 MiB document, and folding all of it at once took twice its size again.
+class FoldedWindow
+{
+public:
+    static constexpr qsizetype windowSize = 64 * 1024;
+
+    FoldedWindow(QStringView text, qsizetype end) : m_text(text), m_end(end) {}
+
+    // The folded text of [position, position + length), which must lie before the end.
+    QString at(qsizetype position, qsizetype length)
+    {
+        if (position < m_begin || position + length > m_begin + m_folded.size()) {
+            qsizetype end = std::min(m_end, position + std::max(windowSize, length));
+            // A surrogate pair folds as one code point: the window does not cut one in two.
+            if (end < m_end && m_text[end - 1].isHighSurrogate() && m_text[end].isLowSurrogate()) {
+                ++end;
+            }
+            m_begin = position;
+            m_folded = caseFolded(m_text.sliced(position, end - position));
+        }
+        return m_folded.sliced(position - m_begin, length);
+    }
+
+private:
+    QStringView m_text;
+    qsizetype m_end;
+    qsizetype m_begin = 0;
+    QString m_folded;
+};
+
 } // namespace
 
 void CheckContext::FirstHardware::add(const CheckContext &context, std::pair<qsizetype, qsizetype> hardware)
@@ -164,12 +196,8 @@ qsizetype CheckContext::FirstHardware::firstNotCounting(qint64 value) const
 
 CheckContext::CheckContext(const Document &doc, const Schema &schema, const DocumentAnalysis &analysis,
                            const CountryAliases &countries, int currentYear, bool suggestFixes)
-    : m_doc(doc)
-    , m_schema(schema)
-    , m_analysis(analysis)
-    , m_countries(countries)
-    , m_currentYear(currentYear)
-    , m_suggestFixes(suggestFixes)
+    : m_doc(doc), m_schema(schema), m_analysis(analysis), m_countries(countries), m_currentYear(currentYear),
+      m_suggestFixes(suggestFixes)
 {
     // Spans are sorted by start: the furthest end of the spans up to each one answers whether a
     // range overlaps any span with a binary search.
@@ -246,7 +274,7 @@ QString CheckContext::recordName(qsizetype record) const
     return model.isEmpty() ? QStringLiteral("the record without a model") : model;
 }
 
-const QList<AttachedCount> &CheckContext::attachedCounts() const
+const AttachedCounts &CheckContext::attachedCounts() const
 {
     if (m_attached) {
         return *m_attached;
@@ -278,16 +306,65 @@ const QList<AttachedCount> &CheckContext::attachedCounts() const
         sentences.last().last = h + 1;
     }
 
+    // Sentences overlap where a span starting in the white space between two makes one sentence of
+    // both: a count read in several of them is one count, naming the earlier span of each. No
+    // sentence after the k-th begins before laterBegin[k], so a count there is final once read.
+    QList<qsizetype> laterBegin(sentences.size());
+    for (qsizetype k = sentences.size() - 1, later = text.size() + 1; k >= 0; --k) {
+        laterBegin[k] = later;
+        later = std::min(later, sentences[k].bounds.begin);
+    }
+    // Counts that a later sentence may read again, by start; final ones go to keep().
+    QList<AttachedCount> pending;
+    qsizetype pendingHead = 0;
+    AttachedCounts &found = *m_attached;
+    qsizetype keptUntagged = 0;
+    qsizetype keptMismatched = 0;
+    const auto keep = [&](const AttachedCount &count) {
+        const bool untagged = count.untaggedHardware >= 0;
+        const bool mismatched = count.mismatchedHardware >= 0;
+        if ((untagged && keptUntagged < FindingList::limit) || (mismatched && keptMismatched < FindingList::limit)) {
+            found.kept.append(count);
+            keptUntagged += untagged;
+            keptMismatched += mismatched;
+        } else {
+            found.untaggedLeftOut += untagged;
+            found.mismatchedLeftOut += mismatched;
+        }
+    };
+    const auto settleBefore = [&](qsizetype position) {
+        while (pendingHead < pending.size() && pending[pendingHead].start < position) {
+            keep(pending[pendingHead++]);
+        }
+        if (pendingHead == pending.size()) {
+            pending.clear();
+            pendingHead = 0;
+        }
+    };
+    const auto add = [&](const AttachedCount &count, qsizetype final) {
+        const auto at = std::lower_bound(pending.begin() + pendingHead, pending.end(), count.start,
+                                         [](const AttachedCount &a, qsizetype start) { return a.start < start; });
+        if (at != pending.end() && at->start == count.start) {
+            at->untaggedHardware = earlier(at->untaggedHardware, count.untaggedHardware);
+            at->mismatchedHardware = earlier(at->mismatchedHardware, count.mismatchedHardware);
+        } else {
+            pending.insert(at, count);
+        }
+        // This sentence reads its counts in order, and no later one reads before final.
+        settleBefore(std::min(count.start + 1, final));
+    };
+
     // Per count, the first hardware span each rule names, over all sentences that hold it.
-    QList<AttachedCount> &found = *m_attached;
-    for (const Sentence &sentence : std::as_const(sentences)) {
+    for (qsizetype k = 0; k < sentences.size(); ++k) {
+        const Sentence &sentence = sentences[k];
+        settleBefore(sentence.bounds.begin);
         // Not a structured binding: clang 14 (the fuzz preset) cannot capture one in a lambda.
         const qsizetype begin = sentence.bounds.begin;
         const qsizetype end = sentence.bounds.end;
         // The spans a count is attached to come in groups: all of the sentence's (a device word
         // follows the count), those whose text or name follows it, those that start right after it.
         // Most sentences hold no candidate count: the groups are made at the first one.
-        QString folded;
+        FoldedWindow folded(text, end);
         FirstHardware everySpan;
         QHash<QString, FirstHardware> byPhrase;
         std::set<qsizetype> phraseLengths;
@@ -295,7 +372,6 @@ const QList<AttachedCount> &CheckContext::attachedCounts() const
         bool grouped = false;
         const auto makeGroups = [&] {
             grouped = true;
-            folded = caseFolded(QStringView(text).sliced(begin, end - begin));
             for (qsizetype h = sentence.first; h < sentence.last; ++h) {
                 const qsizetype span = hardware[h].second;
                 everySpan.add(*this, hardware[h]);
@@ -375,7 +451,7 @@ const QList<AttachedCount> &CheckContext::attachedCounts() const
                     if (i + length > end) {
                         break;
                     }
-                    const auto group = byPhrase.constFind(folded.sliced(i - begin, length));
+                    const auto group = byPhrase.constFind(folded.at(i, length));
                     const qsizetype phraseEnd = i + length;
                     if (group != byPhrase.cend() && !(phraseEnd < text.size() && isWordChar(text.at(phraseEnd)) &&
                                                       isWordChar(text.at(phraseEnd - 1)))) {
@@ -392,24 +468,10 @@ const QList<AttachedCount> &CheckContext::attachedCounts() const
             if (untagged < 0 && mismatched < 0) {
                 continue;
             }
-            found.append(AttachedCount{start, numberEnd, value, untagged, mismatched});
+            add(AttachedCount{start, numberEnd, value, untagged, mismatched}, laterBegin[k]);
         }
     }
-    // Sentences overlap only where a blank line's white space belongs to both: a count read in two
-    // of them is one count, naming the earlier span of each.
-    std::stable_sort(found.begin(), found.end(),
-                     [](const AttachedCount &a, const AttachedCount &b) { return a.start < b.start; });
-    qsizetype kept = 0;
-    for (qsizetype i = 0; i < found.size(); ++i) {
-        if (kept > 0 && found[kept - 1].start == found[i].start) {
-            found[kept - 1].untaggedHardware = earlier(found[kept - 1].untaggedHardware, found[i].untaggedHardware);
-            found[kept - 1].mismatchedHardware =
-                earlier(found[kept - 1].mismatchedHardware, found[i].mismatchedHardware);
-        } else {
-            found[kept++] = found[i];
-        }
-    }
-    found.resize(kept);
+    settleBefore(text.size() + 1);
     return found;
 }
 

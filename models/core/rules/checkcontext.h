@@ -27,14 +27,24 @@ struct AttachedCount
     qsizetype mismatchedHardware = -1;
 };
 
+// The attached counts the two gpu-count rules report, in text order: the first FindingList::limit
+// of each rule's are kept, the rest only counted. A document of nothing but "8 GPUs, " next to a
+// hardware span holds millions, and a rule lists no more than that limit of findings anyway.
+struct AttachedCounts
+{
+    QList<AttachedCount> kept;
+    qsizetype untaggedLeftOut = 0;   // past those kept, counts with an untaggedHardware
+    qsizetype mismatchedLeftOut = 0; // past those kept, counts with a mismatchedHardware
+};
+
 // A count written at the start of a hardware span ("<hardware>768 NVIDIA A100 GPUs</hardware>").
 struct EmbeddedCount
 {
     qint64 value = 0;
-    qsizetype start = 0;      // the digits
+    qsizetype start = 0; // the digits
     qsizetype end = 0;
-    qsizetype nameStart = 0;  // where the accelerator name begins
-    qsizetype nameEnd = 0;    // the span's trimmed end
+    qsizetype nameStart = 0; // where the accelerator name begins
+    qsizetype nameEnd = 0;   // the span's trimmed end
 };
 
 // What the rules read: the document, its records and values, and lookups they share.
@@ -66,8 +76,8 @@ public:
     // Untagged integers >= 2 attached to a hardware span in its sentence: directly before it
     // (white space and an optional x/× between), or followed by the span's own text (or its
     // normalised name, ignoring case) and/or a device word (GPUs, TPUs, accelerators, chips).
-    // In text order; only counts that one of the two rules reports.
-    const QList<AttachedCount> &attachedCounts() const;
+    // In text order; only counts that one of the two rules reports, as many as they can list.
+    const AttachedCounts &attachedCounts() const;
     std::optional<EmbeddedCount> embeddedCount(qsizetype hardwareSpan) const;
     // The hardware spans of every record, with their record, in span order.
     const QList<std::pair<qsizetype, qsizetype>> &hardwareSpans() const;
@@ -98,7 +108,7 @@ private:
     bool m_suggestFixes;
     QList<qsizetype> m_furthestEnd; // per span: the furthest end of it and the spans before it
     // Several rules ask; a context lives for one check on one thread.
-    mutable std::optional<QList<AttachedCount>> m_attached;
+    mutable std::optional<AttachedCounts> m_attached;
     mutable std::optional<QList<std::pair<qsizetype, qsizetype>>> m_hardware;
 };
 

@@ -24,6 +24,13 @@ public:
             ++m_leftOut;
         }
     }
+    // Findings a rule counted without making them, because as many of its own came before: as
+    // many as the limit at least, so the list is full.
+    void countLeftOut(qsizetype count)
+    {
+        Q_ASSERT(count == 0 || m_findings.size() >= limit);
+        m_leftOut += count;
+    }
     // The findings past the limit that were counted and left out.
     qsizetype leftOut() const { return m_leftOut; }
     // The one finding that tells of the others: kept whatever the count.

@@ -42,7 +42,8 @@ public:
                 findings->append(result);
             }
         }
-        for (const AttachedCount &count : context.attachedCounts()) {
+        const AttachedCounts &attached = context.attachedCounts();
+        for (const AttachedCount &count : attached.kept) {
             const qsizetype hardware = count.mismatchedHardware;
             if (hardware < 0) {
                 continue;
@@ -57,6 +58,7 @@ public:
             result.spans = {gpuCount, hardware};
             findings->append(result);
         }
+        findings->countLeftOut(attached.mismatchedLeftOut);
     }
 };
 

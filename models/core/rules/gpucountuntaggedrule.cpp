@@ -30,7 +30,8 @@ public:
     void check(const CheckContext &context, FindingList *findings) const override
     {
         const QString gpuCountLabel = context.schema().labelFor(ValueType::GpuCount);
-        for (const AttachedCount &count : context.attachedCounts()) {
+        const AttachedCounts &attached = context.attachedCounts();
+        for (const AttachedCount &count : attached.kept) {
             const qsizetype hardware = count.untaggedHardware;
             if (hardware < 0) {
                 continue;
@@ -46,6 +47,7 @@ public:
             }
             findings->append(result);
         }
+        findings->countLeftOut(attached.untaggedLeftOut);
     }
 };
 

@@ -76,6 +76,8 @@ private slots:
     void setStatusIsAllOrNothing();
     void approvingWithErrorFindingsNeedsANote();
     void everyChangeHasAnAuditRow();
+    void changesFromAnotherConnectionAreReportedOnceEach_data();
+    void changesFromAnotherConnectionAreReportedOnceEach();
     void auditRowsCannotBeChangedOrDeleted();
     void editingRecountsFindingsAndMarksTheExportEdited();
     void editingADecidedDocumentReturnsItToUnreviewed_data();
@@ -314,6 +316,63 @@ void TestReviewStore::everyChangeHasAnAuditRow()
     QVERIFY(log[0].seq < log[1].seq && log[1].seq < log[2].seq);
     QCOMPARE(store->auditLog()->size(), 4);
     QCOMPARE(store->document(first)->reviewer, u"carol"_s);
+}
+
+void TestReviewStore::changesFromAnotherConnectionAreReportedOnceEach_data()
+{
+    // Steps "WHO:WHAT:ID": WHO is "other" (a second connection, as another process has) or "self"
+    // (the watching connection); WHAT is "status" or "edit".
+    QTest::addColumn<QStringList>("steps");
+    QTest::addColumn<QStringList>("reported"); // sorted
+    QTest::addRow("nothing") << QStringList{} << QStringList{};
+    QTest::addRow("a decision") << QStringList{u"other:status:"_s + first} << QStringList{first};
+    QTest::addRow("an edit") << QStringList{u"other:edit:"_s + second} << QStringList{second};
+    QTest::addRow("an edit and a decision of one document, once")
+        << QStringList{u"other:edit:"_s + first, u"other:status:"_s + first} << QStringList{first};
+    QTest::addRow("two documents") << QStringList{u"other:status:"_s + second, u"other:edit:"_s + first}
+                                   << QStringList{first, second};
+    // The watcher knows its own writes; they are not looked for until someone else writes.
+    QTest::addRow("its own decision alone") << QStringList{u"self:status:"_s + first} << QStringList{};
+    QTest::addRow("its own and another's")
+        << QStringList{u"self:status:"_s + first, u"other:status:"_s + second} << QStringList{first, second};
+}
+
+void TestReviewStore::changesFromAnotherConnectionAreReportedOnceEach()
+{
+    QFETCH(QStringList, steps);
+    QFETCH(QStringList, reported);
+    auto watcher = openStore();
+    QVERIFY(watcher);
+    sync(*watcher);
+    auto other = openStore();
+    QVERIFY(other);
+    // Changes before the first call are what the watcher reads as it opens: not reported.
+    QVERIFY_OK(other->setStatus({third}, ReviewStatus::NeedsWork, {}, u"bob"_s));
+    const Expected<ReviewStore::Changes> start = watcher->changesSince(ReviewStore::noMark);
+    QVERIFY_OK(start);
+    QVERIFY(start->ids.isEmpty());
+    QVERIFY(start->mark > 0);
+
+    for (const QString &step : std::as_const(steps)) {
+        const QStringList parts = step.split(u':');
+        ReviewStore &store = parts[0] == u"other" ? *other : *watcher;
+        if (parts[1] == u"status") {
+            QVERIFY_OK(store.setStatus({parts[2]}, ReviewStatus::Approved, u"fine"_s, u"bob"_s));
+        } else {
+            const QByteArray text = store.document(parts[2])->taggedText + "\n<year>2023</year>";
+            QVERIFY_OK(store.setTaggedText(parts[2], text, Schema::builtin(), m_checker, u"bob"_s));
+        }
+    }
+    const Expected<ReviewStore::Changes> changes = watcher->changesSince(start->mark);
+    QVERIFY_OK(changes);
+    QStringList ids = changes->ids;
+    ids.sort();
+    QCOMPARE(ids, reported);
+    QCOMPARE(changes->mark > start->mark, !reported.isEmpty());
+    // Each change once: asked again, nothing new.
+    const Expected<ReviewStore::Changes> again = watcher->changesSince(changes->mark);
+    QVERIFY_OK(again);
+    QVERIFY(again->ids.isEmpty());
 }
 
 void TestReviewStore::auditRowsCannotBeChangedOrDeleted()

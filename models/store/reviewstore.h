@@ -193,6 +193,20 @@ public:
     virtual Expected<StoredDocument> document(const QString &id) const = 0;
     // The document's version alone (StoredDocument::version), as a writer learns it after a write.
     virtual Expected<qint64> version(const QString &id) const = 0;
+
+    // What other connections to the store changed since a mark this call gave (noChanges: none
+    // yet, the first call gives only the mark): the ids of the documents whose text, decision or
+    // source flags changed, once each, in no order. Cheap when nothing changed, so that a window
+    // can ask twice a second. A team store's server also announces them (TeamStore::listen); a
+    // window asks it now and then all the same, to see that the server is there and to catch up on
+    // what it missed while it was not.
+    static constexpr qint64 noMark = -1;
+    struct Changes
+    {
+        qint64 mark = noMark;
+        QStringList ids;
+    };
+    virtual Expected<Changes> changesSince(qint64 mark) const = 0;
     virtual Expected<QStringList> ids() const = 0; // in batch order, those gone from it included
     // The documents of the batch (not those gone from it), in batch order.
     virtual Expected<QList<ListEntry>> listEntries() const = 0;

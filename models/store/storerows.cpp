@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QSqlQuery>
 
 namespace annorev::StoreRows {
@@ -81,6 +82,21 @@ QString encodedInputErrors(const QList<InputError> &errors)
                                  {QStringLiteral("message"), error.message}});
     }
     return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+ReviewStore::Changes changes(QSqlQuery &rows, qint64 mark)
+{
+    ReviewStore::Changes result{mark, {}};
+    QSet<QString> seen;
+    while (rows.next()) {
+        result.mark = rows.value(0).toLongLong();
+        QString id = rows.value(1).toString();
+        if (!seen.contains(id)) {
+            seen.insert(id);
+            result.ids.append(std::move(id));
+        }
+    }
+    return result;
 }
 
 } // namespace annorev::StoreRows

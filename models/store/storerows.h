@@ -35,6 +35,10 @@ SpotCheckRound round(const QSqlQuery &row, TimeOf timeOf);
 // errors) to a summary.
 void addToSummary(ReviewStore::Summary &summary, const QSqlQuery &row);
 
+// Audit rows (seq, document_id) in seq order after the mark: the documents they name, once each,
+// and the last seq as the new mark (ReviewStore::changesSince()).
+ReviewStore::Changes changes(QSqlQuery &rows, qint64 mark);
+
 // The input errors a sync reported, as a store keeps them to report again: a JSON array.
 QString encodedInputErrors(const QList<InputError> &errors);
 

@@ -67,6 +67,11 @@ Expected<std::unique_ptr<PostgresConnection>> PostgresConnection::open(const Tea
     if (!options.contains(u"application_name=")) {
         options += (options.isEmpty() ? u"" : u";") % QStringLiteral("application_name=annorev");
     }
+    // libpq waits for a host that does not answer as long as TCP does (minutes); the window's calls
+    // are made on its own thread, so a server gone away must be given up on in seconds.
+    if (!options.contains(u"connect_timeout=")) {
+        options += u";connect_timeout=" % QString::number(defaultConnectTimeoutSeconds);
+    }
     db.setConnectOptions(options);
     if (!db.open()) {
         return Error{u"cannot connect to the team batch " % address.display() % u": " % serverText(db.lastError())};
@@ -160,6 +165,27 @@ Expected<void> PostgresConnection::runScript(const QString &sql) const
     return {};
 }
 
+Expected<void> PostgresConnection::ensureConnected() const
+{
+    if (m_inTransaction) {
+        return {};
+    }
+    {
+        QSqlQuery query = this->query();
+        if (query.exec(QStringLiteral("SELECT 1"))) {
+            return {};
+        }
+    }
+    if (reconnect()) {
+        QSqlQuery query = this->query();
+        if (query.exec(QStringLiteral("SELECT 1"))) {
+            return {};
+        }
+    }
+    return Error{u"the server of the team batch " % path() % u" cannot be reached (" % serverText(m_db.lastError()) %
+                 u")"};
+}
+
 Expected<bool> PostgresConnection::hasRole(const QString &role) const
 {
     QSqlQuery query = this->query();
@@ -224,13 +250,17 @@ Expected<PostgresTransaction> PostgresConnection::begin()
 
 bool PostgresConnection::reconnect() const
 {
-    // Closing forgets the LISTENs; a window that listened goes on hearing of changes.
+    // Closing forgets the LISTENs; a window that listened goes on hearing of changes. An attempt
+    // while the server was still away closed them already: the channels are those kept before it.
     const QStringList channels = m_db.driver()->subscribedToNotifications();
+    if (!channels.isEmpty()) {
+        m_channels = channels;
+    }
     m_db.close();
     if (!m_db.open()) {
         return false;
     }
-    for (const QString &channel : channels) {
+    for (const QString &channel : std::as_const(m_channels)) {
         m_db.driver()->subscribeToNotification(channel);
     }
     return true;

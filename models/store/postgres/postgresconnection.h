@@ -22,6 +22,9 @@ class PostgresTransaction;
 class PostgresConnection
 {
 public:
+    // libpq's connect_timeout unless the address gives one.
+    static constexpr int defaultConnectTimeoutSeconds = 5;
+
     // Connects; the password, if the server wants one, comes from libpq's usual places.
     static Expected<std::unique_ptr<PostgresConnection>> open(const TeamAddress &address);
     ~PostgresConnection();
@@ -46,6 +49,10 @@ public:
     // Statements without parameters or results, sent as they are (several may be separated by ';').
     Expected<void> runScript(const QString &sql) const;
 
+    // A round trip to the server, connecting again if the connection broke; the error says the
+    // server cannot be reached. Inside a transaction, nothing is sent.
+    Expected<void> ensureConnected() const;
+
     // Whether the connection's user (session_user) is a member of the role.
     Expected<bool> hasRole(const QString &role) const;
     // The database user the server knows this connection as: who every write is recorded under.
@@ -67,6 +74,8 @@ private:
     TeamAddress m_address;
     QString m_connectionName;
     mutable QSqlDatabase m_db;
+    // The channels listened on, as the last reconnect() found them.
+    mutable QStringList m_channels;
     bool m_inTransaction = false;
 };
 

@@ -143,6 +143,35 @@ Expected<qint64> version(const PostgresBatch &batch, const QString &id)
     return query.value(0).toLongLong();
 }
 
+Expected<ReviewStore::Changes> changesSince(const PostgresBatch &batch, qint64 mark)
+{
+    PostgresConnection &db = batch.db();
+    // Asked between notifications to see that the server is still there: a connection that broke
+    // is made again here, so that the window hears of changes again once it is back.
+    if (Expected<void> connected = db.ensureConnected(); !connected) {
+        return connected.error();
+    }
+    QSqlQuery query = db.query();
+    ReviewStore::Changes changes{mark, {}};
+    if (mark == ReviewStore::noMark) {
+        if (Expected<void> done = db.run(
+                query, QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM annorev.audit WHERE batch = ?"), {batch.id});
+            !done) {
+            return done.error();
+        }
+        changes.mark = query.next() ? query.value(0).toLongLong() : 0;
+        return changes;
+    }
+    if (Expected<void> done = db.run(query,
+                                     QStringLiteral("SELECT seq, document_id FROM annorev.audit"
+                                                    " WHERE seq > ? AND batch = ? ORDER BY seq"),
+                                     {mark, batch.id});
+        !done) {
+        return done.error();
+    }
+    return StoreRows::changes(query, mark);
+}
+
 Expected<QStringList> ids(const PostgresBatch &batch)
 {
     QStringList result;

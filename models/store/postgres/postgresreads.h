@@ -17,6 +17,8 @@ enum class Missing
 
 Expected<ReviewStore::StoredDocument> document(const PostgresBatch &batch, const QString &id);
 Expected<qint64> version(const PostgresBatch &batch, const QString &id);
+// The documents changed since the mark, from the audit log (ReviewStore::changesSince()).
+Expected<ReviewStore::Changes> changesSince(const PostgresBatch &batch, qint64 mark);
 Expected<QStringList> ids(const PostgresBatch &batch);
 Expected<QList<DocumentProfile>> profiles(const PostgresBatch &batch, Missing missing);
 Expected<void> forEachProfile(const PostgresBatch &batch, const ReviewStore::ProfileVisitor &visit);

@@ -103,6 +103,11 @@ Expected<qint64> PostgresStore::version(const QString &id) const
     return PostgresReads::version(m_batch, id);
 }
 
+Expected<ReviewStore::Changes> PostgresStore::changesSince(qint64 mark) const
+{
+    return PostgresReads::changesSince(m_batch, mark);
+}
+
 Expected<QStringList> PostgresStore::ids() const
 {
     return PostgresReads::ids(m_batch);

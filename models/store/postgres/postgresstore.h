@@ -33,6 +33,7 @@ public:
 
     Expected<StoredDocument> document(const QString &id) const override;
     Expected<qint64> version(const QString &id) const override;
+    Expected<Changes> changesSince(qint64 mark) const override;
     Expected<QStringList> ids() const override;
     Expected<QList<ListEntry>> listEntries() const override;
     Expected<QList<DocumentProfile>> profiles() const override;

@@ -72,6 +72,10 @@ public:
     const std::optional<TextCodec> &cachedCodec() const { return m_codec; }
     void cacheCodec(TextCodec codec) const { m_codec = std::move(codec); }
 
+    // PRAGMA data_version as SqliteDocuments::changesSince() last read it (-1: never).
+    qint64 lastDataVersion() const { return m_dataVersion; }
+    void setLastDataVersion(qint64 version) const { m_dataVersion = version; }
+
 private:
     friend class SqliteTransaction;
     SqliteConnection(const QString &path, const QString &connectionName);
@@ -81,6 +85,7 @@ private:
     QString m_connectionName;
     QSqlDatabase m_db;
     mutable std::optional<TextCodec> m_codec;
+    mutable qint64 m_dataVersion = -1;
 };
 
 // A write transaction that rolls back unless it is committed: a write gives up by returning.

@@ -117,6 +117,40 @@ Expected<qint64> version(const SqliteConnection &connection, const QString &id)
     return last->version;
 }
 
+Expected<ReviewStore::Changes> changesSince(const SqliteConnection &connection, qint64 mark)
+{
+    // SQLite bumps a connection's data_version when another connection commits: one call that
+    // reads no table tells whether anything can have changed.
+    QSqlQuery query = connection.query();
+    if (Expected<void> done = connection.run(query, QStringLiteral("PRAGMA data_version")); !done) {
+        return done.error();
+    }
+    const qint64 dataVersion = query.next() ? query.value(0).toLongLong() : 0;
+    query.finish();
+    if (mark != ReviewStore::noMark && dataVersion == connection.lastDataVersion()) {
+        return ReviewStore::Changes{mark, {}};
+    }
+    // Every change of a document's text, decision or source flags writes an audit row (see
+    // lastWrite): the rows after the mark name them.
+    ReviewStore::Changes changes{mark, {}};
+    if (mark == ReviewStore::noMark) {
+        if (Expected<void> done = connection.run(query, QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM audit"));
+            !done) {
+            return done.error();
+        }
+        changes.mark = query.next() ? query.value(0).toLongLong() : 0;
+    } else {
+        if (Expected<void> done = connection.run(
+                query, QStringLiteral("SELECT seq, document_id FROM audit WHERE seq > ? ORDER BY seq"), {mark});
+            !done) {
+            return done.error();
+        }
+        changes = StoreRows::changes(query, mark);
+    }
+    connection.setLastDataVersion(dataVersion);
+    return changes;
+}
+
 Expected<QStringList> ids(const SqliteConnection &connection)
 {
     QSqlQuery query = connection.query();

@@ -24,6 +24,7 @@ QString summaryFlagged(const QString &flag);
 
 Expected<ReviewStore::StoredDocument> document(const SqliteConnection &connection, const QString &id);
 Expected<qint64> version(const SqliteConnection &connection, const QString &id);
+Expected<ReviewStore::Changes> changesSince(const SqliteConnection &connection, qint64 mark);
 Expected<QStringList> ids(const SqliteConnection &connection);
 Expected<QList<ReviewStore::ListEntry>> listEntries(const SqliteConnection &connection);
 Expected<QList<DocumentProfile>> profiles(const SqliteConnection &connection);

@@ -89,6 +89,11 @@ Expected<qint64> SqliteStore::version(const QString &id) const
     return SqliteDocuments::version(*m_connection, id);
 }
 
+Expected<ReviewStore::Changes> SqliteStore::changesSince(qint64 mark) const
+{
+    return SqliteDocuments::changesSince(*m_connection, mark);
+}
+
 Expected<QStringList> SqliteStore::ids() const
 {
     return SqliteDocuments::ids(*m_connection);

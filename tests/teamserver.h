@@ -120,16 +120,19 @@ public:
     }
 
     // Stops and starts the server again, as a restart under a stream of writes does.
-    static bool restart()
+    static bool restart() { return cluster(QStringLiteral("restart")); }
+    // Stops the server, keeping its data, and starts it again: a server away for a while.
+    static bool pause() { return cluster(QStringLiteral("pause")); }
+    static bool resume() { return cluster(QStringLiteral("resume")); }
+
+private:
+    static bool cluster(const QString &action)
     {
         QProcess process;
-        process.start(QStringLiteral("bash"),
-                      {QStringLiteral(ANNOREV_PGCLUSTER_SCRIPT), QStringLiteral("restart"), directory()});
+        process.start(QStringLiteral("bash"), {QStringLiteral(ANNOREV_PGCLUSTER_SCRIPT), action, directory()});
         return process.waitForFinished(120000) && process.exitStatus() == QProcess::NormalExit &&
                process.exitCode() == 0;
     }
-
-private:
     static QString adminConnection() { return QStringLiteral("annorev-test-admin"); }
     QString m_prefix;
 };

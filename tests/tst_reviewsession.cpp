@@ -66,6 +66,8 @@ private slots:
     void eachDocumentKeepsItsUndoHistoryForTheSession();
     void aDocumentChangedElsewhereDropsItsUndoHistory();
     void anEditOrDecisionOnADocumentChangedMeanwhileIsRefusedAndShowsTheirs();
+    void aRefusedChangeIsKeptToReapplyOnTheirVersionOrDrop_data();
+    void aRefusedChangeIsKeptToReapplyOnTheirVersionOrDrop();
     void openAfterAQuickEditSeesIt();
     void applyFixAfterAQuickEditUsesTheCurrentFindings();
     void anEditUndoesTheDecisionAtOnceAndInTheStore_data();
@@ -495,6 +497,113 @@ void TestReviewSession::anEditOrDecisionOnADocumentChangedMeanwhileIsRefusedAndS
     const QString decision = errorOf(m_session->setStatus(ReviewStatus::Rejected, u"no"_s));
     QVERIFY2(decision.contains(u"was changed by someone"_s), qPrintable(decision));
     QCOMPARE(m_store->document(first)->status, ReviewStatus::Unreviewed);
+}
+
+void TestReviewSession::aRefusedChangeIsKeptToReapplyOnTheirVersionOrDrop_data()
+{
+    // Someone else changes the first document (theirs) while this session shows it; the session's
+    // change (mine), made on the old version, is refused. Their change: "untag 1" removes the second
+    // span, "rewrite" changes the text itself.
+    QTest::addColumn<QString>("theirs");
+    QTest::addColumn<QStringList>("mine"); // "tag N" tags the Nth untagged word; "untag N"; "text 0"
+    QTest::addColumn<bool>("reapplies");
+    QTest::addColumn<int>("spansAfter"); // spans after re-applying, against the original count
+    QTest::addColumn<QString>("description");
+    QTest::addRow("my tag on their untag") << u"untag 1"_s << QStringList{u"tag 0"_s} << true << 0 << u"Tag"_s;
+    QTest::addRow("two tags of mine, one change kept")
+        << u"untag 1"_s << QStringList{u"tag 0"_s, u"tag 1"_s} << true << 1 << u"and 1 more changes"_s;
+    QTest::addRow("my untag of another span") << u"untag 1"_s << QStringList{u"untag 2"_s} << true << -2 << u"Untag"_s;
+    QTest::addRow("my untag of the span they untagged too")
+        << u"untag 1"_s << QStringList{u"untag 1"_s} << true << -1 << u"Untag"_s;
+    QTest::addRow("their rewrite of the text") << u"rewrite"_s << QStringList{u"tag 0"_s} << false << 0 << u"Tag"_s;
+    QTest::addRow("my rewrite of a span's text") << u"untag 1"_s << QStringList{u"text 0"_s} << false << 0 << QString();
+}
+
+void TestReviewSession::aRefusedChangeIsKeptToReapplyOnTheirVersionOrDrop()
+{
+    QFETCH(QString, theirs);
+    QFETCH(QStringList, mine);
+    QFETCH(bool, reapplies);
+    QFETCH(int, spansAfter);
+    QFETCH(QString, description);
+    QVERIFY(setUpSession());
+    QVERIFY_OK(m_session->open(first));
+    const Document original = m_session->document();
+    const qsizetype spans = original.spans().size();
+    QVERIFY(spans >= 3);
+    const auto words = untaggedWords(original, 2);
+    QCOMPARE(words.size(), 2);
+
+    const std::unique_ptr<ReviewStore> other = openedStore(m_store->path());
+    QVERIFY(other);
+    QByteArray their;
+    if (theirs == u"rewrite") {
+        their = "Rewritten elsewhere, with <model>Theirs</model>.";
+    } else {
+        const Expected<Document> untagged =
+            DocumentEditor::apply(original, SpanEdit::remove(original.spans().at(1)), Schema::builtin());
+        QVERIFY_OK(untagged);
+        their = untagged->source();
+    }
+    QVERIFY_OK(other->setTaggedText(first, their, Schema::builtin(), m_checker, u"someone"_s));
+
+    QSignalSpy changed(m_session.get(), &ReviewSession::unsavedEditChanged);
+    for (const QString &step : std::as_const(mine)) {
+        const qsizetype n = step.section(u' ', 1).toLongLong();
+        if (step.startsWith(u"tag")) {
+            QVERIFY_OK(m_session->tag(u"model"_s, words[n].first, words[n].second, false));
+        } else if (step.startsWith(u"untag")) {
+            // The original's span n, wherever it is in the session's current text.
+            const Span &span = original.spans().at(n);
+            const qsizetype index = DocumentEditor::findSpan(m_session->document(), span.label, span.start, span.end);
+            QVERIFY(index >= 0);
+            QVERIFY_OK(m_session->untag(index));
+        } else {
+            QVERIFY_OK(m_session->setSpanText(n, u"Mine"_s));
+        }
+    }
+    QVERIFY(!m_session->waitForSaved());
+    QCOMPARE(m_session->document().source(), their);
+    QVERIFY(m_session->unsavedEdit().has_value());
+    QVERIFY(changed.size() >= 1);
+    QCOMPARE(m_session->unsavedEdit()->documentId(), first);
+    QVERIFY2(m_session->unsavedEdit()->description().contains(description),
+             qPrintable(m_session->unsavedEdit()->description()));
+
+    const Expected<void> reapplied = m_session->reapplyUnsavedEdit();
+    if (!reapplies) {
+        QVERIFY2(errorOf(reapplied).contains(u"make it again"_s), qPrintable(errorOf(reapplied)));
+        QVERIFY(m_session->unsavedEdit().has_value()); // kept, to read or drop
+        QCOMPARE(m_store->document(first)->taggedText, their);
+        m_session->dropUnsavedEdit();
+        QVERIFY(!m_session->unsavedEdit().has_value());
+        QCOMPARE(m_session->document().source(), their);
+        return;
+    }
+    QVERIFY_OK(reapplied);
+    QVERIFY(!m_session->unsavedEdit().has_value());
+    QVERIFY(m_session->waitForSaved());
+    // Their change stays and mine is made on it, saved as one step that undo takes back.
+    const Document now = m_session->document();
+    QCOMPARE(m_store->document(first)->taggedText, now.source());
+    QCOMPARE(now.spans().size(), spans + spansAfter);
+    QCOMPARE(DocumentEditor::findSpan(now, original.spans().at(1).label, original.spans().at(1).start,
+                                      original.spans().at(1).end),
+             -1);
+    for (const QString &step : std::as_const(mine)) {
+        if (step.startsWith(u"tag")) {
+            const qsizetype n = step.section(u' ', 1).toLongLong();
+            QVERIFY(DocumentEditor::findSpan(now, u"model"_s, words[n].first, words[n].second) >= 0);
+        }
+    }
+    if (m_session->undoStack()->count() > 0) {
+        QCOMPARE(m_session->undoStack()->count(), 1);
+        m_session->undoStack()->undo();
+        QVERIFY(m_session->waitForSaved());
+        QCOMPARE(m_store->document(first)->taggedText, their);
+    } else {
+        QCOMPARE(now.source(), their); // nothing left to make: they had done it too
+    }
 }
 
 void TestReviewSession::aDocumentChangedElsewhereDropsItsUndoHistory()

@@ -7,14 +7,19 @@
 #include "countryaliases.h"
 #include "mainwindow.h"
 #include "reviewpane.h"
+#include "reviewsession.h"
 #include "schema.h"
+#include "sourceview.h"
+#include "storewatch.h"
 #include "teamserver.h"
 #include "teamstore.h"
+#include "unsavedchangebar.h"
 #include "windowfixture.h"
 
 #include <QAction>
 #include <QElapsedTimer>
 #include <QLabel>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QTest>
 
@@ -31,6 +36,7 @@ private slots:
     void aDocumentSomeoneElseHoldsIsReadOnlyAndSaysWho();
     void nextForMeClaimsAndShowsTheNextFreeDocument();
     void anotherMembersDecisionShowsInTheListWithinASecond();
+    void aServerThatGoesAwayShowsABannerAndTheRefusedEditIsReappliedWhenItIsBack();
 
 private:
     QString batch(const QString &user) const { return m_server.address(m_server.user(user), m_batchName); }
@@ -126,6 +132,56 @@ void TestWindowTeam::anotherMembersDecisionShowsInTheListWithinASecond()
     QVERIFY_OK(bob->setStatus({ids->constLast()}, ReviewStatus::NeedsWork, {}, {}));
     QTRY_COMPARE_WITH_TIMEOUT(progress->text(), u"1 / 5 reviewed"_s, 1000);
     qInfo("shown %lld ms after the other member's decision", qlonglong(timer.elapsed()));
+}
+
+void TestWindowTeam::aServerThatGoesAwayShowsABannerAndTheRefusedEditIsReappliedWhenItIsBack()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(openBatch(window, {batch(u"alice"_s)}));
+    QTRY_COMPARE(window.currentDocumentId(), first);
+    ReviewSession *session = window.session();
+    const QByteArray before = session->document().source();
+    auto *banner = window.findChild<QLabel *>(u"unreachableBanner"_s);
+    auto *bar = window.findChild<UnsavedChangeBar *>(u"unsavedChangeBar"_s);
+    QVERIFY(banner && bar);
+    QVERIFY(banner->isHidden());
+
+    // The server goes away under an edit: the edit is not shown as saved, and is kept.
+    QVERIFY(TeamServer::pause());
+    auto resume = qScopeGuard([] { TeamServer::resume(); });
+    QVERIFY_OK(session->untag(0));
+    QVERIFY(!session->waitForSaved(30000));
+    QCOMPARE(session->document().source(), before);
+    QVERIFY(bar->isVisible());
+    QVERIFY2(bar->text().startsWith(u"Not saved: Untag"_s), qPrintable(bar->text()));
+    QCOMPARE(window.findChild<QLabel *>(u"saveLabel"_s)->text(), u"A change was not saved"_s);
+
+    // Within a poll the window says so and takes no more changes.
+    QTRY_VERIFY_WITH_TIMEOUT(!banner->isHidden(), StoreWatch::teamIntervalMs + 3000);
+    QVERIFY2(banner->text().startsWith(u"Out of touch with the store: the server of the team batch"_s),
+             qPrintable(banner->text()));
+    QVERIFY(!window.findChild<ReviewPane *>()->isEditable());
+    QVERIFY(!window.findChild<QAction *>(u"approve"_s)->isEnabled());
+
+    // Back within a retry of the server, and the kept edit goes through on the new connection.
+    QVERIFY(TeamServer::resume());
+    resume.dismiss();
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isHidden(), StoreWatch::retryIntervalMs + 3000);
+    QVERIFY(window.findChild<ReviewPane *>()->isEditable());
+    QVERIFY(window.findChild<QAction *>(u"approve"_s)->isEnabled());
+    QTest::keyClick(window.findChild<SourceView *>(u"textView"_s), Qt::Key_A, Qt::AltModifier);
+    QTRY_VERIFY(bar->isHidden());
+    QVERIFY(session->waitForSaved(30000));
+    QVERIFY(session->document().source() != before);
+    QCOMPARE(store(u"bob"_s)->document(first)->taggedText, session->document().source());
+
+    // And it hears the server's notifications again.
+    auto *progress = window.findChild<QLabel *>(u"progressLabel"_s);
+    const QString reviewed = progress->text();
+    QVERIFY_OK(store(u"bob"_s)->setStatus({second}, ReviewStatus::NeedsWork, {}, {}));
+    QTRY_VERIFY_WITH_TIMEOUT(progress->text() != reviewed, 1000);
 }
 
 QTEST_MAIN(TestWindowTeam)

@@ -23,6 +23,7 @@
 #include "schema.h"
 #include "sourceview.h"
 #include "spotcheckmode.h"
+#include "storewatch.h"
 #include "teampresence.h"
 #include "textfacts.h"
 #include "windowactions.h"
@@ -37,6 +38,7 @@
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QSplitter>
@@ -66,8 +68,28 @@ MainWindow::MainWindow(QWidget *parent)
     m_actions = new WindowActions(m_schema, this, m_review, m_list, m_spotCheck, m_compare->dock());
     m_recent = new RecentBatches(m_actions->recentMenu(), this);
     m_team = new TeamPresence(this);
-    connect(m_team, &TeamPresence::documentsChanged, this, &MainWindow::teamDocumentsChanged);
+    connect(m_team, &TeamPresence::documentsChanged, this, &MainWindow::documentsChangedElsewhere);
     connect(m_team, &TeamPresence::errorOccurred, this, &MainWindow::showError);
+    m_watch = new StoreWatch(this);
+    connect(m_watch, &StoreWatch::documentsChanged, this, &MainWindow::documentsChangedElsewhere);
+    connect(m_watch, &StoreWatch::unreachable, this, [this](const QString &message) {
+        m_review->setUnreachable(
+            tr("Out of touch with the store: %1. The document is read-only until it is back; annorev tries again "
+               "in %2 seconds, then less and less often (at least every %3 seconds). A change that was not saved "
+               "waits above the text to be re-applied.")
+                .arg(message)
+                .arg(StoreWatch::retryIntervalMs / 1000)
+                .arg(StoreWatch::maxRetryIntervalMs / 1000));
+        updateActions();
+    });
+    connect(m_watch, &StoreWatch::reachable, this, [this] {
+        const bool wasOut = m_review->isUnreachable();
+        m_review->setUnreachable({});
+        if (wasOut) {
+            m_review->showMessage(tr("In touch with the store again."));
+        }
+        updateActions();
+    });
     connect(m_recent, &RecentBatches::openRequested, this, [this](const QStringList &paths) { openBatch(paths); });
     connectActions();
     restoreSettings();
@@ -85,6 +107,7 @@ MainWindow::~MainWindow()
     m_review->setHeldBy({});
     m_compare->setSession(nullptr);
     m_team->setStore(nullptr);
+    m_watch->setStore(nullptr);
     m_session.reset();
     m_store.reset();
 }
@@ -311,23 +334,60 @@ void MainWindow::nextForMe()
     }
 }
 
-void MainWindow::teamDocumentsChanged(const QStringList &ids)
+void MainWindow::documentsChangedElsewhere(const QStringList &ids)
 {
     if (!m_store) {
         return;
     }
+    const QString shown = m_review->shownId();
     for (const QString &id : ids) {
         const Expected<ReviewStore::StoredDocument> stored = m_store->document(id);
         if (!stored) {
             continue; // a document this window does not list
         }
-        m_list->updateStatus(id, stored->status);
-        m_list->updateDocument(id, TextFacts::of(stored->taggedText, m_schema, m_checker).facts);
-        if (id == m_review->shownId()) {
-            m_review->setHeldBy(m_team->documentShown(id));
-            updateActions();
+        // This window's own writes come back too (its writer has a connection of its own): the
+        // list already has them, and checking the text again would only cost time.
+        const bool own = m_session && id == m_session->documentId() && stored->version == m_session->storeVersion();
+        if (!own) {
+            m_list->updateStatus(id, stored->status);
+            m_list->updateDocument(id, TextFacts::of(stored->taggedText, m_schema, m_checker).facts);
         }
+        if (id != shown) {
+            continue;
+        }
+        m_review->setHeldBy(m_team->documentShown(id));
+        // Showing the store's version now saves the reviewer an edit the store would refuse as
+        // made on an older one. A write still on its way is refused that way and reverts anyway.
+        if (!own && m_session && !m_session->isSaving()) {
+            reopenShownDocument(changedByMessage(id));
+        }
+        updateActions();
     }
+}
+
+QString MainWindow::changedByMessage(const QString &id) const
+{
+    const Expected<QList<ReviewStore::AuditEntry>> log = m_store->auditLog(id);
+    if (!log || log->isEmpty()) {
+        return tr("%1 was changed elsewhere; it shows the saved version now.").arg(id);
+    }
+    const ReviewStore::AuditEntry &last = log->constLast();
+    return tr("%1 was changed by %2 at %3; it shows that version now.")
+        .arg(id, last.reviewer, QLocale().toString(last.at.toLocalTime().time(), QLocale::ShortFormat));
+}
+
+void MainWindow::reopenShownDocument(const QString &message)
+{
+    const QString id = m_session->documentId();
+    if (const Expected<void> opened = m_session->open(id); !opened) {
+        showError(opened.error().message);
+        return;
+    }
+    const Expected<ReviewStore::StoredDocument> stored = m_store->document(id);
+    m_actions->noteEdit()->setText(stored ? stored->note : QString());
+    m_refreshTimer->stop();
+    refresh();
+    m_review->showMessage(message);
 }
 
 void MainWindow::openBatch(const QStringList &inputs, const QString &storePath)
@@ -366,6 +426,7 @@ void MainWindow::releaseStore()
     m_review->setHeldBy({});
     m_compare->setSession(nullptr);
     m_team->setStore(nullptr);
+    m_watch->setStore(nullptr);
     m_session.reset();
     m_store.reset();
 }
@@ -398,6 +459,7 @@ void MainWindow::batchReady()
     m_spotCheck->openStore(*m_store, batch->reviewer);
     m_batch = batch->inputs;
     m_team->setStore(m_store.get());
+    m_watch->setStore(m_store.get());
     startSession(batch->reviewer);
 
     m_list->showBatch(batch->firstPage, batch->documentCount, m_store->path());
@@ -428,6 +490,7 @@ void MainWindow::startSession(const QString &reviewer)
         }
     });
     connect(m_session.get(), &ReviewSession::savingChanged, this, &MainWindow::updateSaveState);
+    connect(m_session.get(), &ReviewSession::unsavedEditChanged, this, &MainWindow::updateSaveState);
     connect(m_session.get(), &ReviewSession::errorOccurred, this, &MainWindow::showError);
     // An edit of an approved or rejected document undoes the decision: the list says so at once.
     connect(m_session.get(), &ReviewSession::statusChanged, this, [this](ReviewStatus status) {
@@ -528,8 +591,16 @@ void MainWindow::refreshResult(bool showFindings)
 
 void MainWindow::updateSaveState()
 {
-    const bool saving = m_session && m_session->isSaving();
-    m_saveLabel->setText(m_session ? (saving ? tr("Saving…") : tr("All changes saved")) : QString());
+    if (!m_session) {
+        m_saveLabel->clear();
+    } else if (m_session->isSaving()) {
+        m_saveLabel->setText(tr("Saving…"));
+    } else if (m_session->unsavedEdit()) {
+        // Refused, and kept above its document's text to re-apply or drop.
+        m_saveLabel->setText(tr("A change was not saved"));
+    } else {
+        m_saveLabel->setText(tr("All changes saved"));
+    }
 }
 
 void MainWindow::clearDocument(const QString &placeholder)
@@ -563,8 +634,10 @@ void MainWindow::updateActions()
     // Enabled with any document: from the text it applies the fix at the cursor, and says so when
     // there is none rather than staying silent.
     a.applyFix->setEnabled(editable);
+    // Someone else's document, or a store out of reach: nothing to decide or write now.
+    const bool writable = !m_review->isHeld() && !m_review->isUnreachable();
     for (QAction *action : a.documentActions) {
-        action->setEnabled(open && !m_review->isHeld());
+        action->setEnabled(open && writable);
     }
     a.nextForMe->setEnabled(m_team->isTeam());
     a.exportBatch->setEnabled(m_store != nullptr);
@@ -574,8 +647,8 @@ void MainWindow::updateActions()
     a.pass->setEnabled(judging);
     a.fail->setEnabled(judging);
     QUndoStack *undo = m_session ? m_session->undoStack() : nullptr;
-    a.undo->setEnabled(undo && undo->canUndo());
-    a.redo->setEnabled(undo && undo->canRedo());
+    a.undo->setEnabled(undo && undo->canUndo() && writable);
+    a.redo->setEnabled(undo && undo->canRedo() && writable);
     a.undo->setText(undo && undo->canUndo() ? tr("&Undo %1").arg(undo->undoText()) : tr("&Undo"));
     a.redo->setText(undo && undo->canRedo() ? tr("&Redo %1").arg(undo->redoText()) : tr("&Redo"));
 }

@@ -21,6 +21,7 @@ class DocumentListPanel;
 class OpenBatchFeedback;
 class OpenProgress;
 class RecentBatches;
+class StoreWatch;
 class TeamPresence;
 class ReviewPane;
 class ReviewSession;
@@ -79,8 +80,14 @@ private:
     void openTeamBatch();
     // Review › Next for Me: claims the next document nobody holds and shows it.
     void nextForMe();
-    // Other members' changes, as the team store announced them: the list reads their rows again.
-    void teamDocumentsChanged(const QStringList &ids);
+    // Another window, process or team member changed these documents in the store (the team
+    // store's server announced them, or StoreWatch saw them): the list reads their rows again, and
+    // the document shown is shown as the store has it now.
+    void documentsChangedElsewhere(const QStringList &ids);
+    QString changedByMessage(const QString &id) const;
+    // Reads the shown document from the store again (its undo steps go if its text changed) and
+    // says why.
+    void reopenShownDocument(const QString &message);
     void batchReady();
     void batchFailed(const QString &error);
     // Lets go of the batch's session and store, remembering where the reviewer was.
@@ -123,6 +130,7 @@ private:
     WindowActions *m_actions = nullptr;
     RecentBatches *m_recent = nullptr;
     TeamPresence *m_team = nullptr;
+    StoreWatch *m_watch = nullptr;
     QSplitter *m_outerSplitter = nullptr;
     QLabel *m_saveLabel = nullptr;
     QTimer *m_refreshTimer = nullptr;

@@ -13,6 +13,7 @@
 #include "reviewsession.h"
 #include "schema.h"
 #include "sourceview.h"
+#include "unsavedchangebar.h"
 #include "valueformat.h"
 
 #include <QAction>
@@ -93,18 +94,28 @@ ReviewPane::ReviewPane(const Schema &schema, QWidget *parent) : QWidget(parent),
     });
     connect(m_sourceView, &QPlainTextEdit::selectionChanged, this, &ReviewPane::editTargetChanged);
     connect(m_sourceView, &QWidget::customContextMenuRequested, this, &ReviewPane::showTextMenu);
-    // Stays while the document is held by someone else, unlike the refusals below it.
-    m_heldBanner = new QLabel(textPanel);
-    m_heldBanner->setObjectName(u"heldBanner"_s);
-    m_heldBanner->setTextFormat(Qt::PlainText);
-    m_heldBanner->setWordWrap(true);
-    m_heldBanner->setFrameShape(QFrame::StyledPanel);
-    m_heldBanner->setMargin(6);
-    m_heldBanner->setBackgroundRole(QPalette::ToolTipBase);
-    m_heldBanner->setForegroundRole(QPalette::ToolTipText);
-    m_heldBanner->setAutoFillBackground(true);
-    m_heldBanner->hide();
-    textLayout->addWidget(m_heldBanner);
+    // Stay while the document is held by someone else or the store is out of reach, unlike the
+    // refusals below them.
+    const auto makeBanner = [&](const QString &name) {
+        auto *banner = new QLabel(textPanel);
+        banner->setObjectName(name);
+        banner->setTextFormat(Qt::PlainText);
+        banner->setWordWrap(true);
+        banner->setFrameShape(QFrame::StyledPanel);
+        banner->setMargin(6);
+        banner->setBackgroundRole(QPalette::ToolTipBase);
+        banner->setForegroundRole(QPalette::ToolTipText);
+        banner->setAutoFillBackground(true);
+        banner->hide();
+        textLayout->addWidget(banner);
+        return banner;
+    };
+    m_unreachableBanner = makeBanner(u"unreachableBanner"_s);
+    m_heldBanner = makeBanner(u"heldBanner"_s);
+    m_unsaved = new UnsavedChangeBar(textPanel);
+    connect(m_unsaved, &UnsavedChangeBar::errorOccurred, this, &ReviewPane::showMessage);
+    connect(m_unsaved, &UnsavedChangeBar::done, this, &ReviewPane::showMessage);
+    textLayout->addWidget(m_unsaved);
     m_message = new InlineMessage(textPanel);
     textLayout->addWidget(m_message);
     textLayout->addWidget(m_sourceView, 1);
@@ -186,6 +197,7 @@ void ReviewPane::setSession(ReviewSession *session)
 {
     m_session = session;
     m_shownId.clear();
+    m_unsaved->setSession(session);
 }
 
 void ReviewPane::setActions(const QList<QAction *> &tag, const QList<QAction *> &exactTag, QAction *rawSource,
@@ -207,6 +219,7 @@ void ReviewPane::showDocument()
     const bool sameDocument = id == m_shownId;
     const bool checked = m_session->isChecked();
     m_shownId = id;
+    m_unsaved->update();
     // The text and its spans show at once; findings and records follow the check, which for an
     // edit runs on the session's writer thread (showResult()).
     m_sourceView->showDocument(m_session->document(),
@@ -238,6 +251,7 @@ void ReviewPane::showResult(bool showFindings)
 void ReviewPane::clear(const QString &placeholder)
 {
     m_shownId.clear();
+    m_unsaved->hide();
     m_sourceView->clearDocument(placeholder);
     m_records->clear();
     m_findings->clear();
@@ -248,18 +262,32 @@ void ReviewPane::clear(const QString &placeholder)
 
 bool ReviewPane::isEditable() const
 {
-    return m_session && !m_shownId.isEmpty() && !m_sourceView->isRawSource() && m_heldBy.isEmpty();
+    return m_session && !m_shownId.isEmpty() && !m_sourceView->isRawSource() && m_heldBy.isEmpty() &&
+           m_unreachable.isEmpty();
 }
 
 void ReviewPane::setHeldBy(const QString &banner)
 {
     m_heldBy = banner;
-    m_recordView->setEditTriggers(banner.isEmpty()
-                                      ? QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
-                                            QAbstractItemView::AnyKeyPressed
-                                      : QAbstractItemView::NoEditTriggers);
     m_heldBanner->setText(banner);
-    m_heldBanner->setVisible(!banner.isEmpty());
+    updateReadOnly();
+}
+
+void ReviewPane::setUnreachable(const QString &banner)
+{
+    m_unreachable = banner;
+    m_unreachableBanner->setText(banner);
+    updateReadOnly();
+}
+
+void ReviewPane::updateReadOnly()
+{
+    const bool readOnly = !m_heldBy.isEmpty() || !m_unreachable.isEmpty();
+    m_recordView->setEditTriggers(readOnly ? QAbstractItemView::NoEditTriggers
+                                           : QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
+                                                 QAbstractItemView::AnyKeyPressed);
+    m_heldBanner->setVisible(!m_heldBy.isEmpty());
+    m_unreachableBanner->setVisible(!m_unreachable.isEmpty());
     Q_EMIT editTargetChanged();
 }
 

@@ -17,6 +17,7 @@ namespace annorev {
 class EmptyViewNotice;
 class FindingListModel;
 class InlineMessage;
+class UnsavedChangeBar;
 class RecordTableModel;
 class ReviewSession;
 class Schema;
@@ -53,6 +54,10 @@ public:
     // this banner until it is cleared with an empty one or another document is shown.
     void setHeldBy(const QString &banner);
     bool isHeld() const { return !m_heldBy.isEmpty(); }
+    // The store cannot be reached (a team batch's server went away): the document is shown
+    // read-only under this banner until it is cleared with an empty one.
+    void setUnreachable(const QString &banner);
+    bool isUnreachable() const { return !m_unreachable.isEmpty(); }
     // A refusal or failure, by the text where the reviewer is looking.
     void showMessage(const QString &message);
     void hideMessage();
@@ -94,11 +99,14 @@ private:
     void showRecordMenu(const QPoint &position);
     void showFindingMenu(const QPoint &position);
     void addSpanActions(QMenu *menu, qsizetype span);
+    // What setHeldBy() and setUnreachable() share: the record cells and the banners follow.
+    void updateReadOnly();
 
     const Schema &m_schema;
     ReviewSession *m_session = nullptr;
     QString m_shownId;
     QString m_heldBy;
+    QString m_unreachable;
     bool m_syncingSelection = false;
     bool m_committingCell = false;
     bool m_resizeRecords = false; // a new document's records are laid out when they arrive
@@ -111,6 +119,8 @@ private:
     SourceView *m_sourceView = nullptr;
     InlineMessage *m_message = nullptr;
     QLabel *m_heldBanner = nullptr;
+    QLabel *m_unreachableBanner = nullptr;
+    UnsavedChangeBar *m_unsaved = nullptr;
     QTableView *m_recordView = nullptr;
     QTableView *m_findingView = nullptr;
     EmptyViewNotice *m_recordNotice = nullptr;

@@ -162,6 +162,12 @@ void ReviewSession::revert(const QString &storeError)
     // The writer skips the steps after the failed one; they stay pending until it has.
     const QString lost = m_pending.front().description;
     const qsizetype later = qsizetype(m_pending.size()) - 1;
+    // What the reviewer changed since the store last took a write: kept to be made again.
+    QStringList steps;
+    for (const PendingStep &step : m_pending) {
+        steps.append(step.description);
+    }
+    m_unsaved = PendingEdit::between(m_id, m_saved, m_document, steps);
     m_pending.pop_front();
     ++m_generation;
     ++m_failures;
@@ -176,6 +182,11 @@ void ReviewSession::revert(const QString &storeError)
         message += u' ' + tr("The document is back to the last version saved here; reading the store failed: %1")
                               .arg(stored.error().message);
     }
+    if (m_unsaved && stored) {
+        message +=
+            u' ' + (m_unsaved->changesText() ? tr("Your change rewrote text and cannot be placed on it; make it again.")
+                                             : tr("Your change is kept: re-apply it on this version, or drop it."));
+    }
     m_undoStack->clear();
     show(stored ? Document::parse(stored->taggedText, m_schema) : m_saved);
     if (stored) {
@@ -187,6 +198,42 @@ void ReviewSession::revert(const QString &storeError)
     Q_EMIT errorOccurred(message);
     Q_EMIT documentChanged();
     Q_EMIT resultChanged();
+    Q_EMIT unsavedEditChanged();
+}
+
+Expected<void> ReviewSession::reapplyUnsavedEdit()
+{
+    if (!m_unsaved) {
+        return Error{tr("there is no refused change to re-apply")};
+    }
+    if (m_unsaved->documentId() != m_id) {
+        return Error{
+            tr("the refused change belongs to %1: open it to re-apply the change").arg(m_unsaved->documentId())};
+    }
+    // On the latest text: a step still on its way may yet be refused and bring a newer version.
+    if (!waitForSaved()) {
+        return Error{tr("the document is not saved yet; re-apply once it is")};
+    }
+    const Expected<QList<SpanEdit>> edits = m_unsaved->editsOn(m_document);
+    if (!edits) {
+        return Error{tr("%1 cannot be re-applied: %2").arg(m_unsaved->description(), edits.error().message)};
+    }
+    if (!edits->isEmpty()) {
+        if (Expected<void> applied = apply(*edits, tr("Re-apply: %1").arg(m_unsaved->description())); !applied) {
+            return Error{tr("%1 cannot be re-applied: %2").arg(m_unsaved->description(), applied.error().message)};
+        }
+    }
+    m_unsaved.reset();
+    Q_EMIT unsavedEditChanged();
+    return {};
+}
+
+void ReviewSession::dropUnsavedEdit()
+{
+    if (m_unsaved) {
+        m_unsaved.reset();
+        Q_EMIT unsavedEditChanged();
+    }
 }
 
 bool ReviewSession::waitForSaved(int msecs)

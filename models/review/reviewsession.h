@@ -3,6 +3,7 @@
 #include "checker.h"
 #include "document.h"
 #include "expected.h"
+#include "pendingedit.h"
 #include "reviewstatus.h"
 #include "spanedit.h"
 
@@ -87,11 +88,23 @@ public:
     bool waitForSaved(int msecs = -1);
     bool isSaving() const { return !m_pending.empty(); }
 
+    // The reviewer's change the store last refused (another process or member changed the document
+    // first, or the store could not be written), kept after the revert to the store's version.
+    const std::optional<PendingEdit> &unsavedEdit() const { return m_unsaved; }
+    // Makes the refused change again on the document as the store has it now, as one undo step; the
+    // open document must be the one it was made on. Refuses, keeping it, when it cannot be placed
+    // (see PendingEdit::editsOn()).
+    Expected<void> reapplyUnsavedEdit();
+    void dropUnsavedEdit();
+
     // Who the next edits and decisions are recorded under.
     void setReviewer(const QString &reviewer) { m_reviewer = reviewer; }
     const QString &reviewer() const { return m_reviewer; }
 
     const QString &documentId() const { return m_id; }
+    // The open document's version in the store after this session's last write, or as opened: a
+    // store holding a later one was changed by someone else.
+    qint64 storeVersion() const { return m_writtenVersion; }
     // The open document's review status. An edit (undo and redo included) of an approved or
     // rejected document makes it unreviewed at once, as the store does when it writes the edit.
     ReviewStatus status() const { return m_status; }
@@ -118,6 +131,8 @@ Q_SIGNALS:
     // status() changed: a decision, or an edit that undid one.
     void statusChanged(ReviewStatus status);
     void errorOccurred(const QString &message);
+    // unsavedEdit() changed.
+    void unsavedEditChanged();
 
 private:
     friend class SessionEditCommand;
@@ -165,6 +180,7 @@ private:
     // The version the store holds after this session's last write: what a decision is made on.
     qint64 m_writtenVersion = 0;
     qsizetype m_failures = 0;
+    std::optional<PendingEdit> m_unsaved;
     // Set while an undo step is being applied: a revert then would clear the stack under it.
     bool m_changing = false;
     bool m_deliveryDeferred = false;

@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # A PostgreSQL 15 cluster of the test run's own: `start DIR` makes one in DIR (initdb) and starts
-# it listening on a Unix socket in DIR only (no TCP); `stop DIR` stops it and removes DIR. The
+# it listening on a Unix socket in DIR only (no TCP); `stop DIR` stops it and removes DIR;
+# `restart DIR` stops and starts it, `pause DIR` stops it and `resume DIR` starts it again. The
 # team tests connect with host=DIR and user postgres (trust: the socket is only reachable through
 # DIR). initdb refuses to run as root, and CI runs as root: then the server runs as the postgres
 # system user (created by the postgresql-15 package) in a directory it owns.
 # CTest runs start as a fixture setup and stop as its cleanup, which runs even when tests fail.
 set -euo pipefail
 
-action=${1:?usage: pgcluster.sh start|stop DIR}
-dir=${2:?usage: pgcluster.sh start|stop DIR}
+action=${1:?usage: pgcluster.sh start|stop|restart|pause|resume DIR}
+dir=${2:?usage: pgcluster.sh start|stop|restart|pause|resume DIR}
 bin=${ANNOREV_PG_BINDIR:-/usr/lib/postgresql/15/bin}
 
 as_owner=()
@@ -46,13 +47,17 @@ stop)
     rm -rf "$dir"
     echo "pgcluster: stopped and removed $dir"
     ;;
-restart)
-    # The server goes away and comes back, as in a restart during a stream of writes.
-    "${as_owner[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -m fast -w -t 60 restart \
+restart | resume)
+    # The server goes away and comes back, as in a restart during a stream of writes (or comes
+    # back after a pause: a window out of touch with it meanwhile).
+    "${as_owner[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -m fast -w -t 60 "${action/resume/start}" \
         -o "-c listen_addresses='' -c unix_socket_directories='$dir' -c fsync=off -c max_connections=60" >/dev/null
     ;;
+pause)
+    "${as_owner[@]}" "$bin/pg_ctl" -D "$dir/data" -m fast -w -t 60 stop >/dev/null
+    ;;
 *)
-    echo "usage: pgcluster.sh start|stop|restart DIR" >&2
+    echo "usage: pgcluster.sh start|stop|restart|pause|resume DIR" >&2
     exit 2
     ;;
 esac

@@ -1,0 +1,196 @@
+// Two processes on one local store, as a reviewer with two windows (or a window and a terminal)
+// works: what the other writes shows in this window's list, and the document this window shows is
+// shown as the store has it, within a second, without a reload (StoreWatch).
+
+#include "checker.h"
+#include "countryaliases.h"
+#include "inlinemessage.h"
+#include "mainwindow.h"
+#include "reviewsession.h"
+#include "reviewstore.h"
+#include "schema.h"
+#include "sourceview.h"
+#include "testsupport.h"
+#include "unsavedchangebar.h"
+#include "windowfixture.h"
+
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QProcessEnvironment>
+#include <QPushButton>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace annorev;
+using namespace annorev::test;
+
+class TestWindowLiveStore : public QObject, private WindowFixture
+{
+    Q_OBJECT
+
+private slots:
+    void init() { setUp(); }
+    void cleanup() { tearDown(); }
+    void anotherProcesssDecisionShowsInTheListWithinASecond();
+    void aDecisionElsewhereOnTheShownDocumentShowsItAndWho();
+    void anEditElsewhereOnTheShownDocumentReplacesItsTextAndUndoSteps();
+    void theWindowsOwnEditsAreNotReportedAsChangedElsewhere();
+    void aRefusedTagIsOfferedAgainAndAltAPutsItOnTheirVersion();
+    void altPDropsARefusedChange();
+
+private:
+    CliRun annorevAs(const QString &reviewer, QStringList arguments) const
+    {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"XDG_CONFIG_HOME"_s, m_dir->filePath(u"config"_s));
+        arguments << u"--reviewer"_s << reviewer;
+        return runAnnorev(arguments, environment);
+    }
+};
+
+void TestWindowLiveStore::anotherProcesssDecisionShowsInTheListWithinASecond()
+{
+    auto window = openWindow(true);
+    auto *progress = child<QLabel>(*window, u"progressLabel"_s);
+    QVERIFY(progress->text().startsWith(u"0 / "_s));
+
+    QElapsedTimer timer;
+    timer.start();
+    const CliRun mark = annorevAs(u"bob"_s, {u"mark"_s, u"--status"_s, u"needs-work"_s, m_batch, second});
+    QVERIFY2(mark.exitCode == 0, mark.err.constData());
+    const qint64 markTook = timer.elapsed();
+    QTRY_VERIFY_WITH_TIMEOUT(progress->text().startsWith(u"1 / "_s), 1000);
+    qInfo("shown %lld ms after the other process ended (it ran %lld ms)", qlonglong(timer.elapsed() - markTook),
+          qlonglong(markTook));
+}
+
+void TestWindowLiveStore::aDecisionElsewhereOnTheShownDocumentShowsItAndWho()
+{
+    auto window = openWindow(true);
+    QVERIFY(window->showDocumentWithId(first));
+    QCOMPARE(window->session()->status(), ReviewStatus::Unreviewed);
+
+    const CliRun mark = annorevAs(u"bob"_s, {u"mark"_s, u"--status"_s, u"rejected"_s, m_batch, first});
+    QVERIFY2(mark.exitCode == 0, mark.err.constData());
+    QTRY_COMPARE_WITH_TIMEOUT(window->session()->status(), ReviewStatus::Rejected, 1000);
+    auto *message = child<InlineMessage>(*window, u"inlineMessage"_s);
+    QVERIFY(message->isVisible());
+    QVERIFY2(message->text().startsWith(first + u" was changed by bob at "_s), qPrintable(message->text()));
+    QCOMPARE(window->currentDocumentId(), first);
+}
+
+void TestWindowLiveStore::anEditElsewhereOnTheShownDocumentReplacesItsTextAndUndoSteps()
+{
+    auto window = openWindow(true);
+    QVERIFY(window->showDocumentWithId(first));
+    ReviewSession *session = window->session();
+    // An edit of this window's own, saved: an undo step the other's edit makes meaningless.
+    QVERIFY_OK(session->untag(0));
+    QVERIFY(session->waitForSaved(5000));
+    QCOMPARE(session->undoStack()->count(), 1);
+
+    std::unique_ptr<ReviewStore> other = openedStore(window->storePath());
+    QVERIFY(other);
+    const QByteArray theirs = other->document(first)->taggedText + "\nRun in <year>2023</year>.";
+    const Checker checker(Schema::builtin(), CountryAliases::builtin(), 2026);
+    QVERIFY_OK(other->setTaggedText(first, theirs, Schema::builtin(), checker, u"carol"_s));
+
+    QTRY_VERIFY_WITH_TIMEOUT(text(*window)->toPlainText().endsWith(u"Run in 2023."_s), 1000);
+    QCOMPARE(session->document().source(), theirs);
+    QCOMPARE(session->undoStack()->count(), 0);
+    QCOMPARE(session->storeVersion(), *other->version(first));
+    QVERIFY(child<InlineMessage>(*window, u"inlineMessage"_s)->text().contains(u"changed by carol"_s));
+    // The next edit is made on their version, and saved.
+    QVERIFY_OK(session->untag(0));
+    QVERIFY(session->waitForSaved(5000));
+    QCOMPARE(stored(*window, first), session->document().source());
+    QVERIFY(stored(*window, first).endsWith("Run in <year>2023</year>."));
+}
+
+void TestWindowLiveStore::theWindowsOwnEditsAreNotReportedAsChangedElsewhere()
+{
+    auto window = openWindow(true);
+    QVERIFY(window->showDocumentWithId(first));
+    ReviewSession *session = window->session();
+    QVERIFY_OK(session->untag(0));
+    QVERIFY_OK(session->untag(0));
+    QVERIFY(session->waitForSaved(5000));
+    // Its writer's connection is another connection: the watch sees these writes, and must not
+    // reload the document over its undo steps or say someone changed it.
+    QTest::qWait(3 * 500);
+    QCOMPARE(session->undoStack()->count(), 2);
+    auto *message = child<InlineMessage>(*window, u"inlineMessage"_s);
+    QVERIFY2(!message->isVisible() || !message->text().contains(u"was changed"_s), qPrintable(message->text()));
+}
+
+// Their change lands and this window's tag follows before the watch has seen theirs (no event
+// loop turns between): the store refuses the tag as made on an older version.
+static void tagOnAStaleVersion(MainWindow &window, const QString &id, const QByteArray &theirs)
+{
+    std::unique_ptr<ReviewStore> other = openedStore(window.storePath());
+    QVERIFY(other);
+    const Checker checker(Schema::builtin(), CountryAliases::builtin(), 2026);
+    QVERIFY_OK(other->setTaggedText(id, theirs, Schema::builtin(), checker, u"carol"_s));
+    SourceView *view = child<SourceView>(window, u"textView"_s);
+    const qsizetype at = view->toPlainText().indexOf(u"2021"_s);
+    QVERIFY(at >= 0);
+    view->selectRange(at, at + 4);
+    view->setFocus(Qt::OtherFocusReason);
+    QTest::keyClick(view, Qt::Key_7);
+    QVERIFY(!window.session()->waitForSaved(5000));
+}
+
+void TestWindowLiveStore::aRefusedTagIsOfferedAgainAndAltAPutsItOnTheirVersion()
+{
+    auto window = openWindow(true);
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    QVERIFY(window->showDocumentWithId(extra));
+    const QByteArray theirs =
+        "<model>Foo-13B</model> has <params>13 billion</params> parameters and was trained on 8 GPUs in 2021.\n";
+    tagOnAStaleVersion(*window, extra, theirs);
+    if (QTest::currentTestFailed()) {
+        return;
+    }
+    // Theirs is shown, and the refused tag waits in a bar above the text.
+    QCOMPARE(window->session()->document().source(), theirs);
+    auto *bar = child<UnsavedChangeBar>(*window, u"unsavedChangeBar"_s);
+    QVERIFY(bar->isVisible());
+    QVERIFY2(bar->text().contains(u"Not saved: Tag \u201c2021\u201d as year"_s), qPrintable(bar->text()));
+    QCOMPARE(child<QLabel>(*window, u"saveLabel"_s)->text(), u"A change was not saved"_s);
+
+    // A button's mnemonic clicks it the way a click looks: after a short animation.
+    QTest::keyClick(text(*window), Qt::Key_A, Qt::AltModifier);
+    QTRY_VERIFY(!bar->isVisible());
+    QVERIFY(window->session()->waitForSaved(5000));
+    QCOMPARE(stored(*window, extra),
+             "<model>Foo-13B</model> has <params>13 billion</params> parameters and was trained on 8 GPUs in "
+             "<year>2021</year>.\n"_ba);
+    QVERIFY(!bar->isVisible());
+    QCOMPARE(child<QLabel>(*window, u"saveLabel"_s)->text(), u"All changes saved"_s);
+    QVERIFY(child<InlineMessage>(*window, u"inlineMessage"_s)->text().startsWith(u"Re-applied: "_s));
+    // One undo step takes it back, to theirs.
+    QTest::keyClick(text(*window), Qt::Key_Z, Qt::ControlModifier);
+    QTRY_COMPARE(stored(*window, extra), theirs);
+}
+
+void TestWindowLiveStore::altPDropsARefusedChange()
+{
+    auto window = openWindow(true);
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    QVERIFY(window->showDocumentWithId(extra));
+    const QByteArray theirs = "Foo-13B has 13 billion parameters and was trained on 8 GPUs in 2021.\n";
+    tagOnAStaleVersion(*window, extra, theirs);
+    if (QTest::currentTestFailed()) {
+        return;
+    }
+    auto *bar = child<UnsavedChangeBar>(*window, u"unsavedChangeBar"_s);
+    QVERIFY(bar->isVisible());
+    QTest::keyClick(text(*window), Qt::Key_P, Qt::AltModifier);
+    QTRY_VERIFY(!bar->isVisible());
+    QVERIFY(!window->session()->unsavedEdit().has_value());
+    QCOMPARE(stored(*window, extra), theirs);
+    QVERIFY(child<InlineMessage>(*window, u"inlineMessage"_s)->text().startsWith(u"Dropped: "_s));
+}
+
+QTEST_MAIN(TestWindowLiveStore)
+#include "tst_windowlivestore.moc"

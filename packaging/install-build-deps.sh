@@ -14,6 +14,8 @@ packages=(
     # Team batches on a PostgreSQL server (models/store/postgres/): Qt's QPSQL driver; the team
     # tests start a PostgreSQL 15 cluster of their own (tests/team/pgcluster.sh).
     libqt6sql6-psql postgresql-15
+    # A team import sends its rows with COPY through libpq itself (models/store/postgres/postgrescopy.cpp).
+    libpq-dev
     # The store sets SQLITE_FCNTL_PERSIST_WAL through SQLite's C API (models/store/).
     libsqlite3-dev
     libsimdjson-dev

@@ -10,6 +10,7 @@
 #include "teamstore.h"
 #include "testsupport.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QSet>
 #include <QSignalSpy>
@@ -38,6 +39,8 @@ private slots:
     void initIsIdempotentAndRefusesANewerSchema();
     void aMissingBatchIsAnErrorThatSaysHowToMakeIt();
     void importFlagsChangedAndMissingSourcesAndKeepsTheReviewersVersion();
+    void importedTextsReadBackByteForByteWhateverTheyHold_data();
+    void importedTextsReadBackByteForByteWhateverTheyHold();
     void decisionsEditsAndRoundsReadBack_data();
     void decisionsEditsAndRoundsReadBack();
     void aStaleWriteIsRefusedAndNamesWhoChangedIt_data();
@@ -184,6 +187,74 @@ void TestTeamStore::importFlagsChangedAndMissingSourcesAndKeepsTheReviewersVersi
     const auto summary = (*store)->summary();
     QVERIFY_OK(summary);
     QCOMPARE(summary->missing, QStringList{gone});
+}
+
+void TestTeamStore::importedTextsReadBackByteForByteWhateverTheyHold_data()
+{
+    // The import sends its rows with COPY's text format, where a tab, a newline, a backslash and
+    // "\N" mean something: none of them may change what is stored. file: a document file's name
+    // (a folder batch) or "batch.jsonl"; bytes: its content.
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addRow("tabs, CRLF and a trailing backslash")
+        << u"a.txt"_s << QByteArray("a\tb\r\n<model>Tab\tModel</model> on 8 GPUs\n\\");
+    QTest::addRow("a literal \\N, \\t and \\\\") << u"b.txt"_s << QByteArray("\\N \\t \\\\ \\x00 <model>N</model>");
+    // PostgreSQL's text holds no NUL: the plain text (searched only) keeps U+FFFD for it.
+    QTest::addRow("invalid UTF-8 and a NUL") << u"c.txt"_s << QByteArray("caf\xe9 <model>M\xff</model>\0end", 24);
+    QTest::addRow("astral and CJK text") << u"d\u00e9.txt"_s
+                                         << QByteArray("Z\xc3\xbcrich \xe6\x9d\xb1\xe4\xba\xac \xf0\x9f\x9a\x80 "
+                                                       "<country>Schweiz</country>");
+    QTest::addRow("a JSON Lines line with escapes and an id holding a tab")
+        << u"batch.jsonl"_s
+        << QByteArray(R"({"id": "j\tk\\N", "text": "line\nbreak \\ \t <model>X</model>", "meta": "a\tb"})"
+                      "\n");
+}
+
+void TestTeamStore::importedTextsReadBackByteForByteWhateverTheyHold()
+{
+    QFETCH(QString, file);
+    QFETCH(QByteArray, bytes);
+    static int round = 0;
+    const QString name = u"bytes"_s + QString::number(++round);
+    const QString folder = m_dir.filePath(name);
+    QVERIFY(QDir().mkpath(folder));
+    writeFile(folder + u'/' + file, bytes);
+    const QString input = file.endsWith(u".jsonl") ? folder + u'/' + file : folder;
+
+    // The SQLite store of the same batch is the reference: both must read back the same.
+    std::unique_ptr<ReviewStore> local = syncedStore(input, m_checker);
+    QVERIFY(local);
+    Expected<std::unique_ptr<ReviewStore>> team =
+        ReviewStore::open(m_server.address(m_server.user(u"carol"_s), name), true);
+    QVERIFY2(team.has_value(), qPrintable(errorOf(team)));
+    const auto report = (*team)->sync({input}, Schema::builtin(), m_checker, QString());
+    QVERIFY_OK(report);
+    QCOMPARE(report->imported, 1);
+
+    const auto ids = local->ids();
+    QVERIFY_OK(ids);
+    QCOMPARE((*team)->ids().value_or(QStringList()), *ids);
+    const QString id = ids->constFirst();
+    const auto expected = local->document(id);
+    const auto stored = (*team)->document(id);
+    QVERIFY_OK(expected);
+    QVERIFY_OK(stored);
+    QCOMPARE(stored->sourceText, expected->sourceText);
+    QCOMPARE(stored->taggedText, expected->taggedText);
+    QCOMPARE(stored->jsonLine, expected->jsonLine);
+    QCOMPARE(stored->sourceHash, expected->sourceHash);
+    QCOMPARE(stored->relativePath, expected->relativePath);
+    if (!file.endsWith(u".jsonl")) {
+        QCOMPARE(stored->sourceText, bytes);
+    }
+    // And the facts and plain text the window and search read.
+    const auto teamEntries = (*team)->listEntries();
+    const auto localEntries = local->listEntries();
+    QVERIFY_OK(teamEntries);
+    QVERIFY_OK(localEntries);
+    QCOMPARE(teamEntries->constFirst().facts.encoded(), localEntries->constFirst().facts.encoded());
+    const QString word = u"model"_s;
+    QCOMPARE((*team)->search(word).value_or(QStringList()), local->search(word).value_or(QStringList()));
 }
 
 void TestTeamStore::decisionsEditsAndRoundsReadBack_data()

@@ -87,13 +87,16 @@ QString PostgresConnection::stateOf(const QSqlQuery &query)
 Error PostgresConnection::errorOf(const QSqlQuery &query) const
 {
     const QSqlError error = query.lastError();
+    return errorOf(error.nativeErrorCode(), serverText(error));
+}
+
+Error PostgresConnection::errorOf(const QString &state, const QString &text) const
+{
     // A failed statement aborts the server's transaction: it is rolled back at once, so that
     // nothing more is sent into it (not even the driver's freeing of prepared statements).
     if (m_inTransaction) {
         const_cast<PostgresConnection *>(this)->rollback();
     }
-    const QString state = error.nativeErrorCode();
-    const QString text = serverText(error);
     if (isConnectionLoss(state) || (!m_db.isOpen() && state.isEmpty())) {
         return Error{u"the server of the team batch " % path() % u" cannot be reached (" % text %
                      u"); nothing of this was saved, try again"};
@@ -246,6 +249,17 @@ Expected<PostgresTransaction> PostgresConnection::begin()
     }
     m_inTransaction = true;
     return PostgresTransaction(this);
+}
+
+PGconn *PostgresConnection::handle() const
+{
+    const QVariant handle = m_db.driver() ? m_db.driver()->handle() : QVariant();
+    // Qt names the type from the declaration it saw: the typedef, or the struct behind it.
+    if (!handle.isValid() ||
+        (qstrcmp(handle.typeName(), "PGconn*") != 0 && qstrcmp(handle.typeName(), "pg_conn*") != 0)) {
+        return nullptr;
+    }
+    return *static_cast<PGconn *const *>(handle.constData());
 }
 
 bool PostgresConnection::reconnect() const

@@ -11,6 +11,9 @@
 #include <initializer_list>
 #include <memory>
 
+struct pg_conn;
+using PGconn = pg_conn;
+
 namespace annorev {
 
 class PostgresTransaction;
@@ -36,6 +39,12 @@ public:
     QSqlDatabase &database() { return m_db; }
 
     Error errorOf(const QSqlQuery &query) const;
+    // The same for an error the server gave as a SQLSTATE and its primary message.
+    Error errorOf(const QString &state, const QString &text) const;
+    // PostgreSQL's text holds no NUL, which a document's plain text may (a NUL byte in its source):
+    // a U+0000 is kept as U+FFFD there. The plain text is only searched; the document's bytes are
+    // kept whole in bytea columns.
+    static QString storableText(QString text) { return text.replace(QChar(0), QChar(0xfffd)); }
     // The SQLSTATE of a query's last error ("42501": a right refused), empty if none.
     static QString stateOf(const QSqlQuery &query);
 
@@ -63,6 +72,9 @@ public:
     // transaction already begun, that one's view (and nothing to commit or roll back).
     Expected<PostgresTransaction> beginSnapshot() const;
     bool inTransaction() const { return m_inTransaction; }
+
+    // libpq's connection under the Qt one, for what Qt SQL cannot do (PostgresCopy); null if none.
+    PGconn *handle() const;
 
 private:
     friend class PostgresTransaction;

@@ -2,6 +2,7 @@
 
 #include "batchsync.h"
 #include "postgresconnection.h"
+#include "postgrescopy.h"
 #include "storerows.h"
 #include "storevalues.h"
 #include "teamstore.h"
@@ -83,14 +84,14 @@ Expected<void> Writer::insert(const QList<qsizetype> &indexes, const Schema &sch
     if (indexes.isEmpty()) {
         return {};
     }
-    QSqlQuery insert = m_db.query();
-    if (Expected<void> prepared = m_db.prepare(
-            insert, QStringLiteral("INSERT INTO annorev.documents (batch, id, position, layout, source_path,"
-                                   " relative_path, source_line, source_hash, source_text, tagged_text, json_line,"
-                                   " text_token_begin, text_token_end, errors, warnings, infos, facts, plain_text)"
-                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-        !prepared) {
-        return prepared;
+    // One COPY for the whole import: a prepared INSERT per row had the server parse every row's
+    // values again, and took twice as long.
+    Expected<PostgresCopy> copy = PostgresCopy::start(
+        m_db, QStringLiteral("COPY annorev.documents (batch, id, position, layout, source_path, relative_path,"
+                             " source_line, source_hash, source_text, tagged_text, json_line, text_token_begin,"
+                             " text_token_end, errors, warnings, infos, facts, plain_text) FROM STDIN"));
+    if (!copy) {
+        return copy.error();
     }
     control.report(SyncControl::Stage::Importing, 0, indexes.size());
     for (qsizetype begin = 0; begin < indexes.size(); begin += sliceSize) {
@@ -108,22 +109,37 @@ Expected<void> Writer::insert(const QList<qsizetype> &indexes, const Schema &sch
             const Seen &doc = m_scan.seen[slice[i]];
             const SourceEntry &entry = import.entry;
             const DocumentFacts &facts = import.facts.facts;
-            const bool keepsLine = !entry.jsonLine.isEmpty();
-            if (Expected<void> done = m_db.exec(
-                    insert,
-                    {m_batch.id, doc.id, integer(doc.unit), layoutName(doc.layout), doc.path,
-                     BatchSync::relativePath(doc), doc.line, doc.hash, entry.source, entry.source,
-                     keepsLine ? QVariant(entry.jsonLine) : QVariant(QMetaType(QMetaType::QByteArray)),
-                     integer(entry.textTokenBegin), integer(entry.textTokenEnd), integer(facts.errors()),
-                     integer(facts.warnings()), integer(facts.infos()), facts.encoded(), import.facts.plainText});
-                !done) {
-                return done;
+            copy->integer(m_batch.id);
+            copy->text(doc.id);
+            copy->integer(doc.unit);
+            copy->text(layoutName(doc.layout));
+            copy->text(doc.path);
+            copy->text(BatchSync::relativePath(doc));
+            copy->integer(doc.line);
+            copy->bytes(doc.hash);
+            copy->bytes(entry.source);
+            copy->bytes(entry.source);
+            if (entry.jsonLine.isEmpty()) {
+                copy->null();
+            } else {
+                copy->bytes(entry.jsonLine);
             }
+            copy->integer(entry.textTokenBegin);
+            copy->integer(entry.textTokenEnd);
+            copy->integer(facts.errors());
+            copy->integer(facts.warnings());
+            copy->integer(facts.infos());
+            copy->text(facts.encoded());
+            copy->text(PostgresConnection::storableText(import.facts.plainText));
+            copy->endRow();
+        }
+        if (Expected<void> sent = copy->flush(); !sent) {
+            return sent;
         }
         m_reader.forget(m_scan.seen[slice.constFirst()].unit, m_scan.seen[slice.constLast()].unit + 1);
         control.report(SyncControl::Stage::Importing, begin + slice.size(), indexes.size());
     }
-    return {};
+    return copy->finish();
 }
 
 Expected<void> Writer::relocate(const QList<qsizetype> &moved)

@@ -143,7 +143,8 @@ Expected<void> setTaggedText(const PostgresBatch &batch, const QString &id, cons
         QStringLiteral("UPDATE annorev.documents SET tagged_text = ?, errors = ?, warnings = ?, infos = ?, status = ?,"
                        " facts = ?, plain_text = ? WHERE batch = ? AND id = ?"),
         {taggedText, integer(counts.errors()), integer(counts.warnings()), integer(counts.infos()),
-         statusName(statusAfter.value_or(ReviewStatus::Unreviewed)), counts.encoded(), facts.plainText, batch.id, id});
+         statusName(statusAfter.value_or(ReviewStatus::Unreviewed)), counts.encoded(),
+         PostgresConnection::storableText(facts.plainText), batch.id, id});
     if (done) {
         done =
             db.run(write,

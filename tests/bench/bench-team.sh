@@ -3,7 +3,9 @@
 # a generated batch imported as a team batch, then REVIEWERS reviewer processes at once, each
 # claiming CLAIMS documents, editing EDITS of them and marking all (annorev-benchteam). Prints the
 # import's time and annorev-benchteam's report: documents handed to two reviewers and acknowledged
-# writes not in the store (both must be 0), throughput and latencies.
+# writes not in the store (both must be 0), throughput and latencies. Then the same twice more on
+# documents not yet handed out: with the first reviewer killed (SIGKILL) once it has made 100
+# marks, and with the server restarted 3 s in.
 #
 # Usage: tests/bench/bench-team.sh [BUILD_DIR] [DOCUMENT_COUNT] [REVIEWERS] [CLAIMS] [EDITS]
 #   defaults: build/release 100000 8 500 100
@@ -59,4 +61,13 @@ end=$EPOCHREALTIME
 awk -v s="$start" -v e="$end" 'BEGIN { printf "status: %.2f s\n", e - s }'
 
 IFS=,
-"$benchteam" --address "$database&batch=bench" --users "${users[*]}" --claims "$claims" --edits "$edits"
+status=0
+echo "-- all reviewers to the end"
+"$benchteam" --address "$database&batch=bench" --users "${users[*]}" --claims "$claims" --edits "$edits" || status=1
+echo "-- one reviewer killed mid-run"
+"$benchteam" --address "$database&batch=bench" --users "${users[*]}" --claims "$claims" --edits "$edits" \
+    --kill-after-marks 100 || status=1
+echo "-- the server restarted mid-run"
+"$benchteam" --address "$database&batch=bench" --users "${users[*]}" --claims "$claims" --edits "$edits" \
+    --restart-after 3000 --restart "bash '$here/../team/pgcluster.sh' restart '$cluster'" || status=1
+exit $status

@@ -3,9 +3,14 @@
 // to two reviewers and that every acknowledged mark and edit is in the store.
 //
 //   annorev-benchteam --address ADDRESS --users U1,U2,… [--claims 500] [--edits 100]
+//                     [--kill-after-marks N] [--restart-after MS --restart COMMAND]
 //
 // ADDRESS is the team batch's address without user= (each worker adds its own). Each user runs
-// as one worker process (this program with --worker). bench-team.sh sets up a server, the users
+// as one worker process (this program with --worker). --kill-after-marks sends SIGKILL to the first
+// worker once it has acknowledged N marks, as a reviewer's machine that dies mid-work; --restart-after runs
+// COMMAND (a shell command that restarts the server) that long after the start. A worker whose
+// write meets a server that is away tries again for up to 30 s, as a reviewer would; only what a
+// worker printed as acknowledged must be in the store. bench-team.sh sets up a server, the users
 // and a batch and runs it; README › Team review has the figures.
 
 #include "checker.h"
@@ -16,10 +21,13 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QHash>
 #include <QProcess>
 #include <QSet>
 #include <QTextStream>
+#include <QThread>
+#include <QTimer>
 
 #include <algorithm>
 #include <cstdio>
@@ -31,6 +39,22 @@ namespace {
 QString as(const QString &address, const QString &user)
 {
     return address + QStringLiteral("&user=") + user;
+}
+
+// Runs a write again while the server is away (a restart), for up to 30 s; a refusal that is not
+// about reaching the server ends it at once.
+template <typename Write> auto retried(Write write, int *retries)
+{
+    for (int attempt = 0;; ++attempt) {
+        auto result = write();
+        const bool away = !result && (result.error().message.contains(QStringLiteral("cannot be reached")) ||
+                                      result.error().message.contains(QStringLiteral("may not have been saved")));
+        if (!away || attempt == 60) {
+            return result;
+        }
+        ++*retries;
+        QThread::msleep(500);
+    }
 }
 
 double percentile(QList<qint64> values, double p)
@@ -57,9 +81,11 @@ int work(const QString &address, int claims, int edits)
     QTextStream out(stdout);
     QStringList held;
     QElapsedTimer timer;
+    int retries = 0;
     while (held.size() < claims) {
         timer.start();
-        const Expected<QList<Claim>> claimed = store.claim(std::min(50, claims - int(held.size())));
+        const Expected<QList<Claim>> claimed =
+            retried([&] { return store.claim(std::min(50, claims - int(held.size()))); }, &retries);
         out << "claim-us " << timer.nsecsElapsed() / 1000 << '\n';
         if (!claimed) {
             std::fprintf(stderr, "claim: %s\n", qPrintable(claimed.error().message));
@@ -77,12 +103,15 @@ int work(const QString &address, int claims, int edits)
     for (qsizetype i = 0; i < held.size(); ++i) {
         const QString &id = held[i];
         if (i < edits) {
-            const Expected<ReviewStore::StoredDocument> doc = store.document(id);
+            const Expected<ReviewStore::StoredDocument> doc = retried([&] { return store.document(id); }, &retries);
             if (doc) {
                 timer.start();
-                const Expected<void> edited =
-                    store.setTaggedText(id, doc->taggedText + " <model>Checked</model>", Schema::builtin(), checker,
-                                        QString(), doc->version);
+                const Expected<void> edited = retried(
+                    [&] {
+                        return store.setTaggedText(id, doc->taggedText + " <model>Checked</model>", Schema::builtin(),
+                                                   checker, QString(), doc->version);
+                    },
+                    &retries);
                 out << "edit-us " << timer.nsecsElapsed() / 1000 << '\n';
                 if (edited) {
                     out << "edited " << id << '\n';
@@ -93,7 +122,8 @@ int work(const QString &address, int claims, int edits)
             }
         }
         timer.start();
-        const Expected<void> marked = store.setStatus({id}, ReviewStatus::NeedsWork, QString(), QString());
+        const Expected<void> marked =
+            retried([&] { return store.setStatus({id}, ReviewStatus::NeedsWork, QString(), QString()); }, &retries);
         out << "mark-us " << timer.nsecsElapsed() / 1000 << '\n';
         if (marked) {
             out << "marked " << id << '\n';
@@ -103,7 +133,11 @@ int work(const QString &address, int claims, int edits)
         }
         out.flush();
     }
-    return failures == 0 ? 0 : 1;
+    out << "retries " << retries << '\n';
+    // A write the server refused after a restart (an edit whose first try went through before the
+    // connection broke is stale on its second) is not acknowledged: only a lost one would matter.
+    out << "refused " << failures << '\n';
+    return 0;
 }
 
 } // namespace
@@ -122,7 +156,16 @@ int main(int argc, char *argv[])
                                           QStringLiteral("N"), QStringLiteral("500"));
     const QCommandLineOption editsOption(QStringLiteral("edits"), QStringLiteral("Edits per worker."),
                                          QStringLiteral("N"), QStringLiteral("100"));
-    parser.addOptions({addressOption, usersOption, workerOption, claimsOption, editsOption});
+    const QCommandLineOption killOption(QStringLiteral("kill-after-marks"),
+                                        QStringLiteral("SIGKILL the first worker once it has made N marks."),
+                                        QStringLiteral("N"));
+    const QCommandLineOption restartAfterOption(QStringLiteral("restart-after"),
+                                                QStringLiteral("Restart the server after this many ms."),
+                                                QStringLiteral("MS"));
+    const QCommandLineOption restartOption(QStringLiteral("restart"), QStringLiteral("The shell command that does."),
+                                           QStringLiteral("COMMAND"));
+    parser.addOptions({addressOption, usersOption, workerOption, claimsOption, editsOption, killOption,
+                       restartAfterOption, restartOption});
     parser.process(app);
     const QString address = parser.value(addressOption);
     const int claims = parser.value(claimsOption).toInt();
@@ -144,6 +187,46 @@ int main(int argc, char *argv[])
                         QString::number(edits)});
         workers.append(process);
     }
+    // Read as they go: a worker killed mid-run leaves what it printed, and no pipe fills up.
+    QList<QByteArray> output(workers.size());
+    QEventLoop loop;
+    const int killAfterMarks = parser.isSet(killOption) ? parser.value(killOption).toInt() : -1;
+    qint64 killedAt = -1;
+    qsizetype running = workers.size();
+    for (qsizetype w = 0; w < workers.size(); ++w) {
+        QObject::connect(workers[w], &QProcess::readyReadStandardOutput, &loop, [&, w] {
+            output[w] += workers[w]->readAllStandardOutput();
+            if (w == 0 && killAfterMarks >= 0 && killedAt < 0 && output[w].count("\nmarked ") >= killAfterMarks) {
+                killedAt = wall.elapsed();
+                workers[w]->kill();
+            }
+        });
+        QObject::connect(workers[w], &QProcess::finished, &loop, [&, w] {
+            output[w] += workers[w]->readAllStandardOutput();
+            if (--running == 0) {
+                loop.quit();
+            }
+        });
+    }
+    qint64 restartedAt = -1;
+    qint64 restartTook = 0;
+    if (parser.isSet(restartAfterOption)) {
+        QTimer::singleShot(parser.value(restartAfterOption).toInt(), &loop, [&] {
+            restartedAt = wall.elapsed();
+            auto *restart = new QProcess(&app);
+            restart->setProcessChannelMode(QProcess::ForwardedChannels);
+            QObject::connect(restart, &QProcess::finished, &loop, [&, restart](int code) {
+                restartTook = wall.elapsed() - restartedAt;
+                if (code != 0) {
+                    std::fprintf(stderr, "the restart command failed (%d)\n", code);
+                }
+                restart->deleteLater();
+            });
+            restart->start(QStringLiteral("sh"), {QStringLiteral("-c"), parser.value(restartOption)});
+        });
+    }
+    loop.exec();
+
     QHash<QString, QString> claimedBy;
     qsizetype handedTwice = 0;
     QHash<QString, QString> marked;
@@ -151,15 +234,22 @@ int main(int argc, char *argv[])
     QList<qint64> markUs;
     QList<qint64> editUs;
     QList<qint64> claimUs;
+    qint64 retries = 0;
+    qint64 refused = 0;
     int failedWorkers = 0;
     for (qsizetype w = 0; w < workers.size(); ++w) {
         QProcess *process = workers[w];
-        process->waitForFinished(-1);
-        if (process->exitStatus() != QProcess::NormalExit || process->exitCode() != 0) {
+        const bool killed = w == 0 && killedAt >= 0;
+        if (!killed && (process->exitStatus() != QProcess::NormalExit || process->exitCode() != 0)) {
             ++failedWorkers;
         }
-        const QStringList lines = QString::fromUtf8(process->readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts);
-        for (const QString &line : lines) {
+        const QStringList lines = QString::fromUtf8(output[w]).split(u'\n', Qt::SkipEmptyParts);
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            // The line a killed worker was writing may be cut short: it acknowledged nothing.
+            if (killed && i == lines.size() - 1 && !output[w].endsWith('\n')) {
+                break;
+            }
+            const QString &line = lines[i];
             const QString what = line.section(u' ', 0, 0);
             const QString value = line.section(u' ', 1);
             if (what == u"claimed") {
@@ -177,6 +267,10 @@ int main(int argc, char *argv[])
                 editUs.append(value.toLongLong());
             } else if (what == u"claim-us") {
                 claimUs.append(value.toLongLong());
+            } else if (what == u"retries") {
+                retries += value.toLongLong();
+            } else if (what == u"refused") {
+                refused += value.toLongLong();
             }
         }
     }
@@ -203,8 +297,16 @@ int main(int argc, char *argv[])
     }
     std::printf("reviewers %lld, handed out %lld, handed to two %lld, marks acknowledged %lld, edits acknowledged "
                 "%lld, acknowledged but not stored %lld, failed workers %d\n",
-                qlonglong(users.size()), qlonglong(claimedBy.size()), qlonglong(handedTwice),
-                qlonglong(marked.size()), qlonglong(edited.size()), qlonglong(lost), failedWorkers);
+                qlonglong(users.size()), qlonglong(claimedBy.size()), qlonglong(handedTwice), qlonglong(marked.size()),
+                qlonglong(edited.size()), qlonglong(lost), failedWorkers);
+    if (killedAt >= 0) {
+        std::printf("killed %s with SIGKILL at %.1f s, after it acknowledged %lld marks\n", qPrintable(users.first()),
+                    double(killedAt) / 1000.0, qlonglong(std::count(marked.cbegin(), marked.cend(), users.first())));
+    }
+    if (restartedAt >= 0) {
+        std::printf("server restarted at %.1f s (took %.1f s); writes tried again %lld times, refused %lld\n",
+                    double(restartedAt) / 1000.0, double(restartTook) / 1000.0, qlonglong(retries), qlonglong(refused));
+    }
     std::printf("wall %.1f s, %.0f marks/s; claim of 50 p50 %.1f ms p95 %.1f ms; mark p50 %.1f ms p95 %.1f ms; "
                 "edit p50 %.1f ms p95 %.1f ms\n",
                 seconds, double(marked.size()) / seconds, percentile(claimUs, 0.5), percentile(claimUs, 0.95),

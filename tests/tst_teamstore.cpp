@@ -255,6 +255,14 @@ void TestTeamStore::importedTextsReadBackByteForByteWhateverTheyHold()
     QCOMPARE(teamEntries->constFirst().facts.encoded(), localEntries->constFirst().facts.encoded());
     const QString word = u"model"_s;
     QCOMPARE((*team)->search(word).value_or(QStringList()), local->search(word).value_or(QStringList()));
+
+    // An edit writes the same bytes back through the other path (an UPDATE with bound values).
+    const QByteArray edited = bytes + QByteArray("\t\\N\0 <year>2023</year>", 22);
+    QVERIFY_OK(local->setTaggedText(id, edited, Schema::builtin(), m_checker, u"carol"_s));
+    QVERIFY_OK((*team)->setTaggedText(id, edited, Schema::builtin(), m_checker, QString()));
+    QCOMPARE((*team)->document(id)->taggedText, local->document(id)->taggedText);
+    QCOMPARE((*team)->document(id)->taggedText, edited);
+    QCOMPARE((*team)->search(u"2023"_s).value_or(QStringList()), QStringList{id});
 }
 
 void TestTeamStore::decisionsEditsAndRoundsReadBack_data()

@@ -1,0 +1,250 @@
+// The review rules every store keeps, run on both backends: a local SQLite store, and a team batch
+// on the PostgreSQL server ctest starts (see teamserver.h). What only one backend has (SQLite's
+// write-ahead log and migrations; the server's roles, claims and notifications) is tested in
+// tst_reviewstore and tst_teamstore.
+
+#include "checker.h"
+#include "countryaliases.h"
+#include "expectedsupport.h"
+#include "schema.h"
+#include "teamserver.h"
+#include "teamstore.h"
+#include "testsupport.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+
+using namespace annorev;
+using namespace annorev::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString first = u"000_fb52d27db3b8b6ee.txt"_s;
+const QString second = u"001_1d6e54ff941a55a9.txt"_s;
+const QString third = u"002_f429afe5dd9093a8.txt"_s;
+const QString broken = u"broken.txt"_s; // an unclosed tag: an error finding
+const QByteArray brokenText = "Trained on <hardware>NVIDIA A100 GPUs by <model>Foo-7B</model>.\n";
+
+} // namespace
+
+class TestStoreBackends : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void decisionsAreAllOrNothing_data() { backends(); }
+    void decisionsAreAllOrNothing();
+    void approvingWithErrorFindingsNeedsANote_data() { backends(); }
+    void approvingWithErrorFindingsNeedsANote();
+    void everyChangeHasAnAuditRowUnderItsReviewer_data() { backends(); }
+    void everyChangeHasAnAuditRowUnderItsReviewer();
+    void anEditReturnsADecisionToUnreviewedButNeedsWorkStays_data();
+    void anEditReturnsADecisionToUnreviewedButNeedsWorkStays();
+    void changesFromAnotherConnectionAreReportedOnceEach_data() { backends(); }
+    void changesFromAnotherConnectionAreReportedOnceEach();
+
+private:
+    static void backends()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::newRow("sqlite") << u"sqlite"_s;
+        QTest::newRow("postgresql") << u"postgresql"_s;
+    }
+    // The samples and broken.txt, synced afresh into a store of the backend, as a reviewer (bob),
+    // and a second connection to the same data as another writer.
+    struct Stores
+    {
+        std::unique_ptr<ReviewStore> mine;
+        std::unique_ptr<ReviewStore> other;
+    };
+    Stores freshStores(const QString &backend);
+    // Who the audit log names for the reviewer "bob": the name given, or the server's user.
+    QString bob(const QString &backend) const { return backend == u"sqlite" ? u"bob"_s : m_server.user(u"bob"_s); }
+
+    TeamServer m_server{u"sb"_s};
+    QTemporaryDir m_dir;
+    int m_round = 0;
+    const Checker m_checker{Schema::builtin(), CountryAliases::builtin(), 2026};
+};
+
+void TestStoreBackends::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QVERIFY(m_server.setUp());
+}
+
+TestStoreBackends::Stores TestStoreBackends::freshStores(const QString &backend)
+{
+    const QString name = u"b"_s + QString::number(++m_round);
+    const QString folder = m_dir.filePath(name);
+    if (!copySamples(folder)) {
+        return {};
+    }
+    writeFile(folder + u'/' + broken, brokenText);
+    if (backend == u"sqlite") {
+        std::unique_ptr<ReviewStore> mine = syncedStore(folder, m_checker);
+        return {std::move(mine), openedStore(ReviewStore::defaultStorePath({folder}))};
+    }
+    // The curator imports; bob reviews; carol (a curator, and so a reviewer too) is the other writer.
+    Expected<std::unique_ptr<ReviewStore>> curator =
+        ReviewStore::open(m_server.address(m_server.user(u"carol"_s), name), true);
+    if (!curator || !(*curator)->sync({folder}, Schema::builtin(), m_checker, QString())) {
+        qWarning("the import failed");
+        return {};
+    }
+    return {openedStore(m_server.address(m_server.user(u"bob"_s), name)), std::move(*curator)};
+}
+
+void TestStoreBackends::decisionsAreAllOrNothing()
+{
+    QFETCH(QString, backend);
+    Stores stores = freshStores(backend);
+    QVERIFY(stores.mine);
+    ReviewStore &store = *stores.mine;
+    const QString error =
+        errorOf(store.setStatus({first, u"no-such-doc"_s, second}, ReviewStatus::Approved, u"ok"_s, u"bob"_s));
+    QVERIFY2(error.contains(u"no document \"no-such-doc\""_s) && error.contains(u"nothing was changed"_s),
+             qPrintable(error));
+    QCOMPARE(store.document(first)->status, ReviewStatus::Unreviewed);
+    QCOMPARE(store.document(second)->status, ReviewStatus::Unreviewed);
+    QVERIFY(store.auditLog()->isEmpty());
+
+    QVERIFY_OK(store.setStatus({first, second}, ReviewStatus::Approved, {}, u"bob"_s));
+    QCOMPARE(store.document(first)->status, ReviewStatus::Approved);
+    QCOMPARE(store.document(second)->status, ReviewStatus::Approved);
+    QCOMPARE(store.auditLog()->size(), 2);
+    QCOMPARE(store.summary()->byStatus[int(ReviewStatus::Approved)], 2);
+}
+
+void TestStoreBackends::approvingWithErrorFindingsNeedsANote()
+{
+    QFETCH(QString, backend);
+    Stores stores = freshStores(backend);
+    QVERIFY(stores.mine);
+    ReviewStore &store = *stores.mine;
+    QVERIFY(store.document(broken)->errors > 0);
+    const QString error = errorOf(store.setStatus({first, broken}, ReviewStatus::Approved, u"  "_s, u"bob"_s));
+    QVERIFY2(error.contains(u"\"broken.txt\" has error findings: approving it needs a note"_s), qPrintable(error));
+    QCOMPARE(store.document(first)->status, ReviewStatus::Unreviewed);
+    QVERIFY(store.auditLog()->isEmpty());
+
+    // Other decisions need no reason; an approval with one goes through and keeps it.
+    QVERIFY_OK(store.setStatus({broken}, ReviewStatus::NeedsWork, {}, u"bob"_s));
+    QVERIFY_OK(store.setStatus({broken}, ReviewStatus::Approved, u"the tag is closed upstream"_s, u"bob"_s));
+    const auto doc = store.document(broken);
+    QCOMPARE(doc->status, ReviewStatus::Approved);
+    QCOMPARE(doc->note, u"the tag is closed upstream"_s);
+    QCOMPARE(store.auditLog(broken)->constLast().note, u"the tag is closed upstream"_s);
+}
+
+void TestStoreBackends::everyChangeHasAnAuditRowUnderItsReviewer()
+{
+    QFETCH(QString, backend);
+    Stores stores = freshStores(backend);
+    QVERIFY(stores.mine);
+    ReviewStore &store = *stores.mine;
+    const QDateTime before = QDateTime::currentDateTimeUtc().addSecs(-1);
+    QVERIFY_OK(store.setStatus({first}, ReviewStatus::NeedsWork, u"check the GPU count"_s, u"bob"_s));
+    const QByteArray original = store.document(first)->taggedText;
+    const QByteArray edited = original + "\n<year>2023</year>";
+    QVERIFY_OK(store.setTaggedText(first, edited, Schema::builtin(), m_checker, u"bob"_s));
+    const qint64 versionAfterEdit = *store.version(first);
+    QVERIFY_OK(store.setTaggedText(first, edited, Schema::builtin(), m_checker, u"bob"_s)); // no change, no row
+    // A write that changes nothing leaves the version, and so stales nobody's edit.
+    QCOMPARE(*store.version(first), versionAfterEdit);
+    QVERIFY_OK(store.setStatus({first}, ReviewStatus::Approved, {}, u"bob"_s));
+
+    const QList<ReviewStore::AuditEntry> log = *store.auditLog(first);
+    QCOMPARE(log.size(), 3);
+    QCOMPARE(log[0].action, u"status"_s);
+    QCOMPARE(log[0].statusBefore, std::optional(ReviewStatus::Unreviewed));
+    QCOMPARE(log[0].statusAfter, std::optional(ReviewStatus::NeedsWork));
+    QCOMPARE(log[0].note, u"check the GPU count"_s);
+    QCOMPARE(log[1].action, u"edit"_s);
+    QCOMPARE(log[1].textBefore, std::optional(original));
+    QCOMPARE(log[1].textAfter, std::optional(edited));
+    QCOMPARE(log[2].statusBefore, std::optional(ReviewStatus::NeedsWork));
+    QCOMPARE(log[2].statusAfter, std::optional(ReviewStatus::Approved));
+    for (const ReviewStore::AuditEntry &entry : log) {
+        QCOMPARE(entry.documentId, first);
+        QCOMPARE(entry.reviewer, bob(backend));
+        QVERIFY(entry.at >= before && entry.at <= QDateTime::currentDateTimeUtc().addSecs(1));
+    }
+    QVERIFY(log[0].seq < log[1].seq && log[1].seq < log[2].seq);
+    QCOMPARE(store.document(first)->reviewer, bob(backend));
+    QVERIFY(*store.version(first) != versionAfterEdit); // the approval moved it on
+}
+
+void TestStoreBackends::anEditReturnsADecisionToUnreviewedButNeedsWorkStays_data()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::addColumn<ReviewStatus>("decided");
+    QTest::addColumn<ReviewStatus>("afterEdit");
+    for (const QString &backend : {u"sqlite"_s, u"postgresql"_s}) {
+        QTest::addRow("%s, approved", qPrintable(backend))
+            << backend << ReviewStatus::Approved << ReviewStatus::Unreviewed;
+        QTest::addRow("%s, rejected", qPrintable(backend))
+            << backend << ReviewStatus::Rejected << ReviewStatus::Unreviewed;
+        QTest::addRow("%s, needs work", qPrintable(backend))
+            << backend << ReviewStatus::NeedsWork << ReviewStatus::NeedsWork;
+    }
+}
+
+void TestStoreBackends::anEditReturnsADecisionToUnreviewedButNeedsWorkStays()
+{
+    QFETCH(QString, backend);
+    QFETCH(ReviewStatus, decided);
+    QFETCH(ReviewStatus, afterEdit);
+    Stores stores = freshStores(backend);
+    QVERIFY(stores.mine);
+    ReviewStore &store = *stores.mine;
+    QVERIFY_OK(store.setStatus({second}, decided, u"looked at it"_s, u"bob"_s));
+    const auto decision = store.document(second);
+    QVERIFY_OK(decision);
+    const QByteArray edited = decision->taggedText + "\nMore text.";
+    QVERIFY_OK(store.setTaggedText(second, edited, Schema::builtin(), m_checker, u"bob"_s));
+    const auto doc = store.document(second);
+    QCOMPARE(doc->status, afterEdit);
+    QCOMPARE(doc->taggedText, edited);
+    const ReviewStore::AuditEntry last = store.auditLog(second)->constLast();
+    QCOMPARE(last.action, u"edit"_s);
+    QCOMPARE(last.statusBefore, std::optional(decided));
+    QCOMPARE(last.statusAfter, std::optional(afterEdit));
+    QCOMPARE(last.note.contains(u"unreviewed"_s), afterEdit != decided);
+    // Only what a reviewer approved as it stands is exported as approved.
+    const auto approved = store.exportDocuments(ReviewStatus::Approved);
+    QVERIFY_OK(approved);
+    QVERIFY(std::none_of(approved->cbegin(), approved->cend(), [](const ExportDocument &d) { return d.id == second; }));
+}
+
+void TestStoreBackends::changesFromAnotherConnectionAreReportedOnceEach()
+{
+    QFETCH(QString, backend);
+    Stores stores = freshStores(backend);
+    QVERIFY(stores.mine && stores.other);
+    ReviewStore &watcher = *stores.mine;
+    ReviewStore &other = *stores.other;
+    const Expected<ReviewStore::Changes> start = watcher.changesSince(ReviewStore::noMark);
+    QVERIFY_OK(start);
+    QVERIFY(start->ids.isEmpty());
+
+    QVERIFY_OK(other.setStatus({first}, ReviewStatus::NeedsWork, {}, u"carol"_s));
+    const QByteArray text = other.document(third)->taggedText + "\n<year>2023</year>";
+    QVERIFY_OK(other.setTaggedText(third, text, Schema::builtin(), m_checker, u"carol"_s));
+    QVERIFY_OK(other.setStatus({third}, ReviewStatus::NeedsWork, {}, u"carol"_s));
+    const Expected<ReviewStore::Changes> changes = watcher.changesSince(start->mark);
+    QVERIFY_OK(changes);
+    QStringList ids = changes->ids;
+    ids.sort();
+    QCOMPARE(ids, (QStringList{first, third}));
+    const Expected<ReviewStore::Changes> again = watcher.changesSince(changes->mark);
+    QVERIFY_OK(again);
+    QVERIFY(again->ids.isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestStoreBackends)
+#include "tst_storebackends.moc"

@@ -194,16 +194,13 @@ void TestChecker::recordsGroupSpansByNearestModel()
 void TestChecker::recordsCarryNormalisedValues()
 {
     const Document doc = Document::parse(
-        QByteArrayLiteral(
-            "<model>X-7B</model> has <params>7.2 billion parameters</params>, used "
-            "<gpu_count>1,024</gpu_count> <hardware>NVIDIA A100 GPUs</hardware> for "
-            "<training>approximately 6 weeks</training> in the <country>U.S.</country> (<year>2023</year>)"),
+        QByteArrayLiteral("<model>X-7B</model> has <params>7.2 billion parameters</params>, used "
+                          "<gpu_count>1,024</gpu_count> <hardware>NVIDIA A100 GPUs</hardware> for "
+                          "<training>approximately 6 weeks</training> in the <country>U.S.</country> (<year>2023</year>)"),
         Schema::builtin());
     const DocumentAnalysis analysis = check(doc).analysis;
     QCOMPARE(analysis.records().size(), 1);
-    auto value = [&](ValueType type) {
-        return analysis.value(analysis.firstParsed(0, type));
-    };
+    auto value = [&](ValueType type) { return analysis.value(analysis.firstParsed(0, type)); };
     QCOMPARE(value(ValueType::Params).number, 7.2e9);
     QCOMPARE(value(ValueType::GpuCount).number, 1024.0);
     QCOMPARE(value(ValueType::Hardware).text, u"NVIDIA A100"_s);
@@ -265,8 +262,8 @@ void TestChecker::suggestedFixesApplyAndSilenceTheirFinding_data()
                                        << u"<model>NeuroFlex</model> wins"_s;
     QTest::addRow("repair mojibake") << u"<model>M</model> a\u00e2\u20ac\u201db"_s << u"encoding-suspect"_s
                                      << u"<model>M</model> a\u2014b"_s;
-    QTest::addRow("tag only the number") << u"<model>M</model> <gpu_count>512 GPUs</gpu_count>"_s << u"value-unparsed"_s
-                                         << u"<model>M</model> <gpu_count>512</gpu_count> GPUs"_s;
+    QTest::addRow("tag only the number") << u"<model>M</model> <gpu_count>512 GPUs</gpu_count>"_s
+                                         << u"value-unparsed"_s << u"<model>M</model> <gpu_count>512</gpu_count> GPUs"_s;
 }
 
 void TestChecker::suggestedFixesApplyAndSilenceTheirFinding()
@@ -414,9 +411,10 @@ void TestChecker::findingsPastTheLimitAreCountedAndOneErrorSaysHowMany()
 {
     QFETCH(int, mentions);
     QFETCH(int, leftOut);
-    const Document doc = Document::parse("<model>Xq</model> used <gpu_count>8</gpu_count> <hardware>A100</hardware>. " +
-                                             QByteArray("Xq ").repeated(mentions),
-                                         Schema::builtin());
+    const Document doc =
+        Document::parse("<model>Xq</model> used <gpu_count>8</gpu_count> <hardware>A100</hardware>. " +
+                             QByteArray("Xq ").repeated(mentions),
+                         Schema::builtin());
     const QList<Finding> findings = check(doc).findings;
     QList<Finding> limited;
     qsizetype mentionFindings = 0;

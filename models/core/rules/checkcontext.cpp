@@ -14,8 +14,8 @@ namespace annorev {
 
 namespace {
 
-constexpr std::array deviceWords = {u"GPU",         u"GPUs",         u"TPU",  u"TPUs",
-                                    u"accelerator", u"accelerators", u"chip", u"chips"};
+constexpr std::array deviceWords = {u"GPU", u"GPUs", u"TPU", u"TPUs", u"accelerator", u"accelerators", u"chip",
+                                    u"chips"};
 
 bool isTimes(QChar c)
 {
@@ -196,8 +196,12 @@ qsizetype CheckContext::FirstHardware::firstNotCounting(qint64 value) const
 
 CheckContext::CheckContext(const Document &doc, const Schema &schema, const DocumentAnalysis &analysis,
                            const CountryAliases &countries, int currentYear, bool suggestFixes)
-    : m_doc(doc), m_schema(schema), m_analysis(analysis), m_countries(countries), m_currentYear(currentYear),
-      m_suggestFixes(suggestFixes)
+    : m_doc(doc)
+    , m_schema(schema)
+    , m_analysis(analysis)
+    , m_countries(countries)
+    , m_currentYear(currentYear)
+    , m_suggestFixes(suggestFixes)
 {
     // Spans are sorted by start: the furthest end of the spans up to each one answers whether a
     // range overlaps any span with a binary search.

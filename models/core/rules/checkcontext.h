@@ -41,10 +41,10 @@ struct AttachedCounts
 struct EmbeddedCount
 {
     qint64 value = 0;
-    qsizetype start = 0; // the digits
+    qsizetype start = 0;      // the digits
     qsizetype end = 0;
-    qsizetype nameStart = 0; // where the accelerator name begins
-    qsizetype nameEnd = 0;   // the span's trimmed end
+    qsizetype nameStart = 0;  // where the accelerator name begins
+    qsizetype nameEnd = 0;    // the span's trimmed end
 };
 
 // What the rules read: the document, its records and values, and lookups they share.

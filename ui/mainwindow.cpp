@@ -378,16 +378,9 @@ QString MainWindow::changedByMessage(const QString &id) const
 
 void MainWindow::reopenShownDocument(const QString &message)
 {
-    const QString id = m_session->documentId();
-    if (const Expected<void> opened = m_session->open(id); !opened) {
-        showError(opened.error().message);
-        return;
+    if (openDocument(m_session->documentId())) {
+        m_review->showMessage(message);
     }
-    const Expected<ReviewStore::StoredDocument> stored = m_store->document(id);
-    m_actions->noteEdit()->setText(stored ? stored->note : QString());
-    m_refreshTimer->stop();
-    refresh();
-    m_review->showMessage(message);
 }
 
 void MainWindow::openBatch(const QStringList &inputs, const QString &storePath)
@@ -527,10 +520,15 @@ void MainWindow::documentPicked(const QString &id)
     if (!m_session || id == m_session->documentId()) {
         return;
     }
+    openDocument(id);
+}
+
+bool MainWindow::openDocument(const QString &id)
+{
     if (const Expected<void> opened = m_session->open(id); !opened) {
         clearDocument(opened.error().message);
         showError(opened.error().message);
-        return;
+        return false;
     }
     const Expected<ReviewStore::StoredDocument> stored = m_store->document(id);
     m_actions->noteEdit()->setText(stored ? stored->note : QString());
@@ -545,6 +543,7 @@ void MainWindow::documentPicked(const QString &id)
     // reviewers repeat most, and the benchmark times it.
     m_refreshTimer->stop();
     refresh();
+    return true;
 }
 
 void MainWindow::scheduleRefresh()

@@ -101,6 +101,9 @@ private:
     void showDashboard();
 
     void documentPicked(const QString &id);
+    // Opens the document in the session and shows it with its note; false (and says why) when the
+    // store cannot give it.
+    bool openDocument(const QString &id);
     void scheduleRefresh();
     void refresh();
     void refreshResult(bool showFindings);

@@ -55,14 +55,18 @@ void StoreWatch::poll()
         }
         return;
     }
-    if (!m_problem.isEmpty()) {
+    // A team store's server has announced what changed while it could be heard (TeamPresence):
+    // only what changed while it could not is news here.
+    const bool back = !m_problem.isEmpty();
+    if (back) {
         m_problem.clear();
         m_timer->setInterval(normalInterval());
         Q_EMIT reachable();
     }
     const bool first = m_mark == ReviewStore::noMark;
+    const bool announced = m_store->team() != nullptr && !back;
     m_mark = changes->mark;
-    if (!first && !changes->ids.isEmpty()) {
+    if (!first && !announced && !changes->ids.isEmpty()) {
         Q_EMIT documentsChanged(changes->ids);
     }
 }

@@ -45,7 +45,8 @@ public:
 
 Q_SIGNALS:
     // Documents whose text, decision or source flags changed since the last poll, this window's
-    // own writes among them (its writer has a connection of its own).
+    // own writes among them (its writer has a connection of its own). For a team store, only
+    // those changed while it could not be reached: its notifications tell of the others.
     void documentsChanged(const QStringList &ids);
     // The store could not be asked, and why; said once until it can be again.
     void unreachable(const QString &message);

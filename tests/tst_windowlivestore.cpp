@@ -10,6 +10,7 @@
 #include "reviewstore.h"
 #include "schema.h"
 #include "sourceview.h"
+#include "storewatch.h"
 #include "testsupport.h"
 #include "unsavedchangebar.h"
 #include "windowfixture.h"
@@ -18,6 +19,7 @@
 #include <QLabel>
 #include <QProcessEnvironment>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTest>
 #include <QUndoStack>
 
@@ -37,6 +39,7 @@ private slots:
     void theWindowsOwnEditsAreNotReportedAsChangedElsewhere();
     void aRefusedTagIsOfferedAgainAndAltAPutsItOnTheirVersion();
     void altPDropsARefusedChange();
+    void aPausedWatchReportsWhatChangedMeanwhileWhenItResumes();
 
 private:
     CliRun annorevAs(const QString &reviewer, QStringList arguments) const
@@ -193,4 +196,26 @@ void TestWindowLiveStore::altPDropsARefusedChange()
 }
 
 QTEST_MAIN(TestWindowLiveStore)
+void TestWindowLiveStore::aPausedWatchReportsWhatChangedMeanwhileWhenItResumes()
+{
+    // The window pauses its watch while a sync of its batch writes the store; what others wrote
+    // around it is not lost when it resumes.
+    auto window = openWindow();
+    std::unique_ptr<ReviewStore> watched = openedStore(window->storePath());
+    std::unique_ptr<ReviewStore> other = openedStore(window->storePath());
+    QVERIFY(watched && other);
+    StoreWatch watch;
+    QSignalSpy changed(&watch, &StoreWatch::documentsChanged);
+    watch.setStore(watched.get());
+    watch.setPaused(true);
+    QVERIFY(!watch.isWatching());
+    QVERIFY_OK(other->setStatus({second}, ReviewStatus::Rejected, {}, u"bob"_s));
+    QTest::qWait(3 * StoreWatch::localIntervalMs);
+    QCOMPARE(changed.size(), 0);
+    watch.setPaused(false);
+    QVERIFY(watch.isWatching());
+    QCOMPARE(changed.size(), 1); // at once, not at the next tick
+    QCOMPARE(changed.first().first().toStringList(), QStringList{second});
+}
+
 #include "tst_windowlivestore.moc"

@@ -35,7 +35,8 @@ private Q_SLOTS:
     void escapeCancelsAnOpenAndKeepsTheBatchShown_data();
     void escapeCancelsAnOpenAndKeepsTheBatchShown();
     void theShownBatchTakesDecisionsWhileAnotherImports();
-    void reopeningTheShownBatchLetsGoOfItsStoreUntilItIsSynced();
+    void reopeningTheShownBatchKeepsItShownReadOnlyUntilItIsSynced();
+    void cancellingTheSyncOfTheShownBatchMakesItWritableAgain();
     void aBatchPastItsFirstPageIsListedWhileTheListIsUsable();
 
 private:
@@ -135,21 +136,81 @@ void TestWindowOpening::theShownBatchTakesDecisionsWhileAnotherImports()
     QCOMPARE(window->currentDocumentId(), u"doc-0"_s);
 }
 
-void TestWindowOpening::reopeningTheShownBatchLetsGoOfItsStoreUntilItIsSynced()
+void TestWindowOpening::reopeningTheShownBatchKeepsItShownReadOnlyUntilItIsSynced()
 {
     const std::unique_ptr<MainWindow> window = openWindow(true);
     const QString store = window->storePath();
     QVERIFY(window->showDocumentWithId(second));
+    auto *list = window->findChild<QTreeView *>(u"documentList"_s);
+    auto *banner = window->findChild<QLabel *>(u"syncingBanner"_s);
+    QVERIFY(list && banner);
+    const int rows = list->model()->rowCount();
     QSignalSpy opened(window.get(), &MainWindow::batchOpened);
     window->openBatch({m_batch});
-    // No edit of the window can wait on the sync's write lock: the store is not the window's.
-    QVERIFY(window->storePath().isEmpty());
-    QVERIFY(window->currentDocumentId().isEmpty());
-    QVERIFY(!window->action(u"approve"_s)->isEnabled());
+
+    // The batch stays shown, on the same document, with the list to browse; nothing it offers
+    // writes the store the sync writes, and the banner says why.
+    QCOMPARE(window->storePath(), store);
+    QCOMPARE(window->currentDocumentId(), second);
+    QCOMPARE(list->model()->rowCount(), rows);
+    QVERIFY(banner->isVisible());
+    QVERIFY2(banner->text().contains(u"read-only"_s), qPrintable(banner->text()));
+    for (const char *name : {"approve", "reject", "needsWork", "undo", "drawRound"}) {
+        QVERIFY2(!window->action(QString::fromLatin1(name))->isEnabled(), name);
+    }
+    list->setFocus();
+    QTest::keyClick(list, Qt::Key_Return, Qt::ControlModifier);
+    QCOMPARE(window->currentDocumentId(), second);
+    QTest::keyClick(list, Qt::Key_Up);
+    QCOMPARE(window->currentDocumentId(), first); // browsing goes on
+
     QVERIFY(opened.wait(60000));
     QCOMPARE(opened.first().first().toBool(), true);
+    QCOMPARE(openedStore(store)->document(second)->status, ReviewStatus::Unreviewed);
     QCOMPARE(window->storePath(), store);
-    QCOMPARE(window->currentDocumentId(), second); // where the reviewer left off
+    QCOMPARE(window->currentDocumentId(), first); // where the reviewer was when it ended
+    QVERIFY(!banner->isVisible());
+    // Writable again, from the keyboard.
+    list->setFocus();
+    QTest::keyClick(list, Qt::Key_Return, Qt::ControlModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(openedStore(store)->document(first)->status, ReviewStatus::Approved, 10000);
+}
+
+void TestWindowOpening::cancellingTheSyncOfTheShownBatchMakesItWritableAgain()
+{
+    const std::unique_ptr<MainWindow> window = openWindow(true);
+    const QString large = m_dir->filePath(u"grows.jsonl"_s);
+    writeLargeBatch(large, 2000);
+    QSignalSpy opened(window.get(), &MainWindow::batchOpened);
+    window->openBatch({large});
+    QVERIFY(opened.wait(60000));
+    QVERIFY(opened.takeFirst().first().toBool());
+    const QString store = window->storePath();
+    QCOMPARE(store, ReviewStore::defaultStorePath({large}));
+    QVERIFY(window->showDocumentWithId(u"doc-5"_s));
+
+    // The file grows by many documents: syncing it takes long enough to cancel.
+    writeLargeBatch(large, 60000);
+    OpenProgress *strip = startImporting(*window, large);
+    QVERIFY(strip);
+    auto *banner = window->findChild<QLabel *>(u"syncingBanner"_s);
+    QVERIFY(banner && banner->isVisible());
+    QVERIFY(!window->action(u"approve"_s)->isEnabled());
+    text(*window)->setFocus();
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+    QVERIFY(opened.wait(60000));
+    QCOMPARE(opened.first().first().toBool(), false);
+
+    // The store is as it was, and the batch shown takes decisions again.
+    QVERIFY(!banner->isVisible());
+    QCOMPARE(window->storePath(), store);
+    QCOMPARE(window->currentDocumentId(), u"doc-5"_s);
+    QCOMPARE(openedStore(store)->storedDocumentCount().value(), qsizetype(2000));
+    QVERIFY(window->action(u"approve"_s)->isEnabled());
+    auto *list = window->findChild<QTreeView *>(u"documentList"_s);
+    list->setFocus();
+    QTest::keyClick(list, Qt::Key_Return, Qt::ControlModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(openedStore(store)->document(u"doc-5"_s)->status, ReviewStatus::Approved, 10000);
 }
 
 void TestWindowOpening::aBatchPastItsFirstPageIsListedWhileTheListIsUsable()

@@ -161,6 +161,7 @@ void MainWindow::createParts()
     connect(m_opener.get(), &BatchOpener::failed, this, &MainWindow::batchFailed);
     connect(m_opener.get(), &BatchOpener::canceled, this, [this] {
         m_feedback->ended();
+        endHoldForSync();
         showMessage(tr("Opening %1 was canceled; its store is as it was.").arg(RecentBatches::batchName(m_opening)));
         Q_EMIT batchOpened(false);
     });
@@ -393,12 +394,13 @@ void MainWindow::openBatch(const QStringList &inputs, const QString &storePath)
         Q_EMIT batchOpened(false);
         return;
     }
-    // The window keeps the batch it shows while another opens, unless the open is to bring that
-    // batch's own store up to date: its sync and the window's edits would then wait on each other
-    // for the store's one write lock, so the window lets go of the store first.
+    // The window keeps the batch it shows while another opens. When the open is to bring that
+    // batch's own store up to date, its sync and the window's edits would wait on each other for
+    // the store's one write lock: the batch stays shown, read-only, until the sync is done.
     const QString target = storePath.isEmpty() ? ReviewStore::defaultStorePath(m_opening) : storePath;
-    if (m_store && QFileInfo(target).canonicalFilePath() == QFileInfo(m_store->path()).canonicalFilePath()) {
-        closeBatch(tr("Bringing %1 up to date with its files…").arg(RecentBatches::batchName(m_opening)));
+    const QString targetFile = QFileInfo(target).canonicalFilePath();
+    if (m_store && !targetFile.isEmpty() && targetFile == QFileInfo(m_store->path()).canonicalFilePath()) {
+        holdForSync();
     }
     m_opener->open(inputs, storePath, ReviewerName::resolve());
     m_feedback->started(m_opening);
@@ -424,19 +426,32 @@ void MainWindow::releaseStore()
     m_store.reset();
 }
 
-void MainWindow::closeBatch(const QString &placeholder)
+void MainWindow::holdForSync()
 {
-    releaseStore();
-    m_batch.clear();
-    m_list->showBatch({}, 0, {});
-    updateTitle();
-    updateSaveState();
-    clearDocument(placeholder);
+    // A value being typed in is saved now, before the sync takes the write lock.
+    m_review->commitEdits();
+    m_watch->setPaused(true);
+    m_review->setSyncing(tr("Bringing %1 up to date with its files: the batch is read-only until then. Escape "
+                            "cancels.")
+                             .arg(RecentBatches::batchName(m_opening)));
+    updateActions();
+}
+
+void MainWindow::endHoldForSync()
+{
+    if (!m_review->isSyncing()) {
+        return;
+    }
+    m_review->setSyncing({});
+    // The sync rolled back: the store is as it was, and what others wrote meanwhile is caught up.
+    m_watch->setPaused(false);
+    updateActions();
 }
 
 void MainWindow::batchFailed(const QString &error)
 {
     m_feedback->ended();
+    endHoldForSync();
     m_feedback->showFailure(m_opening, error);
     statusBar()->showMessage(error, messageTimeoutMs);
     Q_EMIT batchOpened(false);
@@ -448,6 +463,7 @@ void MainWindow::batchReady()
     std::optional<BatchOpener::Batch> batch = m_opener->takeBatch();
     // The batch is in the store: the window switches to it (the list, title and text follow).
     releaseStore();
+    m_review->setSyncing({});
     m_store = std::move(batch->store);
     m_spotCheck->openStore(*m_store, batch->reviewer);
     m_batch = batch->inputs;
@@ -634,15 +650,18 @@ void MainWindow::updateActions()
     // there is none rather than staying silent.
     a.applyFix->setEnabled(editable);
     // Someone else's document, or a store out of reach: nothing to decide or write now.
-    const bool writable = !m_review->isHeld() && !m_review->isUnreachable();
+    // Someone else's document, a store out of reach or one being synced: nothing to decide or write.
+    const bool writable = m_review->isWritable();
     for (QAction *action : a.documentActions) {
         action->setEnabled(open && writable);
     }
-    a.nextForMe->setEnabled(m_team->isTeam());
+    const bool syncing = m_review->isSyncing();
+    a.nextForMe->setEnabled(m_team->isTeam() && !syncing);
     a.exportBatch->setEnabled(m_store != nullptr);
     a.dashboard->setEnabled(m_store != nullptr);
-    a.drawRound->setEnabled(m_spotCheck->hasStore());
-    const bool judging = m_spotCheck->isJudging(m_review->shownId());
+    a.drawRound->setEnabled(m_spotCheck->hasStore() && !syncing);
+    m_spotCheck->setWritable(!syncing);
+    const bool judging = m_spotCheck->isJudging(m_review->shownId()) && !syncing;
     a.pass->setEnabled(judging);
     a.fail->setEnabled(judging);
     QUndoStack *undo = m_session ? m_session->undoStack() : nullptr;

@@ -93,7 +93,10 @@ private:
     // Lets go of the batch's session and store, remembering where the reviewer was.
     void releaseStore();
     // Lets go of the batch shown, and of its store; the text pane shows the placeholder.
-    void closeBatch(const QString &placeholder);
+    // The shown batch's own store is being synced by the opener: the batch stays shown, read-only.
+    void holdForSync();
+    // The sync failed or was canceled: the batch shown is writable again.
+    void endHoldForSync();
     void startSession(const QString &reviewer);
 
     void exportBatch();

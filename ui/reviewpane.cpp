@@ -111,6 +111,7 @@ ReviewPane::ReviewPane(const Schema &schema, QWidget *parent) : QWidget(parent),
         return banner;
     };
     m_unreachableBanner = makeBanner(u"unreachableBanner"_s);
+    m_syncingBanner = makeBanner(u"syncingBanner"_s);
     m_heldBanner = makeBanner(u"heldBanner"_s);
     m_unsaved = new UnsavedChangeBar(textPanel);
     connect(m_unsaved, &UnsavedChangeBar::errorOccurred, this, &ReviewPane::showMessage);
@@ -262,8 +263,7 @@ void ReviewPane::clear(const QString &placeholder)
 
 bool ReviewPane::isEditable() const
 {
-    return m_session && !m_shownId.isEmpty() && !m_sourceView->isRawSource() && m_heldBy.isEmpty() &&
-           m_unreachable.isEmpty();
+    return m_session && !m_shownId.isEmpty() && !m_sourceView->isRawSource() && isWritable();
 }
 
 void ReviewPane::setHeldBy(const QString &banner)
@@ -280,14 +280,24 @@ void ReviewPane::setUnreachable(const QString &banner)
     updateReadOnly();
 }
 
+void ReviewPane::setSyncing(const QString &banner)
+{
+    m_syncing = banner;
+    m_syncingBanner->setText(banner);
+    updateReadOnly();
+}
+
 void ReviewPane::updateReadOnly()
 {
-    const bool readOnly = !m_heldBy.isEmpty() || !m_unreachable.isEmpty();
+    const bool readOnly = !isWritable();
     m_recordView->setEditTriggers(readOnly ? QAbstractItemView::NoEditTriggers
                                            : QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
                                                  QAbstractItemView::AnyKeyPressed);
     m_heldBanner->setVisible(!m_heldBy.isEmpty());
     m_unreachableBanner->setVisible(!m_unreachable.isEmpty());
+    m_syncingBanner->setVisible(!m_syncing.isEmpty());
+    // Re-applying a refused change writes too; it waits above the text until it can.
+    m_unsaved->setEnabled(!readOnly);
     Q_EMIT editTargetChanged();
 }
 
@@ -565,7 +575,12 @@ void ReviewPane::addSpanActions(QMenu *menu, qsizetype span)
     }
     move->addSeparator();
     move->addAction(tr("Nearest Record"), this, [this, span] { moveSpanToRecord(span, 0); });
-    menu->addAction(tr("&Remove Span"), this, [this, span] { removeSpan(span); });
+    QAction *remove = menu->addAction(tr("&Remove Span"), this, [this, span] { removeSpan(span); });
+    // Held by someone else, out of reach or syncing: the menu still says what there is, greyed.
+    const bool editable = isEditable();
+    relabel->setEnabled(editable);
+    move->setEnabled(editable);
+    remove->setEnabled(editable);
 }
 
 void ReviewPane::showTextMenu(const QPoint &position)
@@ -604,7 +619,8 @@ void ReviewPane::showRecordMenu(const QPoint &position)
         return;
     }
     QMenu menu(this);
-    menu.addAction(tr("&Edit Value"), this, [this, position] { m_recordView->edit(m_recordView->indexAt(position)); });
+    menu.addAction(tr("&Edit Value"), this, [this, position] { m_recordView->edit(m_recordView->indexAt(position)); })
+        ->setEnabled(isEditable());
     menu.addSeparator();
     addSpanActions(&menu, span);
     menu.exec(m_recordView->viewport()->mapToGlobal(position));

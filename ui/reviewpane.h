@@ -58,6 +58,12 @@ public:
     // read-only under this banner until it is cleared with an empty one.
     void setUnreachable(const QString &banner);
     bool isUnreachable() const { return !m_unreachable.isEmpty(); }
+    // The batch's files are being brought into its store by another connection: the batch stays
+    // shown read-only under this banner, so that no edit waits on that write, until it is cleared.
+    void setSyncing(const QString &banner);
+    bool isSyncing() const { return !m_syncing.isEmpty(); }
+    // Held, out of reach or syncing: nothing is written while the pane says why.
+    bool isWritable() const { return m_heldBy.isEmpty() && m_unreachable.isEmpty() && m_syncing.isEmpty(); }
     // A refusal or failure, by the text where the reviewer is looking.
     void showMessage(const QString &message);
     void hideMessage();
@@ -99,7 +105,7 @@ private:
     void showRecordMenu(const QPoint &position);
     void showFindingMenu(const QPoint &position);
     void addSpanActions(QMenu *menu, qsizetype span);
-    // What setHeldBy() and setUnreachable() share: the record cells and the banners follow.
+    // What setHeldBy(), setUnreachable() and setSyncing() share: the record cells and the banners follow.
     void updateReadOnly();
 
     const Schema &m_schema;
@@ -107,6 +113,7 @@ private:
     QString m_shownId;
     QString m_heldBy;
     QString m_unreachable;
+    QString m_syncing;
     bool m_syncingSelection = false;
     bool m_committingCell = false;
     bool m_resizeRecords = false; // a new document's records are laid out when they arrive
@@ -120,6 +127,7 @@ private:
     InlineMessage *m_message = nullptr;
     QLabel *m_heldBanner = nullptr;
     QLabel *m_unreachableBanner = nullptr;
+    QLabel *m_syncingBanner = nullptr;
     UnsavedChangeBar *m_unsaved = nullptr;
     QTableView *m_recordView = nullptr;
     QTableView *m_findingView = nullptr;

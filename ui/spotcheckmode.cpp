@@ -57,6 +57,13 @@ void SpotCheckMode::openStore(ReviewStore &store, const QString &reviewer)
             [this] { m_list->setJudgements(m_panel->latestJudgements()); });
 }
 
+void SpotCheckMode::setWritable(bool writable)
+{
+    if (m_panel) {
+        m_panel->setEnabled(writable);
+    }
+}
+
 void SpotCheckMode::closeStore()
 {
     delete m_panel;

@@ -31,6 +31,9 @@ public:
     void openStore(ReviewStore &store, const QString &reviewer);
     void closeStore();
     bool hasStore() const { return m_panel != nullptr; }
+    // While the store is synced by another connection the panel is shown greyed: a round can be
+    // looked at, not drawn or judged (each of those writes the store).
+    void setWritable(bool writable);
 
     void setCurrentDocument(const QString &id);
     void setReviewer(const QString &reviewer);

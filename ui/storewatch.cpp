@@ -34,6 +34,19 @@ bool StoreWatch::isWatching() const
     return m_timer->isActive();
 }
 
+void StoreWatch::setPaused(bool paused)
+{
+    if (!m_store || paused == !m_timer->isActive()) {
+        return;
+    }
+    if (paused) {
+        m_timer->stop();
+    } else {
+        m_timer->start();
+        poll();
+    }
+}
+
 int StoreWatch::normalInterval() const
 {
     return m_store && m_store->team() ? teamIntervalMs : localIntervalMs;

@@ -39,6 +39,9 @@ public:
     // The store of the batch shown, or none.
     void setStore(ReviewStore *store);
     bool isWatching() const;
+    // Stops asking while another connection writes the store in one long transaction (a sync of
+    // the batch's files); resuming asks at once, from where it left off, so nothing is missed.
+    void setPaused(bool paused);
     bool isReachable() const { return m_problem.isEmpty(); }
     // Asks the store now rather than at the next tick.
     void poll();

@@ -8,6 +8,7 @@
 #include "sqlite/sqliteconnection.h"
 #include "sqlite/sqlitedocuments.h"
 #include "sqlite/sqlitestore.h"
+#include "sqlite/sqlitevalues.h"
 #include "storestats.h"
 #include "storetestbatch.h"
 #include "testsupport.h"
@@ -64,6 +65,8 @@ private slots:
     void init();
     void cleanup();
 
+    void storedTimesReadBackAsWrittenAndInOtherIsoForms_data();
+    void storedTimesReadBackAsWrittenAndInOtherIsoForms();
     void defaultStorePathIsBesideTheBatch_data();
     void defaultStorePathIsBesideTheBatch();
     void openCreatesTheSchemaInWalMode();
@@ -718,4 +721,37 @@ void TestReviewStore::reviewerNameResolution()
 }
 
 QTEST_GUILESS_MAIN(TestReviewStore)
+void TestReviewStore::storedTimesReadBackAsWrittenAndInOtherIsoForms_data()
+{
+    QTest::addColumn<QString>("stored");
+    QTest::addColumn<QDateTime>("expected");
+    const QDateTime written(QDate(2026, 12, 4), QTime(7, 35, 4, 63), Qt::UTC);
+    // The form timestamp() writes is read without QDateTime::fromString(); the rest through it.
+    QTest::addRow("as written") << SqliteValues::timestamp(written) << written;
+    QTest::addRow("leap day") << u"2028-02-29T23:59:59.999Z"_s
+                              << QDateTime(QDate(2028, 2, 29), QTime(23, 59, 59, 999), Qt::UTC);
+    QTest::addRow("with an offset") << u"2026-12-04T08:35:04.063+01:00"_s << written;
+    QTest::addRow("without milliseconds") << u"2026-12-04T07:35:04Z"_s
+                                          << QDateTime(QDate(2026, 12, 4), QTime(7, 35, 4), Qt::UTC);
+    QTest::addRow("no such month") << u"2026-13-04T07:35:04.063Z"_s << QDateTime();
+    QTest::addRow("no such day") << u"2026-02-30T07:35:04.063Z"_s << QDateTime();
+    QTest::addRow("a letter for a digit") << u"2026-12-04T07:3x:04.063Z"_s << QDateTime();
+    QTest::addRow("not a time") << u"yesterday"_s << QDateTime();
+}
+
+void TestReviewStore::storedTimesReadBackAsWrittenAndInOtherIsoForms()
+{
+    QFETCH(QString, stored);
+    QFETCH(QDateTime, expected);
+    const QDateTime read = SqliteValues::timeOf(QVariant(stored));
+    QCOMPARE(read.isValid(), expected.isValid());
+    if (expected.isValid()) {
+        QCOMPARE(read, expected);
+        QCOMPARE(read.timeSpec(), Qt::UTC);
+        // What is read is what Qt's own parser reads.
+        QCOMPARE(read, QDateTime::fromString(stored, Qt::ISODateWithMs).toUTC());
+    }
+    QVERIFY(!SqliteValues::timeOf(QVariant()).isValid());
+}
+
 #include "tst_reviewstore.moc"

@@ -3,6 +3,7 @@
 // tests guard that streaming changes nothing in what is written, that no block is the whole batch,
 // and that a block that cannot be read fails the export without leaving a file.
 #include "exporter.h"
+#include "jsonstring.h"
 #include "storeexport.h"
 #include "storetestbatch.h"
 
@@ -28,6 +29,8 @@ private slots:
     void theTextsAreReadABlockAtATime();
     void aBlockThatCannotBeReadFailsTheExportAndLeavesNoFile();
     void theStoreGivesTheDocumentsAskedForInTheOrderAsked();
+    void idsOfAnyCharactersAreFoundForTheirTexts_data();
+    void idsOfAnyCharactersAreFoundForTheirTexts();
 
 private:
     // A JSON Lines batch of count documents, one edited, synced into its store.
@@ -171,6 +174,37 @@ void TestStreamingExport::theStoreGivesTheDocumentsAskedForInTheOrderAsked()
     const Expected<QList<ExportDocument>> unknown = store->exportDocuments(QStringList{u"d1"_s, u"nope"_s});
     QVERIFY(!unknown);
     QVERIFY2(unknown.error().message.contains(u"nope"_s), qPrintable(unknown.error().message));
+}
+
+void TestStreamingExport::idsOfAnyCharactersAreFoundForTheirTexts_data()
+{
+    // The store is asked for a block's ids as one JSON array: ids that need escaping in JSON,
+    // or that JSON and SQLite could read differently, must come back as they went in.
+    QTest::addColumn<QString>("id");
+    QTest::addRow("quote") << u"say \"hi\""_s;
+    QTest::addRow("backslash") << u"C:\\batch\\7"_s;
+    QTest::addRow("control character") << u"tab\tand\u0001"_s;
+    QTest::addRow("beyond the BMP") << u"doc-😀-𝔸"_s;
+    QTest::addRow("a slash and a bracket") << u"a/b]c"_s;
+    QTest::addRow("looks like a number") << u"12"_s;
+}
+
+void TestStreamingExport::idsOfAnyCharactersAreFoundForTheirTexts()
+{
+    QFETCH(QString, id);
+    const QString batch = m_dir->filePath(u"odd.jsonl"_s);
+    QByteArray lines = "{\"id\":\"plain\",\"text\":\"<model>P</model>\"}\n";
+    lines += "{\"id\":" + JsonString::quoted(id) + ",\"text\":\"<model>Odd-1</model> on 8 GPUs.\"}\n";
+    writeFile(batch, lines);
+    auto store = openedStore(ReviewStore::defaultStorePath({batch}));
+    QVERIFY(store);
+    QVERIFY_OK(store->sync({batch}, Schema::builtin(), m_checker, u"tester"_s));
+    const Expected<QList<ExportDocument>> documents = store->exportDocuments(QStringList{id, u"plain"_s});
+    QVERIFY_OK(documents);
+    QCOMPARE(documents->size(), 2);
+    QCOMPARE(documents->at(0).id, id);
+    QCOMPARE(documents->at(0).taggedText, QByteArray("<model>Odd-1</model> on 8 GPUs."));
+    QCOMPARE(documents->at(1).taggedText, QByteArray("<model>P</model>"));
 }
 
 QTEST_GUILESS_MAIN(TestStreamingExport)

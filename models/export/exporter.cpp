@@ -12,12 +12,15 @@
 #include "taggedexporter.h"
 
 #include <QIODevice>
+#include <QScopeGuard>
 #include <QSet>
 #include <QThread>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentMap>
 
 #include <functional>
+#include <memory>
+#include <optional>
 #include <numeric>
 
 namespace annorev {
@@ -325,58 +328,89 @@ Expected<ExportResult> run(const Plan &plan, qsizetype count, const ExportOption
     QThreadPool pool;
     pool.setMaxThreadCount(std::max(1, jobs));
     constexpr qsizetype blockSize = 256;
-    QList<qsizetype> indexes;
+    // A block rendered, or being rendered on the pool while the next one is read from the store:
+    // reading (queries, unpacking texts) and rendering take turns otherwise, and each would leave
+    // the other's cores idle.
+    struct Block
+    {
+        qsizetype begin = 0;
+        QList<Rendered> rendered;
+        QFuture<Rendered> rendering;
+    };
+    const auto writeBlock = [&](Block &block) -> Expected<void> {
+        const QList<Rendered> rendered = block.rendering.isValid() ? block.rendering.results() : block.rendered;
+        for (qsizetype i = 0; i < rendered.size(); ++i) {
+            const Rendered &one = rendered.at(i);
+            if (!one.error.isEmpty()) {
+                return Error{one.error};
+            }
+            if (block.begin + i > 0) {
+                if (Expected<void> written = write(plan.separator); !written) {
+                    return written;
+                }
+            }
+            if (Expected<void> written = write(one.bytes); !written) {
+                return written;
+            }
+            for (const auto &[path, bytes] : one.files) {
+                if (Expected<void> written = writer.writeFile(path, bytes); !written) {
+                    return written;
+                }
+            }
+            ++result.documents;
+            result.items += one.items;
+            result.warnings += one.warnings;
+        }
+        reportProgress();
+        return {};
+    };
+    std::optional<Block> pending;
+    // Whatever returns, a block still on the pool is not left reading what goes out of scope.
+    const auto stopPending = qScopeGuard([&pending] {
+        if (pending && pending->rendering.isValid()) {
+            pending->rendering.cancel();
+            pending->rendering.waitForFinished();
+        }
+    });
     for (qsizetype blockBegin = 0; blockBegin < count; blockBegin += blockSize) {
         if (Expected<void> wanted = checkNotCancelled(options); !wanted) {
             return wanted.error();
         }
         const qsizetype blockEnd = std::min(count, blockBegin + blockSize);
-        QList<ExportDocument> loaded;
+        auto loaded = std::make_shared<QList<ExportDocument>>();
         if (load) {
             Expected<QList<ExportDocument>> documents = load(blockBegin, blockEnd);
             if (!documents) {
                 return documents.error();
             }
-            loaded = *std::move(documents);
+            *loaded = *std::move(documents);
         }
-        indexes.resize(blockEnd - blockBegin);
+        QList<qsizetype> indexes(blockEnd - blockBegin);
         std::iota(indexes.begin(), indexes.end(), blockBegin);
-        const auto renderOne = [&plan, &loaded, blockBegin](qsizetype i) {
-            return plan.render(i, loaded.isEmpty() ? nullptr : &loaded.at(i - blockBegin));
+        const auto renderOne = [&plan, loaded, blockBegin](qsizetype i) {
+            return plan.render(i, loaded->isEmpty() ? nullptr : &loaded->at(i - blockBegin));
         };
-        const QList<Rendered> block =
-            jobs <= 1 ? [&] {
-                QList<Rendered> sequential;
-                sequential.reserve(indexes.size());
-                for (qsizetype i : indexes) {
-                    sequential.append(renderOne(i));
-                }
-                return sequential;
-            }()
-                      : QtConcurrent::blockingMapped<QList<Rendered>>(&pool, indexes, renderOne);
-        for (qsizetype i = 0; i < block.size(); ++i) {
-            const Rendered &rendered = block.at(i);
-            if (!rendered.error.isEmpty()) {
-                return Error{rendered.error};
+        Block block{blockBegin, {}, {}};
+        if (jobs <= 1) {
+            block.rendered.reserve(indexes.size());
+            for (qsizetype i : indexes) {
+                block.rendered.append(renderOne(i));
             }
-            if (blockBegin + i > 0) {
-                if (Expected<void> written = write(plan.separator); !written) {
-                    return written.error();
-                }
-            }
-            if (Expected<void> written = write(rendered.bytes); !written) {
+        } else {
+            block.rendering = QtConcurrent::mapped(&pool, std::move(indexes), renderOne);
+        }
+        if (pending) {
+            if (Expected<void> written = writeBlock(*pending); !written) {
                 return written.error();
             }
-            for (const auto &[path, bytes] : rendered.files) {
-                if (Expected<void> written = writer.writeFile(path, bytes); !written) {
-                    return written.error();
-                }
-            }
-            ++result.documents;
-            result.items += rendered.items;
-            result.warnings += rendered.warnings;
         }
-        reportProgress();
+        pending = std::move(block);
+    }
+    if (pending) {
+        if (Expected<void> written = writeBlock(*pending); !written) {
+            return written.error();
+        }
+        pending.reset();
     }
     if (count > 0) {
         if (Expected<void> written = write(plan.suffix); !written) {

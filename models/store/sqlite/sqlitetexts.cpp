@@ -61,28 +61,44 @@ Expected<QByteArray> unpack(const SqliteConnection &connection, const QVariant &
     return text;
 }
 
+PackedDocumentTexts packedTexts(const QSqlQuery &query, int firstColumn)
+{
+    return {query.value(firstColumn), query.value(firstColumn + 1), query.value(firstColumn + 2)};
+}
+
+Expected<TextCodec> codecFor(const SqliteConnection &connection, const QList<PackedDocumentTexts> &documents)
+{
+    // A dictionary the cached codec does not know, if any: the codec is read again for it.
+    quint32 unknown = 0;
+    const std::optional<TextCodec> &cached = connection.cachedCodec();
+    for (const PackedDocumentTexts &packed : documents) {
+        for (const QVariant *text : {&packed.source, &packed.tagged, &packed.jsonLine}) {
+            const quint32 dictionary = TextCodec::dictionaryNeeded(text->toByteArray());
+            if (!cached || !cached->knowsDictionary(dictionary)) {
+                unknown = dictionary;
+            }
+        }
+    }
+    return codec(connection, unknown);
+}
+
+QString unreadable(const SqliteConnection &connection, const QString &id, const QString &why)
+{
+    return u"the store " % connection.path() % u": the document \"" % id % u"\" cannot be read: " % why;
+}
+
 Expected<DocumentTexts> unpackDocument(const SqliteConnection &connection, const QString &id, const QSqlQuery &query,
                                        int firstColumn)
 {
-    const PackedDocumentTexts packed{query.value(firstColumn), query.value(firstColumn + 1),
-                                     query.value(firstColumn + 2)};
-    // A dictionary the cached codec does not know, if any: the codec is read again for it.
-    quint32 unknown = 0;
-    for (const QVariant *text : {&packed.source, &packed.tagged, &packed.jsonLine}) {
-        const quint32 dictionary = TextCodec::dictionaryNeeded(text->toByteArray());
-        if (!connection.cachedCodec() || !connection.cachedCodec()->knowsDictionary(dictionary)) {
-            unknown = dictionary;
-        }
-    }
-    const Expected<TextCodec> reader = codec(connection, unknown);
+    const PackedDocumentTexts packed = packedTexts(query, firstColumn);
+    const Expected<TextCodec> reader = codecFor(connection, {packed});
     if (!reader) {
         return reader.error();
     }
     Expected<DocumentTexts> texts =
         unpacked(packed, query.value(firstColumn + 3).toLongLong(), query.value(firstColumn + 4).toLongLong(), *reader);
     if (!texts) {
-        return Error{u"the store " % connection.path() % u": the document \"" % id % u"\" cannot be read: " %
-                     texts.error().message};
+        return Error{unreadable(connection, id, texts.error().message)};
     }
     return texts;
 }

@@ -44,6 +44,14 @@ QString documentsWithTexts();
 inline constexpr QLatin1StringView textsInsert{
     "INSERT INTO document_texts (document, source_text, tagged_text, json_line) VALUES (?, ?, ?, ?)"};
 
+// The packed texts of packedTextColumns, selected from firstColumn on, as they are in the row.
+PackedDocumentTexts packedTexts(const QSqlQuery &query, int firstColumn);
+// A codec that unpacks every one of these documents (the connection's, or one read again when a
+// dictionary is new to it). Codecs may unpack on several threads at once.
+Expected<TextCodec> codecFor(const SqliteConnection &connection, const QList<PackedDocumentTexts> &documents);
+// What a document whose texts cannot be unpacked is reported with, naming the store and it.
+QString unreadable(const SqliteConnection &connection, const QString &id, const QString &why);
+
 // A document's texts from packedTextColumns, selected from firstColumn on, or an error naming the
 // store and the document.
 Expected<DocumentTexts> unpackDocument(const SqliteConnection &connection, const QString &id, const QSqlQuery &query,

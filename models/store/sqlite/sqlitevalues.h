@@ -18,6 +18,7 @@ QVariant integer(qint64 value);
 QString timestamp(const QDateTime &time);
 QString now();
 QDateTime timeOf(const QVariant &value); // invalid for NULL
+QDateTime timeOf(const QString &text);   // invalid for text that is not a time
 
 using StoreValues::layoutName;
 using StoreValues::layoutOf;

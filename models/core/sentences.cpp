@@ -1,5 +1,6 @@
 #include "sentences.h"
 
+#include "charscan.h"
 #include "document.h"
 
 #include <QString>
@@ -99,22 +100,26 @@ Bounds around(const Document &doc, qsizetype pos)
     const QList<qsizetype> &breaks = doc.blockBreaks();
     const auto next = std::upper_bound(breaks.cbegin(), breaks.cend(), pos);
     Bounds bounds{next == breaks.cbegin() ? 0 : *std::prev(next), next == breaks.cend() ? text.size() : *next};
-    // '.', '!', '?' and '\n' all sort at or below '?': one comparison skips letters.
-    for (qsizetype i = pos; i > bounds.begin; --i) {
-        if (data[i - 1] > u'?') {
-            continue;
-        }
-        if (endsBefore(text, data, i) || (data[i - 1] == u'\n' && blankLineBefore(data, i - 1, bounds.begin))) {
-            bounds.begin = i;
+    // A sentence ends after '.', '!' or '?', or at a blank line: only those characters are looked
+    // at (CharScan passes over the rest eight at a time). Backwards: the stops at k in
+    // [begin, pos), the nearest first, each ending a sentence before k + 1.
+    for (qsizetype k = CharScan::lastStop(data, bounds.begin, pos); k >= bounds.begin;
+         k = CharScan::lastStop(data, bounds.begin, k)) {
+        if (endsBefore(text, data, k + 1) || (data[k] == u'\n' && blankLineBefore(data, k, bounds.begin))) {
+            bounds.begin = k + 1;
             break;
         }
     }
-    for (qsizetype i = pos + 1; i < bounds.end; ++i) {
-        if (data[i - 1] > u'?' && data[i] != u'\n') {
-            continue;
+    // Forwards, the first end at i in (pos, end): after a stop at i - 1, or a blank line's
+    // newline at i. A stop at k serves as both, for the ends k + 1 and k.
+    for (qsizetype k = CharScan::firstStop(data, pos, bounds.end); k < bounds.end;
+         k = CharScan::firstStop(data, k + 1, bounds.end)) {
+        if (data[k] == u'\n' && k > pos && blankLineAt(data, k, bounds.end)) {
+            bounds.end = k;
+            break;
         }
-        if (endsBefore(text, data, i) || (data[i] == u'\n' && blankLineAt(data, i, bounds.end))) {
-            bounds.end = i;
+        if (k + 1 < bounds.end && endsBefore(text, data, k + 1)) {
+            bounds.end = k + 1;
             break;
         }
     }
@@ -132,9 +137,9 @@ Bounds Cursor::around(qsizetype pos)
         const auto next = std::upper_bound(breaks.cbegin(), breaks.cend(), pos);
         const qsizetype blockBegin = next == breaks.cbegin() ? 0 : *std::prev(next);
         bool moved = false;
-        for (qsizetype i = m_pos + 1; i <= pos && !moved; ++i) {
-            moved = data[i - 1] <= u'?' &&
-                    (endsBefore(text, data, i) || (data[i - 1] == u'\n' && blankLineBefore(data, i - 1, blockBegin)));
+        for (qsizetype k = CharScan::firstStop(data, m_pos, pos); k < pos && !moved;
+             k = CharScan::firstStop(data, k + 1, pos)) {
+            moved = endsBefore(text, data, k + 1) || (data[k] == u'\n' && blankLineBefore(data, k, blockBegin));
         }
         if (!moved) {
             m_pos = pos;

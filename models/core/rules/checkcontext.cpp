@@ -1,5 +1,6 @@
 #include "checkcontext.h"
 
+#include "charscan.h"
 #include "findinglist.h"
 #include "sentences.h"
 #include "valueformat.h"
@@ -395,9 +396,10 @@ const AttachedCounts &CheckContext::attachedCounts() const
 
         const auto *data = reinterpret_cast<const char16_t *>(text.constData());
         for (qsizetype pos = begin; pos < end; ++pos) {
-            // Most of a sentence is not digits: one comparison passes over each other character.
-            if (char16_t(data[pos] - u'0') > 9) {
-                continue;
+            // Most of a sentence is not digits: they are looked for eight characters at a time.
+            pos = CharScan::firstInRange(data, pos, end, u'0', u'9');
+            if (pos == end) {
+                break;
             }
             const qsizetype start = pos;
             qint64 value = 0;

@@ -42,6 +42,7 @@ int runExport(const QStringList &arguments);
 int runSample(const QStringList &arguments);
 int runSpotcheck(const QStringList &arguments);
 int runStats(const QStringList &arguments);
+int runSearch(const QStringList &arguments);
 int runCompare(const QStringList &arguments);
 int runTeam(const QStringList &arguments);
 int runImport(const QStringList &arguments);

@@ -30,6 +30,7 @@ constexpr Subcommand subcommands[] = {
     {"sample", annorev::runSample, "draw a reproducible spot-check sample of a batch and save it as a round"},
     {"spotcheck", annorev::runSpotcheck, "record a pass or fail judgement of a sampled document"},
     {"stats", annorev::runStats, "count spans, findings and statuses; estimate each round's error rate"},
+    {"search", annorev::runSearch, "list the documents whose text holds a word or phrase, as the window's search does"},
     {"compare", annorev::runCompare, "score two annotations of the same documents against each other"},
     {"team", annorev::runTeam, "set up a PostgreSQL database for team batches (team init)"},
     {"import", annorev::runImport, "import local files into a team batch, or sync it with them"},

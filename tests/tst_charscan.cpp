@@ -89,6 +89,8 @@ void TestCharScan::scansFindWhatAPlainLoopFinds_data()
     QTest::addRow("the top of the range") << QString::fromUtf16(u"\xfffe\xffff\x0000\x8000.") << ushort(0xfffe)
                                           << ushort(0xffff);
     QTest::addRow("one character range") << u"aab?."_qs << ushort(u'b') << ushort(u'b');
+    QTest::addRow("capitals and their neighbours") << QString::fromUtf16(u"@AZ[`az{\x00c0\xff21\x8041Mm")
+                                                   << ushort(u'A') << ushort(u'Z');
 }
 
 void TestCharScan::scansFindWhatAPlainLoopFinds()
@@ -111,6 +113,13 @@ void TestCharScan::scansFindWhatAPlainLoopFinds()
             const qsizetype at = random.bounded(int(size - length) + 1);
             const std::u16string needle = text.substr(std::size_t(at), std::size_t(length));
             QCOMPARE(CharScan::find(data, from, to, needle.data(), length), plainFind(text, from, to, needle));
+        }
+        std::u16string lowered = text;
+        CharScan::lowerAsciiInPlace(lowered.data() + from, to - from);
+        for (qsizetype i = 0; i < size; ++i) {
+            const char16_t c = text[std::size_t(i)];
+            const bool folds = i >= from && i < to && c >= u'A' && c <= u'Z';
+            QCOMPARE(ushort(lowered[std::size_t(i)]), ushort(folds ? c + 32 : c));
         }
     }
 }

@@ -135,4 +135,28 @@ inline qsizetype find(const char16_t *data, qsizetype from, qsizetype to, const 
     return -1;
 }
 
+// Turns the ASCII capitals A-Z of data[0, size) to lower case, and nothing else.
+inline void lowerAsciiInPlace(char16_t *data, qsizetype size)
+{
+    qsizetype i = 0;
+#if defined(__SSE2__)
+    const __m128i bias = _mm_set1_epi16(qint16(-0x8000));
+    const __m128i lowest = _mm_set1_epi16(qint16(u'A'));
+    const __m128i span = _mm_set1_epi16(qint16((u'Z' - u'A') ^ 0x8000));
+    const __m128i toLower = _mm_set1_epi16(u'a' - u'A');
+    for (; i + 8 <= size; i += 8) {
+        auto *block = reinterpret_cast<__m128i *>(data + i);
+        const __m128i chars = _mm_loadu_si128(block);
+        const __m128i offset = _mm_xor_si128(_mm_sub_epi16(chars, lowest), bias);
+        const __m128i capital = _mm_cmpgt_epi16(_mm_add_epi16(span, _mm_set1_epi16(1)), offset);
+        _mm_storeu_si128(block, _mm_add_epi16(chars, _mm_and_si128(capital, toLower)));
+    }
+#endif
+    for (; i < size; ++i) {
+        if (data[i] >= u'A' && data[i] <= u'Z') {
+            data[i] = char16_t(data[i] + (u'a' - u'A'));
+        }
+    }
+}
+
 } // namespace annorev::CharScan

@@ -1,5 +1,7 @@
 #include "textquery.h"
 
+#include "charscan.h"
+
 #include <QChar>
 
 namespace annorev {
@@ -9,11 +11,7 @@ namespace {
 QString asciiFolded(QStringView text)
 {
     QString folded = text.toString();
-    for (QChar &c : folded) {
-        if (c.unicode() >= u'A' && c.unicode() <= u'Z') {
-            c = QChar(c.unicode() + (u'a' - u'A'));
-        }
-    }
+    CharScan::lowerAsciiInPlace(reinterpret_cast<char16_t *>(folded.data()), folded.size());
     return folded;
 }
 

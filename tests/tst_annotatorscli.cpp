@@ -21,7 +21,7 @@ Run cli(const QStringList &arguments)
 
 } // namespace
 
-// `annorev adjudicate` of more than two batches, on tests/data/adjudicate:
+// `annorev adjudicate` and `annorev compare` of more than two batches, on tests/data/adjudicate:
 // three annotators, alice, bob and carol, of
 //   d1 "Foo-7B was trained on 64 NVIDIA A100 GPUs in Canada."
 //      all: model Foo-7B, gpu_count 64; alice and bob: hardware "NVIDIA A100" (25-36), carol
@@ -44,6 +44,8 @@ private slots:
     void adjudicateRefusesAnOutputThatWouldDestroyInput();
     void adjudicateUsageErrors_data();
     void adjudicateUsageErrors();
+    void compareGivesFleissKappaAndKrippendorffAlphaAcrossAllBatches();
+    void compareOfTwoBatchesKeepsItsReportAndAddsTheFigures();
 
 private:
     QString m_data;
@@ -237,6 +239,62 @@ void TestAnnotatorsCli::adjudicateUsageErrors()
     if (QTest::currentDataTag() != QByteArrayView("unreadable batch")) {
         QVERIFY(!QFileInfo::exists(out));
     }
+}
+
+void TestAnnotatorsCli::compareGivesFleissKappaAndKrippendorffAlphaAcrossAllBatches()
+{
+    // Tokens (the rocket is none): d1 11, d2 6, d3 6. Every batch holds d1 and d2: 17 units of 3,
+    // unanimous but for GPUs (O, O, hardware) and Canada (country, O, O). Σ n² = 15 · 9 + 2 · 5 =
+    // 145, P̄ = (145 − 51) / 102; totals model 12, gpu_count 3, hardware 7, country 1, params 6,
+    // outside 22 of 51: P̄e = 723 / 2601; κ = 279/313. Alpha adds d3's 6 pairs (alice, bob), TPUs
+    // apart: 23 units, n = 63, α = 1243/1429.
+    const Run run = cli({u"compare"_s, u"--format"_s, u"json"_s, m_alice, m_bob, m_carol});
+    QCOMPARE(run.exitCode, 0);
+    const QJsonObject result = QJsonDocument::fromJson(run.out).object();
+    const QJsonArray pairs = result[u"pairs"_s].toArray();
+    QCOMPARE(pairs.size(), 3);
+    QCOMPARE(pairs[0][u"a"_s].toString(), m_alice);
+    QCOMPARE(pairs[0][u"b"_s].toString(), m_bob);
+    QCOMPARE(pairs[2][u"a"_s].toString(), m_bob);
+    QCOMPARE(pairs[2][u"b"_s].toString(), m_carol);
+    QCOMPARE(pairs[1][u"only_in_a"_s].toArray(), QJsonArray{u"d3"_s});
+    const QJsonObject across = result[u"across"_s].toObject();
+    QCOMPARE(across[u"documents"_s].toInt(), 3);
+    QCOMPARE(across[u"documents_in_all"_s].toInt(), 2);
+    QCOMPARE(across[u"documents_pairable"_s].toInt(), 3);
+    QCOMPARE(across[u"fleiss_tokens"_s].toInt(), 17);
+    QCOMPARE(across[u"alpha_tokens"_s].toInt(), 23);
+    QCOMPARE(across[u"alpha_values"_s].toInt(), 63);
+    QVERIFY(std::abs(across[u"fleiss_kappa"_s].toDouble() - 279.0 / 313.0) < 1e-12);
+    QVERIFY(std::abs(across[u"krippendorff_alpha"_s].toDouble() - 1243.0 / 1429.0) < 1e-12);
+
+    const Run text = cli({u"compare"_s, m_alice, m_bob, m_carol});
+    QCOMPARE(text.exitCode, 0);
+    QVERIFY2(text.out.contains("\nacross all 3 annotators (tokens; a token's category is its label or outside):\n"
+                               "  Fleiss' kappa          0.891  over 17 tokens of the 2 documents every batch holds\n"
+                               "  Krippendorff's alpha   0.870  over 23 tokens of the 3 documents two batches or more "
+                               "hold\n"),
+             text.out.constData());
+    QCOMPARE(text.out.count("\nA: "), 2); // three pairs, the first at the start
+}
+
+void TestAnnotatorsCli::compareOfTwoBatchesKeepsItsReportAndAddsTheFigures()
+{
+    const QString data = QFINDTESTDATA("data/compare");
+    const Run run = cli({u"compare"_s, u"--format"_s, u"json"_s, data + u"/a"_s, data + u"/b"_s});
+    QCOMPARE(run.exitCode, 0);
+    const QJsonObject result = QJsonDocument::fromJson(run.out).object();
+    QCOMPARE(result[u"compared"_s].toInt(), 3); // the pair's keys as before
+    QVERIFY(!result.contains(u"pairs"_s));
+    const QJsonObject across = result[u"across"_s].toObject();
+    // d1–d3 in both with one text, 26 tokens; d4's texts differ, only-a and only-b are alone.
+    QCOMPARE(across[u"documents_in_all"_s].toInt(), 3);
+    QCOMPARE(across[u"fleiss_tokens"_s].toInt(), 26);
+    QCOMPARE(across[u"alpha_tokens"_s].toInt(), 26);
+    // Two annotators, nothing missing: α = 1 − (2U − 1)/(2U) · (1 − κ_Fleiss), U the tokens.
+    const double kappa = across[u"fleiss_kappa"_s].toDouble();
+    const double alpha = across[u"krippendorff_alpha"_s].toDouble();
+    QVERIFY2(std::abs(alpha - (1 - 51.0 / 52.0 * (1 - kappa))) < 1e-12, qPrintable(u"%1 %2"_s.arg(kappa).arg(alpha)));
 }
 
 QTEST_GUILESS_MAIN(TestAnnotatorsCli)

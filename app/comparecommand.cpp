@@ -233,6 +233,7 @@ int runCompare(const QStringList &arguments)
     QList<bool> reported(positional.size(), false);
     QByteArray textOut;
     QJsonArray pairs;
+    Agreement::Result pairResult; // the first pair's
     for (qsizetype a = 0; a < positional.size(); ++a) {
         for (qsizetype b = a + 1; b < positional.size(); ++b) {
             const BatchComparison comparison =
@@ -253,6 +254,9 @@ int runCompare(const QStringList &arguments)
                                    .arg(positional[0], positional[1]));
                 return ExitUsage;
             }
+            if (a == 0 && b == 1) {
+                pairResult = result;
+            }
             const Sides sides{positional[a], positional[b]};
             if (*format == u"json") {
                 pairs.append(json(result, sides));
@@ -266,7 +270,9 @@ int runCompare(const QStringList &arguments)
     for (const QString &batch : positional) {
         batches.append({batch});
     }
-    const AnnotatorAgreement across = AnnotatorAgreement::run(batches, *schema);
+    // Two batches: the figures across them come out of the pair's tally, with no second pass.
+    const AnnotatorAgreement across = positional.size() == 2 ? AnnotatorAgreement::ofPair(pairResult)
+                                                             : AnnotatorAgreement::run(batches, *schema);
     if (across.pairable == 0) {
         Console::error(QStringLiteral("no two of the batches have a document with the same id and text to compare"));
         return ExitUsage;

@@ -79,6 +79,7 @@ private slots:
     void figuresMatchHandComputedAndPublishedExamples();
     void unitsWithOneValueAreNotPairable();
     void mergedTalliesGiveTheFiguresOfOneTally();
+    void twoAnnotatorsMarginsGiveTheTallyOfTheirUnits();
 };
 
 void TestRaterReliability::figuresMatchHandComputedAndPublishedExamples_data()
@@ -188,6 +189,30 @@ void TestRaterReliability::mergedTalliesGiveTheFiguresOfOneTally()
     QCOMPARE(merged.pairableValues(), whole.pairableValues());
     QCOMPARE(merged.fleissKappa(), whole.fleissKappa());
     QCOMPARE(merged.krippendorffAlpha(), whole.krippendorffAlpha());
+}
+
+void TestRaterReliability::twoAnnotatorsMarginsGiveTheTallyOfTheirUnits()
+{
+    std::mt19937 random(11);
+    Ratings units;
+    QList<qsizetype> first(4, 0);
+    QList<qsizetype> second(4, 0);
+    QList<qsizetype> both(4, 0);
+    for (int u = 0; u < 500; ++u) {
+        const int x = int(random() % 4);
+        const int y = random() % 3 == 0 ? int(random() % 4) : x; // mostly agreeing
+        units.append({x, y});
+        ++first[x];
+        ++second[y];
+        both[x] += x == y ? 1 : 0;
+    }
+    const RaterReliability counted = tally(units, 2);
+    const RaterReliability fromMargins = RaterReliability::ofTwo(first, second, both);
+    QCOMPARE(fromMargins.fleissUnits(), counted.fleissUnits());
+    QCOMPARE(fromMargins.pairableValues(), counted.pairableValues());
+    QCOMPARE(fromMargins.fleissKappa(), counted.fleissKappa());
+    QCOMPARE(fromMargins.krippendorffAlpha(), counted.krippendorffAlpha());
+    QVERIFY(*counted.fleissKappa() > 0.5);
 }
 
 QTEST_GUILESS_MAIN(TestRaterReliability)

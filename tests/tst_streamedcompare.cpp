@@ -112,6 +112,17 @@ void TestStreamedCompare::streamedComparisonEqualsTheWholeReadOne()
     QCOMPARE(dump(streamed.errorsA), dump(wholeA.errors));
     QCOMPARE(dump(streamed.errorsB), dump(wholeB.errors));
     QCOMPARE(dump(streamed.result), dump(whole));
+    // compare of two batches takes the figures across them from the pair's tally: the same as
+    // the pass over both batches that more batches take.
+    const AnnotatorAgreement fromPair = AnnotatorAgreement::ofPair(streamed.result);
+    const AnnotatorAgreement pass = AnnotatorAgreement::run({{pathA}, {pathB}}, Schema::builtin());
+    QCOMPARE(fromPair.documents, pass.documents);
+    QCOMPARE(fromPair.documentsInAll, pass.documentsInAll);
+    QCOMPARE(fromPair.pairable, pass.pairable);
+    QCOMPARE(fromPair.tokens.fleissUnits(), pass.tokens.fleissUnits());
+    QCOMPARE(fromPair.tokens.pairableValues(), pass.tokens.pairableValues());
+    QCOMPARE(fromPair.tokens.fleissKappa(), pass.tokens.fleissKappa());
+    QCOMPARE(fromPair.tokens.krippendorffAlpha(), pass.tokens.krippendorffAlpha());
     QVERIFY(whole.compared > 2000);
     QVERIFY(whole.differing.size() > 500);
 }

@@ -393,6 +393,7 @@ Result Tally::result() &&
     inB[outside] = m_outside[1];
     same[outside] = m_outside[2];
 
+    result.tokenReliability = RaterReliability::ofTwo(inA, inB, same);
     const qsizetype total = result.tokens;
     double chance = 0;
     for (qsizetype c = 0; c <= outside; ++c) {

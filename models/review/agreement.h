@@ -72,6 +72,8 @@ struct Result
     qsizetype tokens = 0;
     std::optional<double> kappa; // none when chance agreement is 1 (one category throughout)
     QHash<QString, std::optional<double>> labelKappa;
+    // The same tokens for the figures across annotators (categories: the labels, then outside).
+    RaterReliability tokenReliability;
     QList<DocumentDiff> differing; // with an unmatched span: most unmatched first, then by id
 };
 

@@ -9,6 +9,16 @@
 
 namespace annorev {
 
+AnnotatorAgreement AnnotatorAgreement::ofPair(const Agreement::Result &pair)
+{
+    AnnotatorAgreement agreement;
+    agreement.tokens = pair.tokenReliability;
+    agreement.documents = pair.compared + pair.onlyInA.size() + pair.onlyInB.size() + pair.textDiffers.size();
+    agreement.documentsInAll = pair.compared;
+    agreement.pairable = pair.compared;
+    return agreement;
+}
+
 AnnotatorAgreement AnnotatorAgreement::run(const QList<QStringList> &batches, const Schema &schema)
 {
     const NamesakeStream stream(batches, schema);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "agreement.h"
 #include "batchreader.h"
 #include "raterreliability.h"
 
@@ -26,6 +27,9 @@ struct AnnotatorAgreement
     QList<QList<InputError>> errors; // per batch, as AnnotatedBatch::read() reports them
 
     static AnnotatorAgreement run(const QList<QStringList> &batches, const Schema &schema);
+    // The same of two batches, from their comparison: the documents it compared are those both
+    // hold with one text, and its tokens are the units. Spares compare a second pass.
+    static AnnotatorAgreement ofPair(const Agreement::Result &pair);
 };
 
 } // namespace annorev

@@ -53,6 +53,30 @@ void RaterReliability::addUnit(std::span<const int> categories)
     }
 }
 
+RaterReliability RaterReliability::ofTwo(const QList<qsizetype> &first, const QList<qsizetype> &second,
+                                         const QList<qsizetype> &both)
+{
+    RaterReliability reliability(2);
+    qint64 units = 0;
+    qint64 agreeing = 0;
+    for (qsizetype c = 0; c < first.size(); ++c) {
+        units += first[c];
+        agreeing += both[c];
+        addAt(&reliability.m_fleissTotals, c, first[c] + second[c]);
+        addAt(&reliability.m_alphaTotals, c, first[c] + second[c]);
+    }
+    // A unit both put in one category adds 2² to Σ n_uc² and 2 · 1 to Σ n_uc(n_uc − 1); one they
+    // put apart adds 1 + 1 and nothing.
+    reliability.m_fleissUnits = units;
+    reliability.m_fleissSquares = 2 * units + 2 * agreeing;
+    reliability.m_pairableUnits = units;
+    if (units > 0) {
+        addAt(&reliability.m_selfPairsByValues, 2, 2 * agreeing);
+        addAt(&reliability.m_unitsByValues, 2, units);
+    }
+    return reliability;
+}
+
 void RaterReliability::merge(const RaterReliability &other, const QList<int> &categoryMap)
 {
     m_fleissUnits += other.m_fleissUnits;
@@ -87,10 +111,13 @@ std::optional<double> RaterReliability::fleissKappa() const
     const double raters = m_annotators;
     const double ratings = double(m_fleissUnits) * raters;
     const double observed = (double(m_fleissSquares) - ratings) / (ratings * (raters - 1));
-    double chance = 0;
+    // Σ p_c² as Σ T_c² / (U·n)²: whole numbers summed, so the order of the categories does not
+    // matter (exactly, up to 2^53).
+    double squares = 0;
     for (const qint64 total : m_fleissTotals) {
-        chance += (double(total) / ratings) * (double(total) / ratings);
+        squares += double(total) * double(total);
     }
+    const double chance = squares / (ratings * ratings);
     if (chance >= 1.0) {
         return std::nullopt;
     }

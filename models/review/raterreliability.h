@@ -31,6 +31,12 @@ public:
 
     // One unit: the category (0, 1, 2…) each annotator who rated it gave; the others are missing.
     void addUnit(std::span<const int> categories);
+    // The tally of units two annotators both rated, from its margins: for each category, the units
+    // the first gave it, the units the second did, and the units both did. The same as adding
+    // every unit, without them: compare counts these for Cohen's kappa anyway.
+    static RaterReliability ofTwo(const QList<qsizetype> &first, const QList<qsizetype> &second,
+                                  const QList<qsizetype> &both);
+
     // Another tally of the same annotators, its category c counted as categoryMap[c].
     void merge(const RaterReliability &other, const QList<int> &categoryMap);
 

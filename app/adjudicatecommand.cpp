@@ -309,6 +309,9 @@ int runAdjudicate(const QStringList &arguments)
                 warnings += "annorev: warning: document " + merge.id.toUtf8() + " has another text in " +
                             batchList(merge.textDiffers).toUtf8() + ": left out of its merge\n";
             }
+            if (!merge.warning.isEmpty()) {
+                warnings += "annorev: warning: " + merge.warning.toUtf8() + '\n';
+            }
             const Adjudication &adjudication = merge.adjudication;
             if (!merge.error.isEmpty()) {
                 errors += "annorev: error: " + merge.error.toUtf8() + " (not written)\n";

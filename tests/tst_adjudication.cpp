@@ -69,6 +69,7 @@ private slots:
     void disputesShowWhoChoseWhatAndWhoChoseNothing();
     void versionsWithAnotherTextAreLeftOut();
     void aSpanOneAnnotatorMarkedTwiceIsOneVote();
+    void aBaseWhoseTagsCannotBeEditedIsWrittenFromItsPlainText();
 };
 
 void TestAdjudication::mergedDocumentHoldsTheSpansEnoughAnnotatorsAgreeOn_data()
@@ -204,6 +205,21 @@ void TestAdjudication::aSpanOneAnnotatorMarkedTwiceIsOneVote()
     const AnnotatedText none{u"d"_s, u"Foo runs."_s, OffsetUnit::CodePoint, {}};
     const Adjudication adjudication = Adjudication::of({&twice, &none, &none}, 2);
     QCOMPARE(queued(adjudication), QStringList{u"queued model 0-3 by 0"_s});
+}
+
+void TestAdjudication::aBaseWhoseTagsCannotBeEditedIsWrittenFromItsPlainText()
+{
+    // alice's <model> is never closed, so every later tag is nested in it and the editor refuses
+    // to take her hardware span out; the other two agree on Bar and on nothing else.
+    const QStringList versions{u"<model>Foo runs on <hardware>TPUs</hardware>. And <model>Bar</model>."_s,
+                               u"Foo runs on TPUs. And <model>Bar</model>."_s,
+                               u"Foo runs on TPUs. And <model>Bar</model>."_s};
+    const DocumentMerge merge = DocumentMerge::of(u"x"_s, entries(u"x"_s, versions), Schema::builtin(), 2);
+    QVERIFY2(merge.error.isEmpty(), qPrintable(merge.error));
+    QVERIFY2(merge.warning.startsWith(u"document x: its tags could not be edited in place ("_s),
+             qPrintable(merge.warning));
+    QCOMPARE(QJsonDocument::fromJson(merge.line).object().value(u"text"_s).toString(),
+             u"Foo runs on TPUs. And <model>Bar</model>."_s);
 }
 
 QTEST_GUILESS_MAIN(TestAdjudication)

@@ -42,6 +42,7 @@ struct Report
     QList<Disputed> disputed;
 };
 
+// The text report says "queued" for too few votes; both name an overlap "overlaps".
 const char *outcomeName(Adjudication::Outcome outcome, bool json)
 {
     switch (outcome) {
@@ -50,7 +51,7 @@ const char *outcomeName(Adjudication::Outcome outcome, bool json)
     case Adjudication::Outcome::TooFewVotes:
         return json ? "too_few_votes" : "queued";
     case Adjudication::Outcome::Overlaps:
-        return json ? "overlaps" : "overlaps";
+        return "overlaps";
     }
     return "";
 }

@@ -44,6 +44,7 @@ int runSpotcheck(const QStringList &arguments);
 int runStats(const QStringList &arguments);
 int runSearch(const QStringList &arguments);
 int runCompare(const QStringList &arguments);
+int runAdjudicate(const QStringList &arguments);
 int runTeam(const QStringList &arguments);
 int runImport(const QStringList &arguments);
 int runClaim(const QStringList &arguments);

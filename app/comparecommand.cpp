@@ -1,4 +1,5 @@
 #include "agreement.h"
+#include "annotatoragreement.h"
 #include "batchcomparison.h"
 #include "commands.h"
 #include "console.h"
@@ -49,7 +50,7 @@ struct Sides
     QString pathB;
 };
 
-QByteArray json(const Agreement::Result &result, const Sides &sides)
+QJsonObject json(const Agreement::Result &result, const Sides &sides)
 {
     QJsonObject labels;
     for (const QString &label : result.labels) {
@@ -80,7 +81,39 @@ QByteArray json(const Agreement::Result &result, const Sides &sides)
         {QStringLiteral("overall"), countsJson(result.overall, result.kappa)},
         {QStringLiteral("differing"), differing},
     };
-    return QJsonDocument(object).toJson(QJsonDocument::Indented);
+    return object;
+}
+
+QJsonObject acrossJson(const AnnotatorAgreement &across, const QStringList &batches)
+{
+    const RaterReliability &tokens = across.tokens;
+    return QJsonObject{
+        {QStringLiteral("batches"), QJsonArray::fromStringList(batches)},
+        {QStringLiteral("documents"), qint64(across.documents)},
+        {QStringLiteral("documents_in_all"), qint64(across.documentsInAll)},
+        {QStringLiteral("documents_pairable"), qint64(across.pairable)},
+        {QStringLiteral("fleiss_tokens"), qint64(tokens.fleissUnits())},
+        {QStringLiteral("fleiss_kappa"), jsonNumber(tokens.fleissKappa())},
+        {QStringLiteral("alpha_tokens"), qint64(tokens.pairableUnits())},
+        {QStringLiteral("alpha_values"), qint64(tokens.pairableValues())},
+        {QStringLiteral("krippendorff_alpha"), jsonNumber(tokens.krippendorffAlpha())},
+    };
+}
+
+QByteArray acrossText(const AnnotatorAgreement &across, qsizetype annotators)
+{
+    const RaterReliability &tokens = across.tokens;
+    const auto figure = [](const std::optional<double> &value) {
+        return value ? QByteArray::number(*value, 'f', 3) : QByteArray("-");
+    };
+    return "\nacross all " + QByteArray::number(annotators) + " annotators (tokens; a token's category is its label "
+           "or outside):\n" +
+           "  Fleiss' kappa         " + figure(tokens.fleissKappa()).rightJustified(6) + "  over " +
+           plural(tokens.fleissUnits(), "token", "tokens") + " of the " +
+           plural(across.documentsInAll, "document", "documents") + " every batch holds\n" +
+           "  Krippendorff's alpha  " + figure(tokens.krippendorffAlpha()).rightJustified(6) + "  over " +
+           plural(tokens.pairableUnits(), "token", "tokens") + " of the " +
+           plural(across.pairable, "document", "documents") + " two batches or more hold\n";
 }
 
 QByteArray cell(const std::optional<double> &value)
@@ -163,7 +196,9 @@ int runCompare(const QStringList &arguments)
     parser.setApplicationDescription(QStringLiteral(
         "Compare two annotations of the same documents, matched by id: B is scored against A. Per label and "
         "overall: precision, recall and F1 for exact span matches and for overlapping ones, and Cohen's kappa "
-        "over tokens; then the documents that differ, most different first.\n\n"
+        "over tokens; then the documents that differ, most different first. Across all the batches: Fleiss' "
+        "kappa and Krippendorff's alpha (nominal) over tokens. With more than two batches, every pair is "
+        "compared in turn, each later batch scored against each earlier one.\n\n"
         "The batches are read as they are on disk, not from their stores.\n"
         "Exit status: 0 compared, 2 bad usage, input that could not be read, or no document in common."));
     parser.addHelpOption();
@@ -174,6 +209,8 @@ int runCompare(const QStringList &arguments)
     parser.addOptions({formatOption, schemaOption});
     parser.addPositionalArgument(QStringLiteral("BATCH_A"), QStringLiteral("The reference annotation."));
     parser.addPositionalArgument(QStringLiteral("BATCH_B"), QStringLiteral("The annotation scored against it."));
+    parser.addPositionalArgument(QStringLiteral("BATCH_C"), QStringLiteral("More annotations (optional)."),
+                                 QStringLiteral("[BATCH_C...]"));
     if (const auto done = parseArguments(parser, arguments)) {
         return *done;
     }
@@ -182,32 +219,72 @@ int runCompare(const QStringList &arguments)
         return ExitUsage;
     }
     const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 2) {
-        Console::error(QStringLiteral("name two batches, A and B (see --help)"));
+    if (positional.size() < 2) {
+        Console::error(QStringLiteral("name two batches, A and B, or more (see --help)"));
         return ExitUsage;
     }
     const std::optional<Schema> schema = schemaFrom(parser, schemaOption);
     if (!schema) {
         return ExitUsage;
     }
-    // Streamed: neither batch is held (see BatchComparison).
-    const BatchComparison comparison =
-        BatchComparison::run({positional[0]}, {positional[1]}, *schema, OffsetUnit::CodePoint);
+    // Streamed: no batch is held (see BatchComparison and AnnotatorAgreement). Each batch's
+    // errors are reported once, from the first pair that reads it.
     QByteArray errors;
-    for (const QList<InputError> *batchErrors : {&comparison.errorsA, &comparison.errorsB}) {
-        for (const InputError &error : *batchErrors) {
-            errors += error.toString().toUtf8() + '\n';
+    QList<bool> reported(positional.size(), false);
+    QByteArray textOut;
+    QJsonArray pairs;
+    Agreement::Result pairResult; // the first pair's
+    for (qsizetype a = 0; a < positional.size(); ++a) {
+        for (qsizetype b = a + 1; b < positional.size(); ++b) {
+            const BatchComparison comparison =
+                BatchComparison::run({positional[a]}, {positional[b]}, *schema, OffsetUnit::CodePoint);
+            for (const auto &[side, batchErrors] :
+                 {std::pair{a, &comparison.errorsA}, std::pair{b, &comparison.errorsB}}) {
+                if (!reported[side]) {
+                    reported[side] = true;
+                    for (const InputError &error : *batchErrors) {
+                        errors += error.toString().toUtf8() + '\n';
+                    }
+                }
+            }
+            const Agreement::Result &result = comparison.result;
+            if (result.compared == 0 && positional.size() == 2) {
+                Console::err(errors);
+                Console::error(QStringLiteral("%1 and %2 have no document with the same id and text to compare")
+                                   .arg(positional[0], positional[1]));
+                return ExitUsage;
+            }
+            if (a == 0 && b == 1) {
+                pairResult = result;
+            }
+            const Sides sides{positional[a], positional[b]};
+            if (*format == u"json") {
+                pairs.append(json(result, sides));
+            } else {
+                textOut += (textOut.isEmpty() ? QByteArray() : QByteArray("\n")) + text(result, sides);
+            }
         }
     }
     Console::err(errors);
-    const Agreement::Result &result = comparison.result;
-    if (result.compared == 0) {
-        Console::error(QStringLiteral("%1 and %2 have no document with the same id and text to compare")
-                           .arg(positional[0], positional[1]));
+    QList<QStringList> batches;
+    for (const QString &batch : positional) {
+        batches.append({batch});
+    }
+    // Two batches: the figures across them come out of the pair's tally, with no second pass.
+    const AnnotatorAgreement across = positional.size() == 2 ? AnnotatorAgreement::ofPair(pairResult)
+                                                             : AnnotatorAgreement::run(batches, *schema);
+    if (across.pairable == 0) {
+        Console::error(QStringLiteral("no two of the batches have a document with the same id and text to compare"));
         return ExitUsage;
     }
-    const Sides sides{positional[0], positional[1]};
-    Console::out(*format == u"json" ? json(result, sides) : text(result, sides));
+    if (*format == u"json") {
+        // Two batches: the pair's object as before, with the figures across them beside.
+        QJsonObject object = positional.size() == 2 ? pairs.first().toObject() : QJsonObject{{QStringLiteral("pairs"), pairs}};
+        object.insert(QStringLiteral("across"), acrossJson(across, positional));
+        Console::out(QJsonDocument(object).toJson(QJsonDocument::Indented));
+    } else {
+        Console::out(textOut + acrossText(across, positional.size()));
+    }
     Console::flush();
     return errors.isEmpty() ? ExitOk : ExitUsage;
 }

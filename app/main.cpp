@@ -32,6 +32,7 @@ constexpr Subcommand subcommands[] = {
     {"stats", annorev::runStats, "count spans, findings and statuses; estimate each round's error rate"},
     {"search", annorev::runSearch, "list the documents whose text holds a word or phrase, as the window's search does"},
     {"compare", annorev::runCompare, "score two annotations of the same documents against each other"},
+    {"adjudicate", annorev::runAdjudicate, "merge N annotations of the same documents by vote, queueing the disputed spans"},
     {"team", annorev::runTeam, "set up a PostgreSQL database for team batches (team init)"},
     {"import", annorev::runImport, "import local files into a team batch, or sync it with them"},
     {"claim", annorev::runClaim, "claim the next unreviewed documents of a team batch nobody else holds"},

@@ -336,6 +336,8 @@ void TestCli::everyCommandHasHelp_data()
     QTest::addRow("status") << QStringList{u"status"_s, u"--help"_s} << QByteArray("Usage: annorev status [options]");
     QTest::addRow("log") << QStringList{u"log"_s, u"--help"_s} << QByteArray("Usage: annorev log [options]");
     QTest::addRow("export") << QStringList{u"export"_s, u"--help"_s} << QByteArray("Usage: annorev export [options]");
+    QTest::addRow("adjudicate") << QStringList{u"adjudicate"_s, u"--help"_s}
+                                << QByteArray("Usage: annorev adjudicate [options] BATCH_1 BATCH_2 [BATCH_3...]");
 }
 
 void TestCli::everyCommandHasHelp()

@@ -1,4 +1,6 @@
+#include "adjudication.h"
 #include "agreement.h"
+#include "annotatoragreement.h"
 #include "annotatedbatch.h"
 #include "batchcomparison.h"
 #include "generatedbatch.h"
@@ -27,6 +29,8 @@ private slots:
     void initTestCase();
     void streamedComparisonEqualsTheWholeReadOne_data();
     void streamedComparisonEqualsTheWholeReadOne();
+    void figuresAcrossBatchesEqualTheWholeReadOnes_data() { streamedComparisonEqualsTheWholeReadOne_data(); }
+    void figuresAcrossBatchesEqualTheWholeReadOnes();
 
 private:
     static QByteArray dump(const Agreement::Result &result);
@@ -108,8 +112,79 @@ void TestStreamedCompare::streamedComparisonEqualsTheWholeReadOne()
     QCOMPARE(dump(streamed.errorsA), dump(wholeA.errors));
     QCOMPARE(dump(streamed.errorsB), dump(wholeB.errors));
     QCOMPARE(dump(streamed.result), dump(whole));
+    // compare of two batches takes the figures across them from the pair's tally: the same as
+    // the pass over both batches that more batches take.
+    const AnnotatorAgreement fromPair = AnnotatorAgreement::ofPair(streamed.result);
+    const AnnotatorAgreement pass = AnnotatorAgreement::run({{pathA}, {pathB}}, Schema::builtin());
+    QCOMPARE(fromPair.documents, pass.documents);
+    QCOMPARE(fromPair.documentsInAll, pass.documentsInAll);
+    QCOMPARE(fromPair.pairable, pass.pairable);
+    QCOMPARE(fromPair.tokens.fleissUnits(), pass.tokens.fleissUnits());
+    QCOMPARE(fromPair.tokens.pairableValues(), pass.tokens.pairableValues());
+    QCOMPARE(fromPair.tokens.fleissKappa(), pass.tokens.fleissKappa());
+    QCOMPARE(fromPair.tokens.krippendorffAlpha(), pass.tokens.krippendorffAlpha());
     QVERIFY(whole.compared > 2000);
     QVERIFY(whole.differing.size() > 500);
+}
+
+// AnnotatorAgreement streams N batches by id (NamesakeStream): A, B and B backwards give the
+// figures of the same tally made over the three batches read whole, bit for bit, and the errors
+// of reading each whole.
+void TestStreamedCompare::figuresAcrossBatchesEqualTheWholeReadOnes()
+{
+    QFETCH(QByteArrayList, a);
+    QFETCH(QByteArrayList, b);
+    QByteArrayList c = b;
+    std::reverse(c.begin(), c.end());
+    QList<QStringList> paths;
+    QList<AnnotatedBatch> wholes;
+    for (const auto &[name, lines] : {std::pair{"a.jsonl", &a}, std::pair{"b.jsonl", &b}, std::pair{"c.jsonl", &c}}) {
+        paths.append({m_dir.filePath(QString::fromLatin1(name))});
+        writeFile(paths.last().constFirst(), lines->join('\n') + '\n');
+        wholes.append(AnnotatedBatch::read(paths.last(), Schema::builtin(), OffsetUnit::CodePoint));
+    }
+    RaterReliability whole(3);
+    QHash<QString, int> categories;
+    QStringList ids;
+    QList<QHash<QString, const AnnotatedText *>> byId(3);
+    for (qsizetype k = 0; k < 3; ++k) {
+        for (const AnnotatedText &doc : std::as_const(wholes[k].documents)) {
+            byId[k].insert(doc.id, &doc);
+            if (!ids.contains(doc.id)) {
+                ids.append(doc.id);
+            }
+        }
+    }
+    for (const QString &id : std::as_const(ids)) {
+        QList<const AnnotatedText *> versions;
+        for (qsizetype k = 0; k < 3; ++k) {
+            versions.append(byId[k].value(id));
+        }
+        const int common = Adjudication::commonText(versions);
+        for (const AnnotatedText *&version : versions) {
+            version = version && version->text == versions[common]->text ? version : nullptr;
+        }
+        QStringList labels;
+        const RaterReliability document = Agreement::tokenReliability(versions, &labels);
+        QList<int> map;
+        for (const QString &label : std::as_const(labels)) {
+            map.append(categories.contains(label) ? categories.value(label)
+                                                  : *categories.insert(label, int(categories.size())));
+        }
+        whole.merge(document, map);
+    }
+
+    const AnnotatorAgreement streamed = AnnotatorAgreement::run(paths, Schema::builtin());
+    for (qsizetype k = 0; k < 3; ++k) {
+        QCOMPARE(dump(streamed.errors[k]), dump(wholes[k].errors));
+    }
+    QCOMPARE(streamed.documents, ids.size());
+    QCOMPARE(streamed.tokens.fleissUnits(), whole.fleissUnits());
+    QCOMPARE(streamed.tokens.pairableValues(), whole.pairableValues());
+    QCOMPARE(streamed.tokens.fleissKappa(), whole.fleissKappa());
+    QCOMPARE(streamed.tokens.krippendorffAlpha(), whole.krippendorffAlpha());
+    QVERIFY(whole.fleissUnits() > 10000);
+    QVERIFY(*whole.fleissKappa() > 0.5 && *whole.fleissKappa() < 1);
 }
 
 QByteArray TestStreamedCompare::dump(const QList<InputError> &errors)

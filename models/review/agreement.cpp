@@ -258,6 +258,48 @@ QList<std::pair<qsizetype, qsizetype>> tokens(QStringView text, OffsetUnit unit)
     return result;
 }
 
+RaterReliability tokenReliability(const QList<const AnnotatedText *> &versions, QStringList *labels)
+{
+    RaterReliability reliability(int(versions.size()));
+    labels->clear();
+    labels->append(QString()); // outside any span
+    QHash<QString, int> labelIndex;
+    const AnnotatedText *first = nullptr;
+    for (const AnnotatedText *version : versions) {
+        if (!version) {
+            continue;
+        }
+        first = first ? first : version;
+        for (const AnnotatedText::Span &span : version->spans) {
+            if (!labelIndex.contains(span.label)) {
+                labelIndex.insert(span.label, int(labelIndex.size()));
+                labels->append(span.label);
+            }
+        }
+    }
+    if (!first) {
+        return reliability;
+    }
+    QList<qsizetype> tokenStarts;
+    for (const auto &[start, end] : Agreement::tokens(first->text, first->unit)) {
+        tokenStarts.append(start);
+    }
+    QList<QList<int>> categories; // per present version, per token; outside is -1 here
+    for (const AnnotatedText *version : versions) {
+        if (version) {
+            categories.append(categoriesAt(*version, labelIndex, tokenStarts));
+        }
+    }
+    QList<int> unit(categories.size());
+    for (qsizetype t = 0; t < tokenStarts.size(); ++t) {
+        for (qsizetype v = 0; v < categories.size(); ++v) {
+            unit[v] = categories[v][t] + 1; // outside is category 0, the labels follow
+        }
+        reliability.addUnit(unit);
+    }
+    return reliability;
+}
+
 int Tally::categoryOf(const QString &label)
 {
     const auto found = m_categories.constFind(label);
@@ -351,6 +393,7 @@ Result Tally::result() &&
     inB[outside] = m_outside[1];
     same[outside] = m_outside[2];
 
+    result.tokenReliability = RaterReliability::ofTwo(inA, inB, same);
     const qsizetype total = result.tokens;
     double chance = 0;
     for (qsizetype c = 0; c <= outside; ++c) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "annotatedtext.h"
+#include "raterreliability.h"
 
 #include <QHash>
 #include <QList>
@@ -71,6 +72,8 @@ struct Result
     qsizetype tokens = 0;
     std::optional<double> kappa; // none when chance agreement is 1 (one category throughout)
     QHash<QString, std::optional<double>> labelKappa;
+    // The same tokens for the figures across annotators (categories: the labels, then outside).
+    RaterReliability tokenReliability;
     QList<DocumentDiff> differing; // with an unmatched span: most unmatched first, then by id
 };
 
@@ -136,6 +139,12 @@ private:
 
 // Documents are matched by id; both lists need one unit of offsets.
 Result compare(const QList<AnnotatedText> &a, const QList<AnnotatedText> &b);
+
+// One document as several annotators labelled it, for the figures across all of them: each token
+// a unit, its category for each annotator as for kappa above. versions[i] is annotator i's
+// version, or nullptr when i has none; the rest have one text and unit. Categories are numbered
+// as *labels lists them, "outside" as the empty label.
+RaterReliability tokenReliability(const QList<const AnnotatedText *> &versions, QStringList *labels);
 
 // [start, end) of each token of text, counted in unit.
 QList<std::pair<qsizetype, qsizetype>> tokens(QStringView text, OffsetUnit unit);

@@ -1,103 +1,19 @@
 #include "batchcomparison.h"
 
 #include "annotatedbatch.h"
+#include "batchblocks.h"
 #include "document.h"
 #include "seenids.h"
 
 #include <QHash>
-#include <QtConcurrent>
 
 #include <algorithm>
-#include <numeric>
 
 namespace annorev {
 
-namespace {
-
-// Units read at once on every core: enough to keep the cores busy, few enough to hold.
-constexpr qsizetype blockSize = 1024;
-
-// Calls each(results) for the units of reader a block at a time, in order, where results are
-// read(unit) of the block's units mapped on every core; the block's pages are dropped after.
-// The next block is read while each() takes the last one.
-template <typename Read, typename Each> void forEachBlock(const BatchReader &reader, Read read, Each each)
-{
-    using Result = std::invoke_result_t<Read, qsizetype>;
-    const auto start = [&reader, &read](qsizetype begin) {
-        QList<qsizetype> units(std::min(blockSize, reader.size() - begin));
-        std::iota(units.begin(), units.end(), begin);
-        return QtConcurrent::mapped(std::move(units), read);
-    };
-    QFuture<Result> next = reader.size() > 0 ? start(0) : QFuture<Result>();
-    for (qsizetype begin = 0; begin < reader.size(); begin += blockSize) {
-        QList<Result> results = next.results();
-        if (begin + blockSize < reader.size()) {
-            next = start(begin + blockSize);
-        }
-        each(results);
-        reader.forget(begin, begin + results.size());
-    }
-}
-
-// Where a document is, for the message about a later one with its id.
-std::pair<QString, int> placeOf(const BatchReader &reader, qsizetype unit)
-{
-    const ReadResult read = reader.read(unit, BatchReader::Keep::Text);
-    const auto *entry = std::get_if<SourceEntry>(&read);
-    return entry ? std::pair{entry->path, entry->line} : std::pair{QString(), 0};
-}
-
-// B's documents by id, as AnnotatedBatch::read() would keep them: the first unit with each id.
-struct IdIndex
-{
-    QStringList ids;                // in B's order
-    QList<qsizetype> units;         // each id's unit
-    QHash<QString, qsizetype> byId; // into ids
-
-    static IdIndex of(const BatchReader &reader, QList<InputError> *errors)
-    {
-        struct Seen
-        {
-            std::optional<InputError> error;
-            bool document = false; // neither an error nor a blank line
-            QString id;
-            QString path;
-            int line = 0;
-        };
-        IdIndex index;
-        const auto see = [&reader](qsizetype unit) {
-            ReadResult read = reader.read(unit, BatchReader::Keep::Text);
-            Seen seen;
-            if (auto *error = std::get_if<InputError>(&read)) {
-                seen.error = std::move(*error);
-            } else if (const auto *entry = std::get_if<SourceEntry>(&read)) {
-                seen = {std::nullopt, true, entry->id, entry->path, entry->line};
-            }
-            return seen;
-        };
-        qsizetype unit = 0;
-        forEachBlock(reader, see, [&](const QList<Seen> &block) {
-            for (const Seen &seen : block) {
-                if (seen.error) {
-                    errors->append(*seen.error);
-                } else if (seen.document) {
-                    if (const qsizetype first = index.byId.value(seen.id, -1); first >= 0) {
-                        const auto [firstPath, firstLine] = placeOf(reader, index.units[first]);
-                        errors->append(SeenIds::duplicate(seen.id, seen.path, seen.line, firstPath, firstLine));
-                    } else {
-                        index.byId.insert(seen.id, index.ids.size());
-                        index.ids.append(seen.id);
-                        index.units.append(unit);
-                    }
-                }
-                ++unit;
-            }
-        });
-        return index;
-    }
-};
-
-} // namespace
+using BatchBlocks::forEachBlock;
+using BatchBlocks::IdIndex;
+using BatchBlocks::placeOf;
 
 BatchComparison BatchComparison::run(const QStringList &inputsA, const QStringList &inputsB, const Schema &schema,
                                      OffsetUnit unit)

@@ -80,13 +80,13 @@ QString refusal(const QString &out, const QStringList &batchInputs, const QStrin
         const QString source = resolve(input);
         if (QFileInfo(source).isDir()) {
             if (isInside(target, source)) {
-                return QStringLiteral("%1 is inside the batch folder %2: the export would overwrite or join the "
-                                      "batch's documents; choose a path outside it")
+                return QStringLiteral("%1 is inside the batch folder %2: writing there would overwrite or join "
+                                      "the batch's documents; choose a path outside it")
                     .arg(out, input);
             }
         } else if (target == source) {
-            return QStringLiteral("%1 is a file of the batch: the export would replace the documents under review; "
-                                  "choose another output path")
+            return QStringLiteral("%1 is a file of the batch: writing there would replace the documents under "
+                                  "review; choose another output path")
                 .arg(out);
         }
     }

@@ -6,6 +6,8 @@
 
 #include <QFuture>
 #include <QScopeGuard>
+#include <QThread>
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
@@ -45,6 +47,10 @@ Expected<QStringList> matching(const SqliteConnection &connection, SqliteStateme
         QFuture<Verdict> verdicts;
     };
     QList<const Row *> found;
+    // A pool of its own: the search itself often runs on a thread of the global pool, which its
+    // blocks must not wait for.
+    QThreadPool pool;
+    pool.setMaxThreadCount(QThread::idealThreadCount());
     std::optional<Pending> pending;
     // Blocks whose rows matched stay until the ids are put in order.
     QList<QList<Row>> kept;
@@ -114,7 +120,7 @@ Expected<QStringList> matching(const SqliteConnection &connection, SqliteStateme
             verdict.matches = query.matches(QString::fromUtf8(*plainText));
             return verdict;
         };
-        Pending started{block, QtConcurrent::mapped(block, check)};
+        Pending started{block, QtConcurrent::mapped(&pool, block, check)};
         if (pending) {
             if (Expected<void> collected = collect(*pending); !collected) {
                 return collected.error();

@@ -467,7 +467,10 @@ Expected<void> setStatus(SqliteConnection &connection, const QStringList &ids, R
 namespace {
 
 // The statements of an edit, prepared once for the many documents a bulk edit writes, each inside
-// the caller's transaction with its audit row.
+// the caller's transaction with its audit row. The word index is written last, for every document
+// at once (indexWords()): an UPDATE of documents runs its summary trigger in a statement
+// savepoint, and a savepoint makes FTS5 flush the words it holds in memory into a segment of their
+// own, so indexing between the documents' updates made a segment per document (20 times slower).
 class EditWriter
 {
 public:
@@ -478,6 +481,7 @@ public:
         m_select = m_connection.query();
         m_update = m_connection.query();
         m_audit = m_connection.query();
+        m_tagged = m_connection.query();
         Expected<void> done = m_connection.prepare(
             m_select, u"SELECT d.rowid, " % SqliteTexts::packedTextColumns % u", d.status, f.plain_text FROM documents d" %
                           SqliteTexts::textsJoin(QLatin1StringView("d")) %
@@ -489,6 +493,9 @@ public:
         }
         if (done) {
             done = m_connection.prepare(m_audit, auditInsert);
+        }
+        if (done) {
+            done = m_connection.prepare(m_tagged, SqliteTexts::taggedUpdate);
         }
         if (done) {
             done = m_factsWriter.prepare();
@@ -548,21 +555,38 @@ public:
                                                            statusValue(statusAfter.value_or(ReviewStatus::Unreviewed)),
                                                            id});
         if (done) {
-            done = SqliteTexts::setTagged(m_connection, rowid,
-                                          PackedDocumentTexts::packedTagged(taggedText, texts->source, *codec));
+            done = m_connection.exec(m_tagged,
+                                     {PackedDocumentTexts::packedTagged(taggedText, texts->source, *codec), rowid});
         }
         if (done) {
             done = m_connection.exec(m_audit, {id, reviewer, at, QStringLiteral("edit"), statusValue(statusBefore),
                                                statusValue(statusAfter), before, taggedText,
                                                reopened.isNull() ? QVariant() : QVariant(reopened)});
         }
-        if (done && indexed) {
-            done = m_factsWriter.unindex(rowid, *indexed);
+        if (done) {
+            done = m_factsWriter.writeFacts(id, facts, codec->pack(facts.plainText.toUtf8()));
         }
         if (done) {
-            done = m_factsWriter.write(id, rowid, facts, codec->pack(facts.plainText.toUtf8()));
+            m_words.append({rowid, std::move(indexed), facts.plainText});
         }
         return done;
+    }
+
+    // The word index of every document write() wrote: the old words out, the new ones in.
+    Expected<void> indexWords()
+    {
+        for (const Words &words : std::as_const(m_words)) {
+            if (words.before) {
+                if (Expected<void> done = m_factsWriter.unindex(words.rowid, *words.before); !done) {
+                    return done;
+                }
+            }
+            if (Expected<void> done = m_factsWriter.index(words.rowid, words.after); !done) {
+                return done;
+            }
+        }
+        m_words.clear();
+        return {};
     }
 
 private:
@@ -571,6 +595,14 @@ private:
     QSqlQuery m_select;
     QSqlQuery m_update;
     QSqlQuery m_audit;
+    QSqlQuery m_tagged;
+    struct Words
+    {
+        qint64 rowid = 0;
+        std::optional<QString> before; // the plain text indexed now, if any
+        QString after;
+    };
+    QList<Words> m_words;
 };
 
 } // namespace
@@ -598,6 +630,9 @@ Expected<void> setTaggedText(SqliteConnection &connection, const QString &id, co
         done = writer.write(id, taggedText, facts, reviewer, now(), std::nullopt,
                             QStringLiteral("nothing was changed"));
     }
+    if (done) {
+        done = writer.indexWords();
+    }
     if (!done) {
         return done;
     }
@@ -621,6 +656,9 @@ Expected<void> setTaggedTexts(SqliteConnection &connection, const QList<ReviewSt
     for (qsizetype i = 0; done && i < writes.size(); ++i) {
         const ReviewStore::TextWrite &write = writes.at(i);
         done = writer.write(write.id, write.after, write.facts, reviewer, at, write.before, consequence);
+    }
+    if (done) {
+        done = writer.indexWords();
     }
     if (!done) {
         return done;

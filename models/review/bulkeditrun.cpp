@@ -1,6 +1,7 @@
 #include "bulkeditrun.h"
 
 #include "checker.h"
+#include "reviewrules.h"
 #include "schema.h"
 #include "textfacts.h"
 
@@ -72,52 +73,42 @@ Expected<BulkPreview> preview(const ReviewStore &store, const BulkScope &scope, 
     if (!matcher) {
         return matcher.error();
     }
-    // The ids in scope, in order: the documents' statuses come with the headers, without their texts.
+    // The ids in scope, in order; the headers give every document's status without its text.
     const Expected<QList<ExportDocument>> headers = store.exportHeaders();
     if (!headers) {
         return headers.error();
     }
+    QHash<QString, ReviewStatus> statusOf;
+    statusOf.reserve(headers->size());
+    for (const ExportDocument &header : *headers) {
+        statusOf.insert(header.id, header.status);
+    }
+    QStringList unknown;
+    for (const QString &id : scope.ids) {
+        if (!statusOf.contains(id)) {
+            unknown.append(id);
+        }
+    }
+    if (!unknown.isEmpty()) {
+        return ReviewRules::unknownDocuments(unknown, store.path(), QStringLiteral("nothing was changed"));
+    }
+    auto inScope = [&](const QString &id) {
+        return scope.statuses.isEmpty() || scope.statuses.contains(statusOf.value(id));
+    };
     QStringList ids;
-    if (scope.ids.isEmpty() && scope.statuses.isEmpty()) {
+    if (scope.ids.isEmpty()) {
         ids.reserve(headers->size());
         for (const ExportDocument &header : *headers) {
-            ids.append(header.id);
+            if (inScope(header.id)) {
+                ids.append(header.id);
+            }
         }
     } else {
-        QHash<QString, ReviewStatus> statuses;
-        statuses.reserve(headers->size());
-        for (const ExportDocument &header : *headers) {
-            statuses.insert(header.id, header.status);
-        }
-        const QStringList wanted = scope.ids.isEmpty() ? QStringList(statuses.keys()) : scope.ids;
-        QStringList unknown;
         QSet<QString> seen;
-        for (const QString &id : scope.ids.isEmpty() ? QStringList() : wanted) {
-            if (!statuses.contains(id)) {
-                unknown.append(id);
-            }
-        }
-        if (!unknown.isEmpty()) {
-            return Error{QCoreApplication::translate("BulkEditRun", "no document %1 in the store %2")
-                             .arg(u'"' + unknown.join(QStringLiteral("\", \"")) + u'"', store.path())};
-        }
-        const QList<ExportDocument> &inOrder = *headers;
-        auto keep = [&](const QString &id) {
-            return !seen.contains(id) &&
-                   (scope.statuses.isEmpty() || scope.statuses.contains(statuses.value(id)));
-        };
-        if (scope.ids.isEmpty()) {
-            for (const ExportDocument &header : inOrder) {
-                if (keep(header.id)) {
-                    ids.append(header.id);
-                }
-            }
-        } else {
-            for (const QString &id : scope.ids) {
-                if (keep(id)) {
-                    ids.append(id);
-                    seen.insert(id);
-                }
+        for (const QString &id : scope.ids) {
+            if (!seen.contains(id) && inScope(id)) {
+                seen.insert(id);
+                ids.append(id);
             }
         }
     }

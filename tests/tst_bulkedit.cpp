@@ -161,6 +161,9 @@ private Q_SLOTS:
         QCOMPARE(m_store->document(u"b"_s)->taggedText,
                  QByteArray("<hardware>NeuroFlex-7B chips</hardware> and <model>NeuroFlex-7B</model>"));
         QCOMPARE(readFile(m_batch), source);
+        // The plain texts did not change, and their words are still found.
+        QCOMPARE(*m_store->search(u"NeuroFlex"_s), (QStringList{u"a"_s, u"b"_s}));
+        QCOMPARE(*m_store->search(u"wins"_s), QStringList{u"a"_s});
     }
 
     void applyLeavesOutUntickedHits()

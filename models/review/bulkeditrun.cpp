@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QLocale>
+#include <QScopeGuard>
 #include <QSet>
 #include <QtConcurrent>
 
@@ -113,40 +114,54 @@ Expected<BulkPreview> preview(const ReviewStore &store, const BulkScope &scope, 
         }
     }
 
+    const std::function<std::optional<BulkDocument>(const ExportDocument &)> search =
+        [&](const ExportDocument &stored) -> std::optional<BulkDocument> {
+        const Document doc = Document::parse(stored.taggedText, schema);
+        QList<BulkHit> hits = BulkEdit::find(doc, request, *matcher, schema);
+        if (hits.isEmpty()) {
+            return std::nullopt;
+        }
+        BulkDocument found{stored.id, stored.status, stored.taggedText, doc.text(), std::move(hits), {}, {}};
+        if (findings) {
+            found.findingsBefore = countsOf(findings->check(doc));
+            found.findingsAfter = countsOf(findings->check(BulkEdit::apply(doc, request, found.hits, {}, schema)));
+        }
+        return found;
+    };
     BulkPreview result;
     result.request = request;
-    for (qsizetype begin = 0; begin < ids.size(); begin += blockSize) {
-        if (control.cancelled && control.cancelled()) {
-            return Error{cancelledMessage()};
-        }
-        const Expected<QList<ExportDocument>> block = store.exportDocuments(ids.mid(begin, blockSize));
-        if (!block) {
-            return block.error();
-        }
-        const std::function<std::optional<BulkDocument>(const ExportDocument &)> search =
-            [&](const ExportDocument &stored) -> std::optional<BulkDocument> {
-            const Document doc = Document::parse(stored.taggedText, schema);
-            QList<BulkHit> hits = BulkEdit::find(doc, request, *matcher, schema);
-            if (hits.isEmpty()) {
-                return std::nullopt;
-            }
-            BulkDocument found{stored.id, stored.status, stored.taggedText, doc.text(), std::move(hits), {}, {}};
-            if (findings) {
-                found.findingsBefore = countsOf(findings->check(doc));
-                found.findingsAfter = countsOf(findings->check(BulkEdit::apply(doc, request, found.hits, {}, schema)));
-            }
-            return found;
-        };
-        const QList<std::optional<BulkDocument>> searched = QtConcurrent::blockingMapped(*block, search);
-        for (const std::optional<BulkDocument> &doc : searched) {
+    // The workers search a block while this thread reads the next one from the store.
+    QFuture<std::optional<BulkDocument>> searching;
+    qsizetype searchingSize = -1; // none yet
+    // Every return waits for the workers: they use what this function holds.
+    const auto waitForWorkers = qScopeGuard([&searching] { searching.waitForFinished(); });
+    auto collect = [&] {
+        for (const std::optional<BulkDocument> &doc : searching.results()) {
             if (doc) {
                 result.documents.append(*doc);
             }
         }
-        result.searched += block->size();
+        result.searched += searchingSize;
         if (control.progress) {
             control.progress(result.searched, ids.size());
         }
+    };
+    for (qsizetype begin = 0; begin < ids.size(); begin += blockSize) {
+        if (control.cancelled && control.cancelled()) {
+            return Error{cancelledMessage()};
+        }
+        Expected<QList<ExportDocument>> block = store.exportDocuments(ids.mid(begin, blockSize));
+        if (!block) {
+            return block.error();
+        }
+        if (searchingSize >= 0) {
+            collect();
+        }
+        searchingSize = block->size();
+        searching = QtConcurrent::mapped(*std::move(block), search);
+    }
+    if (searchingSize >= 0) {
+        collect();
     }
     return result;
 }

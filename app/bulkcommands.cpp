@@ -35,14 +35,13 @@ int runBulk(const QStringList &arguments, BulkRequest::Action action)
                        "X-7B.\nExit status: 0 done (or nothing found), 2 bad usage, a bad regular expression, unknown "
                        "ids or a store that cannot be written (then nothing is changed)."));
     parser.addHelpOption();
-    const QCommandLineOption labelOption(
-        QStringLiteral("label"),
-        (action == BulkRequest::Tag ? QStringLiteral("The label to tag with: ")
-                                    : QStringLiteral("The label of the spans to change: ")) %
-            labelNames.join(QStringLiteral(", ")) % u'.',
-        QStringLiteral("LABEL"));
-    const QCommandLineOption toOption(QStringLiteral("to"), QStringLiteral("The new label."),
-                                      QStringLiteral("LABEL"));
+    const QCommandLineOption labelOption(QStringLiteral("label"),
+                                         (action == BulkRequest::Tag
+                                              ? QStringLiteral("The label to tag with: ")
+                                              : QStringLiteral("The label of the spans to change: ")) %
+                                             labelNames.join(QStringLiteral(", ")) % u'.',
+                                         QStringLiteral("LABEL"));
+    const QCommandLineOption toOption(QStringLiteral("to"), QStringLiteral("The new label."), QStringLiteral("LABEL"));
     const QCommandLineOption matchOption(QStringLiteral("match"), QStringLiteral("The text to find, literally."),
                                          QStringLiteral("TEXT"));
     const QCommandLineOption regexOption(QStringLiteral("regex"),

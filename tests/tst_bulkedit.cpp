@@ -6,7 +6,6 @@
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
-
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -74,10 +73,10 @@ private Q_SLOTS:
                                                   u"b 0-12 skipped: overlaps a span"_s, u"b 23-35 will tag"_s};
         QTest::addRow("one document") << QStringList{u"b"_s}
                                       << QStringList{u"b 0-12 skipped: overlaps a span"_s, u"b 23-35 will tag"_s};
-        QTest::addRow("a list, in its order") << QStringList{u"c"_s, u"b"_s, u"a"_s}
-                                              << QStringList{u"b 0-12 skipped: overlaps a span"_s,
-                                                             u"b 23-35 will tag"_s, u"a 2-14 will tag"_s,
-                                                             u"a 44-56 skipped: already tagged"_s};
+        QTest::addRow("a list, in its order")
+            << QStringList{u"c"_s, u"b"_s, u"a"_s}
+            << QStringList{u"b 0-12 skipped: overlaps a span"_s, u"b 23-35 will tag"_s, u"a 2-14 will tag"_s,
+                           u"a 44-56 skipped: already tagged"_s};
     }
     void previewStatesEveryHitInScope()
     {
@@ -97,8 +96,7 @@ private Q_SLOTS:
             *m_store, {{}, {ReviewStatus::NeedsWork}}, tagModel(u"NeuroFlex-7B"_s), Schema::builtin(), nullptr);
         QVERIFY(preview);
         QCOMPARE(preview->searched, 1);
-        QCOMPARE(describe(*preview),
-                 (QStringList{u"b 0-12 skipped: overlaps a span"_s, u"b 23-35 will tag"_s}));
+        QCOMPARE(describe(*preview), (QStringList{u"b 0-12 skipped: overlaps a span"_s, u"b 23-35 will tag"_s}));
     }
 
     void previewRefusesUnknownIds()
@@ -111,9 +109,8 @@ private Q_SLOTS:
 
     void previewCountsFindingsBeforeAndAfter()
     {
-        const Expected<BulkPreview> preview = BulkEditRun::preview(*m_store, {{u"a"_s}, {}},
-                                                                   tagModel(u"NeuroFlex-7B"_s), Schema::builtin(),
-                                                                   &m_checker);
+        const Expected<BulkPreview> preview =
+            BulkEditRun::preview(*m_store, {{u"a"_s}, {}}, tagModel(u"NeuroFlex-7B"_s), Schema::builtin(), &m_checker);
         QVERIFY(preview);
         const BulkDocument &a = preview->documents.constFirst();
         QVERIFY(a.findingsBefore && a.findingsAfter);
@@ -124,7 +121,9 @@ private Q_SLOTS:
     void cancelledPreviewSaysSo()
     {
         BulkEditRun::Control control;
-        control.cancelled = [] { return true; };
+        control.cancelled = [] {
+            return true;
+        };
         const Expected<BulkPreview> preview =
             BulkEditRun::preview(*m_store, {}, tagModel(u"x"_s), Schema::builtin(), nullptr, control);
         QVERIFY(!preview);
@@ -134,8 +133,8 @@ private Q_SLOTS:
     void applyWritesEachDocumentOnceWithAnAuditRow()
     {
         const QByteArray source = readFile(m_batch);
-        const Expected<BulkPreview> preview = BulkEditRun::preview(*m_store, {}, tagModel(u"NeuroFlex-7B"_s),
-                                                                   Schema::builtin(), nullptr);
+        const Expected<BulkPreview> preview =
+            BulkEditRun::preview(*m_store, {}, tagModel(u"NeuroFlex-7B"_s), Schema::builtin(), nullptr);
         QVERIFY(preview);
         const QList<ReviewStore::TextWrite> writes = BulkEditRun::writes(*preview, {}, Schema::builtin(), m_checker);
         QCOMPARE(writes.size(), 2);
@@ -168,8 +167,8 @@ private Q_SLOTS:
 
     void applyLeavesOutUntickedHits()
     {
-        const Expected<BulkPreview> preview = BulkEditRun::preview(*m_store, {}, tagModel(u"NeuroFlex-7B"_s),
-                                                                   Schema::builtin(), nullptr);
+        const Expected<BulkPreview> preview =
+            BulkEditRun::preview(*m_store, {}, tagModel(u"NeuroFlex-7B"_s), Schema::builtin(), nullptr);
         QVERIFY(preview);
         // a's first hit unticked: a has nothing else to tag and is not written.
         const BulkSelection selection{{u"a"_s, {false, true}}};
@@ -181,8 +180,8 @@ private Q_SLOTS:
 
     void applyOnADocumentChangedSinceWritesNothing()
     {
-        const Expected<BulkPreview> preview = BulkEditRun::preview(*m_store, {}, tagModel(u"NeuroFlex-7B"_s),
-                                                                   Schema::builtin(), nullptr);
+        const Expected<BulkPreview> preview =
+            BulkEditRun::preview(*m_store, {}, tagModel(u"NeuroFlex-7B"_s), Schema::builtin(), nullptr);
         QVERIFY(preview);
         const QList<ReviewStore::TextWrite> writes = BulkEditRun::writes(*preview, {}, Schema::builtin(), m_checker);
         // Someone edits b after the preview read it.
@@ -205,14 +204,16 @@ private Q_SLOTS:
         TagAllPreviewModel model(Schema::builtin(), &m_checker);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy checked(&model, &TagAllPreviewModel::checkedCountChanged);
-        Expected<BulkPreview> preview = BulkEditRun::preview(*m_store, {}, tagModel(u"NeuroFlex-7B"_s),
-                                                             Schema::builtin(), &m_checker);
+        Expected<BulkPreview> preview =
+            BulkEditRun::preview(*m_store, {}, tagModel(u"NeuroFlex-7B"_s), Schema::builtin(), &m_checker);
         QVERIFY(preview);
         model.setPreview(*std::move(preview));
         QCOMPARE(model.rowCount(), 4);
         QCOMPARE(model.checkedCount(), 2);
         QCOMPARE(checked.takeLast().first().toLongLong(), 2);
-        auto cell = [&](int row, int column) { return model.index(row, column).data().toString(); };
+        auto cell = [&](int row, int column) {
+            return model.index(row, column).data().toString();
+        };
         QCOMPARE(cell(0, TagAllPreviewModel::DocumentColumn), u"a:2-14"_s);
         QCOMPARE(cell(0, TagAllPreviewModel::ContextColumn),
                  u"\U0001F600 [NeuroFlex-7B] beats NeuroFlex-7B-Instruct; NeuroFlex-…"_s);
@@ -250,8 +251,8 @@ private Q_SLOTS:
     {
         QFETCH(bool, applied);
         QFETCH(QString, expected);
-        const Expected<BulkPreview> preview = BulkEditRun::preview(*m_store, {}, tagModel(u"NeuroFlex-7B"_s),
-                                                                   Schema::builtin(), nullptr);
+        const Expected<BulkPreview> preview =
+            BulkEditRun::preview(*m_store, {}, tagModel(u"NeuroFlex-7B"_s), Schema::builtin(), nullptr);
         QVERIFY(preview);
         QCOMPARE(BulkEditRun::summary(*preview, applied, 2), expected);
     }

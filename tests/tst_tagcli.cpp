@@ -92,8 +92,8 @@ private Q_SLOTS:
 
     void dryRunWritesNothing()
     {
-        const Run tag = run({u"tag"_s, u"--label"_s, u"model"_s, u"--match"_s, u"NeuroFlex-7B"_s, u"--dry-run"_s,
-                             m_batch});
+        const Run tag =
+            run({u"tag"_s, u"--label"_s, u"model"_s, u"--match"_s, u"NeuroFlex-7B"_s, u"--dry-run"_s, m_batch});
         QCOMPARE(tag.exitCode, 0);
         QCOMPARE(auditActions(), QStringList());
         QCOMPARE(taggedText(u"a"_s), QByteArray("\xF0\x9F\x98\x80 NeuroFlex-7B beats NeuroFlex-7B-Instruct; "
@@ -114,8 +114,8 @@ private Q_SLOTS:
                  QByteArray("<hardware>NeuroFlex-7B chips</hardware> and <model>neuroflex-7b</model>"));
         QCOMPARE(readFile(m_batch), batchLines);
         // Again: everything is tagged now, nothing is written.
-        const Run again = run({u"tag"_s, u"--label"_s, u"model"_s, u"--match"_s, u"neuroflex-7b"_s,
-                               u"--ignore-case"_s, u"--whole-words"_s, m_batch});
+        const Run again = run({u"tag"_s, u"--label"_s, u"model"_s, u"--match"_s, u"neuroflex-7b"_s, u"--ignore-case"_s,
+                               u"--whole-words"_s, m_batch});
         QCOMPARE(again.exitCode, 0);
         QVERIFY2(again.out.endsWith("tagged 0, 4 skipped (3 already tagged, 1 overlapping a span); 0 documents "
                                     "changed\n"),
@@ -142,9 +142,8 @@ private Q_SLOTS:
                                  u"NeuroFlex.*chips"_s, m_batch});
         QCOMPARE(relabel.err, QByteArray());
         QCOMPARE(relabel.exitCode, 0);
-        QCOMPARE(relabel.out,
-                 QByteArray("b:0-18: NeuroFlex-7B chips\n"
-                            "1 hit in 1 of 3 documents: relabelled 1, 0 skipped; 1 document changed\n"));
+        QCOMPARE(relabel.out, QByteArray("b:0-18: NeuroFlex-7B chips\n"
+                                         "1 hit in 1 of 3 documents: relabelled 1, 0 skipped; 1 document changed\n"));
         QCOMPARE(taggedText(u"b"_s), QByteArray("<model>NeuroFlex-7B chips</model> and neuroflex-7b"));
     }
 
@@ -163,14 +162,14 @@ private Q_SLOTS:
             << QByteArray("annorev: error: give one of --match TEXT or --regex RE");
         QTest::addRow("empty match") << QStringList{u"tag"_s, u"--label"_s, u"model"_s, u"--match"_s, u""_s}
                                      << QByteArray("annorev: error: the text to look for is empty");
-        QTest::addRow("bad status")
-            << QStringList{u"tag"_s, u"--label"_s, u"model"_s, u"--match"_s, u"x"_s, u"--status"_s, u"done"_s}
-            << QByteArray("annorev: error: --status: unknown status \"done\"");
+        QTest::addRow("bad status") << QStringList{u"tag"_s, u"--label"_s,  u"model"_s, u"--match"_s,
+                                                   u"x"_s,   u"--status"_s, u"done"_s}
+                                    << QByteArray("annorev: error: --status: unknown status \"done\"");
         QTest::addRow("relabel without --to")
             << QStringList{u"relabel"_s, u"--label"_s, u"model"_s, u"--match"_s, u"x"_s}
             << QByteArray("annorev: error: --to is required");
-        QTest::addRow("unknown id") << QStringList{u"tag"_s, u"--label"_s, u"model"_s, u"--match"_s, u"x"_s,
-                                                   u"BATCH"_s, u"zz"_s}
+        QTest::addRow("unknown id") << QStringList{u"tag"_s, u"--label"_s, u"model"_s, u"--match"_s,
+                                                   u"x"_s,   u"BATCH"_s,   u"zz"_s}
                                     << QByteArray("annorev: error: no document \"zz\" in the store ");
     }
     void usageErrorsChangeNothing()

@@ -44,19 +44,20 @@ private Q_SLOTS:
         QTest::addColumn<QString>("text");
         QTest::addColumn<QStringList>("expected");
 
-        QTest::addRow("literal, each occurrence") << literal(QStringLiteral("A100")) << QStringLiteral("A100 and A100s")
-                                                  << QStringList{u"0-4"_s, u"9-13"_s};
+        QTest::addRow("literal, each occurrence")
+            << literal(QStringLiteral("A100")) << QStringLiteral("A100 and A100s") << QStringList{u"0-4"_s, u"9-13"_s};
         QTest::addRow("literal, case matters by default")
             << literal(QStringLiteral("gpt")) << QStringLiteral("GPT gpt") << QStringList{u"4-7"_s};
-        QTest::addRow("literal, ignoring case")
-            << literal(QStringLiteral("gpt"), false, true) << QStringLiteral("GPT gpt") << QStringList{u"0-3"_s, u"4-7"_s};
+        QTest::addRow("literal, ignoring case") << literal(QStringLiteral("gpt"), false, true)
+                                                << QStringLiteral("GPT gpt") << QStringList{u"0-3"_s, u"4-7"_s};
         QTest::addRow("literal is not a pattern")
             << literal(QStringLiteral("7.2B")) << QStringLiteral("7x2B 7.2B") << QStringList{u"5-9"_s};
         QTest::addRow("whole words: X-7B-Instruct holds no X-7B")
             << literal(QStringLiteral("X-7B"), true) << QStringLiteral("X-7B-Instruct beats X-7B.")
             << QStringList{u"20-24"_s};
         QTest::addRow("whole words: glued letters are no word")
-            << literal(QStringLiteral("Flex"), true) << QStringLiteral("NeuroFlex Flex Flexible") << QStringList{u"10-14"_s};
+            << literal(QStringLiteral("Flex"), true) << QStringLiteral("NeuroFlex Flex Flexible")
+            << QStringList{u"10-14"_s};
         QTest::addRow("whole words: v1.2 holds no v1")
             << literal(QStringLiteral("v1"), true) << QStringLiteral("v1.2 and v1") << QStringList{u"9-11"_s};
         QTest::addRow("not whole words: inside words too")
@@ -69,15 +70,14 @@ private Q_SLOTS:
                                << QStringList{u"0-4"_s, u"12-15"_s};
         QTest::addRow("regex ignoring case")
             << regex(QStringLiteral("h\\d+"), false, true) << QStringLiteral("A100, H100") << QStringList{u"6-10"_s};
-        QTest::addRow("regex, whole words")
-            << regex(QStringLiteral("X-\\d+B"), true) << QStringLiteral("X-7B-Instruct X-13B")
-            << QStringList{u"14-19"_s};
+        QTest::addRow("regex, whole words") << regex(QStringLiteral("X-\\d+B"), true)
+                                            << QStringLiteral("X-7B-Instruct X-13B") << QStringList{u"14-19"_s};
         QTest::addRow("zero-length regex matches nothing and ends")
             << regex(QStringLiteral("x*")) << QStringLiteral("abc") << QStringList{};
         QTest::addRow("zero-length alternatives are passed over")
             << regex(QStringLiteral("x*")) << QStringLiteral("axxb x") << QStringList{u"1-3"_s, u"5-6"_s};
-        QTest::addRow("lookahead alone matches nothing") << regex(QStringLiteral("(?=a)")) << QStringLiteral("aaa")
-                                                           << QStringList{};
+        QTest::addRow("lookahead alone matches nothing")
+            << regex(QStringLiteral("(?=a)")) << QStringLiteral("aaa") << QStringList{};
         QTest::addRow("after an emoji, positions are UTF-16 units")
             << literal(QStringLiteral("A100")) << QStringLiteral("\U0001F600 A100") << QStringList{u"3-7"_s};
         QTest::addRow("zero-length regex over emoji does not split a pair")
@@ -119,8 +119,8 @@ private Q_SLOTS:
         QTest::addColumn<bool>("expected");
         QTest::addRow("same text") << literal(QStringLiteral("GPT-4")) << QStringLiteral("GPT-4") << true;
         QTest::addRow("longer text") << literal(QStringLiteral("GPT")) << QStringLiteral("GPT-4") << false;
-        QTest::addRow("regex anchored at both ends") << regex(QStringLiteral("A\\d+")) << QStringLiteral("A100 GPU")
-                                                      << false;
+        QTest::addRow("regex anchored at both ends")
+            << regex(QStringLiteral("A\\d+")) << QStringLiteral("A100 GPU") << false;
         QTest::addRow("regex whole") << regex(QStringLiteral("A\\d+.*")) << QStringLiteral("A100 GPU") << true;
         QTest::addRow("case ignored") << literal(QStringLiteral("gpt-4"), false, true) << QStringLiteral("GPT-4")
                                       << true;
@@ -172,8 +172,10 @@ private Q_SLOTS:
         QVERIFY(matcher);
         QStringList actual;
         for (const BulkHit &hit : BulkEdit::find(doc, request, *matcher, schema)) {
-            actual << QStringLiteral("%1-%2 %3").arg(hit.codePointStart).arg(hit.codePointEnd).arg(
-                BulkEdit::describe(request, hit));
+            actual << QStringLiteral("%1-%2 %3")
+                          .arg(hit.codePointStart)
+                          .arg(hit.codePointEnd)
+                          .arg(BulkEdit::describe(request, hit));
         }
         QCOMPARE(actual, expected);
     }
@@ -186,15 +188,16 @@ private Q_SLOTS:
         QTest::addColumn<QList<bool>>("selected");
         QTest::addColumn<QByteArray>("expected");
 
-        QTest::addRow("tag every hit")
-            << int(BulkRequest::Tag) << QByteArray("A100 or A100") << u"A100"_s << QList<bool>{}
-            << QByteArray("<model>A100</model> or <model>A100</model>");
+        QTest::addRow("tag every hit") << int(BulkRequest::Tag) << QByteArray("A100 or A100") << u"A100"_s
+                                       << QList<bool>{} << QByteArray("<model>A100</model> or <model>A100</model>");
         QTest::addRow("an unticked hit stays as it is")
             << int(BulkRequest::Tag) << QByteArray("A100 or A100") << u"A100"_s << QList<bool>{true, false}
             << QByteArray("<model>A100</model> or A100");
         QTest::addRow("tag beside an emoji keeps the bytes around it")
-            << int(BulkRequest::Tag) << QByteArray("\xF0\x9F\x98\x80" "A100\r\n") << u"A100"_s << QList<bool>{}
-            << QByteArray("\xF0\x9F\x98\x80<model>A100</model>\r\n");
+            << int(BulkRequest::Tag)
+            << QByteArray("\xF0\x9F\x98\x80"
+                          "A100\r\n")
+            << u"A100"_s << QList<bool>{} << QByteArray("\xF0\x9F\x98\x80<model>A100</model>\r\n");
         QTest::addRow("untag the spans whose text matches")
             << int(BulkRequest::Untag) << QByteArray("<model>A100</model> <model>A100 v2</model>") << u"A100"_s
             << QList<bool>{} << QByteArray("A100 <model>A100 v2</model>");

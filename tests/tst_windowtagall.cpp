@@ -73,8 +73,9 @@ private Q_SLOTS:
         QCOMPARE(previewed.takeFirst().first().toBool(), true);
         TagAllPreviewModel *model = dialog->previewModel();
         QCOMPARE(model->rowCount(), 3);
-        QCOMPARE(model->index(0, TagAllPreviewModel::DocumentColumn).data(TagAllPreviewModel::DocumentIdRole).toString(),
-                 tips);
+        QCOMPARE(
+            model->index(0, TagAllPreviewModel::DocumentColumn).data(TagAllPreviewModel::DocumentIdRole).toString(),
+            tips);
         QCOMPARE(model->index(1, TagAllPreviewModel::StateColumn).data().toString(), u"will tag"_s);
         QVERIFY2(child<QLabel>(*dialog, u"tagAllMessage"_s)->text().startsWith(u"3 hits in 2 of 7 documents"_s),
                  qPrintable(child<QLabel>(*dialog, u"tagAllMessage"_s)->text()));

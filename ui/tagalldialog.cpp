@@ -228,28 +228,31 @@ void TagAllDialog::preview()
     m_cancel = std::make_shared<std::atomic_bool>(false);
     setPreviewing(true);
     QPointer<QProgressBar> progress = m_progress;
-    m_watcher.setFuture(QtConcurrent::run([storePath = m_storePath, scope, wanted, &schema = m_schema,
-                                           &checker = m_checker, cancel = m_cancel, progress]() -> Expected<BulkPreview> {
-        // SQLite connections belong to the thread that opened them: this one is the worker's.
-        const Expected<std::unique_ptr<ReviewStore>> store = ReviewStore::open(storePath);
-        if (!store) {
-            return store.error();
-        }
-        BulkEditRun::Control control;
-        control.cancelled = [cancel] { return cancel->load(); };
-        control.progress = [progress](qsizetype done, qsizetype total) {
-            QMetaObject::invokeMethod(
-                progress,
-                [progress, done, total] {
-                    if (progress) {
-                        progress->setMaximum(int(total));
-                        progress->setValue(int(done));
-                    }
-                },
-                Qt::QueuedConnection);
-        };
-        return BulkEditRun::preview(**store, scope, wanted, schema, &checker, control);
-    }));
+    m_watcher.setFuture(
+        QtConcurrent::run([storePath = m_storePath, scope, wanted, &schema = m_schema, &checker = m_checker,
+                           cancel = m_cancel, progress]() -> Expected<BulkPreview> {
+            // SQLite connections belong to the thread that opened them: this one is the worker's.
+            const Expected<std::unique_ptr<ReviewStore>> store = ReviewStore::open(storePath);
+            if (!store) {
+                return store.error();
+            }
+            BulkEditRun::Control control;
+            control.cancelled = [cancel] {
+                return cancel->load();
+            };
+            control.progress = [progress](qsizetype done, qsizetype total) {
+                QMetaObject::invokeMethod(
+                    progress,
+                    [progress, done, total] {
+                        if (progress) {
+                            progress->setMaximum(int(total));
+                            progress->setValue(int(done));
+                        }
+                    },
+                    Qt::QueuedConnection);
+            };
+            return BulkEditRun::preview(**store, scope, wanted, schema, &checker, control);
+        }));
 }
 
 void TagAllDialog::previewArrived()
@@ -258,7 +261,7 @@ void TagAllDialog::previewArrived()
     Expected<BulkPreview> found = m_watcher.result();
     if (!found) {
         say(found.error().message == BulkEditRun::cancelledMessage() ? tr("The preview was cancelled.")
-                                                                      : found.error().message);
+                                                                     : found.error().message);
         Q_EMIT previewFinished(false);
         return;
     }
@@ -267,10 +270,10 @@ void TagAllDialog::previewArrived()
         Q_EMIT previewFinished(false);
         return;
     }
-    const QString line = BulkEditRun::summary(
-        *found, false,
-        std::count_if(found->documents.cbegin(), found->documents.cend(),
-                      [](const BulkDocument &doc) { return doc.applicable() > 0; }));
+    const QString line =
+        BulkEditRun::summary(*found, false,
+                             std::count_if(found->documents.cbegin(), found->documents.cend(),
+                                           [](const BulkDocument &doc) { return doc.applicable() > 0; }));
     m_model->setPreview(*std::move(found));
     say(line);
     Q_EMIT previewFinished(m_model->rowCount() > 0);
@@ -299,9 +302,8 @@ void TagAllDialog::apply()
     const QList<ReviewStore::TextWrite> writes =
         BulkEditRun::writes(m_model->preview(), m_model->selection(), m_schema, m_checker);
     const BulkRequest &request = m_model->preview().request;
-    const QString description =
-        tr("Tag all \u201c%1\u201d as %2 (%n document(s))", nullptr, int(writes.size()))
-            .arg(request.match.pattern, request.label);
+    const QString description = tr("Tag all \u201c%1\u201d as %2 (%n document(s))", nullptr, int(writes.size()))
+                                    .arg(request.match.pattern, request.label);
     const Expected<void> applied = m_session.applyToDocuments(writes, description);
     QApplication::restoreOverrideCursor();
     if (!applied) {

@@ -97,8 +97,8 @@ QList<BulkHit> find(const Document &doc, const BulkRequest &request, const TextM
     return hits;
 }
 
-Document apply(const Document &doc, const BulkRequest &request, const QList<BulkHit> &hits,
-               const QList<bool> &selected, const Schema &schema)
+Document apply(const Document &doc, const BulkRequest &request, const QList<BulkHit> &hits, const QList<bool> &selected,
+               const Schema &schema)
 {
     Document current = doc;
     for (qsizetype i = 0; i < hits.size(); ++i) {

@@ -13,7 +13,12 @@ class Schema;
 // What Tag All Occurrences (and its untag and relabel siblings) does to every document in scope.
 struct BulkRequest
 {
-    enum Action { Tag, Untag, Relabel };
+    enum Action
+    {
+        Tag,
+        Untag,
+        Relabel
+    };
     Action action = Tag;
     QString label;    // Tag: the label to tag with; Untag, Relabel: the label of the spans to change
     QString newLabel; // Relabel: the label they get
@@ -49,8 +54,8 @@ namespace BulkEdit {
 QList<BulkHit> find(const Document &doc, const BulkRequest &request, const TextMatcher &matcher, const Schema &schema);
 // The document with the hits that apply made, those where selected is false left out (an empty
 // selected takes every one). Hits the editor refuses now are left out too.
-Document apply(const Document &doc, const BulkRequest &request, const QList<BulkHit> &hits,
-               const QList<bool> &selected, const Schema &schema);
+Document apply(const Document &doc, const BulkRequest &request, const QList<BulkHit> &hits, const QList<bool> &selected,
+               const Schema &schema);
 // "will tag", "skipped: already tagged", "skipped: overlaps a span", "skipped: REASON".
 QString describe(const BulkRequest &request, const BulkHit &hit);
 // "tag", "untag", "relabel": the verb of the summary and the audit.

@@ -34,8 +34,7 @@ Expected<TextMatcher> TextMatcher::create(const MatchOptions &options)
                          .arg(options.pattern, matcher.m_regex.errorString())
                          .arg(matcher.m_regex.patternErrorOffset() + 1)};
     }
-    matcher.m_exact =
-        QRegularExpression(QRegularExpression::anchoredPattern(source), patternOptions(options));
+    matcher.m_exact = QRegularExpression(QRegularExpression::anchoredPattern(source), patternOptions(options));
     if (!options.regex) {
         matcher.m_literal =
             QStringMatcher(options.pattern, options.ignoreCase ? Qt::CaseInsensitive : Qt::CaseSensitive);

@@ -153,8 +153,7 @@ QVariant TagAllPreviewModel::data(const QModelIndex &index, int role) const
 
 bool TagAllPreviewModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (role != Qt::CheckStateRole || !index.isValid() || !checkIndex(index) ||
-        index.column() != DocumentColumn) {
+    if (role != Qt::CheckStateRole || !index.isValid() || !checkIndex(index) || index.column() != DocumentColumn) {
         return false;
     }
     const Row &row = m_rows.at(index.row());

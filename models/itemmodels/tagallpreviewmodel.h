@@ -75,8 +75,8 @@ private:
     const Checker *m_checker = nullptr;
     BulkPreview m_preview;
     QList<Row> m_rows;
-    QList<QList<bool>> m_ticked;      // per document, per hit
-    QList<int> m_firstRow;            // per document, its first row
+    QList<QList<bool>> m_ticked; // per document, per hit
+    QList<int> m_firstRow;       // per document, its first row
     qsizetype m_checked = 0;
 };
 

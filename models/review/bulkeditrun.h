@@ -66,7 +66,7 @@ namespace BulkEditRun {
 
 struct Control
 {
-    std::function<bool()> cancelled;                          // polled between blocks of documents
+    std::function<bool()> cancelled;                               // polled between blocks of documents
     std::function<void(qsizetype done, qsizetype total)> progress; // after each block
 };
 

@@ -76,8 +76,8 @@ int main(int argc, char *argv[])
     for (int run = 0; run < repeat; ++run) {
         QElapsedTimer timer;
         timer.start();
-        const Expected<BulkPreview> preview = BulkEditRun::preview(**store, {}, request, schema,
-                                                                   parser.isSet(findingsOption) ? &checker : nullptr);
+        const Expected<BulkPreview> preview =
+            BulkEditRun::preview(**store, {}, request, schema, parser.isSet(findingsOption) ? &checker : nullptr);
         bestPreview = std::min(bestPreview, seconds(timer));
         if (!preview) {
             std::fprintf(stderr, "%s\n", qPrintable(preview.error().message));

@@ -82,6 +82,9 @@ private Q_SLOTS:
             << literal(QStringLiteral("A100")) << QStringLiteral("\U0001F600 A100") << QStringList{u"3-7"_s};
         QTest::addRow("zero-length regex over emoji does not split a pair")
             << regex(QStringLiteral("\\d*")) << QStringLiteral("\U0001F600\U0001F600 7") << QStringList{u"5-6"_s};
+        QTest::addRow("a regex hit that is no whole word is retried after its emoji, not inside it")
+            << regex(QStringLiteral("\U0001F600?x"), true) << QStringLiteral("a\U0001F600xb \U0001F600x")
+            << QStringList{u"6-9"_s};
         QTest::addRow("regex of letters beyond ASCII")
             << regex(QStringLiteral("\\w+"), true) << QStringLiteral("Zürich ok") << QStringList{u"0-6"_s, u"7-9"_s};
     }

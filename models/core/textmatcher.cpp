@@ -81,8 +81,12 @@ QList<TextRange> TextMatcher::findAll(QStringView text) const
             break;
         }
         if (m_options.wholeWords && !WholeWord::isWholeWord(text, hit->start, hit->end)) {
-            // "X-7B" in "X-7B-Instruct X-7B": the next try starts inside this match, not after it.
+            // "X-7B" in "X-7B-Instruct X-7B": the next try starts inside this match, not after it,
+            // and never between the halves of a surrogate pair.
             from = hit->start + 1;
+            if (from < text.size() && text.at(from).isLowSurrogate() && text.at(from - 1).isHighSurrogate()) {
+                ++from;
+            }
             continue;
         }
         hits.append(*hit);

@@ -185,9 +185,10 @@ std::unique_ptr<ReviewStore> open(const QCommandLineParser &parser, Ids ids)
     const QStringList positional = parser.positionalArguments();
     const bool fits = ids == Ids::None        ? positional.size() == 1
                       : ids == Ids::AtMostOne ? positional.size() == 1 || positional.size() == 2
+                      : ids == Ids::Any       ? positional.size() >= 1
                                               : positional.size() >= 2;
     if (!fits) {
-        Console::error(ids == Ids::None ? QStringLiteral("name one batch (see --help)")
+        Console::error(ids == Ids::None || ids == Ids::Any ? QStringLiteral("name one batch (see --help)")
                        : ids == Ids::AtMostOne
                            ? QStringLiteral("name a batch and at most one document id (see --help)")
                            : QStringLiteral("name a batch and at least one document id (see --help)"));

@@ -42,7 +42,8 @@ enum class Ids
 {
     None,
     AtMostOne,
-    AtLeastOne
+    AtLeastOne,
+    Any
 };
 
 // Opens the store of the batch the parser's first positional argument names, with the parser's

@@ -36,6 +36,9 @@ std::optional<int> jobsFrom(const QCommandLineParser &parser, const QCommandLine
 int runCheck(const QStringList &arguments);
 int runRules(const QStringList &arguments);
 int runMark(const QStringList &arguments);
+int runTag(const QStringList &arguments);
+int runUntag(const QStringList &arguments);
+int runRelabel(const QStringList &arguments);
 int runStatus(const QStringList &arguments);
 int runLog(const QStringList &arguments);
 int runExport(const QStringList &arguments);

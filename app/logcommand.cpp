@@ -14,44 +14,10 @@ QString when(const QDateTime &at)
     return at.toString(Qt::ISODateWithMs);
 }
 
-// One change is one line of the text log: a line break, or anything a terminal or a pager could
-// take for one, inside a note, an id or a reviewer is written as an escape, and so is the
-// backslash that starts them: \\, \n, \r, \t, and \uXXXX for other control characters (C0, DEL,
-// C1 such as U+0085) and for U+2028 and U+2029.
-QByteArray escaped(const QString &value)
-{
-    QString out;
-    out.reserve(value.size());
-    for (const QChar c : value) {
-        const char16_t u = c.unicode();
-        switch (u) {
-        case u'\\':
-            out += u"\\\\";
-            break;
-        case u'\n':
-            out += u"\\n";
-            break;
-        case u'\r':
-            out += u"\\r";
-            break;
-        case u'\t':
-            out += u"\\t";
-            break;
-        default:
-            if (u < 0x20 || (u >= 0x7f && u <= 0x9f) || u == 0x2028 || u == 0x2029) {
-                out += u"\\u" % QString::number(u, 16).rightJustified(4, u'0');
-            } else {
-                out += c;
-            }
-        }
-    }
-    return out.toUtf8();
-}
-
 QByteArray text(const ReviewStore::AuditEntry &entry)
 {
-    QByteArray line = when(entry.at).toUtf8() + ' ' + escaped(entry.reviewer) + ' ' + escaped(entry.documentId) + ' ' +
-                      entry.action.toUtf8();
+    QByteArray line = when(entry.at).toUtf8() + ' ' + Console::escaped(entry.reviewer) + ' ' +
+                      Console::escaped(entry.documentId) + ' ' + entry.action.toUtf8();
     if (entry.action == u"status" && entry.statusAfter) {
         line += ' ' + (entry.statusBefore ? statusName(*entry.statusBefore) : QString()).toUtf8() + " -> " +
                 statusName(*entry.statusAfter).toUtf8();
@@ -60,7 +26,7 @@ QByteArray text(const ReviewStore::AuditEntry &entry)
                 QByteArray::number(entry.textAfter->size()) + " bytes)";
     }
     if (!entry.note.isEmpty()) {
-        line += ": " + escaped(entry.note);
+        line += ": " + Console::escaped(entry.note);
     }
     return line + '\n';
 }

@@ -46,6 +46,8 @@ private slots:
     void anEditReturnsADecisionToUnreviewedButNeedsWorkStays();
     void changesFromAnotherConnectionAreReportedOnceEach_data() { backends(); }
     void changesFromAnotherConnectionAreReportedOnceEach();
+    void aBulkEditIsOneTransactionRefusedWholeOnAChangedText_data() { backends(); }
+    void aBulkEditIsOneTransactionRefusedWholeOnAChangedText();
 
 private:
     static void backends()
@@ -244,6 +246,44 @@ void TestStoreBackends::changesFromAnotherConnectionAreReportedOnceEach()
     const Expected<ReviewStore::Changes> again = watcher.changesSince(changes->mark);
     QVERIFY_OK(again);
     QVERIFY(again->ids.isEmpty());
+}
+
+void TestStoreBackends::aBulkEditIsOneTransactionRefusedWholeOnAChangedText()
+{
+    QFETCH(QString, backend);
+    Stores stores = freshStores(backend);
+    QVERIFY(stores.mine);
+    ReviewStore &store = *stores.mine;
+    QVERIFY_OK(store.setStatus({first}, ReviewStatus::Approved, {}, u"bob"_s));
+    auto edit = [&](const QString &id, const QByteArray &before) {
+        const QByteArray after = before + "\nTrained in <year>2021</year>.";
+        return ReviewStore::TextWrite{id, before, after, TextFacts::of(after, Schema::builtin(), m_checker)};
+    };
+    const QByteArray firstBefore = store.document(first)->taggedText;
+    const QByteArray secondBefore = store.document(second)->taggedText;
+    const qsizetype rows = store.auditLog()->size();
+
+    // The second was read before another writer changed it: nothing is written, the first neither.
+    QVERIFY_OK(stores.other->setTaggedText(second, secondBefore + "!", Schema::builtin(), m_checker, u"carol"_s));
+    const QString error = errorOf(store.setTaggedTexts({edit(first, firstBefore), edit(second, secondBefore)},
+                                                       u"bob"_s));
+    QVERIFY2(error.contains(u"the document \"001_1d6e54ff941a55a9.txt\" was changed by "_s) &&
+                 error.endsWith(u"since it was read; nothing was changed"_s),
+             qPrintable(error));
+    QCOMPARE(store.document(first)->taggedText, firstBefore);
+    QCOMPARE(store.auditLog()->size(), rows + 1);
+
+    const QByteArray secondNow = store.document(second)->taggedText;
+    QVERIFY_OK(store.setTaggedTexts({edit(first, firstBefore), edit(second, secondNow)}, u"bob"_s));
+    const auto log = store.auditLog();
+    QCOMPARE(log->size(), rows + 3);
+    QCOMPARE(log->at(rows + 1).action, u"edit"_s);
+    QCOMPARE(log->at(rows + 2).action, u"edit"_s);
+    QCOMPARE(log->at(rows + 1).reviewer, bob(backend));
+    QVERIFY(store.document(first)->taggedText.endsWith("<year>2021</year>."));
+    QVERIFY(store.document(second)->taggedText.endsWith("<year>2021</year>."));
+    // The approval was of the text before the edit.
+    QCOMPARE(store.document(first)->status, ReviewStatus::Unreviewed);
 }
 
 QTEST_GUILESS_MAIN(TestStoreBackends)

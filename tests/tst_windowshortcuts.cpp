@@ -166,6 +166,7 @@ void TestWindowShortcuts::everyActionHasItsShortcutInAMenu()
                                 u"redo"_s,
                                 u"removeSpan"_s,
                                 u"applyFix"_s,
+                                u"tagAll"_s,
                                 u"find"_s,
                                 u"approve"_s,
                                 u"needsWork"_s,
@@ -218,6 +219,9 @@ void TestWindowShortcuts::keyboardShortcutsListsTheMenus()
              qPrintable(all));
     QVERIFY2(all.contains(u"Next Document=J"_s), qPrintable(all));
     QVERIFY2(all.contains(u"Parameters=2"_s), qPrintable(all));
+    QVERIFY2(all.contains(u"Tag All Occurrences="_s +
+                          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T).toString(QKeySequence::NativeText)),
+             qPrintable(all));
     dialog->close();
 }
 

@@ -322,6 +322,23 @@ bool DocumentListPanel::moveToNextUnreviewed()
     return false;
 }
 
+QStringList DocumentListPanel::shownIds() const
+{
+    QStringList ids;
+    const int rows = m_proxy->rowCount();
+    ids.reserve(rows);
+    for (int row = 0; row < rows; ++row) {
+        ids.append(m_proxy->index(row, 0).data(DocumentListModel::IdRole).toString());
+    }
+    return ids;
+}
+
+std::optional<ReviewStatus> DocumentListPanel::statusOf(const QString &id) const
+{
+    const int row = m_documents->rowOf(id);
+    return row < 0 ? std::nullopt : std::optional<ReviewStatus>(m_documents->status(row));
+}
+
 void DocumentListPanel::updateDocument(const QString &id, const DocumentFacts &facts)
 {
     const int row = m_documents->rowOf(id);

@@ -63,6 +63,11 @@ public:
     // every document in the list is reviewed.
     bool moveToNextUnreviewed();
 
+    // The ids of the documents the list shows (filtered and sorted), in its order.
+    QStringList shownIds() const;
+    // The status the list has for a document, or nothing when it is not listed.
+    std::optional<ReviewStatus> statusOf(const QString &id) const;
+
     // A new check of a document: the facts of the version just checked.
     void updateDocument(const QString &id, const DocumentFacts &facts);
     // A new status of a document; returns the one it had, or nothing when it is not listed or had it.

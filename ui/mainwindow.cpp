@@ -15,6 +15,7 @@
 #include "openbatchfeedback.h"
 #include "openprogress.h"
 #include "postgres/teamaddress.h"
+#include "reviewrules.h"
 #include "recentbatches.h"
 #include "reviewername.h"
 #include "reviewpane.h"
@@ -24,6 +25,7 @@
 #include "sourceview.h"
 #include "spotcheckmode.h"
 #include "storewatch.h"
+#include "tagalldialog.h"
 #include "teampresence.h"
 #include "textfacts.h"
 #include "windowactions.h"
@@ -177,6 +179,7 @@ void MainWindow::connectActions()
     connect(a.compareWith, &QAction::triggered, m_compare, &CompareMode::chooseBatch);
     connect(a.exportBatch, &QAction::triggered, this, &MainWindow::exportBatch);
     connect(a.reviewerName, &QAction::triggered, this, &MainWindow::editReviewerName);
+    connect(a.tagAll, &QAction::triggered, this, &MainWindow::tagAll);
     connect(a.undo, &QAction::triggered, this, [this] {
         if (m_session) {
             m_session->undoGroup()->undo();
@@ -501,6 +504,7 @@ void MainWindow::startSession(const QString &reviewer)
     connect(m_session.get(), &ReviewSession::savingChanged, this, &MainWindow::updateSaveState);
     connect(m_session.get(), &ReviewSession::unsavedEditChanged, this, &MainWindow::updateSaveState);
     connect(m_session.get(), &ReviewSession::errorOccurred, this, &MainWindow::showError);
+    connect(m_session.get(), &ReviewSession::documentsWritten, this, &MainWindow::documentsWritten);
     // An edit of an approved or rejected document undoes the decision: the list says so at once.
     connect(m_session.get(), &ReviewSession::statusChanged, this, [this](ReviewStatus status) {
         const QString id = m_session->documentId();
@@ -655,6 +659,7 @@ void MainWindow::updateActions()
     for (QAction *action : a.documentActions) {
         action->setEnabled(open && writable);
     }
+    a.tagAll->setEnabled(open && writable);
     const bool syncing = m_review->isSyncing();
     a.nextForMe->setEnabled(m_team->isTeam() && !syncing);
     a.exportBatch->setEnabled(m_store != nullptr);
@@ -738,6 +743,36 @@ void MainWindow::exportBatch()
         }
     });
     dialog->open();
+}
+
+void MainWindow::tagAll()
+{
+    if (!m_session || !m_store || m_session->documentId().isEmpty()) {
+        return;
+    }
+    auto *dialog = new TagAllDialog(*m_session, m_store->path(), m_schema, m_checker, m_list->shownIds(), this);
+    dialog->setObjectName(u"tagAllDialog"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // A selection on one line is the text to find; a longer one is rarely meant.
+    const auto [start, end] = m_review->sourceView()->selectedRange();
+    const QString selected = m_session->document().text().mid(start, end - start).trimmed();
+    if (!selected.isEmpty() && !selected.contains(u'\n') && selected.size() <= 200) {
+        dialog->setPattern(selected);
+    }
+    connect(dialog, &QDialog::accepted, this, [this] { showMessage(tr("Tag All Occurrences: saved.")); });
+    dialog->open();
+}
+
+void MainWindow::documentsWritten(const QList<ReviewStore::TextWrite> &writes)
+{
+    for (const ReviewStore::TextWrite &write : writes) {
+        m_list->updateDocument(write.id, write.facts.facts);
+        // An edit reopens a decision, as the store does when it writes it.
+        if (const std::optional<ReviewStatus> status = m_list->statusOf(write.id)) {
+            m_list->updateStatus(write.id, ReviewRules::statusAfterEdit(*status).value_or(*status));
+        }
+    }
+    updateActions();
 }
 
 void MainWindow::editReviewerName()

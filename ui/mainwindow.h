@@ -2,6 +2,7 @@
 
 #include "checker.h"
 #include "reviewstatus.h"
+#include "reviewstore.h"
 
 #include <QMainWindow>
 #include <QStringList>
@@ -25,7 +26,6 @@ class StoreWatch;
 class TeamPresence;
 class ReviewPane;
 class ReviewSession;
-class ReviewStore;
 class Schema;
 class SpotCheckMode;
 class WindowActions;
@@ -100,6 +100,10 @@ private:
     void startSession(const QString &reviewer);
 
     void exportBatch();
+    // Edit › Tag All Occurrences…, from the selection in the text.
+    void tagAll();
+    // The session wrote these documents at once (Tag All, its undo and redo): their rows follow.
+    void documentsWritten(const QList<ReviewStore::TextWrite> &writes);
     void editReviewerName();
     void showDashboard();
 

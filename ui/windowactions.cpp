@@ -198,6 +198,7 @@ void WindowActions::createMenus(QDockWidget *compareDock)
     exactMenu->addActions(exactTagActions);
     edit->addAction(removeSpan);
     edit->addAction(applyFix);
+    tagAll = addTo(edit, u"tagAll"_s, tr("Tag &All Occurrences…"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T)});
     edit->addSeparator();
     QAction *find = addTo(edit, u"find"_s, tr("&Find Documents…"), {QKeySequence::Find});
     connect(find, &QAction::triggered, m_list, [this] {

@@ -52,6 +52,7 @@ public:
     QAction *compareWith = nullptr;
     QAction *exportBatch = nullptr;
     QAction *reviewerName = nullptr;
+    QAction *tagAll = nullptr; // Edit › Tag All Occurrences…
     QAction *undo = nullptr;
     QAction *redo = nullptr;
     QAction *approve = nullptr;

@@ -1,5 +1,6 @@
 #include "reviewsession.h"
 
+#include "bulkeditcommand.h"
 #include "documenteditor.h"
 #include "reviewstore.h"
 #include "schema.h"
@@ -334,6 +335,45 @@ Expected<void> ReviewSession::moveToRecord(qsizetype spanIndex, int recordNumber
         recordNumber > 0 ? tr("Move \u201c%1\u201d to record %2").arg(m_document.spanText(span)).arg(recordNumber)
                          : tr("Move \u201c%1\u201d to its nearest record").arg(m_document.spanText(span));
     return apply({SpanEdit::remove(span), add}, description);
+}
+
+Expected<void> ReviewSession::applyToDocuments(const QList<ReviewStore::TextWrite> &writes, const QString &description)
+{
+    if (writes.isEmpty()) {
+        return Error{tr("nothing to change")};
+    }
+    if (Expected<void> written = writeDocuments(writes); !written) {
+        return written;
+    }
+    m_undoStack->push(new BulkEditCommand(*this, writes, description));
+    return {};
+}
+
+Expected<void> ReviewSession::writeDocuments(const QList<ReviewStore::TextWrite> &writes)
+{
+    // The open document's own steps first: the bulk write states the text it was planned on.
+    if (!waitForSaved()) {
+        return Error{tr("the latest changes to %1 were not saved, so nothing was changed").arg(m_id)};
+    }
+    if (Expected<void> saved = m_store.setTaggedTexts(writes, m_reviewer); !saved) {
+        return saved;
+    }
+    for (const ReviewStore::TextWrite &write : writes) {
+        if (write.id != m_id) {
+            continue;
+        }
+        // The open document changed under its stack, which holds this step too: it stays.
+        show(Document::parse(write.after, m_schema));
+        if (const Expected<ReviewStore::StoredDocument> stored = m_store.document(m_id)) {
+            setCurrentStatus(stored->status);
+            m_storeVersion = stored->version;
+            m_writtenVersion = stored->version;
+        }
+        Q_EMIT documentChanged();
+        Q_EMIT resultChanged();
+    }
+    Q_EMIT documentsWritten(writes);
+    return {};
 }
 
 Expected<void> ReviewSession::setStatus(ReviewStatus status, const QString &note)

@@ -5,6 +5,7 @@
 #include "expected.h"
 #include "pendingedit.h"
 #include "reviewstatus.h"
+#include "reviewstore.h"
 #include "spanedit.h"
 
 #include <QHash>
@@ -21,7 +22,6 @@ class QUndoStack;
 
 namespace annorev {
 
-class ReviewStore;
 class Schema;
 class SessionWriter;
 
@@ -76,6 +76,13 @@ public:
     Expected<void> applyFix(qsizetype findingIndex);
     // Assigns a span to a record (counted from 1) with a record="N" attribute; 0 removes it.
     Expected<void> moveToRecord(qsizetype spanIndex, int recordNumber);
+
+    // Writes new texts of several documents at once (Tag All), in one transaction with an audit row
+    // each, and pushes one undo step on the open document's stack whose undo writes them all back,
+    // in one transaction too. Each document must still hold the text its write was planned on (see
+    // ReviewStore::setTaggedTexts), or nothing is written. Pending writes are waited for first. The
+    // open document, when among them, shows its new text; documentsWritten() follows.
+    Expected<void> applyToDocuments(const QList<ReviewStore::TextWrite> &writes, const QString &description);
 
     // Waits for the pending writes first, so that the decision (and the store's check that an
     // approval with error findings has a note) is about the latest text; refuses if they fail.
@@ -133,9 +140,12 @@ Q_SIGNALS:
     void errorOccurred(const QString &message);
     // unsavedEdit() changed.
     void unsavedEditChanged();
+    // applyToDocuments(), or its undo or redo, wrote these documents' texts (and facts) to the store.
+    void documentsWritten(const QList<ReviewStore::TextWrite> &writes);
 
 private:
     friend class SessionEditCommand;
+    friend class BulkEditCommand;
 
     // A step made in memory whose write the writer has not reported yet.
     struct PendingStep
@@ -150,6 +160,8 @@ private:
     // only its stack is active.
     void change(const QString &id, const Document &from, const Document &to, const QString &what);
     void setCurrentStatus(ReviewStatus status);
+    // The write of applyToDocuments() and of its undo and redo steps.
+    Expected<void> writeDocuments(const QList<ReviewStore::TextWrite> &writes);
     // Takes the writer's outcomes in order; the writer calls it through the event loop.
     void deliverOutcomes();
     // After a failed write: the lost steps are named, the store's version comes back.

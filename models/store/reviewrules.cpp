@@ -80,11 +80,11 @@ Error unknownDocuments(const QStringList &ids, const QString &store, const QStri
     return Error{which % quotedList(ids) % u" in the store " % store % u"; " % consequence};
 }
 
-Expected<void> checkVersion(const QString &id, qint64 basis, const LastWrite &last, const QString &consequence)
+namespace {
+
+// " by bob at 2026-12-03 14:02 UTC", as much of it as the store knows.
+QString byWhom(const LastWrite &last)
 {
-    if (basis == last.version) {
-        return {};
-    }
     QString who;
     if (!last.by.isEmpty()) {
         who = u" by " % last.by;
@@ -92,8 +92,23 @@ Expected<void> checkVersion(const QString &id, qint64 basis, const LastWrite &la
     if (last.at.isValid()) {
         who += u" at " % last.at.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")) % u" UTC";
     }
-    return Error{u"the document \"" % id % u"\" was changed" % who % u" since it was opened (version " %
+    return who;
+}
+
+} // namespace
+
+Expected<void> checkVersion(const QString &id, qint64 basis, const LastWrite &last, const QString &consequence)
+{
+    if (basis == last.version) {
+        return {};
+    }
+    return Error{u"the document \"" % id % u"\" was changed" % byWhom(last) % u" since it was opened (version " %
                  QString::number(basis) % u", now " % QString::number(last.version) % u"); " % consequence};
+}
+
+Error changedSinceRead(const QString &id, const LastWrite &last, const QString &consequence)
+{
+    return Error{u"the document \"" % id % u"\" was changed" % byWhom(last) % u" since it was read; " % consequence};
 }
 
 } // namespace annorev::ReviewRules

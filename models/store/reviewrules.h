@@ -49,6 +49,10 @@ struct LastWrite
 // was changed by bob at 2026-12-03 14:02 UTC since it was opened (version 3, now 5); CONSEQUENCE".
 Expected<void> checkVersion(const QString &id, qint64 basis, const LastWrite &last, const QString &consequence);
 
+// Refuses a write made on a text the document no longer holds (Tag All read it, then someone
+// changed it): "the document "a" was changed by bob at 2026-12-03 14:02 UTC since it was read; CONSEQUENCE".
+Error changedSinceRead(const QString &id, const LastWrite &last, const QString &consequence);
+
 // "no document "a" in the store PATH; CONSEQUENCE" (documents when there are several).
 Error unknownDocuments(const QStringList &ids, const QString &store, const QString &consequence);
 

@@ -267,6 +267,19 @@ public:
     // With a version, a document changed since that version is refused, naming who changed it.
     virtual Expected<void> setTaggedText(const QString &id, const QByteArray &taggedText, const TextFacts &facts,
                                          const QString &reviewer, std::optional<qint64> version = {}) = 0;
+    // A new reviewer's version of one document, as Tag All writes many (TextWrite::before is the
+    // text it read and planned on).
+    struct TextWrite
+    {
+        QString id;
+        QByteArray before;
+        QByteArray after;
+        TextFacts facts; // of after
+    };
+    // Replaces the reviewer's versions of several documents as setTaggedText() does one, all in
+    // one transaction with an audit row each. A document that no longer holds its `before` text
+    // (someone changed it since it was read) or is unknown refuses them all, naming it.
+    virtual Expected<void> setTaggedTexts(const QList<TextWrite> &writes, const QString &reviewer) = 0;
     // The same, parsing and checking the text first (before any lock is taken).
     Expected<void> setTaggedText(const QString &id, const QByteArray &taggedText, const Schema &schema,
                                  const Checker &checker, const QString &reviewer, std::optional<qint64> version = {});

@@ -3,6 +3,7 @@
 #include "document.h"
 #include "documentanalysis.h"
 #include "schema.h"
+#include "wholeword.h"
 
 #include <QList>
 
@@ -82,7 +83,7 @@ public:
     // The hardware spans of every record, with their record, in span order.
     const QList<std::pair<qsizetype, qsizetype>> &hardwareSpans() const;
 
-    static bool isWordChar(QChar c) { return c.isLetterOrNumber() || c == u'_'; }
+    static bool isWordChar(QChar c) { return WholeWord::isWordChar(c); }
 
 private:
     // Of a group of hardware spans (given as record and span): the first, in span order, whose

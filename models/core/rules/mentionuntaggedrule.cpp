@@ -2,6 +2,7 @@
 #include "checkcontext.h"
 #include "findinglist.h"
 #include "rule.h"
+#include "wholeword.h"
 
 #include <QHash>
 #include <QSet>
@@ -34,7 +35,7 @@ public:
         const QString &text = context.text();
         auto report = [&](qsizetype pos, QStringView name) {
             const qsizetype end = pos + name.size();
-            if (!isWholeWord(text, pos, end) || context.overlapsSpan(pos, end)) {
+            if (!WholeWord::isWholeWord(text, pos, end) || context.overlapsSpan(pos, end)) {
                 return;
             }
             Finding result = finding(pos, end, QStringLiteral("%1 is mentioned here without a model tag").arg(name));
@@ -129,24 +130,6 @@ private:
             ++end;
         }
         return name.first(std::max<qsizetype>(end, 1));
-    }
-
-    // Glued to a word character, or continued by -word or .word (X-7B-Instruct), is not a mention.
-    static bool isWholeWord(const QString &text, qsizetype start, qsizetype end)
-    {
-        auto word = [&](qsizetype i) {
-            return i >= 0 && i < text.size() && CheckContext::isWordChar(text.at(i));
-        };
-        auto joiner = [&](qsizetype i) {
-            return i >= 0 && i < text.size() && (text.at(i) == u'-' || text.at(i) == u'.');
-        };
-        if ((word(start - 1) && word(start)) || (word(end - 1) && word(end))) {
-            return false;
-        }
-        if ((joiner(end) && word(end + 1)) || (joiner(start - 1) && word(start - 2))) {
-            return false;
-        }
-        return true;
     }
 };
 

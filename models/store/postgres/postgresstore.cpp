@@ -182,6 +182,11 @@ Expected<void> PostgresStore::setTaggedText(const QString &id, const QByteArray 
     return PostgresWrites::setTaggedText(m_batch, id, taggedText, facts, version);
 }
 
+Expected<void> PostgresStore::setTaggedTexts(const QList<TextWrite> &writes, const QString &)
+{
+    return PostgresWrites::setTaggedTexts(m_batch, writes);
+}
+
 Expected<void> PostgresStore::createRound(const SpotCheckRound &round, const QList<RoundDocument> &documents)
 {
     return PostgresRounds::createRound(m_batch, round, documents);

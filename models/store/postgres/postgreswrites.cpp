@@ -9,6 +9,8 @@
 #include <QJsonDocument>
 #include <QStringBuilder>
 
+#include <algorithm>
+
 namespace annorev::PostgresWrites {
 
 using namespace StoreValues;
@@ -102,14 +104,15 @@ Expected<void> setStatus(const PostgresBatch &batch, const QStringList &ids, Rev
     return transaction->commit();
 }
 
-Expected<void> setTaggedText(const PostgresBatch &batch, const QString &id, const QByteArray &taggedText,
-                             const TextFacts &facts, std::optional<qint64> version)
+namespace {
+
+// One document's edit inside the caller's transaction, with its audit row: on version (the one
+// the session opened) or on the text expected (the one a bulk edit read), or on any.
+Expected<void> writeTaggedText(const PostgresBatch &batch, const QString &id, const QByteArray &taggedText,
+                               const TextFacts &facts, std::optional<qint64> version,
+                               const std::optional<QByteArray> &expected, const QString &consequence)
 {
     PostgresConnection &db = batch.db();
-    Expected<PostgresTransaction> transaction = db.begin();
-    if (!transaction) {
-        return transaction.error();
-    }
     QSqlQuery select = db.query();
     if (Expected<void> done =
             db.run(select,
@@ -120,16 +123,18 @@ Expected<void> setTaggedText(const PostgresBatch &batch, const QString &id, cons
         return done;
     }
     if (!select.next()) {
-        return ReviewRules::unknownDocuments({id}, db.path(), QStringLiteral("nothing was changed"));
+        return ReviewRules::unknownDocuments({id}, db.path(), consequence);
     }
     if (version) {
-        if (Expected<void> current = ReviewRules::checkVersion(id, *version, lastWriteOf(select, 2),
-                                                               QStringLiteral("the edit was not saved"));
+        if (Expected<void> current = ReviewRules::checkVersion(id, *version, lastWriteOf(select, 2), consequence);
             !current) {
             return current;
         }
     }
     const QByteArray before = select.value(0).toByteArray();
+    if (expected && before != *expected) {
+        return ReviewRules::changedSinceRead(id, lastWriteOf(select, 2), consequence);
+    }
     const std::optional<ReviewStatus> statusBefore = statusOf(select.value(1));
     if (before == taggedText) {
         return {};
@@ -153,8 +158,47 @@ Expected<void> setTaggedText(const PostgresBatch &batch, const QString &id, cons
                    {batch.id, id, statusValue(statusBefore), statusValue(statusAfter), before, taggedText,
                     reopened.isNull() ? QVariant() : QVariant(reopened)});
     }
-    if (!done) {
+    return done;
+}
+
+} // namespace
+
+Expected<void> setTaggedText(const PostgresBatch &batch, const QString &id, const QByteArray &taggedText,
+                             const TextFacts &facts, std::optional<qint64> version)
+{
+    Expected<PostgresTransaction> transaction = batch.db().begin();
+    if (!transaction) {
+        return transaction.error();
+    }
+    if (Expected<void> done = writeTaggedText(batch, id, taggedText, facts, version, std::nullopt,
+                                              QStringLiteral("the edit was not saved"));
+        !done) {
         return done;
+    }
+    return transaction->commit();
+}
+
+Expected<void> setTaggedTexts(const PostgresBatch &batch, const QList<ReviewStore::TextWrite> &writes)
+{
+    if (writes.isEmpty()) {
+        return {};
+    }
+    // Locked in id order, as setStatus() locks, so that two bulk edits take turns rather than deadlock.
+    QList<const ReviewStore::TextWrite *> ordered;
+    for (const ReviewStore::TextWrite &write : writes) {
+        ordered.append(&write);
+    }
+    std::sort(ordered.begin(), ordered.end(), [](const auto *a, const auto *b) { return a->id < b->id; });
+    Expected<PostgresTransaction> transaction = batch.db().begin();
+    if (!transaction) {
+        return transaction.error();
+    }
+    for (const ReviewStore::TextWrite *write : std::as_const(ordered)) {
+        if (Expected<void> done = writeTaggedText(batch, write->id, write->after, write->facts, std::nullopt,
+                                                  write->before, QStringLiteral("nothing was changed"));
+            !done) {
+            return done;
+        }
     }
     return transaction->commit();
 }

@@ -13,6 +13,7 @@ Expected<void> setStatus(const PostgresBatch &batch, const QStringList &ids, Rev
                          const ReviewStore::Versions &versions);
 Expected<void> setTaggedText(const PostgresBatch &batch, const QString &id, const QByteArray &taggedText,
                              const TextFacts &facts, std::optional<qint64> version);
+Expected<void> setTaggedTexts(const PostgresBatch &batch, const QList<ReviewStore::TextWrite> &writes);
 
 } // namespace PostgresWrites
 

@@ -540,10 +540,159 @@ Expected<void> setStatus(SqliteConnection &connection, const QStringList &ids, R
     return transaction->commit();
 }
 
+namespace {
+
+// The statements of an edit, prepared once for the many documents a bulk edit writes, each inside
+// the caller's transaction with its audit row. The word index is written last, for every document
+// at once (indexWords()): an UPDATE of documents runs its summary trigger in a statement
+// savepoint, and a savepoint makes FTS5 flush the words it holds in memory into a segment of their
+// own, so indexing between the documents' updates made a segment per document (20 times slower).
+class EditWriter
+{
+public:
+    explicit EditWriter(SqliteConnection &connection) : m_connection(connection), m_factsWriter(connection) {}
+
+    Expected<void> prepare()
+    {
+        m_select = m_connection.query();
+        m_update = m_connection.query();
+        m_audit = m_connection.query();
+        m_tagged = m_connection.query();
+        Expected<void> done = m_connection.prepare(
+            m_select, u"SELECT d.rowid, " % SqliteTexts::packedTextColumns % u", d.status, f.plain_text FROM documents d" %
+                          SqliteTexts::textsJoin(QLatin1StringView("d")) %
+                          u" LEFT JOIN facts f ON f.document_id = d.id WHERE d.id = ?");
+        if (done) {
+            done = m_connection.prepare(
+                m_update,
+                QStringLiteral("UPDATE documents SET errors = ?, warnings = ?, infos = ?, status = ? WHERE id = ?"));
+        }
+        if (done) {
+            done = m_connection.prepare(m_audit, auditInsert);
+        }
+        if (done) {
+            done = m_connection.prepare(m_tagged, SqliteTexts::taggedUpdate);
+        }
+        if (done) {
+            done = m_factsWriter.prepare();
+        }
+        return done;
+    }
+
+    // Replaces the document's tagged text. With expected, the document must still hold that
+    // text (a bulk edit read it earlier); nothing is written when the text is the same.
+    Expected<void> write(const QString &id, const QByteArray &taggedText, const TextFacts &facts,
+                         const QString &reviewer, const QString &at, const std::optional<QByteArray> &expected,
+                         const QString &consequence)
+    {
+        if (Expected<void> done = m_connection.exec(m_select, {id}); !done) {
+            return done;
+        }
+        if (!m_select.next()) {
+            return ReviewRules::unknownDocuments({id}, m_connection.path(), consequence);
+        }
+        const qint64 rowid = m_select.value(0).toLongLong();
+        const Expected<DocumentTexts> texts = SqliteTexts::unpackDocument(m_connection, id, m_select, 1);
+        if (!texts) {
+            return texts.error();
+        }
+        const QByteArray before = texts->tagged;
+        const std::optional<ReviewStatus> statusBefore = statusOf(m_select.value(6));
+        std::optional<QString> indexed;
+        QByteArray packedIndexed;
+        if (!m_select.isNull(7)) {
+            packedIndexed = m_select.value(7).toByteArray();
+            Expected<QByteArray> plainText = SqliteTexts::unpack(m_connection, m_select.value(7),
+                                                                 u"the plain text of the document \"" % id % u'"');
+            if (!plainText) {
+                return plainText.error();
+            }
+            indexed = QString::fromUtf8(*plainText);
+        }
+        m_select.finish();
+        if (expected && before != *expected) {
+            const Expected<ReviewRules::LastWrite> last = lastWrite(m_connection, id);
+            if (!last) {
+                return last.error();
+            }
+            return ReviewRules::changedSinceRead(id, *last, consequence);
+        }
+        if (before == taggedText) {
+            return {};
+        }
+        const Expected<TextCodec> codec = SqliteTexts::codec(m_connection);
+        if (!codec) {
+            return codec.error();
+        }
+        // reviewer and changed_at stay those of the decision; the audit row says who edited and when.
+        const std::optional<ReviewStatus> statusAfter = ReviewRules::statusAfterEdit(statusBefore);
+        const QString reopened = ReviewRules::reopenedNote(statusBefore);
+        const DocumentFacts &counts = facts.facts;
+        Expected<void> done = m_connection.exec(m_update, {integer(counts.errors()), integer(counts.warnings()),
+                                                           integer(counts.infos()),
+                                                           statusValue(statusAfter.value_or(ReviewStatus::Unreviewed)),
+                                                           id});
+        if (done) {
+            done = m_connection.exec(m_tagged,
+                                     {PackedDocumentTexts::packedTagged(taggedText, texts->source, *codec), rowid});
+        }
+        if (done) {
+            done = m_connection.exec(m_audit, {id, reviewer, at, QStringLiteral("edit"), statusValue(statusBefore),
+                                               statusValue(statusAfter), before, taggedText,
+                                               reopened.isNull() ? QVariant() : QVariant(reopened)});
+        }
+        // Tagging, untagging and relabelling leave the plain text as it was: its packed form and
+        // its words stay (indexing the same words again took a third of a bulk edit's write).
+        const bool samePlainText = indexed && *indexed == facts.plainText;
+        if (done) {
+            done = m_factsWriter.writeFacts(id, facts,
+                                            samePlainText ? packedIndexed : codec->pack(facts.plainText.toUtf8()));
+        }
+        if (done && !samePlainText) {
+            m_words.append({rowid, std::move(indexed), facts.plainText});
+        }
+        return done;
+    }
+
+    // The word index of every document write() wrote: the old words out, the new ones in.
+    Expected<void> indexWords()
+    {
+        for (const Words &words : std::as_const(m_words)) {
+            if (words.before) {
+                if (Expected<void> done = m_factsWriter.unindex(words.rowid, *words.before); !done) {
+                    return done;
+                }
+            }
+            if (Expected<void> done = m_factsWriter.index(words.rowid, words.after); !done) {
+                return done;
+            }
+        }
+        m_words.clear();
+        return {};
+    }
+
+private:
+    SqliteConnection &m_connection;
+    SqliteFactsWriter m_factsWriter;
+    QSqlQuery m_select;
+    QSqlQuery m_update;
+    QSqlQuery m_audit;
+    QSqlQuery m_tagged;
+    struct Words
+    {
+        qint64 rowid = 0;
+        std::optional<QString> before; // the plain text indexed now, if any
+        QString after;
+    };
+    QList<Words> m_words;
+};
+
+} // namespace
+
 Expected<void> setTaggedText(SqliteConnection &connection, const QString &id, const QByteArray &taggedText,
                              const TextFacts &facts, const QString &reviewer, std::optional<qint64> version)
 {
-    const DocumentFacts &counts = facts.facts;
+    const QString consequence = QStringLiteral("the edit was not saved");
     Expected<SqliteTransaction> transaction = connection.beginWrite();
     if (!transaction) {
         return transaction.error();
@@ -553,77 +702,45 @@ Expected<void> setTaggedText(SqliteConnection &connection, const QString &id, co
         if (!last) {
             return last.error();
         }
-        if (Expected<void> current =
-                ReviewRules::checkVersion(id, *version, *last, QStringLiteral("the edit was not saved"));
-            !current) {
+        if (Expected<void> current = ReviewRules::checkVersion(id, *version, *last, consequence); !current) {
             return current;
         }
     }
-    QSqlQuery select = connection.query();
-    if (Expected<void> done = connection.run(select,
-                                             u"SELECT d.rowid, " % SqliteTexts::packedTextColumns %
-                                                 u", d.status, f.plain_text FROM documents d" %
-                                                 SqliteTexts::textsJoin(QLatin1StringView("d")) %
-                                                 u" LEFT JOIN facts f ON f.document_id = d.id WHERE d.id = ?",
-                                             {id});
-        !done) {
+    EditWriter writer(connection);
+    Expected<void> done = writer.prepare();
+    if (done) {
+        done = writer.write(id, taggedText, facts, reviewer, now(), std::nullopt,
+                            QStringLiteral("nothing was changed"));
+    }
+    if (done) {
+        done = writer.indexWords();
+    }
+    if (!done) {
         return done;
     }
-    if (!select.next()) {
-        return ReviewRules::unknownDocuments({id}, connection.path(), QStringLiteral("nothing was changed"));
-    }
-    const qint64 rowid = select.value(0).toLongLong();
-    const Expected<DocumentTexts> texts = SqliteTexts::unpackDocument(connection, id, select, 1);
-    if (!texts) {
-        return texts.error();
-    }
-    const QByteArray before = texts->tagged;
-    const std::optional<ReviewStatus> statusBefore = statusOf(select.value(6));
-    std::optional<QString> indexed;
-    if (!select.isNull(7)) {
-        Expected<QByteArray> plainText =
-            SqliteTexts::unpack(connection, select.value(7), u"the plain text of the document \"" % id % u'"');
-        if (!plainText) {
-            return plainText.error();
-        }
-        indexed = QString::fromUtf8(*plainText);
-    }
-    select.finish();
-    if (before == taggedText) {
+    return transaction->commit();
+}
+
+Expected<void> setTaggedTexts(SqliteConnection &connection, const QList<ReviewStore::TextWrite> &writes,
+                              const QString &reviewer)
+{
+    if (writes.isEmpty()) {
         return {};
     }
-    const Expected<TextCodec> codec = SqliteTexts::codec(connection);
-    if (!codec) {
-        return codec.error();
+    Expected<SqliteTransaction> transaction = connection.beginWrite();
+    if (!transaction) {
+        return transaction.error();
     }
-    // reviewer and changed_at stay those of the decision; the audit row says who edited and when.
-    const std::optional<ReviewStatus> statusAfter = ReviewRules::statusAfterEdit(statusBefore);
-    const QString reopened = ReviewRules::reopenedNote(statusBefore);
-    QSqlQuery update = connection.query();
-    QSqlQuery audit = connection.query();
-    SqliteFactsWriter factsWriter(connection);
-    Expected<void> done = connection.run(
-        update, QStringLiteral("UPDATE documents SET errors = ?, warnings = ?, infos = ?, status = ? WHERE id = ?"),
-        {integer(counts.errors()), integer(counts.warnings()), integer(counts.infos()),
-         statusValue(statusAfter.value_or(ReviewStatus::Unreviewed)), id});
-    if (done) {
-        done = SqliteTexts::setTagged(connection, rowid,
-                                      PackedDocumentTexts::packedTagged(taggedText, texts->source, *codec));
+    EditWriter writer(connection);
+    Expected<void> done = writer.prepare();
+    const QString at = now();
+    const QString consequence = QStringLiteral("nothing was changed");
+    for (qsizetype i = 0; done && i < writes.size(); ++i) {
+        const ReviewStore::TextWrite &write = writes.at(i);
+        done = writer.write(write.id, write.after, write.facts, reviewer, at, write.before, consequence);
     }
     if (done) {
-        done = connection.run(audit, auditInsert,
-                              {id, reviewer, now(), QStringLiteral("edit"), statusValue(statusBefore),
-                               statusValue(statusAfter), before, taggedText,
-                               reopened.isNull() ? QVariant() : QVariant(reopened)});
-    }
-    if (done) {
-        done = factsWriter.prepare();
-    }
-    if (done && indexed) {
-        done = factsWriter.unindex(rowid, *indexed);
-    }
-    if (done) {
-        done = factsWriter.write(id, rowid, facts, codec->pack(facts.plainText.toUtf8()));
+        done = writer.indexWords();
     }
     if (!done) {
         return done;

@@ -39,6 +39,8 @@ Expected<void> setStatus(SqliteConnection &connection, const QStringList &ids, R
                          const QString &reviewer, const ReviewStore::Versions &versions);
 Expected<void> setTaggedText(SqliteConnection &connection, const QString &id, const QByteArray &taggedText,
                              const TextFacts &facts, const QString &reviewer, std::optional<qint64> version);
+Expected<void> setTaggedTexts(SqliteConnection &connection, const QList<ReviewStore::TextWrite> &writes,
+                              const QString &reviewer);
 
 } // namespace SqliteDocuments
 

@@ -37,6 +37,17 @@ Expected<void> SqliteFactsWriter::write(const QString &id, qint64 rowid, const T
     return m_connection.exec(m_index, {rowid, facts.plainText});
 }
 
+Expected<void> SqliteFactsWriter::writeFacts(const QString &id, const TextFacts &facts,
+                                             const QByteArray &packedPlainText)
+{
+    return m_connection.exec(m_facts, {id, facts.facts.encoded(), packedPlainText});
+}
+
+Expected<void> SqliteFactsWriter::index(qint64 rowid, const QString &plainText)
+{
+    return m_connection.exec(m_index, {rowid, plainText});
+}
+
 Expected<void> SqliteFactsWriter::unindex(qint64 rowid, const QString &plainText)
 {
     return m_connection.exec(m_unindex, {rowid, plainText});

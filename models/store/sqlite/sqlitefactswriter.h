@@ -30,6 +30,10 @@ public:
     // Replaces the facts of the document, indexing its plain text. packedPlainText is
     // facts.plainText packed by the store's codec (an import packs on every core).
     Expected<void> write(const QString &id, qint64 rowid, const TextFacts &facts, const QByteArray &packedPlainText);
+    // The two halves of write(), for a writer of many edits that indexes after every other write
+    // of its transaction (see SqliteDocuments::setTaggedTexts).
+    Expected<void> writeFacts(const QString &id, const TextFacts &facts, const QByteArray &packedPlainText);
+    Expected<void> index(qint64 rowid, const QString &plainText);
     // Removes a version's words from the index: the plain text indexed then, which the index
     // does not keep.
     Expected<void> unindex(qint64 rowid, const QString &plainText);

@@ -168,6 +168,11 @@ Expected<void> SqliteStore::setTaggedText(const QString &id, const QByteArray &t
     return SqliteDocuments::setTaggedText(*m_connection, id, taggedText, facts, reviewer, version);
 }
 
+Expected<void> SqliteStore::setTaggedTexts(const QList<TextWrite> &writes, const QString &reviewer)
+{
+    return SqliteDocuments::setTaggedTexts(*m_connection, writes, reviewer);
+}
+
 Expected<void> SqliteStore::createRound(const SpotCheckRound &round, const QList<RoundDocument> &documents)
 {
     return SqliteRounds::createRound(*m_connection, round, documents);

@@ -56,6 +56,7 @@ public:
     using ReviewStore::setTaggedText;
     Expected<void> setTaggedText(const QString &id, const QByteArray &taggedText, const TextFacts &facts,
                                  const QString &reviewer, std::optional<qint64> version) override;
+    Expected<void> setTaggedTexts(const QList<TextWrite> &writes, const QString &reviewer) override;
 
     Expected<void> createRound(const SpotCheckRound &round, const QList<RoundDocument> &documents) override;
     Expected<QList<SpotCheckRound>> rounds() const override;

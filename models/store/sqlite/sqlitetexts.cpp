@@ -103,11 +103,12 @@ Expected<DocumentTexts> unpackDocument(const SqliteConnection &connection, const
     return texts;
 }
 
+const QString taggedUpdate = QStringLiteral("UPDATE document_texts SET tagged_text = ? WHERE document = ?");
+
 Expected<void> setTagged(const SqliteConnection &connection, qint64 rowid, const QVariant &packedTagged)
 {
     QSqlQuery update = connection.query();
-    return connection.run(update, QStringLiteral("UPDATE document_texts SET tagged_text = ? WHERE document = ?"),
-                          {packedTagged, rowid});
+    return connection.run(update, taggedUpdate, {packedTagged, rowid});
 }
 
 Expected<void> trainIfNone(const SqliteConnection &connection, const QList<QByteArray> &samples)

@@ -60,6 +60,8 @@ Expected<DocumentTexts> unpackDocument(const SqliteConnection &connection, const
 // Replaces the reviewer's version of the document with this rowid in the documents table: packed,
 // or null for the source (PackedDocumentTexts::packedTagged()).
 Expected<void> setTagged(const SqliteConnection &connection, qint64 rowid, const QVariant &packedTagged);
+// What setTagged() runs, binding the packed text and the rowid, for a writer that prepares it once.
+extern const QString taggedUpdate;
 
 // Trains a dictionary on samples and adds it to the store, inside the caller's transaction, when
 // the store has none yet; samples too few or too alike to train on add nothing. The codec then

@@ -46,37 +46,34 @@ Expected<QStringList> matching(const SqliteConnection &connection, SqliteStateme
         QList<Row> rows;
         QFuture<Verdict> verdicts;
     };
-    QList<const Row *> found;
+    // The matches, without their texts, until they are put in batch order.
+    struct Match
+    {
+        qint64 position = 0;
+        QByteArray storedId;
+        QString id;
+    };
+    QList<Match> found;
     // A pool of its own: the search itself often runs on a thread of the global pool, which its
     // blocks must not wait for.
     QThreadPool pool;
     pool.setMaxThreadCount(QThread::idealThreadCount());
     std::optional<Pending> pending;
-    // Blocks whose rows matched stay until the ids are put in order.
-    QList<QList<Row>> kept;
     const auto stopPending = qScopeGuard([&pending] {
         if (pending) {
             pending->verdicts.cancel();
             pending->verdicts.waitForFinished();
         }
     });
-    const auto collect = [&found, &kept](Pending &done) -> Expected<void> {
+    const auto collect = [&found](Pending &done) -> Expected<void> {
         const QList<Verdict> verdicts = done.verdicts.results();
-        bool any = false;
-        for (const Verdict &verdict : verdicts) {
-            if (!verdict.error.isEmpty()) {
-                return Error{verdict.error};
-            }
-            any = any || verdict.matches;
-        }
-        if (!any) {
-            return {};
-        }
-        kept.append(std::move(done.rows));
-        const QList<Row> &matched = kept.constLast();
         for (qsizetype i = 0; i < verdicts.size(); ++i) {
+            if (!verdicts[i].error.isEmpty()) {
+                return Error{verdicts[i].error};
+            }
             if (verdicts[i].matches) {
-                found.append(&matched[i]);
+                const Row &row = done.rows[i];
+                found.append(Match{row.position, row.storedId, row.id});
             }
         }
         return {};
@@ -136,13 +133,13 @@ Expected<QStringList> matching(const SqliteConnection &connection, SqliteStateme
     }
     // In batch order. Sorting the matches here, not every candidate row with its text in SQL,
     // spared SQLite a sort through a temporary file.
-    std::sort(found.begin(), found.end(), [](const Row *a, const Row *b) {
-        return a->position != b->position ? a->position < b->position : a->storedId < b->storedId;
+    std::sort(found.begin(), found.end(), [](const Match &a, const Match &b) {
+        return a.position != b.position ? a.position < b.position : a.storedId < b.storedId;
     });
     QStringList ids;
     ids.reserve(found.size());
-    for (const Row *row : std::as_const(found)) {
-        ids.append(row->id);
+    for (const Match &match : std::as_const(found)) {
+        ids.append(match.id);
     }
     return ids;
 }

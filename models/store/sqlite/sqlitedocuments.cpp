@@ -266,35 +266,8 @@ const QString exportHeaderColumns = QStringLiteral(
 const QString exportColumns = u"SELECT " % exportHeaderColumns % u", " % SqliteTexts::packedTextColumns % u" FROM " %
                               SqliteTexts::documentsWithTexts();
 
-// A row of exportColumns, or of exportHeaderColumns alone when headerOnly.
-Expected<ExportDocument> exportDocumentFrom(const SqliteConnection &connection, const QSqlQuery &query, bool headerOnly)
-{
-    ExportDocument doc;
-    doc.id = query.value(0).toString();
-    doc.status = statusOf(query.value(1)).value_or(ReviewStatus::Unreviewed);
-    doc.reviewer = query.value(2).toString();
-    doc.reviewedAt = timeOf(query.value(3));
-    doc.note = query.value(4).toString();
-    doc.layout = layoutOf(query.value(5).toString());
-    doc.relativePath = query.value(6).toString();
-    // A reviewer's version is kept only where it differs from the source.
-    doc.edited = query.value(7).toBool();
-    doc.textTokenBegin = query.value(8).toLongLong();
-    doc.textTokenEnd = query.value(9).toLongLong();
-    if (headerOnly) {
-        return doc;
-    }
-    Expected<DocumentTexts> texts = SqliteTexts::unpackDocument(connection, doc.id, query, 10);
-    if (!texts) {
-        return texts.error();
-    }
-    doc.taggedText = std::move(texts->tagged);
-    doc.jsonLine = texts->jsonLine.value_or(QByteArray());
-    return doc;
-}
-
-// A row of exportColumns read through SqliteStatement (no QVariant a value, no UTF-16 round
-// trip): the header, and the packed texts when wanted.
+// A row of exportColumns, or of exportHeaderColumns alone, read through SqliteStatement (no
+// QVariant a value, no UTF-16 round trip): the header; packedTextsFrom() reads the texts.
 ExportDocument exportHeaderFrom(const SqliteStatement &row)
 {
     const auto text = [&row](int column) { return QString::fromUtf8(row.text(column)); };
@@ -321,27 +294,52 @@ PackedDocumentTexts packedTextsFrom(const SqliteStatement &row, int firstColumn)
     return {packed(firstColumn), packed(firstColumn + 1), packed(firstColumn + 2)};
 }
 
+// The document's tagged text and JSON line from its packed texts; an error names the store and it.
+Expected<void> unpackInto(const SqliteConnection &connection, ExportDocument *doc, const PackedDocumentTexts &packed,
+                          const TextCodec &codec)
+{
+    Expected<DocumentTexts> texts = unpacked(packed, doc->textTokenBegin, doc->textTokenEnd, codec);
+    if (!texts) {
+        return Error{SqliteTexts::unreadable(connection, doc->id, texts.error().message)};
+    }
+    doc->taggedText = std::move(texts->tagged);
+    doc->jsonLine = texts->jsonLine.value_or(QByteArray());
+    return {};
+}
+
 } // namespace
 
 Expected<QList<ExportDocument>> exportDocuments(const SqliteConnection &connection, std::optional<ReviewStatus> filter)
 {
-    QSqlQuery query = connection.query();
-    const Expected<void> done =
-        filter
-            ? connection.run(query, exportColumns % u" WHERE status = ? ORDER BY position, id", {statusName(*filter)})
-            : connection.run(query, exportColumns % u" ORDER BY position, id");
-    if (!done) {
-        return done.error();
+    Expected<SqliteStatement> rows = SqliteStatement::prepare(
+        connection, exportColumns % (filter ? u" WHERE status = ?1" : u"") % u" ORDER BY position, id");
+    if (!rows) {
+        return rows.error();
+    }
+    const QByteArray status = filter ? statusName(*filter).toUtf8() : QByteArray();
+    if (filter) {
+        rows->bindText(1, status);
     }
     QList<ExportDocument> documents;
-    while (query.next()) {
-        Expected<ExportDocument> doc = exportDocumentFrom(connection, query, false);
-        if (!doc) {
-            return doc.error();
+    while (true) {
+        const Expected<bool> next = rows->next();
+        if (!next) {
+            return next.error();
         }
-        documents.append(*std::move(doc));
+        if (!*next) {
+            return documents;
+        }
+        ExportDocument doc = exportHeaderFrom(*rows);
+        const PackedDocumentTexts packed = packedTextsFrom(*rows, 10);
+        const Expected<TextCodec> reader = SqliteTexts::codecFor(connection, {packed});
+        if (!reader) {
+            return reader.error();
+        }
+        if (Expected<void> read = unpackInto(connection, &doc, packed, *reader); !read) {
+            return read.error();
+        }
+        documents.append(std::move(doc));
     }
-    return documents;
 }
 
 Expected<QList<ExportDocument>> exportHeaders(const SqliteConnection &connection)
@@ -427,14 +425,9 @@ Expected<QList<ExportDocument>> exportDocuments(const SqliteConnection &connecti
         return reader.error();
     }
     QtConcurrent::blockingMap(found, [&reader, &connection](Row &row) {
-        Expected<DocumentTexts> texts =
-            unpacked(row.packed, row.doc->textTokenBegin, row.doc->textTokenEnd, *reader);
-        if (!texts) {
-            row.error = SqliteTexts::unreadable(connection, row.doc->id, texts.error().message);
-            return;
+        if (Expected<void> read = unpackInto(connection, &*row.doc, row.packed, *reader); !read) {
+            row.error = read.error().message;
         }
-        row.doc->taggedText = std::move(texts->tagged);
-        row.doc->jsonLine = texts->jsonLine.value_or(QByteArray());
     });
     QList<ExportDocument> documents;
     documents.reserve(ids.size());

@@ -51,7 +51,7 @@ int runSearch(const QStringList &arguments)
     }
     QByteArray out;
     for (const QString &id : *ids) {
-        out += id.toUtf8() + '\n';
+        out += Console::escaped(id) + '\n'; // one id a line, whatever it holds
     }
     Console::out(out);
     Console::flush();

@@ -117,8 +117,6 @@ private slots:
     void markNeedsANoteToApproveErrors();
     void markUsageErrors_data();
     void markUsageErrors();
-    void searchListsTheDocumentsHoldingTheTextInBatchOrder_data();
-    void searchListsTheDocumentsHoldingTheTextInBatchOrder();
     void statusCountsAndListsChangedAndMissing();
     void statusJson();
     void aStoreThatCannotBeReadIsAnErrorNamingIt_data();
@@ -278,40 +276,6 @@ void TestStoreCli::markUsageErrors()
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(message), run.err.constData());
     QCOMPARE(run.out, QByteArray());
-}
-
-void TestStoreCli::searchListsTheDocumentsHoldingTheTextInBatchOrder_data()
-{
-    QTest::addColumn<QStringList>("options");
-    QTest::addColumn<int>("exitCode");
-    QTest::addColumn<QByteArray>("out");
-    // Ids out of alphabetical order: the list is in the batch's order, as in the window.
-    QTest::addRow("a word, at word starts, either case") << QStringList{u"GPU"_s} << 0 << QByteArray("z1\nm3\nc5\ne6\n");
-    QTest::addRow("a phrase") << QStringList{u"trained on"_s} << 0 << QByteArray("z1\n");
-    QTest::addRow("inside words") << QStringList{u"--inside-words"_s, u"GPU"_s} << 0
-                                  << QByteArray("z1\nm3\nb4\nc5\ne6\n");
-    QTest::addRow("nothing holds it") << QStringList{u"TPU"_s} << 1 << QByteArray();
-    QTest::addRow("no text given") << QStringList{} << 2 << QByteArray();
-}
-
-void TestStoreCli::searchListsTheDocumentsHoldingTheTextInBatchOrder()
-{
-    QFETCH(QStringList, options);
-    QFETCH(int, exitCode);
-    QFETCH(QByteArray, out);
-    const QString batch = m_dir->filePath(u"search.jsonl"_s);
-    writeFile(batch, "{\"id\":\"z1\",\"text\":\"<model>M</model> trained on 8 GPUs.\"}\n"
-                     "{\"id\":\"a2\",\"text\":\"Nothing to see.\"}\n"
-                     "{\"id\":\"m3\",\"text\":\"A <hardware>GPU</hardware>-cluster.\"}\n"
-                     "{\"id\":\"b4\",\"text\":\"An xGPU is not a word start.\"}\n"
-                     "{\"id\":\"c5\",\"text\":\"Stra\u00dfe der gpus.\"}\n"
-                     "{\"id\":\"e6\",\"text\":\"\\ud83d\\ude00 GPU\"}\n");
-    const Run run = annorev(QStringList{u"search"_s, batch} + options);
-    QCOMPARE(run.exitCode, exitCode);
-    QCOMPARE(run.out, out);
-    if (exitCode == 2) {
-        QVERIFY2(run.err.contains("give a batch and the text to search for"), run.err.constData());
-    }
 }
 
 void TestStoreCli::statusCountsAndListsChangedAndMissing()

@@ -37,6 +37,9 @@ int runRules(const QStringList &arguments)
         out += "  " + info.summary.toUtf8() + '\n';
         out += "  Fires on: " + info.example.toUtf8() + '\n';
         out += "  Fix: " + info.fix.toUtf8() + '\n';
+        out += info.fixable ? QByteArrayLiteral("  Fixed in bulk by: annorev fix --rule ") +
+                                  QByteArray(info.id.data(), info.id.size()) + '\n'
+                            : QByteArrayLiteral("  Fixed in bulk: no, each finding needs a reviewer's choice\n");
     }
     Console::out(out);
     return ExitOk;

@@ -1,7 +1,7 @@
 #include "bulkeditrun.h"
 #include "countryaliases.h"
 #include "reviewstore.h"
-#include "tagallpreviewmodel.h"
+#include "bulkpreviewmodel.h"
 #include "testsupport.h"
 
 #include <QAbstractItemModelTester>
@@ -25,7 +25,7 @@ const QByteArray batchLines = "{\"id\": \"a\", \"text\": \"\xF0\x9F\x98\x80 Neur
 
 BulkRequest tagModel(const QString &pattern)
 {
-    return {BulkRequest::Tag, u"model"_s, {}, {pattern, false, true, false}};
+    return {BulkRequest::Tag, u"model"_s, {}, {pattern, false, true, false}, {}};
 }
 
 // "id start-end state" per hit, offsets in code points.
@@ -201,9 +201,9 @@ private Q_SLOTS:
 
     void previewModelListsEveryHitAndUnticksThoseThatApply()
     {
-        TagAllPreviewModel model(Schema::builtin(), &m_checker);
+        BulkPreviewModel model(Schema::builtin(), &m_checker);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QSignalSpy checked(&model, &TagAllPreviewModel::checkedCountChanged);
+        QSignalSpy checked(&model, &BulkPreviewModel::checkedCountChanged);
         Expected<BulkPreview> preview =
             BulkEditRun::preview(*m_store, {}, tagModel(u"NeuroFlex-7B"_s), Schema::builtin(), &m_checker);
         QVERIFY(preview);
@@ -214,16 +214,16 @@ private Q_SLOTS:
         auto cell = [&](int row, int column) {
             return model.index(row, column).data().toString();
         };
-        QCOMPARE(cell(0, TagAllPreviewModel::DocumentColumn), u"a:2-14"_s);
-        QCOMPARE(cell(0, TagAllPreviewModel::ContextColumn),
+        QCOMPARE(cell(0, BulkPreviewModel::DocumentColumn), u"a:2-14"_s);
+        QCOMPARE(cell(0, BulkPreviewModel::ContextColumn),
                  u"\U0001F600 [NeuroFlex-7B] beats NeuroFlex-7B-Instruct; NeuroFlex-…"_s);
-        QCOMPARE(cell(1, TagAllPreviewModel::StateColumn), u"skipped: already tagged"_s);
-        QCOMPARE(cell(2, TagAllPreviewModel::StateColumn), u"skipped: overlaps a span"_s);
+        QCOMPARE(cell(1, BulkPreviewModel::StateColumn), u"skipped: already tagged"_s);
+        QCOMPARE(cell(2, BulkPreviewModel::StateColumn), u"skipped: overlaps a span"_s);
         // Only hits that will be made can be ticked.
         QVERIFY(model.flags(model.index(0, 0)).testFlag(Qt::ItemIsUserCheckable));
         QVERIFY(!model.flags(model.index(1, 0)).testFlag(Qt::ItemIsUserCheckable));
         QVERIFY(!model.setData(model.index(1, 0), Qt::Unchecked, Qt::CheckStateRole));
-        const QString before = cell(0, TagAllPreviewModel::FindingsColumn);
+        const QString before = cell(0, BulkPreviewModel::FindingsColumn);
 
         QVERIFY(model.setData(model.index(0, 0), Qt::Unchecked, Qt::CheckStateRole));
         QCOMPARE(model.index(0, 0).data(Qt::CheckStateRole).value<Qt::CheckState>(), Qt::Unchecked);
@@ -231,9 +231,51 @@ private Q_SLOTS:
         QCOMPARE(model.selection(), (BulkSelection{{u"a"_s, {false, false}}}));
         // Without the tag, the document's findings stay as they are.
         QVERIFY2(before.contains(u" → "_s), qPrintable(before));
-        const QStringList sides = cell(0, TagAllPreviewModel::FindingsColumn).split(u" → "_s);
+        const QStringList sides = cell(0, BulkPreviewModel::FindingsColumn).split(u" → "_s);
         QCOMPARE(sides.first(), sides.last());
-        QVERIFY(before != cell(0, TagAllPreviewModel::FindingsColumn));
+        QVERIFY(before != cell(0, BulkPreviewModel::FindingsColumn));
+    }
+
+    void fixPreviewNeedsTheChecker()
+    {
+        BulkRequest fix;
+        fix.action = BulkRequest::Fix;
+        fix.rule = u"mention-untagged"_s;
+        const Expected<BulkPreview> without = BulkEditRun::preview(*m_store, {}, fix, Schema::builtin(), nullptr);
+        QVERIFY(!without);
+        const Expected<BulkPreview> with = BulkEditRun::preview(*m_store, {}, fix, Schema::builtin(), &m_checker);
+        QVERIFY2(with, qPrintable(with ? QString() : with.error().message));
+        QCOMPARE(describe(*with), QStringList{u"a 2-14 will fix"_s});
+        QCOMPARE(BulkEditRun::summary(*with, true, 1),
+                 u"1 finding in 1 of 3 documents: fixed 1, 0 skipped; 1 document changed"_s);
+        const QList<ReviewStore::TextWrite> writes = BulkEditRun::writes(*with, {}, Schema::builtin(), m_checker);
+        QCOMPARE(writes.size(), 1);
+        QCOMPARE(writes[0].after, QByteArray("\xF0\x9F\x98\x80 <model>NeuroFlex-7B</model> beats NeuroFlex-7B-Instruct; "
+                                             "<model>NeuroFlex-7B</model> wins."));
+    }
+
+    void previewModelShowsWhatEachFixChanges()
+    {
+        BulkPreviewModel model(Schema::builtin(), &m_checker);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        BulkRequest fix;
+        fix.action = BulkRequest::Fix;
+        fix.rule = u"mention-untagged"_s;
+        Expected<BulkPreview> preview = BulkEditRun::preview(*m_store, {}, fix, Schema::builtin(), &m_checker);
+        QVERIFY(preview);
+        QCOMPARE(model.headerData(BulkPreviewModel::ContextColumn, Qt::Horizontal).toString(), u"Context"_s);
+        model.setPreview(*std::move(preview));
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.headerData(BulkPreviewModel::ContextColumn, Qt::Horizontal).toString(), u"Change"_s);
+        // What the fix does, then the line before and the line after.
+        const QStringList lines = model.index(0, BulkPreviewModel::ContextColumn).data().toString().split(u'\n');
+        QCOMPARE(lines.size(), 3);
+        QCOMPARE(lines[0], u"Tag NeuroFlex-7B as model"_s);
+        QCOMPARE(lines[1], u"− \U0001F600 NeuroFlex-7B beats NeuroFlex-7B-Instruct; …"_s);
+        QCOMPARE(lines[2], u"+ \U0001F600 <model>NeuroFlex-7B</model> beats NeuroFlex-7B-Instruct; …"_s);
+        QCOMPARE(model.checkedCount(), 1);
+        QVERIFY(model.setData(model.index(0, 0), Qt::Unchecked, Qt::CheckStateRole));
+        QCOMPARE(model.selection(), (BulkSelection{{u"a"_s, {false}}}));
     }
 
     void summarySaysWhatWasDone_data()

@@ -170,7 +170,7 @@ private Q_SLOTS:
         QFETCH(QStringList, expected);
         const Schema &schema = Schema::builtin();
         const Document doc = Document::parse(tagged, schema);
-        const BulkRequest request{BulkRequest::Tag, u"model"_s, {}, literal(pattern, true)};
+        const BulkRequest request{BulkRequest::Tag, u"model"_s, {}, literal(pattern, true), {}};
         const Expected<TextMatcher> matcher = TextMatcher::create(request.match);
         QVERIFY(matcher);
         QStringList actual;
@@ -216,7 +216,7 @@ private Q_SLOTS:
         QFETCH(QList<bool>, selected);
         QFETCH(QByteArray, expected);
         const Schema &schema = Schema::builtin();
-        const BulkRequest request{BulkRequest::Action(action), u"model"_s, u"hardware"_s, literal(pattern, true)};
+        const BulkRequest request{BulkRequest::Action(action), u"model"_s, u"hardware"_s, literal(pattern, true), {}};
         const Expected<TextMatcher> matcher = TextMatcher::create(request.match);
         QVERIFY(matcher);
         const Document doc = Document::parse(tagged, schema);

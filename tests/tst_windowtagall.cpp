@@ -1,7 +1,7 @@
 #include "reviewsession.h"
 #include "reviewstore.h"
 #include "tagalldialog.h"
-#include "tagallpreviewmodel.h"
+#include "bulkpreviewmodel.h"
 #include "windowfixture.h"
 
 #include <QCheckBox>
@@ -71,19 +71,19 @@ private Q_SLOTS:
         QTest::mouseClick(child<QPushButton>(*dialog, u"tagAllPreview"_s), Qt::LeftButton);
         QVERIFY(previewed.wait(30000));
         QCOMPARE(previewed.takeFirst().first().toBool(), true);
-        TagAllPreviewModel *model = dialog->previewModel();
+        BulkPreviewModel *model = dialog->previewModel();
         QCOMPARE(model->rowCount(), 3);
         QCOMPARE(
-            model->index(0, TagAllPreviewModel::DocumentColumn).data(TagAllPreviewModel::DocumentIdRole).toString(),
+            model->index(0, BulkPreviewModel::DocumentColumn).data(BulkPreviewModel::DocumentIdRole).toString(),
             tips);
-        QCOMPARE(model->index(1, TagAllPreviewModel::StateColumn).data().toString(), u"will tag"_s);
+        QCOMPARE(model->index(1, BulkPreviewModel::StateColumn).data().toString(), u"will tag"_s);
         QVERIFY2(child<QLabel>(*dialog, u"tagAllMessage"_s)->text().startsWith(u"3 hits in 2 of 7 documents"_s),
                  qPrintable(child<QLabel>(*dialog, u"tagAllMessage"_s)->text()));
 
         // Untick 002's hit with the keyboard, as a user would.
         auto *hits = child<QTreeView>(*dialog, u"tagAllHits"_s);
         hits->setFocus();
-        hits->setCurrentIndex(model->index(0, TagAllPreviewModel::DocumentColumn));
+        hits->setCurrentIndex(model->index(0, BulkPreviewModel::DocumentColumn));
         QTest::keyClick(hits, Qt::Key_Space);
         QCOMPARE(model->index(0, 0).data(Qt::CheckStateRole).value<Qt::CheckState>(), Qt::Unchecked);
         QCOMPARE(model->checkedCount(), 2);

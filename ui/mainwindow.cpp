@@ -11,6 +11,7 @@
 #include "documentlistpanel.h"
 #include "exportdialog.h"
 #include "filedialogs.h"
+#include "fixalldialog.h"
 #include "noteedit.h"
 #include "openbatchfeedback.h"
 #include "openprogress.h"
@@ -180,6 +181,7 @@ void MainWindow::connectActions()
     connect(a.exportBatch, &QAction::triggered, this, &MainWindow::exportBatch);
     connect(a.reviewerName, &QAction::triggered, this, &MainWindow::editReviewerName);
     connect(a.tagAll, &QAction::triggered, this, &MainWindow::tagAll);
+    connect(m_review, &ReviewPane::fixEverywhereRequested, this, &MainWindow::fixEverywhere);
     connect(a.undo, &QAction::triggered, this, [this] {
         if (m_session) {
             m_session->undoGroup()->undo();
@@ -520,13 +522,13 @@ void MainWindow::updateActions()
     // Enabled with any document: from the text it applies the fix at the cursor, and says so when
     // there is none rather than staying silent.
     a.applyFix->setEnabled(editable);
-    // Someone else's document, or a store out of reach: nothing to decide or write now.
     // Someone else's document, a store out of reach or one being synced: nothing to decide or write.
     const bool writable = m_review->isWritable();
     for (QAction *action : a.documentActions) {
         action->setEnabled(open && writable);
     }
     a.tagAll->setEnabled(open && writable);
+    a.fixEverywhere->setEnabled(editable && writable);
     const bool syncing = m_review->isSyncing();
     a.nextForMe->setEnabled(m_team->isTeam() && !syncing);
     a.exportBatch->setEnabled(m_store != nullptr);
@@ -628,6 +630,20 @@ void MainWindow::tagAll()
     }
     connect(dialog, &QDialog::accepted, this, [this] { showMessage(tr("Tag All Occurrences: saved.")); });
     dialog->open();
+}
+
+void MainWindow::fixEverywhere(const QString &rule)
+{
+    if (!m_session || !m_store || m_session->documentId().isEmpty()) {
+        return;
+    }
+    auto *dialog = new FixAllDialog(rule, *m_session, m_store->path(), m_schema, m_checker, m_list->shownIds(), this);
+    dialog->setObjectName(u"fixAllDialog"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this] { showMessage(tr("Apply Fix Everywhere: saved.")); });
+    dialog->open();
+    // The rule is chosen already: what it would change is the first thing to see.
+    dialog->preview();
 }
 
 void MainWindow::documentsWritten(const QList<ReviewStore::TextWrite> &writes)

@@ -102,6 +102,7 @@ private:
     void exportBatch();
     // Edit › Tag All Occurrences…, from the selection in the text.
     void tagAll();
+    void fixEverywhere(const QString &rule);
     // The session wrote these documents at once (Tag All, its undo and redo): their rows follow.
     void documentsWritten(const QList<ReviewStore::TextWrite> &writes);
     void editReviewerName();

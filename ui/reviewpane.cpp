@@ -202,12 +202,13 @@ void ReviewPane::setSession(ReviewSession *session)
 }
 
 void ReviewPane::setActions(const QList<QAction *> &tag, const QList<QAction *> &exactTag, QAction *rawSource,
-                            QAction *applyFix)
+                            QAction *applyFix, QAction *fixEverywhere)
 {
     m_tagActions = tag;
     m_exactTagActions = exactTag;
     m_rawSourceAction = rawSource;
     m_applyFixAction = applyFix;
+    m_fixEverywhereAction = fixEverywhere;
     // The legend's buttons tag the selection too.
     auto *legend = new LabelLegend(m_schema, m_tagActions, m_sourceView->parentWidget());
     legend->setObjectName(u"labelLegend"_s);
@@ -461,6 +462,20 @@ void ReviewPane::applySelectedFix()
     }
 }
 
+void ReviewPane::fixSelectedEverywhere()
+{
+    if (m_session && !m_session->isChecked()) {
+        m_session->waitForSaved();
+    }
+    QString why;
+    const qsizetype finding = findingToFix(&why);
+    if (finding < 0) {
+        Q_EMIT errorOccurred(tr("No fix to apply everywhere: %1.").arg(why));
+        return;
+    }
+    Q_EMIT fixEverywhereRequested(m_session->result().findings.at(finding).rule);
+}
+
 void ReviewPane::syncRecordCellToCursor()
 {
     // The records are the checked version's: until the check of an edit arrives, their span
@@ -636,6 +651,7 @@ void ReviewPane::showFindingMenu(const QPoint &position)
     QMenu menu(this);
     menu.addAction(tr("&Show in Text"), this, [this, index] { selectFinding(index); });
     menu.addAction(m_applyFixAction);
+    menu.addAction(m_fixEverywhereAction);
     menu.exec(m_findingView->viewport()->mapToGlobal(position));
 }
 

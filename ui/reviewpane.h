@@ -40,7 +40,7 @@ public:
     void setSession(ReviewSession *session);
     // What the context menus offer beside the span actions; the tag actions also make the legend.
     void setActions(const QList<QAction *> &tag, const QList<QAction *> &exactTag, QAction *rawSource,
-                    QAction *applyFix);
+                    QAction *applyFix, QAction *fixEverywhere);
 
     // The session's document: its text and spans at once, its findings too when they are checked.
     void showDocument();
@@ -71,6 +71,9 @@ public:
     void tagSelection(int labelIndex, bool snap);
     void removeSpanAtCursor();
     void applySelectedFix();
+    // Asks for the fix of the finding Apply Fix works on across the batch (fixEverywhereRequested),
+    // or says why there is none.
+    void fixSelectedEverywhere();
     // The span at the cursor, or the current record cell's while the records have focus; -1.
     qsizetype spanForEditing() const;
     // A record value being typed in is committed (the window is closing).
@@ -86,6 +89,8 @@ public:
 
 Q_SIGNALS:
     void errorOccurred(const QString &message);
+    // Apply This Fix Everywhere on the finding Apply Fix works on: the window opens the dialog.
+    void fixEverywhereRequested(const QString &rule);
     // The cursor, the selection or the current finding moved: what the actions apply to changed.
     void editTargetChanged();
 
@@ -140,6 +145,7 @@ private:
     QList<QAction *> m_exactTagActions;
     QAction *m_rawSourceAction = nullptr;
     QAction *m_applyFixAction = nullptr;
+    QAction *m_fixEverywhereAction = nullptr;
 };
 
 } // namespace annorev

@@ -97,6 +97,10 @@ void WindowActions::createActions(const Schema &schema)
     applyFix->setToolTip(
         tr("Apply the suggested fix of the finding at the cursor, or of the selected finding in the list"));
     connect(applyFix, &QAction::triggered, m_review, &ReviewPane::applySelectedFix);
+    fixEverywhere = make(u"fixEverywhere"_s, tr("Apply This Fix &Everywhere…"),
+                         {QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_Period)});
+    fixEverywhere->setToolTip(tr("Preview and apply the suggested fix of every finding of the same rule in the batch"));
+    connect(fixEverywhere, &QAction::triggered, m_review, &ReviewPane::fixSelectedEverywhere);
 
     // The open document's stack: each document keeps its own history (ReviewSession::undoGroup()).
     undo = make(u"undo"_s, tr("&Undo"), {QKeySequence::Undo});
@@ -120,7 +124,7 @@ void WindowActions::createActions(const Schema &schema)
     rawSource = make(u"rawSource"_s, tr("Show Tagged &Source"), {QKeySequence(Qt::CTRL | Qt::Key_U)});
     rawSource->setCheckable(true);
     exportBatch = make(u"export"_s, tr("&Export…"), {QKeySequence(Qt::CTRL | Qt::Key_E)});
-    m_review->setActions(tagActions, exactTagActions, rawSource, applyFix);
+    m_review->setActions(tagActions, exactTagActions, rawSource, applyFix, fixEverywhere);
 
     // Spot checks: P and F judge the document from the text, the list or the panel.
     pass = make(u"spotPass"_s, tr("&Pass"), {QKeySequence(Qt::Key_P)});
@@ -198,6 +202,7 @@ void WindowActions::createMenus(QDockWidget *compareDock)
     exactMenu->addActions(exactTagActions);
     edit->addAction(removeSpan);
     edit->addAction(applyFix);
+    edit->addAction(fixEverywhere);
     tagAll = addTo(edit, u"tagAll"_s, tr("Tag &All Occurrences…"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T)});
     edit->addSeparator();
     QAction *find = addTo(edit, u"find"_s, tr("&Find Documents…"), {QKeySequence::Find});

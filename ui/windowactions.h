@@ -41,6 +41,7 @@ public:
     QList<QAction *> exactTagActions; // the same without snapping to words
     QAction *removeSpan = nullptr;
     QAction *applyFix = nullptr;
+    QAction *fixEverywhere = nullptr; // Edit › Apply This Fix Everywhere…
     QAction *pass = nullptr;
     QAction *fail = nullptr;
     QAction *drawRound = nullptr;

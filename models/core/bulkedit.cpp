@@ -9,17 +9,19 @@ namespace annorev::BulkEdit {
 
 namespace {
 
-SpanEdit editFor(const BulkRequest &request, const BulkHit &hit)
+QList<SpanEdit> editsFor(const BulkRequest &request, const BulkHit &hit)
 {
     switch (request.action) {
     case BulkRequest::Untag:
-        return {SpanEdit::RemoveSpan, request.label, hit.start, hit.end, {}, {}};
+        return {{SpanEdit::RemoveSpan, request.label, hit.start, hit.end, {}, {}}};
     case BulkRequest::Relabel:
-        return {SpanEdit::Relabel, request.label, hit.start, hit.end, request.newLabel, {}};
+        return {{SpanEdit::Relabel, request.label, hit.start, hit.end, request.newLabel, {}}};
+    case BulkRequest::Fix:
+        return hit.edits;
     case BulkRequest::Tag:
         break;
     }
-    return SpanEdit::add(request.label, hit.start, hit.end);
+    return {SpanEdit::add(request.label, hit.start, hit.end)};
 }
 
 // Whether a span of the document lies over [start, end) at all, and whether one of label covers it exactly.
@@ -86,7 +88,7 @@ QList<BulkHit> find(const Document &doc, const BulkRequest &request, const TextM
         if (!hit.applies()) {
             continue;
         }
-        Expected<Document> edited = DocumentEditor::apply(current, editFor(request, hit), schema);
+        Expected<Document> edited = DocumentEditor::apply(current, editsFor(request, hit), schema);
         if (!edited) {
             hit.state = BulkHit::Refused;
             hit.reason = edited.error().message;
@@ -101,11 +103,15 @@ Document apply(const Document &doc, const BulkRequest &request, const QList<Bulk
                const Schema &schema)
 {
     Document current = doc;
-    for (qsizetype i = 0; i < hits.size(); ++i) {
+    // Fixes go from the last to the first: one that replaces text (mojibake) moves what follows it,
+    // never what comes before, so each fix's positions stay those of the text it was found in.
+    const bool backwards = request.action == BulkRequest::Fix;
+    for (qsizetype k = 0; k < hits.size(); ++k) {
+        const qsizetype i = backwards ? hits.size() - 1 - k : k;
         if (!hits[i].applies() || (!selected.isEmpty() && !selected.value(i))) {
             continue;
         }
-        if (Expected<Document> edited = DocumentEditor::apply(current, editFor(request, hits[i]), schema)) {
+        if (Expected<Document> edited = DocumentEditor::apply(current, editsFor(request, hits[i]), schema)) {
             current = *std::move(edited);
         }
     }
@@ -116,14 +122,26 @@ QString describe(const BulkRequest &request, const BulkHit &hit)
 {
     switch (hit.state) {
     case BulkHit::Apply:
-        return request.action == BulkRequest::Tag     ? QCoreApplication::translate("BulkEdit", "will tag")
-               : request.action == BulkRequest::Untag ? QCoreApplication::translate("BulkEdit", "will untag")
-                                                      : QCoreApplication::translate("BulkEdit", "will relabel");
+        switch (request.action) {
+        case BulkRequest::Tag:
+            return QCoreApplication::translate("BulkEdit", "will tag");
+        case BulkRequest::Untag:
+            return QCoreApplication::translate("BulkEdit", "will untag");
+        case BulkRequest::Relabel:
+            return QCoreApplication::translate("BulkEdit", "will relabel");
+        case BulkRequest::Fix:
+            return QCoreApplication::translate("BulkEdit", "will fix");
+        }
+        return {};
     case BulkHit::AlreadyTagged:
         return QCoreApplication::translate("BulkEdit", "skipped: already tagged");
     case BulkHit::OverlapsSpan:
         return QCoreApplication::translate("BulkEdit", "skipped: overlaps a span");
     case BulkHit::Refused:
+        return QCoreApplication::translate("BulkEdit", "skipped: %1").arg(hit.reason);
+    case BulkHit::NoFix:
+        return QCoreApplication::translate("BulkEdit", "skipped: no fix without a reviewer: %1").arg(hit.reason);
+    case BulkHit::Conflicting:
         return QCoreApplication::translate("BulkEdit", "skipped: %1").arg(hit.reason);
     }
     return {};
@@ -136,6 +154,8 @@ QString verb(BulkRequest::Action action)
         return QStringLiteral("untag");
     case BulkRequest::Relabel:
         return QStringLiteral("relabel");
+    case BulkRequest::Fix:
+        return QStringLiteral("fix");
     case BulkRequest::Tag:
         break;
     }

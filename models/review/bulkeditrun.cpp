@@ -70,9 +70,15 @@ QString cancelledMessage()
 Expected<BulkPreview> preview(const ReviewStore &store, const BulkScope &scope, const BulkRequest &request,
                               const Schema &schema, const Checker *findings, const Control &control)
 {
-    const Expected<TextMatcher> matcher = TextMatcher::create(request.match);
+    const bool fixing = request.action == BulkRequest::Fix;
+    // A fix needs no pattern; its findings come from the checker.
+    const Expected<TextMatcher> matcher =
+        fixing ? TextMatcher::create({QStringLiteral("-"), false, false, false}) : TextMatcher::create(request.match);
     if (!matcher) {
         return matcher.error();
+    }
+    if (fixing && !findings) {
+        return Error{QCoreApplication::translate("BulkEditRun", "fixing findings needs the checker")};
     }
     // The ids in scope, in order; the headers give every document's status without its text.
     const Expected<QList<ExportDocument>> headers = store.exportHeaders();
@@ -117,13 +123,18 @@ Expected<BulkPreview> preview(const ReviewStore &store, const BulkScope &scope, 
     const std::function<std::optional<BulkDocument>(const ExportDocument &)> search =
         [&](const ExportDocument &stored) -> std::optional<BulkDocument> {
         const Document doc = Document::parse(stored.taggedText, schema);
-        QList<BulkHit> hits = BulkEdit::find(doc, request, *matcher, schema);
+        std::optional<CheckResult> checked;
+        if (fixing) {
+            checked = findings->check(doc);
+        }
+        QList<BulkHit> hits = fixing ? BulkEdit::findFixes(doc, *checked, request, schema)
+                                     : BulkEdit::find(doc, request, *matcher, schema);
         if (hits.isEmpty()) {
             return std::nullopt;
         }
         BulkDocument found{stored.id, stored.status, stored.taggedText, doc.text(), std::move(hits), {}, {}};
         if (findings) {
-            found.findingsBefore = countsOf(findings->check(doc));
+            found.findingsBefore = countsOf(checked ? *checked : findings->check(doc));
             found.findingsAfter = countsOf(findings->check(BulkEdit::apply(doc, request, found.hits, {}, schema)));
         }
         return found;
@@ -198,13 +209,16 @@ QString summary(const BulkPreview &preview, bool applied, qsizetype documentsCha
     auto count = [&locale](qsizetype n, const char *one, const char *many) -> QString {
         return locale.toString(n) + u' ' + QLatin1StringView(n == 1 ? one : many);
     };
-    const QString verb = BulkEdit::verb(preview.request.action);
-    const QString done = applied ? (preview.request.action == BulkRequest::Relabel ? QStringLiteral("relabelled")
-                                                                                   : verb + QStringLiteral("ged"))
-                                 : QStringLiteral("would ") + verb;
+    const BulkRequest::Action action = preview.request.action;
+    const QString verb = BulkEdit::verb(action);
+    const QString done = !applied                         ? QStringLiteral("would ") + verb
+                         : action == BulkRequest::Relabel ? QStringLiteral("relabelled")
+                         : action == BulkRequest::Fix     ? QStringLiteral("fixed")
+                                                          : verb + QStringLiteral("ged");
     const qsizetype skipped = preview.hits() - preview.countOf(BulkHit::Apply);
-    QString line = count(preview.hits(), "hit", "hits") + QStringLiteral(" in ") +
-                   locale.toString(preview.documents.size()) + QStringLiteral(" of ") +
+    const bool fixing = action == BulkRequest::Fix;
+    QString line = count(preview.hits(), fixing ? "finding" : "hit", fixing ? "findings" : "hits") +
+                   QStringLiteral(" in ") + locale.toString(preview.documents.size()) + QStringLiteral(" of ") +
                    count(preview.searched, "document", "documents") + QStringLiteral(": ") + done + u' ' +
                    locale.toString(preview.countOf(BulkHit::Apply)) + QStringLiteral(", ") + locale.toString(skipped) +
                    QStringLiteral(" skipped");
@@ -215,6 +229,12 @@ QString summary(const BulkPreview &preview, bool applied, qsizetype documentsCha
         }
         if (const qsizetype n = preview.countOf(BulkHit::OverlapsSpan)) {
             reasons << locale.toString(n) + QStringLiteral(" overlapping a span");
+        }
+        if (const qsizetype n = preview.countOf(BulkHit::NoFix)) {
+            reasons << locale.toString(n) + QStringLiteral(" without a fix a program can make");
+        }
+        if (const qsizetype n = preview.countOf(BulkHit::Conflicting)) {
+            reasons << locale.toString(n) + QStringLiteral(" whose fixes touch the same text");
         }
         if (const qsizetype n = preview.countOf(BulkHit::Refused)) {
             reasons << locale.toString(n) + QStringLiteral(" refused by the editor");

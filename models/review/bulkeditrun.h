@@ -74,7 +74,9 @@ struct Control
 QString cancelledMessage();
 
 // Reads the documents in scope from the store a block at a time and finds the hits on every core.
-// With findings, each document with hits is checked before and after (the window's preview).
+// With findings, each document with hits is checked before and after (the window's preview). A
+// Fix request checks every document in scope for the rule's findings, so it needs findings (a
+// checker that suggests fixes).
 Expected<BulkPreview> preview(const ReviewStore &store, const BulkScope &scope, const BulkRequest &request,
                               const Schema &schema, const Checker *findings, const Control &control = {});
 
@@ -83,7 +85,8 @@ QList<ReviewStore::TextWrite> writes(const BulkPreview &preview, const BulkSelec
                                      const Checker &checker);
 
 // A one-line account of a preview: "12 hits in 9 of 1,000 documents: 10 tagged, 2 skipped (1
-// already tagged, 1 overlaps a span); 8 documents changed". applied says whether they were written.
+// already tagged, 1 overlaps a span); 8 documents changed" ("12 findings …: 10 fixed" for a fix).
+// applied says whether they were written.
 QString summary(const BulkPreview &preview, bool applied, qsizetype documentsChanged);
 
 } // namespace BulkEditRun

@@ -86,7 +86,8 @@ public:
                            "(mojibake such as â€” for —, â€™ for ’, Ã© for é)."),
             QStringLiteral("consuming approximately 185 MWh during trainingâ€”a 22% reduction"),
             QStringLiteral("Replace the mojibake with the character it stands for; for U+FFFD, restore the "
-                           "character from the original source.")};
+                           "character from the original source."),
+            true};
         return info;
     }
 

@@ -18,7 +18,8 @@ public:
             QStringLiteral("A hardware span embeds a count equal to the record's gpu_count: the count is tagged "
                            "twice (the schema's hardware count policy is \"separate\")."),
             QStringLiteral("<gpu_count>256</gpu_count> ... <hardware>256 NVIDIA A100 GPUs</hardware>"),
-            QStringLiteral("Drop the count from the hardware span: <hardware>NVIDIA A100 GPUs</hardware>.")};
+            QStringLiteral("Drop the count from the hardware span: <hardware>NVIDIA A100 GPUs</hardware>."),
+            true};
         return info;
     }
 

@@ -23,7 +23,8 @@ public:
                            "(ZeRO-3, 8-GPU) and decimals are not counts."),
             QStringLiteral("512 <hardware>NVIDIA A100 80GB GPUs</hardware>; "
                            "256 NVIDIA A100 GPUs (<hardware>NVIDIA A100</hardware>)"),
-            QStringLiteral("Tag the count: <gpu_count>512</gpu_count> <hardware>NVIDIA A100 80GB GPUs</hardware>.")};
+            QStringLiteral("Tag the count: <gpu_count>512</gpu_count> <hardware>NVIDIA A100 80GB GPUs</hardware>."),
+            true};
         return info;
     }
 

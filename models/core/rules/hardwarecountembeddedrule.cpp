@@ -21,7 +21,8 @@ public:
                            "(24xlarge) is not a count."),
             QStringLiteral("<hardware>768 NVIDIA A100 GPUs</hardware>, <hardware>8x A100</hardware>, "
                            "<hardware>8xA100-80GB</hardware>"),
-            QStringLiteral("Split it: <gpu_count>768</gpu_count> <hardware>NVIDIA A100 GPUs</hardware>.")};
+            QStringLiteral("Split it: <gpu_count>768</gpu_count> <hardware>NVIDIA A100 GPUs</hardware>."),
+            true};
         return info;
     }
 

@@ -25,7 +25,8 @@ public:
             QStringLiteral("A tagged model name occurs again outside any span, as a whole word and with the same "
                            "case. X-7B-Instruct is not a mention of X-7B."),
             QStringLiteral("<model>NeuroFlex-7B</model> ... NeuroFlex-7B achieves state-of-the-art results"),
-            QStringLiteral("Tag the mention as model.")};
+            QStringLiteral("Tag the mention as model."),
+            true};
         return info;
     }
 

@@ -21,6 +21,9 @@ struct RuleInfo
     QString summary;
     QString example;
     QString fix;
+    // Whether its findings can carry a fix the program makes (Apply Fix, `annorev fix`); those of
+    // the other rules need a reviewer's choice, which fix says.
+    bool fixable = false;
 };
 
 // One finding rule. A rule reads the checked document through the context and appends findings;

@@ -22,7 +22,8 @@ public:
                            "(a hyphen separates words). The final '.' of an abbreviation (U.S.) and a final ')' "
                            "whose '(' is inside the span are fine. An empty span fires too."),
             QStringLiteral("<model> NeuroFlex-7B,</model>; Neuro<model>Flex-7B</model>"),
-            QStringLiteral("Move the boundary to the word: <model>NeuroFlex-7B</model>.")};
+            QStringLiteral("Move the boundary to the word: <model>NeuroFlex-7B</model>."),
+            true};
         return info;
     }
 

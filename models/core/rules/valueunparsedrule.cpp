@@ -19,7 +19,8 @@ public:
                            "an unknown unit, or words around the number (gpu_count and year take digits only)."),
             QStringLiteral("<gpu_count>512 GPUs</gpu_count>, <training>2-3 weeks</training>"),
             QStringLiteral("Tag only the value (<gpu_count>512</gpu_count> GPUs); write a range as the value the "
-                           "paper reports, or untag it.")};
+                           "paper reports, or untag it."),
+            true};
         return info;
     }
 

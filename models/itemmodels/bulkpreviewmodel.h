@@ -10,14 +10,16 @@ namespace annorev {
 class Checker;
 class Schema;
 
-// The preview of Tag All Occurrences: one row per hit, with its document, its context and its
-// state, and how its document's findings would change. A hit that will be made is checkable (in
-// the Document column): unticking it leaves it out of the apply and counts the document's
-// findings again without it. Only its owner changes what it shows (setPreview()).
-class TagAllPreviewModel final : public QAbstractTableModel
+// The preview of a bulk edit (Tag All Occurrences, Apply This Fix Everywhere): one row per hit,
+// with its document, its context (for a fix: what it does and the change to the tagged text, the
+// line before above the line after) and its state, and how its document's findings would change.
+// A hit that will be made is checkable (in the Document column): unticking it leaves it out of
+// the apply and counts the document's findings again without it. Only its owner changes what it
+// shows (setPreview()).
+class BulkPreviewModel final : public QAbstractTableModel
 {
     Q_OBJECT
-    Q_DISABLE_COPY_MOVE(TagAllPreviewModel)
+    Q_DISABLE_COPY_MOVE(BulkPreviewModel)
 
 public:
     enum Roles
@@ -40,8 +42,8 @@ public:
 
     // With a checker, unticking a hit counts its document's findings again (the schema and checker
     // must outlive the model).
-    TagAllPreviewModel(const Schema &schema, const Checker *checker, QObject *parent = nullptr);
-    ~TagAllPreviewModel() override;
+    BulkPreviewModel(const Schema &schema, const Checker *checker, QObject *parent = nullptr);
+    ~BulkPreviewModel() override;
 
     void setPreview(BulkPreview preview);
     void clear();

@@ -1,4 +1,4 @@
-#include "tagallpreviewmodel.h"
+#include "bulkpreviewmodel.h"
 
 #include "checker.h"
 #include "schema.h"
@@ -10,8 +10,8 @@ namespace {
 // "2 errors, 3 warnings"
 QString counts(const BulkDocument::Counts &counts)
 {
-    return TagAllPreviewModel::tr("%n error(s)", nullptr, int(counts.errors)) + QStringLiteral(", ") +
-           TagAllPreviewModel::tr("%n warning(s)", nullptr, int(counts.warnings));
+    return BulkPreviewModel::tr("%n error(s)", nullptr, int(counts.errors)) + QStringLiteral(", ") +
+           BulkPreviewModel::tr("%n warning(s)", nullptr, int(counts.warnings));
 }
 
 // One line: a line break or tab in the context would break the row.
@@ -27,14 +27,14 @@ QString oneLine(QString text)
 
 } // namespace
 
-TagAllPreviewModel::TagAllPreviewModel(const Schema &schema, const Checker *checker, QObject *parent)
+BulkPreviewModel::BulkPreviewModel(const Schema &schema, const Checker *checker, QObject *parent)
     : QAbstractTableModel(parent), m_schema(schema), m_checker(checker)
 {
 }
 
-TagAllPreviewModel::~TagAllPreviewModel() = default;
+BulkPreviewModel::~BulkPreviewModel() = default;
 
-void TagAllPreviewModel::setPreview(BulkPreview preview)
+void BulkPreviewModel::setPreview(BulkPreview preview)
 {
     beginResetModel();
     m_preview = std::move(preview);
@@ -57,12 +57,12 @@ void TagAllPreviewModel::setPreview(BulkPreview preview)
     Q_EMIT checkedCountChanged(m_checked);
 }
 
-void TagAllPreviewModel::clear()
+void BulkPreviewModel::clear()
 {
     setPreview({});
 }
 
-BulkSelection TagAllPreviewModel::selection() const
+BulkSelection BulkPreviewModel::selection() const
 {
     BulkSelection selection;
     for (int d = 0; d < m_preview.documents.size(); ++d) {
@@ -77,17 +77,17 @@ BulkSelection TagAllPreviewModel::selection() const
     return selection;
 }
 
-int TagAllPreviewModel::rowCount(const QModelIndex &parent) const
+int BulkPreviewModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
 }
 
-int TagAllPreviewModel::columnCount(const QModelIndex &parent) const
+int BulkPreviewModel::columnCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QString TagAllPreviewModel::context(const BulkDocument &doc, const BulkHit &hit) const
+QString BulkPreviewModel::context(const BulkDocument &doc, const BulkHit &hit) const
 {
     // Whole characters: a cut inside a surrogate pair would show a broken one.
     qsizetype from = std::max<qsizetype>(0, hit.start - ContextLength);
@@ -103,7 +103,7 @@ QString TagAllPreviewModel::context(const BulkDocument &doc, const BulkHit &hit)
                    (to < doc.text.size() ? QStringLiteral("…") : QString()));
 }
 
-QString TagAllPreviewModel::findings(int document) const
+QString BulkPreviewModel::findings(int document) const
 {
     const BulkDocument &doc = m_preview.documents.at(document);
     if (!doc.findingsBefore || !doc.findingsAfter) {
@@ -112,7 +112,7 @@ QString TagAllPreviewModel::findings(int document) const
     return counts(*doc.findingsBefore) + QStringLiteral(" → ") + counts(*doc.findingsAfter);
 }
 
-QVariant TagAllPreviewModel::data(const QModelIndex &index, int role) const
+QVariant BulkPreviewModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || !checkIndex(index, CheckIndexOption::ParentIsInvalid)) {
         return {};
@@ -127,6 +127,11 @@ QVariant TagAllPreviewModel::data(const QModelIndex &index, int role) const
         case DocumentColumn:
             return QStringLiteral("%1:%2-%3").arg(doc.id).arg(hit.codePointStart).arg(hit.codePointEnd);
         case ContextColumn:
+            if (m_preview.request.action == BulkRequest::Fix) {
+                return hit.applies() ? oneLine(hit.description) + QStringLiteral("\n− ") + hit.taggedBefore +
+                                           QStringLiteral("\n+ ") + hit.taggedAfter
+                                     : oneLine(hit.description);
+            }
             return context(doc, hit);
         case StateColumn:
             return BulkEdit::describe(m_preview.request, hit);
@@ -151,7 +156,7 @@ QVariant TagAllPreviewModel::data(const QModelIndex &index, int role) const
     }
 }
 
-bool TagAllPreviewModel::setData(const QModelIndex &index, const QVariant &value, int role)
+bool BulkPreviewModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
     if (role != Qt::CheckStateRole || !index.isValid() || !checkIndex(index) || index.column() != DocumentColumn) {
         return false;
@@ -173,7 +178,7 @@ bool TagAllPreviewModel::setData(const QModelIndex &index, const QVariant &value
     return true;
 }
 
-void TagAllPreviewModel::recount(int document)
+void BulkPreviewModel::recount(int document)
 {
     BulkDocument &doc = m_preview.documents[document];
     if (m_checker == nullptr || !doc.findingsAfter) {
@@ -195,7 +200,7 @@ void TagAllPreviewModel::recount(int document)
     Q_EMIT dataChanged(index(first, FindingsColumn), index(last, FindingsColumn), {Qt::DisplayRole, Qt::EditRole});
 }
 
-QVariant TagAllPreviewModel::headerData(int section, Qt::Orientation orientation, int role) const
+QVariant BulkPreviewModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
         return {};
@@ -204,7 +209,7 @@ QVariant TagAllPreviewModel::headerData(int section, Qt::Orientation orientation
     case DocumentColumn:
         return tr("Document");
     case ContextColumn:
-        return tr("Context");
+        return m_preview.request.action == BulkRequest::Fix ? tr("Change") : tr("Context");
     case StateColumn:
         return tr("State");
     case FindingsColumn:
@@ -214,7 +219,7 @@ QVariant TagAllPreviewModel::headerData(int section, Qt::Orientation orientation
     }
 }
 
-Qt::ItemFlags TagAllPreviewModel::flags(const QModelIndex &index) const
+Qt::ItemFlags BulkPreviewModel::flags(const QModelIndex &index) const
 {
     if (!index.isValid() || !checkIndex(index)) {
         return Qt::NoItemFlags;

@@ -1,0 +1,160 @@
+#include "bulkpreviewmodel.h"
+#include "fixalldialog.h"
+#include "reviewsession.h"
+#include "reviewstore.h"
+#include "windowfixture.h"
+
+#include <QComboBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QTableView>
+#include <QTest>
+
+using namespace annorev;
+using namespace annorev::test;
+
+namespace {
+
+// Both have a count next to a hardware span that is not tagged (gpu-count-untagged): 512 and 256.
+const QString fifth = u"004_777d6b4e246e2bc8.txt"_s;
+
+// The edit rows of the store's audit log, "id reviewer" each.
+QStringList edits(const QString &storePath)
+{
+    const std::unique_ptr<ReviewStore> store = openedStore(storePath);
+    QStringList rows;
+    for (const ReviewStore::AuditEntry &entry : *store->auditLog()) {
+        if (entry.action == u"edit") {
+            rows << entry.documentId + u' ' + entry.reviewer;
+        }
+    }
+    rows.sort();
+    return rows;
+}
+
+} // namespace
+
+class TestWindowFixAll : public QObject, public WindowFixture
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init() { setUp(); }
+    void cleanup() { tearDown(); }
+
+    void fixEverywhereFromTheCursorPreviewsAndIsOneUndoStep()
+    {
+        auto window = openWindow(true);
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        QVERIFY(window->showDocumentWithId(first));
+        const QByteArray firstBefore = stored(*window, first);
+        const QByteArray fifthBefore = stored(*window, fifth);
+        SourceView *view = text(*window);
+        selectText(view, u"512"_s);
+        QVERIFY(window->action(u"fixEverywhere"_s)->isEnabled());
+
+        QTest::keyClick(view, Qt::Key_Period, Qt::ControlModifier | Qt::AltModifier);
+        auto *dialog = window->findChild<FixAllDialog *>(u"fixAllDialog"_s);
+        QVERIFY(dialog);
+        QCOMPARE(dialog->rule(), u"gpu-count-untagged"_s);
+        // The preview starts by itself, over the whole batch.
+        // The summary is said when the preview arrives.
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->message().isEmpty(), 30000);
+        QVERIFY2(dialog->message().startsWith(u"2 findings in 2 of 7 documents: would fix 2, 0 skipped"_s),
+                 qPrintable(dialog->message()));
+        const BulkPreviewModel *model = dialog->previewModel();
+        QCOMPARE(model->rowCount(), 2);
+        const QString change = model->index(0, BulkPreviewModel::ContextColumn).data().toString();
+        QVERIFY2(change.startsWith(u"Tag 512 as gpu_count\n− "_s), qPrintable(change));
+        QVERIFY2(change.contains(u"\n+ …ted computing setup featuring <gpu_count>512</gpu_count> <hardware>NVIDIA"_s),
+                 qPrintable(change));
+        // Nothing is written before Apply.
+        QCOMPARE(edits(window->storePath()), QStringList());
+
+        auto *apply = child<QPushButton>(*dialog, u"fixAllApply"_s);
+        QVERIFY(apply->isEnabled());
+        QTest::mouseClick(apply, Qt::LeftButton);
+        QTRY_VERIFY(!window->findChild<FixAllDialog *>(u"fixAllDialog"_s));
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        QCOMPARE(edits(window->storePath()), (QStringList{first + u" tester"_s, fifth + u" tester"_s}));
+        QVERIFY(stored(*window, first).contains("featuring <gpu_count>512</gpu_count> <hardware>NVIDIA A100"));
+        QVERIFY(stored(*window, fifth).contains("a cluster of <gpu_count>256</gpu_count> NVIDIA A100 GPUs"));
+        // The open document shows its new text; the scope is remembered.
+        QCOMPARE(window->session()->document().source(), stored(*window, first));
+        QCOMPARE(QSettings(u"annorev"_s, u"annorev"_s).value(u"fixAll/scope"_s).toInt(),
+                 int(BulkEditDialog::WholeBatch));
+
+        // One undo step writes both documents back.
+        QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier);
+        QTRY_COMPARE(stored(*window, first), firstBefore);
+        QCOMPARE(stored(*window, fifth), fifthBefore);
+    }
+
+    void untickedFixesAreLeftAlone()
+    {
+        auto window = openWindow(true);
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        QVERIFY(window->showDocumentWithId(first));
+        const QByteArray fifthBefore = stored(*window, fifth);
+        selectText(text(*window), u"512"_s);
+        window->action(u"fixEverywhere"_s)->trigger();
+        auto *dialog = window->findChild<FixAllDialog *>(u"fixAllDialog"_s);
+        QVERIFY(dialog);
+        // The summary is said when the preview arrives.
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->message().isEmpty(), 30000);
+        BulkPreviewModel *model = dialog->previewModel();
+        QCOMPARE(model->rowCount(), 2);
+        QCOMPARE(model->index(1, BulkPreviewModel::DocumentColumn).data(BulkPreviewModel::DocumentIdRole).toString(),
+                 fifth);
+        QVERIFY(model->setData(model->index(1, BulkPreviewModel::DocumentColumn), Qt::Unchecked, Qt::CheckStateRole));
+        dialog->apply();
+        QTRY_VERIFY(!window->findChild<FixAllDialog *>(u"fixAllDialog"_s));
+        QCOMPARE(edits(window->storePath()), QStringList{first + u" tester"_s});
+        QCOMPARE(stored(*window, fifth), fifthBefore);
+    }
+
+    void changingTheRuleDropsThePreview()
+    {
+        auto window = openWindow(true);
+        QVERIFY(window->showDocumentWithId(first));
+        selectText(text(*window), u"512"_s);
+        window->action(u"fixEverywhere"_s)->trigger();
+        auto *dialog = window->findChild<FixAllDialog *>(u"fixAllDialog"_s);
+        QVERIFY(dialog);
+        // The summary is said when the preview arrives.
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->message().isEmpty(), 30000);
+        QCOMPARE(dialog->previewModel()->rowCount(), 2);
+        auto *rule = child<QComboBox>(*dialog, u"fixAllRule"_s);
+        // Only rules whose findings can carry a fix are offered.
+        QCOMPARE(rule->findData(u"field-conflict"_s), -1);
+        rule->setCurrentIndex(rule->findData(u"encoding-suspect"_s));
+        QCOMPARE(dialog->previewModel()->rowCount(), 0);
+        QVERIFY(!child<QPushButton>(*dialog, u"fixAllApply"_s)->isEnabled());
+        QVERIFY(dialog->message().isEmpty());
+        dialog->preview();
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->message().isEmpty(), 30000);
+        QVERIFY2(dialog->message().startsWith(u"1 finding in 1 of 7 documents: would fix 1"_s),
+                 qPrintable(dialog->message()));
+    }
+
+    void aFindingWithoutAFixSaysWhyAndOpensNothing()
+    {
+        auto window = openWindow(true);
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        QVERIFY(window->showDocumentWithId(extra));
+        // The text's cursor at the start, outside every finding.
+        SourceView *view = text(*window);
+        QTextCursor cursor = view->textCursor();
+        cursor.setPosition(0);
+        view->setTextCursor(cursor);
+        view->setFocus();
+        QTest::keyClick(view, Qt::Key_Period, Qt::ControlModifier | Qt::AltModifier);
+        QVERIFY(!window->findChild<FixAllDialog *>(u"fixAllDialog"_s));
+        QVERIFY2(statusMessage(*window).startsWith(u"No fix to apply everywhere: "_s),
+                 qPrintable(statusMessage(*window)));
+    }
+};
+
+QTEST_MAIN(TestWindowFixAll)
+#include "tst_windowfixall.moc"

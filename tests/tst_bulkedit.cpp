@@ -273,6 +273,9 @@ private Q_SLOTS:
         QCOMPARE(lines[0], u"Tag NeuroFlex-7B as model"_s);
         QCOMPARE(lines[1], u"− \U0001F600 NeuroFlex-7B beats NeuroFlex-7B-Instruct; …"_s);
         QCOMPARE(lines[2], u"+ \U0001F600 <model>NeuroFlex-7B</model> beats NeuroFlex-7B-Instruct; …"_s);
+        // English plurals, the untagged mention's warning gone.
+        QCOMPARE(model.index(0, BulkPreviewModel::FindingsColumn).data().toString(),
+                 u"0 errors, 1 warning → 0 errors, 0 warnings"_s);
         QCOMPARE(model.checkedCount(), 1);
         QVERIFY(model.setData(model.index(0, 0), Qt::Unchecked, Qt::CheckStateRole));
         QCOMPARE(model.selection(), (BulkSelection{{u"a"_s, {false}}}));

@@ -179,8 +179,13 @@ void BulkEditDialog::preview()
     settings.setValue(m_name + u"/scope"_s, m_scope->currentData().toInt());
     saveOptions(settings);
     m_model->clear();
-    // A fix shows the line before and the line after under what it does.
-    m_view->setUniformRowHeights(wanted.action != BulkRequest::Fix);
+    // A fix shows the line before and the line after under what it does, which needs the room.
+    const bool fixing = wanted.action == BulkRequest::Fix;
+    m_view->setUniformRowHeights(!fixing);
+    const int character = fontMetrics().averageCharWidth();
+    m_view->setColumnWidth(BulkPreviewModel::DocumentColumn, character * (fixing ? 22 : 28));
+    m_view->setColumnWidth(BulkPreviewModel::ContextColumn, character * (fixing ? 100 : 60));
+    m_view->setColumnWidth(BulkPreviewModel::StateColumn, character * (fixing ? 18 : 26));
     m_cancel = std::make_shared<std::atomic_bool>(false);
     setPreviewing(true);
     QPointer<QProgressBar> progress = m_progress;

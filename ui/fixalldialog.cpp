@@ -43,7 +43,8 @@ BulkRequest FixAllDialog::request() const
 
 QString FixAllDialog::undoText(const BulkRequest &request, qsizetype documents) const
 {
-    return tr("Fix every %1 finding (%n document(s))", nullptr, int(documents)).arg(request.rule);
+    return documents == 1 ? tr("Fix every %1 finding (1 document)").arg(request.rule)
+                          : tr("Fix every %1 finding (%2 documents)").arg(request.rule).arg(documents);
 }
 
 } // namespace annorev

@@ -98,8 +98,8 @@ std::optional<QString> TagAllDialog::invalid(const BulkRequest &request) const
 
 QString TagAllDialog::undoText(const BulkRequest &request, qsizetype documents) const
 {
-    return tr("Tag all \u201c%1\u201d as %2 (%n document(s))", nullptr, int(documents))
-        .arg(request.match.pattern, request.label);
+    const QString what = tr("Tag all \u201c%1\u201d as %2").arg(request.match.pattern, request.label);
+    return documents == 1 ? tr("%1 (1 document)").arg(what) : tr("%1 (%2 documents)").arg(what).arg(documents);
 }
 
 void TagAllDialog::saveOptions(QSettings &settings) const

@@ -10,8 +10,11 @@ namespace {
 // "2 errors, 3 warnings"
 QString counts(const BulkDocument::Counts &counts)
 {
-    return BulkPreviewModel::tr("%n error(s)", nullptr, int(counts.errors)) + QStringLiteral(", ") +
-           BulkPreviewModel::tr("%n warning(s)", nullptr, int(counts.warnings));
+    // English plurals: annorev ships no translations, which is where "%n error(s)" would get them.
+    return (counts.errors == 1 ? BulkPreviewModel::tr("1 error") : BulkPreviewModel::tr("%1 errors").arg(counts.errors)) +
+           QStringLiteral(", ") +
+           (counts.warnings == 1 ? BulkPreviewModel::tr("1 warning")
+                                 : BulkPreviewModel::tr("%1 warnings").arg(counts.warnings));
 }
 
 // One line: a line break or tab in the context would break the row.

@@ -122,6 +122,36 @@ inline std::unique_ptr<ReviewStore> openedStore(const QString &path)
     return std::move(*store);
 }
 
+// The audit rows of the store at path, oldest first, "id action reviewer" each; those with the
+// action given only (as "id reviewer"), when one is.
+inline QStringList auditRows(const QString &path, const QString &action = {})
+{
+    QStringList rows;
+    const std::unique_ptr<ReviewStore> store = openedStore(path);
+    if (!store) {
+        return rows;
+    }
+    for (const ReviewStore::AuditEntry &entry : *store->auditLog()) {
+        if (action.isEmpty()) {
+            rows << entry.documentId + u' ' + entry.action + u' ' + entry.reviewer;
+        } else if (entry.action == action) {
+            rows << entry.documentId + u' ' + entry.reviewer;
+        }
+    }
+    return rows;
+}
+
+// The reviewer's version of a document in the store at path (empty when there is none).
+inline QByteArray storedTaggedText(const QString &path, const QString &id)
+{
+    const std::unique_ptr<ReviewStore> store = openedStore(path);
+    if (!store) {
+        return {};
+    }
+    const Expected<ReviewStore::StoredDocument> doc = store->document(id);
+    return doc ? doc->taggedText : QByteArray();
+}
+
 // Opens the store of batch (beside it) and syncs it as the window and the commands do; nothing
 // when either fails (the reason is printed).
 inline std::unique_ptr<ReviewStore> syncedStore(const QString &batch, const Checker &checker)

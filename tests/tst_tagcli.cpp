@@ -204,20 +204,8 @@ private:
     Run run(const QStringList &arguments) const { return annorev::test::runAnnorev(arguments, m_environment); }
 
     // "id action reviewer" of every audit row after the import.
-    QStringList auditActions() const
-    {
-        std::unique_ptr<ReviewStore> store = annorev::test::openedStore(m_store);
-        QStringList rows;
-        for (const ReviewStore::AuditEntry &entry : *store->auditLog()) {
-            rows << entry.documentId + u' ' + entry.action + u' ' + entry.reviewer;
-        }
-        return rows;
-    }
-    QByteArray taggedText(const QString &id) const
-    {
-        std::unique_ptr<ReviewStore> store = annorev::test::openedStore(m_store);
-        return store->document(id)->taggedText;
-    }
+    QStringList auditActions() const { return annorev::test::auditRows(m_store); }
+    QByteArray taggedText(const QString &id) const { return annorev::test::storedTaggedText(m_store, id); }
 
     std::unique_ptr<QTemporaryDir> m_dir;
     QProcessEnvironment m_environment;

@@ -18,16 +18,10 @@ namespace {
 // Both have a count next to a hardware span that is not tagged (gpu-count-untagged): 512 and 256.
 const QString fifth = u"004_777d6b4e246e2bc8.txt"_s;
 
-// The edit rows of the store's audit log, "id reviewer" each.
+// The edit rows of the store's audit log, "id reviewer" each, sorted.
 QStringList edits(const QString &storePath)
 {
-    const std::unique_ptr<ReviewStore> store = openedStore(storePath);
-    QStringList rows;
-    for (const ReviewStore::AuditEntry &entry : *store->auditLog()) {
-        if (entry.action == u"edit") {
-            rows << entry.documentId + u' ' + entry.reviewer;
-        }
-    }
+    QStringList rows = auditRows(storePath, u"edit"_s);
     rows.sort();
     return rows;
 }

@@ -25,14 +25,7 @@ const QString recipe = u"003_2b600daee4a931dd.txt"_s; // "decoder-only transform
 // The edit rows of the store's audit log, "id reviewer" each.
 QStringList edits(const QString &storePath)
 {
-    const std::unique_ptr<ReviewStore> store = openedStore(storePath);
-    QStringList rows;
-    for (const ReviewStore::AuditEntry &entry : *store->auditLog()) {
-        if (entry.action == u"edit") {
-            rows << entry.documentId + u' ' + entry.reviewer;
-        }
-    }
-    return rows;
+    return auditRows(storePath, u"edit"_s);
 }
 
 } // namespace

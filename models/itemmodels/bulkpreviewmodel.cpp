@@ -11,7 +11,8 @@ namespace {
 QString counts(const BulkDocument::Counts &counts)
 {
     // English plurals: annorev ships no translations, which is where "%n error(s)" would get them.
-    return (counts.errors == 1 ? BulkPreviewModel::tr("1 error") : BulkPreviewModel::tr("%1 errors").arg(counts.errors)) +
+    return (counts.errors == 1 ? BulkPreviewModel::tr("1 error")
+                               : BulkPreviewModel::tr("%1 errors").arg(counts.errors)) +
            QStringLiteral(", ") +
            (counts.warnings == 1 ? BulkPreviewModel::tr("1 warning")
                                  : BulkPreviewModel::tr("%1 warnings").arg(counts.warnings));

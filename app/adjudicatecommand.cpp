@@ -1,3 +1,4 @@
+#include "annotatornames.h"
 #include "commands.h"
 #include "console.h"
 #include "documentmerge.h"
@@ -170,13 +171,7 @@ std::optional<QStringList> annotatorNames(const QCommandLineParser &parser, cons
         }
         return names;
     }
-    QStringList names;
-    for (const QString &batch : batches) {
-        const QFileInfo file(QDir::cleanPath(batch));
-        const QString name = file.isDir() ? file.fileName() : file.completeBaseName();
-        names.append(name.isEmpty() ? batch : name);
-    }
-    return QSet<QString>(names.cbegin(), names.cend()).size() == names.size() ? names : batches;
+    return AnnotatorNames::of(batches);
 }
 
 } // namespace

@@ -36,9 +36,14 @@ CompareMode::CompareMode(const Schema &schema, ReviewPane *review, QMainWindow *
         m_review->sourceView()->setComparisonMarks(marks);
     });
     // B arrives from a worker: compare the document shown now, not the one shown when it was asked for.
-    connect(m_panel, &ComparePanel::batchRead, this, [this](bool opened) {
+    connect(m_panel, &ComparePanel::batchRead, this, [this, window](bool opened) {
         if (opened && m_session && !m_review->shownId().isEmpty()) {
             m_panel->setDocument(m_review->shownId(), m_session->document());
+        }
+        // Adjudicating lists who chose each span beside its outcome, label and text: room for it.
+        const int wanted = m_panel->fontMetrics().averageCharWidth() * 90;
+        if (opened && m_panel->isAdjudicating() && m_dock->width() < wanted) {
+            window->resizeDocks({m_dock}, {wanted}, Qt::Horizontal);
         }
     });
     connect(m_panel, &ComparePanel::rangeActivated, this,
@@ -68,6 +73,12 @@ void CompareMode::chooseBatch()
 {
     m_dock->show();
     m_panel->chooseBatch();
+}
+
+void CompareMode::chooseAnotherBatch()
+{
+    m_dock->show();
+    m_panel->chooseAnotherBatch();
 }
 
 } // namespace annorev

@@ -31,6 +31,8 @@ public:
     void documentShown();
     // Shows the dock and asks for the second annotation.
     void chooseBatch();
+    // Shows the panel and asks for one more annotator's batch (the first, when none is open).
+    void chooseAnotherBatch();
 
 Q_SIGNALS:
     void errorOccurred(const QString &message);

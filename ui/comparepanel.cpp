@@ -1,5 +1,8 @@
 #include "comparepanel.h"
 
+#include "adjudication.h"
+#include "annotatornames.h"
+#include "disputemodel.h"
 #include "document.h"
 #include "filedialogs.h"
 #include "schema.h"
@@ -46,9 +49,16 @@ void ComparePanel::createWidgets()
     m_openButton->setObjectName(u"openBatchButton"_s);
     m_openButton->setAccessibleName(tr("Open the batch to compare with"));
     connect(m_openButton, &QPushButton::clicked, this, &ComparePanel::chooseBatch);
+    m_addButton = new QPushButton(tr("Add A&nnotator…"), this);
+    m_addButton->setObjectName(u"addBatchButton"_s);
+    m_addButton->setAccessibleName(tr("Add another annotator's batch and adjudicate"));
+    m_addButton->setToolTip(tr("Adds another annotation of this batch: with two or more, the panel lists the spans "
+                               "the annotators disagree on, with who chose what"));
+    connect(m_addButton, &QPushButton::clicked, this, &ComparePanel::chooseAnotherBatch);
     auto *top = new QHBoxLayout;
     top->addWidget(m_batchLabel, 1);
     top->addWidget(m_openButton, 0, Qt::AlignTop);
+    top->addWidget(m_addButton, 0, Qt::AlignTop);
 
     m_message = new QLabel(this);
     m_message->setObjectName(u"compareMessage"_s);
@@ -85,6 +95,30 @@ void ComparePanel::createWidgets()
         Q_EMIT rangeActivated(row.start, row.end);
     });
 
+    m_disputeModel = new DisputeModel(m_schema, this);
+    m_disputeView = new QTableView(this);
+    m_disputeView->setObjectName(u"disputeTable"_s);
+    m_disputeView->setAccessibleName(tr("Disputed spans, with who chose what"));
+    m_disputeView->setModel(m_disputeModel);
+    m_disputeView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_disputeView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_disputeView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_disputeView->setWordWrap(false);
+    m_disputeView->verticalHeader()->hide();
+    m_disputeView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_disputeView->horizontalHeader()->setStretchLastSection(true);
+    for (const int column : {DisputeModel::OutcomeColumn, DisputeModel::LabelColumn, DisputeModel::RangeColumn,
+                             DisputeModel::TextColumn, DisputeModel::AnnotatorsColumn}) {
+        m_disputeView->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    }
+    m_disputeView->hide();
+    connect(m_disputeView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &ComparePanel::updateButtons);
+    connect(m_disputeView, &QTableView::activated, this, [this](const QModelIndex &index) {
+        Q_EMIT rangeActivated(index.data(DisputeModel::StartRole).toLongLong(),
+                              index.data(DisputeModel::EndRole).toLongLong());
+    });
+
     m_takeButton = new QPushButton(tr("&Take B's Span"), this);
     m_takeButton->setObjectName(u"takeBButton"_s);
     m_takeButton->setAccessibleName(tr("Take B's span into the document"));
@@ -104,6 +138,7 @@ void ComparePanel::createWidgets()
     layout->addWidget(m_message);
     layout->addWidget(m_busy);
     layout->addWidget(m_view, 1);
+    layout->addWidget(m_disputeView, 1);
     layout->addLayout(buttons);
 }
 
@@ -118,12 +153,21 @@ QColor ComparePanel::markColour(int kind)
     return SpanComparisonModel::sideColour(SpanComparison::Side(std::clamp(kind, 0, 2)));
 }
 
-bool ComparePanel::openBatch(const QStringList &paths, QString *error)
+bool ComparePanel::openBatch(const QStringList &paths, QString *error, Open how)
 {
-    return adoptBatch(paths, AnnotatedBatch::read(paths, m_schema, OffsetUnit::Utf16), error);
+    return adoptBatch(paths, AnnotatedBatch::read(paths, m_schema, OffsetUnit::Utf16), error, how);
 }
 
-bool ComparePanel::readBatch(const QStringList &paths)
+QStringList ComparePanel::annotatorNames() const
+{
+    QStringList batches;
+    for (const Other &other : m_others) {
+        batches.append(other.paths.join(u", "_s));
+    }
+    return AnnotatorNames::of(batches);
+}
+
+bool ComparePanel::readBatch(const QStringList &paths, Open how)
 {
     if (isReading()) {
         return false;
@@ -136,8 +180,9 @@ bool ComparePanel::readBatch(const QStringList &paths)
     m_busy->show();
     compare();
     m_openButton->setEnabled(false);
-    m_reader.setFuture(QtConcurrent::run([paths, &schema = m_schema] {
-        return Read{paths, AnnotatedBatch::read(paths, schema, OffsetUnit::Utf16)};
+    m_addButton->setEnabled(false);
+    m_reader.setFuture(QtConcurrent::run([paths, how, &schema = m_schema] {
+        return Read{paths, AnnotatedBatch::read(paths, schema, OffsetUnit::Utf16), how};
     }));
     return true;
 }
@@ -155,7 +200,7 @@ void ComparePanel::batchArrived()
     m_readingText.clear();
     m_openButton->setEnabled(true);
     QString error;
-    const bool opened = adoptBatch(read.paths, std::move(read.batch), &error);
+    const bool opened = adoptBatch(read.paths, std::move(read.batch), &error, read.how);
     if (!opened) {
         compare(); // the previous B's message, then why this one was not taken
         m_message->setText(error);
@@ -164,7 +209,7 @@ void ComparePanel::batchArrived()
     Q_EMIT batchRead(opened);
 }
 
-bool ComparePanel::adoptBatch(const QStringList &paths, AnnotatedBatch batch, QString *error)
+bool ComparePanel::adoptBatch(const QStringList &paths, AnnotatedBatch batch, QString *error, Open how)
 {
     if (batch.documents.isEmpty()) {
         if (error) {
@@ -177,57 +222,65 @@ bool ComparePanel::adoptBatch(const QStringList &paths, AnnotatedBatch batch, QS
         }
         return false;
     }
-    m_paths = paths;
-    m_batch = std::move(batch);
-    m_indexOfId.clear();
-    for (qsizetype i = 0; i < m_batch.documents.size(); ++i) {
-        m_indexOfId.insert(m_batch.documents[i].id, i);
+    Other other;
+    other.paths = paths;
+    other.batch = std::move(batch);
+    for (qsizetype i = 0; i < other.batch.documents.size(); ++i) {
+        other.indexOfId.insert(other.batch.documents[i].id, i);
     }
-    QStringList shown;
-    for (const QString &path : paths) {
-        shown.append(QDir::toNativeSeparators(path));
-    }
-    m_batchLabel->setText(tr("B: %1 (%2 documents)").arg(shown.join(u", "_s)).arg(m_batch.documents.size()));
-    m_inputErrors.clear();
-    if (!m_batch.errors.isEmpty()) {
+    if (!other.batch.errors.isEmpty()) {
         QStringList lines;
-        for (const InputError &inputError : std::as_const(m_batch.errors)) {
+        for (const InputError &inputError : std::as_const(other.batch.errors)) {
             lines.append(inputError.toString());
         }
-        m_inputErrors = tr("%n part(s) of B could not be read:", nullptr, int(m_batch.errors.size())) + u'\n' +
-                        lines.mid(0, 3).join(u'\n');
+        other.inputErrors =
+            tr("%1 of %2 could not be read:")
+                .arg(other.batch.errors.size() == 1 ? tr("1 part") : tr("%1 parts").arg(other.batch.errors.size()))
+                .arg(QDir::toNativeSeparators(paths.join(u", "_s))) +
+            u'\n' + lines.mid(0, 3).join(u'\n');
     }
-    m_batchLabel->setToolTip(m_inputErrors);
+    if (how == Open::Replace) {
+        m_others.clear();
+    }
+    m_others.append(std::move(other));
     compare();
     return true;
 }
 
 void ComparePanel::closeBatch()
 {
-    m_paths.clear();
-    m_batch = {};
-    m_indexOfId.clear();
-    m_inputErrors.clear();
+    m_others.clear();
     compare();
 }
 
-void ComparePanel::chooseBatch()
+QString ComparePanel::pickBatch(QWidget *anchor)
 {
     QMenu menu(this);
     QAction *folder = menu.addAction(tr("A &Folder of Documents…"));
     QAction *file = menu.addAction(tr("A &File (text, JSON Lines, Label Studio)…"));
-    const QAction *chosen = menu.exec(m_openButton->mapToGlobal(QPoint(0, m_openButton->height())));
-    QString path;
+    const QAction *chosen = menu.exec(anchor->mapToGlobal(QPoint(0, anchor->height())));
     if (chosen == folder) {
-        path = FileDialogs::getExistingDirectory(this, tr("Compare With Folder"));
-    } else if (chosen == file) {
-        path = FileDialogs::getOpenFileName(this, tr("Compare With File"), {},
+        return FileDialogs::getExistingDirectory(this, tr("Compare With Folder"));
+    }
+    if (chosen == file) {
+        return FileDialogs::getOpenFileName(this, tr("Compare With File"), {},
                                             tr("Batches (*.jsonl *.json *.txt *.html *.htm);;All files (*)"));
     }
-    if (path.isEmpty()) {
-        return;
+    return {};
+}
+
+void ComparePanel::chooseBatch()
+{
+    if (const QString path = pickBatch(m_openButton); !path.isEmpty()) {
+        readBatch({path});
     }
-    readBatch({path});
+}
+
+void ComparePanel::chooseAnotherBatch()
+{
+    if (const QString path = pickBatch(m_addButton); !path.isEmpty()) {
+        readBatch({path}, Open::Add);
+    }
 }
 
 const SpanComparison &ComparePanel::comparison() const
@@ -249,63 +302,162 @@ void ComparePanel::setDocument(const QString &id, const Document &a)
 
 void ComparePanel::compare()
 {
-    if (!hasBatch()) {
-        m_batchLabel->setText(tr("Open a second annotation of this batch, B, to compare this document's spans "
-                                 "with it."));
-    }
-    const AnnotatedText *b = nullptr;
-    QString text;
-    if (!hasBatch()) {
-        text = QString();
-    } else if (m_id.isEmpty()) {
-        text = tr("No document is open.");
-    } else if (const auto found = m_indexOfId.constFind(m_id); found == m_indexOfId.cend()) {
-        text = tr("%1 is not in B.").arg(m_id);
-    } else if (m_batch.documents[*found].text != m_a.text) {
-        text = tr("B's text of %1 differs from this document's, so B's spans cannot be placed in it: none is shown.")
-                   .arg(m_id);
+    QString batches;
+    if (m_others.size() == 1) {
+        const Other &b = m_others.constFirst();
+        QStringList shown;
+        for (const QString &path : b.paths) {
+            shown.append(QDir::toNativeSeparators(path));
+        }
+        batches = tr("B: %1 (%2 documents)").arg(shown.join(u", "_s)).arg(b.batch.documents.size());
+    } else if (m_others.size() > 1) {
+        const QStringList names = annotatorNames();
+        QStringList each;
+        for (qsizetype i = 0; i < m_others.size(); ++i) {
+            each.append(tr("%1 (%2 documents)").arg(names.at(i)).arg(m_others.at(i).batch.documents.size()));
+        }
+        batches = tr("Annotators: %1").arg(each.join(u", "_s));
     } else {
-        b = &m_batch.documents[*found];
+        batches = tr("Open a second annotation of this batch, B, to compare this document's spans with it; add more "
+                     "annotators to adjudicate between them.");
     }
-    m_model->setComparison(b ? SpanComparison::of(m_a, *b) : SpanComparison());
-    QList<MarkedRange> ranges;
-    if (b) {
-        const SpanComparison &shown = comparison();
-        text = tr("Only in A: %1 · only in B: %2 · in both: %3")
-                   .arg(shown.count(SpanComparison::Side::OnlyA))
-                   .arg(shown.count(SpanComparison::Side::OnlyB))
-                   .arg(shown.count(SpanComparison::Side::Both));
-        for (const SpanComparison::Row &row : shown.rows) {
-            ranges.append({row.start, row.end, int(row.side)});
+    m_batchLabel->setText(batches);
+    QStringList inputErrors;
+    for (const Other &other : std::as_const(m_others)) {
+        if (!other.inputErrors.isEmpty()) {
+            inputErrors.append(other.inputErrors);
         }
     }
-    if (!m_inputErrors.isEmpty()) {
-        text += (text.isEmpty() ? QString() : u"\n"_s) + m_inputErrors;
+    m_batchLabel->setToolTip(inputErrors.join(u'\n'));
+
+    const AnnotatedText *b = nullptr;
+    QString text;
+    QList<MarkedRange> ranges;
+    const bool adjudicating = isAdjudicating();
+    m_view->setVisible(!adjudicating);
+    m_disputeView->setVisible(adjudicating);
+    m_takeButton->setText(adjudicating ? tr("&Take This Span") : tr("&Take B's Span"));
+    m_removeButton->setText(adjudicating ? tr("&Remove This Span") : tr("Remove &A's Span"));
+    m_addButton->setEnabled(hasBatch() && !isReading());
+    if (adjudicating) {
+        m_model->setComparison(SpanComparison());
+        text = adjudicate(&ranges);
+    } else {
+        m_disputeModel->clear();
+        if (!hasBatch()) {
+            text = QString();
+        } else if (m_id.isEmpty()) {
+            text = tr("No document is open.");
+        } else if (const Other &other = m_others.constFirst(); !other.indexOfId.contains(m_id)) {
+            text = tr("%1 is not in B.").arg(m_id);
+        } else if (other.batch.documents[other.indexOfId.value(m_id)].text != m_a.text) {
+            text = tr("B's text of %1 differs from this document's, so B's spans cannot be placed in it: none is "
+                      "shown.")
+                       .arg(m_id);
+        } else {
+            b = &other.batch.documents[other.indexOfId.value(m_id)];
+        }
+        m_model->setComparison(b ? SpanComparison::of(m_a, *b) : SpanComparison());
+        if (b) {
+            const SpanComparison &shown = comparison();
+            text = tr("Only in A: %1 · only in B: %2 · in both: %3")
+                       .arg(shown.count(SpanComparison::Side::OnlyA))
+                       .arg(shown.count(SpanComparison::Side::OnlyB))
+                       .arg(shown.count(SpanComparison::Side::Both));
+            for (const SpanComparison::Row &row : shown.rows) {
+                ranges.append({row.start, row.end, int(row.side)});
+            }
+        }
+        m_view->setEnabled(b != nullptr);
+    }
+    if (!inputErrors.isEmpty()) {
+        text += (text.isEmpty() ? QString() : u"\n"_s) + inputErrors.join(u'\n');
     }
     if (!m_readingText.isEmpty()) {
         text = m_readingText + (text.isEmpty() ? QString() : u"\n"_s) + text;
     }
     m_message->setText(text);
     m_message->setVisible(!text.isEmpty());
-    m_view->setEnabled(b != nullptr);
     updateButtons();
     Q_EMIT rangesToMark(ranges);
 }
 
+QString ComparePanel::adjudicate(QList<MarkedRange> *ranges)
+{
+    const QStringList names = annotatorNames();
+    const int annotators = int(m_others.size());
+    // A strict majority, as `annorev adjudicate` takes by default.
+    const int minAgree = annotators / 2 + 1;
+    if (m_id.isEmpty()) {
+        m_disputeModel->clear();
+        return tr("No document is open.");
+    }
+    QList<const AnnotatedText *> versions;
+    QStringList absent;
+    QStringList otherText;
+    for (int i = 0; i < annotators; ++i) {
+        const Other &other = m_others.at(i);
+        const auto found = other.indexOfId.constFind(m_id);
+        const AnnotatedText *version = found == other.indexOfId.cend() ? nullptr : &other.batch.documents[*found];
+        if (!version) {
+            absent.append(names.at(i));
+        } else if (version->text != m_a.text) {
+            otherText.append(names.at(i));
+            version = nullptr;
+        }
+        versions.append(version);
+    }
+    Adjudication adjudication = Adjudication::of(versions, minAgree);
+    const qsizetype disputes = adjudication.disputes.size();
+    qsizetype queued = 0;
+    for (const Adjudication::Dispute &dispute : std::as_const(adjudication.disputes)) {
+        for (const qsizetype candidate : dispute.candidates) {
+            const Adjudication::Candidate &span = adjudication.candidates.at(candidate);
+            const bool accepted = span.outcome == Adjudication::Outcome::Accepted;
+            queued += accepted ? 0 : 1;
+            ranges->append({span.start, span.end, accepted ? MarkBoth : MarkOnlyB});
+        }
+    }
+    QString text = tr("A span needs %1 of %2 votes.").arg(minAgree).arg(annotators) + u' ' +
+                   (disputes == 0 ? tr("The annotators agree on every span of %1.").arg(m_id)
+                                  : tr("%1 in %2: %3 queued.")
+                                        .arg(disputes == 1 ? tr("1 dispute") : tr("%1 disputes").arg(disputes), m_id)
+                                        .arg(queued));
+    if (!absent.isEmpty()) {
+        text += u'\n' + tr("Not in %1.").arg(absent.join(u", "_s));
+    }
+    if (!otherText.isEmpty()) {
+        text +=
+            u'\n' +
+            tr("Another text of %1 in %2: left out, its spans cannot be placed.").arg(m_id, otherText.join(u", "_s));
+    }
+    m_disputeModel->setAdjudication(std::move(adjudication), names, m_a);
+    m_disputeView->setEnabled(m_disputeModel->rowCount() > 0);
+    return text;
+}
+
 int ComparePanel::selectedRow() const
 {
-    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    const QModelIndexList rows = (isAdjudicating() ? m_disputeView : m_view)->selectionModel()->selectedRows();
     return rows.isEmpty() ? -1 : rows.constFirst().row();
 }
 
 void ComparePanel::selectRow(int row)
 {
-    m_view->selectRow(row);
+    (isAdjudicating() ? m_disputeView : m_view)->selectRow(row);
 }
 
 void ComparePanel::updateButtons()
 {
     const int row = selectedRow();
+    if (isAdjudicating()) {
+        const QModelIndex index = m_disputeModel->index(row, 0);
+        const bool candidate = row >= 0 && index.data(DisputeModel::CandidateRole).toLongLong() >= 0;
+        const bool held = candidate && index.data(DisputeModel::HeldRole).toBool();
+        m_takeButton->setEnabled(candidate && !held);
+        m_removeButton->setEnabled(held);
+        return;
+    }
     const SpanComparison::Row *selected = row >= 0 ? &comparison().rows.at(row) : nullptr;
     m_takeButton->setEnabled(selected && selected->side == SpanComparison::Side::OnlyB);
     m_removeButton->setEnabled(selected && selected->aIndex >= 0);
@@ -314,6 +466,18 @@ void ComparePanel::updateButtons()
 bool ComparePanel::takeSelectedB()
 {
     const int row = selectedRow();
+    if (isAdjudicating()) {
+        const qsizetype candidate =
+            row >= 0 ? m_disputeModel->index(row, 0).data(DisputeModel::CandidateRole).toLongLong() : -1;
+        const QList<SpanEdit> edits = m_disputeModel->adjudication().take(candidate, m_a);
+        if (edits.isEmpty()) {
+            return false;
+        }
+        const QString label = m_disputeModel->adjudication().candidates.at(candidate).label;
+        Q_EMIT applyRequested(edits, edits.size() > 1 ? tr("Take the %1 Span, Replacing Overlapping Spans").arg(label)
+                                                      : tr("Take the %1 Span").arg(label));
+        return true;
+    }
     const QList<SpanEdit> edits = comparison().takeB(row, m_a);
     if (edits.isEmpty()) {
         return false;
@@ -329,6 +493,17 @@ bool ComparePanel::takeSelectedB()
 bool ComparePanel::removeSelectedA()
 {
     const int row = selectedRow();
+    if (isAdjudicating()) {
+        const QModelIndex index = m_disputeModel->index(row, 0);
+        if (row < 0 || !index.data(DisputeModel::HeldRole).toBool()) {
+            return false;
+        }
+        const Adjudication::Candidate &candidate =
+            m_disputeModel->adjudication().candidates.at(index.data(DisputeModel::CandidateRole).toLongLong());
+        Q_EMIT applyRequested({{SpanEdit::RemoveSpan, candidate.label, candidate.start, candidate.end, {}, {}}},
+                              tr("Remove the %1 Span").arg(candidate.label));
+        return true;
+    }
     const QList<SpanEdit> edits = comparison().removeA(row);
     if (edits.isEmpty()) {
         return false;

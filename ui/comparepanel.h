@@ -20,6 +20,7 @@ class QTableView;
 
 namespace annorev {
 
+class DisputeModel;
 class Document;
 class Schema;
 class SpanComparisonModel;
@@ -31,6 +32,14 @@ class SpanComparisonModel;
 // "boundary differs" (see SpanComparison). The reviewer takes B's span into the document or
 // removes A's through applyRequested(), which the window passes to ReviewSession::apply, so it is
 // an ordinary undoable edit.
+//
+// With more than one batch added (Add Annotator…), the panel adjudicates instead: the other
+// batches are N annotators of the batch, whose versions of the current document are merged by
+// vote as `annorev adjudicate` merges them (a span needs a strict majority), and the panel lists
+// every disputed span with its outcome, who chose it and whether the document holds it now, and
+// who marked nothing there (DisputeModel). Taking a span makes the document hold it (replacing
+// its spans that overlap it); removing takes it out. The window's batch is the adjudicator's:
+// typically the one `adjudicate --out` wrote.
 //
 // Documents are matched by id. Offsets are UTF-16 on both sides, and B's plain text must equal
 // A's: when it differs (B annotates another version of the text) the panel says so and maps
@@ -53,21 +62,35 @@ public:
     explicit ComparePanel(const Schema &schema, QWidget *parent = nullptr);
     ~ComparePanel() override;
 
-    // Reads batch B (files, folders, JSON Lines… as `annorev check` reads them) on every core.
-    // False, and the previous B kept, when no document could be read; units that could not be
-    // read are reported in the panel while the rest is compared.
-    bool openBatch(const QStringList &paths, QString *error);
-    // The same off the GUI thread, as Open B… does: a busy bar shows meanwhile, and batchRead()
-    // follows, the reason in message() when it failed. False when a read is already running.
-    bool readBatch(const QStringList &paths);
+    // Reads batch B (files, folders, JSON Lines… as `annorev check` reads them) on every core,
+    // in place of the batches open (Replace) or beside them, as one more annotator (Add). False,
+    // and the batches open kept, when no document could be read; units that could not be read
+    // are reported in the panel while the rest is compared.
+    enum class Open
+    {
+        Replace,
+        Add
+    };
+    bool openBatch(const QStringList &paths, QString *error, Open how = Open::Replace);
+    // The same off the GUI thread, as Open B… and Add Annotator… do: a busy bar shows meanwhile,
+    // and batchRead() follows, the reason in message() when it failed. False when a read is
+    // already running.
+    bool readBatch(const QStringList &paths, Open how = Open::Replace);
     bool isReading() const;
     void closeBatch();
-    bool hasBatch() const { return !m_paths.isEmpty(); }
-    QStringList batchPaths() const { return m_paths; }
+    bool hasBatch() const { return !m_others.isEmpty(); }
+    qsizetype batchCount() const { return m_others.size(); }
+    // Whether the panel adjudicates (two batches or more) rather than compares with B.
+    bool isAdjudicating() const { return m_others.size() > 1; }
+    QStringList batchPaths() const { return m_others.isEmpty() ? QStringList() : m_others.constFirst().paths; }
+    // The annotators' names, one per batch (AnnotatorNames).
+    QStringList annotatorNames() const;
 
     const SpanComparison &comparison() const;
     SpanComparisonModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
+    DisputeModel *disputeModel() const { return m_disputeModel; }
+    QTableView *disputeView() const { return m_disputeView; }
     // What the panel says about the current document ("not in B", "texts differ", counts).
     QString message() const;
     // Room for the four columns of a row (group, label, range and some of the text).
@@ -76,6 +99,7 @@ public:
     static QColor markColour(int kind);
 
     // Emits applyRequested() for the selected row; false when it has no B span (or A span).
+    // Adjudicating: the selected candidate span taken into the document, or removed from it.
     bool takeSelectedB();
     bool removeSelectedA();
     void selectRow(int row);
@@ -85,6 +109,8 @@ public Q_SLOTS:
     void setDocument(const QString &id, const annorev::Document &a);
     // Asks for B's folder or file and opens it.
     void chooseBatch();
+    // Asks for one more annotator's folder or file and adds it.
+    void chooseAnotherBatch();
 
 Q_SIGNALS:
     void batchRead(bool opened);
@@ -100,20 +126,29 @@ private:
     {
         QStringList paths;
         AnnotatedBatch batch;
+        Open how = Open::Replace;
+    };
+    // A batch compared with: B, or one annotator of several.
+    struct Other
+    {
+        QStringList paths;
+        AnnotatedBatch batch;
+        QHash<QString, qsizetype> indexOfId;
+        QString inputErrors;
     };
 
-    bool adoptBatch(const QStringList &paths, AnnotatedBatch batch, QString *error);
+    bool adoptBatch(const QStringList &paths, AnnotatedBatch batch, QString *error, Open how);
     void batchArrived();
     void createWidgets();
     void compare();
+    // compare() with two batches or more; the message.
+    QString adjudicate(QList<MarkedRange> *ranges);
+    QString pickBatch(QWidget *anchor);
     void updateButtons();
     int selectedRow() const;
 
     const Schema &m_schema;
-    QStringList m_paths;
-    AnnotatedBatch m_batch;
-    QHash<QString, qsizetype> m_indexOfId;
-    QString m_inputErrors;
+    QList<Other> m_others;
     QFutureWatcher<Read> m_reader;
     QString m_readingText; // while B is read
     QString m_id;
@@ -125,6 +160,9 @@ private:
     QProgressBar *m_busy = nullptr;
     QTableView *m_view = nullptr;
     SpanComparisonModel *m_model = nullptr;
+    QTableView *m_disputeView = nullptr;
+    DisputeModel *m_disputeModel = nullptr;
+    QPushButton *m_addButton = nullptr;
     QPushButton *m_takeButton = nullptr;
     QPushButton *m_removeButton = nullptr;
 };

@@ -178,6 +178,7 @@ void MainWindow::connectActions()
     connect(a.openTeamBatch, &QAction::triggered, this, &MainWindow::openTeamBatch);
     connect(a.nextForMe, &QAction::triggered, this, &MainWindow::nextForMe);
     connect(a.compareWith, &QAction::triggered, m_compare, &CompareMode::chooseBatch);
+    connect(a.addAnnotator, &QAction::triggered, m_compare, &CompareMode::chooseAnotherBatch);
     connect(a.exportBatch, &QAction::triggered, this, &MainWindow::exportBatch);
     connect(a.reviewerName, &QAction::triggered, this, &MainWindow::editReviewerName);
     connect(a.tagAll, &QAction::triggered, this, &MainWindow::tagAll);

@@ -181,6 +181,9 @@ void WindowActions::createMenus(QDockWidget *compareDock)
     m_recentMenu->setObjectName(u"recentMenu"_s);
     compareWith = addTo(file, u"compareWith"_s, tr("&Compare With…"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C)});
     compareWith->setToolTip(tr("Open a second annotation of the batch and compare the current document's spans"));
+    addAnnotator = addTo(file, u"addAnnotator"_s, tr("Add &Annotator to Comparison…"), {});
+    addAnnotator->setToolTip(tr("Add one more annotation of the batch: with two or more, the comparison panel lists "
+                                "the spans the annotators disagree on, with who chose what"));
     file->addSeparator();
     file->addAction(exportBatch);
     file->addSeparator();

@@ -51,6 +51,7 @@ public:
     QAction *openFolder = nullptr;
     QAction *openTeamBatch = nullptr;
     QAction *compareWith = nullptr;
+    QAction *addAnnotator = nullptr; // File › Add Annotator to Comparison…
     QAction *exportBatch = nullptr;
     QAction *reviewerName = nullptr;
     QAction *tagAll = nullptr; // Edit › Tag All Occurrences…

@@ -155,4 +155,28 @@ QList<SpanEdit> Adjudication::editsFor(const Document &base) const
     return edits;
 }
 
+QList<SpanEdit> Adjudication::take(qsizetype index, const AnnotatedText &version) const
+{
+    if (index < 0 || index >= candidates.size() || holds(version, index)) {
+        return {};
+    }
+    const Candidate &candidate = candidates.at(index);
+    QList<SpanEdit> edits;
+    for (const AnnotatedText::Span &span : version.spans) {
+        if (span.start < candidate.end && candidate.start < span.end) {
+            edits.append({SpanEdit::RemoveSpan, span.label, span.start, span.end, {}, {}});
+        }
+    }
+    edits.append(SpanEdit::add(candidate.label, candidate.start, candidate.end));
+    return edits;
+}
+
+bool Adjudication::holds(const AnnotatedText &version, qsizetype index) const
+{
+    const Candidate &candidate = candidates.at(index);
+    return std::any_of(version.spans.cbegin(), version.spans.cend(), [&](const AnnotatedText::Span &span) {
+        return span.start == candidate.start && span.end == candidate.end && span.label == candidate.label;
+    });
+}
+
 } // namespace annorev

@@ -64,6 +64,13 @@ struct Adjudication
     // points: base's other spans are removed (empty ones too), then the accepted ones it lacks are
     // added. Spans it keeps keep their attributes.
     QList<SpanEdit> editsFor(const Document &base) const;
+
+    // The edits that make a version (the reviewer's, in the candidates' unit) hold candidate i:
+    // its spans that overlap the candidate are removed (an added span may not overlap one), then
+    // the candidate is added. Nothing when it holds it already.
+    QList<SpanEdit> take(qsizetype candidate, const AnnotatedText &version) const;
+    // Whether the version has exactly candidate i (label and range).
+    bool holds(const AnnotatedText &version, qsizetype candidate) const;
 };
 
 } // namespace annorev

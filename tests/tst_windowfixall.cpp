@@ -1,12 +1,16 @@
 #include "bulkpreviewmodel.h"
+#include "checker.h"
+#include "countryaliases.h"
 #include "fixalldialog.h"
 #include "reviewsession.h"
 #include "reviewstore.h"
+#include "schema.h"
 #include "windowfixture.h"
 
 #include <QComboBox>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
 
@@ -106,6 +110,67 @@ private Q_SLOTS:
         QTRY_VERIFY(!window->findChild<FixAllDialog *>(u"fixAllDialog"_s));
         QCOMPARE(edits(window->storePath()), QStringList{first + u" tester"_s});
         QCOMPARE(stored(*window, fifth), fifthBefore);
+    }
+
+    // The texts are made on worker threads with a progress bar; Cancel then writes nothing.
+    void applyCanBeCancelledAndWritesNothingThen()
+    {
+        auto window = openWindow(true);
+        QVERIFY(window->showDocumentWithId(first));
+        selectText(text(*window), u"512"_s);
+        window->action(u"fixEverywhere"_s)->trigger();
+        auto *dialog = window->findChild<FixAllDialog *>(u"fixAllDialog"_s);
+        QVERIFY(dialog);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->message().isEmpty(), 30000);
+        QSignalSpy applied(dialog, &BulkEditDialog::appliedOrNot);
+        auto *apply = child<QPushButton>(*dialog, u"fixAllApply"_s);
+        auto *cancel = child<QPushButton>(*dialog, u"fixAllCancelPreview"_s);
+        dialog->apply();
+        QVERIFY(!apply->isEnabled());
+        QVERIFY(cancel->isVisibleTo(dialog));
+        QVERIFY(!child<QComboBox>(*dialog, u"fixAllRule"_s)->isEnabled());
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QVERIFY(applied.wait(30000));
+        QCOMPARE(applied.takeFirst().at(0).toBool(), false);
+        QCOMPARE(dialog->message(), u"Nothing was changed: Apply was cancelled."_s);
+        QCOMPARE(edits(window->storePath()), QStringList());
+        QVERIFY(apply->isEnabled());
+        QVERIFY(child<QComboBox>(*dialog, u"fixAllRule"_s)->isEnabled());
+
+        dialog->apply();
+        QVERIFY(applied.wait(30000));
+        QVERIFY2(applied.takeFirst().at(0).toBool(), qPrintable(dialog->message()));
+        QCOMPARE(edits(window->storePath()), (QStringList{first + u" tester"_s, fifth + u" tester"_s}));
+    }
+
+    // Another process changes a document between the preview and Apply: the worker's transaction
+    // is refused whole, the dialog says why and stays open, and nothing of it is written.
+    void aDocumentChangedSinceThePreviewRefusesTheWholeWrite()
+    {
+        auto window = openWindow(true);
+        QVERIFY(window->showDocumentWithId(first));
+        const QByteArray firstBefore = stored(*window, first);
+        selectText(text(*window), u"512"_s);
+        window->action(u"fixEverywhere"_s)->trigger();
+        auto *dialog = window->findChild<FixAllDialog *>(u"fixAllDialog"_s);
+        QVERIFY(dialog);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->message().isEmpty(), 30000);
+        {
+            const std::unique_ptr<ReviewStore> other = openedStore(window->storePath());
+            QVERIFY(other);
+            const QByteArray changed = other->document(fifth)->taggedText + " Changed elsewhere.";
+            const Checker checker(Schema::builtin(), CountryAliases::builtin(), 2026);
+            QVERIFY(other->setTaggedText(fifth, changed, Schema::builtin(), checker, u"other"_s));
+        }
+        QSignalSpy applied(dialog, &BulkEditDialog::appliedOrNot);
+        dialog->apply();
+        QVERIFY(applied.wait(30000));
+        QCOMPARE(applied.takeFirst().at(0).toBool(), false);
+        QVERIFY2(dialog->message().startsWith(u"Nothing was changed: "_s), qPrintable(dialog->message()));
+        QVERIFY(dialog->isVisible());
+        QCOMPARE(edits(window->storePath()), QStringList{fifth + u" other"_s});
+        QCOMPARE(stored(*window, first), firstBefore);
+        QCOMPARE(window->session()->document().source(), firstBefore);
     }
 
     void changingTheRuleDropsThePreview()

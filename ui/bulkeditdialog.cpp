@@ -6,7 +6,6 @@
 #include "reviewsession.h"
 #include "schema.h"
 
-#include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -18,6 +17,7 @@
 #include <QPushButton>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentMap>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
@@ -97,8 +97,13 @@ BulkEditDialog::BulkEditDialog(const QString &name, Scope defaultScope, ReviewSe
         if (m_cancel) {
             m_cancel->store(true);
         }
+        m_making.cancel();
     });
     connect(&m_watcher, &QFutureWatcher<Expected<BulkPreview>>::finished, this, &BulkEditDialog::previewArrived);
+    connect(&m_making, &QFutureWatcherBase::finished, this, &BulkEditDialog::writesMade);
+    connect(&m_writing, &QFutureWatcherBase::finished, this, &BulkEditDialog::writesWritten);
+    connect(&m_making, &QFutureWatcherBase::progressRangeChanged, m_progress, &QProgressBar::setRange);
+    connect(&m_making, &QFutureWatcherBase::progressValueChanged, m_progress, &QProgressBar::setValue);
     connect(m_model, &BulkPreviewModel::checkedCountChanged, this, &BulkEditDialog::updateApply);
     updateApply();
 }
@@ -109,6 +114,11 @@ BulkEditDialog::~BulkEditDialog()
         m_cancel->store(true);
     }
     m_watcher.waitForFinished();
+    m_making.cancel();
+    m_making.waitForFinished();
+    // A transaction that has begun is let finish; the session then never hears of it, as when the
+    // window closes mid-write: the store has it, with its audit rows.
+    m_writing.waitForFinished();
 }
 
 QComboBox *BulkEditDialog::addOptionBox(const QString &objectName)
@@ -161,7 +171,7 @@ void BulkEditDialog::optionsChanged()
 
 void BulkEditDialog::preview()
 {
-    if (isPreviewing()) {
+    if (isPreviewing() || isApplying()) {
         return;
     }
     const BulkRequest wanted = request();
@@ -242,41 +252,135 @@ void BulkEditDialog::previewArrived()
 
 void BulkEditDialog::setPreviewing(bool previewing)
 {
-    m_progress->setVisible(previewing);
+    setBusy(previewing);
+    m_cancelButton->setText(tr("Ca&ncel Preview"));
+}
+
+void BulkEditDialog::setBusy(bool busy)
+{
+    m_progress->setVisible(busy);
     m_progress->setRange(0, 0);
-    m_cancelButton->setVisible(previewing);
-    m_previewButton->setEnabled(!previewing);
+    m_cancelButton->setVisible(busy);
+    m_previewButton->setEnabled(!busy);
+    // While the texts are made, what is ticked and the options are what will be written.
+    m_view->setEnabled(!isApplying());
+    for (int i = 0; i < m_form->count(); ++i) {
+        QLayoutItem *item = m_form->itemAt(i);
+        if (QWidget *option = item->widget()) {
+            option->setEnabled(!isApplying());
+        } else if (QLayout *row = item->layout()) {
+            for (int k = 0; k < row->count(); ++k) {
+                if (QWidget *inRow = row->itemAt(k)->widget()) {
+                    inRow->setEnabled(!isApplying());
+                }
+            }
+        }
+    }
     updateApply();
 }
 
 void BulkEditDialog::updateApply()
 {
-    m_applyButton->setEnabled(!isPreviewing() && m_model->checkedCount() > 0);
+    m_applyButton->setEnabled(!isPreviewing() && !isApplying() && m_model->checkedCount() > 0);
 }
 
 void BulkEditDialog::apply()
 {
-    if (isPreviewing() || m_model->checkedCount() == 0) {
+    if (isPreviewing() || isApplying() || m_model->checkedCount() == 0) {
         return;
     }
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const QList<ReviewStore::TextWrite> writes =
-        BulkEditRun::writes(m_model->preview(), m_model->selection(), m_schema, m_checker);
-    const Expected<void> applied =
-        m_session.applyToDocuments(writes, undoText(m_model->preview().request, writes.size()));
-    QApplication::restoreOverrideCursor();
-    if (!applied) {
-        say(tr("Nothing was changed: %1").arg(applied.error().message));
+    // Copies: the documents and what is ticked, as they are now, whatever happens to the model.
+    const BulkRequest request = m_model->preview().request;
+    m_applyingRequest = request;
+    const BulkSelection selection = m_model->selection();
+    const std::function<std::optional<ReviewStore::TextWrite>(const BulkDocument &)> make =
+        [request, selection, &schema = m_schema, &checker = m_checker](const BulkDocument &found) {
+            return BulkEditRun::write(found, request, selection, schema, checker);
+        };
+    m_applying = true;
+    m_making.setFuture(QtConcurrent::mapped(m_model->preview().documents, make));
+    setBusy(true);
+    m_cancelButton->setText(tr("Ca&ncel"));
+    say(tr("Making the changes…"));
+}
+
+void BulkEditDialog::writesMade()
+{
+    if (!m_applying) {
         return;
     }
+    const bool cancelled = m_making.isCanceled();
+    QList<ReviewStore::TextWrite> writes;
+    if (!cancelled) {
+        for (const std::optional<ReviewStore::TextWrite> &one : m_making.future().results()) {
+            if (one) {
+                writes.append(*one);
+            }
+        }
+    }
+    if (!cancelled) {
+        if (writes.isEmpty()) {
+            m_applying = false;
+            setBusy(false);
+            say(tr("Nothing was changed: nothing ticked changes a document."));
+            Q_EMIT appliedOrNot(false);
+            return;
+        }
+        if (const Expected<void> ready = m_session.readyForBulkWrite(); !ready) {
+            m_applying = false;
+            setBusy(false);
+            say(tr("Nothing was changed: %1").arg(ready.error().message));
+            Q_EMIT appliedOrNot(false);
+            return;
+        }
+        // One transaction, which is not cancelled once begun: no Cancel button while it runs.
+        m_writes = writes;
+        m_progress->setRange(0, 0);
+        m_cancelButton->hide();
+        say(writes.size() == 1 ? tr("Writing 1 document…") : tr("Writing %1 documents…").arg(writes.size()));
+        m_writing.setFuture(
+            QtConcurrent::run([storePath = m_storePath, writes, reviewer = m_session.reviewer()]() -> Expected<void> {
+                // SQLite connections belong to the thread that opened them: this one is the worker's.
+                const Expected<std::unique_ptr<ReviewStore>> store = ReviewStore::open(storePath);
+                if (!store) {
+                    return store.error();
+                }
+                return (*store)->setTaggedTexts(writes, reviewer);
+            }));
+        return;
+    }
+    m_applying = false;
+    setBusy(false);
+    say(tr("Nothing was changed: Apply was cancelled."));
+    Q_EMIT appliedOrNot(false);
+}
+
+void BulkEditDialog::writesWritten()
+{
+    const Expected<void> written = m_writing.result();
+    const QList<ReviewStore::TextWrite> writes = std::exchange(m_writes, {});
+    m_applying = false;
+    setBusy(false);
+    if (!written) {
+        say(tr("Nothing was changed: %1").arg(written.error().message));
+        Q_EMIT appliedOrNot(false);
+        return;
+    }
+    m_session.bulkWritten(writes, undoText(m_applyingRequest, writes.size()));
+    Q_EMIT appliedOrNot(true);
     accept();
 }
 
 void BulkEditDialog::reject()
 {
+    if (m_writing.isRunning()) {
+        // The transaction is under way: closing now would leave the window unaware of what it wrote.
+        return;
+    }
     if (m_cancel) {
         m_cancel->store(true);
     }
+    m_making.cancel();
     QDialog::reject();
 }
 

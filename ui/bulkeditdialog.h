@@ -53,16 +53,22 @@ public:
     void setScope(Scope scope);
     BulkPreviewModel *previewModel() const { return m_model; }
     bool isPreviewing() const { return m_watcher.isRunning(); }
+    // Apply makes the new texts on every core (a progress bar and Cancel meanwhile), then writes
+    // them in one transaction on a worker with its own connection to the store: the window stays
+    // responsive throughout, and the dialog, modal, keeps edits out until it is done.
+    bool isApplying() const { return m_applying; }
     QString message() const;
 
     // Starts the preview; previewFinished() follows (unless it is cancelled).
     void preview();
-    // Writes the ticked hits; the dialog is accepted once they are saved, else says why.
+    // Makes and writes the ticked hits; the dialog is accepted once they are saved, else says why.
+    // appliedOrNot() follows.
     void apply();
     void reject() override;
 
 Q_SIGNALS:
     void previewFinished(bool found);
+    void appliedOrNot(bool applied);
 
 protected:
     // name prefixes the children's object names ("tagAllPreview") and the settings keys.
@@ -92,6 +98,9 @@ protected:
 private:
     BulkScope scope() const;
     void previewArrived();
+    void writesMade();
+    void writesWritten();
+    void setBusy(bool busy);
     void setPreviewing(bool previewing);
     void updateApply();
 
@@ -113,6 +122,11 @@ private:
     BulkPreviewModel *m_model = nullptr;
 
     QFutureWatcher<Expected<BulkPreview>> m_watcher;
+    QFutureWatcher<std::optional<ReviewStore::TextWrite>> m_making;
+    QFutureWatcher<Expected<void>> m_writing;
+    QList<ReviewStore::TextWrite> m_writes; // while m_writing runs
+    BulkRequest m_applyingRequest;
+    bool m_applying = false; // from apply() until the made texts are taken (writesMade())
     std::shared_ptr<std::atomic_bool> m_cancel;
 };
 

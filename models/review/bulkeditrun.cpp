@@ -180,18 +180,11 @@ Expected<BulkPreview> preview(const ReviewStore &store, const BulkScope &scope, 
 QList<ReviewStore::TextWrite> writes(const BulkPreview &preview, const BulkSelection &selection, const Schema &schema,
                                      const Checker &checker)
 {
-    const std::function<std::optional<ReviewStore::TextWrite>(const BulkDocument &)> write =
-        [&](const BulkDocument &found) -> std::optional<ReviewStore::TextWrite> {
-        const QList<bool> selected = selection.value(found.id);
-        const Document before = Document::parse(found.before, schema);
-        const Document after = BulkEdit::apply(before, preview.request, found.hits, selected, schema);
-        if (after.source() == found.before) {
-            return std::nullopt;
-        }
-        return ReviewStore::TextWrite{found.id, found.before, after.source(),
-                                      TextFacts::of(after, checker.check(after))};
-    };
-    const QList<std::optional<ReviewStore::TextWrite>> made = QtConcurrent::blockingMapped(preview.documents, write);
+    const std::function<std::optional<ReviewStore::TextWrite>(const BulkDocument &)> each =
+        [&](const BulkDocument &found) {
+            return write(found, preview.request, selection, schema, checker);
+        };
+    const QList<std::optional<ReviewStore::TextWrite>> made = QtConcurrent::blockingMapped(preview.documents, each);
     QList<ReviewStore::TextWrite> result;
     for (const std::optional<ReviewStore::TextWrite> &one : made) {
         if (one) {
@@ -199,6 +192,19 @@ QList<ReviewStore::TextWrite> writes(const BulkPreview &preview, const BulkSelec
         }
     }
     return result;
+}
+
+std::optional<ReviewStore::TextWrite> write(const BulkDocument &found, const BulkRequest &request,
+                                            const BulkSelection &selection, const Schema &schema,
+                                            const Checker &checker)
+{
+    const QList<bool> selected = selection.value(found.id);
+    const Document before = Document::parse(found.before, schema);
+    const Document after = BulkEdit::apply(before, request, found.hits, selected, schema);
+    if (after.source() == found.before) {
+        return std::nullopt;
+    }
+    return ReviewStore::TextWrite{found.id, found.before, after.source(), TextFacts::of(after, checker.check(after))};
 }
 
 QString summary(const BulkPreview &preview, bool applied, qsizetype documentsChanged)

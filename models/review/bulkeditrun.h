@@ -83,6 +83,11 @@ Expected<BulkPreview> preview(const ReviewStore &store, const BulkScope &scope, 
 // The new texts of the documents the selection changes, parsed and checked for the store.
 QList<ReviewStore::TextWrite> writes(const BulkPreview &preview, const BulkSelection &selection, const Schema &schema,
                                      const Checker &checker);
+// What writes() makes of one document: its new text, parsed and checked; nothing when the
+// selection leaves it as it was. For a caller that maps the documents itself, with progress.
+std::optional<ReviewStore::TextWrite> write(const BulkDocument &found, const BulkRequest &request,
+                                            const BulkSelection &selection, const Schema &schema,
+                                            const Checker &checker);
 
 // A one-line account of a preview: "12 hits in 9 of 1,000 documents: 10 tagged, 2 skipped (1
 // already tagged, 1 overlaps a span); 8 documents changed" ("12 findings …: 10 fixed" for a fix).

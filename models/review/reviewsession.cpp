@@ -349,15 +349,35 @@ Expected<void> ReviewSession::applyToDocuments(const QList<ReviewStore::TextWrit
     return {};
 }
 
-Expected<void> ReviewSession::writeDocuments(const QList<ReviewStore::TextWrite> &writes)
+Expected<void> ReviewSession::readyForBulkWrite()
 {
     // The open document's own steps first: the bulk write states the text it was planned on.
     if (!waitForSaved()) {
         return Error{tr("the latest changes to %1 were not saved, so nothing was changed").arg(m_id)};
     }
+    return {};
+}
+
+void ReviewSession::bulkWritten(const QList<ReviewStore::TextWrite> &writes, const QString &description)
+{
+    showWritten(writes);
+    m_undoStack->push(new BulkEditCommand(*this, writes, description));
+}
+
+Expected<void> ReviewSession::writeDocuments(const QList<ReviewStore::TextWrite> &writes)
+{
+    if (Expected<void> ready = readyForBulkWrite(); !ready) {
+        return ready;
+    }
     if (Expected<void> saved = m_store.setTaggedTexts(writes, m_reviewer); !saved) {
         return saved;
     }
+    showWritten(writes);
+    return {};
+}
+
+void ReviewSession::showWritten(const QList<ReviewStore::TextWrite> &writes)
+{
     for (const ReviewStore::TextWrite &write : writes) {
         if (write.id != m_id) {
             continue;
@@ -373,7 +393,6 @@ Expected<void> ReviewSession::writeDocuments(const QList<ReviewStore::TextWrite>
         Q_EMIT resultChanged();
     }
     Q_EMIT documentsWritten(writes);
-    return {};
 }
 
 Expected<void> ReviewSession::setStatus(ReviewStatus status, const QString &note)

@@ -83,6 +83,14 @@ public:
     // ReviewStore::setTaggedTexts), or nothing is written. Pending writes are waited for first. The
     // open document, when among them, shows its new text; documentsWritten() follows.
     Expected<void> applyToDocuments(const QList<ReviewStore::TextWrite> &writes, const QString &description);
+    // applyToDocuments() in two halves, for a caller that writes the texts on a worker thread with
+    // a store connection of its own, so that a long transaction does not hold the window:
+    // readyForBulkWrite() first (the open document's own steps saved), then, once the worker's
+    // ReviewStore::setTaggedTexts() has succeeded, bulkWritten(), which does the rest of what
+    // applyToDocuments() does: the open document shows its new text, documentsWritten() follows
+    // and the step goes on the undo stack.
+    Expected<void> readyForBulkWrite();
+    void bulkWritten(const QList<ReviewStore::TextWrite> &writes, const QString &description);
 
     // Waits for the pending writes first, so that the decision (and the store's check that an
     // approval with error findings has a note) is about the latest text; refuses if they fail.
@@ -162,6 +170,8 @@ private:
     void setCurrentStatus(ReviewStatus status);
     // The write of applyToDocuments() and of its undo and redo steps.
     Expected<void> writeDocuments(const QList<ReviewStore::TextWrite> &writes);
+    // After a bulk write: the open document, when written, shows its new text.
+    void showWritten(const QList<ReviewStore::TextWrite> &writes);
     // Takes the writer's outcomes in order; the writer calls it through the event loop.
     void deliverOutcomes();
     // After a failed write: the lost steps are named, the store's version comes back.

@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTableView>
 #include <QTest>
 
@@ -130,6 +131,25 @@ private Q_SLOTS:
                  (QList<ComparePanel::MarkedRange>{{25, 36, ComparePanel::MarkBoth},
                                                    {25, 41, ComparePanel::MarkOnlyB},
                                                    {45, 51, ComparePanel::MarkOnlyB}}));
+    }
+
+    // As `adjudicate --min-agree`: one vote accepts every span, and two that overlap are both queued.
+    void theVotesNeededCanBeChanged()
+    {
+        const auto panel = threeWay();
+        panel->setDocument(u"d1"_s, Document::parse(d1, Schema::builtin()));
+        QCOMPARE(panel->minAgree(), 2);
+        auto *votes = child<QSpinBox>(*panel, u"votesNeeded"_s);
+        QVERIFY(votes->isVisibleTo(panel.get()));
+        QCOMPARE(votes->maximum(), 3);
+        panel->setMinAgree(1);
+        QCOMPARE(rowsOf(*panel->disputeModel()),
+                 (QStringList{u"overlaps | hardware | NVIDIA A100 | alice, bob | yes | 25–36"_s,
+                              u"overlaps | hardware | NVIDIA A100 GPUs | carol |  | 25–41"_s}));
+        QCOMPARE(panel->message(), u"A span needs 1 of 3 votes. 1 dispute in d1: 2 queued."_s);
+        // Another document keeps the chosen votes.
+        panel->setDocument(u"d3"_s, Document::parse("Trained for 21 days on TPUs.", Schema::builtin()));
+        QCOMPARE(panel->minAgree(), 1);
     }
 
     void openingOneBatchAgainComparesWithItAlone()

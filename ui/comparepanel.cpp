@@ -15,6 +15,7 @@
 #include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTableView>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -128,10 +129,26 @@ void ComparePanel::createWidgets()
     m_removeButton->setObjectName(u"removeAButton"_s);
     m_removeButton->setAccessibleName(tr("Remove A's span from the document"));
     connect(m_removeButton, &QPushButton::clicked, this, &ComparePanel::removeSelectedA);
+    m_votes = new QSpinBox(this);
+    m_votes->setObjectName(u"votesNeeded"_s);
+    m_votes->setAccessibleName(tr("Votes a span needs"));
+    m_votes->setToolTip(tr("How many annotators must mark a span for it to be accepted (a strict majority by "
+                           "default, as annorev adjudicate takes it)"));
+    m_votes->setRange(1, 1);
+    m_votesLabel = new QLabel(tr("&Votes needed:"), this);
+    m_votesLabel->setBuddy(m_votes);
+    connect(m_votes, &QSpinBox::valueChanged, this, [this] {
+        if (isAdjudicating()) {
+            m_votesChosen = true;
+            compare();
+        }
+    });
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_takeButton);
     buttons->addWidget(m_removeButton);
     buttons->addStretch();
+    buttons->addWidget(m_votesLabel);
+    buttons->addWidget(m_votes);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
@@ -334,6 +351,11 @@ void ComparePanel::compare()
     QString text;
     QList<MarkedRange> ranges;
     const bool adjudicating = isAdjudicating();
+    if (!adjudicating) {
+        m_votesChosen = false;
+    }
+    m_votesLabel->setVisible(adjudicating);
+    m_votes->setVisible(adjudicating);
     m_view->setVisible(!adjudicating);
     m_disputeView->setVisible(adjudicating);
     m_takeButton->setText(adjudicating ? tr("&Take This Span") : tr("&Take B's Span"));
@@ -382,12 +404,28 @@ void ComparePanel::compare()
     Q_EMIT rangesToMark(ranges);
 }
 
+int ComparePanel::minAgree() const
+{
+    return m_votes->value();
+}
+
+void ComparePanel::setMinAgree(int votes)
+{
+    m_votes->setValue(votes);
+}
+
 QString ComparePanel::adjudicate(QList<MarkedRange> *ranges)
 {
     const QStringList names = annotatorNames();
     const int annotators = int(m_others.size());
-    // A strict majority, as `annorev adjudicate` takes by default.
-    const int minAgree = annotators / 2 + 1;
+    {
+        // A strict majority, as `annorev adjudicate` takes by default, until the user picks another.
+        const QSignalBlocker quiet(m_votes);
+        const int chosen = m_votes->value();
+        m_votes->setRange(1, annotators);
+        m_votes->setValue(m_votesChosen ? std::min(chosen, annotators) : annotators / 2 + 1);
+    }
+    const int minAgree = m_votes->value();
     if (m_id.isEmpty()) {
         m_disputeModel->clear();
         return tr("No document is open.");

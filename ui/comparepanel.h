@@ -15,6 +15,7 @@
 
 class QLabel;
 class QProgressBar;
+class QSpinBox;
 class QPushButton;
 class QTableView;
 
@@ -85,6 +86,10 @@ public:
     QStringList batchPaths() const { return m_others.isEmpty() ? QStringList() : m_others.constFirst().paths; }
     // The annotators' names, one per batch (AnnotatorNames).
     QStringList annotatorNames() const;
+    // Adjudicating: the votes a span needs to be accepted, 1 to the number of annotators; a strict
+    // majority until the user picks another (as `adjudicate --min-agree`).
+    int minAgree() const;
+    void setMinAgree(int votes);
 
     const SpanComparison &comparison() const;
     SpanComparisonModel *model() const { return m_model; }
@@ -163,6 +168,9 @@ private:
     QTableView *m_disputeView = nullptr;
     DisputeModel *m_disputeModel = nullptr;
     QPushButton *m_addButton = nullptr;
+    QLabel *m_votesLabel = nullptr;
+    QSpinBox *m_votes = nullptr;
+    bool m_votesChosen = false; // the user set the votes: a new annotator keeps them (within range)
     QPushButton *m_takeButton = nullptr;
     QPushButton *m_removeButton = nullptr;
 };

@@ -45,16 +45,19 @@ QString summary(const SuggestionFileContents &contents, const ReviewStore::Sugge
         }
     }
     QStringList why;
-    const auto reason = [&](qsizetype n, QLatin1StringView what) {
+    const auto reason = [&](qsizetype n, QLatin1StringView one, QLatin1StringView many) {
         if (n > 0) {
-            why.append(QString::number(n) % u' ' % what);
+            why.append(counted(n, one, many));
         }
     };
-    reason(skipped[SuggestionProblem::UnknownDocument], QLatin1StringView("of unknown documents"));
-    reason(skipped[SuggestionProblem::TextDiffers], QLatin1StringView("of documents whose text differs"));
-    reason(skipped[SuggestionProblem::BadSpan], QLatin1StringView("bad spans"));
-    reason(skipped[SuggestionProblem::Unreadable], QLatin1StringView("without an id"));
-    reason(added ? added->alreadyDecided : 0, QLatin1StringView("decided before"));
+    reason(skipped[SuggestionProblem::UnknownDocument], QLatin1StringView("of an unknown document"),
+           QLatin1StringView("of unknown documents"));
+    reason(skipped[SuggestionProblem::TextDiffers], QLatin1StringView("of a document whose text differs"),
+           QLatin1StringView("of documents whose text differs"));
+    reason(skipped[SuggestionProblem::BadSpan], QLatin1StringView("bad span"), QLatin1StringView("bad spans"));
+    reason(skipped[SuggestionProblem::Unreadable], QLatin1StringView("without an id"),
+           QLatin1StringView("without an id"));
+    reason(added ? added->alreadyDecided : 0, QLatin1StringView("decided before"), QLatin1StringView("decided before"));
     qsizetype total = 0;
     for (qsizetype n : skipped) {
         total += n;

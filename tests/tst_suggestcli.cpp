@@ -63,8 +63,9 @@ private Q_SLOTS:
                                   file +
                                   ":4: invalid JSON: The JSON document has an improper structure: missing or "
                                   "superfluous commas, braces, missing keys, etc.\n");
-        QCOMPARE(suggest.out, QByteArray("imported 3 suggestions for 2 documents; 2 skipped (1 of unknown documents, 1 "
-                                         "bad spans); 1 line not read\n"));
+        QCOMPARE(suggest.out,
+                 QByteArray("imported 3 suggestions for 2 documents; 2 skipped (1 of an unknown document, 1 "
+                            "bad span); 1 line not read\n"));
         QCOMPARE(suggest.exitCode, 0);
         const std::unique_ptr<ReviewStore> store = annorev::test::openedStore(m_store);
         const QList<annorev::Suggestion> a = *store->suggestions(u"a"_s);
@@ -91,7 +92,7 @@ private Q_SLOTS:
         const Run again = run({u"suggest"_s, u"--from"_s, m_predictions, m_batch});
         QCOMPARE(again.exitCode, 0);
         QCOMPARE(again.out, QByteArray("imported 2 suggestions for 2 documents (replacing 2 pending from the last "
-                                       "import of the file); 3 skipped (1 of unknown documents, 1 bad spans, 1 "
+                                       "import of the file); 3 skipped (1 of an unknown document, 1 bad span, 1 "
                                        "decided before); 1 line not read\n"));
     }
 

@@ -324,7 +324,8 @@ public:
     virtual Expected<QList<Suggestion>> suggestions(const QString &documentId) const = 0;
     // Records a reviewer's decision (Accepted or Rejected) of a pending suggestion, with an audit
     // row. Refuses an unknown id, a suggestion decided already, and Pending. Accepting does not
-    // tag the text: the caller edits it (setTaggedText) as the reviewer's edit.
+    // tag the text: the caller edits it (setTaggedText) as the reviewer's edit. The audit row moves
+    // the document's version, as any change does (version() gives the new one).
     virtual Expected<void> decideSuggestion(qint64 id, SuggestionState decision, const QString &reviewer) = 0;
     // Every label's suggestions by state, labels in name order.
     virtual Expected<QList<SuggestionCounts>> suggestionCounts() const = 0;

@@ -129,12 +129,15 @@ Expected<ReviewStore::SuggestionsAdded> add(SqliteConnection &connection, const 
         }
         ++result.added;
     }
+    QStringList onlyReplaced;
     for (auto it = replacedIn.cbegin(); it != replacedIn.cend(); ++it) {
         result.replaced += it.value();
         if (!addedIn.contains(it.key())) {
-            touched.append(it.key());
+            onlyReplaced.append(it.key());
         }
     }
+    onlyReplaced.sort(); // the audit rows in an order of their own, not the hash's
+    touched += onlyReplaced;
 
     if (Expected<void> prepared = connection.prepare(query, SqliteDocuments::auditInsert); !prepared) {
         return prepared.error();

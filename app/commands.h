@@ -40,6 +40,7 @@ int runTag(const QStringList &arguments);
 int runUntag(const QStringList &arguments);
 int runRelabel(const QStringList &arguments);
 int runFix(const QStringList &arguments);
+int runSuggest(const QStringList &arguments);
 int runStatus(const QStringList &arguments);
 int runLog(const QStringList &arguments);
 int runExport(const QStringList &arguments);

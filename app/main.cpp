@@ -27,6 +27,7 @@ constexpr Subcommand subcommands[] = {
     {"untag", annorev::runUntag, "remove the spans of a label whose text matches, in every document"},
     {"relabel", annorev::runRelabel, "relabel the spans of a label whose text matches, in every document"},
     {"fix", annorev::runFix, "apply the suggested fix of every finding of one rule, in every document"},
+    {"suggest", annorev::runSuggest, "import a model's predictions as suggestions for reviewers to accept or reject"},
     {"status", annorev::runStatus, "count a batch's documents per status and findings per severity"},
     {"log", annorev::runLog, "print the audit log of a batch's reviews"},
     {"export", annorev::runExport,

@@ -44,9 +44,32 @@ QByteArray decisionText(const RoundReport &report)
            " more documents without a failure would accept (" + left + ')';
 }
 
-QByteArray text(const ReviewStore &store, const BatchStats &stats, const QList<RoundReport> &rounds, double target,
-                bool listDocuments)
+// "accepted rejected pending precision" per label; precision "—" when nothing was decided.
+QByteArray suggestionsText(const QList<SuggestionCounts> &suggestions)
 {
+    if (suggestions.isEmpty()) {
+        return {};
+    }
+    qsizetype labelWidth = 0;
+    for (const SuggestionCounts &counts : suggestions) {
+        labelWidth = std::max(labelWidth, counts.label.size());
+    }
+    QByteArray out = "suggestions per label (accepted, rejected, pending, precision):\n";
+    for (const SuggestionCounts &counts : suggestions) {
+        const std::optional<double> precision = counts.precision();
+        out += "  " + counts.label.toUtf8().leftJustified(labelWidth) +
+               QByteArray::number(counts.accepted).rightJustified(8) +
+               QByteArray::number(counts.rejected).rightJustified(8) +
+               QByteArray::number(counts.pending).rightJustified(8) +
+               (precision ? Wilson::percent(*precision) : QStringLiteral("\u2014")).rightJustified(8).toUtf8() + '\n';
+    }
+    return out;
+}
+
+QByteArray text(const ReviewStore &store, const StoreStats &storeStats, double target, bool listDocuments)
+{
+    const BatchStats &stats = storeStats.batch;
+    const QList<RoundReport> &rounds = storeStats.rounds;
     QByteArray out = plural(stats.documents, "document", "documents") + " in " + store.path().toUtf8() + '\n';
     out += "documents per status:\n";
     for (ReviewStatus status : allReviewStatuses) {
@@ -63,6 +86,7 @@ QByteArray text(const ReviewStore &store, const BatchStats &stats, const QList<R
                QByteArray::number(label.spans).rightJustified(8) +
                QByteArray::number(label.documents).rightJustified(8) + '\n';
     }
+    out += suggestionsText(storeStats.suggestions);
     out += "findings per rule (findings, documents with one):\n";
     for (const BatchStats::RuleCount &rule : stats.rules) {
         if (rule.findings > 0) {
@@ -179,8 +203,10 @@ QJsonObject roundJson(const RoundReport &report)
     };
 }
 
-QByteArray json(const ReviewStore &store, const BatchStats &stats, const QList<RoundReport> &rounds, double target)
+QByteArray json(const ReviewStore &store, const StoreStats &storeStats, double target)
 {
+    const BatchStats &stats = storeStats.batch;
+    const QList<RoundReport> &rounds = storeStats.rounds;
     QJsonObject statuses;
     for (ReviewStatus status : allReviewStatuses) {
         statuses.insert(statusName(status), qint64(stats.byStatus[std::size_t(status)]));
@@ -189,6 +215,16 @@ QByteArray json(const ReviewStore &store, const BatchStats &stats, const QList<R
     for (const BatchStats::LabelCount &label : stats.labels) {
         labels.insert(label.label, QJsonObject{{QStringLiteral("spans"), qint64(label.spans)},
                                                {QStringLiteral("documents"), qint64(label.documents)}});
+    }
+    QJsonObject suggestions;
+    for (const SuggestionCounts &counts : storeStats.suggestions) {
+        const std::optional<double> precision = counts.precision();
+        suggestions.insert(counts.label,
+                           QJsonObject{{QStringLiteral("accepted"), qint64(counts.accepted)},
+                                       {QStringLiteral("rejected"), qint64(counts.rejected)},
+                                       {QStringLiteral("pending"), qint64(counts.pending)},
+                                       {QStringLiteral("precision"),
+                                        precision ? QJsonValue(*precision) : QJsonValue(QJsonValue::Null)}});
     }
     QJsonObject rules;
     for (const BatchStats::RuleCount &rule : stats.rules) {
@@ -204,12 +240,13 @@ QByteArray json(const ReviewStore &store, const BatchStats &stats, const QList<R
     for (const RoundReport &report : rounds) {
         roundArray.append(roundJson(report));
     }
-    const QJsonObject object{
+    QJsonObject object{
         {QStringLiteral("store"), store.path()}, {QStringLiteral("documents"), qint64(stats.documents)},
         {QStringLiteral("status"), statuses},    {QStringLiteral("labels"), labels},
         {QStringLiteral("rules"), rules},        {QStringLiteral("findings"), findings},
         {QStringLiteral("target"), target},      {QStringLiteral("rounds"), roundArray},
     };
+    object.insert(QStringLiteral("suggestions"), suggestions);
     return QJsonDocument(object).toJson(QJsonDocument::Indented);
 }
 
@@ -220,7 +257,9 @@ int runStats(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Summarise a batch's review: documents per status, spans per label, findings per rule and "
-                       "severity in the reviewers' versions, and for each spot-check round the error rate, its 95% "
+                       "severity in the reviewers' versions, the model suggestions per label that reviewers accepted, "
+                       "rejected or left pending, with the model's precision as they judged it, and for each "
+                       "spot-check round the error rate, its 95% "
                        "Wilson score interval and the decision against the target rate: accept when the upper bound "
                        "is at or below it, reject when the lower bound is above it, otherwise continue.\n\n"
                        "Exit status: 0 printed, 2 bad usage, an unknown round or a store that cannot be read."));
@@ -262,8 +301,8 @@ int runStats(const QStringList &arguments)
         Console::error(stats.error().message);
         return ExitUsage;
     }
-    Console::out(*format == u"json" ? json(*store, stats->batch, stats->rounds, target)
-                                    : text(*store, stats->batch, stats->rounds, target, parser.isSet(roundOption)));
+    Console::out(*format == u"json" ? json(*store, *stats, target)
+                                    : text(*store, *stats, target, parser.isSet(roundOption)));
     Console::flush();
     return ExitOk;
 }

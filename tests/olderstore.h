@@ -131,7 +131,7 @@ inline QString rewriteAsSchema5(const QString &path)
           QStringLiteral("CREATE INDEX documents_position ON documents (position)"), QStringLiteral("DROP TABLE facts"),
           QStringLiteral("ALTER TABLE old_facts RENAME TO facts"), QStringLiteral("DROP TABLE plain_words"),
           QStringLiteral("DROP TABLE text_dictionaries"), QStringLiteral("DROP TABLE document_texts"),
-          QStringLiteral("DROP TABLE summary_counts"),
+          QStringLiteral("DROP TABLE summary_counts"), QStringLiteral("DROP TABLE suggestions"),
           QStringLiteral("UPDATE meta SET value = '5' WHERE key = 'schema_version'")}) {
         if (!q.exec(statement)) {
             return fail(qPrintable(statement));

@@ -56,6 +56,8 @@ private slots:
     void aChangeReachesAnotherConnectionWithinASecond();
     void aServerRestartLosesNoAcknowledgedMark();
     void aListenerHearsChangesAgainAfterARestart();
+    void suggestionsAreRefusedWithAnErrorThatSaysWhy_data();
+    void suggestionsAreRefusedWithAnErrorThatSaysWhy();
 
 private:
     // The samples imported afresh into the team batch `name`, as the curator.
@@ -695,6 +697,35 @@ void TestTeamStore::aListenerHearsChangesAgainAfterARestart()
     std::unique_ptr<ReviewStore> bob = teamStore(u"bob"_s, batch);
     QVERIFY_OK(bob->setStatus({approveWithoutErrors}, ReviewStatus::NeedsWork, {}, {}));
     QTRY_COMPARE_WITH_TIMEOUT(heard, QStringList{approveWithoutErrors}, 2000);
+}
+
+void TestTeamStore::suggestionsAreRefusedWithAnErrorThatSaysWhy_data()
+{
+    QTest::addColumn<QString>("call");
+    for (const char *call : {"add", "list", "decide", "count"}) {
+        QTest::addRow("%s", call) << QString::fromLatin1(call);
+    }
+}
+
+void TestTeamStore::suggestionsAreRefusedWithAnErrorThatSaysWhy()
+{
+    QFETCH(QString, call);
+    static const bool imported = importSamples(u"suggested"_s);
+    QVERIFY(imported);
+    const std::unique_ptr<ReviewStore> store = teamStore(u"carol"_s, u"suggested"_s);
+    QVERIFY(store);
+    QVERIFY(!store->keepsSuggestions());
+    const QString id = store->ids()->constFirst();
+    Suggestion suggestion;
+    suggestion.documentId = id;
+    suggestion.end = 1;
+    suggestion.label = u"model"_s;
+    const QString error = call == u"add"    ? errorOf(store->addSuggestions({suggestion}, u"p.jsonl"_s, u"carol"_s))
+                          : call == u"list" ? errorOf(store->suggestions(id))
+                          : call == u"decide"
+                              ? errorOf(store->decideSuggestion(1, SuggestionState::Accepted, u"carol"_s))
+                              : errorOf(store->suggestionCounts());
+    QVERIFY2(error.startsWith(u"suggestions are kept in local stores only; the team batch "_s), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(TestTeamStore)

@@ -83,7 +83,7 @@ Expected<QString> readText(dom::object task)
     return ImportJson::string(found);
 }
 
-Expected<QList<ImportedSpan>> readResult(dom::array result)
+Expected<QList<ImportedSpan>> readResult(dom::array result, std::optional<double> score)
 {
     QList<ImportedSpan> spans;
     qsizetype item = 0;
@@ -122,6 +122,14 @@ Expected<QList<ImportedSpan>> readResult(dom::array result)
         if (labels.size() == 0) {
             return Error{where % u"\"value.labels\" is empty"};
         }
+        span.score = score;
+        if (dom::element regionScore; object["score"].get(regionScore) == simdjson::SUCCESS) {
+            double number = 0;
+            if (regionScore.get_double().get(number)) {
+                return Error{where % u"\"score\" is not a number"};
+            }
+            span.score = number;
+        }
         // Label Studio lets one region carry several labels: each becomes a span.
         for (dom::element label : labels) {
             std::string_view name;
@@ -135,8 +143,48 @@ Expected<QList<ImportedSpan>> readResult(dom::array result)
     return spans;
 }
 
-Expected<QList<ImportedSpan>> readSpans(dom::object task)
+// A prediction's result, with its score for the regions that give none.
+Expected<QList<ImportedSpan>> readPrediction(dom::object task)
 {
+    dom::element value;
+    if (task["predictions"].get(value)) {
+        return QList<ImportedSpan>();
+    }
+    dom::array predictions;
+    if (value.get_array().get(predictions)) {
+        return Error{QStringLiteral("\"predictions\" is not an array")};
+    }
+    for (dom::element element : predictions) {
+        dom::object prediction;
+        if (element.get_object().get(prediction)) {
+            return Error{QStringLiteral("a prediction is not a JSON object")};
+        }
+        std::optional<double> score;
+        if (dom::element scoreValue;
+            prediction["score"].get(scoreValue) == simdjson::SUCCESS && !scoreValue.is_null()) {
+            double number = 0;
+            if (scoreValue.get_double().get(number)) {
+                return Error{QStringLiteral("the prediction's \"score\" is not a number")};
+            }
+            score = number;
+        }
+        dom::array result;
+        if (prediction["result"].get(value)) {
+            return QList<ImportedSpan>();
+        }
+        if (value.get_array().get(result)) {
+            return Error{QStringLiteral("\"result\" is not an array")};
+        }
+        return readResult(result, score);
+    }
+    return QList<ImportedSpan>();
+}
+
+Expected<QList<ImportedSpan>> readSpans(dom::object task, Results results)
+{
+    if (results == Results::Predictions) {
+        return readPrediction(task);
+    }
     dom::element value;
     if (task["annotations"].get(value)) {
         return QList<ImportedSpan>();
@@ -161,12 +209,12 @@ Expected<QList<ImportedSpan>> readSpans(dom::object task)
         if (value.get_array().get(result)) {
             return Error{QStringLiteral("\"result\" is not an array")};
         }
-        return readResult(result);
+        return readResult(result, std::nullopt);
     }
     return QList<ImportedSpan>();
 }
 
-void readTask(dom::element element, Task *task)
+void readTask(dom::element element, Results results, Task *task)
 {
     dom::object object;
     if (element.get_object().get(object)) {
@@ -189,7 +237,7 @@ void readTask(dom::element element, Task *task)
         return;
     }
     task->doc.text = std::move(text).value();
-    Expected<QList<ImportedSpan>> spans = readSpans(object);
+    Expected<QList<ImportedSpan>> spans = readSpans(object, results);
     if (!spans) {
         task->error = task->name % u": " % spans.error().message;
         return;
@@ -210,7 +258,7 @@ bool looksLike(const QByteArray &bytes)
     return false;
 }
 
-Expected<QList<Task>> read(const QByteArray &bytes)
+Expected<QList<Task>> read(const QByteArray &bytes, Results results)
 {
     const qsizetype begin = bodyBegin(bytes);
     const simdjson::padded_string json(bytes.constData() + begin, std::size_t(bytes.size() - begin));
@@ -236,7 +284,7 @@ Expected<QList<Task>> read(const QByteArray &bytes)
             task.line = at.line;
             task.json = QByteArray(at.json.data(), qsizetype(at.json.size()));
         }
-        readTask(element, &task);
+        readTask(element, results, &task);
         tasks.append(std::move(task));
         ++index;
     }

@@ -23,10 +23,17 @@ struct Task
 // Whether a .json file's bytes hold a JSON array (after white space and a byte order mark).
 bool looksLike(const QByteArray &bytes);
 
+// Which results of a task become its spans.
+enum class Results
+{
+    Annotations, // the first annotation that was not cancelled
+    Predictions  // the first prediction, with its score or each region's (`annorev suggest`)
+};
+
 // Reads a JSON array of tasks: "data" holds the text ("text", or its one string field), and
-// the first annotation that was not cancelled holds the spans (result items of type "labels").
-// Predictions are ignored. An error when the file is not such an array; a task that cannot be
-// read carries its own error.
-Expected<QList<Task>> read(const QByteArray &bytes);
+// the first annotation that was not cancelled holds the spans (result items of type "labels");
+// the other results are ignored. An error when the file is not such an array; a task that cannot
+// be read carries its own error.
+Expected<QList<Task>> read(const QByteArray &bytes, Results results = Results::Annotations);
 
 } // namespace annorev::LabelStudioFormat

@@ -20,6 +20,7 @@ struct ImportedSpan
     qint64 start = 0;
     qint64 end = 0;
     std::optional<QString> text;
+    std::optional<double> score; // a model's confidence, where a prediction gives one
 };
 
 // A document as an annotation tool exports it: plain text plus spans.

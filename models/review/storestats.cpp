@@ -32,6 +32,13 @@ Expected<StoreStats> StoreStats::read(const ReviewStore &store, const Schema &sc
         }
         stats.rounds.append(std::move(*report));
     }
+    if (store.keepsSuggestions()) {
+        Expected<QList<SuggestionCounts>> suggestions = store.suggestionCounts();
+        if (!suggestions) {
+            return suggestions.error();
+        }
+        stats.suggestions = std::move(*suggestions);
+    }
     // The facts stored with each document's current version: nothing is parsed or checked again,
     // and counted as they are read, so that a million documents are never held at once.
     BatchStatsCounter counter;

@@ -3,6 +3,7 @@
 #include "batchstats.h"
 #include "expected.h"
 #include "roundreport.h"
+#include "suggestion.h"
 
 #include <QList>
 #include <QString>
@@ -20,6 +21,8 @@ struct StoreStats
     QString storePath;
     BatchStats batch;
     QList<RoundReport> rounds; // oldest first
+    // Per label, in name order; none for a team batch, which keeps no suggestions.
+    QList<SuggestionCounts> suggestions;
     double target = 0.05;
 
     // Reads the store; with onlyRound, that round alone ("no round ... in the store" when it has

@@ -9,6 +9,7 @@
 #include "profilerow.h"
 #include "reviewstatus.h"
 #include "spotcheck.h"
+#include "suggestion.h"
 #include "synccontrol.h"
 #include "textfacts.h"
 #include "textquery.h"
@@ -45,7 +46,7 @@ class ReviewStore
 {
 public:
     // The schema this annorev writes; stores from older versions are migrated, newer ones refused.
-    static constexpr int schemaVersion = 9;
+    static constexpr int schemaVersion = 10;
 
     struct StoredDocument
     {
@@ -86,7 +87,8 @@ public:
         QString documentId;
         QString reviewer;
         QDateTime at;
-        // "status", "edit", "source-changed", "source-restored", "source-missing", "source-returned"
+        // "status", "edit", "source-changed", "source-restored", "source-missing", "source-returned",
+        // "suggest", "suggestion-accepted", "suggestion-rejected"
         QString action;
         std::optional<ReviewStatus> statusBefore;
         std::optional<ReviewStatus> statusAfter;
@@ -300,6 +302,33 @@ public:
                                  std::optional<FailReason> reason, const QString &note, const QString &reviewer) = 0;
     // Every judgement of the round, oldest first; latestJudgements() picks the ones that count.
     virtual Expected<QList<Judgement>> judgements(const QString &round) const = 0;
+
+    // Model suggestions (`annorev suggest`), kept apart from the annotations; a local store's
+    // alone: a team store refuses them all with an error saying so, and says false here.
+    virtual bool keepsSuggestions() const { return true; }
+    struct SuggestionsAdded
+    {
+        qsizetype added = 0;
+        qsizetype replaced = 0;       // pending ones of the same source that went
+        qsizetype alreadyDecided = 0; // the same span and label from that source was decided before
+        qsizetype documents = 0;      // documents whose suggestions changed
+    };
+    // Adds suggestions imported from source (a file name) in one transaction, with a "suggest"
+    // audit row for each document touched. Importing a source again replaces its pending
+    // suggestions and keeps the decided ones, so a suggestion decided before is not asked again.
+    // An unknown document, an empty or reversed span refuse them all. id, state and decision
+    // are ignored; each is added pending.
+    virtual Expected<SuggestionsAdded> addSuggestions(const QList<Suggestion> &suggestions, const QString &source,
+                                                      const QString &reviewer) = 0;
+    // A document's suggestions of every source and state, by start, then end, then label.
+    virtual Expected<QList<Suggestion>> suggestions(const QString &documentId) const = 0;
+    // Records a reviewer's decision (Accepted or Rejected) of a pending suggestion, with an audit
+    // row. Refuses an unknown id, a suggestion decided already, and Pending. Accepting does not
+    // tag the text: the caller edits it (setTaggedText) as the reviewer's edit. The audit row moves
+    // the document's version, as any change does (version() gives the new one).
+    virtual Expected<void> decideSuggestion(qint64 id, SuggestionState decision, const QString &reviewer) = 0;
+    // Every label's suggestions by state, labels in name order.
+    virtual Expected<QList<SuggestionCounts>> suggestionCounts() const = 0;
 };
 
 } // namespace annorev

@@ -218,6 +218,39 @@ Expected<QList<Judgement>> PostgresStore::judgements(const QString &round) const
     return PostgresRounds::judgements(m_batch, round);
 }
 
+namespace {
+
+// Suggestions are a reviewer's aid on one machine; a team batch would need them in its schema,
+// its rights and its notifications, which no one has asked for yet.
+Error suggestionsRefused(const QString &path)
+{
+    return Error{u"suggestions are kept in local stores only; the team batch " % path %
+                 u" has none (import them into a local copy of the batch)"};
+}
+
+} // namespace
+
+Expected<ReviewStore::SuggestionsAdded> PostgresStore::addSuggestions(const QList<Suggestion> &, const QString &,
+                                                                      const QString &)
+{
+    return suggestionsRefused(path());
+}
+
+Expected<QList<Suggestion>> PostgresStore::suggestions(const QString &) const
+{
+    return suggestionsRefused(path());
+}
+
+Expected<void> PostgresStore::decideSuggestion(qint64, SuggestionState, const QString &)
+{
+    return suggestionsRefused(path());
+}
+
+Expected<QList<SuggestionCounts>> PostgresStore::suggestionCounts() const
+{
+    return suggestionsRefused(path());
+}
+
 Expected<QString> PostgresStore::user() const
 {
     return m_connection->sessionUser();

@@ -64,6 +64,13 @@ public:
                          std::optional<FailReason> reason, const QString &note, const QString &reviewer) override;
     Expected<QList<Judgement>> judgements(const QString &round) const override;
 
+    bool keepsSuggestions() const override { return false; }
+    Expected<SuggestionsAdded> addSuggestions(const QList<Suggestion> &suggestions, const QString &source,
+                                              const QString &reviewer) override;
+    Expected<QList<Suggestion>> suggestions(const QString &documentId) const override;
+    Expected<void> decideSuggestion(qint64 id, SuggestionState decision, const QString &reviewer) override;
+    Expected<QList<SuggestionCounts>> suggestionCounts() const override;
+
     Expected<QString> user() const override;
     Expected<bool> hasRole(TeamRole role) const override;
     Expected<QList<Claim>> claim(qsizetype count, int leaseMinutes) override;

@@ -298,6 +298,28 @@ QList<Migration> migrations()
                 u" END",
             QStringLiteral("DROP INDEX documents_summary"),
         },
+        // A model's suggested spans (`annorev suggest`), apart from the annotations, each by the
+        // rowid of its document's row; offsets in UTF-16 units of the plain text imported against.
+        // A decision is kept with the suggestion, and a re-import of its source keeps decided ones.
+        QStringList{
+            QStringLiteral("CREATE TABLE suggestions ("
+                           " id INTEGER PRIMARY KEY,"
+                           " document INTEGER NOT NULL,"
+                           " start INTEGER NOT NULL,"
+                           " \"end\" INTEGER NOT NULL,"
+                           " label TEXT NOT NULL,"
+                           " score REAL,"
+                           " text TEXT NOT NULL,"
+                           " source TEXT NOT NULL,"
+                           " state TEXT NOT NULL DEFAULT 'pending'"
+                           "  CHECK (state IN ('pending', 'accepted', 'rejected')),"
+                           " decided_by TEXT,"
+                           " decided_at TEXT,"
+                           " CHECK (0 <= start AND start < \"end\"),"
+                           " CHECK ((state = 'pending') = (decided_at IS NULL)))"),
+            QStringLiteral("CREATE INDEX suggestions_document ON suggestions (document, start)"),
+            QStringLiteral("CREATE INDEX suggestions_source ON suggestions (source, state)"),
+        },
     };
 }
 

@@ -7,6 +7,7 @@
 #include "sqliteprofiles.h"
 #include "sqliterounds.h"
 #include "sqlitesearch.h"
+#include "sqlitesuggestions.h"
 #include "sqlitesync.h"
 
 #include <QElapsedTimer>
@@ -202,6 +203,27 @@ Expected<void> SqliteStore::judge(const QString &round, const QStringList &ids, 
 Expected<QList<Judgement>> SqliteStore::judgements(const QString &round) const
 {
     return SqliteRounds::judgements(*m_connection, round);
+}
+
+Expected<ReviewStore::SuggestionsAdded> SqliteStore::addSuggestions(const QList<Suggestion> &suggestions,
+                                                                    const QString &source, const QString &reviewer)
+{
+    return SqliteSuggestions::add(*m_connection, suggestions, source, reviewer);
+}
+
+Expected<QList<Suggestion>> SqliteStore::suggestions(const QString &documentId) const
+{
+    return SqliteSuggestions::ofDocument(*m_connection, documentId);
+}
+
+Expected<void> SqliteStore::decideSuggestion(qint64 id, SuggestionState decision, const QString &reviewer)
+{
+    return SqliteSuggestions::decide(*m_connection, id, decision, reviewer);
+}
+
+Expected<QList<SuggestionCounts>> SqliteStore::suggestionCounts() const
+{
+    return SqliteSuggestions::counts(*m_connection);
 }
 
 } // namespace annorev

@@ -66,6 +66,12 @@ public:
                          std::optional<FailReason> reason, const QString &note, const QString &reviewer) override;
     Expected<QList<Judgement>> judgements(const QString &round) const override;
 
+    Expected<SuggestionsAdded> addSuggestions(const QList<Suggestion> &suggestions, const QString &source,
+                                              const QString &reviewer) override;
+    Expected<QList<Suggestion>> suggestions(const QString &documentId) const override;
+    Expected<void> decideSuggestion(qint64 id, SuggestionState decision, const QString &reviewer) override;
+    Expected<QList<SuggestionCounts>> suggestionCounts() const override;
+
 private:
     explicit SqliteStore(std::unique_ptr<SqliteConnection> connection);
 

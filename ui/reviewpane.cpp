@@ -13,6 +13,7 @@
 #include "reviewsession.h"
 #include "schema.h"
 #include "sourceview.h"
+#include "suggestionnavigator.h"
 #include "unsavedchangebar.h"
 #include "valueformat.h"
 
@@ -88,6 +89,9 @@ ReviewPane::ReviewPane(const Schema &schema, QWidget *parent) : QWidget(parent),
     m_sourceView->setObjectName(u"textView"_s);
     m_sourceView->setAccessibleName(tr("Document text"));
     m_sourceView->setToolTipProvider([this](qsizetype position) { return spanToolTip(position); });
+    m_suggestions = new SuggestionNavigator(m_schema, m_sourceView, this);
+    connect(m_suggestions, &SuggestionNavigator::message, this, &ReviewPane::showMessage);
+    connect(m_suggestions, &SuggestionNavigator::errorOccurred, this, &ReviewPane::errorOccurred);
     connect(m_sourceView, &QPlainTextEdit::cursorPositionChanged, this, [this] {
         syncRecordCellToCursor();
         Q_EMIT editTargetChanged();
@@ -199,6 +203,7 @@ void ReviewPane::setSession(ReviewSession *session)
     m_session = session;
     m_shownId.clear();
     m_unsaved->setSession(session);
+    m_suggestions->setSession(session);
 }
 
 void ReviewPane::setActions(const QList<QAction *> &tag, const QList<QAction *> &exactTag, QAction *rawSource,
@@ -226,6 +231,7 @@ void ReviewPane::showDocument()
     // edit runs on the session's writer thread (showResult()).
     m_sourceView->showDocument(m_session->document(),
                                checked ? std::optional(m_session->result().findings) : std::nullopt, sameDocument);
+    m_suggestions->refresh();
     if (!sameDocument) {
         m_sourceView->moveCursor(QTextCursor::Start);
         m_resizeRecords = true;
@@ -565,6 +571,9 @@ QString ReviewPane::spanToolTip(qsizetype position) const
             line += record >= 0 ? tr(" (record %1)").arg(record + 1) : tr(" (no record)");
         }
         lines << line;
+    }
+    if (const QString suggested = m_suggestions->toolTip(position); !suggested.isEmpty()) {
+        lines << suggested;
     }
     return lines.join(u'\n');
 }

@@ -17,6 +17,7 @@ namespace annorev {
 class EmptyViewNotice;
 class FindingListModel;
 class InlineMessage;
+class SuggestionNavigator;
 class UnsavedChangeBar;
 class RecordTableModel;
 class ReviewSession;
@@ -134,6 +135,7 @@ private:
     QLabel *m_unreachableBanner = nullptr;
     QLabel *m_syncingBanner = nullptr;
     UnsavedChangeBar *m_unsaved = nullptr;
+    SuggestionNavigator *m_suggestions = nullptr;
     QTableView *m_recordView = nullptr;
     QTableView *m_findingView = nullptr;
     EmptyViewNotice *m_recordNotice = nullptr;

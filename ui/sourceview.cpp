@@ -8,8 +8,10 @@
 
 #include <QEvent>
 #include <QHelpEvent>
+#include <QPainter>
 #include <QScrollBar>
 #include <QTextBlock>
+#include <QTextLayout>
 
 namespace annorev {
 
@@ -259,6 +261,60 @@ void SourceView::setComparisonMarks(const QList<std::pair<std::pair<qsizetype, q
         m_comparison.append(mark);
     }
     updateExtraSelections();
+}
+
+void SourceView::setSuggestionMarks(const QList<SuggestionMark> &marks)
+{
+    m_suggestions = marks;
+    viewport()->update();
+}
+
+void SourceView::paintEvent(QPaintEvent *event)
+{
+    QPlainTextEdit::paintEvent(event);
+    if (m_suggestions.isEmpty() || m_raw) {
+        return;
+    }
+    QPainter painter(viewport());
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.75);
+    painter.setFont(small);
+    const QRect visible = viewport()->rect();
+    const QPointF offset = contentOffset();
+    for (const SuggestionMark &mark : std::as_const(m_suggestions)) {
+        painter.setPen(QPen(mark.colour, mark.current ? 2 : 1, Qt::DashLine));
+        const int start = int(m_positions.toView(mark.start));
+        const int end = int(m_positions.toView(mark.end));
+        QRectF last;
+        // One rectangle per visual line of every block the range covers.
+        for (QTextBlock block = document()->findBlock(start); block.isValid() && block.position() < end;
+             block = block.next()) {
+            const QRectF area = blockBoundingGeometry(block).translated(offset);
+            if (area.top() > visible.bottom()) {
+                break;
+            }
+            const QTextLayout *layout = block.layout();
+            for (int i = 0; i < layout->lineCount(); ++i) {
+                const QTextLine line = layout->lineAt(i);
+                const int from = std::max(start - block.position(), line.textStart());
+                const int to = std::min(end - block.position(), line.textStart() + line.textLength());
+                if (from >= to) {
+                    continue;
+                }
+                const qreal left = line.cursorToX(from);
+                const qreal right = line.cursorToX(to);
+                last =
+                    QRectF(area.left() + left, area.top() + line.y(), std::max<qreal>(right - left, 3), line.height());
+                if (last.intersects(visible)) {
+                    painter.drawRect(last.adjusted(-1, 0, 0, -1));
+                }
+            }
+        }
+        if (mark.score && last.isValid() && last.intersects(visible)) {
+            painter.drawText(QPointF(last.right() + 2, last.top() + painter.fontMetrics().ascent() - 1),
+                             QString::number(*mark.score, 'f', 2));
+        }
+    }
 }
 
 void SourceView::updateExtraSelections()

@@ -58,12 +58,26 @@ public:
     // until they are set again.
     void setComparisonMarks(const QList<std::pair<std::pair<qsizetype, qsizetype>, QColor>> &marks);
 
+    // A model's suggestion drawn as a dashed outline in its label's colour, its score above its
+    // end; the current one (Tab moves to it) with a heavier line.
+    struct SuggestionMark
+    {
+        qsizetype start = 0;
+        qsizetype end = 0;
+        QColor colour;
+        std::optional<double> score;
+        bool current = false;
+    };
+    void setSuggestionMarks(const QList<SuggestionMark> &marks);
+    const QList<SuggestionMark> &suggestionMarks() const { return m_suggestions; }
+
     void setToolTipProvider(ToolTipProvider provider) { m_toolTip = std::move(provider); }
 
     SpanHighlighter *highlighter() const { return m_highlighter; }
 
 protected:
     bool viewportEvent(QEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
@@ -82,6 +96,7 @@ private:
     ToolTipProvider m_toolTip;
     QList<QTextEdit::ExtraSelection> m_focus;
     QList<QTextEdit::ExtraSelection> m_comparison;
+    QList<SuggestionMark> m_suggestions;
 };
 
 } // namespace annorev

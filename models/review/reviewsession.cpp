@@ -66,8 +66,82 @@ Expected<void> ReviewSession::open(const QString &id)
     m_storeVersion = stored->version;
     m_writtenVersion = stored->version;
     show(Document::parse(stored->taggedText, m_schema));
+    m_suggestions.clear();
+    if (m_store.keepsSuggestions()) {
+        // Few per document; a store that cannot give them leaves the document usable without.
+        if (const Expected<QList<Suggestion>> all = m_store.suggestions(id)) {
+            for (const Suggestion &suggestion : *all) {
+                if (suggestion.state == SuggestionState::Pending) {
+                    m_suggestions.append(suggestion);
+                }
+            }
+        } else {
+            Q_EMIT errorOccurred(tr("The suggestions of %1 could not be read: %2").arg(id, all.error().message));
+        }
+    }
     Q_EMIT documentChanged();
     Q_EMIT resultChanged();
+    Q_EMIT suggestionsChanged();
+    return {};
+}
+
+QList<Suggestion> ReviewSession::pendingSuggestions() const
+{
+    QList<Suggestion> fitting;
+    const QString &text = m_document.text();
+    for (const Suggestion &suggestion : m_suggestions) {
+        if (suggestion.end <= text.size() &&
+            QStringView(text).sliced(suggestion.start, suggestion.end - suggestion.start) == suggestion.text) {
+            fitting.append(suggestion);
+        }
+    }
+    return fitting;
+}
+
+Expected<void> ReviewSession::acceptSuggestion(qint64 id)
+{
+    const QList<Suggestion> pending = pendingSuggestions();
+    const auto found = std::find_if(pending.cbegin(), pending.cend(),
+                                    [id](const Suggestion &suggestion) { return suggestion.id == id; });
+    if (found == pending.cend()) {
+        return Error{tr("the suggestion is not waiting for a decision in %1").arg(m_id)};
+    }
+    const Suggestion suggestion = *found;
+    if (DocumentEditor::findSpan(m_document, suggestion.label, suggestion.start, suggestion.end) < 0) {
+        if (Expected<void> tagged = apply({SpanEdit::add(suggestion.label, suggestion.start, suggestion.end)},
+                                          tr("Accept Suggested %1").arg(suggestion.label));
+            !tagged) {
+            return tagged;
+        }
+    }
+    return decideSuggestion(id, SuggestionState::Accepted);
+}
+
+Expected<void> ReviewSession::rejectSuggestion(qint64 id)
+{
+    if (std::none_of(m_suggestions.cbegin(), m_suggestions.cend(),
+                     [id](const Suggestion &suggestion) { return suggestion.id == id; })) {
+        return Error{tr("the suggestion is not waiting for a decision in %1").arg(m_id)};
+    }
+    return decideSuggestion(id, SuggestionState::Rejected);
+}
+
+Expected<void> ReviewSession::decideSuggestion(qint64 id, SuggestionState decision)
+{
+    // After the edit that accepting made: the decision's audit row moves the document's version,
+    // and the next edit must build on it, as after a status change.
+    if (!waitForSaved()) {
+        return Error{tr("the latest changes to %1 were not saved, so the suggestion was not decided").arg(m_id)};
+    }
+    if (Expected<void> decided = m_store.decideSuggestion(id, decision, m_reviewer); !decided) {
+        return decided;
+    }
+    if (const Expected<qint64> now = m_store.version(m_id)) {
+        m_storeVersion = *now;
+        m_writtenVersion = *now;
+    }
+    m_suggestions.removeIf([id](const Suggestion &suggestion) { return suggestion.id == id; });
+    Q_EMIT suggestionsChanged();
     return {};
 }
 

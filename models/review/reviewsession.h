@@ -116,6 +116,17 @@ public:
     void setReviewer(const QString &reviewer) { m_reviewer = reviewer; }
     const QString &reviewer() const { return m_reviewer; }
 
+    // The open document's model suggestions (`annorev suggest`) that wait for a decision and still
+    // fit its text (what they covered when imported is still there), by position. Read from the
+    // store when the document opens; a team store keeps none.
+    QList<Suggestion> pendingSuggestions() const;
+    // Accept tags the suggestion's span as an ordinary undoable edit (nothing to tag when the
+    // document has that span already), then records the decision; undoing the edit keeps the
+    // decision, as the audit log does. Reject records the decision and changes no text. Both
+    // refuse a suggestion that is not pending here; suggestionsChanged() follows either.
+    Expected<void> acceptSuggestion(qint64 id);
+    Expected<void> rejectSuggestion(qint64 id);
+
     const QString &documentId() const { return m_id; }
     // The open document's version in the store after this session's last write, or as opened: a
     // store holding a later one was changed by someone else.
@@ -150,9 +161,13 @@ Q_SIGNALS:
     void unsavedEditChanged();
     // applyToDocuments(), or its undo or redo, wrote these documents' texts (and facts) to the store.
     void documentsWritten(const QList<ReviewStore::TextWrite> &writes);
+    // pendingSuggestions() changed: another document, or a decision.
+    void suggestionsChanged();
 
 private:
     friend class SessionEditCommand;
+
+    Expected<void> decideSuggestion(qint64 id, SuggestionState decision);
     friend class BulkEditCommand;
 
     // A step made in memory whose write the writer has not reported yet.
@@ -186,6 +201,7 @@ private:
     QString m_reviewer;
     QString m_id;
     ReviewStatus m_status = ReviewStatus::Unreviewed;
+    QList<Suggestion> m_suggestions; // the open document's pending ones, as the store gave them
     Document m_document;
     // Every change of m_document is a new version; m_resultVersion is the one m_result is for.
     quint64 m_version = 0;

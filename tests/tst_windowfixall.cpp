@@ -95,12 +95,8 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowActive(window.get()));
         QVERIFY(window->showDocumentWithId(first));
         const QByteArray fifthBefore = stored(*window, fifth);
-        selectText(text(*window), u"512"_s);
-        window->action(u"fixEverywhere"_s)->trigger();
-        auto *dialog = window->findChild<FixAllDialog *>(u"fixAllDialog"_s);
+        FixAllDialog *dialog = previewedFixOf512(*window);
         QVERIFY(dialog);
-        // The summary is said when the preview arrives.
-        QTRY_VERIFY_WITH_TIMEOUT(!dialog->message().isEmpty(), 30000);
         BulkPreviewModel *model = dialog->previewModel();
         QCOMPARE(model->rowCount(), 2);
         QCOMPARE(model->index(1, BulkPreviewModel::DocumentColumn).data(BulkPreviewModel::DocumentIdRole).toString(),
@@ -117,11 +113,8 @@ private Q_SLOTS:
     {
         auto window = openWindow(true);
         QVERIFY(window->showDocumentWithId(first));
-        selectText(text(*window), u"512"_s);
-        window->action(u"fixEverywhere"_s)->trigger();
-        auto *dialog = window->findChild<FixAllDialog *>(u"fixAllDialog"_s);
+        FixAllDialog *dialog = previewedFixOf512(*window);
         QVERIFY(dialog);
-        QTRY_VERIFY_WITH_TIMEOUT(!dialog->message().isEmpty(), 30000);
         QSignalSpy applied(dialog, &BulkEditDialog::appliedOrNot);
         auto *apply = child<QPushButton>(*dialog, u"fixAllApply"_s);
         auto *cancel = child<QPushButton>(*dialog, u"fixAllCancelPreview"_s);
@@ -150,11 +143,8 @@ private Q_SLOTS:
         auto window = openWindow(true);
         QVERIFY(window->showDocumentWithId(first));
         const QByteArray firstBefore = stored(*window, first);
-        selectText(text(*window), u"512"_s);
-        window->action(u"fixEverywhere"_s)->trigger();
-        auto *dialog = window->findChild<FixAllDialog *>(u"fixAllDialog"_s);
+        FixAllDialog *dialog = previewedFixOf512(*window);
         QVERIFY(dialog);
-        QTRY_VERIFY_WITH_TIMEOUT(!dialog->message().isEmpty(), 30000);
         {
             const std::unique_ptr<ReviewStore> other = openedStore(window->storePath());
             QVERIFY(other);
@@ -177,12 +167,8 @@ private Q_SLOTS:
     {
         auto window = openWindow(true);
         QVERIFY(window->showDocumentWithId(first));
-        selectText(text(*window), u"512"_s);
-        window->action(u"fixEverywhere"_s)->trigger();
-        auto *dialog = window->findChild<FixAllDialog *>(u"fixAllDialog"_s);
+        FixAllDialog *dialog = previewedFixOf512(*window);
         QVERIFY(dialog);
-        // The summary is said when the preview arrives.
-        QTRY_VERIFY_WITH_TIMEOUT(!dialog->message().isEmpty(), 30000);
         QCOMPARE(dialog->previewModel()->rowCount(), 2);
         auto *rule = child<QComboBox>(*dialog, u"fixAllRule"_s);
         // Only rules whose findings can carry a fix are offered.
@@ -212,6 +198,20 @@ private Q_SLOTS:
         QVERIFY(!window->findChild<FixAllDialog *>(u"fixAllDialog"_s));
         QVERIFY2(statusMessage(*window).startsWith(u"No fix to apply everywhere: "_s),
                  qPrintable(statusMessage(*window)));
+    }
+
+private:
+    // Apply This Fix Everywhere from the untagged 512 of the first document, its preview arrived
+    // (the summary is said then); nullptr when the dialog did not open or the preview never came.
+    static FixAllDialog *previewedFixOf512(MainWindow &window)
+    {
+        selectText(text(window), u"512"_s);
+        window.action(u"fixEverywhere"_s)->trigger();
+        auto *dialog = window.findChild<FixAllDialog *>(u"fixAllDialog"_s);
+        if (!dialog || !QTest::qWaitFor([dialog] { return !dialog->message().isEmpty(); }, 30000)) {
+            return nullptr;
+        }
+        return dialog;
     }
 };
 

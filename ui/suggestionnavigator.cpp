@@ -10,10 +10,9 @@
 namespace annorev {
 
 SuggestionNavigator::SuggestionNavigator(const Schema &schema, SourceView *view, QObject *parent)
-    : QObject(parent), m_view(view)
+    : QObject(parent), m_view(view), m_colours(labelColours(schema))
 {
     for (const LabelInfo &label : schema.labels()) {
-        m_colours.insert(label.name, labelColour(label));
         m_names.insert(label.name, label.displayName.isEmpty() ? label.name : label.displayName);
     }
     m_view->installEventFilter(this);

@@ -7,11 +7,9 @@ using namespace Qt::StringLiterals;
 
 namespace annorev {
 
-DisputeModel::DisputeModel(const Schema &schema, QObject *parent) : QAbstractTableModel(parent)
+DisputeModel::DisputeModel(const Schema &schema, QObject *parent)
+    : QAbstractTableModel(parent), m_labelColours(labelColours(schema))
 {
-    for (const LabelInfo &label : schema.labels()) {
-        m_labelColours.insert(label.name, labelColour(label));
-    }
 }
 
 DisputeModel::~DisputeModel() = default;

@@ -3,6 +3,8 @@
 #include "schema.h"
 
 #include <QColor>
+#include <QHash>
+#include <QString>
 
 namespace annorev {
 
@@ -11,6 +13,16 @@ namespace annorev {
 inline QColor labelColour(const LabelInfo &label)
 {
     return QColor::fromString(label.colour);
+}
+
+// Every label's colour by its name, for a view that looks them up per row.
+inline QHash<QString, QColor> labelColours(const Schema &schema)
+{
+    QHash<QString, QColor> colours;
+    for (const LabelInfo &label : schema.labels()) {
+        colours.insert(label.name, labelColour(label));
+    }
+    return colours;
 }
 
 } // namespace annorev

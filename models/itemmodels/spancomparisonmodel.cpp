@@ -7,11 +7,9 @@ using namespace Qt::StringLiterals;
 
 namespace annorev {
 
-SpanComparisonModel::SpanComparisonModel(const Schema &schema, QObject *parent) : QAbstractTableModel(parent)
+SpanComparisonModel::SpanComparisonModel(const Schema &schema, QObject *parent)
+    : QAbstractTableModel(parent), m_labelColours(labelColours(schema))
 {
-    for (const LabelInfo &label : schema.labels()) {
-        m_labelColours.insert(label.name, labelColour(label));
-    }
 }
 
 SpanComparisonModel::~SpanComparisonModel() = default;

@@ -10,6 +10,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QSet>
+#include <QtConcurrent>
 
 #include <array>
 
@@ -154,21 +155,32 @@ int runSuggest(const QStringList &arguments)
     }
     const QSet<QString> known(ids->cbegin(), ids->cend());
     const Schema &schema = Schema::builtin();
-    QHash<QString, QString> texts;
-    const auto plainText = [&](const QString &id) -> Expected<std::optional<QString>> {
-        if (!known.contains(id)) {
-            return std::optional<QString>();
+    // A block of documents read together (one query) and parsed on every core.
+    const auto plainTexts = [&](const QStringList &wanted) -> Expected<QHash<QString, QString>> {
+        QStringList held;
+        QSet<QString> seen;
+        for (const QString &id : wanted) {
+            if (known.contains(id) && !seen.contains(id)) {
+                seen.insert(id);
+                held.append(id);
+            }
         }
-        if (const auto found = texts.constFind(id); found != texts.cend()) {
-            return std::optional<QString>(*found);
+        Expected<QList<ExportDocument>> docs = store->exportDocuments(held);
+        if (!docs) {
+            return docs.error();
         }
-        Expected<ReviewStore::StoredDocument> doc = store->document(id);
-        if (!doc) {
-            return doc.error();
+        const std::function<QString(const ExportDocument &)> plain = [&schema](const ExportDocument &doc) {
+            return Document::parse(doc.taggedText, schema).text();
+        };
+        const QList<QString> texts = QtConcurrent::blockingMapped(*docs, plain);
+        QHash<QString, QString> byId;
+        byId.reserve(texts.size());
+        for (qsizetype i = 0; i < texts.size(); ++i) {
+            byId.insert(docs->at(i).id, texts.at(i));
         }
-        return std::optional<QString>(*texts.insert(id, Document::parse(doc->taggedText, schema).text()));
+        return byId;
     };
-    const Expected<SuggestionFileContents> contents = SuggestionImport::read(bytes, format, schema, plainText);
+    const Expected<SuggestionFileContents> contents = SuggestionImport::read(bytes, format, schema, plainTexts);
     if (!contents) {
         Console::error(path % u": " % contents.error().message);
         return ExitUsage;

@@ -58,13 +58,16 @@ QStringList described(const QList<Suggestion> &suggestions)
     return lines;
 }
 
-SuggestionImport::PlainText textsOf(const QHash<QString, QString> &texts)
+SuggestionImport::PlainTexts textsOf(const QHash<QString, QString> &texts)
 {
-    return [texts](const QString &id) -> Expected<std::optional<QString>> {
-        if (!texts.contains(id)) {
-            return std::optional<QString>();
+    return [texts](const QStringList &ids) -> Expected<QHash<QString, QString>> {
+        QHash<QString, QString> found;
+        for (const QString &id : ids) {
+            if (texts.contains(id)) {
+                found.insert(id, texts.value(id));
+            }
         }
-        return std::optional<QString>(texts.value(id));
+        return found;
     };
 }
 
@@ -96,6 +99,7 @@ private slots:
     void eachBadSpanIsReportedWithItsLineAndTheRestIsRead();
     void aFileThatIsNotTheFormatIsAnError_data();
     void aFileThatIsNotTheFormatIsAnError();
+    void textsAreAskedForABlockOfDocumentsAtATime();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -437,12 +441,30 @@ void TestSuggestions::aFileThatIsNotTheFormatIsAnError()
     QFETCH(QString, error);
     bool asked = false;
     const Expected<SuggestionFileContents> contents =
-        SuggestionImport::read(bytes, format, Schema::builtin(), [&asked](const QString &) {
+        SuggestionImport::read(bytes, format, Schema::builtin(), [&asked](const QStringList &) {
             asked = true;
-            return Expected<std::optional<QString>>(std::optional<QString>(plainA));
+            return Expected<QHash<QString, QString>>(QHash<QString, QString>{{u"a"_s, plainA}});
         });
     QCOMPARE(errorOf(contents), error);
     QVERIFY(!asked);
+}
+
+void TestSuggestions::textsAreAskedForABlockOfDocumentsAtATime()
+{
+    QByteArray bytes;
+    for (qsizetype i = 0; i <= SuggestionImport::BlockSize; ++i) {
+        bytes += "{\"id\": \"a\", \"spans\": [{\"start\": 2, \"end\": 6, \"label\": \"model\"}]}\n";
+    }
+    QList<qsizetype> asked;
+    const SuggestionImport::PlainTexts texts = textsOf({{u"a"_s, plainA}});
+    const Expected<SuggestionFileContents> contents =
+        SuggestionImport::read(bytes, std::nullopt, Schema::builtin(), [&](const QStringList &ids) {
+            asked.append(ids.size());
+            return texts(ids);
+        });
+    QVERIFY(contents);
+    QCOMPARE(asked, (QList<qsizetype>{SuggestionImport::BlockSize, 1}));
+    QCOMPARE(contents->suggestions.size(), SuggestionImport::BlockSize + 1);
 }
 
 QTEST_GUILESS_MAIN(TestSuggestions)

@@ -349,7 +349,7 @@ Expected<void> SuggestionImport::checkFormat(const QByteArray &bytes, Suggestion
 }
 
 Expected<SuggestionFileContents> SuggestionImport::read(const QByteArray &bytes, std::optional<SuggestionFormat> format,
-                                                        const Schema &schema, const PlainText &plainText)
+                                                        const Schema &schema, const PlainTexts &plainTexts)
 {
     if (!format) {
         Expected<SuggestionFormat> detected = detect(bytes);
@@ -370,24 +370,34 @@ Expected<SuggestionFileContents> SuggestionImport::read(const QByteArray &bytes,
     // doccano counts JavaScript string indices; the others count code points.
     const SpanImport::OffsetUnit unit =
         *format == SuggestionFormat::Doccano ? SpanImport::OffsetUnit::Utf16 : SpanImport::OffsetUnit::CodePoint;
-    for (const Entry &entry : std::as_const(*entries)) {
-        const Expected<std::optional<QString>> plain = plainText(entry.id);
-        if (!plain) {
-            return plain.error();
+    for (qsizetype begin = 0; begin < entries->size(); begin += BlockSize) {
+        const qsizetype end = std::min(entries->size(), begin + BlockSize);
+        QStringList ids;
+        ids.reserve(end - begin);
+        for (qsizetype i = begin; i < end; ++i) {
+            ids.append(entries->at(i).id);
         }
-        if (!*plain) {
-            contents.problems.append({SuggestionProblem::UnknownDocument, entry.line,
-                                      u"no document " % quoted(entry.id) % u" in the store", entry.spans.size()});
-            continue;
+        const Expected<QHash<QString, QString>> texts = plainTexts(ids);
+        if (!texts) {
+            return texts.error();
         }
-        if (entry.text && *entry.text != **plain) {
-            contents.problems.append({SuggestionProblem::TextDiffers, entry.line,
-                                      quoted(entry.id) % u": the text differs from the reviewer's text of the "
-                                                         u"document, so the offsets cannot be trusted",
-                                      entry.spans.size()});
-            continue;
+        for (qsizetype i = begin; i < end; ++i) {
+            const Entry &entry = entries->at(i);
+            const auto plain = texts->constFind(entry.id);
+            if (plain == texts->cend()) {
+                contents.problems.append({SuggestionProblem::UnknownDocument, entry.line,
+                                          u"no document " % quoted(entry.id) % u" in the store", entry.spans.size()});
+                continue;
+            }
+            if (entry.text && *entry.text != *plain) {
+                contents.problems.append({SuggestionProblem::TextDiffers, entry.line,
+                                          quoted(entry.id) % u": the text differs from the reviewer's text of the "
+                                                             u"document, so the offsets cannot be trusted",
+                                          entry.spans.size()});
+                continue;
+            }
+            resolve(entry, *plain, unit, schema, &contents);
         }
-        resolve(entry, **plain, unit, schema, &contents);
     }
     std::stable_sort(contents.problems.begin(), contents.problems.end(),
                      [](const SuggestionProblem &a, const SuggestionProblem &b) { return a.line < b.line; });

@@ -4,6 +4,7 @@
 #include "suggestion.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -56,9 +57,11 @@ struct SuggestionFileContents
 class SuggestionImport
 {
 public:
-    // The reviewer's plain text of a document, or none when there is no such document; an error
-    // (the store cannot be read) ends the import.
-    using PlainText = std::function<Expected<std::optional<QString>>(const QString &id)>;
+    // The reviewer's plain texts of the documents with these ids, by id; an id the store does not
+    // hold is left out. Asked once for each block of the file's documents (BlockSize), so that a
+    // store reads them together; an error (the store cannot be read) ends the import.
+    using PlainTexts = std::function<Expected<QHash<QString, QString>>(const QStringList &ids)>;
+    static constexpr qsizetype BlockSize = 2048;
 
     // The format of the file's bytes: a JSON array is Label Studio's, a line with "spans" JSON
     // Lines, a doccano line doccano.
@@ -67,7 +70,7 @@ public:
     // command asks before it opens a store.
     static Expected<void> checkFormat(const QByteArray &bytes, SuggestionFormat format);
     static Expected<SuggestionFileContents> read(const QByteArray &bytes, std::optional<SuggestionFormat> format,
-                                                 const Schema &schema, const PlainText &plainText);
+                                                 const Schema &schema, const PlainTexts &plainTexts);
 };
 
 } // namespace annorev

@@ -56,3 +56,6 @@ struct SuggestionCounts
 };
 
 } // namespace annorev
+
+// An import grows a list of hundreds of thousands: moved by memcpy, not copied one by one.
+Q_DECLARE_TYPEINFO(annorev::Suggestion, Q_RELOCATABLE_TYPE);

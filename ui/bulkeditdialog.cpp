@@ -309,49 +309,45 @@ void BulkEditDialog::writesMade()
     if (!m_applying) {
         return;
     }
-    const bool cancelled = m_making.isCanceled();
-    QList<ReviewStore::TextWrite> writes;
-    if (!cancelled) {
-        for (const std::optional<ReviewStore::TextWrite> &one : m_making.future().results()) {
-            if (one) {
-                writes.append(*one);
-            }
-        }
-    }
-    if (!cancelled) {
-        if (writes.isEmpty()) {
-            m_applying = false;
-            setBusy(false);
-            say(tr("Nothing was changed: nothing ticked changes a document."));
-            Q_EMIT appliedOrNot(false);
-            return;
-        }
-        if (const Expected<void> ready = m_session.readyForBulkWrite(); !ready) {
-            m_applying = false;
-            setBusy(false);
-            say(tr("Nothing was changed: %1").arg(ready.error().message));
-            Q_EMIT appliedOrNot(false);
-            return;
-        }
-        // One transaction, which is not cancelled once begun: no Cancel button while it runs.
-        m_writes = writes;
-        m_progress->setRange(0, 0);
-        m_cancelButton->hide();
-        say(writes.size() == 1 ? tr("Writing 1 document…") : tr("Writing %1 documents…").arg(writes.size()));
-        m_writing.setFuture(
-            QtConcurrent::run([storePath = m_storePath, writes, reviewer = m_session.reviewer()]() -> Expected<void> {
-                // SQLite connections belong to the thread that opened them: this one is the worker's.
-                const Expected<std::unique_ptr<ReviewStore>> store = ReviewStore::open(storePath);
-                if (!store) {
-                    return store.error();
-                }
-                return (*store)->setTaggedTexts(writes, reviewer);
-            }));
+    if (m_making.isCanceled()) {
+        notApplied(tr("Apply was cancelled."));
         return;
     }
+    QList<ReviewStore::TextWrite> writes;
+    for (const std::optional<ReviewStore::TextWrite> &one : m_making.future().results()) {
+        if (one) {
+            writes.append(*one);
+        }
+    }
+    if (writes.isEmpty()) {
+        notApplied(tr("nothing ticked changes a document."));
+        return;
+    }
+    if (const Expected<void> ready = m_session.readyForBulkWrite(); !ready) {
+        notApplied(ready.error().message);
+        return;
+    }
+    // One transaction, which is not cancelled once begun: no Cancel button while it runs.
+    m_writes = writes;
+    m_progress->setRange(0, 0);
+    m_cancelButton->hide();
+    say(writes.size() == 1 ? tr("Writing 1 document…") : tr("Writing %1 documents…").arg(writes.size()));
+    m_writing.setFuture(
+        QtConcurrent::run([storePath = m_storePath, writes, reviewer = m_session.reviewer()]() -> Expected<void> {
+            // SQLite connections belong to the thread that opened them: this one is the worker's.
+            const Expected<std::unique_ptr<ReviewStore>> store = ReviewStore::open(storePath);
+            if (!store) {
+                return store.error();
+            }
+            return (*store)->setTaggedTexts(writes, reviewer);
+        }));
+}
+
+void BulkEditDialog::notApplied(const QString &why)
+{
     m_applying = false;
     setBusy(false);
-    say(tr("Nothing was changed: Apply was cancelled."));
+    say(tr("Nothing was changed: %1").arg(why));
     Q_EMIT appliedOrNot(false);
 }
 
@@ -359,13 +355,12 @@ void BulkEditDialog::writesWritten()
 {
     const Expected<void> written = m_writing.result();
     const QList<ReviewStore::TextWrite> writes = std::exchange(m_writes, {});
-    m_applying = false;
-    setBusy(false);
     if (!written) {
-        say(tr("Nothing was changed: %1").arg(written.error().message));
-        Q_EMIT appliedOrNot(false);
+        notApplied(written.error().message);
         return;
     }
+    m_applying = false;
+    setBusy(false);
     m_session.bulkWritten(writes, undoText(m_applyingRequest, writes.size()));
     Q_EMIT appliedOrNot(true);
     accept();

@@ -100,6 +100,8 @@ private:
     void previewArrived();
     void writesMade();
     void writesWritten();
+    // Apply ends without writing: says why ("Nothing was changed: …"), appliedOrNot(false).
+    void notApplied(const QString &why);
     void setBusy(bool busy);
     void setPreviewing(bool previewing);
     void updateApply();

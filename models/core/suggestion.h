@@ -36,6 +36,13 @@ struct Suggestion
     SuggestionState state = SuggestionState::Pending;
     QString decidedBy;   // empty while pending
     QDateTime decidedAt; // UTC; invalid while pending
+
+    // Whether plainText still holds, at start, the text the suggestion covered when it was
+    // imported: a suggestion of an edited document may no longer fit it.
+    bool fits(QStringView plainText) const
+    {
+        return 0 <= start && start < end && end <= plainText.size() && plainText.sliced(start, end - start) == text;
+    }
 };
 
 // A label's suggestions by state: how far reviewers trusted the model.

@@ -90,20 +90,27 @@ QList<Suggestion> ReviewSession::pendingSuggestions() const
     QList<Suggestion> fitting;
     const QString &text = m_document.text();
     for (const Suggestion &suggestion : m_suggestions) {
-        if (suggestion.end <= text.size() &&
-            QStringView(text).sliced(suggestion.start, suggestion.end - suggestion.start) == suggestion.text) {
+        if (suggestion.fits(text)) {
             fitting.append(suggestion);
         }
     }
     return fitting;
 }
 
+std::optional<Suggestion> ReviewSession::pendingSuggestion(qint64 id) const
+{
+    const auto found = std::find_if(m_suggestions.cbegin(), m_suggestions.cend(),
+                                    [id](const Suggestion &suggestion) { return suggestion.id == id; });
+    if (found == m_suggestions.cend() || !found->fits(m_document.text())) {
+        return std::nullopt;
+    }
+    return *found;
+}
+
 Expected<void> ReviewSession::acceptSuggestion(qint64 id)
 {
-    const QList<Suggestion> pending = pendingSuggestions();
-    const auto found = std::find_if(pending.cbegin(), pending.cend(),
-                                    [id](const Suggestion &suggestion) { return suggestion.id == id; });
-    if (found == pending.cend()) {
+    const std::optional<Suggestion> found = pendingSuggestion(id);
+    if (!found) {
         return Error{tr("the suggestion is not waiting for a decision in %1").arg(m_id)};
     }
     const Suggestion suggestion = *found;
@@ -119,8 +126,7 @@ Expected<void> ReviewSession::acceptSuggestion(qint64 id)
 
 Expected<void> ReviewSession::rejectSuggestion(qint64 id)
 {
-    if (std::none_of(m_suggestions.cbegin(), m_suggestions.cend(),
-                     [id](const Suggestion &suggestion) { return suggestion.id == id; })) {
+    if (!pendingSuggestion(id)) {
         return Error{tr("the suggestion is not waiting for a decision in %1").arg(m_id)};
     }
     return decideSuggestion(id, SuggestionState::Rejected);
@@ -133,7 +139,7 @@ Expected<void> ReviewSession::decideSuggestion(qint64 id, SuggestionState decisi
     if (!waitForSaved()) {
         return Error{tr("the latest changes to %1 were not saved, so the suggestion was not decided").arg(m_id)};
     }
-    if (Expected<void> decided = m_store.decideSuggestion(id, decision, m_reviewer); !decided) {
+    if (Expected<void> decided = m_store.decideSuggestion(id, decision, m_reviewer, m_schema); !decided) {
         return decided;
     }
     if (const Expected<qint64> now = m_store.version(m_id)) {

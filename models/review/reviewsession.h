@@ -123,7 +123,7 @@ public:
     // Accept tags the suggestion's span as an ordinary undoable edit (nothing to tag when the
     // document has that span already), then records the decision; undoing the edit keeps the
     // decision, as the audit log does. Reject records the decision and changes no text. Both
-    // refuse a suggestion that is not pending here; suggestionsChanged() follows either.
+    // refuse a suggestion that is not among pendingSuggestions(); suggestionsChanged() follows either.
     Expected<void> acceptSuggestion(qint64 id);
     Expected<void> rejectSuggestion(qint64 id);
 
@@ -167,6 +167,8 @@ Q_SIGNALS:
 private:
     friend class SessionEditCommand;
 
+    // The suggestion of pendingSuggestions() with that id, if it is one.
+    std::optional<Suggestion> pendingSuggestion(qint64 id) const;
     Expected<void> decideSuggestion(qint64 id, SuggestionState decision);
     friend class BulkEditCommand;
 

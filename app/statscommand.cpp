@@ -87,6 +87,12 @@ QByteArray text(const ReviewStore &store, const StoreStats &storeStats, double t
                QByteArray::number(label.documents).rightJustified(8) + '\n';
     }
     out += suggestionsText(storeStats.suggestions);
+    if (!storeStats.mostDisagreeing.isEmpty()) {
+        out += "documents where the suggestions and the spans differ most (differences):\n";
+        for (const ReviewStore::Disagreement &document : storeStats.mostDisagreeing) {
+            out += "  " + Console::escaped(document.id) + QByteArray::number(document.count).rightJustified(8) + '\n';
+        }
+    }
     out += "findings per rule (findings, documents with one):\n";
     for (const BatchStats::RuleCount &rule : stats.rules) {
         if (rule.findings > 0) {
@@ -247,6 +253,11 @@ QByteArray json(const ReviewStore &store, const StoreStats &storeStats, double t
         {QStringLiteral("target"), target},      {QStringLiteral("rounds"), roundArray},
     };
     object.insert(QStringLiteral("suggestions"), suggestions);
+    QJsonArray disagreeing;
+    for (const ReviewStore::Disagreement &document : storeStats.mostDisagreeing) {
+        disagreeing.append(QJsonObject{{QStringLiteral("id"), document.id}, {QStringLiteral("differences"), document.count}});
+    }
+    object.insert(QStringLiteral("most_disagreeing"), disagreeing);
     return QJsonDocument(object).toJson(QJsonDocument::Indented);
 }
 
@@ -258,7 +269,8 @@ int runStats(const QStringList &arguments)
     parser.setApplicationDescription(
         QStringLiteral("Summarise a batch's review: documents per status, spans per label, findings per rule and "
                        "severity in the reviewers' versions, the model suggestions per label that reviewers accepted, "
-                       "rejected or left pending, with the model's precision as they judged it, and for each "
+                       "rejected or left pending, with the model's precision as they judged it and the documents where "
+                       "its suggestions and the spans differ most, and for each "
                        "spot-check round the error rate, its 95% "
                        "Wilson score interval and the decision against the target rate: accept when the upper bound "
                        "is at or below it, reject when the lower bound is above it, otherwise continue.\n\n"

@@ -201,7 +201,7 @@ int runSuggest(const QStringList &arguments)
         return ExitOk;
     }
     const Expected<ReviewStore::SuggestionsAdded> added =
-        store->addSuggestions(contents->suggestions, QFileInfo(path).fileName(), BatchStore::reviewer(parser));
+        store->addSuggestions(contents->suggestions, QFileInfo(path).fileName(), BatchStore::reviewer(parser), schema);
     if (!added) {
         Console::error(added.error().message);
         return ExitUsage;

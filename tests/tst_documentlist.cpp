@@ -37,6 +37,7 @@ private slots:
     void documentFilterNarrowsTheList();
     void documentFilterSortsCountsNumerically();
     void documentFilterShowsARoundInItsOrder();
+    void documentListShowsAndSortsTheDisagreementWithSuggestions();
 };
 
 void TestDocumentList::documentListFromSamples()
@@ -350,6 +351,46 @@ void TestDocumentList::documentFilterSortsCountsNumerically()
     QCOMPARE(column(proxy, DocumentListModel::IdColumn), u"c|a|b|d"_s);
     proxy.sort(DocumentListModel::StatusColumn, Qt::DescendingOrder);
     QCOMPARE(column(proxy, DocumentListModel::IdColumn).left(1), u"d"_s);
+}
+
+void TestDocumentList::documentListShowsAndSortsTheDisagreementWithSuggestions()
+{
+    DocumentListModel documents;
+    QAbstractItemModelTester tester(&documents, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const auto entry = [](const QString &id, int disagreement) {
+        DocumentListModel::Entry made{id};
+        made.disagreement = disagreement;
+        return made;
+    };
+    QSignalSpy counts(&documents, &DocumentListModel::countsChanged);
+    documents.setEntries({entry(u"a"_s, -1), entry(u"b"_s, 3), entry(u"c"_s, 0), entry(u"d"_s, 12), entry(u"e"_s, -1)});
+    QCOMPARE(documents.documentsWithSuggestions(), 3);
+    QCOMPARE(documents.headerData(DocumentListModel::DisagreementColumn, Qt::Horizontal).toString(), u"Disagreement"_s);
+    // A document without suggestions shows nothing, not a zero that would read as agreement.
+    QCOMPARE(column(documents, DocumentListModel::DisagreementColumn), u"|3|0|12|"_s);
+    QCOMPARE(column(documents, 0, DocumentListModel::DisagreementRole), u"-1|3|0|12|-1"_s);
+    QCOMPARE(documents.index(3, DocumentListModel::DisagreementColumn).data(Qt::ToolTipRole).toString(),
+             u"d\n12 differences between the model's suggestions and the spans\n(suggestions waiting for a decision "
+             u"that no span holds, and spans of a suggested label that no suggestion proposed)"_s);
+    QCOMPARE(documents.index(0, DocumentListModel::DisagreementColumn).data(Qt::ToolTipRole).toString(),
+             u"a: no model suggestions"_s);
+
+    // The most first; documents without suggestions after those that agree, in batch order.
+    DocumentFilterProxyModel proxy;
+    QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.setDocumentModel(&documents);
+    proxy.sort(DocumentListModel::DisagreementColumn, Qt::DescendingOrder);
+    QCOMPARE(column(proxy, DocumentListModel::IdColumn), u"d|b|c|a|e"_s);
+
+    // A decision changes a count: the order follows, and a document gaining suggestions counts.
+    counts.clear();
+    documents.updateEntry(1, entry(u"b"_s, 20));
+    QCOMPARE(counts.size(), 0); // still with suggestions
+    QCOMPARE(column(proxy, DocumentListModel::IdColumn), u"b|d|c|a|e"_s);
+    documents.updateEntry(4, entry(u"e"_s, 1));
+    QCOMPARE(counts.size(), 1);
+    QCOMPARE(documents.documentsWithSuggestions(), 4);
+    QCOMPARE(column(proxy, DocumentListModel::IdColumn), u"b|d|e|c|a"_s);
 }
 
 void TestDocumentList::documentFilterShowsARoundInItsOrder()

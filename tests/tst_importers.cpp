@@ -70,12 +70,12 @@ void compareSummary(const QString &actual, const QString &expected)
     }
 }
 
-using SpanKey = std::tuple<QString, qsizetype, qsizetype>;
+using SpanTriple = std::tuple<QString, qsizetype, qsizetype>;
 
 // The spans of the schema's labels, in UTF-16 units, sorted.
-QList<SpanKey> spanKeys(const Document &doc)
+QList<SpanTriple> spanKeys(const Document &doc)
 {
-    QList<SpanKey> keys;
+    QList<SpanTriple> keys;
     for (const Span &span : doc.spans()) {
         keys.append({span.label, span.start, span.end});
     }
@@ -240,7 +240,7 @@ void TestImporters::doccanoLineBecomesTaggedText()
     const QJsonObject object = QJsonDocument::fromJson(line).object();
     const Document doc = Document::parse(entry->source, Schema::builtin());
     QCOMPARE(doc.text(), object.value(u"text"_s).toString());
-    QList<SpanKey> expectedSpans;
+    QList<SpanTriple> expectedSpans;
     for (const QString &key : {u"label"_s, u"labels"_s}) {
         for (const QJsonValue &value : object.value(key).toArray()) {
             const QJsonArray triple = value.toArray();
@@ -596,8 +596,8 @@ void TestImporters::exportWithAnEmptySpanReadsBack()
         const Document original = Document::parse(sources.at(i), Schema::builtin());
         const Document imported = Document::parse(std::get<SourceEntry>(read).source, Schema::builtin());
         QCOMPARE(imported.text(), original.text());
-        QList<SpanKey> kept = spanKeys(original);
-        kept.removeIf([](const SpanKey &key) { return std::get<1>(key) == std::get<2>(key); });
+        QList<SpanTriple> kept = spanKeys(original);
+        kept.removeIf([](const SpanTriple &key) { return std::get<1>(key) == std::get<2>(key); });
         QCOMPARE(spanKeys(imported), kept);
     }
 }

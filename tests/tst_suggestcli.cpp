@@ -2,6 +2,7 @@
 
 #include "expectedsupport.h"
 #include "reviewstore.h"
+#include "schema.h"
 #include "testsupport.h"
 
 #include <QJsonDocument>
@@ -87,7 +88,7 @@ private Q_SLOTS:
         {
             const std::unique_ptr<ReviewStore> store = annorev::test::openedStore(m_store);
             QVERIFY_OK(
-                store->decideSuggestion(store->suggestions(u"a"_s)->at(0).id, SuggestionState::Accepted, u"ben"_s));
+                store->decideSuggestion(store->suggestions(u"a"_s)->at(0).id, SuggestionState::Accepted, u"ben"_s, annorev::Schema::builtin()));
         }
         const Run again = run({u"suggest"_s, u"--from"_s, m_predictions, m_batch});
         QCOMPARE(again.exitCode, 0);
@@ -157,8 +158,8 @@ private Q_SLOTS:
         {
             const std::unique_ptr<ReviewStore> store = annorev::test::openedStore(m_store);
             const QList<annorev::Suggestion> a = *store->suggestions(u"a"_s);
-            QVERIFY_OK(store->decideSuggestion(a[0].id, SuggestionState::Rejected, u"ben"_s)); // Acme, model
-            QVERIFY_OK(store->decideSuggestion(a[1].id, SuggestionState::Accepted, u"ben"_s)); // Canada, country
+            QVERIFY_OK(store->decideSuggestion(a[0].id, SuggestionState::Rejected, u"ben"_s, annorev::Schema::builtin())); // Acme, model
+            QVERIFY_OK(store->decideSuggestion(a[1].id, SuggestionState::Accepted, u"ben"_s, annorev::Schema::builtin())); // Canada, country
         }
         const Run text = run({u"stats"_s, m_batch});
         QCOMPARE(text.exitCode, 0);

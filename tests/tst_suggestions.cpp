@@ -89,7 +89,9 @@ private slots:
     void decisionsThatCannotBeMadeAreRefused();
     void anUnknownDocumentRefusesTheWholeImport();
     void countsArePerLabelAndState();
-    void aSchema9StoreOpensKeepsEverythingAndGainsTheTable();
+    void theDisagreementIsCountedAgainWithEveryChangeToSuggestionsOrSpans();
+    void theIndexReadsEachDocumentsDisagreement();
+    void aSchema9StoreOpensKeepsEverythingAndGainsTheTables();
 
     void theFormatIsRecognisedFromTheContent_data();
     void theFormatIsRecognisedFromTheContent();
@@ -121,8 +123,9 @@ void TestSuggestions::init()
 void TestSuggestions::addedSuggestionsAreKeptApartFromTheText()
 {
     const QByteArray tagged = m_store->document(u"a"_s)->taggedText;
-    const Expected<ReviewStore::SuggestionsAdded> added = m_store->addSuggestions(
-        {suggestion(u"a"_s, 33, 39, u"country"_s, 0.75), suggestion(u"a"_s, 3, 7, u"model"_s)}, u"p.jsonl"_s, u"ann"_s);
+    const Expected<ReviewStore::SuggestionsAdded> added =
+        m_store->addSuggestions({suggestion(u"a"_s, 33, 39, u"country"_s, 0.75), suggestion(u"a"_s, 3, 7, u"model"_s)},
+                                u"p.jsonl"_s, u"ann"_s, Schema::builtin());
     QVERIFY_OK(added);
     QCOMPARE(added->added, 2);
     QCOMPARE(added->documents, 1);
@@ -147,14 +150,16 @@ void TestSuggestions::importingASourceAgainReplacesItsPendingAndKeepsTheDecided(
 {
     QVERIFY_OK(m_store->addSuggestions({suggestion(u"a"_s, 3, 7, u"model"_s), suggestion(u"a"_s, 33, 39, u"country"_s),
                                         suggestion(u"b"_s, 11, 12, u"gpu_count"_s)},
-                                       u"p.jsonl"_s, u"ann"_s));
-    QVERIFY_OK(m_store->addSuggestions({suggestion(u"a"_s, 17, 29, u"model"_s)}, u"other.jsonl"_s, u"ann"_s));
+                                       u"p.jsonl"_s, u"ann"_s, Schema::builtin()));
+    QVERIFY_OK(m_store->addSuggestions({suggestion(u"a"_s, 17, 29, u"model"_s)}, u"other.jsonl"_s, u"ann"_s,
+                                       Schema::builtin()));
     const qint64 acme = m_store->suggestions(u"a"_s)->at(0).id;
-    QVERIFY_OK(m_store->decideSuggestion(acme, SuggestionState::Rejected, u"ben"_s));
+    QVERIFY_OK(m_store->decideSuggestion(acme, SuggestionState::Rejected, u"ben"_s, Schema::builtin()));
 
     // The model's next run: Acme again (decided, so not asked again), Canada again, nothing for b.
-    const Expected<ReviewStore::SuggestionsAdded> again = m_store->addSuggestions(
-        {suggestion(u"a"_s, 3, 7, u"model"_s), suggestion(u"a"_s, 33, 39, u"country"_s, 0.5)}, u"p.jsonl"_s, u"ann"_s);
+    const Expected<ReviewStore::SuggestionsAdded> again =
+        m_store->addSuggestions({suggestion(u"a"_s, 3, 7, u"model"_s), suggestion(u"a"_s, 33, 39, u"country"_s, 0.5)},
+                                u"p.jsonl"_s, u"ann"_s, Schema::builtin());
     QVERIFY_OK(again);
     QCOMPARE(again->added, 1);
     QCOMPARE(again->alreadyDecided, 1);
@@ -182,11 +187,12 @@ void TestSuggestions::aDecisionIsRecordedWithWhoAndWhenAndAnAuditRow()
 {
     QFETCH(SuggestionState, decision);
     QFETCH(QString, action);
-    QVERIFY_OK(m_store->addSuggestions({suggestion(u"a"_s, 33, 39, u"country"_s)}, u"p.jsonl"_s, u"ann"_s));
+    QVERIFY_OK(
+        m_store->addSuggestions({suggestion(u"a"_s, 33, 39, u"country"_s)}, u"p.jsonl"_s, u"ann"_s, Schema::builtin()));
     const qint64 version = *m_store->version(u"a"_s);
     const Suggestion pending = m_store->suggestions(u"a"_s)->constFirst();
     const QDateTime before = QDateTime::currentDateTimeUtc().addMSecs(-1);
-    QVERIFY_OK(m_store->decideSuggestion(pending.id, decision, u"ben"_s));
+    QVERIFY_OK(m_store->decideSuggestion(pending.id, decision, u"ben"_s, Schema::builtin()));
     const Suggestion decided = m_store->suggestions(u"a"_s)->constFirst();
     QCOMPARE(decided.state, decision);
     QCOMPARE(decided.decidedBy, u"ben"_s);
@@ -202,27 +208,84 @@ void TestSuggestions::aDecisionIsRecordedWithWhoAndWhenAndAnAuditRow()
 
 void TestSuggestions::decisionsThatCannotBeMadeAreRefused()
 {
-    QVERIFY_OK(m_store->addSuggestions({suggestion(u"a"_s, 33, 39, u"country"_s)}, u"p.jsonl"_s, u"ann"_s));
+    QVERIFY_OK(
+        m_store->addSuggestions({suggestion(u"a"_s, 33, 39, u"country"_s)}, u"p.jsonl"_s, u"ann"_s, Schema::builtin()));
     const qint64 id = m_store->suggestions(u"a"_s)->constFirst().id;
-    QCOMPARE(errorOf(m_store->decideSuggestion(id, SuggestionState::Pending, u"ben"_s)),
+    QCOMPARE(errorOf(m_store->decideSuggestion(id, SuggestionState::Pending, u"ben"_s, Schema::builtin())),
              u"a suggestion is accepted or rejected; it cannot be made pending again"_s);
-    QCOMPARE(errorOf(m_store->decideSuggestion(id + 100, SuggestionState::Accepted, u"ben"_s)),
+    QCOMPARE(errorOf(m_store->decideSuggestion(id + 100, SuggestionState::Accepted, u"ben"_s, Schema::builtin())),
              u"no suggestion %1 in the store %2"_s.arg(id + 100).arg(m_store->path()));
-    QVERIFY_OK(m_store->decideSuggestion(id, SuggestionState::Accepted, u"ben"_s));
-    QCOMPARE(errorOf(m_store->decideSuggestion(id, SuggestionState::Rejected, u"cleo"_s)),
+    QVERIFY_OK(m_store->decideSuggestion(id, SuggestionState::Accepted, u"ben"_s, Schema::builtin()));
+    QCOMPARE(errorOf(m_store->decideSuggestion(id, SuggestionState::Rejected, u"cleo"_s, Schema::builtin())),
              u"the suggestion %1 of \"a\" was accepted by ben already; a decision is not changed"_s.arg(id));
     QCOMPARE(m_store->suggestions(u"a"_s)->constFirst().state, SuggestionState::Accepted);
 }
 
 void TestSuggestions::anUnknownDocumentRefusesTheWholeImport()
 {
-    QCOMPARE(
-        errorOf(m_store->addSuggestions(
-            {suggestion(u"a"_s, 33, 39, u"country"_s), suggestion(u"zz"_s, 0, 1, u"model"_s)}, u"p.jsonl"_s, u"ann"_s)),
-        u"no document \"zz\" in the store %1; nothing was imported"_s.arg(m_store->path()));
+    QCOMPARE(errorOf(m_store->addSuggestions(
+                 {suggestion(u"a"_s, 33, 39, u"country"_s), suggestion(u"zz"_s, 0, 1, u"model"_s)}, u"p.jsonl"_s,
+                 u"ann"_s, Schema::builtin())),
+             u"no document \"zz\" in the store %1; nothing was imported"_s.arg(m_store->path()));
     QVERIFY(m_store->suggestions(u"a"_s)->isEmpty());
     QVERIFY(m_store->auditLog()->isEmpty());
     QCOMPARE(errorOf(m_store->suggestions(u"zz"_s)), u"no document \"zz\" in the store %1"_s.arg(m_store->path()));
+}
+
+void TestSuggestions::theDisagreementIsCountedAgainWithEveryChangeToSuggestionsOrSpans()
+{
+    const auto disagreement = [this] {
+        const Expected<QHash<QString, int>> counts = m_store->disagreements({u"a"_s, u"b"_s});
+        return counts ? *counts : QHash<QString, int>{{u"error"_s, -2}};
+    };
+    QCOMPARE(disagreement(), (QHash<QString, int>{}));
+    // Acme and Canada are not tagged; NeuroFlex-7B is, as the model says.
+    QVERIFY_OK(m_store->addSuggestions({suggestion(u"a"_s, 3, 7, u"model"_s), suggestion(u"a"_s, 33, 39, u"country"_s),
+                                        suggestion(u"a"_s, 17, 29, u"model"_s)},
+                                       u"p.jsonl"_s, u"ann"_s, Schema::builtin()));
+    QCOMPARE(disagreement(), (QHash<QString, int>{{u"a"_s, 2}}));
+    QCOMPARE(*m_store->mostDisagreeing(10), (QList<ReviewStore::Disagreement>{{u"a"_s, 2}}));
+
+    // A decision: Acme rejected.
+    const QList<Suggestion> a = *m_store->suggestions(u"a"_s);
+    QCOMPARE(a[0].label, u"model"_s);
+    QCOMPARE(a[0].start, 3);
+    QVERIFY_OK(m_store->decideSuggestion(a[0].id, SuggestionState::Rejected, u"ben"_s, Schema::builtin()));
+    QCOMPARE(disagreement(), (QHash<QString, int>{{u"a"_s, 1}}));
+
+    // An edit: Canada tagged as the model said.
+    const QByteArray tagged =
+        "\xF0\x9F\x98\x80 Acme released <model>NeuroFlex-7B</model> in <country>Canada</country>.";
+    QVERIFY_OK(m_store->setTaggedText(u"a"_s, tagged, Schema::builtin(), m_checker, u"ben"_s));
+    QCOMPARE(disagreement(), (QHash<QString, int>{{u"a"_s, 0}}));
+    QVERIFY(m_store->mostDisagreeing(10)->isEmpty());
+
+    // Another: NeuroFlex-7B untagged, and Acme tagged though the model's Acme was rejected.
+    const QByteArray retagged =
+        "\xF0\x9F\x98\x80 <model>Acme</model> released NeuroFlex-7B in <country>Canada</country>.";
+    QVERIFY_OK(m_store->setTaggedText(u"a"_s, retagged, Schema::builtin(), m_checker, u"ben"_s));
+    QCOMPARE(disagreement(), (QHash<QString, int>{{u"a"_s, 2}}));
+
+    // A bulk write counts too.
+    const ReviewStore::TextWrite back{u"a"_s, retagged, tagged, TextFacts::of(tagged, Schema::builtin(), m_checker)};
+    QVERIFY_OK(m_store->setTaggedTexts({back}, u"ben"_s));
+    QCOMPARE(disagreement(), (QHash<QString, int>{{u"a"_s, 0}}));
+}
+
+void TestSuggestions::theIndexReadsEachDocumentsDisagreement()
+{
+    QVERIFY_OK(
+        m_store->addSuggestions({suggestion(u"a"_s, 3, 7, u"model"_s)}, u"p.jsonl"_s, u"ann"_s, Schema::builtin()));
+    QHash<QString, qint32> read;
+    QVERIFY_OK(m_store->readIndex({}, 10, [&read](DocumentIndexPage page) {
+        for (qsizetype row = 0; row < page.size(); ++row) {
+            read.insert(QString::fromUtf8(page.id(row)), page.rows[std::size_t(row)].disagreement);
+        }
+        return true;
+    }));
+    // Acme is not tagged, and the model suggested no NeuroFlex-7B though it suggested a model; b
+    // has no suggestions: -1, which the list shows as nothing.
+    QCOMPARE(read, (QHash<QString, qint32>{{u"a"_s, 2}, {u"b"_s, -1}}));
 }
 
 void TestSuggestions::countsArePerLabelAndState()
@@ -230,11 +293,11 @@ void TestSuggestions::countsArePerLabelAndState()
     QVERIFY_OK(
         m_store->addSuggestions({suggestion(u"a"_s, 3, 7, u"model"_s), suggestion(u"a"_s, 17, 29, u"model"_s),
                                  suggestion(u"a"_s, 33, 39, u"country"_s), suggestion(u"b"_s, 11, 12, u"gpu_count"_s)},
-                                u"p.jsonl"_s, u"ann"_s));
+                                u"p.jsonl"_s, u"ann"_s, Schema::builtin()));
     const QList<Suggestion> a = *m_store->suggestions(u"a"_s);
-    QVERIFY_OK(m_store->decideSuggestion(a[0].id, SuggestionState::Rejected, u"ben"_s));
-    QVERIFY_OK(m_store->decideSuggestion(a[1].id, SuggestionState::Accepted, u"ben"_s));
-    QVERIFY_OK(m_store->decideSuggestion(a[2].id, SuggestionState::Accepted, u"ben"_s));
+    QVERIFY_OK(m_store->decideSuggestion(a[0].id, SuggestionState::Rejected, u"ben"_s, Schema::builtin()));
+    QVERIFY_OK(m_store->decideSuggestion(a[1].id, SuggestionState::Accepted, u"ben"_s, Schema::builtin()));
+    QVERIFY_OK(m_store->decideSuggestion(a[2].id, SuggestionState::Accepted, u"ben"_s, Schema::builtin()));
     const QList<SuggestionCounts> counts = *m_store->suggestionCounts();
     QCOMPARE(counts.size(), 3);
     QCOMPARE(counts[0].label, u"country"_s);
@@ -249,7 +312,7 @@ void TestSuggestions::countsArePerLabelAndState()
     QCOMPARE(counts[2].precision(), std::optional<double>(0.5));
 }
 
-void TestSuggestions::aSchema9StoreOpensKeepsEverythingAndGainsTheTable()
+void TestSuggestions::aSchema9StoreOpensKeepsEverythingAndGainsTheTables()
 {
     QVERIFY_OK(m_store->setStatus({u"b"_s}, ReviewStatus::Rejected, u"wrong count"_s, u"ann"_s));
     const QString path = m_store->path();
@@ -259,6 +322,7 @@ void TestSuggestions::aSchema9StoreOpensKeepsEverythingAndGainsTheTable()
         test::SqlFile raw(path);
         QSqlQuery q = raw.query();
         QVERIFY(q.exec(u"DROP TABLE suggestions"_s));
+        QVERIFY(q.exec(u"DROP TABLE disagreements"_s));
         QVERIFY(q.exec(u"UPDATE meta SET value = '9' WHERE key = 'schema_version'"_s));
         QCOMPARE(raw.value(u"SELECT COUNT(*) FROM sqlite_master WHERE name = 'suggestions'"_s).toInt(), 0);
     }
@@ -266,10 +330,12 @@ void TestSuggestions::aSchema9StoreOpensKeepsEverythingAndGainsTheTable()
     QVERIFY(m_store);
     {
         test::SqlFile raw(path);
-        QCOMPARE(raw.value(u"SELECT value FROM meta WHERE key = 'schema_version'"_s).toString(), u"10"_s);
-        QCOMPARE(
-            raw.value(u"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'suggestions'"_s).toInt(),
-            1);
+        QCOMPARE(raw.value(u"SELECT value FROM meta WHERE key = 'schema_version'"_s).toString(),
+                 QString::number(ReviewStore::schemaVersion));
+        QCOMPARE(raw.value(u"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN"
+                           " ('suggestions', 'disagreements')"_s)
+                     .toInt(),
+                 2);
     }
     QCOMPARE(*m_store->ids(), (QStringList{u"a"_s, u"b"_s}));
     QCOMPARE(m_store->document(u"b"_s)->status, ReviewStatus::Rejected);
@@ -278,7 +344,8 @@ void TestSuggestions::aSchema9StoreOpensKeepsEverythingAndGainsTheTable()
              QByteArray("\xF0\x9F\x98\x80 Acme released <model>NeuroFlex-7B</model> in Canada."));
     QCOMPARE(m_store->auditLog()->size(), 1);
     QCOMPARE(m_store->summary()->byStatus[std::size_t(ReviewStatus::Rejected)], 1);
-    QVERIFY_OK(m_store->addSuggestions({suggestion(u"a"_s, 3, 7, u"model"_s)}, u"p.jsonl"_s, u"ann"_s));
+    QVERIFY_OK(
+        m_store->addSuggestions({suggestion(u"a"_s, 3, 7, u"model"_s)}, u"p.jsonl"_s, u"ann"_s, Schema::builtin()));
     QCOMPARE(m_store->suggestions(u"a"_s)->size(), 1);
 }
 

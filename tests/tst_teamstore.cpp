@@ -720,10 +720,10 @@ void TestTeamStore::suggestionsAreRefusedWithAnErrorThatSaysWhy()
     suggestion.documentId = id;
     suggestion.end = 1;
     suggestion.label = u"model"_s;
-    const QString error = call == u"add"    ? errorOf(store->addSuggestions({suggestion}, u"p.jsonl"_s, u"carol"_s))
+    const QString error = call == u"add"    ? errorOf(store->addSuggestions({suggestion}, u"p.jsonl"_s, u"carol"_s, Schema::builtin()))
                           : call == u"list" ? errorOf(store->suggestions(id))
                           : call == u"decide"
-                              ? errorOf(store->decideSuggestion(1, SuggestionState::Accepted, u"carol"_s))
+                              ? errorOf(store->decideSuggestion(1, SuggestionState::Accepted, u"carol"_s, Schema::builtin()))
                               : errorOf(store->suggestionCounts());
     QVERIFY2(error.startsWith(u"suggestions are kept in local stores only; the team batch "_s), qPrintable(error));
 }

@@ -1,10 +1,18 @@
+#include "checker.h"
+#include "countryaliases.h"
+#include "documentlistmodel.h"
+#include "expectedsupport.h"
 #include "labelcolour.h"
 #include "reviewsession.h"
 #include "reviewstore.h"
 #include "schema.h"
+#include "shortcutsdialog.h"
+#include "sourceview.h"
 #include "windowfixture.h"
 
+#include <QHeaderView>
 #include <QTest>
+#include <QTreeView>
 
 using namespace annorev;
 using namespace annorev::test;
@@ -35,7 +43,8 @@ Planted plant(const QString &storePath, const QString &text)
     planted.glue = suggestion(u"GLUE"_s, u"model"_s, 0.42);
     planted.tokens = suggestion(u"4,096 tokens"_s, u"params"_s, 0.9);
     const std::unique_ptr<ReviewStore> store = openedStore(storePath);
-    const auto added = store->addSuggestions({planted.glue, planted.tokens}, u"preds.jsonl"_s, u"model"_s);
+    const auto added =
+        store->addSuggestions({planted.glue, planted.tokens}, u"preds.jsonl"_s, u"model"_s, Schema::builtin());
     if (!added) {
         qWarning("cannot add suggestions: %s", qPrintable(added.error().message));
     }
@@ -137,10 +146,88 @@ private Q_SLOTS:
         stale.label = u"model"_s;
         stale.text = u"That"_s; // the text starts "This"
         const std::unique_ptr<ReviewStore> store = openedStore(window->storePath());
-        QVERIFY(store->addSuggestions({stale}, u"old.jsonl"_s, u"model"_s));
+        QVERIFY(store->addSuggestions({stale}, u"old.jsonl"_s, u"model"_s, Schema::builtin()));
         QVERIFY(window->showDocumentWithId(first));
         QVERIFY(text(*window)->suggestionMarks().isEmpty());
         QVERIFY(window->session()->pendingSuggestions().isEmpty());
+    }
+
+    void theListShowsEachDocumentsDisagreementAndSortsByIt()
+    {
+        auto window = openWindow(true);
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        auto *list = child<QTreeView>(*window, u"documentList"_s);
+        // No document has suggestions: no column for them.
+        QVERIFY(list->isColumnHidden(DocumentListModel::DisagreementColumn));
+        QCOMPARE(list->header()->sortIndicatorSection(), -1);
+
+        // Another process imports a model's suggestions for the first document.
+        QVERIFY(window->showDocumentWithId(second));
+        plant(window->storePath(), Document::parse(stored(*window, first), Schema::builtin()).text());
+        const auto cell = [list](const QString &id) {
+            const QModelIndexList found =
+                list->model()->match(list->model()->index(0, 0), DocumentListModel::IdRole, id, 1, Qt::MatchExactly);
+            return found.isEmpty() ? QVariant(u"not listed"_s)
+                                   : found.first().siblingAtColumn(DocumentListModel::DisagreementColumn).data();
+        };
+        // GLUE and the tokens are not tagged, and none of the four NeuroFlex-7B model spans nor the
+        // params span was suggested: 2 + 5.
+        QTRY_COMPARE_WITH_TIMEOUT(cell(first), QVariant(7), 10000);
+        QVERIFY(!list->isColumnHidden(DocumentListModel::DisagreementColumn));
+        QCOMPARE(cell(second), QVariant()); // no suggestions: nothing shown
+
+        // Ctrl+Alt+D: the documents where the model and the spans differ most come first.
+        list->setFocus();
+        QTest::keyClick(list, Qt::Key_D, Qt::ControlModifier | Qt::AltModifier);
+        QCOMPARE(list->header()->sortIndicatorSection(), int(DocumentListModel::DisagreementColumn));
+        QCOMPARE(list->header()->sortIndicatorOrder(), Qt::DescendingOrder);
+        QTRY_COMPARE(list->model()->index(0, 0).data(DocumentListModel::IdRole).toString(), first);
+
+        // Accepting GLUE from the keyboard: the difference it made goes at once.
+        QVERIFY(window->showDocumentWithId(first));
+        SourceView *view = text(*window);
+        view->setFocus();
+        view->moveCursor(QTextCursor::Start);
+        QTest::keyClick(view, Qt::Key_Tab);
+        QTest::keyClick(view, Qt::Key_Tab);
+        QCOMPARE(view->textCursor().selectedText(), u"GLUE"_s);
+        QTest::keyClick(view, Qt::Key_Return);
+        QCOMPARE(cell(first), QVariant(6));
+        // Rejecting the tokens: 5 left, the unsuggested spans.
+        QTest::keyClick(view, Qt::Key_Tab);
+        QTest::keyClick(view, Qt::Key_Backspace);
+        QCOMPARE(cell(first), QVariant(5));
+        // Another process untags the params span, which no suggestion proposed: one fewer.
+        QTRY_VERIFY(!window->session()->isSaving());
+        QByteArray edited = stored(*window, first);
+        QVERIFY(edited.contains("<params>7.2 billion parameters</params>"));
+        edited.replace("<params>7.2 billion parameters</params>", "7.2 billion parameters");
+        const Checker checker(Schema::builtin(), CountryAliases::builtin(), 2026);
+        QVERIFY_OK(
+            openedStore(window->storePath())->setTaggedText(first, edited, Schema::builtin(), checker, u"other"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(cell(first), QVariant(4), 10000);
+    }
+
+    void theKeysOfSuggestionsAreListedWithTheShortcuts()
+    {
+        auto window = openWindow(true);
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        window->action(u"shortcuts"_s)->trigger();
+        auto *dialog = window->findChild<ShortcutsDialog *>(u"shortcutsDialog"_s);
+        QVERIFY(dialog);
+        const QAbstractItemModel *model = dialog->model();
+        const QModelIndexList groups =
+            model->match(model->index(0, 0), Qt::DisplayRole, u"Model Suggestions in the Text"_s, 1, Qt::MatchExactly);
+        QCOMPARE(groups.size(), 1);
+        QStringList rows;
+        for (int row = 0; row < model->rowCount(groups.first()); ++row) {
+            rows << model->index(row, 0, groups.first()).data().toString() + u": "_s +
+                        model->index(row, 1, groups.first()).data().toString();
+        }
+        QCOMPARE(rows, (QStringList{u"Next Suggestion: Tab"_s, u"Previous Suggestion: Shift+Tab"_s,
+                                    u"Accept the Selected Suggestion: Return"_s,
+                                    u"Reject the Selected Suggestion: Backspace"_s}));
+        dialog->close();
     }
 };
 

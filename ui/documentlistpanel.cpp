@@ -30,6 +30,21 @@ int minimumIdWidth(const QFontMetrics &metrics)
     return metrics.averageCharWidth() * 16;
 }
 
+// Makes the changes held for documents a page has just listed, and forgets them.
+template <typename T, typename Apply>
+void takeListed(QHash<QString, T> &pending, const DocumentListModel &documents, Apply apply)
+{
+    for (auto it = pending.begin(); it != pending.end();) {
+        const int row = documents.rowOf(it.key());
+        if (row < 0) {
+            ++it;
+            continue;
+        }
+        apply(row, it.key(), *it);
+        it = pending.erase(it);
+    }
+}
+
 QString plural(int count, const QString &one, const QString &many)
 {
     return (count == 1 ? one : many).arg(QLocale().toString(count));
@@ -43,6 +58,12 @@ DocumentListPanel::DocumentListPanel(const Schema &schema, QWidget *parent) : QW
     m_proxy = new DocumentFilterProxyModel(this);
     m_proxy->setDocumentModel(m_documents);
     connect(m_documents, &DocumentListModel::countsChanged, this, &DocumentListPanel::updateProgress);
+    connect(m_documents, &DocumentListModel::countsChanged, this, [this] {
+        if (m_view && m_view->isColumnHidden(DocumentListModel::DisagreementColumn) ==
+                          (m_documents->documentsWithSuggestions() > 0)) {
+            layOutColumns();
+        }
+    });
     m_loader = new DocumentIndexLoader(this);
     connect(m_loader, &DocumentIndexLoader::pageRead, this, &DocumentListPanel::pageRead);
     connect(m_loader, &DocumentIndexLoader::finished, this, [this] { listingEnded({}); });
@@ -78,14 +99,17 @@ DocumentListPanel::DocumentListPanel(const Schema &schema, QWidget *parent) : QW
     m_view->header()->setSortIndicator(-1, Qt::AscendingOrder);
     m_view->header()->setStretchLastSection(false);
     m_view->header()->setSectionResizeMode(DocumentListModel::IdColumn, QHeaderView::Stretch);
-    for (int column :
-         {DocumentListModel::StatusColumn, DocumentListModel::ErrorsColumn, DocumentListModel::WarningsColumn}) {
+    for (int column : {DocumentListModel::StatusColumn, DocumentListModel::ErrorsColumn,
+                       DocumentListModel::WarningsColumn, DocumentListModel::DisagreementColumn}) {
         m_view->header()->setSectionResizeMode(column, QHeaderView::Interactive);
     }
     const QFontMetrics metrics = m_view->fontMetrics();
     m_view->header()->resizeSection(DocumentListModel::StatusColumn, metrics.horizontalAdvance(tr("Needs work")) + 32);
     m_view->header()->resizeSection(DocumentListModel::ErrorsColumn, metrics.horizontalAdvance(tr("Errors")) + 16);
     m_view->header()->resizeSection(DocumentListModel::WarningsColumn, metrics.horizontalAdvance(tr("Warnings")) + 16);
+    // The disagreement column shows once a listed document has model suggestions (layOutColumns()).
+    m_view->header()->resizeSection(DocumentListModel::DisagreementColumn,
+                                    metrics.horizontalAdvance(tr("Disagreement")) + 16);
     // The judgement column shows in spot-check mode only (showRound()).
     m_view->header()->resizeSection(DocumentListModel::JudgementColumn, metrics.horizontalAdvance(tr("Check")) + 40);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -121,6 +145,7 @@ void DocumentListPanel::showBatch(const DocumentIndexPage &firstPage, qsizetype 
     m_wantedId.clear();
     m_pendingStatus.clear();
     m_pendingEntry.clear();
+    m_pendingDisagreement.clear();
     m_listingError.clear();
     m_documentCount = documentCount;
     // The filters start over without making a row of the previous batch current.
@@ -158,25 +183,15 @@ void DocumentListPanel::pageRead(const DocumentIndexPage &page)
 {
     m_documents->appendPage(page);
     // Changes made to these documents before they were listed.
-    for (auto it = m_pendingEntry.begin(); it != m_pendingEntry.end();) {
-        const int row = m_documents->rowOf(it.key());
-        if (row < 0) {
-            ++it;
-            continue;
-        }
-        DocumentListModel::Entry entry = *it;
+    takeListed(m_pendingEntry, *m_documents, [this](int row, const QString &, DocumentListModel::Entry entry) {
         entry.status = m_documents->status(row);
+        entry.disagreement = m_documents->entry(row).disagreement;
         m_documents->updateEntry(row, entry);
-        it = m_pendingEntry.erase(it);
-    }
-    for (auto it = m_pendingStatus.begin(); it != m_pendingStatus.end();) {
-        if (m_documents->rowOf(it.key()) < 0) {
-            ++it;
-            continue;
-        }
-        updateStatus(it.key(), *it);
-        it = m_pendingStatus.erase(it);
-    }
+    });
+    takeListed(m_pendingDisagreement, *m_documents,
+               [this](int, const QString &id, int disagreement) { updateDisagreement(id, disagreement); });
+    takeListed(m_pendingStatus, *m_documents,
+               [this](int, const QString &id, ReviewStatus status) { updateStatus(id, status); });
     if (!m_wantedId.isEmpty() && m_documents->rowOf(m_wantedId) >= 0) {
         showDocument(std::exchange(m_wantedId, {}));
     }
@@ -190,6 +205,7 @@ void DocumentListPanel::listingEnded(const QString &error)
     m_wantedId.clear();
     m_pendingStatus.clear();
     m_pendingEntry.clear();
+    m_pendingDisagreement.clear();
     updateProgress();
     updateSummary();
     if (!error.isEmpty()) {
@@ -348,7 +364,9 @@ void DocumentListPanel::updateDocument(const QString &id, const DocumentFacts &f
         }
         return;
     }
-    m_documents->updateEntry(row, DocumentEntry::fromFacts(id, m_documents->status(row), facts));
+    DocumentListModel::Entry entry = DocumentEntry::fromFacts(id, m_documents->status(row), facts);
+    entry.disagreement = m_documents->entry(row).disagreement; // the store counts it (updateDisagreement())
+    m_documents->updateEntry(row, entry);
     updateSummary();
 }
 
@@ -398,9 +416,37 @@ void DocumentListPanel::setJudgements(const QList<Judgement> &latest)
     m_documents->setJudgements(latest);
 }
 
+void DocumentListPanel::updateDisagreement(const QString &id, int disagreement)
+{
+    const int row = m_documents->rowOf(id);
+    if (row < 0) {
+        if (isListing()) {
+            m_pendingDisagreement.insert(id, disagreement);
+        }
+        return;
+    }
+    DocumentListModel::Entry entry = m_documents->entry(row);
+    entry.disagreement = disagreement;
+    m_documents->updateEntry(row, entry);
+}
+
+void DocumentListPanel::sortByDisagreement()
+{
+    if (m_view->isSortingEnabled()) {
+        m_view->sortByColumn(DocumentListModel::DisagreementColumn, Qt::DescendingOrder);
+    }
+}
+
 void DocumentListPanel::showJudgementColumn(bool shown)
 {
-    m_view->setColumnHidden(DocumentListModel::JudgementColumn, !shown);
+    m_judgementShown = shown;
+    layOutColumns();
+}
+
+void DocumentListPanel::layOutColumns()
+{
+    m_view->setColumnHidden(DocumentListModel::JudgementColumn, !m_judgementShown);
+    m_view->setColumnHidden(DocumentListModel::DisagreementColumn, m_documents->documentsWithSuggestions() == 0);
     // Ids are what the list is for: when a dock takes the width, the text and records give way
     // before the ids shrink below about 16 characters.
     int otherColumns = 0;

@@ -70,6 +70,12 @@ public:
 
     // A new check of a document: the facts of the version just checked.
     void updateDocument(const QString &id, const DocumentFacts &facts);
+    // How far a document's model suggestions and its spans differ now (the store counts it with
+    // every change to either); -1: it has no suggestions.
+    void updateDisagreement(const QString &id, int disagreement);
+    // Sorts the list by the disagreement column, the largest first: the documents where the model
+    // and the annotators differ most.
+    void sortByDisagreement();
     // A new status of a document; returns the one it had, or nothing when it is not listed or had it.
     std::optional<ReviewStatus> updateStatus(const QString &id, ReviewStatus status);
 
@@ -77,7 +83,8 @@ public:
     // an empty name leaves it for the batch order and sorting by a header click.
     void showRound(const QString &name, const QStringList &ids);
     void setJudgements(const QList<Judgement> &latest);
-    // The Check column, and the list's minimum width with it.
+    // The Check column, and the list's minimum width with it. The Disagreement column shows
+    // whenever a listed document has model suggestions.
     void showJudgementColumn(bool shown);
 
     QTreeView *view() const { return m_view; }
@@ -101,6 +108,7 @@ private:
     void listingEnded(const QString &error);
     void updateProgress();
     void updateSummary();
+    void layOutColumns();
 
     const Schema &m_schema;
     DocumentListModel *m_documents = nullptr;
@@ -116,9 +124,11 @@ private:
     // Changes of documents not listed yet, made when their page comes in.
     QHash<QString, ReviewStatus> m_pendingStatus;
     QHash<QString, DocumentListModel::Entry> m_pendingEntry;
+    QHash<QString, int> m_pendingDisagreement;
     QString m_wantedId;  // showDocumentOnceListed()'s, until it is listed or another is picked
     QString m_currentId; // the document last made current, even while the filters hide it
     bool m_replacingBatch = false;
+    bool m_judgementShown = false;
     bool m_choosing = false;        // the panel, not the reviewer, is making a row current
     bool m_scrollToCurrent = false; // once the rows the filters asked for are worked out
 };

@@ -370,6 +370,25 @@ void MainWindow::documentsChangedElsewhere(const QStringList &ids)
         }
         updateActions();
     }
+    // The store counts disagreements with every change to a text or a suggestion, this window's
+    // own edits and decisions included.
+    refreshDisagreements(ids);
+}
+
+void MainWindow::refreshDisagreements(const QStringList &ids)
+{
+    if (!m_store || !m_store->keepsSuggestions() || ids.isEmpty()) {
+        return;
+    }
+    const Expected<QHash<QString, int>> counts = m_store->disagreements(ids);
+    if (!counts) {
+        showError(tr("The disagreement of the documents with their suggestions could not be read: %1")
+                      .arg(counts.error().message));
+        return;
+    }
+    for (const QString &id : ids) {
+        m_list->updateDisagreement(id, counts->value(id, -1));
+    }
 }
 
 QString MainWindow::changedByMessage(const QString &id) const

@@ -84,6 +84,8 @@ private:
     // store's server announced them, or StoreWatch saw them): the list reads their rows again, and
     // the document shown is shown as the store has it now.
     void documentsChangedElsewhere(const QStringList &ids);
+    // Reads from the store how far these documents' suggestions and spans differ, for the list.
+    void refreshDisagreements(const QStringList &ids);
     QString changedByMessage(const QString &id) const;
     // Reads the shown document from the store again (its undo steps go if its text changed) and
     // says why.

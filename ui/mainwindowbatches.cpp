@@ -142,6 +142,13 @@ void MainWindow::startSession(const QString &reviewer)
     connect(m_session.get(), &ReviewSession::unsavedEditChanged, this, &MainWindow::updateSaveState);
     connect(m_session.get(), &ReviewSession::errorOccurred, this, &MainWindow::showError);
     connect(m_session.get(), &ReviewSession::documentsWritten, this, &MainWindow::documentsWritten);
+    // A decision changes the document's disagreement at once; the store watch would tell later.
+    connect(m_session.get(), &ReviewSession::suggestionsChanged, this,
+            [this] {
+                if (!m_session->documentId().isEmpty()) {
+                    refreshDisagreements({m_session->documentId()});
+                }
+            });
     // An edit of an approved or rejected document undoes the decision: the list says so at once.
     connect(m_session.get(), &ReviewSession::statusChanged, this, [this](ReviewStatus status) {
         const QString id = m_session->documentId();

@@ -30,13 +30,15 @@ QStandardItem *readOnlyItem(const QString &text)
 
 } // namespace
 
-ShortcutsDialog::ShortcutsDialog(const QList<QAction *> &actions, QWidget *parent) : QDialog(parent)
+ShortcutsDialog::ShortcutsDialog(const QList<QAction *> &actions, const QList<Key> &otherKeys, QWidget *parent)
+    : QDialog(parent)
 {
     setWindowTitle(tr("Keyboard Shortcuts"));
 
     m_model = new QStandardItemModel(0, ColumnCount, this);
     m_model->setHorizontalHeaderLabels({tr("Action"), tr("Shortcut")});
     addActions(actions, QString());
+    addKeys(otherKeys);
 
     m_proxy = new QSortFilterProxyModel(this);
     m_proxy->setSourceModel(m_model);
@@ -175,19 +177,47 @@ void ShortcutsDialog::addActions(const QList<QAction *> &actions, const QString 
         for (const QList<QStandardItem *> &row : std::as_const(rows)) {
             m_model->appendRow(row);
         }
-    } else if (!rows.isEmpty()) {
-        QStandardItem *menu = readOnlyItem(menuPath);
-        QFont bold = menu->font();
-        bold.setBold(true);
-        menu->setFont(bold);
-        for (const QList<QStandardItem *> &row : std::as_const(rows)) {
-            menu->appendRow(row);
-        }
-        m_model->appendRow({menu, readOnlyItem(QString())});
+    } else {
+        addGroup(menuPath, rows);
     }
     // A menu's own actions come before its submenus'.
     for (const auto &[menu, path] : std::as_const(submenus)) {
         addActions(menu->actions(), path);
+    }
+}
+
+void ShortcutsDialog::addGroup(const QString &name, const QList<QList<QStandardItem *>> &rows)
+{
+    if (rows.isEmpty()) {
+        return;
+    }
+    QStandardItem *group = readOnlyItem(name);
+    QFont bold = group->font();
+    bold.setBold(true);
+    group->setFont(bold);
+    for (const QList<QStandardItem *> &row : rows) {
+        group->appendRow(row);
+    }
+    m_model->appendRow({group, readOnlyItem(QString())});
+}
+
+void ShortcutsDialog::addKeys(const QList<Key> &keys)
+{
+    QStringList groups;
+    for (const Key &key : keys) {
+        if (!groups.contains(key.group)) {
+            groups.append(key.group);
+        }
+    }
+    for (const QString &group : std::as_const(groups)) {
+        QList<QList<QStandardItem *>> rows;
+        for (const Key &key : keys) {
+            if (key.group == group) {
+                rows.append(QList<QStandardItem *>{readOnlyItem(key.action),
+                                                   readOnlyItem(key.keys.toString(QKeySequence::NativeText))});
+            }
+        }
+        addGroup(group, rows);
     }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDialog>
+#include <QKeySequence>
 #include <QList>
 #include <QString>
 
@@ -29,10 +30,21 @@ public:
         ColumnCount
     };
 
+    // A key a widget handles itself rather than through an action (Tab among a text's
+    // suggestions), listed under a group of its own after the menus.
+    struct Key
+    {
+        QString group;
+        QString action;
+        QKeySequence keys;
+    };
+
     // actions: what the window offers, for example menuBar()->actions(). An action with a menu
     // stands for that menu: the actions of the menu and of its submenus are listed under the menu's
     // name ("File", "File › Recent"). Separators and actions without a shortcut are left out.
-    explicit ShortcutsDialog(const QList<QAction *> &actions, QWidget *parent = nullptr);
+    // otherKeys follow, grouped in the order their groups first appear.
+    explicit ShortcutsDialog(const QList<QAction *> &actions, const QList<Key> &otherKeys = {},
+                             QWidget *parent = nullptr);
     ~ShortcutsDialog() override;
 
     // What the view shows, filtered: a menu is a row with its actions as children; actions given
@@ -48,6 +60,8 @@ public:
 
 private:
     void addActions(const QList<QAction *> &actions, const QString &menuPath);
+    void addGroup(const QString &name, const QList<QList<QStandardItem *>> &rows);
+    void addKeys(const QList<Key> &keys);
     void expandGroups();
 
     QStandardItemModel *m_model = nullptr;

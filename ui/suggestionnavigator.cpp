@@ -19,6 +19,15 @@ SuggestionNavigator::SuggestionNavigator(const Schema &schema, SourceView *view,
     connect(m_view, &SourceView::selectionChanged, this, &SuggestionNavigator::refresh);
 }
 
+QList<ShortcutsDialog::Key> SuggestionNavigator::keys()
+{
+    const QString group = tr("Model Suggestions in the Text");
+    return {{group, tr("Next Suggestion"), QKeySequence(Qt::Key_Tab)},
+            {group, tr("Previous Suggestion"), QKeySequence(Qt::SHIFT | Qt::Key_Tab)},
+            {group, tr("Accept the Selected Suggestion"), QKeySequence(Qt::Key_Return)},
+            {group, tr("Reject the Selected Suggestion"), QKeySequence(Qt::Key_Backspace)}};
+}
+
 void SuggestionNavigator::setSession(ReviewSession *session)
 {
     if (m_session) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "shortcutsdialog.h"
 #include "suggestion.h"
 
 #include <QHash>
@@ -26,6 +27,9 @@ class SuggestionNavigator final : public QObject
 
 public:
     SuggestionNavigator(const Schema &schema, SourceView *view, QObject *parent = nullptr);
+
+    // The keys eventFilter() handles, as Help › Keyboard Shortcuts lists them.
+    static QList<ShortcutsDialog::Key> keys();
 
     void setSession(ReviewSession *session);
     // Draws the session's pending suggestions again (after a new document, an edit, a decision).

@@ -10,6 +10,7 @@
 #include "schema.h"
 #include "shortcutsdialog.h"
 #include "sourceview.h"
+#include "suggestionnavigator.h"
 #include "spotcheckmode.h"
 
 #include <QAction>
@@ -264,6 +265,12 @@ void WindowActions::createMenus(QDockWidget *compareDock)
     comparePanel->setText(tr("&Comparison Panel"));
     comparePanel->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C));
     view->addAction(comparePanel);
+    // The documents where a model's suggestions and the annotations differ most, first.
+    QAction *sortByDisagreement = addTo(view, u"sortByDisagreement"_s, tr("Sort by Disa&greement"),
+                                        {QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_D)});
+    sortByDisagreement->setStatusTip(tr("List first the documents where the model's suggestions and the spans "
+                                        "differ most"));
+    connect(sortByDisagreement, &QAction::triggered, m_list, &DocumentListPanel::sortByDisagreement);
     view->addSeparator();
     for (auto [name, text, key, widget] :
          {std::tuple<QString, QString, Qt::Key, QWidget *>{u"focusDocuments"_s, tr("&Documents"), Qt::Key_1,
@@ -282,7 +289,7 @@ void WindowActions::createMenus(QDockWidget *compareDock)
     QAction *shortcuts = addTo(help, u"shortcuts"_s, tr("&Keyboard Shortcuts"),
                                {QKeySequence(Qt::CTRL | Qt::Key_Slash), QKeySequence::HelpContents});
     connect(shortcuts, &QAction::triggered, this, [this] {
-        auto *dialog = new ShortcutsDialog(m_window->menuBar()->actions(), m_window);
+        auto *dialog = new ShortcutsDialog(m_window->menuBar()->actions(), SuggestionNavigator::keys(), m_window);
         dialog->setObjectName(u"shortcutsDialog"_s);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->open();

@@ -16,7 +16,8 @@ qint32 clamped(qsizetype count)
 
 } // namespace
 
-Expected<void> DocumentIndexPageBuilder::add(QByteArrayView id, ReviewStatus status, QByteArrayView facts)
+Expected<void> DocumentIndexPageBuilder::add(QByteArrayView id, ReviewStatus status, QByteArrayView facts,
+                                             qint32 disagreement)
 {
     // A view of the bytes for the lookup; a copy only when the text is new.
     const QByteArray key = QByteArray::fromRawData(facts.data(), facts.size());
@@ -45,6 +46,7 @@ Expected<void> DocumentIndexPageBuilder::add(QByteArrayView id, ReviewStatus sta
     }
     DocumentIndexRow row = *found;
     row.status = status;
+    row.disagreement = disagreement;
     m_page.rows.push_back(row);
     m_page.ids.append(id.data(), id.size());
     m_page.idEnds.push_back(quint32(m_page.ids.size()));

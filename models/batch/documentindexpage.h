@@ -17,9 +17,10 @@ namespace annorev {
 
 struct DocumentFacts;
 
-// What the document list keeps of a document: its status, finding counts, and the label and rule
-// names of its current version as numbers into tables of name sets, so that a million of them
-// take a few tens of megabytes and a filter tests a number, not a list of names.
+// What the document list keeps of a document: its status, finding counts, disagreement with its
+// model suggestions, and the label and rule names of its current version as numbers into tables
+// of name sets, so that a million of them take a few tens of megabytes and a filter tests a
+// number, not a list of names.
 struct DocumentIndexRow
 {
     qint32 errors = 0;
@@ -28,6 +29,9 @@ struct DocumentIndexRow
     quint32 labelSet = 0; // into the label sets of its page (or of the list that took it in)
     quint32 ruleSet = 0;
     ReviewStatus status = ReviewStatus::Unreviewed;
+    // How far the document's model suggestions and its spans differ (SuggestionDisagreement);
+    // -1: it has no suggestions.
+    qint32 disagreement = -1;
     friend bool operator==(const DocumentIndexRow &, const DocumentIndexRow &) = default;
 };
 
@@ -65,8 +69,9 @@ struct DocumentIndexPage
 class DocumentIndexPageBuilder
 {
 public:
-    // Adds a document; facts is its DocumentFacts::encoded() text. Refuses facts it cannot decode.
-    Expected<void> add(QByteArrayView id, ReviewStatus status, QByteArrayView facts);
+    // Adds a document; facts is its DocumentFacts::encoded() text, disagreement its
+    // DocumentIndexRow::disagreement. Refuses facts it cannot decode.
+    Expected<void> add(QByteArrayView id, ReviewStatus status, QByteArrayView facts, qint32 disagreement = -1);
     // The rows added since the last take(), with the sets first used by them; the last of them is
     // at lastPosition in the store's batch order.
     DocumentIndexPage take(qint64 lastPosition);

@@ -151,6 +151,9 @@ void DocumentFilterProxyModel::sort(int column, Qt::SortOrder order)
     case DocumentListModel::WarningsColumn:
         key = Key::Warnings;
         break;
+    case DocumentListModel::DisagreementColumn:
+        key = Key::Disagreement;
+        break;
     default:
         break;
     }
@@ -394,7 +397,7 @@ void DocumentFilterProxyModel::sourceDataChanged(const QModelIndex &topLeft, con
         Q_EMIT dataChanged(index(0, topLeft.column()), index(int(m_rows.size()) - 1, bottomRight.column()), roles);
     }
     // Only a column the query reads changes the rows shown (the judgement column is not one).
-    const bool reads = topLeft.column() <= DocumentListModel::WarningsColumn;
+    const bool reads = topLeft.column() <= DocumentListModel::DisagreementColumn;
     if (!m_query.isIdentity() && reads) {
         refresh();
     }

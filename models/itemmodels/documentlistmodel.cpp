@@ -26,6 +26,20 @@ QString toolTipOf(const DocumentListModel::Entry &entry)
     return head + counts.join(u" · "_s);
 }
 
+QString disagreementToolTip(const DocumentListModel::Entry &entry)
+{
+    if (entry.disagreement < 0) {
+        return DocumentListModel::tr("%1: no model suggestions").arg(entry.id);
+    }
+    return entry.id + u'\n' +
+           countText(entry.disagreement,
+                     DocumentListModel::tr("%1 difference between the model's suggestions and the spans"),
+                     DocumentListModel::tr("%1 differences between the model's suggestions and the spans")) +
+           u'\n' +
+           DocumentListModel::tr("(suggestions waiting for a decision that no span holds, and spans of a suggested "
+                                 "label that no suggestion proposed)");
+}
+
 QString verdictText(const Judgement &judgement)
 {
     return judgement.verdict == Verdict::Pass ? DocumentListModel::tr("Pass") : DocumentListModel::tr("Fail");
@@ -104,6 +118,7 @@ void DocumentListModel::count(const DocumentIndexRow &row, int sign)
     m_statusCounts.at(std::size_t(row.status)) += sign;
     m_totalErrors += sign * row.errors;
     m_totalWarnings += sign * row.warnings;
+    m_withSuggestions += row.disagreement >= 0 ? sign : 0;
 }
 
 void DocumentListModel::setEntries(const QList<Entry> &entries)
@@ -114,6 +129,7 @@ void DocumentListModel::setEntries(const QList<Entry> &entries)
     m_statusCounts = {};
     m_totalErrors = 0;
     m_totalWarnings = 0;
+    m_withSuggestions = 0;
     for (qsizetype row = 0; row < m_rows.size(); ++row) {
         count(m_rows.row(row), +1);
     }
@@ -153,7 +169,7 @@ void DocumentListModel::updateEntry(int row, const Entry &entry)
     count(old, -1);
     count(m_rows.row(row), +1);
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
-    if (old.status != entry.status) {
+    if (old.status != entry.status || (old.disagreement >= 0) != (entry.disagreement >= 0)) {
         Q_EMIT countsChanged();
     }
 }
@@ -202,16 +218,19 @@ QVariant DocumentListModel::data(const QModelIndex &index, int role) const
             return entry.errorCount;
         case WarningsColumn:
             return entry.warningCount;
+        case DisagreementColumn:
+            return entry.disagreement >= 0 ? QVariant(entry.disagreement) : QVariant();
         }
         return {};
     case Qt::DecorationRole:
         return index.column() == StatusColumn ? QVariant(statusColour(entry.status)) : QVariant();
     case Qt::TextAlignmentRole:
-        return index.column() == ErrorsColumn || index.column() == WarningsColumn
+        return index.column() == ErrorsColumn || index.column() == WarningsColumn ||
+                       index.column() == DisagreementColumn
                    ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
                    : QVariant();
     case Qt::ToolTipRole:
-        return toolTipOf(entry);
+        return index.column() == DisagreementColumn ? disagreementToolTip(entry) : toolTipOf(entry);
     case IdRole:
         return entry.id;
     case ErrorCountRole:
@@ -226,6 +245,8 @@ QVariant DocumentListModel::data(const QModelIndex &index, int role) const
         return entry.labels;
     case RulesRole:
         return entry.rules;
+    case DisagreementRole:
+        return entry.disagreement;
     }
     return {};
 }
@@ -244,6 +265,8 @@ QVariant DocumentListModel::headerData(int section, Qt::Orientation orientation,
         return tr("Errors");
     case WarningsColumn:
         return tr("Warnings");
+    case DisagreementColumn:
+        return tr("Disagreement");
     case JudgementColumn:
         return tr("Check");
     }

@@ -34,7 +34,8 @@ public:
         StatusRole, // int(ReviewStatus)
         LabelsRole, // QStringList: Entry::labels
         RulesRole,  // QStringList: Entry::rules
-        VerdictRole // int(Verdict) of the latest judgement in the round shown; null when none
+        VerdictRole, // int(Verdict) of the latest judgement in the round shown; null when none
+        DisagreementRole // int: Entry::disagreement, -1 for a document without suggestions
     };
     enum Columns
     {
@@ -42,7 +43,8 @@ public:
         StatusColumn,
         ErrorsColumn,
         WarningsColumn,
-        JudgementColumn, // spot-check mode: the latest judgement in the round
+        DisagreementColumn, // how far the model's suggestions and the spans differ; empty without suggestions
+        JudgementColumn,    // spot-check mode: the latest judgement in the round
         ColumnCount
     };
 
@@ -70,6 +72,9 @@ public:
     // Error and warning findings over all documents (no signal: they change with updateEntry()).
     int totalErrors() const { return m_totalErrors; }
     int totalWarnings() const { return m_totalWarnings; }
+    // How many documents have model suggestions (a disagreement to show); countsChanged() follows
+    // a change.
+    int documentsWithSuggestions() const { return m_withSuggestions; }
     // The latest judgement of each judged document in the spot-check round being shown, as
     // latestJudgements() (spotcheck.h) picks them; none: no round. The judgement column shows them.
     void setJudgements(const QList<Judgement> &latest);
@@ -82,7 +87,7 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
 
 Q_SIGNALS:
-    // The number of documents with some status changed.
+    // The number of documents with some status, or with suggestions, changed.
     void countsChanged();
 
 private:
@@ -93,6 +98,7 @@ private:
     std::array<int, 4> m_statusCounts{};
     int m_totalErrors = 0;
     int m_totalWarnings = 0;
+    int m_withSuggestions = 0;
 };
 
 } // namespace annorev

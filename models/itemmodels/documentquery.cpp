@@ -159,6 +159,9 @@ std::optional<std::vector<int>> DocumentQuery::run(const DocumentRows &rows, con
     case SortKey::Warnings:
         byKey([&](int r) { return rows.row(r).warnings; });
         break;
+    case SortKey::Disagreement:
+        byKey([&](int r) { return rows.row(r).disagreement; });
+        break;
     }
     if (isCancelled()) {
         return std::nullopt;

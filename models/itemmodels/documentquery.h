@@ -32,7 +32,8 @@ struct DocumentQuery
         Id,
         Status,
         Errors,
-        Warnings
+        Warnings,
+        Disagreement // documents without suggestions count as -1: last when descending
     };
 
     std::optional<ReviewStatus> status;

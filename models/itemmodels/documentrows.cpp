@@ -63,7 +63,8 @@ void DocumentRows::append(const QList<Entry> &entries)
         page.idEnds.push_back(quint32(page.ids.size()));
         page.rows.push_back({clamped(entry.errorCount), clamped(entry.warningCount), clamped(entry.infoCount),
                              labelSets.numberOf(entry.labels, &page.newLabelSets),
-                             ruleSets.numberOf(entry.rules, &page.newRuleSets), entry.status});
+                             ruleSets.numberOf(entry.rules, &page.newRuleSets), entry.status,
+                             qint32(std::max(entry.disagreement, -1))});
     }
     page.startsRead = true; // a read of its own
     append(page);
@@ -87,7 +88,8 @@ QByteArrayView DocumentRows::idBytes(qsizetype row) const
 DocumentRows::Entry DocumentRows::entry(qsizetype row) const
 {
     const DocumentIndexRow &numbers = m_rows[std::size_t(row)];
-    return {id(row), numbers.errors, numbers.warnings, numbers.infos, numbers.status, labels(row), rules(row)};
+    return {id(row),    numbers.errors, numbers.warnings, numbers.infos,
+            numbers.status, labels(row),  rules(row),       numbers.disagreement};
 }
 
 void DocumentRows::set(qsizetype row, const Entry &entry)
@@ -98,7 +100,8 @@ void DocumentRows::set(qsizetype row, const Entry &entry)
                                 clamped(entry.infoCount),
                                 m_labelSets.numberOf(entry.labels),
                                 m_ruleSets.numberOf(entry.rules),
-                                entry.status};
+                                entry.status,
+                                qint32(std::max(entry.disagreement, -1))};
 }
 
 qsizetype DocumentRows::find(QStringView id) const

@@ -33,6 +33,7 @@ public:
         ReviewStatus status = ReviewStatus::Unreviewed;
         QStringList labels{}; // of its spans, sorted, each once (DocumentFacts::labelNames())
         QStringList rules{};  // of its findings, sorted, each once (DocumentFacts::ruleNames())
+        int disagreement = -1; // with its model suggestions (DocumentIndexRow::disagreement)
         friend bool operator==(const Entry &, const Entry &) = default;
     };
 

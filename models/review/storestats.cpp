@@ -38,6 +38,11 @@ Expected<StoreStats> StoreStats::read(const ReviewStore &store, const Schema &sc
             return suggestions.error();
         }
         stats.suggestions = std::move(*suggestions);
+        Expected<QList<ReviewStore::Disagreement>> most = store.mostDisagreeing(mostDisagreeingShown);
+        if (!most) {
+            return most.error();
+        }
+        stats.mostDisagreeing = std::move(*most);
     }
     // The facts stored with each document's current version: nothing is parsed or checked again,
     // and counted as they are read, so that a million documents are never held at once.

@@ -2,6 +2,7 @@
 
 #include "batchstats.h"
 #include "expected.h"
+#include "reviewstore.h"
 #include "roundreport.h"
 #include "suggestion.h"
 
@@ -23,6 +24,10 @@ struct StoreStats
     QList<RoundReport> rounds; // oldest first
     // Per label, in name order; none for a team batch, which keeps no suggestions.
     QList<SuggestionCounts> suggestions;
+    // The documents whose suggestions and spans differ most, the most first: at most
+    // mostDisagreeingShown of them.
+    QList<ReviewStore::Disagreement> mostDisagreeing;
+    static constexpr qsizetype mostDisagreeingShown = 10;
     double target = 0.05;
 
     // Reads the store; with onlyRound, that round alone ("no round ... in the store" when it has

@@ -46,7 +46,7 @@ class ReviewStore
 {
 public:
     // The schema this annorev writes; stores from older versions are migrated, newer ones refused.
-    static constexpr int schemaVersion = 10;
+    static constexpr int schemaVersion = 11;
 
     struct StoredDocument
     {
@@ -317,16 +317,32 @@ public:
     // audit row for each document touched. Importing a source again replaces its pending
     // suggestions and keeps the decided ones, so a suggestion decided before is not asked again.
     // An unknown document, an empty or reversed span refuse them all. id, state and decision
-    // are ignored; each is added pending.
+    // are ignored; each is added pending. The documents' disagreement is counted again with the
+    // spans of their current versions, parsed with schema (the batch's).
     virtual Expected<SuggestionsAdded> addSuggestions(const QList<Suggestion> &suggestions, const QString &source,
-                                                      const QString &reviewer) = 0;
+                                                      const QString &reviewer, const Schema &schema) = 0;
     // A document's suggestions of every source and state, by start, then end, then label.
     virtual Expected<QList<Suggestion>> suggestions(const QString &documentId) const = 0;
     // Records a reviewer's decision (Accepted or Rejected) of a pending suggestion, with an audit
     // row. Refuses an unknown id, a suggestion decided already, and Pending. Accepting does not
     // tag the text: the caller edits it (setTaggedText) as the reviewer's edit. The audit row moves
-    // the document's version, as any change does (version() gives the new one).
-    virtual Expected<void> decideSuggestion(qint64 id, SuggestionState decision, const QString &reviewer) = 0;
+    // the document's version, as any change does (version() gives the new one). The document's
+    // disagreement is counted again, parsing its current version with schema.
+    virtual Expected<void> decideSuggestion(qint64 id, SuggestionState decision, const QString &reviewer,
+                                            const Schema &schema) = 0;
+    // How far each of these documents' suggestions and spans differ (SuggestionDisagreement), as
+    // counted with the last change to either; documents without suggestions are left out. What
+    // the document list shows in its disagreement column (readIndex() reads it with the rest).
+    virtual Expected<QHash<QString, int>> disagreements(const QStringList &ids) const = 0;
+    struct Disagreement
+    {
+        QString id;
+        int count = 0;
+        friend bool operator==(const Disagreement &, const Disagreement &) = default;
+    };
+    // The documents of the batch whose suggestions and spans differ most, the most first (ties
+    // in batch order), at most limit of them; documents that agree are left out.
+    virtual Expected<QList<Disagreement>> mostDisagreeing(qsizetype limit) const = 0;
     // Every label's suggestions by state, labels in name order.
     virtual Expected<QList<SuggestionCounts>> suggestionCounts() const = 0;
 };

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "documentfacts.h"
+#include "suggestiondisagreement.h"
 
 #include <QByteArray>
 #include <QString>
@@ -13,11 +14,13 @@ struct CheckResult;
 class Schema;
 
 // What a store keeps about a tagged text besides the text: the facts of the checked version
-// (DocumentFacts) and its plain text, which the window searches.
+// (DocumentFacts), its plain text, which the window searches, and its spans, which a document's
+// model suggestions are matched against (SuggestionDisagreement).
 struct TextFacts
 {
     DocumentFacts facts;
     QString plainText;
+    QList<SpanKey> spans;
 
     static TextFacts of(const Document &doc, const CheckResult &result);
     // Parses and checks the text first.

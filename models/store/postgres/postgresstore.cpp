@@ -231,7 +231,7 @@ Error suggestionsRefused(const QString &path)
 } // namespace
 
 Expected<ReviewStore::SuggestionsAdded> PostgresStore::addSuggestions(const QList<Suggestion> &, const QString &,
-                                                                      const QString &)
+                                                                      const QString &, const Schema &)
 {
     return suggestionsRefused(path());
 }
@@ -241,9 +241,19 @@ Expected<QList<Suggestion>> PostgresStore::suggestions(const QString &) const
     return suggestionsRefused(path());
 }
 
-Expected<void> PostgresStore::decideSuggestion(qint64, SuggestionState, const QString &)
+Expected<void> PostgresStore::decideSuggestion(qint64, SuggestionState, const QString &, const Schema &)
 {
     return suggestionsRefused(path());
+}
+
+Expected<QHash<QString, int>> PostgresStore::disagreements(const QStringList &) const
+{
+    return QHash<QString, int>(); // a team batch keeps no suggestions, so none differ
+}
+
+Expected<QList<ReviewStore::Disagreement>> PostgresStore::mostDisagreeing(qsizetype) const
+{
+    return QList<Disagreement>();
 }
 
 Expected<QList<SuggestionCounts>> PostgresStore::suggestionCounts() const

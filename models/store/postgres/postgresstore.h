@@ -66,9 +66,12 @@ public:
 
     bool keepsSuggestions() const override { return false; }
     Expected<SuggestionsAdded> addSuggestions(const QList<Suggestion> &suggestions, const QString &source,
-                                              const QString &reviewer) override;
+                                              const QString &reviewer, const Schema &schema) override;
     Expected<QList<Suggestion>> suggestions(const QString &documentId) const override;
-    Expected<void> decideSuggestion(qint64 id, SuggestionState decision, const QString &reviewer) override;
+    Expected<void> decideSuggestion(qint64 id, SuggestionState decision, const QString &reviewer,
+                                    const Schema &schema) override;
+    Expected<QHash<QString, int>> disagreements(const QStringList &ids) const override;
+    Expected<QList<Disagreement>> mostDisagreeing(qsizetype limit) const override;
     Expected<QList<SuggestionCounts>> suggestionCounts() const override;
 
     Expected<QString> user() const override;

@@ -20,6 +20,7 @@ struct CopiedRow
     QByteArray status;
     QByteArray facts;
     bool hasFacts = false;
+    qint32 disagreement = -1;
 
     void copy(const SqliteStatement &statement)
     {
@@ -31,6 +32,7 @@ struct CopiedRow
         hasFacts = !statement.isNull(3);
         facts.resize(0);
         facts.append(statement.text(3));
+        disagreement = statement.isNull(4) ? -1 : qint32(statement.integer(4));
     }
 };
 
@@ -46,7 +48,7 @@ Expected<void> forEach(SqliteStatement &statement, const std::function<Expected<
                   [](const CopiedRow &x, const CopiedRow &y) { return x.id < y.id; });
         for (qsizetype i = 0; i < rows; ++i) {
             const CopiedRow &row = group[i];
-            const Expected<bool> more = visit(Row{row.position, row.id, row.status, row.facts, row.hasFacts});
+            const Expected<bool> more = visit(Row{row.position, row.id, row.status, row.facts, row.hasFacts, row.disagreement});
             if (!more || !*more) {
                 return more;
             }

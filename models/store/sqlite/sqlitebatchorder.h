@@ -16,7 +16,8 @@ class SqliteStatement;
 // are put in id order here instead (SQLite compares TEXT byte by byte, as QByteArrayView does).
 namespace SqliteBatchOrder {
 
-// The statement's columns 0 to 3: d.position, d.id, d.status, f.facts (NULL: hasFacts false).
+// The statement's columns 0 to 4: d.position, d.id, d.status, f.facts (NULL: hasFacts false), and
+// the document's disagreement (NULL: -1).
 struct Row
 {
     qint64 position = 0;
@@ -24,6 +25,7 @@ struct Row
     QByteArrayView status;
     QByteArrayView facts;
     bool hasFacts = false;
+    qint32 disagreement = -1;
 };
 
 // Runs the statement and visits its rows in batch order until the visitor says false or fails.

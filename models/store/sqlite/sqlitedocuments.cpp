@@ -638,7 +638,7 @@ public:
         // its words stay (indexing the same words again took a third of a bulk edit's write).
         const bool samePlainText = indexed && *indexed == facts.plainText;
         if (done) {
-            done = m_factsWriter.writeFacts(id, facts,
+            done = m_factsWriter.writeFacts(id, rowid, facts,
                                             samePlainText ? packedIndexed : codec->pack(facts.plainText.toUtf8()));
         }
         if (done && !samePlainText) {

@@ -10,7 +10,8 @@ const QString SqliteFactsWriter::wordsInsert =
     QStringLiteral("INSERT INTO plain_words (rowid, plain_text) VALUES (?, ?)");
 
 SqliteFactsWriter::SqliteFactsWriter(const SqliteConnection &connection)
-    : m_connection(connection), m_facts(connection.query()), m_index(connection.query()), m_unindex(connection.query())
+    : m_connection(connection), m_facts(connection.query()), m_index(connection.query()), m_unindex(connection.query()),
+      m_disagreement(connection)
 {
 }
 
@@ -25,22 +26,28 @@ Expected<void> SqliteFactsWriter::prepare()
             m_unindex,
             QStringLiteral("INSERT INTO plain_words (plain_words, rowid, plain_text) VALUES ('delete', ?, ?)"));
     }
+    if (done) {
+        done = m_disagreement.prepare();
+    }
     return done;
 }
 
 Expected<void> SqliteFactsWriter::write(const QString &id, qint64 rowid, const TextFacts &facts,
                                         const QByteArray &packedPlainText)
 {
-    if (Expected<void> done = m_connection.exec(m_facts, {id, facts.facts.encoded(), packedPlainText}); !done) {
+    if (Expected<void> done = writeFacts(id, rowid, facts, packedPlainText); !done) {
         return done;
     }
     return m_connection.exec(m_index, {rowid, facts.plainText});
 }
 
-Expected<void> SqliteFactsWriter::writeFacts(const QString &id, const TextFacts &facts,
+Expected<void> SqliteFactsWriter::writeFacts(const QString &id, qint64 rowid, const TextFacts &facts,
                                              const QByteArray &packedPlainText)
 {
-    return m_connection.exec(m_facts, {id, facts.facts.encoded(), packedPlainText});
+    if (Expected<void> done = m_connection.exec(m_facts, {id, facts.facts.encoded(), packedPlainText}); !done) {
+        return done;
+    }
+    return m_disagreement.refresh(rowid, facts.plainText, facts.spans);
 }
 
 Expected<void> SqliteFactsWriter::index(qint64 rowid, const QString &plainText)

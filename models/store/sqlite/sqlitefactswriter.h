@@ -1,6 +1,7 @@
 #pragma once
 
 #include "expected.h"
+#include "sqlitedisagreement.h"
 #include "textcodec.h"
 #include "textfacts.h"
 
@@ -12,8 +13,9 @@ namespace annorev {
 class SqliteConnection;
 
 // Writes what a store keeps about a document's current version besides its text, inside the
-// caller's transaction: the facts row (DocumentFacts::encoded(), the packed plain text) and the
-// plain text's words in plain_words, by the documents table's rowid. Statements are prepared once,
+// caller's transaction: the facts row (DocumentFacts::encoded(), the packed plain text), the
+// plain text's words in plain_words, by the documents table's rowid, and how far the document's
+// model suggestions and its spans differ (SqliteDisagreementWriter). Statements are prepared once,
 // for the many rows of an import.
 class SqliteFactsWriter
 {
@@ -27,12 +29,13 @@ public:
 
     // Prepares the statements; call once before the others.
     Expected<void> prepare();
-    // Replaces the facts of the document, indexing its plain text. packedPlainText is
+    // Replaces the facts of the document, indexing its plain text and counting its disagreement. packedPlainText is
     // facts.plainText packed by the store's codec (an import packs on every core).
     Expected<void> write(const QString &id, qint64 rowid, const TextFacts &facts, const QByteArray &packedPlainText);
     // The two halves of write(), for a writer of many edits that indexes after every other write
     // of its transaction (see SqliteDocuments::setTaggedTexts).
-    Expected<void> writeFacts(const QString &id, const TextFacts &facts, const QByteArray &packedPlainText);
+    Expected<void> writeFacts(const QString &id, qint64 rowid, const TextFacts &facts,
+                              const QByteArray &packedPlainText);
     Expected<void> index(qint64 rowid, const QString &plainText);
     // Removes a version's words from the index: the plain text indexed then, which the index
     // does not keep.
@@ -43,6 +46,7 @@ private:
     QSqlQuery m_facts;
     QSqlQuery m_index;
     QSqlQuery m_unindex;
+    SqliteDisagreementWriter m_disagreement;
 };
 
 } // namespace annorev

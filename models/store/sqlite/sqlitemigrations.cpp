@@ -320,6 +320,14 @@ QList<Migration> migrations()
             QStringLiteral("CREATE INDEX suggestions_document ON suggestions (document, start)"),
             QStringLiteral("CREATE INDEX suggestions_source ON suggestions (source, state)"),
         },
+        // How far each document's suggestions and its spans differ, by the rowid of its row, for
+        // the list to show and sort by (SqliteDisagreementWriter). A document without suggestions
+        // has no row. Suggestions a store at schema 10 has are counted when their source is
+        // imported again: the count needs the batch's schema to parse the texts, which a
+        // migration does not have.
+        QStringList{
+            QStringLiteral("CREATE TABLE disagreements (document INTEGER PRIMARY KEY, count INTEGER NOT NULL)"),
+        },
     };
 }
 

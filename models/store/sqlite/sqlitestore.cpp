@@ -206,9 +206,10 @@ Expected<QList<Judgement>> SqliteStore::judgements(const QString &round) const
 }
 
 Expected<ReviewStore::SuggestionsAdded> SqliteStore::addSuggestions(const QList<Suggestion> &suggestions,
-                                                                    const QString &source, const QString &reviewer)
+                                                                    const QString &source, const QString &reviewer,
+                                                                    const Schema &schema)
 {
-    return SqliteSuggestions::add(*m_connection, suggestions, source, reviewer);
+    return SqliteSuggestions::add(*m_connection, suggestions, source, reviewer, schema);
 }
 
 Expected<QList<Suggestion>> SqliteStore::suggestions(const QString &documentId) const
@@ -216,9 +217,20 @@ Expected<QList<Suggestion>> SqliteStore::suggestions(const QString &documentId) 
     return SqliteSuggestions::ofDocument(*m_connection, documentId);
 }
 
-Expected<void> SqliteStore::decideSuggestion(qint64 id, SuggestionState decision, const QString &reviewer)
+Expected<void> SqliteStore::decideSuggestion(qint64 id, SuggestionState decision, const QString &reviewer,
+                                             const Schema &schema)
 {
-    return SqliteSuggestions::decide(*m_connection, id, decision, reviewer);
+    return SqliteSuggestions::decide(*m_connection, id, decision, reviewer, schema);
+}
+
+Expected<QHash<QString, int>> SqliteStore::disagreements(const QStringList &ids) const
+{
+    return SqliteSuggestions::disagreements(*m_connection, ids);
+}
+
+Expected<QList<ReviewStore::Disagreement>> SqliteStore::mostDisagreeing(qsizetype limit) const
+{
+    return SqliteSuggestions::mostDisagreeing(*m_connection, limit);
 }
 
 Expected<QList<SuggestionCounts>> SqliteStore::suggestionCounts() const

@@ -2,6 +2,7 @@
 
 #include "reviewrules.h"
 #include "sqliteconnection.h"
+#include "sqlitedisagreement.h"
 #include "sqlitedocuments.h"
 #include "sqlitevalues.h"
 
@@ -28,7 +29,7 @@ QString quoted(const QString &text)
 } // namespace
 
 Expected<ReviewStore::SuggestionsAdded> add(SqliteConnection &connection, const QList<Suggestion> &suggestions,
-                                            const QString &source, const QString &reviewer)
+                                            const QString &source, const QString &reviewer, const Schema &schema)
 {
     if (source.isEmpty()) {
         return Error{QStringLiteral("suggestions need the name of the file they came from")};
@@ -157,6 +158,15 @@ Expected<ReviewStore::SuggestionsAdded> add(SqliteConnection &connection, const 
         }
     }
     result.documents = touched.size();
+    SqliteDisagreementWriter disagreement(connection);
+    if (Expected<void> prepared = disagreement.prepare(); !prepared) {
+        return prepared.error();
+    }
+    for (const QString &id : std::as_const(touched)) {
+        if (Expected<void> done = disagreement.refresh(id, schema); !done) {
+            return done.error();
+        }
+    }
     if (Expected<void> committed = transaction->commit(); !committed) {
         return committed.error();
     }
@@ -205,7 +215,8 @@ Expected<QList<Suggestion>> ofDocument(const SqliteConnection &connection, const
     return result;
 }
 
-Expected<void> decide(SqliteConnection &connection, qint64 id, SuggestionState decision, const QString &reviewer)
+Expected<void> decide(SqliteConnection &connection, qint64 id, SuggestionState decision, const QString &reviewer,
+                      const Schema &schema)
 {
     if (decision == SuggestionState::Pending) {
         return Error{QStringLiteral("a suggestion is accepted or rejected; it cannot be made pending again")};
@@ -254,6 +265,13 @@ Expected<void> decide(SqliteConnection &connection, qint64 id, SuggestionState d
         !done) {
         return done;
     }
+    SqliteDisagreementWriter disagreement(connection);
+    if (Expected<void> done = disagreement.prepare(); !done) {
+        return done;
+    }
+    if (Expected<void> done = disagreement.refresh(documentId, schema); !done) {
+        return done;
+    }
     return transaction->commit();
 }
 
@@ -270,6 +288,46 @@ Expected<QList<SuggestionCounts>> counts(const SqliteConnection &connection)
     while (query.next()) {
         result.append({query.value(0).toString(), query.value(1).toLongLong(), query.value(2).toLongLong(),
                        query.value(3).toLongLong()});
+    }
+    return result;
+}
+
+Expected<QHash<QString, int>> disagreements(const SqliteConnection &connection, const QStringList &ids)
+{
+    QSqlQuery query = connection.query();
+    if (Expected<void> prepared = connection.prepare(
+            query, QStringLiteral("SELECT g.count FROM disagreements g JOIN documents d ON d.rowid = g.document"
+                                  " WHERE d.id = ?"));
+        !prepared) {
+        return prepared.error();
+    }
+    QHash<QString, int> result;
+    for (const QString &id : ids) {
+        if (Expected<void> done = connection.exec(query, {id}); !done) {
+            return done.error();
+        }
+        if (query.next()) {
+            result.insert(id, query.value(0).toInt());
+        }
+        query.finish();
+    }
+    return result;
+}
+
+Expected<QList<ReviewStore::Disagreement>> mostDisagreeing(const SqliteConnection &connection, qsizetype limit)
+{
+    QSqlQuery query = connection.query();
+    if (Expected<void> done = connection.run(
+            query,
+            QStringLiteral("SELECT d.id, g.count FROM disagreements g JOIN documents d ON d.rowid = g.document"
+                           " WHERE d.missing = 0 AND g.count > 0 ORDER BY g.count DESC, d.position, d.id LIMIT ?"),
+            {integer(limit)});
+        !done) {
+        return done.error();
+    }
+    QList<ReviewStore::Disagreement> result;
+    while (query.next()) {
+        result.append({query.value(0).toString(), query.value(1).toInt()});
     }
     return result;
 }

@@ -1,0 +1,87 @@
+#include "sqlitedisagreement.h"
+
+#include "document.h"
+#include "sqliteconnection.h"
+#include "sqlitetexts.h"
+
+#include <QStringBuilder>
+
+namespace annorev {
+
+SqliteDisagreementWriter::SqliteDisagreementWriter(const SqliteConnection &connection)
+    : m_connection(connection), m_suggestions(connection.query()), m_set(connection.query()),
+      m_clear(connection.query())
+{
+}
+
+Expected<void> SqliteDisagreementWriter::prepare()
+{
+    QSqlQuery any = m_connection.query();
+    if (Expected<void> done = m_connection.run(any, QStringLiteral("SELECT EXISTS (SELECT 1 FROM suggestions)"));
+        !done) {
+        return done;
+    }
+    m_anySuggestion = any.next() && any.value(0).toBool();
+    Expected<void> done = m_connection.prepare(
+        m_suggestions, QStringLiteral("SELECT start, \"end\", label, text, state FROM suggestions WHERE document = ?"));
+    if (done) {
+        done = m_connection.prepare(
+            m_set, QStringLiteral("INSERT OR REPLACE INTO disagreements (document, count) VALUES (?, ?)"));
+    }
+    if (done) {
+        done = m_connection.prepare(m_clear, QStringLiteral("DELETE FROM disagreements WHERE document = ?"));
+    }
+    m_prepared = bool(done);
+    return done;
+}
+
+Expected<void> SqliteDisagreementWriter::refresh(qint64 rowid, QStringView plainText, const QList<SpanKey> &spans)
+{
+    Q_ASSERT(m_prepared);
+    if (!m_anySuggestion) {
+        return {};
+    }
+    if (Expected<void> done = m_connection.exec(m_suggestions, {rowid}); !done) {
+        return done;
+    }
+    QList<Suggestion> suggestions;
+    while (m_suggestions.next()) {
+        Suggestion suggestion;
+        suggestion.start = m_suggestions.value(0).toLongLong();
+        suggestion.end = m_suggestions.value(1).toLongLong();
+        suggestion.label = m_suggestions.value(2).toString();
+        suggestion.text = m_suggestions.value(3).toString();
+        suggestion.state = suggestionStateFrom(m_suggestions.value(4).toString()).value_or(SuggestionState::Pending);
+        suggestions.append(std::move(suggestion));
+    }
+    m_suggestions.finish();
+    const std::optional<int> count = SuggestionDisagreement::of(plainText, spans, suggestions);
+    return count ? m_connection.exec(m_set, {rowid, *count}) : m_connection.exec(m_clear, {rowid});
+}
+
+Expected<void> SqliteDisagreementWriter::refresh(const QString &id, const Schema &schema)
+{
+    Q_ASSERT(m_prepared);
+    QSqlQuery select = m_connection.query();
+    if (Expected<void> done =
+            m_connection.run(select,
+                             u"SELECT documents.rowid, " % SqliteTexts::packedTextColumns % u" FROM " %
+                                 SqliteTexts::documentsWithTexts() % u" WHERE documents.id = ?",
+                             {id});
+        !done) {
+        return done;
+    }
+    if (!select.next()) {
+        return Error{u"the store " % m_connection.path() % u" has no document \"" % id % u'"'};
+    }
+    const qint64 rowid = select.value(0).toLongLong();
+    const Expected<DocumentTexts> texts = SqliteTexts::unpackDocument(m_connection, id, select, 1);
+    if (!texts) {
+        return texts.error();
+    }
+    select.finish();
+    const Document doc = Document::parse(texts->tagged, schema);
+    return refresh(rowid, doc.text(), SuggestionDisagreement::keysOf(doc));
+}
+
+} // namespace annorev

@@ -93,7 +93,7 @@ void TestWindowOpening::escapeCancelsAnOpenAndKeepsTheBatchShown()
     QVERIFY(strip->isVisible());
     QVERIFY2(strip->text().startsWith(u"Cancelling"_s), qPrintable(strip->text()));
     QVERIFY(!cancel->isEnabled());
-    QVERIFY(opened.wait(60000));
+    QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, 60000);
     QCOMPARE(opened.first().first().toBool(), false);
     QVERIFY(!strip->isVisible());
     QVERIFY2(statusMessage(*window).contains(u"canceled"_s), qPrintable(statusMessage(*window)));
@@ -130,7 +130,7 @@ void TestWindowOpening::theShownBatchTakesDecisionsWhileAnotherImports()
     QCOMPARE(opened.size(), 0); // all of it while the import ran
 
     // Once imported, the window moves to the new batch.
-    QVERIFY(opened.wait(120000));
+    QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, 120000);
     QCOMPARE(opened.first().first().toBool(), true);
     QCOMPARE(window->storePath(), ReviewStore::defaultStorePath({large}));
     QCOMPARE(window->currentDocumentId(), u"doc-0"_s);
@@ -164,7 +164,7 @@ void TestWindowOpening::reopeningTheShownBatchKeepsItShownReadOnlyUntilItIsSynce
     QTest::keyClick(list, Qt::Key_Up);
     QCOMPARE(window->currentDocumentId(), first); // browsing goes on
 
-    QVERIFY(opened.wait(60000));
+    QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, 60000);
     QCOMPARE(opened.first().first().toBool(), true);
     QCOMPARE(openedStore(store)->document(second)->status, ReviewStatus::Unreviewed);
     QCOMPARE(window->storePath(), store);
@@ -183,7 +183,7 @@ void TestWindowOpening::cancellingTheSyncOfTheShownBatchMakesItWritableAgain()
     writeLargeBatch(large, 2000);
     QSignalSpy opened(window.get(), &MainWindow::batchOpened);
     window->openBatch({large});
-    QVERIFY(opened.wait(60000));
+    QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, 60000);
     QVERIFY(opened.takeFirst().first().toBool());
     const QString store = window->storePath();
     QCOMPARE(store, ReviewStore::defaultStorePath({large}));
@@ -198,7 +198,7 @@ void TestWindowOpening::cancellingTheSyncOfTheShownBatchMakesItWritableAgain()
     QVERIFY(!window->action(u"approve"_s)->isEnabled());
     text(*window)->setFocus();
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
-    QVERIFY(opened.wait(60000));
+    QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, 60000);
     QCOMPARE(opened.first().first().toBool(), false);
 
     // The store is as it was, and the batch shown takes decisions again.
@@ -240,7 +240,7 @@ void TestWindowOpening::aBatchPastItsFirstPageIsListedWhileTheListIsUsable()
     });
     QSignalSpy opened(window.get(), &MainWindow::batchOpened);
     window->openBatch({large});
-    QVERIFY(opened.wait(120000));
+    QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, 120000);
     QCOMPARE(opened.first().first().toBool(), true);
     QCOMPARE(rowsAtOpen, int(BatchOpener::firstPageSize));
     QVERIFY2(progressAtOpen.startsWith(u"Listing documents"_s), qPrintable(progressAtOpen));
@@ -248,7 +248,7 @@ void TestWindowOpening::aBatchPastItsFirstPageIsListedWhileTheListIsUsable()
 
     // The rest comes in; the document the reviewer left off on becomes current once listed.
     QTRY_COMPARE_WITH_TIMEOUT(list->model()->rowCount(), count, 30000);
-    QTRY_COMPARE(window->currentDocumentId(), last);
+    QTRY_COMPARE_WITH_TIMEOUT(window->currentDocumentId(), last, 10000);
     QVERIFY2(progress->text().startsWith(u"0 / "_s), qPrintable(progress->text()));
     // And decisions reach rows of the later pages.
     window->action(u"approve"_s)->trigger();

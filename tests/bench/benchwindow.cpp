@@ -495,6 +495,17 @@ void timeDocumentList(MainWindow &window, int repeat, const QStringList &searche
                        waitForListRows(list);
                    }),
            "smooth");
+    report("sort the list by disagreement with suggestions (Ctrl+Alt+D), then by id, painted",
+           measure(repeat, &window,
+                   [&](int i) {
+                       if (i % 2 == 0) {
+                           window.action(QStringLiteral("sortByDisagreement"))->trigger();
+                       } else {
+                           list->sortByColumn(DocumentListModel::IdColumn, Qt::AscendingOrder);
+                       }
+                       waitForListRows(list);
+                   }),
+           "smooth");
     list->sortByColumn(-1, Qt::AscendingOrder);
     waitForListRows(list);
     auto *filterBar = window.findChild<DocumentFilterBar *>(QStringLiteral("filterBar"));

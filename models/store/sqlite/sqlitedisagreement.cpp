@@ -5,12 +5,13 @@
 #include "sqlitetexts.h"
 
 #include <QStringBuilder>
+#include <QtConcurrent/QtConcurrentMap>
 
 namespace annorev {
 
 SqliteDisagreementWriter::SqliteDisagreementWriter(const SqliteConnection &connection)
-    : m_connection(connection), m_suggestions(connection.query()), m_set(connection.query()),
-      m_clear(connection.query())
+    : m_connection(connection), m_suggestions(connection.query()), m_texts(connection.query()),
+      m_set(connection.query()), m_clear(connection.query())
 {
 }
 
@@ -30,6 +31,10 @@ Expected<void> SqliteDisagreementWriter::prepare()
     }
     if (done) {
         done = m_connection.prepare(m_clear, QStringLiteral("DELETE FROM disagreements WHERE document = ?"));
+    }
+    if (done) {
+        done = m_connection.prepare(m_texts, u"SELECT documents.rowid, " % SqliteTexts::packedTextColumns % u" FROM " %
+                                                 SqliteTexts::documentsWithTexts() % u" WHERE documents.id = ?");
     }
     m_prepared = bool(done);
     return done;
@@ -59,29 +64,49 @@ Expected<void> SqliteDisagreementWriter::refresh(qint64 rowid, QStringView plain
     return count ? m_connection.exec(m_set, {rowid, *count}) : m_connection.exec(m_clear, {rowid});
 }
 
-Expected<void> SqliteDisagreementWriter::refresh(const QString &id, const Schema &schema)
+Expected<void> SqliteDisagreementWriter::refresh(const QStringList &ids, const Schema &schema)
 {
     Q_ASSERT(m_prepared);
-    QSqlQuery select = m_connection.query();
-    if (Expected<void> done =
-            m_connection.run(select,
-                             u"SELECT documents.rowid, " % SqliteTexts::packedTextColumns % u" FROM " %
-                                 SqliteTexts::documentsWithTexts() % u" WHERE documents.id = ?",
-                             {id});
-        !done) {
-        return done;
+    if (!m_anySuggestion || ids.isEmpty()) {
+        return {};
     }
-    if (!select.next()) {
-        return Error{u"the store " % m_connection.path() % u" has no document \"" % id % u'"'};
+    // The texts of a block are read here, on the connection's thread, and parsed on every core.
+    struct Parsed
+    {
+        QString plainText;
+        QList<SpanKey> spans;
+    };
+    constexpr qsizetype blockSize = 2048;
+    for (qsizetype begin = 0; begin < ids.size(); begin += blockSize) {
+        QList<qint64> rowids;
+        QList<QByteArray> texts;
+        for (const QString &id : ids.mid(begin, blockSize)) {
+            if (Expected<void> done = m_connection.exec(m_texts, {id}); !done) {
+                return done;
+            }
+            if (!m_texts.next()) {
+                return Error{u"the store " % m_connection.path() % u" has no document \"" % id % u'"'};
+            }
+            rowids.append(m_texts.value(0).toLongLong());
+            Expected<DocumentTexts> stored = SqliteTexts::unpackDocument(m_connection, id, m_texts, 1);
+            if (!stored) {
+                return stored.error();
+            }
+            texts.append(std::move(stored->tagged));
+            m_texts.finish();
+        }
+        const QList<Parsed> parsed =
+            QtConcurrent::blockingMapped<QList<Parsed>>(texts, [&schema](const QByteArray &text) {
+                const Document doc = Document::parse(text, schema);
+                return Parsed{doc.text(), SuggestionDisagreement::keysOf(doc)};
+            });
+        for (qsizetype i = 0; i < parsed.size(); ++i) {
+            if (Expected<void> done = refresh(rowids[i], parsed[i].plainText, parsed[i].spans); !done) {
+                return done;
+            }
+        }
     }
-    const qint64 rowid = select.value(0).toLongLong();
-    const Expected<DocumentTexts> texts = SqliteTexts::unpackDocument(m_connection, id, select, 1);
-    if (!texts) {
-        return texts.error();
-    }
-    select.finish();
-    const Document doc = Document::parse(texts->tagged, schema);
-    return refresh(rowid, doc.text(), SuggestionDisagreement::keysOf(doc));
+    return {};
 }
 
 } // namespace annorev

@@ -28,15 +28,17 @@ public:
     // Counts the disagreement of the document with this rowid again, from the plain text and spans
     // of the version being written. Costs nothing in a store without suggestions.
     Expected<void> refresh(qint64 rowid, QStringView plainText, const QList<SpanKey> &spans);
-    // The same, reading the document's current version and parsing it with schema: after its
-    // suggestions changed rather than its text.
-    Expected<void> refresh(const QString &id, const Schema &schema);
+    // The same for each of these documents, reading their current versions and parsing them with
+    // schema, a block at a time on every core: after their suggestions changed rather than their
+    // texts (an import touches tens of thousands).
+    Expected<void> refresh(const QStringList &ids, const Schema &schema);
 
 private:
     const SqliteConnection &m_connection;
     bool m_prepared = false;
     bool m_anySuggestion = false;
     QSqlQuery m_suggestions;
+    QSqlQuery m_texts;
     QSqlQuery m_set;
     QSqlQuery m_clear;
 };

@@ -162,10 +162,8 @@ Expected<ReviewStore::SuggestionsAdded> add(SqliteConnection &connection, const 
     if (Expected<void> prepared = disagreement.prepare(); !prepared) {
         return prepared.error();
     }
-    for (const QString &id : std::as_const(touched)) {
-        if (Expected<void> done = disagreement.refresh(id, schema); !done) {
-            return done.error();
-        }
+    if (Expected<void> done = disagreement.refresh(touched, schema); !done) {
+        return done.error();
     }
     if (Expected<void> committed = transaction->commit(); !committed) {
         return committed.error();
@@ -269,7 +267,7 @@ Expected<void> decide(SqliteConnection &connection, qint64 id, SuggestionState d
     if (Expected<void> done = disagreement.prepare(); !done) {
         return done;
     }
-    if (Expected<void> done = disagreement.refresh(documentId, schema); !done) {
+    if (Expected<void> done = disagreement.refresh(QStringList{documentId}, schema); !done) {
         return done;
     }
     return transaction->commit();

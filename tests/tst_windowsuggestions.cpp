@@ -2,6 +2,7 @@
 #include "countryaliases.h"
 #include "documentlistmodel.h"
 #include "expectedsupport.h"
+#include "inlinemessage.h"
 #include "labelcolour.h"
 #include "reviewsession.h"
 #include "reviewstore.h"
@@ -103,6 +104,9 @@ private Q_SLOTS:
         QTest::keyClick(view, Qt::Key_Tab);
         QCOMPARE(view->selectedRange(), std::pair(planted.tokens.start, planted.tokens.end));
         QVERIFY(view->suggestionMarks()[0].current);
+        // Where the reviewer is, in the status line; the notice above the text is for refusals.
+        QVERIFY2(statusMessage(*window).startsWith(u"1 of 2: Suggested "_s), qPrintable(statusMessage(*window)));
+        QVERIFY(!child<InlineMessage>(*window, u"inlineMessage"_s)->isVisible());
         QTest::keyClick(view, Qt::Key_Tab);
         QCOMPARE(view->selectedRange(), std::pair(planted.glue.start, planted.glue.end));
         QTest::keyClick(view, Qt::Key_Backtab);
@@ -111,6 +115,7 @@ private Q_SLOTS:
 
         // Enter accepts: an ordinary edit, and the decision in the store.
         QTest::keyClick(view, Qt::Key_Return);
+        QVERIFY2(statusMessage(*window).startsWith(u"Accepted: Suggested "_s), qPrintable(statusMessage(*window)));
         QVERIFY(hasSpan(window->session()->document(), u"model"_s, planted.glue.start, planted.glue.end));
         QTRY_VERIFY(stored(*window, first).contains("<model>GLUE</model>"));
         QCOMPARE(statesIn(window->storePath()), (QStringList{u"params pending"_s, u"model accepted tester"_s}));

@@ -122,6 +122,7 @@ void MainWindow::createParts()
     connect(m_list, &DocumentListPanel::listingFailed, this, &MainWindow::showError);
     m_review = new ReviewPane(m_schema, this);
     connect(m_review, &ReviewPane::errorOccurred, this, &MainWindow::showError);
+    connect(m_review, &ReviewPane::statusMessage, this, &MainWindow::showMessage);
     connect(m_review, &ReviewPane::editTargetChanged, this, &MainWindow::updateActions);
 
     m_outerSplitter = new QSplitter(Qt::Horizontal, this);

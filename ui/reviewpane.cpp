@@ -90,7 +90,7 @@ ReviewPane::ReviewPane(const Schema &schema, QWidget *parent) : QWidget(parent),
     m_sourceView->setAccessibleName(tr("Document text"));
     m_sourceView->setToolTipProvider([this](qsizetype position) { return spanToolTip(position); });
     m_suggestions = new SuggestionNavigator(m_schema, m_sourceView, this);
-    connect(m_suggestions, &SuggestionNavigator::message, this, &ReviewPane::showMessage);
+    connect(m_suggestions, &SuggestionNavigator::message, this, &ReviewPane::statusMessage);
     connect(m_suggestions, &SuggestionNavigator::errorOccurred, this, &ReviewPane::errorOccurred);
     connect(m_sourceView, &QPlainTextEdit::cursorPositionChanged, this, [this] {
         syncRecordCellToCursor();

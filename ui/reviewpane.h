@@ -90,6 +90,9 @@ public:
 
 Q_SIGNALS:
     void errorOccurred(const QString &message);
+    // What a key in the text did, for the status bar (which suggestion Tab selected, what Enter
+    // accepted): not a refusal, so not the notice above the text.
+    void statusMessage(const QString &message);
     // Apply This Fix Everywhere on the finding Apply Fix works on: the window opens the dialog.
     void fixEverywhereRequested(const QString &rule);
     // The cursor, the selection or the current finding moved: what the actions apply to changed.

@@ -92,6 +92,7 @@ private slots:
     void theDisagreementIsCountedAgainWithEveryChangeToSuggestionsOrSpans();
     void theIndexReadsEachDocumentsDisagreement();
     void aSchema9StoreOpensKeepsEverythingAndGainsTheTables();
+    void aSchema10StoresSuggestionsAreCountedWhenImportedAgain();
 
     void theFormatIsRecognisedFromTheContent_data();
     void theFormatIsRecognisedFromTheContent();
@@ -310,6 +311,28 @@ void TestSuggestions::countsArePerLabelAndState()
     QCOMPARE(counts[2].accepted, 1);
     QCOMPARE(counts[2].rejected, 1);
     QCOMPARE(counts[2].precision(), std::optional<double>(0.5));
+}
+
+void TestSuggestions::aSchema10StoresSuggestionsAreCountedWhenImportedAgain()
+{
+    const QList<Suggestion> file{suggestion(u"a"_s, 3, 7, u"model"_s)};
+    QVERIFY_OK(m_store->addSuggestions(file, u"p.jsonl"_s, u"ann"_s, Schema::builtin()));
+    const QString path = m_store->path();
+    m_store.reset();
+    {
+        // As annorev with schema 10 left it: suggestions, no counts.
+        test::SqlFile raw(path);
+        QSqlQuery q = raw.query();
+        QVERIFY(q.exec(u"DROP TABLE disagreements"_s));
+        QVERIFY(q.exec(u"UPDATE meta SET value = '10' WHERE key = 'schema_version'"_s));
+    }
+    m_store = test::openedStore(path);
+    QVERIFY(m_store);
+    QCOMPARE(m_store->suggestions(u"a"_s)->size(), 1);
+    // Nothing to count them with until the batch's schema comes with an import.
+    QCOMPARE(*m_store->disagreements({u"a"_s}), (QHash<QString, int>{}));
+    QVERIFY_OK(m_store->addSuggestions(file, u"p.jsonl"_s, u"ann"_s, Schema::builtin()));
+    QCOMPARE(*m_store->disagreements({u"a"_s}), (QHash<QString, int>{{u"a"_s, 2}}));
 }
 
 void TestSuggestions::aSchema9StoreOpensKeepsEverythingAndGainsTheTables()

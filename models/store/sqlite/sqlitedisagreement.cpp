@@ -33,8 +33,7 @@ Expected<void> SqliteDisagreementWriter::prepare()
         done = m_connection.prepare(m_clear, QStringLiteral("DELETE FROM disagreements WHERE document = ?"));
     }
     if (done) {
-        done = m_connection.prepare(m_texts, u"SELECT documents.rowid, " % SqliteTexts::packedTextColumns % u" FROM " %
-                                                 SqliteTexts::documentsWithTexts() % u" WHERE documents.id = ?");
+        done = m_connection.prepare(m_texts, SqliteTexts::taggedById());
     }
     m_prepared = bool(done);
     return done;
@@ -78,25 +77,14 @@ Expected<void> SqliteDisagreementWriter::refresh(const QStringList &ids, const S
     };
     constexpr qsizetype blockSize = 2048;
     for (qsizetype begin = 0; begin < ids.size(); begin += blockSize) {
-        QList<qint64> rowids;
-        QList<QByteArray> texts;
-        for (const QString &id : ids.mid(begin, blockSize)) {
-            if (Expected<void> done = m_connection.exec(m_texts, {id}); !done) {
-                return done;
-            }
-            if (!m_texts.next()) {
-                return Error{u"the store " % m_connection.path() % u" has no document \"" % id % u'"'};
-            }
-            rowids.append(m_texts.value(0).toLongLong());
-            Expected<DocumentTexts> stored = SqliteTexts::unpackDocument(m_connection, id, m_texts, 1);
-            if (!stored) {
-                return stored.error();
-            }
-            texts.append(std::move(stored->tagged));
-            m_texts.finish();
+        const Expected<SqliteTexts::TaggedTexts> read =
+            SqliteTexts::readTagged(m_connection, m_texts, ids.mid(begin, blockSize));
+        if (!read) {
+            return read.error();
         }
+        const QList<qint64> &rowids = read->rowids;
         const QList<Parsed> parsed =
-            QtConcurrent::blockingMapped<QList<Parsed>>(texts, [&schema](const QByteArray &text) {
+            QtConcurrent::blockingMapped<QList<Parsed>>(read->texts, [&schema](const QByteArray &text) {
                 const Document doc = Document::parse(text, schema);
                 return Parsed{doc.text(), SuggestionDisagreement::keysOf(doc)};
             });

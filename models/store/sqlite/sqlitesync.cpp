@@ -398,8 +398,7 @@ Expected<void> backfillFacts(SqliteConnection &connection, const Schema &schema,
     QSqlQuery select = connection.query();
     SqliteFactsWriter factsWriter(connection);
     Expected<void> prepared =
-        connection.prepare(select, u"SELECT documents.rowid, " % SqliteTexts::packedTextColumns % u" FROM " %
-                                       SqliteTexts::documentsWithTexts() % u" WHERE id = ?");
+        connection.prepare(select, SqliteTexts::taggedById());
     if (prepared) {
         prepared = factsWriter.prepare();
     }
@@ -413,24 +412,12 @@ Expected<void> backfillFacts(SqliteConnection &connection, const Schema &schema,
     constexpr qsizetype sliceSize = 1024;
     for (qsizetype begin = 0; begin < ids.size(); begin += sliceSize) {
         const QStringList slice = ids.mid(begin, sliceSize);
-        QList<QByteArray> texts;
-        QList<qint64> rowids;
-        texts.reserve(slice.size());
-        for (const QString &id : slice) {
-            if (Expected<void> done = connection.exec(select, {id}); !done) {
-                return done;
-            }
-            if (!select.next()) {
-                return Error{u"the store " % connection.path() % u": the document \"" % id % u"\" went away"};
-            }
-            rowids.append(select.value(0).toLongLong());
-            Expected<DocumentTexts> stored = SqliteTexts::unpackDocument(connection, id, select, 1);
-            if (!stored) {
-                return stored.error();
-            }
-            texts.append(std::move(stored->tagged));
-            select.finish();
+        const Expected<SqliteTexts::TaggedTexts> read = SqliteTexts::readTagged(connection, select, slice);
+        if (!read) {
+            return read.error();
         }
+        const QList<QByteArray> &texts = read->texts;
+        const QList<qint64> &rowids = read->rowids;
         const QList<TextFacts> facts = QtConcurrent::blockingMapped<QList<TextFacts>>(
             texts, [&schema, &checker](const QByteArray &text) { return TextFacts::of(text, schema, checker); });
         for (qsizetype i = 0; i < slice.size(); ++i) {

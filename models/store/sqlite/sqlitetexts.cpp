@@ -38,6 +38,35 @@ QString documentsWithTexts()
     return u"documents" % textsJoin();
 }
 
+QString taggedById()
+{
+    return u"SELECT documents.rowid, " % packedTextColumns % u" FROM " % documentsWithTexts() %
+           u" WHERE documents.id = ?";
+}
+
+Expected<TaggedTexts> readTagged(const SqliteConnection &connection, QSqlQuery &query, const QStringList &ids)
+{
+    TaggedTexts read;
+    read.rowids.reserve(ids.size());
+    read.texts.reserve(ids.size());
+    for (const QString &id : ids) {
+        if (Expected<void> done = connection.exec(query, {id}); !done) {
+            return done.error();
+        }
+        if (!query.next()) {
+            return Error{u"the store " % connection.path() % u": the document \"" % id % u"\" went away"};
+        }
+        read.rowids.append(query.value(0).toLongLong());
+        Expected<DocumentTexts> stored = unpackDocument(connection, id, query, 1);
+        if (!stored) {
+            return stored.error();
+        }
+        read.texts.append(std::move(stored->tagged));
+        query.finish();
+    }
+    return read;
+}
+
 Expected<TextCodec> codec(const SqliteConnection &connection, quint32 needed)
 {
     const std::optional<TextCodec> &cached = connection.cachedCodec();

@@ -57,6 +57,18 @@ QString unreadable(const SqliteConnection &connection, const QString &id, const 
 Expected<DocumentTexts> unpackDocument(const SqliteConnection &connection, const QString &id, const QSqlQuery &query,
                                        int firstColumn);
 
+// What readTagged() runs, binding a document's id: its rowid, then packedTextColumns.
+QString taggedById();
+// The reviewers' versions of these documents and their rows' rowids, in the order of ids, read
+// with taggedById() prepared in query (a caller reading blocks prepares it once). An id the store
+// does not hold is an error naming it.
+struct TaggedTexts
+{
+    QList<qint64> rowids;
+    QList<QByteArray> texts;
+};
+Expected<TaggedTexts> readTagged(const SqliteConnection &connection, QSqlQuery &query, const QStringList &ids);
+
 // Replaces the reviewer's version of the document with this rowid in the documents table: packed,
 // or null for the source (PackedDocumentTexts::packedTagged()).
 Expected<void> setTagged(const SqliteConnection &connection, qint64 rowid, const QVariant &packedTagged);

@@ -132,7 +132,8 @@ inline QString rewriteAsSchema5(const QString &path)
           QStringLiteral("ALTER TABLE old_facts RENAME TO facts"), QStringLiteral("DROP TABLE plain_words"),
           QStringLiteral("DROP TABLE text_dictionaries"), QStringLiteral("DROP TABLE document_texts"),
           QStringLiteral("DROP TABLE summary_counts"), QStringLiteral("DROP TABLE suggestions"),
-          QStringLiteral("DROP TABLE disagreements"), QStringLiteral("UPDATE meta SET value = '5' WHERE key = 'schema_version'")}) {
+          QStringLiteral("DROP TABLE disagreements"), QStringLiteral("DROP TABLE inexact_words"),
+          QStringLiteral("UPDATE meta SET value = '5' WHERE key = 'schema_version'")}) {
         if (!q.exec(statement)) {
             return fail(qPrintable(statement));
         }

@@ -1,6 +1,7 @@
 // Searching the plain texts of a store: from a word's start through the word index (SQLite FTS5),
-// or inside words by reading every text. The index only narrows: every hit is checked against
-// the text, so both ways give exactly the documents whose text holds the search.
+// or inside words by reading every text. The index narrows, and decides alone only where its words
+// are the search's (one ASCII word, a text whose words are all ASCII): every other hit is checked
+// against the text, so both ways give exactly the documents whose text holds the search.
 #include "storetestbatch.h"
 #include "textquery.h"
 
@@ -30,6 +31,14 @@ private slots:
     void theWordIndexFollowsEdits();
     void documentsGoneFromTheBatchAreNotFound();
     void aSearchOfEveryTextStopsWhenCancelled();
+    void oneAsciiWordIsWhatTheIndexAnswersAlone_data();
+    void oneAsciiWordIsWhatTheIndexAnswersAlone();
+    void theIndexIsExactForTextsWithoutTheCharactersItReadsOtherwise_data();
+    void theIndexIsExactForTextsWithoutTheCharactersItReadsOtherwise();
+    void everyCharacterOfAnExactTextIsSeenAsTheSearchSeesIt();
+    void oneAsciiWordReadsOnlyTheTextsTheIndexMayAnswerWrongly();
+    void theTextsToReadFollowEdits();
+    void aSchema11StoreListsItsTextsToReadWhenOpened();
 
 private:
     std::unique_ptr<ReviewStore> m_store;
@@ -140,6 +149,188 @@ void TestTextSearch::aSearchOfEveryTextStopsWhenCancelled()
     QVERIFY(asked > 0);
     const Expected<QStringList> finished = m_store->search(u"rained"_s, TextMatch::Anywhere, [] { return false; });
     QCOMPARE(finished.value().size(), 3);
+}
+
+void TestTextSearch::oneAsciiWordIsWhatTheIndexAnswersAlone_data()
+{
+    QTest::addColumn<QString>("needle");
+    QTest::addColumn<int>("match");
+    QTest::addColumn<bool>("oneAsciiWord");
+    const int wordStart = int(TextMatch::WordStart), anywhere = int(TextMatch::Anywhere);
+    QTest::newRow("a word") << u"GPU"_s << wordStart << true;
+    QTest::newRow("letters and digits") << u"a100"_s << wordStart << true;
+    QTest::newRow("a digit first") << u"7B"_s << wordStart << true;
+    QTest::newRow("inside words") << u"GPU"_s << anywhere << false;
+    QTest::newRow("two words") << u"A100 GPUs"_s << wordStart << false;
+    QTest::newRow("a word then punctuation") << u"GPU."_s << wordStart << false;
+    QTest::newRow("a space first") << u" GPU"_s << wordStart << false;
+    QTest::newRow("a letter outside ASCII") << u"café"_s << wordStart << false;
+    QTest::newRow("the Kelvin sign") << u"\u212Am"_s << wordStart << false;
+    QTest::newRow("empty") << QString() << wordStart << false;
+}
+
+void TestTextSearch::oneAsciiWordIsWhatTheIndexAnswersAlone()
+{
+    QFETCH(QString, needle);
+    QFETCH(int, match);
+    QFETCH(bool, oneAsciiWord);
+    QCOMPARE(TextQuery(needle, TextMatch(match)).isOneAsciiWord(), oneAsciiWord);
+}
+
+void TestTextSearch::theIndexIsExactForTextsWithoutTheCharactersItReadsOtherwise_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("exact");
+    QTest::newRow("ASCII") << u"Trained on 512 GPUs; 21 days (A100-80GB)."_s << true;
+    QTest::newRow("empty") << QString() << true;
+    QTest::newRow("typographic punctuation and symbols")
+        << u"\u201CDeep\u201D \u2013 4\u00D78 \u00B1 2\u00B0, 10\u00A0GPUs \u2026 \u20AC5"_s << true;
+    QTest::newRow("accented, Greek and CJK letters") << u"na\u00EFve Z\u00FCrich \u03B21 \u6A21\u578B"_s << true;
+    QTest::newRow("an emoji, outside the BMP") << u"fast \U0001F600 model"_s << true;
+    QTest::newRow("a combining acute") << u"cafe\u0301s"_s << true;
+    QTest::newRow("a symbol newer than unicode61's tables") << u"\u058DGPU"_s << true;
+    QTest::newRow("the Kelvin sign, k to unicode61") << u"300 \u212Am"_s << false;
+    QTest::newRow("long s, s to unicode61") << u"Cla\u017Fs"_s << false;
+    QTest::newRow("a New Tai Lue vowel sign, a separator to unicode61") << u"a\u19B0gpu"_s << false;
+    QTest::newRow("the last New Tai Lue one") << u"a\u19C9gpu"_s << false;
+    QTest::newRow("a Vedic sign") << u"a\u1CF3gpu"_s << false;
+    QTest::newRow("after a long ASCII text") << QString(u"abcdefgh"_s.repeated(40) + u"\u212A"_s) << false;
+    QTest::newRow("beside the New Tai Lue ones") << u"\u19AF\u19C1\u19C7\u19CA\u1CF1\u1CF4\u212B"_s << true;
+}
+
+void TestTextSearch::theIndexIsExactForTextsWithoutTheCharactersItReadsOtherwise()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, exact);
+    QCOMPARE(TextQuery::wordIndexIsExact(text), exact);
+}
+
+void TestTextSearch::everyCharacterOfAnExactTextIsSeenAsTheSearchSeesIt()
+{
+    // Every code point between two z's, in a row of its own (the rowid), through this SQLite's
+    // unicode61 with the store's options. Where wordIndexIsExact() takes the index's word for a
+    // search of one ASCII word, the index must not fold the character to ASCII (or drop it), and
+    // must not split a word at a character the search takes for part of it.
+    SqlFile memory(u":memory:"_s);
+    QSqlQuery q = memory.query();
+    QVERIFY(q.exec(u"CREATE VIRTUAL TABLE words USING fts5(plain_text, tokenize='unicode61 remove_diacritics 0')"_s));
+    QVERIFY(q.exec(u"CREATE VIRTUAL TABLE terms USING fts5vocab(words, 'instance')"_s));
+    QVERIFY(memory.query().exec(u"BEGIN"_s));
+    QVERIFY(q.prepare(u"INSERT INTO words (rowid, plain_text) VALUES (?, ?)"_s));
+    // Code points unassigned in Qt's Unicode are no letter to either (nor to SQLite's older one).
+    const auto assigned = [](char32_t codePoint) {
+        return !QChar::isSurrogate(codePoint) && QChar::category(codePoint) != QChar::Other_NotAssigned;
+    };
+    for (char32_t codePoint = 0x80; codePoint <= 0x10FFFF; ++codePoint) {
+        if (!assigned(codePoint)) {
+            continue;
+        }
+        // Not QString::fromUcs4(), which drops U+FEFF as a byte order mark.
+        q.addBindValue(qint64(codePoint));
+        q.addBindValue(QString(u'z' + QStringView(QChar::fromUcs4(codePoint)) + u'z'));
+        QVERIFY(q.exec());
+    }
+    QVERIFY(memory.query().exec(u"COMMIT"_s));
+    // The code points the index keeps inside one word with the z's, and that word.
+    QVERIFY(q.exec(u"SELECT doc, MIN(term) FROM terms GROUP BY doc HAVING COUNT(*) = 1"_s));
+    QHash<char32_t, QString> joined;
+    while (q.next()) {
+        joined.insert(char32_t(q.value(0).toLongLong()), q.value(1).toString());
+    }
+    QVERIFY2(joined.size() > 100000, qPrintable(QString::number(joined.size())));
+    QStringList foldedToAscii, splitInsideWords;
+    for (char32_t codePoint = 0x80; codePoint <= 0x10FFFF; ++codePoint) {
+        const QString character = QStringView(QChar::fromUcs4(codePoint)).toString();
+        if (!assigned(codePoint) || !TextQuery::wordIndexIsExact(character)) {
+            continue;
+        }
+        const auto word = joined.constFind(codePoint);
+        const QString name = u"U+"_s + QString::number(quint32(codePoint), 16).toUpper();
+        if (word != joined.cend() &&
+            std::all_of(word->cbegin(), word->cend(), [](QChar c) { return c.unicode() < 0x80; })) {
+            foldedToAscii.append(name);
+        }
+        if (word == joined.cend() && TextQuery::isWordCharacter(codePoint)) {
+            splitInsideWords.append(name);
+        }
+    }
+    QVERIFY2(foldedToAscii.isEmpty(), qPrintable(u"folded to ASCII by unicode61: "_s + foldedToAscii.join(u", ")));
+    QVERIFY2(splitInsideWords.isEmpty(),
+             qPrintable(u"separators to unicode61, parts of words to the search: "_s + splitInsideWords.join(u", ")));
+}
+
+void TestTextSearch::oneAsciiWordReadsOnlyTheTextsTheIndexMayAnswerWrongly()
+{
+    // The Kelvin sign folds to k in the index: "km" is its word there, not the text's.
+    writeFile(m_batch + u"/kelvin.txt"_s, "Cooled to 4 \xe2\x84\xaam below.\n");
+    sync(*m_store);
+    QCOMPARE(m_store->search(u"km"_s).value(), QStringList{});
+    QCOMPARE(m_store->search(u"KM"_s, TextMatch::Anywhere).value(), QStringList{});
+    {
+        // A text whose words are all ASCII is not read for one ASCII word: the index's words are
+        // taken, even where the stored text (here made to say something else) no longer has them.
+        // A search of two words reads it.
+        RawStore raw(m_storePath);
+        QSqlQuery q = raw.query();
+        QVERIFY(q.exec(u"UPDATE facts SET plain_text = x'00' || CAST('Nothing here.' AS BLOB)"
+                       " WHERE document_id = 'models.txt'"_s));
+    }
+    QCOMPARE(m_store->search(u"trained"_s).value(), (QStringList{u"models.txt"_s, u"percent.txt"_s, u"tagged.txt"_s}));
+    QCOMPARE(m_store->search(u"TPU"_s).value(), QStringList{u"models.txt"_s});
+    QCOMPARE(m_store->search(u"trained on"_s).value(), (QStringList{u"percent.txt"_s, u"tagged.txt"_s}));
+    QCOMPARE(m_store->search(u"nothing"_s).value(), QStringList{});
+}
+
+namespace {
+
+// The ids of the documents a search of one ASCII word reads.
+QStringList textsToRead(const QString &storePath)
+{
+    SqlFile raw(storePath);
+    QSqlQuery q = raw.query();
+    QStringList ids;
+    if (q.exec(u"SELECT d.id FROM inexact_words n JOIN documents d ON d.rowid = n.document ORDER BY d.id"_s)) {
+        while (q.next()) {
+            ids.append(q.value(0).toString());
+        }
+    }
+    return ids;
+}
+
+} // namespace
+
+void TestTextSearch::theTextsToReadFollowEdits()
+{
+    QCOMPARE(textsToRead(m_storePath), QStringList{});
+    QVERIFY_OK(m_store->setTaggedText(u"tagged.txt"_s, "Cooled to 4 \xe2\x84\xaam by <model>Frost</model>.",
+                                      Schema::builtin(), m_checker, u"tester"_s));
+    QCOMPARE(textsToRead(m_storePath), QStringList{u"tagged.txt"_s});
+    QCOMPARE(m_store->search(u"km"_s).value(), QStringList{});
+    QVERIFY_OK(m_store->setTaggedText(u"tagged.txt"_s, "Cooled to 4 km by <model>Frost</model>.", Schema::builtin(),
+                                      m_checker, u"tester"_s));
+    QCOMPARE(textsToRead(m_storePath), QStringList{});
+    QCOMPARE(m_store->search(u"km"_s).value(), QStringList{u"tagged.txt"_s});
+}
+
+void TestTextSearch::aSchema11StoreListsItsTextsToReadWhenOpened()
+{
+    writeFile(m_batch + u"/kelvin.txt"_s, "Cooled to 4 \xe2\x84\xaam below.\n");
+    sync(*m_store);
+    m_store.reset();
+    {
+        RawStore raw(m_storePath);
+        QSqlQuery q = raw.query();
+        QVERIFY(q.exec(u"DROP TABLE inexact_words"_s));
+        QVERIFY(q.exec(u"UPDATE meta SET value = '11' WHERE key = 'schema_version'"_s));
+    }
+    m_store = openStore();
+    QVERIFY(m_store);
+    QCOMPARE(textsToRead(m_storePath), QStringList{u"kelvin.txt"_s});
+    RawStore raw(m_storePath);
+    QCOMPARE(raw.value(u"SELECT value FROM meta WHERE key = 'schema_version'"_s).toString(),
+             QString::number(ReviewStore::schemaVersion));
+    QCOMPARE(m_store->search(u"km"_s).value(), QStringList{});
+    QCOMPARE(m_store->search(u"trained"_s).value().size(), 3);
 }
 
 QTEST_GUILESS_MAIN(TestTextSearch)

@@ -4,6 +4,8 @@
 
 #include <QChar>
 
+#include <algorithm>
+
 namespace annorev {
 
 namespace {
@@ -62,6 +64,35 @@ QString TextQuery::wordQuery() const
         terms.append(u'"' + m_words[i] + u'"' + (i == m_words.size() - 1 && m_lastIsPrefix ? u"*" : u""));
     }
     return terms.join(u' ');
+}
+
+bool TextQuery::isOneAsciiWord() const
+{
+    // m_folded is the search as typed (trimmed by the window, not by the command line).
+    return m_match == TextMatch::WordStart && !m_folded.isEmpty() &&
+           std::all_of(m_folded.cbegin(), m_folded.cend(),
+                       [](QChar c) { return (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9'); });
+}
+
+bool TextQuery::wordIndexIsExact(QStringView plainText)
+{
+    // The characters where unicode61 and a search part ways on an ASCII word. It folds long s
+    // (U+017F) to s and the Kelvin sign (U+212A) to k, so its word may begin with an ASCII word
+    // the text does not hold; and its Unicode 6.1 tables take for separators letters that Unicode
+    // 8 made of vowel signs (New Tai Lue U+19B0-U+19C0, U+19C8-U+19C9; Vedic U+1CF2-U+1CF3), so
+    // it starts a word where the search sees the middle of one. tst_textsearch holds every code
+    // point against this SQLite's tokenizer.
+    const char16_t *const data = plainText.utf16();
+    const qsizetype size = plainText.size();
+    for (qsizetype i = CharScan::firstInRange(data, 0, size, 0x017f, 0x212a); i < size;
+         i = CharScan::firstInRange(data, i + 1, size, 0x017f, 0x212a)) {
+        const char16_t c = data[i];
+        if (c == 0x017f || c == 0x212a || (c >= 0x19b0 && c <= 0x19c0) || c == 0x19c8 || c == 0x19c9 || c == 0x1cf2 ||
+            c == 0x1cf3) {
+            return false;
+        }
+    }
+    return true;
 }
 
 bool TextQuery::matches(QStringView plainText) const

@@ -29,6 +29,16 @@ public:
     QString wordQuery() const;
     // Whether the plain text holds the search where it may begin.
     bool matches(QStringView plainText) const;
+    // Whether the search is one word of ASCII letters and digits, from a word's start: for a text
+    // where the word index is exact (wordIndexIsExact()), the index's answer is the text's own, so
+    // the text need not be read.
+    bool isOneAsciiWord() const;
+
+    // Whether the word index answers a search of one ASCII word for this text as reading it would:
+    // whether it holds none of the few characters where unicode61 and this search part ways on
+    // such a word (see the definition). Nearly every text: accented and Greek letters, symbols and
+    // marks fold to no ASCII letter there.
+    static bool wordIndexIsExact(QStringView plainText);
 
     // Whether a character (a code point) belongs to a word.
     static bool isWordCharacter(char32_t codePoint);

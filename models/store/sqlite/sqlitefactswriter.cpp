@@ -11,7 +11,7 @@ const QString SqliteFactsWriter::wordsInsert =
 
 SqliteFactsWriter::SqliteFactsWriter(const SqliteConnection &connection)
     : m_connection(connection), m_facts(connection.query()), m_index(connection.query()), m_unindex(connection.query()),
-      m_disagreement(connection)
+      m_inexactWords(connection), m_disagreement(connection)
 {
 }
 
@@ -27,6 +27,9 @@ Expected<void> SqliteFactsWriter::prepare()
             QStringLiteral("INSERT INTO plain_words (plain_words, rowid, plain_text) VALUES ('delete', ?, ?)"));
     }
     if (done) {
+        done = m_inexactWords.prepare();
+    }
+    if (done) {
         done = m_disagreement.prepare();
     }
     return done;
@@ -38,7 +41,7 @@ Expected<void> SqliteFactsWriter::write(const QString &id, qint64 rowid, const T
     if (Expected<void> done = writeFacts(id, rowid, facts, packedPlainText); !done) {
         return done;
     }
-    return m_connection.exec(m_index, {rowid, facts.plainText});
+    return index(rowid, facts.plainText);
 }
 
 Expected<void> SqliteFactsWriter::writeFacts(const QString &id, qint64 rowid, const TextFacts &facts,
@@ -52,7 +55,10 @@ Expected<void> SqliteFactsWriter::writeFacts(const QString &id, qint64 rowid, co
 
 Expected<void> SqliteFactsWriter::index(qint64 rowid, const QString &plainText)
 {
-    return m_connection.exec(m_index, {rowid, plainText});
+    if (Expected<void> done = m_connection.exec(m_index, {rowid, plainText}); !done) {
+        return done;
+    }
+    return m_inexactWords.note(rowid, plainText);
 }
 
 Expected<void> SqliteFactsWriter::unindex(qint64 rowid, const QString &plainText)

@@ -6,6 +6,7 @@
 #include "sqlitestatement.h"
 #include "sqlitetexts.h"
 #include "sqlitevalues.h"
+#include "textquery.h"
 
 #include <QFuture>
 #include <QtConcurrent>
@@ -37,6 +38,7 @@ struct Row
     QByteArray facts;
     QByteArray plainText;
     QByteArray packedPlainText;
+    bool inexactWords = false; // see SqliteInexactWords
 };
 
 Row rowOf(const Seen &doc, const BatchSync::Import &import, const TextCodec &codec)
@@ -62,6 +64,7 @@ Row rowOf(const Seen &doc, const BatchSync::Import &import, const TextCodec &cod
             import.facts.plainText.toUtf8(),
             {}};
     row.packedPlainText = codec.pack(row.plainText);
+    row.inexactWords = !TextQuery::wordIndexIsExact(import.facts.plainText);
     return row;
 }
 
@@ -103,7 +106,13 @@ public:
         if (!words) {
             return words.error();
         }
-        return Writer(*std::move(document), *std::move(texts), *std::move(facts), *std::move(words));
+        Expected<SqliteStatement> inexactWords =
+            SqliteStatement::prepare(connection, QStringLiteral("INSERT INTO inexact_words (document) VALUES (?)"));
+        if (!inexactWords) {
+            return inexactWords.error();
+        }
+        return Writer(*std::move(document), *std::move(texts), *std::move(facts), *std::move(words),
+                      *std::move(inexactWords));
     }
 
     Expected<void> write(const Seen &doc, const Row &row)
@@ -144,6 +153,12 @@ public:
         if (Expected<void> done = m_words.step(); !done) {
             return done;
         }
+        if (row.inexactWords) {
+            m_inexactWords.bind(1, rowid);
+            if (Expected<void> done = m_inexactWords.step(); !done) {
+                return done;
+            }
+        }
         ++m_added.documents;
         m_added.errors += row.errors;
         m_added.warnings += row.warnings;
@@ -175,9 +190,10 @@ public:
     }
 
 private:
-    Writer(SqliteStatement document, SqliteStatement texts, SqliteStatement facts, SqliteStatement words)
+    Writer(SqliteStatement document, SqliteStatement texts, SqliteStatement facts, SqliteStatement words,
+           SqliteStatement inexactWords)
         : m_document(std::move(document)), m_texts(std::move(texts)), m_facts(std::move(facts)),
-          m_words(std::move(words))
+          m_words(std::move(words)), m_inexactWords(std::move(inexactWords))
     {
     }
 
@@ -185,6 +201,7 @@ private:
     SqliteStatement m_texts;
     SqliteStatement m_facts;
     SqliteStatement m_words;
+    SqliteStatement m_inexactWords;
     struct
     {
         qint64 documents = 0;

@@ -1,6 +1,7 @@
 #include "sqlitemigrations.h"
 
 #include "sqliteconnection.h"
+#include "sqliteinexactwords.h"
 #include "sqliterepack.h"
 
 #include <QList>
@@ -327,6 +328,17 @@ QList<Migration> migrations()
         // migration does not have.
         QStringList{
             QStringLiteral("CREATE TABLE disagreements (document INTEGER PRIMARY KEY, count INTEGER NOT NULL)"),
+        },
+        // The documents whose plain texts hold a character where the word index and a search part
+        // ways on an ASCII word, by the rowid of their row (SqliteInexactWords): a search of one
+        // ASCII word reads these texts alone and takes the index's answer for the others. The
+        // migration reads every plain text.
+        Migration{
+            {
+                QStringLiteral("CREATE TABLE inexact_words (document INTEGER PRIMARY KEY)"),
+            },
+            &SqliteInexactWords::fill,
+            {},
         },
     };
 }

@@ -78,7 +78,9 @@ DocumentFilterBar::DocumentFilterBar(const Schema &schema, DocumentFilterProxyMo
             startSearch();
             return;
         }
-        m_proxy->setSearch(m_pendingNeedle, ids ? QSet<QString>(ids->cbegin(), ids->cend()) : QSet<QString>());
+        // As the store gave them: hashing hundreds of thousands of ids into a set here held the
+        // window up for as long as the store took to find them.
+        m_proxy->setSearch(m_pendingNeedle, ids.value_or(QStringList()));
         Q_EMIT filterChanged();
     });
 

@@ -121,10 +121,10 @@ void DocumentFilterProxyModel::setFindingFilter(FindingFilter filter)
     }
 }
 
-void DocumentFilterProxyModel::setSearch(const QString &needle, const QSet<QString> &textMatches)
+void DocumentFilterProxyModel::setSearch(const QString &needle, const QStringList &textMatches)
 {
     m_query.needle = needle;
-    m_query.textMatches = QStringList(textMatches.cbegin(), textMatches.cend());
+    m_query.textMatches = textMatches;
     refresh();
 }
 

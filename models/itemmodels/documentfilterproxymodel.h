@@ -4,7 +4,6 @@
 #include "reviewstatus.h"
 
 #include <QAbstractProxyModel>
-#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -50,7 +49,7 @@ public:
     void setFindingFilter(FindingFilter filter);
     // Rows whose id contains needle (in any case) or whose id is among textMatches pass; an
     // empty needle passes every row.
-    void setSearch(const QString &needle, const QSet<QString> &textMatches = {});
+    void setSearch(const QString &needle, const QStringList &textMatches = {});
     // Only these documents, in this order whatever column is sorted (a spot-check round); an
     // empty list lifts it.
     void setRoundOrder(const QStringList &ids);

@@ -2,12 +2,14 @@
 #include "documententry.h"
 #include "documentfacts.h"
 #include "documentfilterproxymodel.h"
+#include "documentindexpage.h"
 #include "documentlistmodel.h"
 #include "itemmodelsupport.h"
 #include "schema.h"
 
 #include <QAbstractItemModelTester>
 #include <QColor>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimeZone>
@@ -38,6 +40,8 @@ private slots:
     void documentFilterSortsCountsNumerically();
     void documentFilterShowsARoundInItsOrder();
     void documentListShowsAndSortsTheDisagreementWithSuggestions();
+    void documentFilterFindsSearchMatchesByTheirStoreKeys_data();
+    void documentFilterFindsSearchMatchesByTheirStoreKeys();
 };
 
 void TestDocumentList::documentListFromSamples()
@@ -415,4 +419,74 @@ void TestDocumentList::documentFilterShowsARoundInItsOrder()
 }
 
 QTEST_GUILESS_MAIN(TestDocumentList)
+void TestDocumentList::documentFilterFindsSearchMatchesByTheirStoreKeys_data()
+{
+    QTest::addColumn<QString>("needle");
+    QTest::addColumn<QList<qint64>>("keys");
+    QTest::addColumn<QString>("ids");
+    QTest::addColumn<bool>("background");
+    QTest::addColumn<bool>("farKey"); // whether e, whose key is far past the others', is listed
+    struct Case
+    {
+        const char *name;
+        QString needle;
+        QList<qint64> keys;
+        QString ids;
+    };
+    const Case cases[]{
+        {"one key", u"gpu"_s, {3}, u"b"_s},
+        {"keys in order", u"gpu"_s, {3, 7, 12}, u"a|b|c"_s},
+        {"a key far past the others", u"gpu"_s, {5'000'000'000 / 2}, u"e"_s},
+        {"a key no row has", u"gpu"_s, {4}, {}},
+        {"past what a key holds", u"gpu"_s, {5'000'000'000}, {}},
+        {"an id holding the needle, or a key", u"d"_s, {12}, u"c|d"_s},
+    };
+    for (bool farKey : {false, true}) {
+        for (bool background : {false, true}) {
+            for (const Case &c : cases) {
+                QString ids = c.ids;
+                if (!farKey) {
+                    ids = ids.split(u'|', Qt::SkipEmptyParts).filter(QRegularExpression(u"^[^e]"_s)).join(u'|');
+                }
+                QTest::addRow("%s%s%s", c.name, background ? ", on a worker" : "",
+                              farKey ? ", keys far apart" : ", keys close together")
+                    << c.needle << c.keys << ids << background << farKey;
+            }
+        }
+    }
+}
+
+void TestDocumentList::documentFilterFindsSearchMatchesByTheirStoreKeys()
+{
+    QFETCH(QString, needle);
+    QFETCH(QList<qint64>, keys);
+    QFETCH(QString, ids);
+    QFETCH(bool, background);
+    QFETCH(bool, farKey);
+    // As a SQLite store lists them: keys are the rowids of the documents' rows, in no order; d has
+    // none (a store without keys, or a rowid past them).
+    DocumentIndexPageBuilder builder;
+    const QByteArray facts = DocumentFacts().encoded().toUtf8();
+    QVERIFY(builder.add("a", ReviewStatus::Unreviewed, facts, -1, 7));
+    QVERIFY(builder.add("b", ReviewStatus::Approved, facts, -1, 3));
+    QVERIFY(builder.add("c", ReviewStatus::Unreviewed, facts, -1, 12));
+    QVERIFY(builder.add("d", ReviewStatus::Unreviewed, facts, -1, 0));
+    if (farKey) {
+        QVERIFY(builder.add("e", ReviewStatus::Unreviewed, facts, -1, DocumentIndexRow::keyOf(2'500'000'000)));
+    }
+    DocumentListModel documents;
+    documents.appendPage(builder.take(4));
+    DocumentFilterProxyModel proxy;
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.setBackgroundThreshold(background ? 0 : DocumentFilterProxyModel::defaultBackgroundThreshold);
+    proxy.setDocumentModel(&documents);
+    proxy.setSearch(needle, {}, keys);
+    QTRY_VERIFY(!proxy.isUpdating());
+    QCOMPARE(column(proxy, DocumentListModel::IdColumn), ids);
+    // A row's key stays with it when its entry changes.
+    documents.updateEntry(1, {u"b"_s, 0, 0, 0, ReviewStatus::Rejected, {}, {}});
+    QTRY_VERIFY(!proxy.isUpdating());
+    QCOMPARE(column(proxy, DocumentListModel::IdColumn), ids);
+}
+
 #include "tst_documentlist.moc"

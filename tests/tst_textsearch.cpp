@@ -31,6 +31,7 @@ private slots:
     void theWordIndexFollowsEdits();
     void documentsGoneFromTheBatchAreNotFound();
     void aSearchOfEveryTextStopsWhenCancelled();
+    void aSearchByKeyAsksTheStore();
     void oneAsciiWordIsWhatTheIndexAnswersAlone_data();
     void oneAsciiWordIsWhatTheIndexAnswersAlone();
     void theIndexIsExactForTextsWithoutTheCharactersItReadsOtherwise_data();
@@ -42,6 +43,8 @@ private slots:
 
 private:
     std::unique_ptr<ReviewStore> m_store;
+    // The rowids of these documents' rows, ascending: what searchKeys() gives for them.
+    QList<qint64> rowidsOf(const QStringList &ids) const;
 };
 
 void TestTextSearch::init()
@@ -110,6 +113,23 @@ void TestTextSearch::aSearchFindsTheTextWhereItMayBegin()
     QFETCH(QStringList, anywhere);
     QCOMPARE(m_store->search(needle).value(), fromWordStart);
     QCOMPARE(m_store->search(needle, TextMatch::Anywhere).value(), anywhere);
+    // By key, the same documents: the rowids of their rows, ascending.
+    QCOMPARE(m_store->searchKeys(needle).value(), rowidsOf(fromWordStart));
+    QCOMPARE(m_store->searchKeys(needle, TextMatch::Anywhere).value(), rowidsOf(anywhere));
+}
+
+QList<qint64> TestTextSearch::rowidsOf(const QStringList &ids) const
+{
+    RawStore raw(m_storePath);
+    QList<qint64> rowids;
+    for (const QString &id : ids) {
+        QSqlQuery q = raw.query();
+        q.prepare(u"SELECT rowid FROM documents WHERE id = ?"_s);
+        q.addBindValue(id);
+        rowids.append(q.exec() && q.next() ? q.value(0).toLongLong() : -1);
+    }
+    std::sort(rowids.begin(), rowids.end());
+    return rowids;
 }
 
 void TestTextSearch::theWordIndexFollowsEdits()
@@ -137,6 +157,22 @@ void TestTextSearch::documentsGoneFromTheBatchAreNotFound()
     QCOMPARE(m_store->search(u"trained"_s).value(), (QStringList{u"percent.txt"_s, u"tagged.txt"_s}));
     QCOMPARE(m_store->search(u"rained"_s, TextMatch::Anywhere).value(),
              (QStringList{u"percent.txt"_s, u"tagged.txt"_s}));
+    QCOMPARE(m_store->searchKeys(u"trained"_s).value(), rowidsOf({u"percent.txt"_s, u"tagged.txt"_s}));
+    QCOMPARE(m_store->searchKeys(u"trained on"_s).value(), rowidsOf({u"percent.txt"_s, u"tagged.txt"_s}));
+}
+
+void TestTextSearch::aSearchByKeyAsksTheStore()
+{
+    QVERIFY(m_store->hasDocumentKeys());
+    // A word the index decides for (the text made to say otherwise is not read), and by key too.
+    {
+        RawStore raw(m_storePath);
+        QSqlQuery q = raw.query();
+        QVERIFY(q.exec(u"UPDATE facts SET plain_text = x'00' || CAST('Nothing here.' AS BLOB)"
+                       " WHERE document_id = 'models.txt'"_s));
+    }
+    QCOMPARE(m_store->searchKeys(u"TPU"_s).value(), rowidsOf({u"models.txt"_s}));
+    QCOMPARE(m_store->searchKeys(u"TPUs;"_s).value(), QList<qint64>{});
 }
 
 void TestTextSearch::aSearchOfEveryTextStopsWhenCancelled()

@@ -72,7 +72,7 @@ DocumentFilterBar::DocumentFilterBar(const Schema &schema, DocumentFilterProxyMo
 
     connect(&m_watcher, &QFutureWatcherBase::finished, this, [this] {
         m_searching = false;
-        const std::optional<QStringList> ids = m_watcher.result();
+        const std::optional<TextHits> hits = m_watcher.result();
         // A newer needle was typed while the store searched: its own search follows.
         if (m_pendingNeedle != m_search->text().trimmed() || m_pendingMatch != matchOf(m_insideWords)) {
             startSearch();
@@ -80,7 +80,7 @@ DocumentFilterBar::DocumentFilterBar(const Schema &schema, DocumentFilterProxyMo
         }
         // As the store gave them: hashing hundreds of thousands of ids into a set here held the
         // window up for as long as the store took to find them.
-        m_proxy->setSearch(m_pendingNeedle, ids.value_or(QStringList()));
+        m_proxy->setSearch(m_pendingNeedle, hits ? hits->ids : QStringList(), hits ? hits->keys : QList<qint64>());
         Q_EMIT filterChanged();
     });
 

@@ -35,10 +35,17 @@ class DocumentFilterBar final : public QWidget
 public:
     static constexpr int SearchDelayMs = 300;
 
-    // Finds the ids whose plain text holds a needle where match lets it begin; runs on a worker
-    // thread, and may give up (nothing) once cancelled is set.
-    using TextSearch = std::function<std::optional<QStringList>(const QString &needle, TextMatch match,
-                                                                const std::atomic_bool &cancelled)>;
+    // The documents whose plain text holds a needle: by id, or by key (DocumentIndexRow::key,
+    // ascending) from a store that gives keys.
+    struct TextHits
+    {
+        QStringList ids;
+        QList<qint64> keys;
+    };
+    // Finds the documents whose plain text holds a needle where match lets it begin; runs on a
+    // worker thread, and may give up (nothing) once cancelled is set.
+    using TextSearch = std::function<std::optional<TextHits>(const QString &needle, TextMatch match,
+                                                             const std::atomic_bool &cancelled)>;
 
     DocumentFilterBar(const Schema &schema, DocumentFilterProxyModel *proxy, QWidget *parent = nullptr);
     ~DocumentFilterBar() override;
@@ -70,7 +77,7 @@ private:
     QComboBox *m_findings = nullptr;
     QTimer *m_searchTimer = nullptr;
     TextSearch m_textSearch;
-    QFutureWatcher<std::optional<QStringList>> m_watcher;
+    QFutureWatcher<std::optional<TextHits>> m_watcher;
     QString m_pendingNeedle; // the needle of the search running on the worker
     TextMatch m_pendingMatch = TextMatch::WordStart;
     std::shared_ptr<std::atomic_bool> m_cancelRunning; // set to stop the search on the worker

@@ -17,11 +17,11 @@ qint32 clamped(qsizetype count)
 } // namespace
 
 Expected<void> DocumentIndexPageBuilder::add(QByteArrayView id, ReviewStatus status, QByteArrayView facts,
-                                             qint32 disagreement)
+                                             qint32 disagreement, quint32 key)
 {
     // A view of the bytes for the lookup; a copy only when the text is new.
-    const QByteArray key = QByteArray::fromRawData(facts.data(), facts.size());
-    auto found = m_decoded.constFind(key);
+    const QByteArray factsKey = QByteArray::fromRawData(facts.data(), facts.size());
+    auto found = m_decoded.constFind(factsKey);
     if (found == m_decoded.cend()) {
         const std::optional<DocumentFacts> decoded = DocumentFacts::decoded(QString::fromUtf8(facts));
         if (!decoded) {
@@ -47,6 +47,7 @@ Expected<void> DocumentIndexPageBuilder::add(QByteArrayView id, ReviewStatus sta
     DocumentIndexRow row = *found;
     row.status = status;
     row.disagreement = disagreement;
+    row.key = key;
     m_page.rows.push_back(row);
     m_page.ids.append(id.data(), id.size());
     m_page.idEnds.push_back(quint32(m_page.ids.size()));

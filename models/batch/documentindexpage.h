@@ -11,6 +11,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <limits>
 #include <vector>
 
 namespace annorev {
@@ -32,7 +33,16 @@ struct DocumentIndexRow
     // How far the document's model suggestions and its spans differ (SuggestionDisagreement);
     // -1: it has no suggestions.
     qint32 disagreement = -1;
+    // The store's key for the document (a SQLite store's rowid of its row), by which a search of
+    // its texts names it without its id (ReviewStore::searchKeys()); 0 when there is none.
+    quint32 key = 0;
     friend bool operator==(const DocumentIndexRow &, const DocumentIndexRow &) = default;
+
+    // A rowid as a key: 0 (none) past what a key holds, which SQLite reaches only when told to.
+    static quint32 keyOf(qint64 rowid)
+    {
+        return rowid > 0 && rowid <= std::numeric_limits<quint32>::max() ? quint32(rowid) : 0;
+    }
 };
 
 // Consecutive documents of a batch, in batch order, as the store reads them for the list: ids as
@@ -71,7 +81,8 @@ class DocumentIndexPageBuilder
 public:
     // Adds a document; facts is its DocumentFacts::encoded() text, disagreement its
     // DocumentIndexRow::disagreement. Refuses facts it cannot decode.
-    Expected<void> add(QByteArrayView id, ReviewStatus status, QByteArrayView facts, qint32 disagreement = -1);
+    Expected<void> add(QByteArrayView id, ReviewStatus status, QByteArrayView facts, qint32 disagreement = -1,
+                       quint32 key = 0);
     // The rows added since the last take(), with the sets first used by them; the last of them is
     // at lastPosition in the store's batch order.
     DocumentIndexPage take(qint64 lastPosition);

@@ -121,10 +121,12 @@ void DocumentFilterProxyModel::setFindingFilter(FindingFilter filter)
     }
 }
 
-void DocumentFilterProxyModel::setSearch(const QString &needle, const QStringList &textMatches)
+void DocumentFilterProxyModel::setSearch(const QString &needle, const QStringList &textMatches,
+                                         const QList<qint64> &textMatchKeys)
 {
     m_query.needle = needle;
     m_query.textMatches = textMatches;
+    m_query.textMatchKeys = textMatchKeys;
     refresh();
 }
 

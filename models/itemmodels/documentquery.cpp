@@ -18,6 +18,50 @@ std::vector<char> setsHolding(const QList<QStringList> &sets, const QString &nam
     return holding;
 }
 
+// Marks the rows whose key is among keys (ascending). A store's keys are rowids, about as many as
+// the rows: a table from key to row takes a few milliseconds at a million. Keys far apart (a
+// store whose rows were deleted and added many times) are matched through a sort instead.
+void markKeys(const DocumentRows &rows, const QList<qint64> &keys, std::vector<char> &marked)
+{
+    quint32 largest = 0;
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        largest = std::max(largest, rows.row(i).key);
+    }
+    if (largest <= 4 * quint64(rows.size()) + 1024) {
+        std::vector<int> rowOfKey(std::size_t(largest) + 1, -1);
+        for (qsizetype i = 0; i < rows.size(); ++i) {
+            if (const quint32 key = rows.row(i).key; key != 0) {
+                rowOfKey[key] = int(i);
+            }
+        }
+        for (const qint64 key : keys) {
+            if (key > 0 && key <= qint64(largest) && rowOfKey[std::size_t(key)] >= 0) {
+                marked[std::size_t(rowOfKey[std::size_t(key)])] = 1;
+            }
+        }
+        return;
+    }
+    std::vector<std::pair<quint32, int>> byKey;
+    byKey.reserve(std::size_t(rows.size()));
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        if (const quint32 key = rows.row(i).key; key != 0) {
+            byKey.emplace_back(key, int(i));
+        }
+    }
+    std::sort(byKey.begin(), byKey.end());
+    auto next = byKey.cbegin();
+    for (const qint64 key : keys) {
+        const quint32 wanted = DocumentIndexRow::keyOf(key);
+        if (wanted == 0) {
+            continue; // no row holds it
+        }
+        next = std::lower_bound(next, byKey.cend(), std::pair<quint32, int>(wanted, -1));
+        for (; next != byKey.cend() && next->first == wanted; ++next) {
+            marked[std::size_t(next->second)] = 1;
+        }
+    }
+}
+
 bool passesFindings(const DocumentIndexRow &row, DocumentQuery::FindingFilter filter)
 {
     switch (filter) {
@@ -88,12 +132,15 @@ std::optional<std::vector<int>> DocumentQuery::run(const DocumentRows &rows, con
         }
     }
     std::vector<char> textMatched;
-    if (!needle.isEmpty() && !textMatches.isEmpty()) {
+    if (!needle.isEmpty() && (!textMatches.isEmpty() || !textMatchKeys.isEmpty())) {
         textMatched.assign(count, 0);
         for (const QString &id : textMatches) {
             if (const qsizetype row = rows.find(QStringView(id)); row >= 0) {
                 textMatched[std::size_t(row)] = 1;
             }
+        }
+        if (!textMatchKeys.isEmpty()) {
+            markKeys(rows, textMatchKeys, textMatched);
         }
     }
     const std::vector<char> labelSets = label.isEmpty() ? std::vector<char>() : setsHolding(rows.labelSets(), label);

@@ -40,9 +40,11 @@ struct DocumentQuery
     QString label; // rows with a span of the label pass; empty passes any
     QString rule;  // rows with a finding of the rule pass; empty passes any
     FindingFilter findings = FindingFilter::Any;
-    // Rows whose id contains needle (in any case) or is among textMatches pass; empty passes any.
+    // Rows whose id contains needle (in any case), is among textMatches or whose key
+    // (DocumentIndexRow::key) is among textMatchKeys pass; empty passes any.
     QString needle;
     QStringList textMatches;
+    QList<qint64> textMatchKeys;
     // Only these documents, in this order whatever the sort (a spot-check round); empty: all.
     QStringList roundOrder;
     SortKey sortKey = SortKey::None;

@@ -95,13 +95,15 @@ DocumentRows::Entry DocumentRows::entry(qsizetype row) const
 void DocumentRows::set(qsizetype row, const Entry &entry)
 {
     Q_ASSERT(entry.id == id(row));
-    m_rows[std::size_t(row)] = {clamped(entry.errorCount),
-                                clamped(entry.warningCount),
-                                clamped(entry.infoCount),
-                                m_labelSets.numberOf(entry.labels),
-                                m_ruleSets.numberOf(entry.rules),
-                                entry.status,
-                                qint32(std::max(entry.disagreement, -1))};
+    DocumentIndexRow &numbers = m_rows[std::size_t(row)];
+    numbers = {clamped(entry.errorCount),
+               clamped(entry.warningCount),
+               clamped(entry.infoCount),
+               m_labelSets.numberOf(entry.labels),
+               m_ruleSets.numberOf(entry.rules),
+               entry.status,
+               qint32(std::max(entry.disagreement, -1)),
+               numbers.key};
 }
 
 qsizetype DocumentRows::find(QStringView id) const

@@ -33,6 +33,11 @@ Expected<std::unique_ptr<ReviewStore>> ReviewStore::open(const QString &location
     return std::unique_ptr<ReviewStore>(std::move(*store));
 }
 
+Expected<QList<qint64>> ReviewStore::searchKeys(const QString &, TextMatch, const std::function<bool()> &) const
+{
+    return Error{QStringLiteral("this store gives its documents no keys to search by; search by id")};
+}
+
 bool ReviewStore::isTeamLocation(const QString &location)
 {
     return TeamAddress::isAddress(location);

@@ -242,6 +242,13 @@ public:
     // error once cancelled() (when given) returns true.
     virtual Expected<QStringList> search(const QString &needle, TextMatch match = TextMatch::WordStart,
                                          const std::function<bool()> &cancelled = {}) const = 0;
+    // Whether the store gives its documents keys (DocumentIndexRow::key), for searchKeys().
+    virtual bool hasDocumentKeys() const { return false; }
+    // The same search for a list that holds the documents' keys: the keys of the matches,
+    // ascending, without reading their ids or places (a word in 40% of a million documents: 0.1 s
+    // against 0.5 s for search()). An error from a store without keys.
+    virtual Expected<QList<qint64>> searchKeys(const QString &needle, TextMatch match = TextMatch::WordStart,
+                                               const std::function<bool()> &cancelled = {}) const;
     virtual Expected<Summary> summary() const = 0;
     // The documents in batch order, only those with the status when a filter is given.
     virtual Expected<QList<ExportDocument>>

@@ -21,6 +21,7 @@ struct CopiedRow
     QByteArray facts;
     bool hasFacts = false;
     qint32 disagreement = -1;
+    qint64 key = 0;
 
     void copy(const SqliteStatement &statement)
     {
@@ -33,6 +34,7 @@ struct CopiedRow
         facts.resize(0);
         facts.append(statement.text(3));
         disagreement = statement.isNull(4) ? -1 : qint32(statement.integer(4));
+        key = statement.integer(5);
     }
 };
 
@@ -48,7 +50,8 @@ Expected<void> forEach(SqliteStatement &statement, const std::function<Expected<
                   [](const CopiedRow &x, const CopiedRow &y) { return x.id < y.id; });
         for (qsizetype i = 0; i < rows; ++i) {
             const CopiedRow &row = group[i];
-            const Expected<bool> more = visit(Row{row.position, row.id, row.status, row.facts, row.hasFacts, row.disagreement});
+            const Expected<bool> more =
+                visit(Row{row.position, row.id, row.status, row.facts, row.hasFacts, row.disagreement, row.key});
             if (!more || !*more) {
                 return more;
             }

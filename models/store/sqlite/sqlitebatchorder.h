@@ -16,8 +16,8 @@ class SqliteStatement;
 // are put in id order here instead (SQLite compares TEXT byte by byte, as QByteArrayView does).
 namespace SqliteBatchOrder {
 
-// The statement's columns 0 to 4: d.position, d.id, d.status, f.facts (NULL: hasFacts false), and
-// the document's disagreement (NULL: -1).
+// The statement's columns 0 to 5: d.position, d.id, d.status, f.facts (NULL: hasFacts false), the
+// document's disagreement (NULL: -1), and d.rowid.
 struct Row
 {
     qint64 position = 0;
@@ -26,6 +26,7 @@ struct Row
     QByteArrayView facts;
     bool hasFacts = false;
     qint32 disagreement = -1;
+    qint64 key = 0; // the row's rowid
 };
 
 // Runs the statement and visits its rows in batch order until the visitor says false or fails.

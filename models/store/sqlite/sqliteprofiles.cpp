@@ -12,7 +12,7 @@ Expected<void> forEach(const SqliteConnection &connection, const ReviewStore::Pr
 {
     // The rows of SqliteDocuments::profiles(), in batch order (see SqliteBatchOrder).
     Expected<SqliteStatement> statement = SqliteStatement::prepare(
-        connection, QStringLiteral("SELECT d.position, d.id, d.status, f.facts, NULL FROM documents d"
+        connection, QStringLiteral("SELECT d.position, d.id, d.status, f.facts, NULL, d.rowid FROM documents d"
                                    " LEFT JOIN facts f ON f.document_id = d.id ORDER BY d.position"));
     if (!statement) {
         return statement.error();

@@ -3,6 +3,7 @@
 #include "expected.h"
 #include "textquery.h"
 
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -19,6 +20,9 @@ namespace SqliteSearch {
 // words; the others read every text, and stop with an error once cancelled() says so.
 Expected<QStringList> search(const SqliteConnection &connection, const TextQuery &query,
                              const std::function<bool()> &cancelled);
+// The same documents' keys, the rowids of their rows, ascending (see ReviewStore::searchKeys()).
+Expected<QList<qint64>> searchKeys(const SqliteConnection &connection, const TextQuery &query,
+                                   const std::function<bool()> &cancelled);
 
 } // namespace SqliteSearch
 

@@ -132,6 +132,12 @@ Expected<QStringList> SqliteStore::search(const QString &needle, TextMatch match
     return SqliteSearch::search(*m_connection, TextQuery(needle, match), cancelled);
 }
 
+Expected<QList<qint64>> SqliteStore::searchKeys(const QString &needle, TextMatch match,
+                                                const std::function<bool()> &cancelled) const
+{
+    return SqliteSearch::searchKeys(*m_connection, TextQuery(needle, match), cancelled);
+}
+
 Expected<ReviewStore::Summary> SqliteStore::summary() const
 {
     return SqliteDocuments::summary(*m_connection);

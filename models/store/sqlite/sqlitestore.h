@@ -45,6 +45,9 @@ public:
     Expected<qsizetype> storedDocumentCount() const override;
     Expected<QStringList> search(const QString &needle, TextMatch match,
                                  const std::function<bool()> &cancelled) const override;
+    bool hasDocumentKeys() const override { return true; }
+    Expected<QList<qint64>> searchKeys(const QString &needle, TextMatch match,
+                                       const std::function<bool()> &cancelled) const override;
     Expected<Summary> summary() const override;
     Expected<QList<ExportDocument>> exportDocuments(std::optional<ReviewStatus> filter) const override;
     Expected<QList<ExportDocument>> exportHeaders() const override;

@@ -151,25 +151,27 @@ void DocumentListPanel::showBatch(const DocumentIndexPage &firstPage, qsizetype 
     // The filters start over without making a row of the previous batch current.
     const QScopedValueRollback replacing(m_replacingBatch, true);
     m_filterBar->reset();
-    m_filterBar->setTextSearch([path = storePath](const QString &needle, TextMatch match,
-                                                  const std::atomic_bool &cancelled)
-                                   -> std::optional<DocumentFilterBar::TextHits> {
-        // Its own connection: SQLite connections belong to the thread that made them.
-        const Expected<std::unique_ptr<ReviewStore>> searchStore = ReviewStore::open(path);
-        if (!searchStore) {
-            return std::nullopt;
-        }
-        const ReviewStore &store = **searchStore;
-        const auto stop = [&cancelled] { return cancelled.load(); };
-        // By key where the listed rows have them (DocumentIndexPage): a common word's matches
-        // then need neither their ids nor their places read.
-        if (store.hasDocumentKeys()) {
-            Expected<QList<qint64>> keys = store.searchKeys(needle, match, stop);
-            return keys ? std::optional(DocumentFilterBar::TextHits{{}, *std::move(keys)}) : std::nullopt;
-        }
-        Expected<QStringList> ids = store.search(needle, match, stop);
-        return ids ? std::optional(DocumentFilterBar::TextHits{*std::move(ids), {}}) : std::nullopt;
-    });
+    m_filterBar->setTextSearch(
+        [path = storePath](const QString &needle, TextMatch match,
+                           const std::atomic_bool &cancelled) -> std::optional<DocumentFilterBar::TextHits> {
+            // Its own connection: SQLite connections belong to the thread that made them.
+            const Expected<std::unique_ptr<ReviewStore>> searchStore = ReviewStore::open(path);
+            if (!searchStore) {
+                return std::nullopt;
+            }
+            const ReviewStore &store = **searchStore;
+            const auto stop = [&cancelled] {
+                return cancelled.load();
+            };
+            // By key where the listed rows have them (DocumentIndexPage): a common word's matches
+            // then need neither their ids nor their places read.
+            if (store.hasDocumentKeys()) {
+                Expected<QList<qint64>> keys = store.searchKeys(needle, match, stop);
+                return keys ? std::optional(DocumentFilterBar::TextHits{{}, *std::move(keys)}) : std::nullopt;
+            }
+            Expected<QStringList> ids = store.search(needle, match, stop);
+            return ids ? std::optional(DocumentFilterBar::TextHits{*std::move(ids), {}}) : std::nullopt;
+        });
     m_documents->clear();
     m_documents->appendPage(firstPage);
     if (firstPage.size() < documentCount) {

@@ -50,8 +50,7 @@ public:
     // Rows whose id contains needle (in any case), whose id is among textMatches or whose key
     // (DocumentIndexRow::key) is among textMatchKeys (ascending) pass; an empty needle passes
     // every row.
-    void setSearch(const QString &needle, const QStringList &textMatches = {},
-                   const QList<qint64> &textMatchKeys = {});
+    void setSearch(const QString &needle, const QStringList &textMatches = {}, const QList<qint64> &textMatchKeys = {});
     // Only these documents, in this order whatever column is sorted (a spot-check round); an
     // empty list lifts it.
     void setRoundOrder(const QStringList &ids);

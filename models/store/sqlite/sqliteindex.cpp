@@ -11,13 +11,13 @@ Expected<void> readIndex(const SqliteConnection &connection, const ReviewStore::
 {
     // One statement, so one snapshot of the store, however many pages it is delivered in. The
     // rows of after's position up to after's id are skipped here (see SqliteBatchOrder).
-    Expected<SqliteStatement> statement =
-        SqliteStatement::prepare(connection, QStringLiteral("SELECT d.position, d.id, d.status, f.facts, g.count, d.rowid"
-                                                            " FROM documents d"
-                                                            " LEFT JOIN facts f ON f.document_id = d.id"
-                                                            " LEFT JOIN disagreements g ON g.document = d.rowid"
-                                                            " WHERE d.missing = 0 AND d.position >= ?1"
-                                                            " ORDER BY d.position"));
+    Expected<SqliteStatement> statement = SqliteStatement::prepare(
+        connection, QStringLiteral("SELECT d.position, d.id, d.status, f.facts, g.count, d.rowid"
+                                   " FROM documents d"
+                                   " LEFT JOIN facts f ON f.document_id = d.id"
+                                   " LEFT JOIN disagreements g ON g.document = d.rowid"
+                                   " WHERE d.missing = 0 AND d.position >= ?1"
+                                   " ORDER BY d.position"));
     if (!statement) {
         return statement.error();
     }
@@ -40,7 +40,7 @@ Expected<void> readIndex(const SqliteConnection &connection, const ReviewStore::
             }
             const std::optional<ReviewStatus> status = statusFromName(row.status);
             if (Expected<void> added = builder.add(row.id, status.value_or(ReviewStatus::Unreviewed), row.facts,
-                                                        row.disagreement, DocumentIndexRow::keyOf(row.key));
+                                                   row.disagreement, DocumentIndexRow::keyOf(row.key));
                 !added) {
                 return failed(added.error().message);
             }

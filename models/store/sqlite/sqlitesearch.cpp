@@ -47,7 +47,10 @@ struct Matches
         found.push_back(Match{position, key, ids.size(), storedId.size()});
         ids.append(storedId);
     }
-    QByteArrayView idOf(const Match &match) const { return QByteArrayView(ids.constData() + match.idBegin, match.idSize); }
+    QByteArrayView idOf(const Match &match) const
+    {
+        return QByteArrayView(ids.constData() + match.idBegin, match.idSize);
+    }
 };
 
 // The columns matching() reads: position, id, key, whether the text must be read (0: the word

@@ -177,11 +177,10 @@ QString textColumns(const TextQuery &query)
     return inexact % u", CASE WHEN " % inexact % u" THEN " % text % u" END";
 }
 
-// The matches of the query, through the word index when it has words (from the FROM clause and
-// condition wordSql ends with, MATCH ?1 the index's query), by reading every text otherwise
-// (fullSql).
+// The matches of the query, through the word index when it has words (wordSql, MATCH ?1 the
+// index's query), by reading every text otherwise.
 Expected<Matches> find(const SqliteConnection &connection, const TextQuery &query, const QString &wordSql,
-                       const QString &fullSql, const std::function<bool()> &cancelled)
+                       const std::function<bool()> &cancelled)
 {
     if (const QString words = query.wordQuery(); !words.isEmpty()) {
         Expected<SqliteStatement> rows = SqliteStatement::prepare(connection, wordSql);
@@ -197,7 +196,9 @@ Expected<Matches> find(const SqliteConnection &connection, const TextQuery &quer
             }
         }
     }
-    Expected<SqliteStatement> rows = SqliteStatement::prepare(connection, fullSql);
+    Expected<SqliteStatement> rows = SqliteStatement::prepare(
+        connection, QStringLiteral("SELECT d.position, d.id, d.rowid, 1, f.plain_text FROM facts f JOIN documents d"
+                                   " ON d.id = f.document_id WHERE d.missing = 0"));
     if (!rows) {
         return rows.error();
     }
@@ -215,8 +216,6 @@ Expected<QStringList> search(const SqliteConnection &connection, const TextQuery
              u"SELECT d.position, d.id, w.rowid, " % textColumns(query) %
                  u" FROM plain_words w JOIN documents d ON d.rowid = w.rowid WHERE plain_words MATCH ?1"
                  u" AND d.missing = 0",
-             QStringLiteral("SELECT d.position, d.id, d.rowid, 1, f.plain_text FROM facts f JOIN documents d"
-                            " ON d.id = f.document_id WHERE d.missing = 0"),
              cancelled);
     if (!matches) {
         return matches.error();
@@ -245,8 +244,6 @@ Expected<QList<qint64>> searchKeys(const SqliteConnection &connection, const Tex
              u"SELECT 0, NULL, w.rowid, " % textColumns(query) %
                  u" FROM plain_words w WHERE plain_words MATCH ?1"
                  u" AND w.rowid NOT IN (SELECT rowid FROM documents WHERE missing = 1)",
-             QStringLiteral("SELECT 0, NULL, d.rowid, 1, f.plain_text FROM facts f JOIN documents d"
-                            " ON d.id = f.document_id WHERE d.missing = 0"),
              cancelled);
     if (!matches) {
         return matches.error();

@@ -3,6 +3,7 @@
 #include "packeddocument.h"
 #include "sqliteconnection.h"
 #include "sqlitefactswriter.h"
+#include "sqliteinexactwords.h"
 #include "sqlitestatement.h"
 #include "sqlitetexts.h"
 #include "sqlitevalues.h"
@@ -106,8 +107,7 @@ public:
         if (!words) {
             return words.error();
         }
-        Expected<SqliteStatement> inexactWords =
-            SqliteStatement::prepare(connection, QStringLiteral("INSERT INTO inexact_words (document) VALUES (?)"));
+        Expected<SqliteStatement> inexactWords = SqliteStatement::prepare(connection, SqliteInexactWords::insert);
         if (!inexactWords) {
             return inexactWords.error();
         }

@@ -10,6 +10,9 @@
 
 namespace annorev {
 
+const QString SqliteInexactWords::insert =
+    QStringLiteral("INSERT OR IGNORE INTO inexact_words (document) VALUES (?)");
+
 SqliteInexactWords::SqliteInexactWords(const SqliteConnection &connection)
     : m_connection(connection), m_insert(connection.query()), m_delete(connection.query())
 {
@@ -17,8 +20,7 @@ SqliteInexactWords::SqliteInexactWords(const SqliteConnection &connection)
 
 Expected<void> SqliteInexactWords::prepare()
 {
-    Expected<void> done =
-        m_connection.prepare(m_insert, QStringLiteral("INSERT OR IGNORE INTO inexact_words (document) VALUES (?)"));
+    Expected<void> done = m_connection.prepare(m_insert, insert);
     if (done) {
         done = m_connection.prepare(m_delete, QStringLiteral("DELETE FROM inexact_words WHERE document = ?"));
     }

@@ -20,6 +20,10 @@ class SqliteInexactWords
 public:
     explicit SqliteInexactWords(const SqliteConnection &connection);
 
+    // What note() runs for an inexact text, binding the rowid, for a writer that binds its own
+    // values (SqliteImport).
+    static const QString insert;
+
     // Prepares the statements; once, before note().
     Expected<void> prepare();
     // Records whether the plain text of the document with this rowid has such characters.

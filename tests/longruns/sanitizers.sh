@@ -23,6 +23,16 @@ if ((status != 0)); then
     failed=build/dev-asan/Testing/Temporary/LastTestsFailed.log
     echo
     echo "sanitizers: failed under ASan/UBSan: $(cut -d: -f2 "$failed" 2>/dev/null | paste -sd' ')"
+    # What each said when it failed in the whole run, before any log viewer cuts a long output:
+    # its failed checks with their file and line, and any sanitizer report's first line.
+    echo "sanitizers: what each failed on in the whole run:"
+    for name in $(cut -d: -f2 "$failed" 2>/dev/null); do
+        awk -v name="$name" '
+            $0 ~ "^ *[0-9]+/[0-9]+ Test: " name "$" { inside = 1; next }
+            inside && /^<end of output>/ { inside = 0 }
+            inside && /^(FAIL!|XPASS|QFATAL|   Loc: )|ERROR: AddressSanitizer|runtime error:/ { print name ": " $0 }
+        ' build/dev-asan/Testing/Temporary/LastTest.log
+    done
     echo "sanitizers: each once more on its own, with its output:"
     ctest --preset dev-asan --rerun-failed --output-on-failure
 fi

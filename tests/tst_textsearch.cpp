@@ -2,6 +2,8 @@
 // or inside words by reading every text. The index narrows, and decides alone only where its words
 // are the search's (one ASCII word, a text whose words are all ASCII): every other hit is checked
 // against the text, so both ways give exactly the documents whose text holds the search.
+#include "sqlite/sqliteconnection.h"
+#include "sqlite/sqlitesearch.h"
 #include "storetestbatch.h"
 #include "textquery.h"
 
@@ -26,6 +28,11 @@ private slots:
 
     void theWordQueryHoldsWholeWordsAndALastPrefix_data();
     void theWordQueryHoldsWholeWordsAndALastPrefix();
+    void theLastWordIsAskedAsTheTermsThatBeginIt_data();
+    void theLastWordIsAskedAsTheTermsThatBeginIt();
+    void theIndexIsAskedForTheWholeTermsAWordBegins_data();
+    void theIndexIsAskedForTheWholeTermsAWordBegins();
+    void aWordManyTermsBeginIsAskedAsAPrefix();
     void aSearchFindsTheTextWhereItMayBegin_data();
     void aSearchFindsTheTextWhereItMayBegin();
     void theWordIndexFollowsEdits();
@@ -45,6 +52,10 @@ private:
     std::unique_ptr<ReviewStore> m_store;
     // The rowids of these documents' rows, ascending: what searchKeys() gives for them.
     QList<qint64> rowidsOf(const QStringList &ids) const;
+    // The rowids the word index gives for an FTS5 query, ascending; {-1} when it refuses it.
+    QList<qint64> indexRowids(const QString &match) const;
+    // SqliteSearch::wordMatch() on the store: what its search asks the index.
+    std::optional<QString> wordMatch(const QString &needle) const;
 };
 
 void TestTextSearch::init()
@@ -81,6 +92,126 @@ void TestTextSearch::theWordQueryHoldsWholeWordsAndALastPrefix()
     QCOMPARE(TextQuery(needle, TextMatch::WordStart).wordQuery(), query);
     // Inside words, every text is read: no query narrows it.
     QCOMPARE(TextQuery(needle, TextMatch::Anywhere).wordQuery(), QString());
+}
+
+void TestTextSearch::theLastWordIsAskedAsTheTermsThatBeginIt_data()
+{
+    QTest::addColumn<QString>("needle");
+    QTest::addColumn<QStringList>("terms");
+    QTest::addColumn<QString>("prefix");
+    QTest::addColumn<QString>("query");
+    QTest::newRow("one word, one term") << u"GPU"_s << QStringList{u"gpus"_s} << u"gpu"_s << u"\"gpus\""_s;
+    QTest::newRow("one word, two terms") << u"GPU"_s << QStringList{u"gpus"_s, u"gpux"_s} << u"gpu"_s
+                                         << u"(\"gpus\" OR \"gpux\")"_s;
+    // FTS5 refuses a group after a phrase without an AND between them.
+    QTest::newRow("words then a group") << u"a100 gpu"_s << QStringList{u"gpus"_s, u"gpu1"_s} << u"gpu"_s
+                                        << u"\"a100\" AND (\"gpus\" OR \"gpu1\")"_s;
+    QTest::newRow("words then a term") << u"a100 Gp"_s << QStringList{u"gpus"_s} << u"gp"_s
+                                       << u"\"a100\" AND \"gpus\""_s;
+    QTest::newRow("no terms: the prefix") << u"GPU"_s << QStringList{} << u"gpu"_s << u"\"GPU\"*"_s;
+    QTest::newRow("ending on a separator: no prefix")
+        << u"A100 GPUs."_s << QStringList{u"gpus"_s} << QString() << u"\"A100\" \"GPUs\""_s;
+    QTest::newRow("a quote in a term is doubled") << u"x"_s << QStringList{u"x\"y"_s} << u"x"_s << u"\"x\"\"y\""_s;
+    QTest::newRow("a word not ASCII keeps its prefix")
+        << u"caf\u00e9"_s << QStringList{} << QString() << u"\"caf\u00e9\"*"_s;
+}
+
+void TestTextSearch::theLastWordIsAskedAsTheTermsThatBeginIt()
+{
+    QFETCH(QString, needle);
+    QFETCH(QStringList, terms);
+    QFETCH(QString, prefix);
+    QFETCH(QString, query);
+    const TextQuery search(needle, TextMatch::WordStart);
+    QCOMPARE(search.asciiPrefixWord(), prefix);
+    QCOMPARE(search.wordQuery(terms), query);
+    QCOMPARE(TextQuery(needle, TextMatch::Anywhere).wordQuery(terms), QString());
+    QCOMPARE(TextQuery(needle, TextMatch::Anywhere).asciiPrefixWord(), QString());
+}
+
+void TestTextSearch::theIndexIsAskedForTheWholeTermsAWordBegins_data()
+{
+    QTest::addColumn<QString>("needle");
+    QTest::addColumn<std::optional<QString>>("match");
+    QTest::addColumn<QStringList>("found");
+    const QString models = u"models.txt"_s, percent = u"percent.txt"_s, tagged = u"tagged.txt"_s;
+    QTest::newRow("one term") << u"GPU"_s << std::optional(u"\"gpus\""_s) << QStringList{models, tagged};
+    QTest::newRow("several terms, in the index's order")
+        << u"A"_s << std::optional(u"(\"a\" OR \"a100\" OR \"and\" OR \"axb\")"_s)
+        << QStringList{models, percent, tagged};
+    QTest::newRow("whole words then a term")
+        << u"a100 gp"_s << std::optional(u"\"a100\" AND \"gpus\""_s) << QStringList{tagged};
+    QTest::newRow("whole words then several terms")
+        << u"on t"_s << std::optional(u"\"on\" AND (\"the\" OR \"tpus\" OR \"trained\")"_s) << QStringList{models};
+    QTest::newRow("a digit last") << u"a1"_s << std::optional(u"\"a100\""_s) << QStringList{models, tagged};
+    QTest::newRow("no term begins so: nothing can match") << u"gpx"_s << std::optional<QString>() << QStringList{};
+    QTest::newRow("ending on a separator: whole words") << u"GPUs."_s << std::optional(u"\"GPUs\""_s) << QStringList{};
+    QTest::newRow("not ASCII: the prefix")
+        << u"caf\u00e9"_s << std::optional(u"\"caf\u00e9\"*"_s) << QStringList{percent};
+}
+
+void TestTextSearch::theIndexIsAskedForTheWholeTermsAWordBegins()
+{
+    QFETCH(QString, needle);
+    QFETCH(std::optional<QString>, match);
+    QFETCH(QStringList, found);
+    QCOMPARE(wordMatch(needle), match);
+    // The index takes the query, and gives for it what it gives for the prefix.
+    const QString prefixQuery = TextQuery(needle, TextMatch::WordStart).wordQuery();
+    QVERIFY(!indexRowids(prefixQuery).contains(-1));
+    QCOMPARE(match ? indexRowids(*match) : QList<qint64>(), indexRowids(prefixQuery));
+    // And the search finds the documents whose text holds it, by id and by key.
+    QCOMPARE(m_store->search(needle).value(), found);
+    QCOMPARE(m_store->searchKeys(needle).value(), rowidsOf(found));
+}
+
+void TestTextSearch::aWordManyTermsBeginIsAskedAsAPrefix()
+{
+    QByteArray words;
+    for (int i = 1; i <= 17; ++i) {
+        words += "q" + QByteArray::number(i) + ' ';
+    }
+    writeFile(m_batch + u"/many.txt"_s, words + '\n');
+    writeFile(m_batch + u"/some.txt"_s, "qa qb qc.\n");
+    sync(*m_store);
+    // 17 terms begin with "q", more than are asked whole; 16 with "q1".
+    QCOMPARE(wordMatch(u"q"_s), std::optional(u"\"q\"*"_s));
+    const std::optional<QString> q1 = wordMatch(u"q1"_s);
+    QVERIFY(q1 && q1->startsWith(u"(\"q1\" OR \"q10\""_s));
+    QCOMPARE(q1->count(u" OR "_s), 8);
+    QCOMPARE(indexRowids(*q1), indexRowids(u"\"q1\"*"_s));
+    QCOMPARE(m_store->search(u"q"_s).value(), (QStringList{u"many.txt"_s, u"some.txt"_s}));
+    QCOMPARE(m_store->searchKeys(u"q1"_s).value(), rowidsOf({u"many.txt"_s}));
+    // A search that is cancelled stops, by key too.
+    const Expected<QList<qint64>> stopped = m_store->searchKeys(u"q"_s, TextMatch::WordStart, [] { return true; });
+    QVERIFY(!stopped);
+    QVERIFY2(stopped.error().message.contains(u"cancelled"_s), qPrintable(stopped.error().message));
+}
+
+std::optional<QString> TestTextSearch::wordMatch(const QString &needle) const
+{
+    Expected<std::unique_ptr<SqliteConnection>> connection = SqliteConnection::open(m_storePath);
+    if (!connection) {
+        qWarning("%s", qPrintable(connection.error().message));
+        return u"(the store did not open)"_s;
+    }
+    return SqliteSearch::wordMatch(**connection, TextQuery(needle, TextMatch::WordStart));
+}
+
+QList<qint64> TestTextSearch::indexRowids(const QString &match) const
+{
+    RawStore raw(m_storePath);
+    QSqlQuery q = raw.query();
+    q.prepare(u"SELECT rowid FROM plain_words WHERE plain_words MATCH ? ORDER BY rowid"_s);
+    q.addBindValue(match);
+    if (!q.exec()) {
+        return {-1};
+    }
+    QList<qint64> rowids;
+    while (q.next()) {
+        rowids.append(q.value(0).toLongLong());
+    }
+    return rowids;
 }
 
 void TestTextSearch::aSearchFindsTheTextWhereItMayBegin_data()

@@ -55,15 +55,44 @@ TextQuery::TextQuery(const QString &needle, TextMatch match) : m_folded(asciiFol
 
 QString TextQuery::wordQuery() const
 {
+    return wordQuery({});
+}
+
+QString TextQuery::wordQuery(const QStringList &lastWordTerms) const
+{
     if (m_match != TextMatch::WordStart || m_words.isEmpty()) {
         return {};
     }
+    const bool expanded = m_lastIsPrefix && !lastWordTerms.isEmpty();
     QStringList terms;
     for (qsizetype i = 0; i < m_words.size(); ++i) {
         // Words hold no quotes: they are letters and digits only.
-        terms.append(u'"' + m_words[i] + u'"' + (i == m_words.size() - 1 && m_lastIsPrefix ? u"*" : u""));
+        if (i < m_words.size() - 1 || !m_lastIsPrefix) {
+            terms.append(u'"' + m_words[i] + u'"');
+        } else if (lastWordTerms.isEmpty()) {
+            terms.append(u'"' + m_words[i] + u"\"*");
+        } else {
+            QStringList whole;
+            for (const QString &term : lastWordTerms) {
+                whole.append(u'"' + QString(term).replace(u'"', QStringLiteral("\"\"")) + u'"');
+            }
+            terms.append(whole.size() == 1 ? whole.constFirst() : u'(' + whole.join(QStringLiteral(" OR ")) + u')');
+        }
     }
-    return terms.join(u' ');
+    // FTS5 takes phrases side by side as AND, but a parenthesized group only after an explicit one.
+    return terms.join(expanded ? QStringLiteral(" AND ") : QStringLiteral(" "));
+}
+
+QString TextQuery::asciiPrefixWord() const
+{
+    if (m_match != TextMatch::WordStart || !m_lastIsPrefix) {
+        return {};
+    }
+    const QString &last = m_words.constLast();
+    const bool ascii = std::all_of(last.cbegin(), last.cend(), [](QChar c) {
+        return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9');
+    });
+    return ascii ? asciiFolded(last) : QString();
 }
 
 bool TextQuery::isOneAsciiWord() const

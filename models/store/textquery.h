@@ -27,6 +27,13 @@ public:
     // a prefix when the search ends inside a word ("a100 gpu" gives "a100" "gpu"*). Empty when
     // words cannot narrow the search: Anywhere, or no letter or digit in it.
     QString wordQuery() const;
+    // wordQuery() with the last word, where it is a prefix, asked as these whole terms of the
+    // index instead, any one of them ("a100" AND ("gpus" OR "gpu1")); wordQuery() when there are none.
+    QString wordQuery(const QStringList &lastWordTerms) const;
+    // The word the search ends inside of, as the word index's terms begin with it (lower case),
+    // when it is ASCII letters and digits; empty otherwise. The index's terms that begin with it
+    // are what the prefix of wordQuery() asks for.
+    QString asciiPrefixWord() const;
     // Whether the plain text holds the search where it may begin.
     bool matches(QStringView plainText) const;
     // Whether the search is one word of ASCII letters and digits, from a word's start: for a text

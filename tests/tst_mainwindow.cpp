@@ -671,9 +671,18 @@ void TestMainWindow::filtersNarrowTheList()
     QCOMPARE(list->model()->rowCount(), 2); // 000 and 004
     rule->setCurrentIndex(0);
 
+    // A filter nothing passes leaves the list empty, and saying so.
+    auto *status = child<QComboBox>(*window, u"statusFilter"_s);
+    auto *notice = child<QLabel>(*window, u"documentListNotice"_s);
+    QVERIFY(!notice->isVisible());
+    status->setCurrentIndex(status->findText(u"Rejected"_s));
+    QCOMPARE(list->model()->rowCount(), 0);
+    QVERIFY(notice->isVisible());
+    status->setCurrentIndex(0);
+    QVERIFY(!notice->isVisible());
+
     QVERIFY(window->showDocumentWithId(first));
     window->action(u"needsWork"_s)->trigger();
-    auto *status = child<QComboBox>(*window, u"statusFilter"_s);
     status->setCurrentIndex(status->findText(u"Needs work"_s));
     QCOMPARE(list->model()->rowCount(), 1);
     QCOMPARE(list->model()->index(0, 0).data().toString(), first);
@@ -695,8 +704,13 @@ void TestMainWindow::searchFindsPlainText()
     // As a LIKE pattern "a%z" would match most texts.
     search->setText(u"a%z"_s);
     QTRY_COMPARE(list->model()->rowCount(), 0);
+    // The empty list says why it is empty.
+    auto *notice = child<QLabel>(*window, u"documentListNotice"_s);
+    QTRY_VERIFY(notice->isVisible());
+    QCOMPARE(notice->text(), u"No document matches the search and filters."_s);
     search->clear();
     QTRY_COMPARE(list->model()->rowCount(), 7);
+    QVERIFY(!notice->isVisible());
 }
 
 void TestMainWindow::insideWordsFindsPartsOfWordsAndIsRemembered()

@@ -7,6 +7,7 @@
 #include "documentfilterproxymodel.h"
 #include "documentindexloader.h"
 #include "documentlistmodel.h"
+#include "emptyviewnotice.h"
 #include "plaintooltipdelegate.h"
 #include "schema.h"
 
@@ -94,6 +95,9 @@ DocumentListPanel::DocumentListPanel(const Schema &schema, QWidget *parent) : QW
     m_view->setTextElideMode(Qt::ElideMiddle);
     m_view->setItemDelegate(new PlainToolTipDelegate(m_view));
     m_view->setModel(m_proxy);
+    // A list the filters leave empty says so, rather than look like a batch without documents.
+    m_emptyNotice = new EmptyViewNotice(m_view);
+    m_emptyNotice->setObjectName(u"documentListNotice"_s);
     m_view->setSortingEnabled(true);
     // Unsorted until the reviewer clicks a header: batch order is the natural one.
     m_view->header()->setSortIndicator(-1, Qt::AscendingOrder);
@@ -530,6 +534,15 @@ void DocumentListPanel::updateSummary()
         parts.prepend(tr("listing"));
     }
     m_summaryLabel->setText(parts.join(u" · "_s));
+    // Shown only while the list is empty, and said only when the filters made it so.
+    if (!m_proxy->isFiltering() || m_proxy->isUpdating() || m_documents->rowCount() == 0) {
+        m_emptyNotice->setNotice({});
+    } else if (isListing()) {
+        m_emptyNotice->setNotice(tr("None of the documents listed so far matches the search and filters; "
+                                    "the rest of the batch is being listed."));
+    } else {
+        m_emptyNotice->setNotice(tr("No document matches the search and filters."));
+    }
 }
 
 } // namespace annorev

@@ -22,6 +22,7 @@ class DocumentFilterBar;
 class DocumentFilterProxyModel;
 class DocumentIndexLoader;
 class DocumentListModel;
+class EmptyViewNotice;
 struct Judgement;
 class Schema;
 
@@ -118,6 +119,7 @@ private:
     DocumentFilterBar *m_filterBar = nullptr;
     QTreeView *m_view = nullptr;
     QLabel *m_summaryLabel = nullptr;
+    EmptyViewNotice *m_emptyNotice = nullptr;
     DocumentIndexLoader *m_loader = nullptr;
     qsizetype m_documentCount = 0;
     QString m_listingError;

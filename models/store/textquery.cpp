@@ -10,6 +10,11 @@ namespace annorev {
 
 namespace {
 
+bool isAsciiLowerOrDigit(QChar c)
+{
+    return (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9');
+}
+
 QString asciiFolded(QStringView text)
 {
     QString folded = text.toString();
@@ -69,7 +74,7 @@ QString TextQuery::wordQuery(const QStringList &lastWordTerms) const
         // Words hold no quotes: they are letters and digits only.
         if (i < m_words.size() - 1 || !m_lastIsPrefix) {
             terms.append(u'"' + m_words[i] + u'"');
-        } else if (lastWordTerms.isEmpty()) {
+        } else if (!expanded) {
             terms.append(u'"' + m_words[i] + u"\"*");
         } else {
             QStringList whole;
@@ -88,19 +93,15 @@ QString TextQuery::asciiPrefixWord() const
     if (m_match != TextMatch::WordStart || !m_lastIsPrefix) {
         return {};
     }
-    const QString &last = m_words.constLast();
-    const bool ascii = std::all_of(last.cbegin(), last.cend(), [](QChar c) {
-        return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9');
-    });
-    return ascii ? asciiFolded(last) : QString();
+    const QString folded = asciiFolded(m_words.constLast());
+    return std::all_of(folded.cbegin(), folded.cend(), isAsciiLowerOrDigit) ? folded : QString();
 }
 
 bool TextQuery::isOneAsciiWord() const
 {
     // m_folded is the search as typed (trimmed by the window, not by the command line).
     return m_match == TextMatch::WordStart && !m_folded.isEmpty() &&
-           std::all_of(m_folded.cbegin(), m_folded.cend(),
-                       [](QChar c) { return (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9'); });
+           std::all_of(m_folded.cbegin(), m_folded.cend(), isAsciiLowerOrDigit);
 }
 
 bool TextQuery::wordIndexIsExact(QStringView plainText)

@@ -11,6 +11,7 @@
 #include "teamstore.h"
 #include "testsupport.h"
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -46,6 +47,8 @@ private slots:
     void anEditReturnsADecisionToUnreviewedButNeedsWorkStays();
     void changesFromAnotherConnectionAreReportedOnceEach_data() { backends(); }
     void changesFromAnotherConnectionAreReportedOnceEach();
+    void documentsASyncAddsOrTakesAwayAreChangesOthersHearOf_data() { backends(); }
+    void documentsASyncAddsOrTakesAwayAreChangesOthersHearOf();
     void aBulkEditIsOneTransactionRefusedWholeOnAChangedText_data() { backends(); }
     void aBulkEditIsOneTransactionRefusedWholeOnAChangedText();
 
@@ -243,6 +246,53 @@ void TestStoreBackends::changesFromAnotherConnectionAreReportedOnceEach()
     QStringList ids = changes->ids;
     ids.sort();
     QCOMPARE(ids, (QStringList{first, third}));
+    const Expected<ReviewStore::Changes> again = watcher.changesSince(changes->mark);
+    QVERIFY_OK(again);
+    QVERIFY(again->ids.isEmpty());
+}
+
+void TestStoreBackends::documentsASyncAddsOrTakesAwayAreChangesOthersHearOf()
+{
+    QFETCH(QString, backend);
+    Stores stores = freshStores(backend);
+    QVERIFY(stores.mine && stores.other);
+    const QString folder = m_dir.filePath(u"b"_s + QString::number(m_round));
+    ReviewStore &watcher = *stores.mine;
+    ReviewStore &importer = *stores.other;
+    // The first import adds the whole batch, which no window lists yet: nothing is logged.
+    QVERIFY(watcher.auditLog()->isEmpty());
+    const Expected<ReviewStore::Changes> start = watcher.changesSince(ReviewStore::noMark);
+    QVERIFY_OK(start);
+    QStringList heard;
+    if (TeamStore *team = watcher.team()) {
+        QVERIFY_OK(team->listen([&heard](const QString &id) { heard.append(id); }));
+    }
+
+    const QString added = u"007_added.txt"_s;
+    writeFile(folder + u'/' + added, "Meet <model>Added-1B</model>.\n");
+    QVERIFY(QFile::remove(folder + u'/' + second));
+    const Expected<ReviewStore::SyncReport> report =
+        importer.sync({folder}, Schema::builtin(), m_checker, backend == u"sqlite" ? u"carol"_s : QString());
+    QVERIFY_OK(report);
+    QCOMPARE(report->imported, 1);
+    QCOMPARE(report->missing, QStringList{second});
+
+    const Expected<ReviewStore::Changes> changes = watcher.changesSince(start->mark);
+    QVERIFY_OK(changes);
+    QStringList ids = changes->ids;
+    ids.sort();
+    QCOMPARE(ids, (QStringList{second, added}));
+    const Expected<QList<ReviewStore::AuditEntry>> log = watcher.auditLog(added);
+    QVERIFY_OK(log);
+    QCOMPARE(log->size(), 1);
+    QCOMPARE(log->constFirst().action, u"source-added"_s);
+    QCOMPARE(log->constFirst().note, u"the document is new in the batch"_s);
+    if (watcher.team()) {
+        // A team batch's windows hear of it from the server, as of an edit.
+        QTRY_VERIFY_WITH_TIMEOUT(heard.contains(added) && heard.contains(second), 2000);
+    }
+    // A sync that finds the batch as it was adds nothing more.
+    QVERIFY_OK(importer.sync({folder}, Schema::builtin(), m_checker, QString()));
     const Expected<ReviewStore::Changes> again = watcher.changesSince(changes->mark);
     QVERIFY_OK(again);
     QVERIFY(again->ids.isEmpty());

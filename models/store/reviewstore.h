@@ -87,7 +87,8 @@ public:
         QString documentId;
         QString reviewer;
         QDateTime at;
-        // "status", "edit", "source-changed", "source-restored", "source-missing", "source-returned",
+        // "status", "edit", "source-added" (by a sync of a batch synced before), "source-changed",
+        // "source-restored", "source-missing", "source-returned",
         // "suggest", "suggestion-accepted", "suggestion-rejected"
         QString action;
         std::optional<ReviewStatus> statusBefore;

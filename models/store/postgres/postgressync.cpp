@@ -59,6 +59,7 @@ public:
     Expected<void> insert(const QList<qsizetype> &indexes, const Schema &schema, const Checker &checker,
                           const SyncControl &control);
     Expected<void> relocate(const QList<qsizetype> &moved);
+    Expected<void> logAdded(const QList<qsizetype> &inserted);
     Expected<void> logSourceChanges(const QList<qsizetype> &changed);
     Expected<void> setFlag(const QString &column, const QStringList &ids, bool value, const QString &action,
                            const QString &note);
@@ -210,6 +211,39 @@ Expected<void> Writer::logSourceChanges(const QList<qsizetype> &changed)
     return {};
 }
 
+Expected<void> Writer::logAdded(const QList<qsizetype> &inserted)
+{
+    if (inserted.isEmpty()) {
+        return {};
+    }
+    // Of the documents the import wrote (a unit that could not be read again waits for the next
+    // import). Windows on the batch hear of them as of any other change: the server announces it.
+    QSqlQuery audit = m_db.query();
+    QSqlQuery announce = m_db.query();
+    Expected<void> prepared = m_db.prepare(
+        audit, QStringLiteral("INSERT INTO annorev.audit (batch, document_id, action, note) SELECT batch, id,"
+                              " 'source-added', 'the document is new in the batch' FROM annorev.documents"
+                              " WHERE batch = ? AND id = ?"));
+    if (prepared) {
+        prepared = m_db.prepare(
+            announce, QStringLiteral("SELECT pg_notify('annorev_changes', ?::bigint || ' ' || left(?, 7000))"));
+    }
+    if (!prepared) {
+        return prepared;
+    }
+    for (qsizetype index : inserted) {
+        const QString &id = m_scan.seen[index].id;
+        Expected<void> done = m_db.exec(audit, {m_batch.id, id});
+        if (done) {
+            done = m_db.exec(announce, {m_batch.id, id});
+        }
+        if (!done) {
+            return done;
+        }
+    }
+    return {};
+}
+
 Expected<void> Writer::setFlag(const QString &column, const QStringList &ids, bool value, const QString &action,
                                const QString &note)
 {
@@ -327,6 +361,11 @@ Expected<ReviewStore::SyncReport> sync(const PostgresBatch &batch, const BatchRe
     const Plan plan = BatchSync::plan(scan, *stored);
     Writer writer(batch, scan, reader);
     Expected<void> done = writer.insert(plan.inserts, schema, checker, control);
+    // A batch imported before tells the windows on it what this import adds; the first import
+    // adds the whole batch, which nobody lists yet.
+    if (done && (!recorded->isEmpty() || !stored->isEmpty())) {
+        done = writer.logAdded(plan.inserts);
+    }
     if (done) {
         done = writer.relocate(plan.relocate);
     }

@@ -194,10 +194,14 @@ public:
     {
     }
 
+    // addedToBatch: the store was synced with this batch before, so that what the plan inserts is
+    // news to a window that lists the batch (an audit row each; the first import writes none).
     Expected<void> apply(const Plan &plan, const Scan &scan, const BatchReader &reader, const Schema &schema,
-                         const Checker &checker);
+                         const Checker &checker, bool addedToBatch);
 
 private:
+    Expected<void> log(const QStringList &ids, const QString &action, const QString &note);
+    Expected<void> logAdded(const QStringList &ids);
     Expected<void> setFlag(const QString &column, const QStringList &ids, bool value, const QString &action,
                            const QString &note);
     Expected<void> logSourceChanges(const QList<qsizetype> &changed, const Scan &scan, const BatchReader &reader);
@@ -210,7 +214,7 @@ private:
 };
 
 Expected<void> SyncWriter::apply(const Plan &plan, const Scan &scan, const BatchReader &reader, const Schema &schema,
-                                 const Checker &checker)
+                                 const Checker &checker, bool addedToBatch)
 {
     auto idsOf = [&scan](const QList<qsizetype> &indexes) {
         QStringList ids;
@@ -222,6 +226,9 @@ Expected<void> SyncWriter::apply(const Plan &plan, const Scan &scan, const Batch
     const QString sourceChanged = QStringLiteral("source_changed");
     const QString missing = QStringLiteral("missing");
     Expected<void> done = SqliteImport::insert(m_connection, scan, plan.inserts, reader, schema, checker, m_control);
+    if (done && addedToBatch) {
+        done = logAdded(idsOf(plan.inserts));
+    }
     if (done) {
         done = relocate(plan.relocate, scan, reader);
     }
@@ -343,6 +350,47 @@ Expected<void> SyncWriter::logSourceChanges(const QList<qsizetype> &changed, con
     return {};
 }
 
+Expected<void> SyncWriter::log(const QStringList &ids, const QString &action, const QString &note)
+{
+    if (ids.isEmpty()) {
+        return {};
+    }
+    QSqlQuery audit = m_connection.query();
+    if (Expected<void> prepared = m_connection.prepare(audit, SqliteDocuments::auditInsert); !prepared) {
+        return prepared;
+    }
+    for (const QString &id : ids) {
+        if (Expected<void> done = m_connection.exec(
+                audit, {id, m_reviewer, m_at, action, QVariant(), QVariant(), QVariant(), QVariant(), note});
+            !done) {
+            return done;
+        }
+    }
+    return {};
+}
+
+Expected<void> SyncWriter::logAdded(const QStringList &ids)
+{
+    if (ids.isEmpty()) {
+        return {};
+    }
+    // Of the documents the import wrote: a unit that could not be read again is left for the next sync.
+    QSqlQuery audit = m_connection.query();
+    if (Expected<void> prepared = m_connection.prepare(
+            audit, QStringLiteral("INSERT INTO audit (document_id, reviewer, at, action, note)"
+                                  " SELECT id, ?, ?, 'source-added', 'the document is new in the batch'"
+                                  " FROM documents WHERE id = ?"));
+        !prepared) {
+        return prepared;
+    }
+    for (const QString &id : ids) {
+        if (Expected<void> done = m_connection.exec(audit, {m_reviewer, m_at, id}); !done) {
+            return done;
+        }
+    }
+    return {};
+}
+
 Expected<void> SyncWriter::setFlag(const QString &column, const QStringList &ids, bool value, const QString &action,
                                    const QString &note)
 {
@@ -351,25 +399,17 @@ Expected<void> SyncWriter::setFlag(const QString &column, const QStringList &ids
     }
     // The column name comes from this file, never from input; values are bound.
     QSqlQuery update = m_connection.query();
-    QSqlQuery audit = m_connection.query();
-    Expected<void> prepared = m_connection.prepare(update, u"UPDATE documents SET " % column % u" = ? WHERE id = ?");
-    if (prepared && !action.isEmpty()) {
-        prepared = m_connection.prepare(audit, SqliteDocuments::auditInsert);
-    }
-    if (!prepared) {
+    if (Expected<void> prepared =
+            m_connection.prepare(update, u"UPDATE documents SET " % column % u" = ? WHERE id = ?");
+        !prepared) {
         return prepared;
     }
     for (const QString &id : ids) {
-        Expected<void> done = m_connection.exec(update, {int(value), id});
-        if (done && !action.isEmpty()) {
-            done = m_connection.exec(
-                audit, {id, m_reviewer, m_at, action, QVariant(), QVariant(), QVariant(), QVariant(), note});
-        }
-        if (!done) {
+        if (Expected<void> done = m_connection.exec(update, {int(value), id}); !done) {
             return done;
         }
     }
-    return {};
+    return action.isEmpty() ? Expected<void>() : log(ids, action, note);
 }
 
 // Fills in the facts of documents that have none: those imported by an annorev from before the
@@ -540,7 +580,11 @@ Expected<ReviewStore::SyncReport> sync(SqliteConnection &connection, const Batch
             return stored.error();
         }
         plan = BatchSync::plan(scan, *stored);
-        Expected<void> done = SyncWriter(connection, reviewer, control).apply(plan, scan, reader, schema, checker);
+        // A batch synced before (the store records it, or holds documents of it) tells a window
+        // that lists it what the sync adds; the first import of a batch adds the whole of it.
+        const bool addedToBatch = !recorded->isEmpty() || !stored->isEmpty();
+        Expected<void> done =
+            SyncWriter(connection, reviewer, control).apply(plan, scan, reader, schema, checker, addedToBatch);
         if (done && *recorded != batch) {
             done = recordBatch(connection, batch);
         }

@@ -91,6 +91,8 @@ private Q_SLOTS:
     void proxyTakesAChangeMadeWhileItAppliesRows();
     void proxyTakesPagesInAsTheyArrive_data();
     void proxyTakesPagesInAsTheyArrive();
+    void aListReadAgainReplacesEveryRowKeepingTheSortAndFilter_data();
+    void aListReadAgainReplacesEveryRowKeepingTheSortAndFilter();
     void storeReadsTheIndexInPagesAsItListsEntries_data();
     void storeReadsTheIndexInPagesAsItListsEntries();
     void storeIndexLeavesOutDocumentsGoneFromTheBatch();
@@ -378,6 +380,65 @@ void TestDocumentIndex::proxyTakesPagesInAsTheyArrive()
     QCOMPARE(idsShown(proxy), expected.join(u'|'));
     QCOMPARE(documents.totalErrors(), 10);
     QCOMPARE(documents.count(ReviewStatus::Unreviewed), 30);
+}
+
+void TestDocumentIndex::aListReadAgainReplacesEveryRowKeepingTheSortAndFilter_data()
+{
+    QTest::addColumn<bool>("background");
+    QTest::newRow("rows applied at once") << false;
+    QTest::newRow("rows applied on a worker") << true;
+}
+
+void TestDocumentIndex::aListReadAgainReplacesEveryRowKeepingTheSortAndFilter()
+{
+    QFETCH(bool, background);
+    DocumentListModel documents;
+    DocumentFilterProxyModel proxy;
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester sourceTester(&documents, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.setBackgroundThreshold(background ? 0 : DocumentFilterProxyModel::defaultBackgroundThreshold);
+    proxy.setDocumentModel(&documents);
+    proxy.setFindingFilter(DocumentFilterProxyModel::FindingFilter::WithErrors);
+    proxy.sort(DocumentListModel::IdColumn, Qt::DescendingOrder);
+    // Two reads of the store: the second with a document gone (d1) and one added (d9), in
+    // pages whose name sets continue each other's numbering.
+    auto read = [](const QList<int> &numbers) {
+        DocumentIndexPageBuilder builder;
+        QList<DocumentIndexPage> pages;
+        for (int n : numbers) {
+            const QStringList labels = n % 2 ? QStringList{u"model"_s} : QStringList{u"year"_s};
+            if (!builder.add(u"d%1"_s.arg(n).toUtf8(), ReviewStatus::Unreviewed,
+                             factsWith(labels, {}, n % 3 == 0 ? 0 : 1).encoded().toUtf8())) {
+                return QList<DocumentIndexPage>();
+            }
+            if (builder.pending() == 2) {
+                pages.append(builder.take(n));
+            }
+        }
+        pages.append(builder.take(numbers.constLast()));
+        return pages;
+    };
+    const QList<DocumentIndexPage> before = read({0, 1, 2, 3, 4, 5});
+    QVERIFY(!before.isEmpty());
+    documents.setPages(before);
+    QTRY_VERIFY(!proxy.isUpdating());
+    QCOMPARE(idsShown(proxy), u"d5|d4|d2|d1"_s);
+    QCOMPARE(documents.totalErrors(), 4);
+
+    QSignalSpy reset(&documents, &QAbstractItemModel::modelReset);
+    const QList<DocumentIndexPage> after = read({0, 2, 3, 4, 5, 9, 10});
+    QVERIFY(!after.isEmpty());
+    documents.setPages(after);
+    QCOMPARE(reset.size(), 1);
+    QTRY_VERIFY(!proxy.isUpdating());
+    QCOMPARE(documents.rowCount(), 7);
+    QCOMPARE(idsShown(proxy), u"d5|d4|d2|d10"_s);
+    QCOMPARE(documents.totalErrors(), 4);
+    QCOMPARE(documents.count(ReviewStatus::Unreviewed), 7);
+    // The name sets of the later pages are those of this read, not of the one before.
+    const int row = documents.rowOf(u"d9"_s);
+    QVERIFY(row >= 0);
+    QCOMPARE(documents.index(row, 0).data(DocumentListModel::LabelsRole).toStringList(), QStringList{u"model"_s});
 }
 
 void TestDocumentIndex::storeReadsTheIndexInPagesAsItListsEntries_data()

@@ -15,12 +15,16 @@
 #include "unsavedchangebar.h"
 #include "windowfixture.h"
 
+#include <QComboBox>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QLabel>
+#include <QLineEdit>
 #include <QProcessEnvironment>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTreeView>
 #include <QUndoStack>
 
 using namespace annorev;
@@ -40,6 +44,10 @@ private slots:
     void aRefusedTagIsOfferedAgainAndAltAPutsItOnTheirVersion();
     void altPDropsARefusedChange();
     void aPausedWatchReportsWhatChangedMeanwhileWhenItResumes();
+    void aDocumentAnotherProcessAddsToTheBatchIsListedAndTheCurrentOneStays();
+    void aSearchShownIsAskedAgainWhenDocumentsAreAddedElsewhere();
+    void aDocumentGoneFromTheBatchLeavesTheListForTheOneInItsPlace();
+    void manyChangesElsewhereAreReadAsOneNewListKeepingTheFilters();
 
 private:
     CliRun annorevAs(const QString &reviewer, QStringList arguments) const
@@ -49,7 +57,25 @@ private:
         arguments << u"--reviewer"_s << reviewer;
         return runAnnorev(arguments, environment);
     }
+    // The ids the list shows, in its order.
+    static QStringList listed(const MainWindow &window)
+    {
+        const QAbstractItemModel *model = child<QTreeView>(window, u"documentList"_s)->model();
+        QStringList ids;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            ids.append(model->index(row, 0).data().toString());
+        }
+        return ids;
+    }
 };
+
+namespace {
+
+// Sorts between the first and the second sample: listed between them.
+const QString added = u"000a_added.txt"_s;
+const QByteArray addedSource = "Meet <model>Zorblax-1B</model>, trained on 8 <hardware>TPU v4</hardware> chips.\n";
+
+} // namespace
 
 void TestWindowLiveStore::anotherProcesssDecisionShowsInTheListWithinASecond()
 {
@@ -216,6 +242,97 @@ void TestWindowLiveStore::aPausedWatchReportsWhatChangedMeanwhileWhenItResumes()
     QVERIFY(watch.isWatching());
     QCOMPARE(changed.size(), 1); // at once, not at the next tick
     QCOMPARE(changed.first().first().toStringList(), QStringList{second});
+}
+
+void TestWindowLiveStore::aDocumentAnotherProcessAddsToTheBatchIsListedAndTheCurrentOneStays()
+{
+    auto window = openWindow(true);
+    QVERIFY(window->showDocumentWithId(second));
+    const QStringList before = listed(*window);
+    QCOMPARE(before.size(), 7);
+
+    // A line added to the batch, and a command run on it, which brings the store up to date.
+    writeFile(m_batch + u'/' + added, addedSource);
+    const CliRun status = annorevAs(u"bob"_s, {u"status"_s, m_batch});
+    QVERIFY2(status.exitCode == 0, status.err.constData());
+    QTRY_COMPARE_WITH_TIMEOUT(listed(*window).size(), 8, 2000);
+    QCOMPARE(listed(*window).indexOf(added), 1); // in batch order
+    QCOMPARE(window->currentDocumentId(), second);
+    QCOMPARE(child<QTreeView>(*window, u"documentList"_s)->currentIndex().data().toString(), second);
+    QVERIFY(child<QLabel>(*window, u"progressLabel"_s)->text().startsWith(u"0 / 8 "_s));
+    // It is a document like the others: picked, it opens.
+    QVERIFY(window->showDocumentWithId(added));
+    QVERIFY(text(*window)->toPlainText().contains(u"Zorblax-1B"_s));
+}
+
+void TestWindowLiveStore::aSearchShownIsAskedAgainWhenDocumentsAreAddedElsewhere()
+{
+    auto window = openWindow(true);
+    auto *search = child<QLineEdit>(*window, u"documentSearch"_s);
+    QTest::keyClicks(search, u"zorblax"_s);
+    QTRY_VERIFY(!child<QLabel>(*window, u"summaryLabel"_s)->text().contains(u"…"_s) &&
+                child<QLabel>(*window, u"summaryLabel"_s)->text().startsWith(u"0 shown"_s));
+    QVERIFY(listed(*window).isEmpty());
+
+    writeFile(m_batch + u'/' + added, addedSource);
+    const CliRun status = annorevAs(u"bob"_s, {u"status"_s, m_batch});
+    QVERIFY2(status.exitCode == 0, status.err.constData());
+    QTRY_COMPARE_WITH_TIMEOUT(listed(*window), QStringList{added}, 3000);
+    QCOMPARE(search->text(), u"zorblax"_s);
+}
+
+void TestWindowLiveStore::aDocumentGoneFromTheBatchLeavesTheListForTheOneInItsPlace()
+{
+    auto window = openWindow(true);
+    QVERIFY(window->showDocumentWithId(second));
+    const QStringList before = listed(*window);
+    const QString next = before.at(before.indexOf(second) + 1);
+
+    QVERIFY(QFile::remove(m_batch + u'/' + second));
+    const CliRun status = annorevAs(u"bob"_s, {u"status"_s, m_batch});
+    QVERIFY2(status.exitCode == 0, status.err.constData());
+    QTRY_VERIFY_WITH_TIMEOUT(!listed(*window).contains(second), 2000);
+    QCOMPARE(listed(*window).size(), before.size() - 1);
+    QCOMPARE(window->currentDocumentId(), next);
+    QVERIFY2(statusMessage(*window).contains(second + u" is gone from the batch's files"_s),
+             qPrintable(statusMessage(*window)));
+    // The store keeps it, and its review.
+    std::unique_ptr<ReviewStore> store = openedStore(window->storePath());
+    QVERIFY(store && store->document(second)->missing);
+}
+
+void TestWindowLiveStore::manyChangesElsewhereAreReadAsOneNewListKeepingTheFilters()
+{
+    const int count = MainWindow::relistAbove + 100;
+    const QString jsonl = m_dir->filePath(u"many.jsonl"_s);
+    QByteArray lines;
+    QStringList ids;
+    for (int i = 0; i < count; ++i) {
+        ids.append(u"doc-%1"_s.arg(i, 4, 10, QLatin1Char('0')));
+        lines += "{\"id\": \"" + ids.constLast().toUtf8() + "\", \"text\": \"Meet <model>M-" + QByteArray::number(i) +
+                 "</model>.\"}\n";
+    }
+    writeFile(jsonl, lines);
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(openBatch(window, {jsonl}));
+    QTRY_COMPARE(listed(window).size(), count);
+    auto *statusFilter = child<QComboBox>(window, u"statusFilter"_s);
+    statusFilter->setCurrentIndex(statusFilter->findText(u"Approved"_s));
+    QTRY_VERIFY(listed(window).isEmpty());
+    QSignalSpy reset(child<QTreeView>(window, u"documentList"_s)->model(), &QAbstractItemModel::modelReset);
+
+    std::unique_ptr<ReviewStore> other = openedStore(window.storePath());
+    QVERIFY(other);
+    const QStringList approved = ids.mid(0, MainWindow::relistAbove + 1);
+    QVERIFY_OK(other->setStatus(approved, ReviewStatus::Approved, {}, u"carol"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(listed(window), approved, 3000);
+    // Read as one new list, not row by row.
+    QCOMPARE(reset.size(), 1);
+    QCOMPARE(statusFilter->currentText(), u"Approved"_s);
+    QVERIFY(
+        child<QLabel>(window, u"progressLabel"_s)->text().startsWith(u"%1 / %2 "_s.arg(approved.size()).arg(count)));
 }
 
 #include "tst_windowlivestore.moc"

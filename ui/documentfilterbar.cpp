@@ -178,6 +178,20 @@ void DocumentFilterBar::applyCombos()
     Q_EMIT filterChanged();
 }
 
+void DocumentFilterBar::searchAgain()
+{
+    if (!m_textSearch || m_search->text().trimmed().isEmpty()) {
+        return;
+    }
+    if (m_searching) {
+        // The search running read the store before the change: its result is not taken.
+        m_pendingNeedle.clear();
+        cancelRunningSearch();
+        return;
+    }
+    startSearch();
+}
+
 void DocumentFilterBar::startSearch()
 {
     if (m_searching) {

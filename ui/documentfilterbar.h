@@ -57,6 +57,8 @@ public:
     QToolButton *insideWordsButton() const { return m_insideWords; }
     // The search is waiting for its delay or for the store.
     bool isSearching() const;
+    // Asks the store again for the text searched, if any: the documents it holds changed.
+    void searchAgain();
 
 Q_SIGNALS:
     // The rows shown changed because a filter or the search did.

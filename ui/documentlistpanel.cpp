@@ -69,6 +69,11 @@ DocumentListPanel::DocumentListPanel(const Schema &schema, QWidget *parent) : QW
     connect(m_loader, &DocumentIndexLoader::pageRead, this, &DocumentListPanel::pageRead);
     connect(m_loader, &DocumentIndexLoader::finished, this, [this] { listingEnded({}); });
     connect(m_loader, &DocumentIndexLoader::failed, this, &DocumentListPanel::listingEnded);
+    m_relister = new DocumentIndexLoader(this);
+    connect(m_relister, &DocumentIndexLoader::pageRead, this,
+            [this](const DocumentIndexPage &page) { m_relistPages.append(page); });
+    connect(m_relister, &DocumentIndexLoader::finished, this, [this] { relistEnded({}); });
+    connect(m_relister, &DocumentIndexLoader::failed, this, &DocumentListPanel::relistEnded);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -145,6 +150,9 @@ void DocumentListPanel::leaveRound()
 void DocumentListPanel::showBatch(const DocumentIndexPage &firstPage, qsizetype documentCount, const QString &storePath)
 {
     m_loader->stop();
+    m_relister->stop();
+    m_relistPages.clear();
+    m_changedWhileRelisting.clear();
     m_currentId.clear();
     m_wantedId.clear();
     m_pendingStatus.clear();
@@ -178,6 +186,7 @@ void DocumentListPanel::showBatch(const DocumentIndexPage &firstPage, qsizetype 
         });
     m_documents->clear();
     m_documents->appendPage(firstPage);
+    m_lastListedPosition = firstPage.isEmpty() ? -1 : firstPage.lastPosition;
     if (firstPage.size() < documentCount) {
         m_loader->start(storePath, {firstPage.lastPosition, firstPage.lastId});
     }
@@ -195,9 +204,114 @@ bool DocumentListPanel::isListing() const
     return m_loader->isLoading();
 }
 
+bool DocumentListPanel::holdsUnlisted() const
+{
+    return m_loader->isLoading() || m_relister->isLoading();
+}
+
+bool DocumentListPanel::isListed(const QString &id, qsizetype position) const
+{
+    return m_documents->rowOf(id) >= 0 || (m_loader->isLoading() && position > m_lastListedPosition);
+}
+
+void DocumentListPanel::relist(const QString &storePath)
+{
+    // A relist under way read a store older than the news: it starts over.
+    m_relistPages.clear();
+    m_relister->start(storePath, {});
+    updateSummary();
+}
+
+bool DocumentListPanel::isRelisting() const
+{
+    return m_relister->isLoading();
+}
+
+void DocumentListPanel::relistEnded(const QString &error)
+{
+    if (!error.isEmpty()) {
+        m_relistPages.clear();
+        m_changedWhileRelisting.clear();
+        updateSummary();
+        Q_EMIT listingFailed(error);
+        return;
+    }
+    // The first listing, if still under way, is overtaken: the read just ended has every row.
+    m_loader->stop();
+    m_listingError.clear();
+    // What was told after the read began is newer than what it found.
+    QHash<QString, DocumentListModel::Entry> told;
+    for (const QString &id : std::as_const(m_changedWhileRelisting)) {
+        if (const int row = m_documents->rowOf(id); row >= 0) {
+            told.insert(id, m_documents->entry(row));
+        }
+    }
+    m_changedWhileRelisting.clear();
+    const QString current = m_currentId;
+    const int currentRow = m_documents->rowOf(current);
+    m_lastListedPosition = -1;
+    for (const DocumentIndexPage &page : std::as_const(m_relistPages)) {
+        if (!page.isEmpty()) {
+            m_lastListedPosition = page.lastPosition;
+        }
+    }
+    {
+        const QScopedValueRollback replacing(m_replacingBatch, true);
+        m_documents->setPages(std::exchange(m_relistPages, {}));
+    }
+    m_documentCount = m_documents->rowCount();
+    for (auto it = told.cbegin(); it != told.cend(); ++it) {
+        if (const int row = m_documents->rowOf(it.key()); row >= 0) {
+            m_documents->updateEntry(row, *it);
+        }
+    }
+    takeListed(m_pendingEntry, *m_documents, [this](int row, const QString &, DocumentListModel::Entry entry) {
+        entry.status = m_documents->status(row);
+        entry.disagreement = m_documents->entry(row).disagreement;
+        m_documents->updateEntry(row, entry);
+    });
+    takeListed(m_pendingDisagreement, *m_documents,
+               [this](int, const QString &id, int disagreement) { updateDisagreement(id, disagreement); });
+    takeListed(m_pendingStatus, *m_documents,
+               [this](int, const QString &id, ReviewStatus status) { updateStatus(id, status); });
+    m_pendingEntry.clear();
+    m_pendingDisagreement.clear();
+    m_pendingStatus.clear();
+    const QString wanted = std::exchange(m_wantedId, {});
+    if (!wanted.isEmpty() && m_documents->rowOf(wanted) >= 0) {
+        showDocument(wanted);
+    } else if (const int row = m_documents->rowOf(current); row >= 0) {
+        m_currentId = current;
+        selectSourceRow(row);
+    } else if (currentRow >= 0 && m_documents->rowCount() > 0) {
+        // Gone from the batch: the document now in its place.
+        selectSourceRow(std::min(currentRow, m_documents->rowCount() - 1));
+    }
+    // Documents the search found before may be gone, and new ones may match.
+    m_filterBar->searchAgain();
+    updateProgress();
+    updateSummary();
+}
+
+void DocumentListPanel::selectSourceRow(int row)
+{
+    const QModelIndex index = m_proxy->mapFromSource(m_documents->index(row, 0));
+    if (!index.isValid()) {
+        // Hidden by the filters, or the rows are being worked out: rowsUpdated() keeps to it.
+        m_currentId = m_documents->id(row);
+        return;
+    }
+    const QScopedValueRollback choosing(m_choosing, true);
+    m_view->setCurrentIndex(index);
+    m_view->scrollTo(index);
+}
+
 void DocumentListPanel::pageRead(const DocumentIndexPage &page)
 {
     m_documents->appendPage(page);
+    if (!page.isEmpty()) {
+        m_lastListedPosition = page.lastPosition;
+    }
     // Changes made to these documents before they were listed.
     takeListed(m_pendingEntry, *m_documents, [this](int row, const QString &, DocumentListModel::Entry entry) {
         entry.status = m_documents->status(row);
@@ -375,10 +489,13 @@ void DocumentListPanel::updateDocument(const QString &id, const DocumentFacts &f
 {
     const int row = m_documents->rowOf(id);
     if (row < 0) {
-        if (isListing()) {
+        if (holdsUnlisted()) {
             m_pendingEntry.insert(id, DocumentEntry::fromFacts(id, ReviewStatus::Unreviewed, facts));
         }
         return;
+    }
+    if (isRelisting()) {
+        m_changedWhileRelisting.insert(id);
     }
     DocumentListModel::Entry entry = DocumentEntry::fromFacts(id, m_documents->status(row), facts);
     entry.disagreement = m_documents->entry(row).disagreement; // the store counts it (updateDisagreement())
@@ -389,11 +506,14 @@ void DocumentListPanel::updateDocument(const QString &id, const DocumentFacts &f
 std::optional<ReviewStatus> DocumentListPanel::updateStatus(const QString &id, ReviewStatus status)
 {
     const int row = m_documents->rowOf(id);
-    if (row < 0 && isListing()) {
+    if (row < 0 && holdsUnlisted()) {
         m_pendingStatus.insert(id, status);
     }
     if (row < 0 || m_documents->status(row) == status) {
         return std::nullopt;
+    }
+    if (isRelisting()) {
+        m_changedWhileRelisting.insert(id);
     }
     DocumentListModel::Entry entry = m_documents->entry(row);
     const ReviewStatus before = std::exchange(entry.status, status);
@@ -436,10 +556,13 @@ void DocumentListPanel::updateDisagreement(const QString &id, int disagreement)
 {
     const int row = m_documents->rowOf(id);
     if (row < 0) {
-        if (isListing()) {
+        if (holdsUnlisted()) {
             m_pendingDisagreement.insert(id, disagreement);
         }
         return;
+    }
+    if (isRelisting()) {
+        m_changedWhileRelisting.insert(id);
     }
     DocumentListModel::Entry entry = m_documents->entry(row);
     entry.disagreement = disagreement;
@@ -532,6 +655,8 @@ void DocumentListPanel::updateSummary()
     }
     if (isListing()) {
         parts.prepend(tr("listing"));
+    } else if (isRelisting()) {
+        parts.prepend(tr("updating the list"));
     }
     m_summaryLabel->setText(parts.join(u" · "_s));
     // Shown only while the list is empty, and said only when the filters made it so.

@@ -7,6 +7,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 #include <QWidget>
@@ -46,10 +47,20 @@ public:
     // worker, the list usable meanwhile. The filters start over; the plain-text search reads the
     // store too.
     void showBatch(const DocumentIndexPage &firstPage, qsizetype documentCount, const QString &storePath);
+    // The batch's documents read again from the store at storePath, when another process added
+    // documents to the batch, took some away, or changed more than are worth updating one by one:
+    // read on a worker while the list stays as it is, then put in its place with the filters,
+    // the search, the sort and the current document kept (when that one is gone, the one now in
+    // its place is current). Changes told meanwhile are kept over what the read found.
+    void relist(const QString &storePath);
+    bool isRelisting() const;
     // The documents listed so far: none only when the batch has none.
     int documentCount() const;
     // Whether documents are still being read into the list.
     bool isListing() const;
+    // Whether the list holds the document, or will once it is read: false for one the store
+    // says is in the batch but was added since the list was read.
+    bool isListed(const QString &id, qsizetype position) const;
 
     // Makes the document current, clearing the filters when they hide it; false when the batch
     // has no such document.
@@ -107,6 +118,10 @@ private:
     void rowsUpdated();
     void pageRead(const DocumentIndexPage &page);
     void listingEnded(const QString &error);
+    void relistEnded(const QString &error);
+    // Changes of documents the list does not have yet are held until it does.
+    bool holdsUnlisted() const;
+    void selectSourceRow(int row);
     void updateProgress();
     void updateSummary();
     void layOutColumns();
@@ -121,6 +136,10 @@ private:
     QLabel *m_summaryLabel = nullptr;
     EmptyViewNotice *m_emptyNotice = nullptr;
     DocumentIndexLoader *m_loader = nullptr;
+    DocumentIndexLoader *m_relister = nullptr;
+    QList<DocumentIndexPage> m_relistPages;
+    QSet<QString> m_changedWhileRelisting; // listed documents changed since the relist began
+    qsizetype m_lastListedPosition = -1;   // the batch position the list has read up to
     qsizetype m_documentCount = 0;
     QString m_listingError;
     // Changes of documents not listed yet, made when their page comes in.

@@ -347,11 +347,26 @@ void MainWindow::documentsChangedElsewhere(const QStringList &ids)
     if (!m_store) {
         return;
     }
+    // Many at once (a bulk decision or an import elsewhere): the list is read again, from the
+    // facts the store keeps, rather than each document read and checked again here.
+    const bool many = ids.size() > relistAbove;
+    bool relist = many;
     const QString shown = m_review->shownId();
     for (const QString &id : ids) {
+        if (many && id != shown) {
+            continue;
+        }
         const Expected<ReviewStore::StoredDocument> stored = m_store->document(id);
         if (!stored) {
             continue; // a document this window does not list
+        }
+        // A sync elsewhere added it to the batch, or found it gone: the list is read again.
+        if (stored->missing == m_list->isListed(id, stored->position)) {
+            relist = true;
+            if (stored->missing && id == shown) {
+                showMessage(tr("%1 is gone from the batch's files; the store keeps it and its review.").arg(id));
+            }
+            continue;
         }
         // This window's own writes come back too (its writer has a connection of its own): the
         // list already has them, and checking the text again would only cost time.
@@ -371,9 +386,14 @@ void MainWindow::documentsChangedElsewhere(const QStringList &ids)
         }
         updateActions();
     }
+    if (relist) {
+        m_list->relist(m_store->path());
+    }
     // The store counts disagreements with every change to a text or a suggestion, this window's
-    // own edits and decisions included.
-    refreshDisagreements(ids);
+    // own edits and decisions included; a list read again has them.
+    if (!many) {
+        refreshDisagreements(ids);
+    }
 }
 
 void MainWindow::refreshDisagreements(const QStringList &ids)

@@ -42,6 +42,9 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
+    // Changes told at once past which the list is read again rather than row by row.
+    static constexpr int relistAbove = 500;
+
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
@@ -82,7 +85,8 @@ private:
     void nextForMe();
     // Another window, process or team member changed these documents in the store (the team
     // store's server announced them, or StoreWatch saw them): the list reads their rows again, and
-    // the document shown is shown as the store has it now.
+    // the document shown is shown as the store has it now. Documents a sync added to the batch or
+    // found gone from it, or more than relistAbove at once, have the whole list read again.
     void documentsChangedElsewhere(const QStringList &ids);
     // Reads from the store how far these documents' suggestions and spans differ, for the list.
     void refreshDisagreements(const QStringList &ids);

@@ -186,7 +186,6 @@ void DocumentListPanel::showBatch(const DocumentIndexPage &firstPage, qsizetype 
         });
     m_documents->clear();
     m_documents->appendPage(firstPage);
-    m_lastListedPosition = firstPage.isEmpty() ? -1 : firstPage.lastPosition;
     if (firstPage.size() < documentCount) {
         m_loader->start(storePath, {firstPage.lastPosition, firstPage.lastId});
     }
@@ -209,9 +208,9 @@ bool DocumentListPanel::holdsUnlisted() const
     return m_loader->isLoading() || m_relister->isLoading();
 }
 
-bool DocumentListPanel::isListed(const QString &id, qsizetype position) const
+bool DocumentListPanel::isListed(const QString &id) const
 {
-    return m_documents->rowOf(id) >= 0 || (m_loader->isLoading() && position > m_lastListedPosition);
+    return m_documents->rowOf(id) >= 0;
 }
 
 void DocumentListPanel::relist(const QString &storePath)
@@ -249,12 +248,6 @@ void DocumentListPanel::relistEnded(const QString &error)
     m_changedWhileRelisting.clear();
     const QString current = m_currentId;
     const int currentRow = m_documents->rowOf(current);
-    m_lastListedPosition = -1;
-    for (const DocumentIndexPage &page : std::as_const(m_relistPages)) {
-        if (!page.isEmpty()) {
-            m_lastListedPosition = page.lastPosition;
-        }
-    }
     {
         const QScopedValueRollback replacing(m_replacingBatch, true);
         m_documents->setPages(std::exchange(m_relistPages, {}));
@@ -309,9 +302,6 @@ void DocumentListPanel::selectSourceRow(int row)
 void DocumentListPanel::pageRead(const DocumentIndexPage &page)
 {
     m_documents->appendPage(page);
-    if (!page.isEmpty()) {
-        m_lastListedPosition = page.lastPosition;
-    }
     // Changes made to these documents before they were listed.
     takeListed(m_pendingEntry, *m_documents, [this](int row, const QString &, DocumentListModel::Entry entry) {
         entry.status = m_documents->status(row);

@@ -58,9 +58,10 @@ public:
     int documentCount() const;
     // Whether documents are still being read into the list.
     bool isListing() const;
-    // Whether the list holds the document, or will once it is read: false for one the store
-    // says is in the batch but was added since the list was read.
-    bool isListed(const QString &id, qsizetype position) const;
+    // Whether the list holds the document. One the store has in the batch but the list lacks was
+    // added since the list was read, or, while the list is still read, may be: the list is read
+    // again (a read of the store reads one snapshot, which a later addition is not in).
+    bool isListed(const QString &id) const;
 
     // Makes the document current, clearing the filters when they hide it; false when the batch
     // has no such document.
@@ -139,7 +140,6 @@ private:
     DocumentIndexLoader *m_relister = nullptr;
     QList<DocumentIndexPage> m_relistPages;
     QSet<QString> m_changedWhileRelisting; // listed documents changed since the relist began
-    qsizetype m_lastListedPosition = -1;   // the batch position the list has read up to
     qsizetype m_documentCount = 0;
     QString m_listingError;
     // Changes of documents not listed yet, made when their page comes in.

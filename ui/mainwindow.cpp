@@ -361,7 +361,7 @@ void MainWindow::documentsChangedElsewhere(const QStringList &ids)
             continue; // a document this window does not list
         }
         // A sync elsewhere added it to the batch, or found it gone: the list is read again.
-        if (stored->missing == m_list->isListed(id, stored->position)) {
+        if (stored->missing == m_list->isListed(id)) {
             relist = true;
             if (stored->missing && id == shown) {
                 showMessage(tr("%1 is gone from the batch's files; the store keeps it and its review.").arg(id));

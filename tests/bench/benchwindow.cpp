@@ -541,6 +541,55 @@ void timeDocumentList(MainWindow &window, int repeat, const QStringList &searche
     searchFor(QString());
 }
 
+// 4. Another process decides on more documents than the window updates one by one: the list is
+// read again on a worker. Timed from the other connection's commit to the list showing it, with
+// the longest the window's event loop was held up meanwhile. Only on the generated batch: it
+// writes decisions into the store (and takes them back).
+void timeListReadAgain(MainWindow &window, int repeat)
+{
+    auto *list = window.findChild<QTreeView *>(QStringLiteral("documentList"));
+    const auto *progress = window.findChild<QLabel *>(QStringLiteral("progressLabel"));
+    const Expected<std::unique_ptr<ReviewStore>> other = ReviewStore::open(window.storePath());
+    if (!other) {
+        std::fprintf(stderr, "%s\n", qPrintable(other.error().message));
+        return;
+    }
+    QStringList ids;
+    for (int row = 0; row <= MainWindow::relistAbove; ++row) {
+        ids.append(list->model()->index(row, DocumentListModel::IdColumn).data(DocumentListModel::IdRole).toString());
+    }
+    const QLocale locale;
+    std::vector<double> longestPauses;
+    const Timing timing = measure(std::max(3, repeat / 3), &window, [&](int i) {
+        const ReviewStatus status = i % 2 == 0 ? ReviewStatus::NeedsWork : ReviewStatus::Unreviewed;
+        if (!(*other)->setStatus(ids, status, {}, QStringLiteral("bench"))) {
+            std::fprintf(stderr, "the other connection could not decide\n");
+            return;
+        }
+        const QString shown = locale.toString(i % 2 == 0 ? ids.size() : 0) + QStringLiteral(" / ");
+        QElapsedTimer pause;
+        pause.start();
+        QElapsedTimer waited;
+        waited.start();
+        double longest = 0;
+        while (!progress->text().startsWith(shown)) {
+            if (waited.hasExpired(120'000)) {
+                std::fprintf(stderr, "the list did not show the decisions within two minutes\n");
+                break;
+            }
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+            longest = std::max(longest, double(pause.nsecsElapsed()) / 1e6);
+            pause.restart();
+        }
+        longestPauses.push_back(longest);
+    });
+    report("another process decides on " + grouped(ids.size()) + " documents: the list read again, painted", timing,
+           "(the store is asked twice a second)");
+    std::printf("  the window's event loop held up at most %.1f ms meanwhile (median of the runs' longest)\n",
+                medianOf(std::move(longestPauses)).median);
+    std::fflush(stdout);
+}
+
 // What runs without --batch or --document: every timing on generated batches.
 int runGenerated(MainWindow &window, const QTemporaryDir &dir, const Options &options)
 {
@@ -560,6 +609,7 @@ int runGenerated(MainWindow &window, const QTemporaryDir &dir, const Options &op
     // The list is timed whole: past its first page, the rest is listed behind it.
     waitForWholeList(window);
     timeDocumentList(window, options.repeat, options.searches);
+    timeListReadAgain(window, options.repeat);
     return 0;
 }
 

@@ -215,8 +215,10 @@ bool DocumentListPanel::isListed(const QString &id) const
 
 void DocumentListPanel::relist(const QString &storePath)
 {
-    // A relist under way read a store older than the news: it starts over.
+    // A relist under way read a store older than the news: it starts over. What was told until
+    // now is in the store this read reads.
     m_relistPages.clear();
+    m_changedWhileRelisting.clear();
     m_relister->start(storePath, {});
     updateSummary();
 }
@@ -258,15 +260,7 @@ void DocumentListPanel::relistEnded(const QString &error)
             m_documents->updateEntry(row, *it);
         }
     }
-    takeListed(m_pendingEntry, *m_documents, [this](int row, const QString &, DocumentListModel::Entry entry) {
-        entry.status = m_documents->status(row);
-        entry.disagreement = m_documents->entry(row).disagreement;
-        m_documents->updateEntry(row, entry);
-    });
-    takeListed(m_pendingDisagreement, *m_documents,
-               [this](int, const QString &id, int disagreement) { updateDisagreement(id, disagreement); });
-    takeListed(m_pendingStatus, *m_documents,
-               [this](int, const QString &id, ReviewStatus status) { updateStatus(id, status); });
+    takePendingChanges();
     m_pendingEntry.clear();
     m_pendingDisagreement.clear();
     m_pendingStatus.clear();
@@ -299,10 +293,9 @@ void DocumentListPanel::selectSourceRow(int row)
     m_view->scrollTo(index);
 }
 
-void DocumentListPanel::pageRead(const DocumentIndexPage &page)
+void DocumentListPanel::takePendingChanges()
 {
-    m_documents->appendPage(page);
-    // Changes made to these documents before they were listed.
+    // Changes made to documents before they were listed.
     takeListed(m_pendingEntry, *m_documents, [this](int row, const QString &, DocumentListModel::Entry entry) {
         entry.status = m_documents->status(row);
         entry.disagreement = m_documents->entry(row).disagreement;
@@ -312,6 +305,12 @@ void DocumentListPanel::pageRead(const DocumentIndexPage &page)
                [this](int, const QString &id, int disagreement) { updateDisagreement(id, disagreement); });
     takeListed(m_pendingStatus, *m_documents,
                [this](int, const QString &id, ReviewStatus status) { updateStatus(id, status); });
+}
+
+void DocumentListPanel::pageRead(const DocumentIndexPage &page)
+{
+    m_documents->appendPage(page);
+    takePendingChanges();
     if (!m_wantedId.isEmpty() && m_documents->rowOf(m_wantedId) >= 0) {
         showDocument(std::exchange(m_wantedId, {}));
     }

@@ -122,6 +122,7 @@ private:
     void relistEnded(const QString &error);
     // Changes of documents the list does not have yet are held until it does.
     bool holdsUnlisted() const;
+    void takePendingChanges();
     void selectSourceRow(int row);
     void updateProgress();
     void updateSummary();

@@ -7,6 +7,7 @@
 #include "documentlistmodel.h"
 #include "documentquery.h"
 #include "documentrows.h"
+#include "documentrowsreader.h"
 #include "largebatch.h"
 #include "reviewstore.h"
 #include "schema.h"
@@ -93,6 +94,7 @@ private Q_SLOTS:
     void proxyTakesPagesInAsTheyArrive();
     void aListReadAgainReplacesEveryRowKeepingTheSortAndFilter_data();
     void aListReadAgainReplacesEveryRowKeepingTheSortAndFilter();
+    void aWholeListIsReadOnAWorkerAndHandedOverAtOnce();
     void storeReadsTheIndexInPagesAsItListsEntries_data();
     void storeReadsTheIndexInPagesAsItListsEntries();
     void storeIndexLeavesOutDocumentsGoneFromTheBatch();
@@ -439,6 +441,60 @@ void TestDocumentIndex::aListReadAgainReplacesEveryRowKeepingTheSortAndFilter()
     const int row = documents.rowOf(u"d9"_s);
     QVERIFY(row >= 0);
     QCOMPARE(documents.index(row, 0).data(DocumentListModel::LabelsRole).toStringList(), QStringList{u"model"_s});
+}
+
+void TestDocumentIndex::aWholeListIsReadOnAWorkerAndHandedOverAtOnce()
+{
+    QTemporaryDir dir;
+    const QString batch = dir.filePath(u"batch.jsonl"_s);
+    constexpr qsizetype count = 12;
+    writeLargeBatch(batch, count);
+    std::unique_ptr<ReviewStore> store = syncedStore(batch, *m_checker);
+    QVERIFY(store);
+    QVERIFY(store->setStatus({u"doc-3"_s}, ReviewStatus::NeedsWork, {}, u"tester"_s));
+    QList<DocumentRows::Entry> entries;
+    for (const ReviewStore::ListEntry &entry : *store->listEntries()) {
+        entries.append(DocumentEntry::fromStore(entry));
+    }
+    DocumentRows expected;
+    expected.append(entries);
+
+    DocumentRowsReader reader;
+    std::shared_ptr<DocumentRows> rows;
+    QSignalSpy failed(&reader, &DocumentRowsReader::failed);
+    connect(&reader, &DocumentRowsReader::read, this, [&rows](std::shared_ptr<DocumentRows> read) { rows = read; });
+    reader.start(store->path());
+    QVERIFY(reader.isReading());
+    QTRY_VERIFY(rows != nullptr);
+    QVERIFY(!reader.isReading());
+    QCOMPARE(entriesOf(*rows), entriesOf(expected));
+    QCOMPARE(rows->find(u"doc-11"_s), 11);
+
+    // Into the list in one reset, under the model tester.
+    DocumentListModel documents;
+    QAbstractItemModelTester tester(&documents, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy reset(&documents, &QAbstractItemModel::modelReset);
+    documents.setRows(std::move(*rows));
+    QCOMPARE(reset.size(), 1);
+    QCOMPARE(documents.rowCount(), int(count));
+    QCOMPARE(documents.count(ReviewStatus::NeedsWork), 1);
+
+    // A read stopped, or started again, delivers nothing of the one before.
+    rows.reset();
+    reader.start(store->path());
+    reader.stop();
+    QVERIFY(!reader.isReading());
+    QTest::qWait(200);
+    QVERIFY(rows == nullptr);
+
+    // A store that cannot be opened is named.
+    const QString notAStore = dir.filePath(u"not-a-store.annorev.sqlite"_s);
+    writeFile(notAStore, "not a database");
+    reader.start(notAStore);
+    QTRY_COMPARE(failed.size(), 1);
+    QVERIFY2(failed.constFirst().constFirst().toString().contains(notAStore),
+             qPrintable(failed.constFirst().constFirst().toString()));
+    QVERIFY(rows == nullptr);
 }
 
 void TestDocumentIndex::storeReadsTheIndexInPagesAsItListsEntries_data()

@@ -7,6 +7,7 @@
 #include "documentfilterproxymodel.h"
 #include "documentindexloader.h"
 #include "documentlistmodel.h"
+#include "documentrowsreader.h"
 #include "emptyviewnotice.h"
 #include "plaintooltipdelegate.h"
 #include "schema.h"
@@ -69,11 +70,10 @@ DocumentListPanel::DocumentListPanel(const Schema &schema, QWidget *parent) : QW
     connect(m_loader, &DocumentIndexLoader::pageRead, this, &DocumentListPanel::pageRead);
     connect(m_loader, &DocumentIndexLoader::finished, this, [this] { listingEnded({}); });
     connect(m_loader, &DocumentIndexLoader::failed, this, &DocumentListPanel::listingEnded);
-    m_relister = new DocumentIndexLoader(this);
-    connect(m_relister, &DocumentIndexLoader::pageRead, this,
-            [this](const DocumentIndexPage &page) { m_relistPages.append(page); });
-    connect(m_relister, &DocumentIndexLoader::finished, this, [this] { relistEnded({}); });
-    connect(m_relister, &DocumentIndexLoader::failed, this, &DocumentListPanel::relistEnded);
+    m_relister = new DocumentRowsReader(this);
+    connect(m_relister, &DocumentRowsReader::read, this,
+            [this](std::shared_ptr<DocumentRows> rows) { relistRead(std::move(*rows)); });
+    connect(m_relister, &DocumentRowsReader::failed, this, &DocumentListPanel::relistFailed);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -151,7 +151,6 @@ void DocumentListPanel::showBatch(const DocumentIndexPage &firstPage, qsizetype 
 {
     m_loader->stop();
     m_relister->stop();
-    m_relistPages.clear();
     m_changedWhileRelisting.clear();
     m_currentId.clear();
     m_wantedId.clear();
@@ -205,7 +204,7 @@ bool DocumentListPanel::isListing() const
 
 bool DocumentListPanel::holdsUnlisted() const
 {
-    return m_loader->isLoading() || m_relister->isLoading();
+    return m_loader->isLoading() || m_relister->isReading();
 }
 
 bool DocumentListPanel::isListed(const QString &id) const
@@ -217,26 +216,25 @@ void DocumentListPanel::relist(const QString &storePath)
 {
     // A relist under way read a store older than the news: it starts over. What was told until
     // now is in the store this read reads.
-    m_relistPages.clear();
     m_changedWhileRelisting.clear();
-    m_relister->start(storePath, {});
+    m_relister->start(storePath);
     updateSummary();
 }
 
 bool DocumentListPanel::isRelisting() const
 {
-    return m_relister->isLoading();
+    return m_relister->isReading();
 }
 
-void DocumentListPanel::relistEnded(const QString &error)
+void DocumentListPanel::relistFailed(const QString &error)
 {
-    if (!error.isEmpty()) {
-        m_relistPages.clear();
-        m_changedWhileRelisting.clear();
-        updateSummary();
-        Q_EMIT listingFailed(error);
-        return;
-    }
+    m_changedWhileRelisting.clear();
+    updateSummary();
+    Q_EMIT listingFailed(error);
+}
+
+void DocumentListPanel::relistRead(DocumentRows rows)
+{
     // The first listing, if still under way, is overtaken: the read just ended has every row.
     m_loader->stop();
     m_listingError.clear();
@@ -252,7 +250,7 @@ void DocumentListPanel::relistEnded(const QString &error)
     const int currentRow = m_documents->rowOf(current);
     {
         const QScopedValueRollback replacing(m_replacingBatch, true);
-        m_documents->setPages(std::exchange(m_relistPages, {}));
+        m_documents->setRows(std::move(rows));
     }
     m_documentCount = m_documents->rowCount();
     for (auto it = told.cbegin(); it != told.cend(); ++it) {

@@ -23,6 +23,8 @@ class DocumentFilterBar;
 class DocumentFilterProxyModel;
 class DocumentIndexLoader;
 class DocumentListModel;
+class DocumentRows;
+class DocumentRowsReader;
 class EmptyViewNotice;
 struct Judgement;
 class Schema;
@@ -119,7 +121,8 @@ private:
     void rowsUpdated();
     void pageRead(const DocumentIndexPage &page);
     void listingEnded(const QString &error);
-    void relistEnded(const QString &error);
+    void relistRead(DocumentRows rows);
+    void relistFailed(const QString &error);
     // Changes of documents the list does not have yet are held until it does.
     bool holdsUnlisted() const;
     void takePendingChanges();
@@ -138,8 +141,7 @@ private:
     QLabel *m_summaryLabel = nullptr;
     EmptyViewNotice *m_emptyNotice = nullptr;
     DocumentIndexLoader *m_loader = nullptr;
-    DocumentIndexLoader *m_relister = nullptr;
-    QList<DocumentIndexPage> m_relistPages;
+    DocumentRowsReader *m_relister = nullptr;
     QSet<QString> m_changedWhileRelisting; // listed documents changed since the relist began
     qsizetype m_documentCount = 0;
     QString m_listingError;

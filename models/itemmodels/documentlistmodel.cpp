@@ -158,22 +158,28 @@ void DocumentListModel::appendPage(const DocumentIndexPage &page)
     Q_EMIT countsChanged();
 }
 
-void DocumentListModel::setPages(const QList<DocumentIndexPage> &pages)
+void DocumentListModel::setRows(DocumentRows rows)
 {
     beginResetModel();
-    m_rows.clear();
+    m_rows = std::move(rows);
     m_statusCounts = {};
     m_totalErrors = 0;
     m_totalWarnings = 0;
     m_withSuggestions = 0;
-    for (const DocumentIndexPage &page : pages) {
-        m_rows.append(page);
-    }
     for (qsizetype row = 0; row < m_rows.size(); ++row) {
         count(m_rows.row(row), +1);
     }
     endResetModel();
     Q_EMIT countsChanged();
+}
+
+void DocumentListModel::setPages(const QList<DocumentIndexPage> &pages)
+{
+    DocumentRows rows;
+    for (const DocumentIndexPage &page : pages) {
+        rows.append(page);
+    }
+    setRows(std::move(rows));
 }
 
 void DocumentListModel::updateEntry(int row, const Entry &entry)

@@ -36,6 +36,7 @@ private slots:
     void aDocumentSomeoneElseHoldsIsReadOnlyAndSaysWho();
     void nextForMeClaimsAndShowsTheNextFreeDocument();
     void anotherMembersDecisionShowsInTheListWithinASecond();
+    void aDocumentACuratorImportsIsListedWithoutReopening();
     void aServerThatGoesAwayShowsABannerAndTheRefusedEditIsReappliedWhenItIsBack();
 
 private:
@@ -132,6 +133,35 @@ void TestWindowTeam::anotherMembersDecisionShowsInTheListWithinASecond()
     QVERIFY_OK(bob->setStatus({ids->constLast()}, ReviewStatus::NeedsWork, {}, {}));
     QTRY_COMPARE_WITH_TIMEOUT(progress->text(), u"1 / 5 reviewed"_s, 1000);
     qInfo("shown %lld ms after the other member's decision", qlonglong(timer.elapsed()));
+}
+
+void TestWindowTeam::aDocumentACuratorImportsIsListedWithoutReopening()
+{
+    // A batch of its own files, which grow.
+    const QString folder = m_dir.filePath(m_batchName);
+    QVERIFY(copySamples(folder));
+    m_batchName += u"-grown"_s;
+    std::unique_ptr<ReviewStore> carol = [&] {
+        Expected<std::unique_ptr<ReviewStore>> made = ReviewStore::open(batch(u"carol"_s), true);
+        return made ? std::move(*made) : nullptr;
+    }();
+    QVERIFY(carol);
+    const Checker checker(Schema::builtin(), CountryAliases::builtin(), 2026);
+    QVERIFY_OK(carol->sync({folder}, Schema::builtin(), checker, {}));
+    MainWindow window;
+    QVERIFY(openBatch(window, {batch(u"alice"_s)}));
+    QTRY_COMPARE(window.currentDocumentId(), first);
+    auto *progress = window.findChild<QLabel *>(u"progressLabel"_s);
+    QCOMPARE(progress->text(), u"0 / 5 reviewed"_s);
+
+    writeFile(folder + u"/009_imported.txt"_s, "Meet <model>Imported-1B</model>.\n");
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY_OK(carol->sync({folder}, Schema::builtin(), checker, {}));
+    QTRY_COMPARE_WITH_TIMEOUT(progress->text(), u"0 / 6 reviewed"_s, 3000);
+    qInfo("listed %lld ms after the import", qlonglong(timer.elapsed()));
+    QCOMPARE(window.currentDocumentId(), first);
+    QVERIFY(window.showDocumentWithId(u"009_imported.txt"_s));
 }
 
 void TestWindowTeam::aServerThatGoesAwayShowsABannerAndTheRefusedEditIsReappliedWhenItIsBack()

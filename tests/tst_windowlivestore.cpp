@@ -255,7 +255,7 @@ void TestWindowLiveStore::aDocumentAnotherProcessAddsToTheBatchIsListedAndTheCur
     writeFile(m_batch + u'/' + added, addedSource);
     const CliRun status = annorevAs(u"bob"_s, {u"status"_s, m_batch});
     QVERIFY2(status.exitCode == 0, status.err.constData());
-    QTRY_COMPARE_WITH_TIMEOUT(listed(*window).size(), 8, 2000);
+    QTRY_COMPARE_WITH_TIMEOUT(listed(*window).size(), 8, 5000);
     QCOMPARE(listed(*window).indexOf(added), 1); // in batch order
     QCOMPARE(window->currentDocumentId(), second);
     QCOMPARE(child<QTreeView>(*window, u"documentList"_s)->currentIndex().data().toString(), second);
@@ -277,7 +277,7 @@ void TestWindowLiveStore::aSearchShownIsAskedAgainWhenDocumentsAreAddedElsewhere
     writeFile(m_batch + u'/' + added, addedSource);
     const CliRun status = annorevAs(u"bob"_s, {u"status"_s, m_batch});
     QVERIFY2(status.exitCode == 0, status.err.constData());
-    QTRY_COMPARE_WITH_TIMEOUT(listed(*window), QStringList{added}, 3000);
+    QTRY_COMPARE_WITH_TIMEOUT(listed(*window), QStringList{added}, 5000);
     QCOMPARE(search->text(), u"zorblax"_s);
 }
 
@@ -291,7 +291,7 @@ void TestWindowLiveStore::aDocumentGoneFromTheBatchLeavesTheListForTheOneInItsPl
     QVERIFY(QFile::remove(m_batch + u'/' + second));
     const CliRun status = annorevAs(u"bob"_s, {u"status"_s, m_batch});
     QVERIFY2(status.exitCode == 0, status.err.constData());
-    QTRY_VERIFY_WITH_TIMEOUT(!listed(*window).contains(second), 2000);
+    QTRY_VERIFY_WITH_TIMEOUT(!listed(*window).contains(second), 5000);
     QCOMPARE(listed(*window).size(), before.size() - 1);
     QCOMPARE(window->currentDocumentId(), next);
     QVERIFY2(statusMessage(*window).contains(second + u" is gone from the batch's files"_s),
@@ -327,7 +327,7 @@ void TestWindowLiveStore::manyChangesElsewhereAreReadAsOneNewListKeepingTheFilte
     QVERIFY(other);
     const QStringList approved = ids.mid(0, MainWindow::relistAbove + 1);
     QVERIFY_OK(other->setStatus(approved, ReviewStatus::Approved, {}, u"carol"_s));
-    QTRY_COMPARE_WITH_TIMEOUT(listed(window), approved, 3000);
+    QTRY_COMPARE_WITH_TIMEOUT(listed(window), approved, 5000);
     // Read as one new list, not row by row.
     QCOMPARE(reset.size(), 1);
     QCOMPARE(statusFilter->currentText(), u"Approved"_s);

@@ -158,7 +158,7 @@ void TestWindowTeam::aDocumentACuratorImportsIsListedWithoutReopening()
     QElapsedTimer timer;
     timer.start();
     QVERIFY_OK(carol->sync({folder}, Schema::builtin(), checker, {}));
-    QTRY_COMPARE_WITH_TIMEOUT(progress->text(), u"0 / 6 reviewed"_s, 3000);
+    QTRY_COMPARE_WITH_TIMEOUT(progress->text(), u"0 / 6 reviewed"_s, 5000);
     qInfo("listed %lld ms after the import", qlonglong(timer.elapsed()));
     QCOMPARE(window.currentDocumentId(), first);
     QVERIFY(window.showDocumentWithId(u"009_imported.txt"_s));

@@ -123,18 +123,9 @@ void DocumentListModel::count(const DocumentIndexRow &row, int sign)
 
 void DocumentListModel::setEntries(const QList<Entry> &entries)
 {
-    beginResetModel();
-    m_rows.clear();
-    m_rows.append(entries);
-    m_statusCounts = {};
-    m_totalErrors = 0;
-    m_totalWarnings = 0;
-    m_withSuggestions = 0;
-    for (qsizetype row = 0; row < m_rows.size(); ++row) {
-        count(m_rows.row(row), +1);
-    }
-    endResetModel();
-    Q_EMIT countsChanged();
+    DocumentRows rows;
+    rows.append(entries);
+    setRows(std::move(rows));
 }
 
 void DocumentListModel::clear()

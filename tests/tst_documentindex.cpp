@@ -20,6 +20,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <optional>
+
 using namespace Qt::StringLiterals;
 using namespace annorev;
 using namespace annorev::test;
@@ -406,31 +408,31 @@ void TestDocumentIndex::aListReadAgainReplacesEveryRowKeepingTheSortAndFilter()
     // pages whose name sets continue each other's numbering.
     auto read = [](const QList<int> &numbers) {
         DocumentIndexPageBuilder builder;
-        QList<DocumentIndexPage> pages;
+        std::optional<DocumentRows> rows(std::in_place);
         for (int n : numbers) {
             const QStringList labels = n % 2 ? QStringList{u"model"_s} : QStringList{u"year"_s};
             if (!builder.add(u"d%1"_s.arg(n).toUtf8(), ReviewStatus::Unreviewed,
                              factsWith(labels, {}, n % 3 == 0 ? 0 : 1).encoded().toUtf8())) {
-                return QList<DocumentIndexPage>();
+                return std::optional<DocumentRows>();
             }
             if (builder.pending() == 2) {
-                pages.append(builder.take(n));
+                rows->append(builder.take(n));
             }
         }
-        pages.append(builder.take(numbers.constLast()));
-        return pages;
+        rows->append(builder.take(numbers.constLast()));
+        return rows;
     };
-    const QList<DocumentIndexPage> before = read({0, 1, 2, 3, 4, 5});
-    QVERIFY(!before.isEmpty());
-    documents.setPages(before);
+    std::optional<DocumentRows> before = read({0, 1, 2, 3, 4, 5});
+    QVERIFY(before);
+    documents.setRows(*std::move(before));
     QTRY_VERIFY(!proxy.isUpdating());
     QCOMPARE(idsShown(proxy), u"d5|d4|d2|d1"_s);
     QCOMPARE(documents.totalErrors(), 4);
 
     QSignalSpy reset(&documents, &QAbstractItemModel::modelReset);
-    const QList<DocumentIndexPage> after = read({0, 2, 3, 4, 5, 9, 10});
-    QVERIFY(!after.isEmpty());
-    documents.setPages(after);
+    std::optional<DocumentRows> after = read({0, 2, 3, 4, 5, 9, 10});
+    QVERIFY(after);
+    documents.setRows(*std::move(after));
     QCOMPARE(reset.size(), 1);
     QTRY_VERIFY(!proxy.isUpdating());
     QCOMPARE(documents.rowCount(), 7);

@@ -207,11 +207,6 @@ bool DocumentListPanel::holdsUnlisted() const
     return m_loader->isLoading() || m_relister->isReading();
 }
 
-bool DocumentListPanel::isListed(const QString &id) const
-{
-    return m_documents->rowOf(id) >= 0;
-}
-
 void DocumentListPanel::relist(const QString &storePath)
 {
     // A relist under way read a store older than the news: it starts over. What was told until

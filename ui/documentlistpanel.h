@@ -60,10 +60,6 @@ public:
     int documentCount() const;
     // Whether documents are still being read into the list.
     bool isListing() const;
-    // Whether the list holds the document. One the store has in the batch but the list lacks was
-    // added since the list was read, or, while the list is still read, may be: the list is read
-    // again (a read of the store reads one snapshot, which a later addition is not in).
-    bool isListed(const QString &id) const;
 
     // Makes the document current, clearing the filters when they hide it; false when the batch
     // has no such document.

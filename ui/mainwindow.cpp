@@ -360,8 +360,10 @@ void MainWindow::documentsChangedElsewhere(const QStringList &ids)
         if (!stored) {
             continue; // a document this window does not list
         }
-        // A sync elsewhere added it to the batch, or found it gone: the list is read again.
-        if (stored->missing == m_list->isListed(id)) {
+        // A sync elsewhere added it to the batch, or found it gone: the list is read again. One the
+        // list lacks while it is still being read may be coming, or may not: that read is of one
+        // snapshot, which a later addition is not in.
+        if (stored->missing == m_list->statusOf(id).has_value()) {
             relist = true;
             if (stored->missing && id == shown) {
                 showMessage(tr("%1 is gone from the batch's files; the store keeps it and its review.").arg(id));

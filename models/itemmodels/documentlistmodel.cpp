@@ -164,15 +164,6 @@ void DocumentListModel::setRows(DocumentRows rows)
     Q_EMIT countsChanged();
 }
 
-void DocumentListModel::setPages(const QList<DocumentIndexPage> &pages)
-{
-    DocumentRows rows;
-    for (const DocumentIndexPage &page : pages) {
-        rows.append(page);
-    }
-    setRows(std::move(rows));
-}
-
 void DocumentListModel::updateEntry(int row, const Entry &entry)
 {
     Q_ASSERT(row >= 0 && row < rowCount());

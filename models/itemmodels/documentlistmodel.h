@@ -60,11 +60,9 @@ public:
     void clear();
     // Adds the next page of a read of the store at the end (rows inserted).
     void appendPage(const DocumentIndexPage &page);
-    // Every row replaced by these (DocumentRowsReader reads them off the window's thread), or by
-    // the pages' rows in their order: one reset rather than a removal and insertions, so that a
-    // view keeps nothing of rows that are gone.
+    // Every row replaced by these (DocumentRowsReader reads them off the window's thread): one
+    // reset rather than a removal and insertions, so that a view keeps nothing of rows that are gone.
     void setRows(DocumentRows rows);
-    void setPages(const QList<DocumentIndexPage> &pages);
     void updateEntry(int row, const Entry &entry);
     Entry entry(int row) const { return m_rows.entry(row); }
     QString id(int row) const { return m_rows.id(row); }

@@ -170,6 +170,11 @@ Plan plan(const Scan &scan, const StoredById &stored)
     return plan;
 }
 
+bool addsToListedBatch(const QString &recorded, const StoredById &stored)
+{
+    return !recorded.isEmpty() || !stored.isEmpty();
+}
+
 QString unreadableInputs(const BatchReader &reader)
 {
     QStringList messages;

@@ -78,6 +78,10 @@ struct Plan
     bool isEmpty() const;
 };
 Plan plan(const Scan &scan, const StoredById &stored);
+// Whether what a plan inserts is news to windows that list the batch, and so logged: the store
+// was synced with it before (it records the batch, or holds documents of it). The first import
+// adds the whole batch, which nobody lists yet.
+bool addsToListedBatch(const QString &recorded, const StoredById &stored);
 
 // The reader's errors one a line, as sync refuses an unreadable batch with; empty if none.
 QString unreadableInputs(const BatchReader &reader);

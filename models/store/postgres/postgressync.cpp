@@ -361,9 +361,7 @@ Expected<ReviewStore::SyncReport> sync(const PostgresBatch &batch, const BatchRe
     const Plan plan = BatchSync::plan(scan, *stored);
     Writer writer(batch, scan, reader);
     Expected<void> done = writer.insert(plan.inserts, schema, checker, control);
-    // A batch imported before tells the windows on it what this import adds; the first import
-    // adds the whole batch, which nobody lists yet.
-    if (done && (!recorded->isEmpty() || !stored->isEmpty())) {
+    if (done && BatchSync::addsToListedBatch(*recorded, *stored)) {
         done = writer.logAdded(plan.inserts);
     }
     if (done) {

@@ -194,8 +194,8 @@ public:
     {
     }
 
-    // addedToBatch: the store was synced with this batch before, so that what the plan inserts is
-    // news to a window that lists the batch (an audit row each; the first import writes none).
+    // addedToBatch: what the plan inserts is news to a window that lists the batch
+    // (BatchSync::addsToListedBatch()): an audit row each.
     Expected<void> apply(const Plan &plan, const Scan &scan, const BatchReader &reader, const Schema &schema,
                          const Checker &checker, bool addedToBatch);
 
@@ -580,11 +580,9 @@ Expected<ReviewStore::SyncReport> sync(SqliteConnection &connection, const Batch
             return stored.error();
         }
         plan = BatchSync::plan(scan, *stored);
-        // A batch synced before (the store records it, or holds documents of it) tells a window
-        // that lists it what the sync adds; the first import of a batch adds the whole of it.
-        const bool addedToBatch = !recorded->isEmpty() || !stored->isEmpty();
         Expected<void> done =
-            SyncWriter(connection, reviewer, control).apply(plan, scan, reader, schema, checker, addedToBatch);
+            SyncWriter(connection, reviewer, control)
+                .apply(plan, scan, reader, schema, checker, BatchSync::addsToListedBatch(*recorded, *stored));
         if (done && *recorded != batch) {
             done = recordBatch(connection, batch);
         }

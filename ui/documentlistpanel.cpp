@@ -154,9 +154,7 @@ void DocumentListPanel::showBatch(const DocumentIndexPage &firstPage, qsizetype 
     m_changedWhileRelisting.clear();
     m_currentId.clear();
     m_wantedId.clear();
-    m_pendingStatus.clear();
-    m_pendingEntry.clear();
-    m_pendingDisagreement.clear();
+    dropPendingChanges();
     m_listingError.clear();
     m_documentCount = documentCount;
     // The filters start over without making a row of the previous batch current.
@@ -254,9 +252,7 @@ void DocumentListPanel::relistRead(DocumentRows rows)
         }
     }
     takePendingChanges();
-    m_pendingEntry.clear();
-    m_pendingDisagreement.clear();
-    m_pendingStatus.clear();
+    dropPendingChanges();
     const QString wanted = std::exchange(m_wantedId, {});
     if (!wanted.isEmpty() && m_documents->rowOf(wanted) >= 0) {
         showDocument(wanted);
@@ -300,6 +296,13 @@ void DocumentListPanel::takePendingChanges()
                [this](int, const QString &id, ReviewStatus status) { updateStatus(id, status); });
 }
 
+void DocumentListPanel::dropPendingChanges()
+{
+    m_pendingEntry.clear();
+    m_pendingDisagreement.clear();
+    m_pendingStatus.clear();
+}
+
 void DocumentListPanel::pageRead(const DocumentIndexPage &page)
 {
     m_documents->appendPage(page);
@@ -315,9 +318,7 @@ void DocumentListPanel::listingEnded(const QString &error)
 {
     m_listingError = error;
     m_wantedId.clear();
-    m_pendingStatus.clear();
-    m_pendingEntry.clear();
-    m_pendingDisagreement.clear();
+    dropPendingChanges();
     updateProgress();
     updateSummary();
     if (!error.isEmpty()) {

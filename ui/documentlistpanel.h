@@ -122,6 +122,8 @@ private:
     // Changes of documents the list does not have yet are held until it does.
     bool holdsUnlisted() const;
     void takePendingChanges();
+    // Forgets those held for documents the list will not have (a new batch, a read that ended).
+    void dropPendingChanges();
     void selectSourceRow(int row);
     void updateProgress();
     void updateSummary();

@@ -273,11 +273,17 @@ void TestDocumentIndex::queryGivesNothingOnceCancelled()
     QVERIFY(!query.run(rows, &cancelled));
 }
 
-void TestDocumentIndex::proxyKeepsTheCurrentRowThroughSortsAndRemovals_data()
+// The proxy works out its rows at once below its threshold, on a worker above it: both ways.
+static void addBackgroundRows()
 {
     QTest::addColumn<bool>("background");
     QTest::addRow("at once") << false;
     QTest::addRow("on a worker") << true;
+}
+
+void TestDocumentIndex::proxyKeepsTheCurrentRowThroughSortsAndRemovals_data()
+{
+    addBackgroundRows();
 }
 
 void TestDocumentIndex::proxyKeepsTheCurrentRowThroughSortsAndRemovals()
@@ -388,9 +394,7 @@ void TestDocumentIndex::proxyTakesPagesInAsTheyArrive()
 
 void TestDocumentIndex::aListReadAgainReplacesEveryRowKeepingTheSortAndFilter_data()
 {
-    QTest::addColumn<bool>("background");
-    QTest::newRow("rows applied at once") << false;
-    QTest::newRow("rows applied on a worker") << true;
+    addBackgroundRows();
 }
 
 void TestDocumentIndex::aListReadAgainReplacesEveryRowKeepingTheSortAndFilter()

@@ -1,3 +1,4 @@
+#include "document.h"
 #include "schema.h"
 
 #include <QTest>
@@ -15,6 +16,7 @@ private slots:
     void labelColoursAreHexadecimal_data();
     void labelColoursAreHexadecimal();
     void builtinColoursAreTheSchemaFilesOwn();
+    void spansKeepTheirLabelsAfterTheSchemaIsGone();
 };
 
 void TestSchema::labelColoursAreHexadecimal_data()
@@ -53,6 +55,25 @@ void TestSchema::builtinColoursAreTheSchemaFilesOwn()
     const LabelInfo *model = Schema::builtin().label(u"model");
     QVERIFY(model);
     QCOMPARE(model->colour, u"#1365CF"_s);
+}
+
+// Spans hold their label's name without a reference count of their own (internedString): a
+// document outlives the schema it was parsed with, as when the window reads another schema file.
+void TestSchema::spansKeepTheirLabelsAfterTheSchemaIsGone()
+{
+    std::optional<Document> doc;
+    {
+        auto schema = std::make_unique<Expected<Schema>>(
+            Schema::fromJson(R"({"labels": [{"name": "lab" , "type": "model"}, {"name": "rare_only_here"}]})"));
+        QVERIFY(schema->has_value());
+        doc = Document::parse("<lab>A</lab> and <rare_only_here>B</rare_only_here>", **schema);
+        QCOMPARE(doc->spans().size(), 2);
+        QCOMPARE(doc->spans().at(0).label.constData(), (*schema)->labels().at(0).name.constData());
+    }
+    QCOMPARE(doc->spans().at(0).label, u"lab"_s);
+    QCOMPARE(doc->spans().at(1).label, u"rare_only_here"_s);
+    const Expected<Schema> again = Schema::fromJson(R"({"labels": [{"name": "rare_only_here"}]})");
+    QCOMPARE(again->labels().at(0).name.constData(), doc->spans().at(1).label.constData());
 }
 
 QTEST_GUILESS_MAIN(TestSchema)

@@ -1,5 +1,7 @@
 #include "schema.h"
 
+#include "internedstring.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -152,6 +154,8 @@ Expected<Schema> Schema::fromJson(const QByteArray &json)
         }
         info.type = *type;
         info.singleValued = object.value(u"single").toBool(info.type != ValueType::Model);
+        // Every span of every document copies its label's name; see internedString().
+        info.name = internedString(info.name);
         schema.m_labels.append(info);
         schema.m_labelBytes.append(info.name.toUtf8());
     }

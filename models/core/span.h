@@ -61,7 +61,7 @@ private:
 // the tag positions are byte offsets into the tagged source.
 struct Span
 {
-    QString label; // shared with the schema's label: no allocation of its own
+    QString label; // the schema's interned label name: a copy neither allocates nor counts a reference
     qsizetype start = 0;
     qsizetype end = 0;
     TagAttributes attributes;

@@ -32,6 +32,8 @@ struct JsonlFile
     const char *data = nullptr;
     qsizetype size = 0;
     BatchLayout layout = BatchLayout::JsonLines; // or Doccano
+    // forget() has dropped the pages before this offset (all but the last few, see forgetBehind).
+    mutable qsizetype forgetFrom = 0;
 };
 
 struct FileUnit
@@ -459,21 +461,26 @@ void BatchReader::forget(qsizetype begin, qsizetype end) const
     begin = std::max<qsizetype>(begin, 0);
     end = std::min(end, size());
     qint32 file = -1;
-    qsizetype from = 0;
     qsizetype to = 0;
     const auto drop = [&](qsizetype next) {
-        if (file >= 0) {
-            const JsonlFile &mapped = d->jsonlFiles[std::size_t(file)];
-            const bool atEnd = next >= size() || d->units[std::size_t(next)].jsonl != file;
-            MappedPages::forgetBehind(mapped.data, mapped.size, from, to, atEnd);
+        if (file < 0) {
+            return;
         }
+        const JsonlFile &mapped = d->jsonlFiles[std::size_t(file)];
+        const bool atEnd = next >= size() || d->units[std::size_t(next)].jsonl != file;
+        // Pages go 16 MB at a time: each call takes them out of every thread's view of the
+        // mapping, which interrupts every core that runs one of this process's threads.
+        if (to <= mapped.forgetFrom || (!atEnd && to - mapped.forgetFrom < MappedPages::smallestWorthDropping)) {
+            return;
+        }
+        MappedPages::forgetBehind(mapped.data, mapped.size, mapped.forgetFrom, to, atEnd);
+        mapped.forgetFrom = to;
     };
     for (qsizetype unit = begin; unit < end; ++unit) {
         const Unit &u = d->units[std::size_t(unit)];
         if (u.jsonl != file) {
             drop(unit);
             file = u.jsonl >= 0 ? u.jsonl : -1;
-            from = u.begin;
         }
         to = u.begin + u.length;
     }

@@ -5,6 +5,7 @@
 #include "inputlimits.h"
 #include "jsonlinesline.h"
 #include "labelstudioformat.h"
+#include "linesplit.h"
 #include "mappedpages.h"
 #include "schema.h"
 #include "spanimport.h"
@@ -162,28 +163,15 @@ void BatchReader::Private::addJsonl(const QString &path, const QFileInfo &info)
     totalBytes += size;
 
     const qint32 index = qint32(jsonlFiles.size());
-    const char *end = begin + size;
     const char *p = begin;
     if (size >= 3 && std::memcmp(p, "\xef\xbb\xbf", 3) == 0) {
         p += 3;
     }
-    qint32 line = 0;
     const std::size_t firstUnit = units.size();
-    // Splitting touches every page: those behind go as it moves on, or the whole file would be
-    // resident at once before the first line is checked.
-    constexpr qsizetype splitBehind = MappedPages::smallestWorthDropping;
-    const char *kept = begin;
-    while (p < end) {
-        ++line;
-        const auto *newline = static_cast<const char *>(std::memchr(p, '\n', std::size_t(end - p)));
-        const char *lineEnd = newline ? newline : end;
-        const char *contentEnd = (lineEnd > p && lineEnd[-1] == '\r') ? lineEnd - 1 : lineEnd;
-        units.push_back({p - begin, contentEnd - p, index, line});
-        p = newline ? newline + 1 : end;
-        if (p - kept >= splitBehind && size >= splitBehind) {
-            MappedPages::forget(kept, p - kept);
-            kept = p;
-        }
+    const std::vector<LineRange> lines = splitLines(begin, size, p - begin);
+    qint32 line = 0;
+    for (const LineRange &range : lines) {
+        units.push_back({range.begin, range.length, index, ++line});
     }
     // The first line that is a JSON object decides the layout of the whole file, so lines are not
     // sniffed one by one; broken lines before it are reported when they are read, in that layout.

@@ -42,7 +42,8 @@ class TestSeenIds : public QObject
 private slots:
     void repeatedIdIsRefusedNamingTheFirst_data();
     void repeatedIdIsRefusedNamingTheFirst();
-    void everyIdIsFoundAgainAfterTheTableGrows();
+    void everyIdIsFoundAgainAfterTheTableGrowsOrIsReserved_data();
+    void everyIdIsFoundAgainAfterTheTableGrowsOrIsReserved();
 };
 
 void TestSeenIds::repeatedIdIsRefusedNamingTheFirst_data()
@@ -79,13 +80,30 @@ void TestSeenIds::repeatedIdIsRefusedNamingTheFirst()
     QCOMPARE(refusals(seen, reads), expected);
 }
 
-// The table starts small and doubles: ids added before each growth are still found after it.
-void TestSeenIds::everyIdIsFoundAgainAfterTheTableGrows()
+void TestSeenIds::everyIdIsFoundAgainAfterTheTableGrowsOrIsReserved_data()
 {
+    QTest::addColumn<int>("reserveFirst");
+    QTest::addColumn<int>("reserveAfterHalf");
+    QTest::addRow("the table starts small and doubles") << 0 << 0;
+    QTest::addRow("room for every id at the start") << 20000 << 0;
+    QTest::addRow("room for a few at the start, then it doubles") << 300 << 0;
+    QTest::addRow("room for every id once half are in") << 0 << 20000;
+    QTest::addRow("room for fewer than are in: nothing lost") << 5000 << 10;
+}
+
+// Ids added before each growth or reservation are still found after it.
+void TestSeenIds::everyIdIsFoundAgainAfterTheTableGrowsOrIsReserved()
+{
+    QFETCH(int, reserveFirst);
+    QFETCH(int, reserveAfterHalf);
     constexpr int count = 20000;
     SeenIds seen;
+    seen.reserve(reserveFirst);
     const QString path = u"batch.jsonl"_s;
     for (int n = 1; n <= count; ++n) {
+        if (n == count / 2) {
+            seen.reserve(reserveAfterHalf);
+        }
         const QString id = numberedId(n);
         QVERIFY2(!seen.add(id, SeenIds::hash(id), path, n), qPrintable(id));
     }

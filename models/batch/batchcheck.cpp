@@ -86,6 +86,7 @@ void BatchCheck::run(int jobs, const Formatter &format, const Sink &sink) const
     };
 
     SeenIds seen;
+    seen.reserve(m_reader.size());
     auto deliver = [&](int &, const CheckedChunk &checked) {
         for (qsizetype i = 0; i < checked.units.size(); ++i) {
             Unit unit = checked.units[i];

@@ -17,7 +17,7 @@ QStringView SeenIds::idOf(const Entry &entry) const
 std::optional<InputError> SeenIds::add(QStringView id, size_t hash, const QString &path, int line)
 {
     if ((m_entries.size() + 1) * 2 > m_slots.size()) {
-        grow();
+        rebuild(std::max<qsizetype>(1024, m_slots.size() * 2));
     }
     const auto check = quint32(quint64(hash) >> 32);
     const qsizetype mask = m_slots.size() - 1;
@@ -43,9 +43,20 @@ std::optional<InputError> SeenIds::add(QStringView id, size_t hash, const QStrin
     return std::nullopt;
 }
 
-void SeenIds::grow()
+void SeenIds::reserve(qsizetype count)
 {
-    const qsizetype size = std::max<qsizetype>(1024, m_slots.size() * 2);
+    qsizetype size = std::max<qsizetype>(1024, m_slots.size());
+    while ((count + 1) * 2 > size) {
+        size *= 2;
+    }
+    if (size > m_slots.size()) {
+        rebuild(size);
+    }
+    m_entries.reserve(count);
+}
+
+void SeenIds::rebuild(qsizetype size)
+{
     QList<Slot> table(size);
     const qsizetype mask = size - 1;
     for (qsizetype e = 0; e < m_entries.size(); ++e) {

@@ -32,6 +32,8 @@ public:
     static InputError duplicate(QStringView id, const QString &path, int line, const QString &firstPath,
                                 int firstLine);
     qsizetype size() const { return m_entries.size(); }
+    // Makes room for count ids in all, so that adding them never builds the table again.
+    void reserve(qsizetype count);
 
 private:
     struct Entry
@@ -47,7 +49,7 @@ private:
         quint32 entry = 0; // index into m_entries plus one; 0 for an empty slot
     };
     QStringView idOf(const Entry &entry) const;
-    void grow();
+    void rebuild(qsizetype slots);
 
     QList<Slot> m_slots; // a power of two, at most half full
     QList<Entry> m_entries;

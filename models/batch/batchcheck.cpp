@@ -111,9 +111,6 @@ void BatchCheck::run(int jobs, const Formatter &format, const Sink &sink) const
             }
             sink(std::move(unit));
         }
-        // Chunks arrive in input order: every line up to this one's end has been read, and its
-        // pages need not count in this process's memory any longer.
-        m_reader.forget(checked.chunk.begin, checked.chunk.end);
     };
 
     QThreadPool pool;

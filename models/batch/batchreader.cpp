@@ -1,12 +1,12 @@
 #include "batchreader.h"
 
 #include "doccanoformat.h"
+#include "filebytes.h"
 #include "folderlisting.h"
 #include "inputlimits.h"
 #include "jsonlinesline.h"
 #include "labelstudioformat.h"
 #include "linesplit.h"
-#include "mappedpages.h"
 #include "schema.h"
 #include "spanimport.h"
 
@@ -22,19 +22,14 @@ namespace annorev {
 
 namespace {
 
-// A JSON Lines file mapped into memory: no copy is made, and its pages are read by the threads
-// that parse them. simdjson reads up to SIMDJSON_PADDING bytes past a line, so the lines near
-// the end of the file are copied into a padded buffer when they are parsed.
+// A JSON Lines file, read a range at a time by the threads that parse its lines (FileBytes).
 struct JsonlFile
 {
     QString path;
     QString fileName;
     std::unique_ptr<QFile> file;
-    const char *data = nullptr;
-    qsizetype size = 0;
+    FileBytes bytes;
     BatchLayout layout = BatchLayout::JsonLines; // or Doccano
-    // forget() has dropped the pages before this offset (all but the last few, see forgetBehind).
-    mutable qsizetype forgetFrom = 0;
 };
 
 struct FileUnit
@@ -54,7 +49,7 @@ struct TaskFile
 
 struct Unit
 {
-    // JSON Lines: offset and length of the line in the buffer; file: begin is the index into
+    // JSON Lines: offset and length of the line in the file; file: begin is the index into
     // files; Label Studio: begin is the index into the file's tasks, length into taskFiles.
     qsizetype begin = 0;
     qsizetype length = 0;
@@ -151,26 +146,21 @@ void BatchReader::Private::addJsonl(const QString &path, const QFileInfo &info)
         errors.append({path, 0, u"cannot read: " % file->errorString()});
         return;
     }
-    const qint64 size = file->size();
-    const char *begin = nullptr;
-    if (size > 0) {
-        begin = reinterpret_cast<const char *>(file->map(0, size));
-        if (!begin) {
-            errors.append({path, 0, u"cannot read: " % file->errorString()});
-            return;
-        }
-    }
-    totalBytes += size;
+    const FileBytes bytes(file->handle(), file->size());
+    totalBytes += bytes.size();
 
     const qint32 index = qint32(jsonlFiles.size());
-    const char *p = begin;
-    if (size >= 3 && std::memcmp(p, "\xef\xbb\xbf", 3) == 0) {
-        p += 3;
+    char bom[3] = {};
+    const qint64 from =
+        bytes.size() >= 3 && bytes.readExactly(bom, 0, 3) && std::memcmp(bom, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+    const Expected<std::vector<LineRange>> lines = splitLines(bytes, from);
+    if (!lines) {
+        errors.append({path, 0, lines.error().message});
+        return;
     }
     const std::size_t firstUnit = units.size();
-    const std::vector<LineRange> lines = splitLines(begin, size, p - begin);
     qint32 line = 0;
-    for (const LineRange &range : lines) {
+    for (const LineRange &range : *lines) {
         units.push_back({range.begin, range.length, index, ++line});
     }
     // The first line that is a JSON object decides the layout of the whole file, so lines are not
@@ -178,11 +168,14 @@ void BatchReader::Private::addJsonl(const QString &path, const QFileInfo &info)
     BatchLayout layout = BatchLayout::JsonLines;
     for (std::size_t u = firstUnit; u < units.size(); ++u) {
         const Unit &unit = units[u];
-        if (isBlank(begin + unit.begin, unit.length)) {
+        const Expected<std::string_view> text = bytes.read(unit.begin, unit.length);
+        if (!text) {
+            break; // reported when the line is read
+        }
+        if (isBlank(text->data(), unit.length)) {
             continue;
         }
-        const DoccanoFormat::LineKind kind =
-            DoccanoFormat::classify(std::string_view(begin + unit.begin, std::size_t(unit.length)));
+        const DoccanoFormat::LineKind kind = DoccanoFormat::classify(*text);
         if (kind != DoccanoFormat::LineKind::NotAnObject) {
             if (kind == DoccanoFormat::LineKind::Doccano) {
                 layout = BatchLayout::Doccano;
@@ -190,10 +183,8 @@ void BatchReader::Private::addJsonl(const QString &path, const QFileInfo &info)
             break;
         }
     }
-    // Splitting and sniffing touched every page of the mapping; a large file gives them back (they
-    // stay in the page cache) so that they count only while their line is read.
-    MappedPages::forget(begin, size);
-    jsonlFiles.push_back({path, info.fileName(), std::move(file), begin, size, layout});
+    FileBytes::doneWithLongRange();
+    jsonlFiles.push_back({path, info.fileName(), std::move(file), bytes, layout});
 }
 
 // A .json file holding an array is a Label Studio export; any other .json file is a document.
@@ -268,21 +259,25 @@ ReadResult BatchReader::Private::readFile(const FileUnit &file) const
 ReadResult BatchReader::Private::readLine(const Unit &unit, Keep keep) const
 {
     const JsonlFile &file = jsonlFiles[std::size_t(unit.jsonl)];
-    const char *line = file.data + unit.begin;
-    if (isBlank(line, unit.length)) {
-        return std::monostate{};
-    }
     if (unit.length > InputLimits::inputLineBytes) {
         return lineTooLong(file, unit);
+    }
+    const Expected<std::string_view> line = file.bytes.read(unit.begin, unit.length);
+    if (!line) {
+        return InputError{file.path, unit.line, line.error().message};
+    }
+    if (isBlank(line->data(), unit.length)) {
+        FileBytes::doneWithLongRange();
+        return std::monostate{};
     }
     SourceEntry entry;
     entry.path = file.path;
     entry.line = unit.line;
     entry.layout = BatchLayout::JsonLines;
     bool hasId = false;
-    const Expected<void> read =
-        readJsonLinesLine(QByteArrayView(line, unit.length), file.size - unit.begin, keep, &entry, &hasId);
-    MappedPages::forget(line, unit.length);
+    const Expected<void> read = readJsonLinesLine(QByteArrayView(line->data(), unit.length),
+                                                  unit.length + FileBytes::padding, keep, &entry, &hasId);
+    FileBytes::doneWithLongRange(); // copied: a long line need not stay while its text is checked
     if (!read) {
         return InputError{file.path, unit.line, read.error().message};
     }
@@ -336,14 +331,21 @@ ReadResult BatchReader::Private::withinLimits(ReadResult read) const
 ReadResult BatchReader::Private::readDoccanoLine(const Unit &unit, Keep keep) const
 {
     const JsonlFile &file = jsonlFiles[std::size_t(unit.jsonl)];
-    const char *line = file.data + unit.begin;
-    if (isBlank(line, unit.length)) {
-        return std::monostate{};
-    }
     if (unit.length > InputLimits::inputLineBytes) {
         return lineTooLong(file, unit);
     }
+    const Expected<std::string_view> bytes = file.bytes.read(unit.begin, unit.length);
+    if (!bytes) {
+        return InputError{file.path, unit.line, bytes.error().message};
+    }
+    const char *line = bytes->data();
+    if (isBlank(line, unit.length)) {
+        FileBytes::doneWithLongRange();
+        return std::monostate{};
+    }
     const Expected<ImportedDocument> doc = DoccanoFormat::readLine(std::string_view(line, std::size_t(unit.length)));
+    const QByteArray jsonLine = keep == Keep::TextAndLine ? QByteArray(line, unit.length) : QByteArray();
+    FileBytes::doneWithLongRange();
     if (!doc) {
         return InputError{file.path, unit.line, doc.error().message};
     }
@@ -351,9 +353,7 @@ ReadResult BatchReader::Private::readDoccanoLine(const Unit &unit, Keep keep) co
     entry.path = file.path;
     entry.line = unit.line;
     entry.layout = BatchLayout::Doccano;
-    if (keep == Keep::TextAndLine) {
-        entry.jsonLine = QByteArray(line, unit.length);
-    }
+    entry.jsonLine = jsonLine;
     return imported(*doc, SpanImport::OffsetUnit::Utf16, std::move(entry), file.fileName, {});
 }
 
@@ -441,38 +441,6 @@ ReadResult BatchReader::read(qsizetype unit, Keep keep) const
         read = d->readLine(u, keep);
     }
     return d->withinLimits(std::move(read));
-}
-
-void BatchReader::forget(qsizetype begin, qsizetype end) const
-{
-    // A file's lines are consecutive units in line order: a run of them is one range of bytes.
-    begin = std::max<qsizetype>(begin, 0);
-    end = std::min(end, size());
-    qint32 file = -1;
-    qsizetype to = 0;
-    const auto drop = [&](qsizetype next) {
-        if (file < 0) {
-            return;
-        }
-        const JsonlFile &mapped = d->jsonlFiles[std::size_t(file)];
-        const bool atEnd = next >= size() || d->units[std::size_t(next)].jsonl != file;
-        // Pages go 16 MB at a time: each call takes them out of every thread's view of the
-        // mapping, which interrupts every core that runs one of this process's threads.
-        if (to <= mapped.forgetFrom || (!atEnd && to - mapped.forgetFrom < MappedPages::smallestWorthDropping)) {
-            return;
-        }
-        MappedPages::forgetBehind(mapped.data, mapped.size, mapped.forgetFrom, to, atEnd);
-        mapped.forgetFrom = to;
-    };
-    for (qsizetype unit = begin; unit < end; ++unit) {
-        const Unit &u = d->units[std::size_t(unit)];
-        if (u.jsonl != file) {
-            drop(unit);
-            file = u.jsonl >= 0 ? u.jsonl : -1;
-        }
-        to = u.begin + u.length;
-    }
-    drop(end);
 }
 
 std::optional<BatchReader::WholeFile> BatchReader::wholeFile(qsizetype unit) const

@@ -78,11 +78,6 @@ public:
         TextAndLine
     };
     ReadResult read(qsizetype unit, Keep keep = Keep::TextAndLine) const;
-    // The units [begin, end) and every unit before them have been read: the pages of a large
-    // mapped JSON Lines file that hold them leave this process's memory, 16 MB at a time (the
-    // rest with a later call, or at the file's end). They stay in the page cache, and a later read
-    // faults them back. Called from one thread at a time.
-    void forget(qsizetype begin, qsizetype end) const;
     BatchLayout layoutOf(qsizetype unit) const;
     // A unit that is a whole file (a file input, or a document of a folder) that can be read: its
     // path and id, known without reading it. Empty for lines, tasks and unreadable entries.

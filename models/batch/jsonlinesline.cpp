@@ -1,5 +1,6 @@
 #include "jsonlinesline.h"
 
+#include "filebytes.h"
 #include "utf8.h"
 
 #include <simdjson.h>
@@ -8,6 +9,9 @@
 namespace annorev {
 
 namespace ondemand = simdjson::ondemand;
+
+// The batch reader parses a line where it read it, with this much room after it.
+static_assert(FileBytes::padding >= qsizetype(simdjson::SIMDJSON_PADDING));
 
 namespace {
 

@@ -1,10 +1,11 @@
 #include "linesplit.h"
 
-#include "mappedpages.h"
+#include "filebytes.h"
 
 #include <QThread>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
 #include <thread>
 
@@ -13,69 +14,115 @@ namespace annorev {
 namespace {
 
 // Below this a part is not worth a thread of its own.
-constexpr qsizetype smallestPart = 64 * 1024 * 1024;
+constexpr qint64 smallestPart = 64 * 1024 * 1024;
+constexpr qsizetype blockBytes = 1024 * 1024;
+
+Error readFailed()
+{
+    if (errno == 0) {
+        return Error{QStringLiteral("cannot read: the file got shorter while it was read")};
+    }
+    return Error{u"cannot read: " % QString::fromLocal8Bit(std::strerror(errno))};
+}
 
 // The lines that start in [begin, end), begin being the start of a line.
-std::vector<LineRange> linesStartingIn(const char *data, qsizetype size, qsizetype begin, qsizetype end)
+Expected<std::vector<LineRange>> linesStartingIn(const FileBytes &file, qint64 begin, qint64 end)
 {
     std::vector<LineRange> lines;
-    const char *fileEnd = data + size;
-    const char *p = data + begin;
-    const char *stop = data + end;
-    const char *kept = p;
-    while (p < stop) {
-        const auto *newline = static_cast<const char *>(std::memchr(p, '\n', std::size_t(fileEnd - p)));
-        const char *lineEnd = newline ? newline : fileEnd;
-        const char *contentEnd = (lineEnd > p && lineEnd[-1] == '\r') ? lineEnd - 1 : lineEnd;
-        lines.push_back({p - data, contentEnd - p});
-        p = newline ? newline + 1 : fileEnd;
-        if (p - kept >= MappedPages::smallestWorthDropping && size >= MappedPages::smallestWorthDropping) {
-            MappedPages::forget(kept, p - kept);
-            kept = p;
+    std::vector<char> block(static_cast<std::size_t>(blockBytes));
+    qint64 lineStart = begin;
+    qint64 blockStart = begin;
+    char lastByte = 0; // the byte before blockStart
+    while (lineStart < end) {
+        if (blockStart >= file.size()) {
+            // The last line, with no '\n' after it.
+            const bool carriageReturn = lastByte == '\r';
+            lines.push_back({lineStart, file.size() - lineStart - (carriageReturn ? 1 : 0)});
+            break;
         }
+        const qsizetype length = qsizetype(std::min<qint64>(blockBytes, file.size() - blockStart));
+        if (!file.readExactly(block.data(), blockStart, length)) {
+            return readFailed();
+        }
+        const char *first = block.data();
+        const char *last = first + length;
+        const char *p = first + std::max<qint64>(lineStart - blockStart, 0);
+        while (lineStart < end) {
+            const auto *newline = static_cast<const char *>(std::memchr(p, '\n', std::size_t(last - p)));
+            if (!newline) {
+                break;
+            }
+            const qint64 at = blockStart + (newline - first);
+            const char before = newline > first ? newline[-1] : lastByte;
+            const bool carriageReturn = at > lineStart && before == '\r';
+            lines.push_back({lineStart, at - lineStart - (carriageReturn ? 1 : 0)});
+            lineStart = at + 1;
+            p = newline + 1;
+        }
+        lastByte = last[-1];
+        blockStart += length;
     }
     return lines;
 }
 
+// Where the first line that starts at or after `at` begins (the file's size if none does).
+Expected<qint64> lineStartFrom(const FileBytes &file, qint64 at)
+{
+    std::vector<char> block(4096);
+    // A line starts at `at` when the byte before it ends one.
+    for (qint64 pos = at - 1; pos < file.size();) {
+        const qsizetype length = qsizetype(std::min<qint64>(qint64(block.size()), file.size() - pos));
+        if (!file.readExactly(block.data(), pos, length)) {
+            return readFailed();
+        }
+        if (const void *newline = std::memchr(block.data(), '\n', std::size_t(length))) {
+            return pos + (static_cast<const char *>(newline) - block.data()) + 1;
+        }
+        pos += length;
+    }
+    return file.size();
+}
+
 } // namespace
 
-std::vector<LineRange> splitLines(const char *data, qsizetype size, qsizetype from, int partsWanted)
+Expected<std::vector<LineRange>> splitLines(const FileBytes &file, qint64 from, int partsWanted)
 {
-    const qsizetype bytes = size - from;
-    const qsizetype parts =
-        partsWanted > 0 ? std::min<qsizetype>(partsWanted, std::max<qsizetype>(bytes, 1))
-                        : std::clamp<qsizetype>(bytes / smallestPart, 1, std::max(QThread::idealThreadCount(), 1));
-    if (parts == 1) {
-        return linesStartingIn(data, size, from, size);
-    }
+    const qint64 bytes = file.size() - from;
+    const qint64 parts = partsWanted > 0
+                             ? std::min<qint64>(partsWanted, std::max<qint64>(bytes, 1))
+                             : std::clamp<qint64>(bytes / smallestPart, 1, std::max(QThread::idealThreadCount(), 1));
     // Part k takes the lines that start from the first line start at or after its share's start.
-    std::vector<qsizetype> starts(std::size_t(parts) + 1, size);
+    std::vector<qint64> starts(std::size_t(parts) + 1, file.size());
     starts[0] = from;
-    for (qsizetype k = 1; k < parts; ++k) {
-        const qsizetype share = from + bytes / parts * k;
-        const auto *newline =
-            static_cast<const char *>(std::memchr(data + share - 1, '\n', std::size_t(size - share + 1)));
-        starts[std::size_t(k)] = std::max(newline ? newline + 1 - data : size, starts[std::size_t(k - 1)]);
+    for (qint64 k = 1; k < parts; ++k) {
+        const Expected<qint64> start = lineStartFrom(file, from + bytes / parts * k);
+        if (!start) {
+            return start.error();
+        }
+        starts[std::size_t(k)] = std::max(*start, starts[std::size_t(k - 1)]);
     }
-    std::vector<std::vector<LineRange>> found(static_cast<std::size_t>(parts));
+    std::vector<Expected<std::vector<LineRange>>> found(static_cast<std::size_t>(parts), std::vector<LineRange>());
     std::vector<std::thread> threads;
-    for (qsizetype k = 1; k < parts; ++k) {
+    for (qint64 k = 1; k < parts; ++k) {
         threads.emplace_back([&, k] {
-            found[std::size_t(k)] = linesStartingIn(data, size, starts[std::size_t(k)], starts[std::size_t(k) + 1]);
+            found[std::size_t(k)] = linesStartingIn(file, starts[std::size_t(k)], starts[std::size_t(k) + 1]);
         });
     }
-    found[0] = linesStartingIn(data, size, starts[0], starts[1]);
+    found[0] = linesStartingIn(file, starts[0], starts[1]);
     for (std::thread &thread : threads) {
         thread.join();
     }
     std::size_t total = 0;
     for (const auto &part : found) {
-        total += part.size();
+        if (!part) {
+            return part.error();
+        }
+        total += part->size();
     }
-    std::vector<LineRange> lines = std::move(found[0]);
+    std::vector<LineRange> lines = std::move(*found[0]);
     lines.reserve(total);
     for (std::size_t k = 1; k < found.size(); ++k) {
-        lines.insert(lines.end(), found[k].begin(), found[k].end());
+        lines.insert(lines.end(), found[k]->begin(), found[k]->end());
     }
     return lines;
 }

@@ -37,13 +37,10 @@ template <typename Read, typename Each> void forEachBlock(qsizetype count, Read 
     }
 }
 
-// The same over the units of reader; the block's pages are dropped after each().
+// The same over the units of reader.
 template <typename Read, typename Each> void forEachBlock(const BatchReader &reader, Read read, Each each)
 {
-    forEachBlock(reader.size(), read, [&reader, &each](qsizetype begin, auto &results) {
-        each(results);
-        reader.forget(begin, begin + results.size());
-    });
+    forEachBlock(reader.size(), read, [&each](qsizetype, auto &results) { each(results); });
 }
 
 // Where a document is, for the message about a later one with its id.

@@ -48,17 +48,6 @@ BatchComparison BatchComparison::run(const QStringList &inputsA, const QStringLi
     QHash<QString, qsizetype> onlyInA;             // A's ids that B lacks, with their units
     qsizetype index = 0;
     forEachBlock(readerA, readPair, [&](QList<Pair> &block) {
-        // The pages of B this block read leave memory too: all of them behind the block's last
-        // unit when B is in A's order, the whole file's when it is shuffled.
-        qsizetype firstB = readerB.size();
-        qsizetype lastB = -1;
-        for (const Pair &pair : block) {
-            if (pair.unitB >= 0) {
-                firstB = std::min(firstB, pair.unitB);
-                lastB = std::max(lastB, pair.unitB);
-            }
-        }
-        readerB.forget(firstB, lastB + 1);
         for (Pair &pair : block) {
             const qsizetype unitA = index++;
             if (pair.a.error) {

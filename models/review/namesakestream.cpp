@@ -27,22 +27,4 @@ NamesakeStream::NamesakeStream(const QList<QStringList> &batches, const Schema &
     }
 }
 
-void NamesakeStream::forgetBlock(qsizetype begin, qsizetype end) const
-{
-    // The pages of each batch the block read leave memory: all of them behind the block's last
-    // unit when the batches are in one order, the whole file's when they are shuffled.
-    for (qsizetype b = 0; b < batchCount(); ++b) {
-        const BatchReader &reader = m_readers[std::size_t(b)];
-        qsizetype first = reader.size();
-        qsizetype last = -1;
-        for (qsizetype item = begin; item < end; ++item) {
-            if (const qsizetype unit = m_indexes[b].unitOf(idAt(item)); unit >= 0) {
-                first = std::min(first, unit);
-                last = std::max(last, unit);
-            }
-        }
-        reader.forget(first, last + 1);
-    }
-}
-
 } // namespace annorev

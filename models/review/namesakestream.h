@@ -44,11 +44,10 @@ public:
             }
             return measure(id, versions);
         };
-        BatchBlocks::forEachBlock(m_order.size(), read, [this, &each](qsizetype begin, auto &results) {
+        BatchBlocks::forEachBlock(m_order.size(), read, [&each](qsizetype, auto &results) {
             for (auto &result : results) {
                 each(result);
             }
-            forgetBlock(begin, begin + results.size());
         });
     }
 
@@ -58,7 +57,6 @@ private:
         const auto [batch, k] = m_order[item];
         return m_indexes[batch].ids[k];
     }
-    void forgetBlock(qsizetype begin, qsizetype end) const;
 
     std::vector<BatchReader> m_readers; // not copyable: no QList
     QList<QList<InputError>> m_errors;

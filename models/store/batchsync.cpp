@@ -89,9 +89,6 @@ Scan scan(const BatchReader &reader, const QStringList &batchInputs, const QHash
         }
         readChunks.append(QtConcurrent::blockingMapped<QList<QList<Read>>>(chunks.mid(first, slice), readChunk));
         const qsizetype read = chunks[readChunks.size() - 1].second;
-        // Every document up to here is read and hashed: its pages of a mapped file need not stay
-        // in this process's memory (a million documents would keep the whole batch resident).
-        reader.forget(chunks[first].first, read);
         control.report(SyncControl::Stage::Reading, read, reader.size());
     }
 

@@ -137,7 +137,6 @@ Expected<void> Writer::insert(const QList<qsizetype> &indexes, const Schema &sch
         if (Expected<void> sent = copy->flush(); !sent) {
             return sent;
         }
-        m_reader.forget(m_scan.seen[slice.constFirst()].unit, m_scan.seen[slice.constLast()].unit + 1);
         control.report(SyncControl::Stage::Importing, begin + slice.size(), indexes.size());
     }
     return copy->finish();

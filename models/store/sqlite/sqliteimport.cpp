@@ -300,8 +300,6 @@ Expected<void> insert(const SqliteConnection &connection, const BatchSync::Scan 
                 return done;
             }
         }
-        // Written: the slice's pages of a mapped batch file can leave this process's memory.
-        reader.forget(scan.seen[slice.constFirst()].unit, scan.seen[slice.constLast()].unit + 1);
         control.report(SyncControl::Stage::Importing, begin + slice.size(), indexes.size());
         if (nextSlice.isEmpty()) {
             return writer->addToSummary(connection);

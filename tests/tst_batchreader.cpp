@@ -1,16 +1,16 @@
 #include "batchreader.h"
+#include "folderentries.h"
+#include "testsupport.h"
 
 #include <QDir>
 #include <QFile>
 #include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include "folderentries.h"
-#include "testsupport.h"
 #include <QtConcurrent>
 
 #include <numeric>
+#include <thread>
 
 using namespace annorev;
 using namespace Qt::StringLiterals;
@@ -99,6 +99,7 @@ private slots:
     void missingPathIsReportedAndOtherInputsStillLoad_data();
     void missingPathIsReportedAndOtherInputsStillLoad();
     void fileVanishedBeforeReadGivesReadError();
+    void linesAJsonLinesFileLostAfterOpeningAreReadErrorsAtTheirLines();
     void totalBytesIsTheSumOfInputFileSizes();
     void inputErrorPrintsLikeACompiler_data();
     void inputErrorPrintsLikeACompiler();
@@ -630,6 +631,38 @@ void TestBatchReader::fileVanishedBeforeReadGivesReadError()
     QCOMPARE(entryOf(reader.read(1)).source, QByteArray("b"));
 }
 
+// Lines lost after opening are errors at their file and line (a mapping crashed); the rest read.
+void TestBatchReader::linesAJsonLinesFileLostAfterOpeningAreReadErrorsAtTheirLines()
+{
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString path = tmp.filePath(u"b.jsonl"_s);
+    const QByteArray first = R"({"id": "a", "text": "A"})"
+                             "\n";
+    writeFile(path, first + R"({"id": "b", "text": "B"})"
+                            "\n"
+                            R"({"id": "c", "text": "C"})"
+                            "\n");
+    const BatchReader reader = BatchReader::open({path});
+    QCOMPARE(reader.size(), 3);
+    QVERIFY(QFile::resize(path, first.size()));
+    // On a new thread: this one keeps the bytes it read ahead while opening, as they were then.
+    const auto readElsewhere = [&reader](qsizetype unit) {
+        ReadResult result;
+        std::thread([&] { result = reader.read(unit); }).join();
+        return result;
+    };
+    QCOMPARE(entryOf(readElsewhere(0)).id, u"a"_s);
+    for (const int line : {2, 3}) {
+        const ReadResult result = readElsewhere(line - 1);
+        const auto *error = std::get_if<InputError>(&result);
+        QVERIFY2(error, qPrintable(describe(result)));
+        QCOMPARE(error->toString(), path % u':' % QString::number(line) %
+                                        u": error: cannot read: the file is shorter than when the batch was "
+                                        u"opened; open it again");
+    }
+}
+
 void TestBatchReader::totalBytesIsTheSumOfInputFileSizes()
 {
     QTemporaryDir tmp;
@@ -720,8 +753,8 @@ void TestBatchReader::concurrentReadsMatchSequentialReads()
 
 QTEST_GUILESS_MAIN(TestBatchReader)
 
-// Lines over 16 MB make the JSON parsers drop their buffers and the reader give the mapped pages
-// back after each read: every line must still read whole, in any order and more than once.
+// Lines over 16 MB make the JSON parsers drop their buffers and the reader let go of the bytes it
+// read after each read: every line must still read whole, in any order and more than once.
 void TestBatchReader::hugeLinesReadAgainAfterTheirBuffersAndPagesAreGiven_data()
 {
     QTest::addColumn<bool>("doccano");
@@ -749,10 +782,7 @@ void TestBatchReader::hugeLinesReadAgainAfterTheirBuffersAndPagesAreGiven()
         }
     }
     const QString path = tmp.filePath(u"huge.jsonl"_s);
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    QCOMPARE(file.write(contents), contents.size());
-    file.close();
+    writeFile(path, contents);
 
     const BatchReader reader = BatchReader::open({path});
     QVERIFY(reader.errors().isEmpty());

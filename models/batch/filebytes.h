@@ -24,7 +24,8 @@ public:
     // The bytes [begin, begin + length), valid until this thread's next read of any FileBytes.
     // At least `padding` readable bytes follow them, for parsers that read ahead (simdjson): the
     // file's next bytes or zeros. A range the file no longer holds, because it changed since it
-    // was measured, is an error that says so.
+    // was measured, is an error that says so; a range this thread read ahead before the change
+    // is served as it was read.
     static constexpr qsizetype padding = 64;
     Expected<std::string_view> read(qint64 begin, qsizetype length) const;
 

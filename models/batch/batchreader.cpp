@@ -4,6 +4,7 @@
 #include "filebytes.h"
 #include "folderlisting.h"
 #include "inputlimits.h"
+#include "internedstring.h"
 #include "jsonlinesline.h"
 #include "labelstudioformat.h"
 #include "linesplit.h"
@@ -184,7 +185,8 @@ void BatchReader::Private::addJsonl(const QString &path, const QFileInfo &info)
         }
     }
     FileBytes::doneWithLongRange();
-    jsonlFiles.push_back({path, info.fileName(), std::move(file), bytes, layout});
+    // Every line's entry copies the path: see internedString().
+    jsonlFiles.push_back({internedString(path), internedString(info.fileName()), std::move(file), bytes, layout});
 }
 
 // A .json file holding an array is a Label Studio export; any other .json file is a document.

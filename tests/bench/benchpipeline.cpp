@@ -37,7 +37,7 @@ double secondsSince(Clock::time_point start)
 // Seconds per stage over one pass of the batch on one thread.
 struct StageTimes
 {
-    double list = 0;    // BatchReader::open: listing, mapping, splitting lines
+    double list = 0;    // BatchReader::open: listing, reading, splitting lines
     double decode = 0;  // BatchReader::read: JSON decoding, copying the text
     double parse = 0;   // Document::parse: the tagged-text parser
     double analyse = 0; // DocumentAnalysis: normalising values, building records
@@ -140,7 +140,7 @@ void printStages(const QString &batch, int runs)
                     seconds > 0 ? mb / seconds : 0.0);
     };
     std::printf("| Stage (one thread, `check --format text`) | Time (s) | Share | MB/s |\n|---|---:|---:|---:|\n");
-    row("read: list, map, split lines", best.list);
+    row("read: list, split lines", best.list);
     row("read: decode JSON, copy text", best.decode);
     row("parse (tagged text)", best.parse);
     row("normalise (values, records)", best.analyse);

@@ -33,14 +33,14 @@ template <typename Read, typename Each> void forEachBlock(qsizetype count, Read 
         if (begin + blockSize < count) {
             next = start(begin + blockSize);
         }
-        each(begin, results);
+        each(results);
     }
 }
 
 // The same over the units of reader.
 template <typename Read, typename Each> void forEachBlock(const BatchReader &reader, Read read, Each each)
 {
-    forEachBlock(reader.size(), read, [&each](qsizetype, auto &results) { each(results); });
+    forEachBlock(reader.size(), read, each);
 }
 
 // Where a document is, for the message about a later one with its id.

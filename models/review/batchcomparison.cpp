@@ -28,15 +28,13 @@ BatchComparison BatchComparison::run(const QStringList &inputsA, const QStringLi
     struct Pair
     {
         AnnotatedBatch::Unit a;
-        std::optional<AnnotatedText> b; // A's namesake in B, when it has one
-        qsizetype unitB = -1;
+        std::optional<AnnotatedText> b;                // A's namesake in B, when it has one
         std::optional<Agreement::PairFigures> figures; // when both have the same text
     };
     const auto readPair = [&](qsizetype index) {
-        Pair pair{AnnotatedBatch::readUnit(readerA, index, schema, unit), std::nullopt, -1, std::nullopt};
+        Pair pair{AnnotatedBatch::readUnit(readerA, index, schema, unit), std::nullopt, std::nullopt};
         if (const qsizetype k = pair.a.text ? b.byId.value(pair.a.text->id, -1) : -1; k >= 0) {
-            pair.unitB = b.units[k];
-            pair.b = AnnotatedBatch::readUnit(readerB, pair.unitB, schema, unit).text;
+            pair.b = AnnotatedBatch::readUnit(readerB, b.units[k], schema, unit).text;
             if (pair.b && pair.b->text == pair.a.text->text) {
                 pair.figures = Agreement::PairFigures::of(*pair.a.text, *pair.b);
             }

@@ -44,7 +44,7 @@ public:
             }
             return measure(id, versions);
         };
-        BatchBlocks::forEachBlock(m_order.size(), read, [&each](qsizetype, auto &results) {
+        BatchBlocks::forEachBlock(m_order.size(), read, [&each](auto &results) {
             for (auto &result : results) {
                 each(result);
             }

@@ -153,7 +153,8 @@ void BatchReader::Private::addJsonl(const QString &path, const QFileInfo &info)
     const qint32 index = qint32(jsonlFiles.size());
     char bom[3] = {};
     const qint64 from =
-        bytes.size() >= 3 && bytes.readExactly(bom, 0, 3) && std::memcmp(bom, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+        bytes.size() >= 3 && bytes.readExactly(bom, 0, 3).has_value() && std::memcmp(bom, "\xef\xbb\xbf", 3) == 0 ? 3
+                                                                                                                  : 0;
     const Expected<std::vector<LineRange>> lines = splitLines(bytes, from);
     if (!lines) {
         errors.append({path, 0, lines.error().message});

@@ -32,21 +32,24 @@ struct Window
 
 thread_local Window window;
 
-QString readError(int error)
+constexpr QLatin1StringView reopen("the file is shorter than when the batch was opened; open it again");
+
+// A read that failed (errno set) or came short (errno 0, which shortRead explains).
+Error readError(int error, QLatin1StringView shortRead)
 {
-    if (error == 0) {
-        return QStringLiteral("cannot read: the file is shorter than when the batch was opened; open it again");
-    }
-    return u"cannot read: " % QString::fromLocal8Bit(std::strerror(error));
+    return Error{u"cannot read: " % (error == 0 ? QString(shortRead) : QString::fromLocal8Bit(std::strerror(error)))};
 }
 
 } // namespace
 
 FileBytes::FileBytes(int fd, qint64 size) : m_fd(fd), m_size(size), m_serial(nextSerial.fetch_add(1)) {}
 
-bool FileBytes::readExactly(char *out, qint64 begin, qsizetype length) const
+Expected<void> FileBytes::readExactly(char *out, qint64 begin, qsizetype length) const
 {
-    return readAtLeast(out, begin, length, length) == length;
+    if (readAtLeast(out, begin, length, length) != length) {
+        return readError(errno, QLatin1StringView("the file got shorter while it was read"));
+    }
+    return {};
 }
 
 qsizetype FileBytes::readAtLeast(char *out, qint64 begin, qsizetype wanted, qsizetype needed) const
@@ -78,7 +81,7 @@ void FileBytes::doneWithLongRange()
 Expected<std::string_view> FileBytes::read(qint64 begin, qsizetype length) const
 {
     if (begin < 0 || length < 0 || begin + length > m_size) {
-        return Error{readError(0)};
+        return readError(0, reopen);
     }
     const bool inWindow =
         window.serial == m_serial && begin >= window.begin && begin + length <= window.begin + window.length;
@@ -93,7 +96,7 @@ Expected<std::string_view> FileBytes::read(qint64 begin, qsizetype length) const
         // some of them since it was measured, but the range itself must be there.
         const qsizetype got = readAtLeast(window.bytes.data(), begin, wanted, length);
         if (got < 0) {
-            return Error{readError(errno)};
+            return readError(errno, reopen);
         }
         std::fill_n(window.bytes.data() + got, padding, '\0');
         window.serial = m_serial;

@@ -33,8 +33,9 @@ public:
     // now rather than at the next read.
     static void doneWithLongRange();
 
-    // Fills out with [begin, begin + length): false, with errno set, on an error or a short read.
-    bool readExactly(char *out, qint64 begin, qsizetype length) const;
+    // Fills out with [begin, begin + length), or says why it could not: the system's error, or
+    // that the file got shorter while it was read.
+    Expected<void> readExactly(char *out, qint64 begin, qsizetype length) const;
 
 private:
     // Reads up to wanted bytes into out: how many, or -1 (errno set) when fewer than needed.

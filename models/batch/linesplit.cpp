@@ -5,7 +5,6 @@
 #include <QThread>
 
 #include <algorithm>
-#include <cerrno>
 #include <cstring>
 #include <thread>
 
@@ -16,14 +15,6 @@ namespace {
 // Below this a part is not worth a thread of its own.
 constexpr qint64 smallestPart = 64 * 1024 * 1024;
 constexpr qsizetype blockBytes = 1024 * 1024;
-
-Error readFailed()
-{
-    if (errno == 0) {
-        return Error{QStringLiteral("cannot read: the file got shorter while it was read")};
-    }
-    return Error{u"cannot read: " % QString::fromLocal8Bit(std::strerror(errno))};
-}
 
 // The lines that start in [begin, end), begin being the start of a line.
 Expected<std::vector<LineRange>> linesStartingIn(const FileBytes &file, qint64 begin, qint64 end)
@@ -41,8 +32,8 @@ Expected<std::vector<LineRange>> linesStartingIn(const FileBytes &file, qint64 b
             break;
         }
         const qsizetype length = qsizetype(std::min<qint64>(blockBytes, file.size() - blockStart));
-        if (!file.readExactly(block.data(), blockStart, length)) {
-            return readFailed();
+        if (Expected<void> read = file.readExactly(block.data(), blockStart, length); !read) {
+            return read.error();
         }
         const char *first = block.data();
         const char *last = first + length;
@@ -72,8 +63,8 @@ Expected<qint64> lineStartFrom(const FileBytes &file, qint64 at)
     // A line starts at `at` when the byte before it ends one.
     for (qint64 pos = at - 1; pos < file.size();) {
         const qsizetype length = qsizetype(std::min<qint64>(qint64(block.size()), file.size() - pos));
-        if (!file.readExactly(block.data(), pos, length)) {
-            return readFailed();
+        if (Expected<void> read = file.readExactly(block.data(), pos, length); !read) {
+            return read.error();
         }
         if (const void *newline = std::memchr(block.data(), '\n', std::size_t(length))) {
             return pos + (static_cast<const char *>(newline) - block.data()) + 1;

@@ -10,9 +10,10 @@ QString internedString(QStringView text)
     static QMutex mutex;
     static auto *kept = new QSet<QString>; // never freed: the raw strings handed out point into it
     const QMutexLocker lock(&mutex);
-    auto it = kept->constFind(text.toString());
+    const QString key = text.toString();
+    auto it = kept->constFind(key);
     if (it == kept->constEnd()) {
-        it = kept->insert(text.toString());
+        it = kept->insert(key);
     }
     return QString::fromRawData(it->constData(), it->size());
 }

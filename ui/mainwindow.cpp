@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "appsettings.h"
+#include "batchfileswatch.h"
 #include "batchopener.h"
 #include "comparemode.h"
 #include "countryaliases.h"
@@ -11,15 +12,16 @@
 #include "documentlistpanel.h"
 #include "exportdialog.h"
 #include "filedialogs.h"
+#include "fileschangedbar.h"
 #include "fixalldialog.h"
 #include "noteedit.h"
 #include "openbatchfeedback.h"
 #include "openprogress.h"
 #include "postgres/teamaddress.h"
-#include "reviewrules.h"
 #include "recentbatches.h"
 #include "reviewername.h"
 #include "reviewpane.h"
+#include "reviewrules.h"
 #include "reviewsession.h"
 #include "reviewstore.h"
 #include "schema.h"
@@ -93,6 +95,10 @@ MainWindow::MainWindow(QWidget *parent)
         }
         updateActions();
     });
+    m_filesWatch = new BatchFilesWatch(this);
+    connect(m_filesWatch, &BatchFilesWatch::changed, this,
+            [this] { m_filesChanged->showFor(RecentBatches::batchName(m_batch)); });
+    connect(m_filesChanged, &FilesChangedBar::reloadRequested, this, &MainWindow::reloadBatch);
     connect(m_recent, &RecentBatches::openRequested, this, [this](const QStringList &paths) { openBatch(paths); });
     connectActions();
     restoreSettings();
@@ -139,6 +145,8 @@ void MainWindow::createParts()
     centralLayout->setContentsMargins(0, 0, 0, 0);
     centralLayout->setSpacing(0);
     centralLayout->addWidget(m_openProgress);
+    m_filesChanged = new FilesChangedBar(this);
+    centralLayout->addWidget(m_filesChanged);
     centralLayout->addWidget(m_outerSplitter, 1);
     setCentralWidget(central);
 
@@ -177,6 +185,7 @@ void MainWindow::connectActions()
     connect(a.openFile, &QAction::triggered, this, &MainWindow::openFiles);
     connect(a.openFolder, &QAction::triggered, this, &MainWindow::openFolder);
     connect(a.openTeamBatch, &QAction::triggered, this, &MainWindow::openTeamBatch);
+    connect(a.reloadBatch, &QAction::triggered, this, &MainWindow::reloadBatch);
     connect(a.nextForMe, &QAction::triggered, this, &MainWindow::nextForMe);
     connect(a.compareWith, &QAction::triggered, m_compare, &CompareMode::chooseBatch);
     connect(a.addAnnotator, &QAction::triggered, m_compare, &CompareMode::chooseAnotherBatch);
@@ -327,6 +336,17 @@ void MainWindow::openTeamBatch()
     openBatch({parsed->display()});
 }
 
+void MainWindow::reloadBatch()
+{
+    if (!m_store || m_batch.isEmpty() || m_team->isTeam() || m_review->isSyncing()) {
+        return;
+    }
+    m_filesChanged->hide();
+    // A store named on the command line is named again; the one beside the batch is found again.
+    const QString store = m_store->path();
+    openBatch(m_batch, store == ReviewStore::defaultStorePath(m_batch) ? QString() : store);
+}
+
 void MainWindow::nextForMe()
 {
     const Expected<QString> id = m_team->claimNext();
@@ -421,6 +441,16 @@ QString MainWindow::changedByMessage(const QString &id) const
         return tr("%1 was changed elsewhere; it shows the saved version now.").arg(id);
     }
     const ReviewStore::AuditEntry &last = log->constLast();
+    // A sync (a reload, or a command elsewhere) flags what happened to the source; the text stays.
+    if (last.action == u"source-changed") {
+        return tr("The source of %1 changed on disk; the version here is kept, flagged \"source changed\".").arg(id);
+    }
+    if (last.action == u"source-restored") {
+        return tr("The source of %1 is back to what was imported.").arg(id);
+    }
+    if (last.action == u"source-returned") {
+        return tr("%1 is back in the batch's files.").arg(id);
+    }
     return tr("%1 was changed by %2 at %3; it shows that version now.")
         .arg(id, last.reviewer, QLocale().toString(last.at.toLocalTime().time(), QLocale::ShortFormat));
 }
@@ -574,6 +604,7 @@ void MainWindow::updateActions()
     a.fixEverywhere->setEnabled(editable && writable);
     const bool syncing = m_review->isSyncing();
     a.nextForMe->setEnabled(m_team->isTeam() && !syncing);
+    a.reloadBatch->setEnabled(m_store && !m_team->isTeam() && !syncing);
     a.exportBatch->setEnabled(m_store != nullptr);
     a.dashboard->setEnabled(m_store != nullptr);
     a.drawRound->setEnabled(m_spotCheck->hasStore() && !syncing);

@@ -16,9 +16,11 @@ class QTimer;
 
 namespace annorev {
 
+class BatchFilesWatch;
 class BatchOpener;
 class CompareMode;
 class DocumentListPanel;
+class FilesChangedBar;
 class OpenBatchFeedback;
 class OpenProgress;
 class RecentBatches;
@@ -81,6 +83,8 @@ private:
     void openFiles();
     void openFolder();
     void openTeamBatch();
+    // Syncs the local batch shown with its files again; the session and its undo history stay.
+    void reloadBatch();
     // Review › Next for Me: claims the next document nobody holds and shows it.
     void nextForMe();
     // Another window, process or team member changed these documents in the store (the team
@@ -148,6 +152,8 @@ private:
     RecentBatches *m_recent = nullptr;
     TeamPresence *m_team = nullptr;
     StoreWatch *m_watch = nullptr;
+    BatchFilesWatch *m_filesWatch = nullptr;
+    FilesChangedBar *m_filesChanged = nullptr;
     QSplitter *m_outerSplitter = nullptr;
     QLabel *m_saveLabel = nullptr;
     QTimer *m_refreshTimer = nullptr;

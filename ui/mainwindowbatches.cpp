@@ -1,12 +1,13 @@
 // How the window opens a batch, changes to it once its store is ready, and holds the batch it
 // shows while that batch's own store is synced: MainWindow's batch switching.
 
-#include "mainwindow.h"
-
+#include "batchfileswatch.h"
 #include "batchopener.h"
 #include "comparemode.h"
 #include "documentlistmodel.h"
 #include "documentlistpanel.h"
+#include "fileschangedbar.h"
+#include "mainwindow.h"
 #include "openbatchfeedback.h"
 #include "recentbatches.h"
 #include "reviewername.h"
@@ -62,6 +63,8 @@ void MainWindow::releaseStore()
     m_compare->setSession(nullptr);
     m_team->setStore(nullptr);
     m_watch->setStore(nullptr);
+    m_filesWatch->setBatch({}, std::nullopt);
+    m_filesChanged->hide();
     m_session.reset();
     m_store.reset();
 }
@@ -93,6 +96,10 @@ void MainWindow::batchFailed(const QString &error)
     m_feedback->ended();
     endHoldForSync();
     m_feedback->showFailure(m_opening, error);
+    // A reload that failed leaves the files as changed as they were.
+    if (m_filesWatch->hasChanged()) {
+        m_filesChanged->showFor(RecentBatches::batchName(m_batch));
+    }
     showMessage(error);
     Q_EMIT batchOpened(false);
 }
@@ -101,6 +108,23 @@ void MainWindow::batchReady()
 {
     m_feedback->ended();
     std::optional<BatchOpener::Batch> batch = m_opener->takeBatch();
+    if (m_session && m_review->isSyncing()) {
+        // The batch shown, brought up to date with its files (reloaded, or opened again): the
+        // session stays, and with it every document's undo history: a sync adds documents and
+        // flags those whose source changed or that are gone, and never rewrites a reviewer's
+        // version. What it wrote reaches the window as another process's writes do, once the
+        // watch resumes.
+        batch->store.reset();
+        m_batch = batch->inputs;
+        m_filesWatch->setBatch(m_batch, batch->stamps);
+        m_filesChanged->hide();
+        endHoldForSync();
+        RecentBatches::remember(m_batch);
+        updateTitle();
+        m_feedback->showProblems(batch->inputErrors, batch->sourceChanged);
+        Q_EMIT batchOpened(true);
+        return;
+    }
     // The batch is in the store: the window switches to it (the list, title and text follow).
     releaseStore();
     m_review->setSyncing({});
@@ -112,6 +136,8 @@ void MainWindow::batchReady()
     startSession(batch->reviewer);
 
     m_list->showBatch(batch->firstPage, batch->documentCount, m_store->path());
+    // A team batch's files are on the machines that import them.
+    m_filesWatch->setBatch(m_team->isTeam() ? QStringList() : m_batch, batch->stamps);
     RecentBatches::remember(m_batch);
     updateTitle();
     updateSaveState();

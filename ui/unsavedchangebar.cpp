@@ -2,38 +2,19 @@
 
 #include "reviewsession.h"
 
-#include <QHBoxLayout>
-#include <QLabel>
 #include <QPushButton>
 
 using namespace Qt::StringLiterals;
 
 namespace annorev {
 
-UnsavedChangeBar::UnsavedChangeBar(QWidget *parent) : QFrame(parent)
+UnsavedChangeBar::UnsavedChangeBar(QWidget *parent) : NoticeBar(u"unsavedChangeBar"_s, parent)
 {
-    setObjectName(u"unsavedChangeBar"_s);
-    setFrameShape(QFrame::StyledPanel);
-    setBackgroundRole(QPalette::ToolTipBase);
-    setAutoFillBackground(true);
-    auto *layout = new QHBoxLayout(this);
-    layout->setContentsMargins(6, 4, 6, 4);
-    m_text = new QLabel(this);
-    m_text->setTextFormat(Qt::PlainText);
-    m_text->setWordWrap(true);
-    m_text->setForegroundRole(QPalette::ToolTipText);
-    layout->addWidget(m_text, 1);
-    m_reapply = new QPushButton(tr("Re-&apply My Change"), this);
-    m_reapply->setObjectName(u"reapplyButton"_s);
-    m_reapply->setToolTip(tr("Make the refused change again on the version shown (Alt+A)"));
-    m_drop = new QPushButton(tr("Dro&p It"), this);
-    m_drop->setObjectName(u"dropButton"_s);
-    m_drop->setToolTip(tr("Forget the refused change (Alt+P)"));
-    layout->addWidget(m_reapply);
-    layout->addWidget(m_drop);
+    m_reapply = addButton(tr("Re-&apply My Change"), u"reapplyButton"_s,
+                          tr("Make the refused change again on the version shown (Alt+A)"));
+    m_drop = addButton(tr("Dro&p It"), u"dropButton"_s, tr("Forget the refused change (Alt+P)"));
     connect(m_reapply, &QPushButton::clicked, this, &UnsavedChangeBar::reapply);
     connect(m_drop, &QPushButton::clicked, this, &UnsavedChangeBar::drop);
-    hide();
 }
 
 void UnsavedChangeBar::setSession(ReviewSession *session)
@@ -57,8 +38,8 @@ void UnsavedChangeBar::update()
     }
     const PendingEdit &pending = **edit;
     if (pending.changesText()) {
-        m_text->setText(tr("Not saved: %1. It rewrote text, so it cannot be placed on this version; make it again.")
-                            .arg(pending.description()));
+        setText(tr("Not saved: %1. It rewrote text, so it cannot be placed on this version; make it again.")
+                    .arg(pending.description()));
     } else {
         const auto count = [](qsizetype n, const QString &one, const QString &many) {
             return n == 1 ? one : many.arg(n);
@@ -70,16 +51,11 @@ void UnsavedChangeBar::update()
         if (pending.removed() > 0) {
             parts << count(pending.removed(), tr("1 tag removed"), tr("%1 tags removed"));
         }
-        m_text->setText(tr("Not saved: %1 (%2). Re-apply it on the version shown, or drop it.")
-                            .arg(pending.description(), parts.join(u", ")));
+        setText(tr("Not saved: %1 (%2). Re-apply it on the version shown, or drop it.")
+                    .arg(pending.description(), parts.join(u", ")));
     }
     m_reapply->setVisible(!pending.changesText());
     show();
-}
-
-QString UnsavedChangeBar::text() const
-{
-    return m_text->text();
 }
 
 void UnsavedChangeBar::reapply()

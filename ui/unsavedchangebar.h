@@ -1,8 +1,7 @@
 #pragma once
 
-#include <QFrame>
+#include "noticebar.h"
 
-class QLabel;
 class QPushButton;
 
 namespace annorev {
@@ -13,7 +12,7 @@ class ReviewSession;
 // the document first, or the store could not be written): says what it was and offers to re-apply
 // it on the version shown now, or to drop it. Stays until one of the two, unlike the refusal's
 // message, so the change is not lost by looking away. Plain text only.
-class UnsavedChangeBar final : public QFrame
+class UnsavedChangeBar final : public NoticeBar
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(UnsavedChangeBar)
@@ -25,7 +24,6 @@ public:
     void setSession(ReviewSession *session);
     // Shows or hides the bar for the session's open document.
     void update();
-    QString text() const;
 
 Q_SIGNALS:
     // Re-applying was refused, and why.
@@ -38,7 +36,6 @@ private:
     void drop();
 
     ReviewSession *m_session = nullptr;
-    QLabel *m_text = nullptr;
     QPushButton *m_reapply = nullptr;
     QPushButton *m_drop = nullptr;
 };

@@ -180,6 +180,8 @@ void WindowActions::createMenus(QDockWidget *compareDock)
     openTeamBatch->setToolTip(tr("Open a batch your team shares on a PostgreSQL server"));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     m_recentMenu->setObjectName(u"recentMenu"_s);
+    reloadBatch = addTo(file, u"reloadBatch"_s, tr("Re&load Batch"), {QKeySequence::Refresh});
+    reloadBatch->setToolTip(tr("Bring the batch up to date with its files on disk; the undo history stays"));
     compareWith = addTo(file, u"compareWith"_s, tr("&Compare With…"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C)});
     compareWith->setToolTip(tr("Open a second annotation of the batch and compare the current document's spans"));
     addAnnotator = addTo(file, u"addAnnotator"_s, tr("Add &Annotator to Comparison…"), {});

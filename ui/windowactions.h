@@ -50,6 +50,7 @@ public:
     QAction *openFile = nullptr;
     QAction *openFolder = nullptr;
     QAction *openTeamBatch = nullptr;
+    QAction *reloadBatch = nullptr; // File › Reload Batch: a local batch synced with its files
     QAction *compareWith = nullptr;
     QAction *addAnnotator = nullptr; // File › Add Annotator to Comparison…
     QAction *exportBatch = nullptr;

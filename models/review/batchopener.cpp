@@ -23,6 +23,7 @@ struct Outcome
     qsizetype documentCount = 0;
     QList<InputError> inputErrors;
     QStringList sourceChanged;
+    std::optional<BatchStamp> stamps;
 };
 
 using OutcomeWatcher = QFutureWatcher<Outcome>;
@@ -134,6 +135,10 @@ void BatchOpener::open(const QStringList &inputs, const QString &storePath, cons
         if (!team) {
             outcome.inputErrors = opening.report().inputErrors;
             outcome.sourceChanged = opening.report().sourceChanged;
+            // Unknown when they cannot be read: the window then takes its own.
+            if (Expected<std::optional<BatchStamp>> stamps = (*store)->inputStamps(); stamps) {
+                outcome.stamps = *std::move(stamps);
+            }
         }
         if (control.cancelled()) {
             // Too late to roll back: the store is up to date, and the next open finds it so.
@@ -212,7 +217,8 @@ void BatchOpener::deliver()
                     outcome.documentCount,
                     m_leftOut + outcome.inputErrors,
                     std::move(outcome.sourceChanged),
-                    m_reviewer};
+                    m_reviewer,
+                    std::move(outcome.stamps)};
     Q_EMIT finished();
 }
 

@@ -47,6 +47,9 @@ public:
         QList<InputError> inputErrors; // inputs left out and units that could not be read
         QStringList sourceChanged;     // documents whose source changed since they were imported
         QString reviewer;
+        // The stamps of the batch's files as the store was synced with them: a later look that
+        // finds others means the files changed (see ReviewStore::inputStamps()).
+        std::optional<BatchStamp> stamps;
     };
 
     // The checker and schema are used by the worker: they must outlive the opener.

@@ -191,6 +191,10 @@ public:
     // away, the batch moved, the store predates stamps, or a file changed too close to the last
     // sync for its times to tell (see BatchStamp::isSettled()).
     virtual Expected<std::optional<SyncReport>> syncByStamps(const QStringList &batchInputs) const = 0;
+    // The stamps of the batch's files that the last sync read them under: a look at the files
+    // that finds other stamps (BatchStamp::take()) means they changed since. None when the store
+    // keeps no stamps (a team store, a store never synced or from before stamps).
+    virtual Expected<std::optional<BatchStamp>> inputStamps() const = 0;
 
     // A document, or an error naming it when the store has no such document.
     virtual Expected<StoredDocument> document(const QString &id) const = 0;

@@ -86,6 +86,11 @@ Expected<std::optional<ReviewStore::SyncReport>> PostgresStore::syncByStamps(con
     return std::optional<SyncReport>();
 }
 
+Expected<std::optional<BatchStamp>> PostgresStore::inputStamps() const
+{
+    return std::optional<BatchStamp>(); // a team batch's files are on the importers' machines
+}
+
 Expected<ReviewStore::SyncReport> PostgresStore::sync(const BatchReader &reader, const QStringList &batchInputs,
                                                       const Schema &schema, const Checker &checker, const QString &,
                                                       const SyncControl &control)

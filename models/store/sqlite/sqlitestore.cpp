@@ -73,6 +73,11 @@ Expected<std::optional<ReviewStore::SyncReport>> SqliteStore::syncByStamps(const
     return SqliteSync::syncByStamps(*m_connection, batchInputs);
 }
 
+Expected<std::optional<BatchStamp>> SqliteStore::inputStamps() const
+{
+    return SqliteSync::inputStamps(*m_connection);
+}
+
 Expected<ReviewStore::SyncReport> SqliteStore::sync(const BatchReader &reader, const QStringList &batchInputs,
                                                     const Schema &schema, const Checker &checker,
                                                     const QString &reviewer, const SyncControl &control)

@@ -511,6 +511,18 @@ Expected<std::optional<ReviewStore::SyncReport>> syncByStamps(const SqliteConnec
     return Outcome(std::move(report));
 }
 
+Expected<std::optional<BatchStamp>> inputStamps(const SqliteConnection &connection)
+{
+    Expected<std::optional<StoredStamps>> stamps = loadStamps(connection);
+    if (!stamps) {
+        return stamps.error();
+    }
+    if (!*stamps) {
+        return std::optional<BatchStamp>();
+    }
+    return std::optional<BatchStamp>(std::move((*stamps)->stamp));
+}
+
 Expected<ReviewStore::SyncReport> sync(SqliteConnection &connection, const BatchReader &reader,
                                        const QStringList &batchInputs, const Schema &schema, const Checker &checker,
                                        const QString &reviewer, const SyncControl &control)

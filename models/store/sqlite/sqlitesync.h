@@ -27,6 +27,8 @@ Expected<ReviewStore::SyncReport> sync(SqliteConnection &connection, const Batch
 // stamped them; empty when the batch must be read (see ReviewStore::syncByStamps()).
 Expected<std::optional<ReviewStore::SyncReport>> syncByStamps(const SqliteConnection &connection,
                                                               const QStringList &batchInputs);
+// The stamps the last sync recorded (see ReviewStore::inputStamps()).
+Expected<std::optional<BatchStamp>> inputStamps(const SqliteConnection &connection);
 // The batch the store records (see ReviewStore::sync()); empty for a store that records none yet.
 Expected<QString> recordedBatch(const SqliteConnection &connection);
 

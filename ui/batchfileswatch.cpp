@@ -1,0 +1,170 @@
+#include "batchfileswatch.h"
+
+#include <QDirIterator>
+#include <QFileInfo>
+#include <QFileSystemWatcher>
+#include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace annorev {
+
+BatchFilesWatch::BatchFilesWatch(QObject *parent)
+    : QObject(parent), m_watcher(new QFileSystemWatcher(this)), m_settle(new QTimer(this))
+{
+    m_settle->setSingleShot(true);
+    m_settle->setInterval(settleMs);
+    connect(m_settle, &QTimer::timeout, this, &BatchFilesWatch::startLook);
+    // Not restarted by the next event: a file written without pause is still looked at.
+    const auto heard = [this] {
+        if (!m_changed && !m_settle->isActive()) {
+            m_settle->start();
+        }
+    };
+    connect(m_watcher, &QFileSystemWatcher::fileChanged, this, heard);
+    connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, heard);
+    connect(&m_looking, &QFutureWatcherBase::finished, this, &BatchFilesWatch::lookDone);
+}
+
+BatchFilesWatch::~BatchFilesWatch()
+{
+    m_looking.waitForFinished();
+}
+
+void BatchFilesWatch::setBatch(const QStringList &inputs, const std::optional<BatchStamp> &syncedUnder)
+{
+    ++m_generation;
+    m_settle->stop();
+    const QStringList watched = m_watcher->files() + m_watcher->directories();
+    if (!watched.isEmpty()) {
+        m_watcher->removePaths(watched);
+    }
+    m_inputs = inputs;
+    m_baseline = syncedUnder;
+    m_pathsWatched = false;
+    m_lookAgain = false;
+    m_changed = false;
+    if (!m_inputs.isEmpty()) {
+        // The first look lists what to watch, and tells of a change made while the store synced.
+        startLook();
+    }
+}
+
+void BatchFilesWatch::lookNow()
+{
+    m_settle->stop();
+    startLook();
+}
+
+int BatchFilesWatch::watchedPathCount() const
+{
+    return int(m_watcher->files().size() + m_watcher->directories().size());
+}
+
+bool BatchFilesWatch::isLooking() const
+{
+    return m_looking.isRunning() || m_settle->isActive();
+}
+
+BatchFilesWatch::Look BatchFilesWatch::look(const QStringList &inputs, bool listPaths)
+{
+    Look result;
+    result.now = BatchStamp::take(inputs);
+    if (!listPaths) {
+        return result;
+    }
+    QStringList folders;
+    QStringList files;
+    QList<QString> folderInputs;
+    for (const QString &input : inputs) {
+        const QString path = FileStamp::keyOf(input);
+        const QFileInfo info(path);
+        if (info.isDir()) {
+            folderInputs.append(path + u'/');
+            folders.append(path);
+            // As the batch's listing does: hidden folders and linked ones are not entered.
+            QDirIterator subfolders(path, QDir::Dirs | QDir::NoDotAndDotDot | QDir::NoSymLinks,
+                                    QDirIterator::Subdirectories);
+            while (subfolders.hasNext() && folders.size() < maxWatchedPaths) {
+                folders.append(subfolders.next());
+            }
+        } else {
+            // An editor that saves by writing a new file and renaming it over the old one shows in
+            // the folder, whatever becomes of the watch on the file.
+            files.append(path);
+            folders.append(info.absolutePath());
+        }
+    }
+    for (const FileStamp &file : result.now.files) {
+        if (std::any_of(folderInputs.cbegin(), folderInputs.cend(),
+                        [&file](const QString &folder) { return file.path.startsWith(folder); })) {
+            files.append(file.path);
+        }
+    }
+    folders.removeDuplicates();
+    files.removeDuplicates();
+    result.paths = (folders + files).mid(0, maxWatchedPaths);
+    return result;
+}
+
+void BatchFilesWatch::startLook()
+{
+    if (m_looking.isRunning()) {
+        m_lookAgain = true;
+        return;
+    }
+    m_lookGeneration = m_generation;
+    m_looking.setFuture(QtConcurrent::run(&BatchFilesWatch::look, m_inputs, !m_pathsWatched));
+}
+
+void BatchFilesWatch::lookDone()
+{
+    const Look result = m_looking.result();
+    if (m_lookGeneration != m_generation) {
+        m_lookAgain = false;
+        // A look at the batch shown before: this one's first look is still to make.
+        if (!m_inputs.isEmpty()) {
+            startLook();
+        }
+        return;
+    }
+    // A file replaced by another of its name loses its watch, but the replacement changed the
+    // batch (another inode): nothing is looked at again until setBatch() watches the new one.
+    bool again = std::exchange(m_lookAgain, false);
+    if (!m_pathsWatched) {
+        m_pathsWatched = true;
+        watch(result.paths);
+        // The file system tells only of what happens from now on: a change made between this
+        // look's stamps and the watch is seen by the next look.
+        again = true;
+    }
+    if (!m_baseline) {
+        m_baseline = result.now;
+        Q_EMIT lookedUnchanged();
+    } else if (m_changed) {
+        // Told already: the window offers the reload until it is made.
+    } else if (result.now.files != m_baseline->files) {
+        m_changed = true;
+        Q_EMIT changed();
+    } else {
+        Q_EMIT lookedUnchanged();
+    }
+    if (again && !m_changed) {
+        startLook();
+    }
+}
+
+void BatchFilesWatch::watch(const QStringList &paths)
+{
+    QStringList existing;
+    for (const QString &path : paths) {
+        if (QFileInfo::exists(path)) {
+            existing.append(path);
+        }
+    }
+    // Past the system's limit of watches the rest are left out: the stamps still decide at each look.
+    if (!existing.isEmpty()) {
+        m_watcher->addPaths(existing);
+    }
+}
+
+} // namespace annorev

@@ -1,13 +1,14 @@
 // How the window opens a batch, changes to it once its store is ready, and holds the batch it
 // shows while that batch's own store is synced: MainWindow's batch switching.
 
+#include "mainwindow.h"
+
 #include "batchfileswatch.h"
 #include "batchopener.h"
 #include "comparemode.h"
 #include "documentlistmodel.h"
 #include "documentlistpanel.h"
 #include "fileschangedbar.h"
-#include "mainwindow.h"
 #include "openbatchfeedback.h"
 #include "recentbatches.h"
 #include "reviewername.h"

@@ -117,37 +117,31 @@ void MainWindow::batchReady()
         // watch resumes.
         batch->store.reset();
         m_batch = batch->inputs;
-        m_filesWatch->setBatch(m_batch, batch->stamps);
-        m_filesChanged->hide();
         endHoldForSync();
-        RecentBatches::remember(m_batch);
-        updateTitle();
-        m_feedback->showProblems(batch->inputErrors, batch->sourceChanged);
-        Q_EMIT batchOpened(true);
-        return;
-    }
-    // The batch is in the store: the window switches to it (the list, title and text follow).
-    releaseStore();
-    m_review->setSyncing({});
-    m_store = std::move(batch->store);
-    m_spotCheck->openStore(*m_store, batch->reviewer);
-    m_batch = batch->inputs;
-    m_team->setStore(m_store.get());
-    m_watch->setStore(m_store.get());
-    startSession(batch->reviewer);
+    } else {
+        // The batch is in the store: the window switches to it (the list, title and text follow).
+        releaseStore();
+        m_review->setSyncing({});
+        m_store = std::move(batch->store);
+        m_spotCheck->openStore(*m_store, batch->reviewer);
+        m_batch = batch->inputs;
+        m_team->setStore(m_store.get());
+        m_watch->setStore(m_store.get());
+        startSession(batch->reviewer);
 
-    m_list->showBatch(batch->firstPage, batch->documentCount, m_store->path());
+        m_list->showBatch(batch->firstPage, batch->documentCount, m_store->path());
+        updateSaveState();
+        // Where the reviewer left off, even when that document is listed only after the first page.
+        m_list->showDocumentOnceListed(RecentBatches::lastDocument(m_store->path()));
+        if (m_list->documentCount() == 0) {
+            clearDocument(tr("The batch has no documents."));
+        }
+    }
     // A team batch's files are on the machines that import them.
     m_filesWatch->setBatch(m_team->isTeam() ? QStringList() : m_batch, batch->stamps);
+    m_filesChanged->hide();
     RecentBatches::remember(m_batch);
     updateTitle();
-    updateSaveState();
-    // Where the reviewer left off, even when that document is listed only after the first page.
-    m_list->showDocumentOnceListed(RecentBatches::lastDocument(m_store->path()));
-    if (m_list->documentCount() == 0) {
-        clearDocument(tr("The batch has no documents."));
-    }
-
     m_feedback->showProblems(batch->inputErrors, batch->sourceChanged);
     Q_EMIT batchOpened(true);
 }

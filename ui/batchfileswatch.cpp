@@ -6,6 +6,8 @@
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
+
 namespace annorev {
 
 BatchFilesWatch::BatchFilesWatch(QObject *parent)
@@ -155,15 +157,10 @@ void BatchFilesWatch::lookDone()
 
 void BatchFilesWatch::watch(const QStringList &paths)
 {
-    QStringList existing;
-    for (const QString &path : paths) {
-        if (QFileInfo::exists(path)) {
-            existing.append(path);
-        }
-    }
-    // Past the system's limit of watches the rest are left out: the stamps still decide at each look.
-    if (!existing.isEmpty()) {
-        m_watcher->addPaths(existing);
+    // The look listed them just now; one gone since, or past the system's limit of watches, is
+    // left out by the watcher, and the stamps still decide at each look.
+    if (!paths.isEmpty()) {
+        m_watcher->addPaths(paths);
     }
 }
 

@@ -84,6 +84,16 @@ void TestInputLimits::eachLimitRefusesItsDocumentByFileAndLineAndTheRestIsRead_d
     QTest::addRow("closing tag name past the limit")
         << u"doc.txt"_s << QByteArray("one </" + name129 + ">") << qint64(0)
         << u"1: a tag's name is 129 bytes long, more than the limit of 128"_s << 0;
+    // The glance before a full scan reads sixteen bytes at a time: a '<' at each place of a block,
+    // and in the bytes after the last whole block, is seen.
+    for (int before = 0; before <= 17; ++before) {
+        QTest::addRow("tag name past the limit, its '<' at byte %d", before)
+            << u"doc.txt"_s << QByteArray(QByteArray(before, 'a') + "<" + name129 + ">x") << qint64(0)
+            << u"1: a tag's name is 129 bytes long, more than the limit of 128"_s << 0;
+        QTest::addRow("nesting past the limit, the first '<' at byte %d", before)
+            << u"doc.txt"_s << QByteArray(QByteArray(before, 'a') + open256 + "<gpu_count>8") << qint64(0)
+            << u"1: more than 256 label tags are open at once here (the limit of nesting)"_s << 0;
+    }
     QTest::addRow("nesting at the limit, twice")
         << u"doc.txt"_s << QByteArray(open256 + "x" + close256 + "\n" + open256 + "y" + close256) << qint64(0)
         << QString() << 1;

@@ -5,9 +5,13 @@
 
 #include <QLocale>
 #include <QVarLengthArray>
+#include <QtAlgorithms>
 
 #include <algorithm>
-#include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace annorev {
 
@@ -20,25 +24,47 @@ int lineAt(const QByteArray &source, qsizetype offset)
     return int(std::count(source.cbegin(), source.cbegin() + offset, '\n')) + 1;
 }
 
+// Whether the name of the tag at p (just after its '<', or its '/') is longer than the limit.
+bool nameTooLong(const char *name, const char *end)
+{
+    const char *const limit = end - name > tagNameBytes ? name + tagNameBytes + 1 : end;
+    const char *nameEnd = name;
+    while (nameEnd < limit && markup::isNameChar(*nameEnd)) {
+        ++nameEnd;
+    }
+    return nameEnd - name > tagNameBytes;
+}
+
 // Whether the tag limits cannot be passed, seen without reading tags: most documents hold fewer
 // '<' than the nesting limit, so neither their depth nor their count of label tags can pass it,
 // and only a name long enough after a '<' needs a look. The scan of every tag costs a third of a
-// parse (8% of `check`); this, a few memchr calls a document.
+// parse; this looks at sixteen bytes at a time for the '<' (a memchr call for each took 4% of
+// `check`).
 bool withinLimitsAtAGlance(const QByteArray &source)
 {
-    const char *end = source.constEnd();
+    const char *const begin = source.constBegin();
+    const char *const end = source.constEnd();
     int lessThans = 0;
-    for (const char *p = source.constBegin();
-         (p = static_cast<const char *>(std::memchr(p, '<', std::size_t(end - p)))) != nullptr; ++p) {
+    const auto tagAt = [&](const char *p) {
         if (++lessThans > nestingDepth) {
             return false;
         }
-        const char *name = p + 1 < end && p[1] == '/' ? p + 2 : p + 1;
-        const char *nameEnd = name;
-        while (nameEnd < end && nameEnd - name <= tagNameBytes && markup::isNameChar(*nameEnd)) {
-            ++nameEnd;
+        return !nameTooLong(p + 1 < end && p[1] == '/' ? p + 2 : p + 1, end);
+    };
+    const char *p = begin;
+#if defined(__SSE2__)
+    const __m128i lessThan = _mm_set1_epi8('<');
+    for (; end - p >= 16; p += 16) {
+        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        for (auto mask = uint(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, lessThan))); mask != 0; mask &= mask - 1) {
+            if (!tagAt(p + qCountTrailingZeroBits(mask))) {
+                return false;
+            }
         }
-        if (nameEnd - name > tagNameBytes) {
+    }
+#endif
+    for (; p < end; ++p) {
+        if (*p == '<' && !tagAt(p)) {
             return false;
         }
     }

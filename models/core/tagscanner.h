@@ -6,6 +6,7 @@
 #include <QByteArrayView>
 #include <QList>
 
+#include <array>
 #include <cstdint>
 #include <cstring>
 
@@ -40,9 +41,19 @@ inline bool isNameStart(char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+// One look-up a byte rather than six comparisons: the scanners walk every tag's name with it.
+inline constexpr std::array<bool, 256> nameChars = [] {
+    std::array<bool, 256> table{};
+    for (int c = 0; c < 256; ++c) {
+        table[std::size_t(c)] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                                c == '_' || c == '-' || c == ':' || c == '.';
+    }
+    return table;
+}();
+
 inline bool isNameChar(char c)
 {
-    return isNameStart(c) || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == ':' || c == '.';
+    return nameChars[static_cast<unsigned char>(c)];
 }
 
 inline bool isAttributeNameChar(char c)

@@ -1,4 +1,9 @@
 #include "batchfileswatch.h"
+#include "checker.h"
+#include "countryaliases.h"
+#include "expectedsupport.h"
+#include "reviewstore.h"
+#include "schema.h"
 #include "testsupport.h"
 
 #include <QDir>
@@ -40,6 +45,8 @@ private Q_SLOTS:
     void aChangeMadeWhileTheStoreSyncedIsToldAtTheFirstLook();
     void aChangeIsToldOnceUntilTheBatchIsSetAgain();
     void aFileReplacedTwiceIsToldAfterEachSetting();
+    void aChangeUndoneIsTakenBackAndTheNextIsTold();
+    void aSyncByAnotherProcessTakesTheChangeBack();
     void aLargeFolderIsWatchedUpToTheLimitFoldersFirst();
     void noBatchWatchesNothing();
 
@@ -207,6 +214,72 @@ void TestBatchFilesWatch::aFileReplacedTwiceIsToldAfterEachSetting()
     file.close();
     QVERIFY(changed.wait(10000));
     QCOMPARE(changed.size(), 3);
+}
+
+void TestBatchFilesWatch::aChangeUndoneIsTakenBackAndTheNextIsTold()
+{
+    BatchFilesWatch watch;
+    watchBatch(watch, true);
+    QSignalSpy changed(&watch, &BatchFilesWatch::changed);
+    QSignalSpy unchangedAgain(&watch, &BatchFilesWatch::unchangedAgain);
+    test::writeFile(m_folder + u"/copied by mistake.txt"_s, "<model>Copy</model>\n");
+    QVERIFY(changed.wait(10000));
+    QVERIFY(QFile::remove(m_folder + u"/copied by mistake.txt"_s));
+    QVERIFY(unchangedAgain.wait(10000));
+    QVERIFY(!watch.hasChanged());
+    QCOMPARE(changed.size(), 1);
+
+    // Watched anew, and told again at the next change.
+    QVERIFY(QTest::qWaitFor([&] { return !watch.isLooking(); }, 10000));
+    test::writeFile(m_folder + u"/part/three.txt"_s, "<model>Three</model>\n");
+    QVERIFY(changed.wait(10000));
+    QCOMPARE(changed.size(), 2);
+    QCOMPARE(unchangedAgain.size(), 1);
+}
+
+void TestBatchFilesWatch::aSyncByAnotherProcessTakesTheChangeBack()
+{
+    // The window's store, synced with the batch; the watch reads the stamps it was synced under.
+    const QString storePath = m_dir->filePath(u"batch.annorev.sqlite"_s);
+    const Checker checker(Schema::builtin(), CountryAliases::builtin(), 2026);
+    const auto syncStore = [&] {
+        Expected<std::unique_ptr<ReviewStore>> store = ReviewStore::open(storePath);
+        QVERIFY2(store, qPrintable(test::errorOf(store)));
+        QVERIFY_OK((*store)->sync({m_file}, Schema::builtin(), checker, u"terminal"_s));
+    };
+    syncStore();
+    BatchFilesWatch watch;
+    std::optional<BatchStamp> syncedUnder;
+    {
+        Expected<std::unique_ptr<ReviewStore>> store = ReviewStore::open(storePath);
+        QVERIFY2(store, qPrintable(test::errorOf(store)));
+        const Expected<std::optional<BatchStamp>> stamps = (*store)->inputStamps();
+        QVERIFY2(stamps, qPrintable(test::errorOf(stamps)));
+        syncedUnder = *stamps;
+    }
+    QVERIFY(syncedUnder);
+    watch.setBatch({m_file}, syncedUnder, storePath);
+    QVERIFY(QTest::qWaitFor([&] { return watch.watchedPathCount() > 0 && !watch.isLooking(); }, 10000));
+    QSignalSpy changed(&watch, &BatchFilesWatch::changed);
+    QSignalSpy unchangedAgain(&watch, &BatchFilesWatch::unchangedAgain);
+    QFile file(m_file);
+    QVERIFY(file.open(QIODevice::Append));
+    QVERIFY(file.write("{\"id\": \"b\", \"text\": \"<model>B-1</model>\"}\n") > 0);
+    file.close();
+    QVERIFY(changed.wait(10000));
+
+    // Another write to the store that is not a sync: the files still differ from it.
+    watch.storeWritten();
+    QVERIFY(QTest::qWaitFor([&] { return !watch.isLooking(); }, 10000));
+    QVERIFY(watch.hasChanged());
+    QCOMPARE(unchangedAgain.size(), 0);
+
+    // `annorev status` in a terminal syncs the store with the files.
+    syncStore();
+    watch.storeWritten();
+    QVERIFY(unchangedAgain.wait(10000));
+    QVERIFY(!watch.hasChanged());
+    QCOMPARE(changed.size(), 1);
 }
 
 void TestBatchFilesWatch::aLargeFolderIsWatchedUpToTheLimitFoldersFirst()

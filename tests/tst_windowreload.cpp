@@ -3,6 +3,7 @@
 #include "inlinemessage.h"
 #include "mainwindow.h"
 #include "reviewstore.h"
+#include "testsupport.h"
 #include "windowfixture.h"
 
 #include <QAction>
@@ -33,6 +34,7 @@ private Q_SLOTS:
     void aBarOffersTheReloadOnceTheBatchFilesChange();
     void filesBesideTheDocumentsGiveNoNotice();
     void laterHidesTheBarAndTheReloadStaysInTheMenu();
+    void aSyncByAnotherProcessTakesTheBarDown();
     void theShownDocumentSaysItsSourceChanged();
 
 private:
@@ -171,6 +173,30 @@ void TestWindowReload::laterHidesTheBarAndTheReloadStaysInTheMenu()
     QTest::keyClick(text(*window), Qt::Key_F5);
     QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, 60000);
     QVERIFY(secondIsFlagged(*window));
+}
+
+void TestWindowReload::aSyncByAnotherProcessTakesTheBarDown()
+{
+    const std::unique_ptr<MainWindow> window = openWindow(true);
+    auto *bar = child<FilesChangedBar>(*window, u"filesChangedBar"_s);
+    QVERIFY(changeFilesOnDisk());
+    QTRY_VERIFY_WITH_TIMEOUT(bar->isVisible(), 10000);
+
+    // `annorev status` in a terminal syncs the window's store with the files: it flags the
+    // changed source and lists the new document, and the window no longer has anything to offer.
+    const CliRun run = runAnnorev({u"status"_s, u"--store"_s, window->storePath(), m_batch});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QVERIFY(secondIsFlagged(*window));
+    QTRY_VERIFY_WITH_TIMEOUT(!bar->isVisible(), 10000);
+    QVERIFY2(statusMessage(*window).contains(u"match the store again"_s), qPrintable(statusMessage(*window)));
+    QTRY_VERIFY_WITH_TIMEOUT(window->showDocumentWithId(added), 10000);
+    auto *watch = window->findChild<BatchFilesWatch *>();
+    QVERIFY(watch && !watch->hasChanged());
+
+    // The next change is told again.
+    QTRY_VERIFY_WITH_TIMEOUT(!watch->isLooking(), 10000);
+    QVERIFY(QFile::remove(m_batch + u'/' + added));
+    QTRY_VERIFY_WITH_TIMEOUT(bar->isVisible(), 10000);
 }
 
 void TestWindowReload::theShownDocumentSaysItsSourceChanged()

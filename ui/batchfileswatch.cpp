@@ -1,5 +1,7 @@
 #include "batchfileswatch.h"
 
+#include "reviewstore.h"
+
 #include <QDirIterator>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
@@ -18,7 +20,7 @@ BatchFilesWatch::BatchFilesWatch(QObject *parent)
     connect(m_settle, &QTimer::timeout, this, &BatchFilesWatch::startLook);
     // Not restarted by the next event: a file written without pause is still looked at.
     const auto heard = [this] {
-        if (!m_changed && !m_settle->isActive()) {
+        if (!m_settle->isActive()) {
             m_settle->start();
         }
     };
@@ -32,18 +34,18 @@ BatchFilesWatch::~BatchFilesWatch()
     m_looking.waitForFinished();
 }
 
-void BatchFilesWatch::setBatch(const QStringList &inputs, const std::optional<BatchStamp> &syncedUnder)
+void BatchFilesWatch::setBatch(const QStringList &inputs, const std::optional<BatchStamp> &syncedUnder,
+                               const QString &storePath)
 {
     ++m_generation;
     m_settle->stop();
-    const QStringList watched = m_watcher->files() + m_watcher->directories();
-    if (!watched.isEmpty()) {
-        m_watcher->removePaths(watched);
-    }
+    unwatch();
     m_inputs = inputs;
+    m_storePath = storePath;
     m_baseline = syncedUnder;
     m_pathsWatched = false;
     m_lookAgain = false;
+    m_readStore = false;
     m_changed = false;
     if (!m_inputs.isEmpty()) {
         // The first look lists what to watch, and tells of a change made while the store synced.
@@ -57,6 +59,14 @@ void BatchFilesWatch::lookNow()
     startLook();
 }
 
+void BatchFilesWatch::storeWritten()
+{
+    if (m_changed && !m_inputs.isEmpty()) {
+        m_readStore = true;
+        lookNow();
+    }
+}
+
 int BatchFilesWatch::watchedPathCount() const
 {
     return int(m_watcher->files().size() + m_watcher->directories().size());
@@ -67,9 +77,20 @@ bool BatchFilesWatch::isLooking() const
     return m_looking.isRunning() || m_settle->isActive();
 }
 
-BatchFilesWatch::Look BatchFilesWatch::look(const QStringList &inputs, bool listPaths)
+BatchFilesWatch::Look BatchFilesWatch::look(const QStringList &inputs, bool listPaths, const QString &storePath)
 {
     Look result;
+    // Read before the files are stamped: a sync that ends between the two is then seen as not yet
+    // made, and the next look sees it, rather than as made over files it did not read.
+    // A store that is gone is not made again by opening it; one that cannot be read leaves the
+    // stamps to match as they were.
+    if (!storePath.isEmpty() && QFileInfo::exists(storePath)) {
+        if (Expected<std::unique_ptr<ReviewStore>> store = ReviewStore::open(storePath); store) {
+            if (Expected<std::optional<BatchStamp>> synced = (*store)->inputStamps(); synced && *synced) {
+                result.synced = **synced;
+            }
+        }
+    }
     result.now = BatchStamp::take(inputs);
     if (!listPaths) {
         return result;
@@ -115,7 +136,11 @@ void BatchFilesWatch::startLook()
         return;
     }
     m_lookGeneration = m_generation;
-    m_looking.setFuture(QtConcurrent::run(&BatchFilesWatch::look, m_inputs, !m_pathsWatched));
+    // Only a look asked for by a write to the store reads it: opening it touches the files the
+    // database keeps beside it, which may be in a watched folder, and a look at each of those
+    // events would read it again.
+    const QString storePath = std::exchange(m_readStore, false) ? m_storePath : QString();
+    m_looking.setFuture(QtConcurrent::run(&BatchFilesWatch::look, m_inputs, !m_pathsWatched, storePath));
 }
 
 void BatchFilesWatch::lookDone()
@@ -129,8 +154,9 @@ void BatchFilesWatch::lookDone()
         }
         return;
     }
-    // A file replaced by another of its name loses its watch, but the replacement changed the
-    // batch (another inode): nothing is looked at again until setBatch() watches the new one.
+    // A file replaced by another of its name loses its watch, and the replacement changed the
+    // batch (another inode): its folder's watch tells of what follows, and the watches are set
+    // anew once the files match the store again.
     bool again = std::exchange(m_lookAgain, false);
     if (!m_pathsWatched) {
         m_pathsWatched = true;
@@ -139,19 +165,36 @@ void BatchFilesWatch::lookDone()
         // look's stamps and the watch is seen by the next look.
         again = true;
     }
+    if (result.synced) {
+        m_baseline = result.synced;
+    }
     if (!m_baseline) {
         m_baseline = result.now;
         Q_EMIT lookedUnchanged();
-    } else if (m_changed) {
-        // Told already: the window offers the reload until it is made.
     } else if (result.now.files != m_baseline->files) {
-        m_changed = true;
-        Q_EMIT changed();
+        if (!m_changed) {
+            m_changed = true;
+            Q_EMIT changed();
+        }
+    } else if (m_changed) {
+        m_changed = false;
+        unwatch();
+        m_pathsWatched = false;
+        again = true;
+        Q_EMIT unchangedAgain();
     } else {
         Q_EMIT lookedUnchanged();
     }
-    if (again && !m_changed) {
+    if (again) {
         startLook();
+    }
+}
+
+void BatchFilesWatch::unwatch()
+{
+    const QStringList watched = m_watcher->files() + m_watcher->directories();
+    if (!watched.isEmpty()) {
+        m_watcher->removePaths(watched);
     }
 }
 

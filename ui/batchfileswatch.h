@@ -24,6 +24,12 @@ namespace annorev {
 // batch or the store's own files give no notice, and a file edited and put back does not either.
 // Past maxWatchedPaths (a folder of more documents than that), a document edited in place is seen
 // at the next change the file system does report, or at a reload.
+//
+// Once a change is told, looks go on: the notice is taken back (unchangedAgain()) when the files
+// match again, because the change was undone or because another process (a command in a
+// terminal, a second window) synced the store: while the files differ, a write to the store
+// (storeWritten()) has a look read the stamps it was last synced under, and those become the ones
+// to match.
 class BatchFilesWatch final : public QObject
 {
     Q_OBJECT
@@ -38,15 +44,18 @@ public:
     explicit BatchFilesWatch(QObject *parent = nullptr);
     ~BatchFilesWatch() override;
 
-    // Watches these inputs (none: stops) against the stamps the store was synced under, or, without
-    // them, against stamps taken now. Forgets a change seen before.
-    void setBatch(const QStringList &inputs, const std::optional<BatchStamp> &syncedUnder);
+    // Watches these inputs (none: stops) against the stamps the store at storePath was synced
+    // under, or, without them, against stamps taken now. Forgets a change seen before.
+    void setBatch(const QStringList &inputs, const std::optional<BatchStamp> &syncedUnder,
+                  const QString &storePath = {});
     QStringList inputs() const { return m_inputs; }
     // Whether the files are known to differ from what the store was synced with.
     bool hasChanged() const { return m_changed; }
     // Looks at the files now rather than after the file system's next word (tests, and a window
     // shown again after a while).
     void lookNow();
+    // Another process wrote the store: if the files were told changed, it may have synced them.
+    void storeWritten();
     // The paths the file system reports on (tests).
     int watchedPathCount() const;
     // Whether a look is under way or about to be (tests wait for the watch to be idle).
@@ -55,6 +64,8 @@ public:
 Q_SIGNALS:
     // The batch's files differ from what the store was synced with; said once until setBatch().
     void changed();
+    // The files told changed match what the store was synced with again; said once a change.
+    void unchangedAgain();
     // A look was made and found nothing new (tests wait for it).
     void lookedUnchanged();
 
@@ -62,20 +73,24 @@ private:
     struct Look
     {
         BatchStamp now;
-        QStringList paths; // what to watch: folders first, then files
+        QStringList paths;                // what to watch: folders first, then files
+        std::optional<BatchStamp> synced; // what the store was last synced under, when asked
     };
-    static Look look(const QStringList &inputs, bool listPaths);
+    static Look look(const QStringList &inputs, bool listPaths, const QString &storePath);
     void startLook();
     void lookDone();
     void watch(const QStringList &paths);
+    void unwatch();
 
     QFileSystemWatcher *m_watcher = nullptr;
     QTimer *m_settle = nullptr;
     QFutureWatcher<Look> m_looking;
     QStringList m_inputs;
+    QString m_storePath;
     std::optional<BatchStamp> m_baseline; // none until the first look takes it
     bool m_pathsWatched = false;
     bool m_lookAgain = false;
+    bool m_readStore = false; // the next look reads the stamps the store was synced under
     bool m_changed = false;
     quint64 m_generation = 0; // which setBatch() a look in flight belongs to
     quint64 m_lookGeneration = 0;

@@ -98,6 +98,18 @@ MainWindow::MainWindow(QWidget *parent)
     m_filesWatch = new BatchFilesWatch(this);
     connect(m_filesWatch, &BatchFilesWatch::changed, this,
             [this] { m_filesChanged->showFor(RecentBatches::batchName(m_batch)); });
+    connect(m_filesWatch, &BatchFilesWatch::unchangedAgain, this, [this] {
+        if (!m_filesChanged->isHidden()) {
+            m_filesChanged->hide();
+        }
+        // What the sync brought in may have a message of its own (the document shown is gone from
+        // the files, say), which says more.
+        if (statusBar()->currentMessage().isEmpty()) {
+            showMessage(tr("The files of %1 match the store again: another process brought their changes in, "
+                           "or the change was undone.")
+                            .arg(RecentBatches::batchName(m_batch)));
+        }
+    });
     connect(m_filesChanged, &FilesChangedBar::reloadRequested, this, &MainWindow::reloadBatch);
     connect(m_recent, &RecentBatches::openRequested, this, [this](const QStringList &paths) { openBatch(paths); });
     connectActions();
@@ -367,6 +379,8 @@ void MainWindow::documentsChangedElsewhere(const QStringList &ids)
     if (!m_store) {
         return;
     }
+    // A sync elsewhere may have brought in the files' changes the bar tells of.
+    m_filesWatch->storeWritten();
     // Many at once (a bulk decision or an import elsewhere): the list is read again, from the
     // facts the store keeps, rather than each document read and checked again here.
     const bool many = ids.size() > relistAbove;

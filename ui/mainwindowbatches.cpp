@@ -138,7 +138,7 @@ void MainWindow::batchReady()
         }
     }
     // A team batch's files are on the machines that import them.
-    m_filesWatch->setBatch(m_team->isTeam() ? QStringList() : m_batch, batch->stamps);
+    m_filesWatch->setBatch(m_team->isTeam() ? QStringList() : m_batch, batch->stamps, m_store->path());
     m_filesChanged->hide();
     RecentBatches::remember(m_batch);
     updateTitle();

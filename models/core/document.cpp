@@ -13,7 +13,7 @@ Document Document::parse(QByteArray source, const Schema &schema)
     return TaggedTextParser(schema).parse(std::move(source));
 }
 
-void Document::PieceTable::append(const Piece &piece)
+void Document::PieceTable::appendSteppingUp(const Piece &piece)
 {
     const qsizetype index = m_packed.size();
     while (m_textSteps.size() < (piece.textBegin >> 32)) {

@@ -33,7 +33,18 @@ public:
     {
     public:
         void reserve(qsizetype size) { m_packed.reserve(size); }
-        void append(const Piece &piece);
+        // Inline for the common case, a document under 4 GiB: the parser appends a piece for every
+        // run of text between two tags.
+        void append(const Piece &piece)
+        {
+            if ((piece.textBegin >> 32) != m_textSteps.size() || (piece.sourceBegin >> 32) != m_sourceSteps.size()) {
+                appendSteppingUp(piece);
+                return;
+            }
+            Q_ASSERT(piece.sourceEnd - piece.sourceBegin < (qsizetype(1) << 31));
+            m_packed.emplaceBack(Packed{quint32(piece.textBegin), quint32(piece.sourceBegin),
+                                        quint32(piece.sourceEnd - piece.sourceBegin), piece.literal ? 1u : 0u});
+        }
         Piece at(qsizetype i) const;
         qsizetype size() const { return m_packed.size(); }
         bool isEmpty() const { return m_packed.isEmpty(); }
@@ -50,6 +61,7 @@ public:
             quint32 sourceLength : 31; // a literal piece is at most a few kilobytes, an entity shorter
             quint32 literal : 1;
         };
+        void appendSteppingUp(const Piece &piece);
         static qsizetype high(const QList<qsizetype> &steps, qsizetype i);
         qsizetype textBegin(qsizetype i) const;
         QList<Packed> m_packed;

@@ -60,18 +60,18 @@ DocumentAnalysis DocumentAnalysis::analyze(const Document &doc, const Schema &sc
 {
     DocumentAnalysis analysis;
     const QList<Span> &spans = doc.spans();
-    analysis.m_valueOf.reserve(spans.size());
-    analysis.m_types.reserve(spans.size());
+    analysis.m_spans.resize(spans.size());
     // Capped: a dense document's values are mostly shared, and would leave most of a full reserve unused.
     analysis.m_values.reserve(std::min<qsizetype>(spans.size(), 256));
-    analysis.m_recordOfSpan.fill(-1, spans.size());
     // Long documents repeat their names and numbers: a span of a type reading as the last one did
     // shares its value instead of normalising and storing it again.
     std::array<std::pair<QStringView, qint32>, typeCount> last;
     last.fill({QStringView(), -1});
-    for (const Span &span : spans) {
+    for (qsizetype i = 0; i < spans.size(); ++i) {
+        const Span &span = spans[i];
         const ValueType type = schema.typeOf(span.label);
-        analysis.m_types.append(quint8(type));
+        PerSpan &facts = analysis.m_spans[i];
+        facts.type = quint8(type);
         const QStringView text = QStringView(doc.text()).sliced(span.start, span.length());
         auto &[lastText, lastIndex] = last[std::size_t(type)];
         if (lastIndex < 0 || text != lastText) {
@@ -79,7 +79,7 @@ DocumentAnalysis DocumentAnalysis::analyze(const Document &doc, const Schema &sc
             analysis.m_values.append(normalise(type, text, countries));
         }
         lastText = text;
-        analysis.m_valueOf.append(lastIndex);
+        facts.value = lastIndex;
     }
     if (spans.isEmpty()) {
         return analysis;
@@ -112,7 +112,7 @@ DocumentAnalysis DocumentAnalysis::analyze(const Document &doc, const Schema &sc
     };
     for (qsizetype i = 0; i < spans.size(); ++i) {
         if (analysis.typeOf(i) == ValueType::Model) {
-            analysis.m_recordOfSpan[i] = qint32(recordFor(analysis.value(i).text));
+            analysis.m_spans[i].record = qint32(recordFor(analysis.value(i).text));
         }
     }
     if (analysis.m_records.isEmpty()) {
@@ -121,14 +121,14 @@ DocumentAnalysis DocumentAnalysis::analyze(const Document &doc, const Schema &sc
 
     qsizetype current = 0;
     for (qsizetype i = 0; i < spans.size(); ++i) {
-        if (analysis.typeOf(i) == ValueType::Model) {
-            current = analysis.m_recordOfSpan[i];
+        PerSpan &facts = analysis.m_spans[i];
+        if (ValueType(facts.type) == ValueType::Model) {
+            current = facts.record;
         } else {
             const int chosen = spans[i].recordAttribute();
-            analysis.m_recordOfSpan[i] =
-                qint32(chosen > 0 && chosen <= analysis.m_records.size() ? qsizetype(chosen - 1) : current);
+            facts.record = qint32(chosen > 0 && chosen <= analysis.m_records.size() ? qsizetype(chosen - 1) : current);
         }
-        QList<qsizetype> &recordSpans = analysis.m_records[analysis.m_recordOfSpan[i]].spans;
+        QList<qsizetype> &recordSpans = analysis.m_records[facts.record].spans;
         if (recordSpans.isEmpty()) {
             recordSpans.reserve(std::min<qsizetype>(spans.size(), 16));
         }
@@ -140,8 +140,8 @@ DocumentAnalysis DocumentAnalysis::analyze(const Document &doc, const Schema &sc
     none.parsed.fill(-1);
     analysis.m_first.fill(none, analysis.m_records.size());
     for (qsizetype i = spans.size() - 1; i >= 0; --i) {
-        FirstSpans &first = analysis.m_first[analysis.m_recordOfSpan[i]];
-        const auto type = std::size_t(analysis.m_types[i]);
+        FirstSpans &first = analysis.m_first[analysis.m_spans[i].record];
+        const auto type = std::size_t(analysis.m_spans[i].type);
         first.any[type] = i;
         if (analysis.value(i).parsed) {
             first.parsed[type] = i;

@@ -25,9 +25,9 @@ public:
 
     const QList<Record> &records() const { return m_records; }
     // The record a span belongs to (the model span's own record for model spans).
-    qsizetype recordOf(qsizetype span) const { return m_recordOfSpan.at(span); }
-    const SpanValue &value(qsizetype span) const { return m_values.at(m_valueOf.at(span)); }
-    ValueType typeOf(qsizetype span) const { return ValueType(m_types.at(span)); }
+    qsizetype recordOf(qsizetype span) const { return m_spans.at(span).record; }
+    const SpanValue &value(qsizetype span) const { return m_values.at(m_spans.at(span).value); }
+    ValueType typeOf(qsizetype span) const { return ValueType(m_spans.at(span).type); }
 
     // The spans of a record with values of a type, in text order.
     QList<qsizetype> spansOf(qsizetype record, ValueType type) const;
@@ -44,14 +44,19 @@ private:
         std::array<qsizetype, typeCount> any;
         std::array<qsizetype, typeCount> parsed;
     };
+    // Per span, as small as they fit (a dense document has millions of spans), in one list: one
+    // allocation a document rather than three.
+    struct PerSpan
+    {
+        qint32 record = -1;
+        qint32 value = -1; // index into m_values
+        quint8 type = 0;   // ValueType
+    };
     QList<FirstSpans> m_first;
     QList<Record> m_records;
-    // Per span, as small as they fit: a dense document has millions of spans.
-    QList<qint32> m_recordOfSpan;
+    QList<PerSpan> m_spans;
     // A span reading as the span of its type before it shares that one's value.
     QList<SpanValue> m_values;
-    QList<qint32> m_valueOf; // per span: index into m_values
-    QList<quint8> m_types;   // ValueType
 };
 
 } // namespace annorev

@@ -7,9 +7,10 @@
 #include "valuenormalizer.h"
 
 #include <QHash>
+#include <QVarLengthArray>
 
+#include <algorithm>
 #include <array>
-#include <set>
 
 namespace annorev {
 
@@ -259,12 +260,12 @@ std::optional<EmbeddedCount> CheckContext::embeddedCount(qsizetype hardwareSpan)
     return EmbeddedCount{leading->value, start, start + leading->length, start + leading->nameBegin, end};
 }
 
-const QList<std::pair<qsizetype, qsizetype>> &CheckContext::hardwareSpans() const
+const CheckContext::HardwareSpans &CheckContext::hardwareSpans() const
 {
     if (m_hardware) {
         return *m_hardware;
     }
-    QList<std::pair<qsizetype, qsizetype>> &result = m_hardware.emplace();
+    HardwareSpans &result = m_hardware.emplace();
     for (qsizetype span = 0; span < m_doc.spans().size(); ++span) {
         if (m_analysis.typeOf(span) == ValueType::Hardware) {
             result.append({m_analysis.recordOf(span), span});
@@ -285,7 +286,7 @@ const AttachedCounts &CheckContext::attachedCounts() const
         return *m_attached;
     }
     m_attached.emplace();
-    const QList<std::pair<qsizetype, qsizetype>> &hardware = hardwareSpans();
+    const HardwareSpans &hardware = hardwareSpans();
     if (hardware.isEmpty()) {
         return *m_attached;
     }
@@ -301,7 +302,8 @@ const AttachedCounts &CheckContext::attachedCounts() const
         qsizetype first; // [first, last) of the hardware list
         qsizetype last;
     };
-    QList<Sentence> sentences;
+    // On the stack for the usual few: these and the lists below were four allocations a document.
+    QVarLengthArray<Sentence, 8> sentences;
     for (qsizetype h = 0; h < hardware.size(); ++h) {
         const Sentences::Bounds bounds = sentenceCursor.around(spans.at(hardware[h].second).start);
         if (sentences.isEmpty() || sentences.last().bounds.begin != bounds.begin ||
@@ -314,7 +316,7 @@ const AttachedCounts &CheckContext::attachedCounts() const
     // Sentences overlap where a span starting in the white space between two makes one sentence of
     // both: a count read in several of them is one count, naming the earlier span of each. No
     // sentence after the k-th begins before laterBegin[k], so a count there is final once read.
-    QList<qsizetype> laterBegin(sentences.size());
+    QVarLengthArray<qsizetype, 8> laterBegin(sentences.size());
     for (qsizetype k = sentences.size() - 1, later = text.size() + 1; k >= 0; --k) {
         laterBegin[k] = later;
         later = std::min(later, sentences[k].bounds.begin);
@@ -372,8 +374,8 @@ const AttachedCounts &CheckContext::attachedCounts() const
         FoldedWindow folded(text, end);
         FirstHardware everySpan;
         QHash<QString, FirstHardware> byPhrase;
-        std::set<qsizetype> phraseLengths;
-        QList<std::pair<qsizetype, qsizetype>> starts; // (span start, index into hardware)
+        QVarLengthArray<qsizetype, 8> phraseLengths;                // ascending, each once
+        QVarLengthArray<std::pair<qsizetype, qsizetype>, 8> starts; // (span start, index into hardware)
         bool grouped = false;
         const auto makeGroups = [&] {
             grouped = true;
@@ -385,7 +387,10 @@ const AttachedCounts &CheckContext::attachedCounts() const
                 for (const QString *phrase : {&own, &name}) {
                     if (!phrase->isEmpty() && (phrase == &own || *phrase != own)) {
                         byPhrase[*phrase].add(*this, hardware[h]);
-                        phraseLengths.insert(phrase->size());
+                        const auto at = std::lower_bound(phraseLengths.begin(), phraseLengths.end(), phrase->size());
+                        if (at == phraseLengths.end() || *at != phrase->size()) {
+                            phraseLengths.insert(at, phrase->size());
+                        }
                     }
                 }
                 starts.append({spans.at(span).start, h});

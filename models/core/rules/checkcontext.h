@@ -6,6 +6,7 @@
 #include "wholeword.h"
 
 #include <QList>
+#include <QVarLengthArray>
 
 #include <optional>
 
@@ -81,7 +82,8 @@ public:
     const AttachedCounts &attachedCounts() const;
     std::optional<EmbeddedCount> embeddedCount(qsizetype hardwareSpan) const;
     // The hardware spans of every record, with their record, in span order.
-    const QList<std::pair<qsizetype, qsizetype>> &hardwareSpans() const;
+    using HardwareSpans = QVarLengthArray<std::pair<qsizetype, qsizetype>, 8>;
+    const HardwareSpans &hardwareSpans() const;
 
     static bool isWordChar(QChar c) { return WholeWord::isWordChar(c); }
 
@@ -107,10 +109,12 @@ private:
     const CountryAliases &m_countries;
     int m_currentYear;
     bool m_suggestFixes;
-    QList<qsizetype> m_furthestEnd; // per span: the furthest end of it and the spans before it
+    // Per span: the furthest end of it and the spans before it. On the stack for most documents,
+    // as the hardware spans: a context is made per document.
+    QVarLengthArray<qsizetype, 64> m_furthestEnd;
     // Several rules ask; a context lives for one check on one thread.
     mutable std::optional<AttachedCounts> m_attached;
-    mutable std::optional<QList<std::pair<qsizetype, qsizetype>>> m_hardware;
+    mutable std::optional<HardwareSpans> m_hardware;
 };
 
 } // namespace annorev

@@ -243,12 +243,12 @@ public:
     }
     // Where the latest open tag of the label is, or -1.
     qsizetype latest(int label) const { return m_latest[label]; }
-    const OpenTag &at(qsizetype place) const { return m_stack[std::size_t(place)]; }
-    bool isInnermost(qsizetype place) const { return std::size_t(place) + 1 == m_stack.size(); }
+    const OpenTag &at(qsizetype place) const { return m_stack[place]; }
+    bool isInnermost(qsizetype place) const { return place + 1 == m_stack.size(); }
     // Whether a tag opened before it was closed while it was open.
     bool wasCrossed(qsizetype place) const
     {
-        const std::size_t number = m_stack[std::size_t(place)].number;
+        const std::size_t number = m_stack[place].number;
         // The furthest "opened before" of the crossings that closed a tag numbered below this one.
         std::size_t reach = 0;
         for (std::size_t i = number; i > 0 && !m_crossedBefore.empty(); i -= i & (~i + 1)) {
@@ -259,7 +259,7 @@ public:
     // Closes the latest open tag of the label; it crosses the open tags above it.
     void close(int label)
     {
-        const auto place = std::size_t(m_latest[label]);
+        const qsizetype place = m_latest[label];
         OpenTag &closed = m_stack[place];
         m_latest[label] = closed.previousOfLabel;
         closed.closed = true;
@@ -297,7 +297,9 @@ public:
     }
 
 private:
-    std::vector<OpenTag> m_stack; // open tags, and closed ones below an open tag, in opening order
+    // Open tags, and closed ones below an open tag, in opening order; on the stack for the few of
+    // most documents.
+    QVarLengthArray<OpenTag, 16> m_stack;
     // Per label, the place in m_stack of its latest open tag, or -1. A document is parsed per
     // call: labels and the tags of most documents fit without allocating.
     QVarLengthArray<qsizetype, 16> m_latest;
@@ -503,8 +505,11 @@ bool TaggedTextParser::read(Document *document, bool html) const
     if (!std::is_sorted(doc.m_spans.cbegin(), doc.m_spans.cend(), byPosition)) {
         std::stable_sort(doc.m_spans.begin(), doc.m_spans.end(), byPosition);
     }
-    std::stable_sort(doc.m_issues.begin(), doc.m_issues.end(),
-                     [](const MarkupIssue &a, const MarkupIssue &b) { return a.sourceOffset < b.sourceOffset; });
+    // Not on an empty list: begin() would allocate one to detach from the shared empty one.
+    if (doc.m_issues.size() > 1) {
+        std::stable_sort(doc.m_issues.begin(), doc.m_issues.end(),
+                         [](const MarkupIssue &a, const MarkupIssue &b) { return a.sourceOffset < b.sourceOffset; });
+    }
     return true;
 }
 

@@ -111,6 +111,8 @@ void TestValueNormalizer::paramsNormalisesToCount_data()
     QTest::addRow("lower-case b") << u"13b"_s << 1.3e10;
     QTest::addRow("T") << u"1.8T"_s << 1.8e12;
     QTest::addRow("upper-case word") << u"7 BILLION"_s << 7e9;
+    QTest::addRow("mixed-case words") << u"7 bIlLiOn PaRaMeTeRs"_s << 7e9;
+    QTest::addRow("KELVIN SIGN folds to k") << u"125\u212A params"_s << 1.25e5;
     QTest::addRow("singular parameter") << u"1 billion parameter"_s << 1e9;
     QTest::addRow("params") << u"7B params"_s << 7e9;
     QTest::addRow("surrounding white space") << u"  7.2 billion parameters\n"_s << 7.2e9;

@@ -248,7 +248,10 @@ private:
         }
         const QByteArrayView name(m_data + tag->nameBegin, tag->nameEnd - tag->nameBegin);
         for (qsizetype i = 0; i < m_labels.size(); ++i) {
-            if (m_labels.at(i) == name) {
+            // The length first, inline: most tags are HTML and would be compared with every label.
+            const QByteArray &label = m_labels.at(i);
+            if (label.size() == name.size() &&
+                std::memcmp(label.constData(), name.data(), std::size_t(name.size())) == 0) {
                 tag->kind = TagKind::Entity;
                 tag->label = int(i);
                 return;

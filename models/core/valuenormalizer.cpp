@@ -86,7 +86,26 @@ bool isDigit(QChar c)
 bool sameWord(QStringView text, QLatin1StringView word)
 {
     // Every word compared here is ASCII, so a match has the same length.
-    return text.size() == word.size() && text.compare(word, Qt::CaseInsensitive) == 0;
+    if (text.size() != word.size()) {
+        return false;
+    }
+    // ASCII folds inline (QString::compare ignoring case is a call of about 180 instructions, and
+    // normalising asks several times a value); anything else as QString::compare folds it, for a
+    // KELVIN SIGN folds to 'k'.
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text[i].unicode();
+        const char16_t w = word[i].unicode();
+        if (c >= 0x80 || w >= 0x80) {
+            return text.compare(word, Qt::CaseInsensitive) == 0;
+        }
+        const auto lower = [](char16_t a) {
+            return a >= u'A' && a <= u'Z' ? char16_t(a + 32) : a;
+        };
+        if (lower(c) != lower(w)) {
+            return false;
+        }
+    }
+    return true;
 }
 
 template <typename Table> bool isOneOf(QStringView text, const Table &words)

@@ -280,6 +280,12 @@ void TestRules::ruleFiresExactlyWhereSpecified_data()
         u"\u00e2\u20ac\u2122"_s);
     row("e acute mojibake", "encoding-suspect", u"<model>M</model> caf\u00c3\u00a9"_s, u"\u00c3\u00a9"_s);
     row("real accents and symbols", "encoding-suspect", u"<model>M</model> café — α β € ©"_s, QString());
+    // Characters written as references count as the characters they stand for.
+    row("replacement character as a reference", "encoding-suspect", u"<p><model>M</model> a&#xFFFD;b</p>"_s,
+        u"\uFFFD"_s);
+    row("em dash mojibake as references", "encoding-suspect", u"<p><model>M</model> a&acirc;&euro;&rdquo;b</p>"_s,
+        u"\u00e2\u20ac\u201d"_s);
+    row("mojibake inside a span", "encoding-suspect", u"<model>caf\u00c3\u00a9</model>"_s, u"\u00c3\u00a9"_s);
 }
 
 void TestRules::ruleFiresExactlyWhereSpecified()

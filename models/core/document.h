@@ -79,6 +79,9 @@ public:
     const QList<qsizetype> &blockBreaks() const { return m_blockBreaks; }
     bool hasHtmlMarkup() const { return m_hasHtml; }
     bool hadInvalidUtf8() const { return m_invalidUtf8; }
+    // Whether the text holds U+FFFD or a character from U+00C2 to U+00F4 (the lead bytes of UTF-8
+    // read as Windows-1252): without one, it holds no mojibake, and encoding-suspect need not read it.
+    bool mayHoldMojibake() const { return m_mayHoldMojibake; }
     bool hasByteOrderMark() const { return m_bom; }
     // Where the text starts in the source: after a byte order mark, if there is one.
     qsizetype bodyBegin() const { return m_bodyBegin; }
@@ -111,6 +114,7 @@ private:
     qsizetype m_bodyBegin = 0;
     bool m_hasHtml = false;
     bool m_invalidUtf8 = false;
+    bool m_mayHoldMojibake = false;
     bool m_bom = false;
 };
 

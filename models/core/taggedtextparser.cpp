@@ -80,13 +80,9 @@ class TextBuilder
 {
 public:
     TextBuilder(const QByteArray &source, QString *text, Document::PieceTable *pieces, QList<qsizetype> *astral,
-                bool *invalidUtf8)
-        : m_data(reinterpret_cast<const unsigned char *>(source.constData()))
-        , m_sourceSize(source.size())
-        , m_text(text)
-        , m_pieces(pieces)
-        , m_astral(astral)
-        , m_invalid(invalidUtf8)
+                bool *invalidUtf8, bool *mayHoldMojibake)
+        : m_data(reinterpret_cast<const unsigned char *>(source.constData())), m_sourceSize(source.size()),
+          m_text(text), m_pieces(pieces), m_astral(astral), m_invalid(invalidUtf8), m_mayHoldMojibake(mayHoldMojibake)
     {
         // resize() would round the capacity up to a power of two: twice the memory at worst.
         *m_text = QString(source.size(), Qt::Uninitialized);
@@ -188,8 +184,12 @@ private:
         return pos;
     }
 
+    // Every character past ASCII comes through here, from the source's bytes or a reference.
     void appendCodePoint(char32_t codePoint)
     {
+        if ((codePoint >= 0xc2 && codePoint <= 0xf4) || codePoint == 0xfffd) {
+            *m_mayHoldMojibake = true;
+        }
         if (codePoint >= 0x10000) {
             m_astral->append(m_length);
             m_out[m_length++] = char16_t(0xd800 + ((codePoint - 0x10000) >> 10));
@@ -205,6 +205,7 @@ private:
     Document::PieceTable *m_pieces;
     QList<qsizetype> *m_astral;
     bool *m_invalid;
+    bool *m_mayHoldMojibake;
     char16_t *m_out = nullptr;
     qsizetype m_length = 0;
 };
@@ -345,7 +346,7 @@ bool TaggedTextParser::read(Document *document, bool html) const
     // lists are of relocatable types and grow by realloc, in place for a large list.
     doc.m_spans.reserve(src.size() / 64 + 1);
     doc.m_pieces.reserve(src.size() / 32 + 1);
-    TextBuilder text(src, &doc.m_text, &doc.m_pieces, &doc.m_astral, &doc.m_invalidUtf8);
+    TextBuilder text(src, &doc.m_text, &doc.m_pieces, &doc.m_astral, &doc.m_invalidUtf8, &doc.m_mayHoldMojibake);
     auto appendDecoded = [&](qsizetype begin, qsizetype end) {
         if (!doc.m_hasHtml) {
             text.appendLiteral(begin, end);

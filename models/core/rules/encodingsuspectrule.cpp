@@ -93,6 +93,10 @@ public:
 
     void check(const CheckContext &context, FindingList *findings) const override
     {
+        // The parser saw no character that starts mojibake or stands for bytes that were not UTF-8.
+        if (!context.document().mayHoldMojibake()) {
+            return;
+        }
         const QString &text = context.text();
         const qsizetype size = text.size();
         const char16_t *data = reinterpret_cast<const char16_t *>(text.constData());

@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QFile>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -256,6 +257,10 @@ void TestBatchFilesWatch::aSyncByAnotherProcessTakesTheChangeBack()
         const Expected<std::optional<BatchStamp>> stamps = (*store)->inputStamps();
         QVERIFY2(stamps, qPrintable(test::errorOf(stamps)));
         syncedUnder = *stamps;
+        // When they were taken, alone: one row, where the stamps are a row a file.
+        const Expected<std::optional<qint64>> takenAt = (*store)->inputStampsTakenAt();
+        QVERIFY2(takenAt, qPrintable(test::errorOf(takenAt)));
+        QVERIFY(syncedUnder && *takenAt && **takenAt == syncedUnder->takenAtNs);
     }
     QVERIFY(syncedUnder);
     watch.setBatch({m_file}, syncedUnder, storePath);
@@ -268,7 +273,25 @@ void TestBatchFilesWatch::aSyncByAnotherProcessTakesTheChangeBack()
     file.close();
     QVERIFY(changed.wait(10000));
 
-    // Another write to the store that is not a sync: the files still differ from it.
+    // A write to the store that is not a sync leaves the stamps the last sync took. The look reads
+    // when they were taken, not every stamp row: rows that another program made match the files
+    // meanwhile do not count (read, they would take the change back).
+    {
+        const BatchStamp now = BatchStamp::take({m_file});
+        QCOMPARE(now.files.size(), 1);
+        const FileStamp &stamp = now.files.first();
+        test::SqlFile sql(storePath);
+        QSqlQuery update = sql.query();
+        QVERIFY(update.prepare(u"UPDATE input_stamps SET size = ?, modified_ns = ?, status_changed_ns = ?, inode = ?,"
+                               " device = ? WHERE path = ?"_s));
+        for (const QVariant &value :
+             {QVariant(stamp.size), QVariant(stamp.modifiedNs), QVariant(stamp.statusChangedNs),
+              QVariant(qint64(stamp.inode)), QVariant(qint64(stamp.device)), QVariant(stamp.path)}) {
+            update.addBindValue(value);
+        }
+        QVERIFY(update.exec());
+        QCOMPARE(update.numRowsAffected(), 1);
+    }
     watch.storeWritten();
     QVERIFY(QTest::qWaitFor([&] { return !watch.isLooking(); }, 10000));
     QVERIFY(watch.hasChanged());

@@ -74,20 +74,26 @@ int BatchFilesWatch::watchedPathCount() const
 
 bool BatchFilesWatch::isLooking() const
 {
-    return m_looking.isRunning() || m_settle->isActive();
+    // Until lookDone() has taken the result in, not only until the worker is done with it.
+    return m_lookInFlight || m_settle->isActive();
 }
 
-BatchFilesWatch::Look BatchFilesWatch::look(const QStringList &inputs, bool listPaths, const QString &storePath)
+BatchFilesWatch::Look BatchFilesWatch::look(const QStringList &inputs, bool listPaths, const QString &storePath,
+                                            qint64 knownTakenAtNs)
 {
     Look result;
     // Read before the files are stamped: a sync that ends between the two is then seen as not yet
     // made, and the next look sees it, rather than as made over files it did not read.
     // A store that is gone is not made again by opening it; one that cannot be read leaves the
-    // stamps to match as they were.
+    // stamps to match as they were. Stamps taken when the known ones were are those: a write that
+    // was not a sync costs one row, not a row a file of a large folder.
     if (!storePath.isEmpty() && QFileInfo::exists(storePath)) {
         if (Expected<std::unique_ptr<ReviewStore>> store = ReviewStore::open(storePath); store) {
-            if (Expected<std::optional<BatchStamp>> synced = (*store)->inputStamps(); synced && *synced) {
-                result.synced = **synced;
+            const Expected<std::optional<qint64>> takenAt = (*store)->inputStampsTakenAt();
+            if (takenAt && *takenAt && **takenAt != knownTakenAtNs) {
+                if (Expected<std::optional<BatchStamp>> synced = (*store)->inputStamps(); synced && *synced) {
+                    result.synced = **synced;
+                }
             }
         }
     }
@@ -131,7 +137,7 @@ BatchFilesWatch::Look BatchFilesWatch::look(const QStringList &inputs, bool list
 
 void BatchFilesWatch::startLook()
 {
-    if (m_looking.isRunning()) {
+    if (m_lookInFlight) {
         m_lookAgain = true;
         return;
     }
@@ -140,11 +146,14 @@ void BatchFilesWatch::startLook()
     // database keeps beside it, which may be in a watched folder, and a look at each of those
     // events would read it again.
     const QString storePath = std::exchange(m_readStore, false) ? m_storePath : QString();
-    m_looking.setFuture(QtConcurrent::run(&BatchFilesWatch::look, m_inputs, !m_pathsWatched, storePath));
+    m_lookInFlight = true;
+    m_looking.setFuture(QtConcurrent::run(&BatchFilesWatch::look, m_inputs, !m_pathsWatched, storePath,
+                                          m_baseline ? m_baseline->takenAtNs : qint64(-1)));
 }
 
 void BatchFilesWatch::lookDone()
 {
+    m_lookInFlight = false;
     const Look result = m_looking.result();
     if (m_lookGeneration != m_generation) {
         m_lookAgain = false;

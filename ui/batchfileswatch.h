@@ -76,7 +76,7 @@ private:
         QStringList paths;                // what to watch: folders first, then files
         std::optional<BatchStamp> synced; // what the store was last synced under, when asked
     };
-    static Look look(const QStringList &inputs, bool listPaths, const QString &storePath);
+    static Look look(const QStringList &inputs, bool listPaths, const QString &storePath, qint64 knownTakenAtNs);
     void startLook();
     void lookDone();
     void watch(const QStringList &paths);
@@ -90,6 +90,7 @@ private:
     std::optional<BatchStamp> m_baseline; // none until the first look takes it
     bool m_pathsWatched = false;
     bool m_lookAgain = false;
+    bool m_lookInFlight = false; // started, and its result not yet taken in
     bool m_readStore = false; // the next look reads the stamps the store was synced under
     bool m_changed = false;
     quint64 m_generation = 0; // which setBatch() a look in flight belongs to

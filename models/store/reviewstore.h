@@ -195,6 +195,10 @@ public:
     // that finds other stamps (BatchStamp::take()) means they changed since. None when the store
     // keeps no stamps (a team store, a store never synced or from before stamps).
     virtual Expected<std::optional<BatchStamp>> inputStamps() const = 0;
+    // When the last sync took those stamps (BatchStamp::takenAtNs), read without them: one row
+    // tells whether the store was synced since, where the stamps of a large folder are a row a
+    // file. None when the store keeps no stamps.
+    virtual Expected<std::optional<qint64>> inputStampsTakenAt() const = 0;
 
     // A document, or an error naming it when the store has no such document.
     virtual Expected<StoredDocument> document(const QString &id) const = 0;

@@ -91,6 +91,11 @@ Expected<std::optional<BatchStamp>> PostgresStore::inputStamps() const
     return std::optional<BatchStamp>(); // a team batch's files are on the importers' machines
 }
 
+Expected<std::optional<qint64>> PostgresStore::inputStampsTakenAt() const
+{
+    return std::optional<qint64>();
+}
+
 Expected<ReviewStore::SyncReport> PostgresStore::sync(const BatchReader &reader, const QStringList &batchInputs,
                                                       const Schema &schema, const Checker &checker, const QString &,
                                                       const SyncControl &control)

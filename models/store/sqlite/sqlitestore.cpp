@@ -78,6 +78,11 @@ Expected<std::optional<BatchStamp>> SqliteStore::inputStamps() const
     return SqliteSync::inputStamps(*m_connection);
 }
 
+Expected<std::optional<qint64>> SqliteStore::inputStampsTakenAt() const
+{
+    return SqliteSync::inputStampsTakenAt(*m_connection);
+}
+
 Expected<ReviewStore::SyncReport> SqliteStore::sync(const BatchReader &reader, const QStringList &batchInputs,
                                                     const Schema &schema, const Checker &checker,
                                                     const QString &reviewer, const SyncControl &control)

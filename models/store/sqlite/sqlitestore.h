@@ -30,6 +30,7 @@ public:
     using ReviewStore::sync;
     Expected<std::optional<SyncReport>> syncByStamps(const QStringList &batchInputs) const override;
     Expected<std::optional<BatchStamp>> inputStamps() const override;
+    Expected<std::optional<qint64>> inputStampsTakenAt() const override;
     Expected<SyncReport> sync(const BatchReader &reader, const QStringList &batchInputs, const Schema &schema,
                               const Checker &checker, const QString &reviewer,
                               const SyncControl &control = {}) override;

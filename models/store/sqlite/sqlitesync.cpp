@@ -86,8 +86,8 @@ struct StoredStamps
     }
 };
 
-// The stamps the last sync recorded, or none (a store from before stamps, or never synced).
-Expected<std::optional<StoredStamps>> loadStamps(const SqliteConnection &connection)
+// When the last sync took its stamps, or none (a store from before stamps, or never synced).
+Expected<std::optional<qint64>> loadStampedAt(const SqliteConnection &connection)
 {
     QSqlQuery query = connection.query();
     if (Expected<void> done =
@@ -95,11 +95,22 @@ Expected<std::optional<StoredStamps>> loadStamps(const SqliteConnection &connect
         !done) {
         return done.error();
     }
-    if (!query.next()) {
+    return query.next() ? std::optional<qint64>(query.value(0).toLongLong()) : std::optional<qint64>();
+}
+
+// The stamps the last sync recorded, or none.
+Expected<std::optional<StoredStamps>> loadStamps(const SqliteConnection &connection)
+{
+    const Expected<std::optional<qint64>> stampedAt = loadStampedAt(connection);
+    if (!stampedAt) {
+        return stampedAt.error();
+    }
+    if (!*stampedAt) {
         return std::optional<StoredStamps>();
     }
     StoredStamps stored;
-    stored.stamp.takenAtNs = query.value(0).toLongLong();
+    stored.stamp.takenAtNs = **stampedAt;
+    QSqlQuery query = connection.query();
     if (Expected<void> done = connection.run(
             query, QStringLiteral("SELECT path, size, modified_ns, status_changed_ns, inode, device, content_hash"
                                   " FROM input_stamps ORDER BY seq"));
@@ -509,6 +520,11 @@ Expected<std::optional<ReviewStore::SyncReport>> syncByStamps(const SqliteConnec
     ReviewStore::SyncReport report;
     report.inputErrors = *std::move(inputErrors);
     return Outcome(std::move(report));
+}
+
+Expected<std::optional<qint64>> inputStampsTakenAt(const SqliteConnection &connection)
+{
+    return loadStampedAt(connection);
 }
 
 Expected<std::optional<BatchStamp>> inputStamps(const SqliteConnection &connection)

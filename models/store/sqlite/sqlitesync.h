@@ -29,6 +29,8 @@ Expected<std::optional<ReviewStore::SyncReport>> syncByStamps(const SqliteConnec
                                                               const QStringList &batchInputs);
 // The stamps the last sync recorded (see ReviewStore::inputStamps()).
 Expected<std::optional<BatchStamp>> inputStamps(const SqliteConnection &connection);
+// When the last sync took them (see ReviewStore::inputStampsTakenAt()).
+Expected<std::optional<qint64>> inputStampsTakenAt(const SqliteConnection &connection);
 // The batch the store records (see ReviewStore::sync()); empty for a store that records none yet.
 Expected<QString> recordedBatch(const SqliteConnection &connection);
 

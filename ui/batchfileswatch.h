@@ -54,7 +54,8 @@ public:
     // Looks at the files now rather than after the file system's next word (tests, and a window
     // shown again after a while).
     void lookNow();
-    // Another process wrote the store: if the files were told changed, it may have synced them.
+    // The store was written (the window heard of it; its own writes are among those): if the files
+    // were told changed, another process may have synced the store with them.
     void storeWritten();
     // The paths the file system reports on (tests).
     int watchedPathCount() const;
@@ -62,7 +63,8 @@ public:
     bool isLooking() const;
 
 Q_SIGNALS:
-    // The batch's files differ from what the store was synced with; said once until setBatch().
+    // The batch's files differ from what the store was synced with; said once, until setBatch() or
+    // unchangedAgain().
     void changed();
     // The files told changed match what the store was synced with again; said once a change.
     void unchangedAgain();

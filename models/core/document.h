@@ -79,8 +79,11 @@ public:
     const QList<qsizetype> &blockBreaks() const { return m_blockBreaks; }
     bool hasHtmlMarkup() const { return m_hasHtml; }
     bool hadInvalidUtf8() const { return m_invalidUtf8; }
-    // Whether the text holds U+FFFD or a character from U+00C2 to U+00F4 (the lead bytes of UTF-8
-    // read as Windows-1252): without one, it holds no mojibake, and encoding-suspect need not read it.
+    // U+FFFD (bytes that were not UTF-8) or a character from U+00C2 to U+00F4 (the lead bytes of
+    // UTF-8 read as Windows-1252): what encoding-suspect reports, or starts reading mojibake at.
+    static constexpr bool mayStartMojibake(char32_t c) { return (c >= 0xc2 && c <= 0xf4) || c == 0xfffd; }
+    // Whether the text holds such a character: without one, it holds no mojibake, and
+    // encoding-suspect need not read it.
     bool mayHoldMojibake() const { return m_mayHoldMojibake; }
     bool hasByteOrderMark() const { return m_bom; }
     // Where the text starts in the source: after a byte order mark, if there is one.

@@ -187,7 +187,7 @@ private:
     // Every character past ASCII comes through here, from the source's bytes or a reference.
     void appendCodePoint(char32_t codePoint)
     {
-        if ((codePoint >= 0xc2 && codePoint <= 0xf4) || codePoint == 0xfffd) {
+        if (Document::mayStartMojibake(codePoint)) {
             *m_mayHoldMojibake = true;
         }
         if (codePoint >= 0x10000) {

@@ -36,7 +36,7 @@ inline bool isSpace(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
-inline bool isNameStart(char c)
+constexpr bool isNameStart(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
@@ -45,8 +45,8 @@ inline bool isNameStart(char c)
 inline constexpr std::array<bool, 256> nameChars = [] {
     std::array<bool, 256> table{};
     for (int c = 0; c < 256; ++c) {
-        table[std::size_t(c)] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                                c == '_' || c == '-' || c == ':' || c == '.';
+        table[std::size_t(c)] =
+            isNameStart(char(c)) || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == ':' || c == '.';
     }
     return table;
 }();

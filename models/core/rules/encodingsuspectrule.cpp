@@ -106,11 +106,12 @@ public:
                 break;
             }
             const char16_t c = data[i];
-            if (c == 0xfffd) {
-                findings->append(finding(i, i + 1, QStringLiteral("U+FFFD: the source has bytes here that are not UTF-8")));
+            if (!Document::mayStartMojibake(c)) {
                 continue;
             }
-            if (c < 0xc2 || c > 0xf4) {
+            if (c == 0xfffd) {
+                findings->append(
+                    finding(i, i + 1, QStringLiteral("U+FFFD: the source has bytes here that are not UTF-8")));
                 continue;
             }
             const int length = mojibakeLength(data + i, size - i);

@@ -86,22 +86,10 @@ struct StoredStamps
     }
 };
 
-// When the last sync took its stamps, or none (a store from before stamps, or never synced).
-Expected<std::optional<qint64>> loadStampedAt(const SqliteConnection &connection)
-{
-    QSqlQuery query = connection.query();
-    if (Expected<void> done =
-            connection.run(query, QStringLiteral("SELECT value FROM meta WHERE key = ?"), {stampedAtKey});
-        !done) {
-        return done.error();
-    }
-    return query.next() ? std::optional<qint64>(query.value(0).toLongLong()) : std::optional<qint64>();
-}
-
 // The stamps the last sync recorded, or none.
 Expected<std::optional<StoredStamps>> loadStamps(const SqliteConnection &connection)
 {
-    const Expected<std::optional<qint64>> stampedAt = loadStampedAt(connection);
+    const Expected<std::optional<qint64>> stampedAt = inputStampsTakenAt(connection);
     if (!stampedAt) {
         return stampedAt.error();
     }
@@ -524,7 +512,13 @@ Expected<std::optional<ReviewStore::SyncReport>> syncByStamps(const SqliteConnec
 
 Expected<std::optional<qint64>> inputStampsTakenAt(const SqliteConnection &connection)
 {
-    return loadStampedAt(connection);
+    QSqlQuery query = connection.query();
+    if (Expected<void> done =
+            connection.run(query, QStringLiteral("SELECT value FROM meta WHERE key = ?"), {stampedAtKey});
+        !done) {
+        return done.error();
+    }
+    return query.next() ? std::optional<qint64>(query.value(0).toLongLong()) : std::optional<qint64>();
 }
 
 Expected<std::optional<BatchStamp>> inputStamps(const SqliteConnection &connection)

@@ -99,9 +99,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_filesWatch, &BatchFilesWatch::changed, this,
             [this] { m_filesChanged->showFor(RecentBatches::batchName(m_batch)); });
     connect(m_filesWatch, &BatchFilesWatch::unchangedAgain, this, [this] {
-        if (!m_filesChanged->isHidden()) {
-            m_filesChanged->hide();
-        }
+        m_filesChanged->hide();
         // What the sync brought in may have a message of its own (the document shown is gone from
         // the files, say), which says more.
         if (statusBar()->currentMessage().isEmpty()) {

@@ -60,6 +60,11 @@ void OpenProgress::start(const QString &what)
     }
 }
 
+void OpenProgress::setShowDelay(int ms)
+{
+    m_showTimer->setInterval(ms);
+}
+
 void OpenProgress::setProgress(const QString &what, qint64 done, qint64 total)
 {
     if (!m_running || !m_cancel->isEnabled()) {

@@ -33,6 +33,9 @@ public:
     void showCancelling();
     void finish();
 
+    // How long an open runs before the strip shows; ShowDelayMs unless set.
+    void setShowDelay(int ms);
+
     bool isRunning() const;
     QString text() const;
 

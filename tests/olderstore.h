@@ -133,6 +133,7 @@ inline QString rewriteAsSchema5(const QString &path)
           QStringLiteral("DROP TABLE text_dictionaries"), QStringLiteral("DROP TABLE document_texts"),
           QStringLiteral("DROP TABLE summary_counts"), QStringLiteral("DROP TABLE suggestions"),
           QStringLiteral("DROP TABLE disagreements"), QStringLiteral("DROP TABLE inexact_words"),
+          QStringLiteral("DROP TABLE unindexed_words"),
           QStringLiteral("UPDATE meta SET value = '5' WHERE key = 'schema_version'")}) {
         if (!q.exec(statement)) {
             return fail(qPrintable(statement));

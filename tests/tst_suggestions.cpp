@@ -325,6 +325,7 @@ void TestSuggestions::aSchema10StoresSuggestionsAreCountedWhenImportedAgain()
         QSqlQuery q = raw.query();
         QVERIFY(q.exec(u"DROP TABLE disagreements"_s));
         QVERIFY(q.exec(u"DROP TABLE inexact_words"_s));
+        QVERIFY(q.exec(u"DROP TABLE unindexed_words"_s));
         QVERIFY(q.exec(u"UPDATE meta SET value = '10' WHERE key = 'schema_version'"_s));
     }
     m_store = test::openedStore(path);
@@ -348,6 +349,7 @@ void TestSuggestions::aSchema9StoreOpensKeepsEverythingAndGainsTheTables()
         QVERIFY(q.exec(u"DROP TABLE suggestions"_s));
         QVERIFY(q.exec(u"DROP TABLE disagreements"_s));
         QVERIFY(q.exec(u"DROP TABLE inexact_words"_s));
+        QVERIFY(q.exec(u"DROP TABLE unindexed_words"_s));
         QVERIFY(q.exec(u"UPDATE meta SET value = '9' WHERE key = 'schema_version'"_s));
         QCOMPARE(raw.value(u"SELECT COUNT(*) FROM sqlite_master WHERE name = 'suggestions'"_s).toInt(), 0);
     }

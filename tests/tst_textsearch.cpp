@@ -44,6 +44,13 @@ private slots:
     void theIndexIsExactForTextsWithoutTheCharactersItReadsOtherwise_data();
     void theIndexIsExactForTextsWithoutTheCharactersItReadsOtherwise();
     void everyCharacterOfAnExactTextIsSeenAsTheSearchSeesIt();
+    void theIndexMayLackTheWordsOfTextsWithCharactersItJoins_data();
+    void theIndexMayLackTheWordsOfTextsWithCharactersItJoins();
+    void everyCharacterTheIndexJoinsAndTheSearchDoesNotIsListed();
+    void aWordSearchReadsTheTextsWhoseWordsTheIndexMayLack_data();
+    void aWordSearchReadsTheTextsWhoseWordsTheIndexMayLack();
+    void theTextsWhoseWordsTheIndexMayLackFollowEdits();
+    void aSchema12StoreListsTheTextsWhoseWordsTheIndexMayLackWhenOpened();
     void oneAsciiWordReadsOnlyTheTextsTheIndexMayAnswerWrongly();
     void theTextsToReadFollowEdits();
     void aSchema11StoreListsItsTextsToReadWhenOpened();
@@ -372,39 +379,58 @@ void TestTextSearch::theIndexIsExactForTextsWithoutTheCharactersItReadsOtherwise
     QCOMPARE(TextQuery::wordIndexIsExact(text), exact);
 }
 
+namespace {
+
+// Every code point from U+0080 on (surrogates apart) between two z's, each in a row of its own
+// (the rowid), through this SQLite's unicode61 with the store's options: the code points the
+// index keeps inside one word with the z's, and that word. Made once for the tests that read it.
+const QHash<char32_t, QString> &wordsOfEveryCodePoint()
+{
+    static const QHash<char32_t, QString> joined = [] {
+        SqlFile memory(u":memory:"_s);
+        QSqlQuery q = memory.query();
+        QHash<char32_t, QString> words;
+        if (!q.exec(u"CREATE VIRTUAL TABLE words USING fts5(plain_text, tokenize='unicode61 remove_diacritics 0')"_s) ||
+            !q.exec(u"CREATE VIRTUAL TABLE terms USING fts5vocab(words, 'instance')"_s) ||
+            !memory.query().exec(u"BEGIN"_s) || !q.prepare(u"INSERT INTO words (rowid, plain_text) VALUES (?, ?)"_s)) {
+            return words;
+        }
+        for (char32_t codePoint = 0x80; codePoint <= 0x10FFFF; ++codePoint) {
+            if (QChar::isSurrogate(codePoint)) {
+                continue;
+            }
+            // Not QString::fromUcs4(), which drops U+FEFF as a byte order mark.
+            q.addBindValue(qint64(codePoint));
+            q.addBindValue(QString(u'z' + QStringView(QChar::fromUcs4(codePoint)) + u'z'));
+            if (!q.exec()) {
+                return words;
+            }
+        }
+        if (!memory.query().exec(u"COMMIT"_s) ||
+            !q.exec(u"SELECT doc, MIN(term) FROM terms GROUP BY doc HAVING COUNT(*) = 1"_s)) {
+            return words;
+        }
+        while (q.next()) {
+            words.insert(char32_t(q.value(0).toLongLong()), q.value(1).toString());
+        }
+        return words;
+    }();
+    return joined;
+}
+
+} // namespace
+
 void TestTextSearch::everyCharacterOfAnExactTextIsSeenAsTheSearchSeesIt()
 {
-    // Every code point between two z's, in a row of its own (the rowid), through this SQLite's
-    // unicode61 with the store's options. Where wordIndexIsExact() takes the index's word for a
-    // search of one ASCII word, the index must not fold the character to ASCII (or drop it), and
-    // must not split a word at a character the search takes for part of it.
-    SqlFile memory(u":memory:"_s);
-    QSqlQuery q = memory.query();
-    QVERIFY(q.exec(u"CREATE VIRTUAL TABLE words USING fts5(plain_text, tokenize='unicode61 remove_diacritics 0')"_s));
-    QVERIFY(q.exec(u"CREATE VIRTUAL TABLE terms USING fts5vocab(words, 'instance')"_s));
-    QVERIFY(memory.query().exec(u"BEGIN"_s));
-    QVERIFY(q.prepare(u"INSERT INTO words (rowid, plain_text) VALUES (?, ?)"_s));
-    // Code points unassigned in Qt's Unicode are no letter to either (nor to SQLite's older one).
+    // Where wordIndexIsExact() takes the index's word for a search of one ASCII word, the index
+    // must not fold the character to ASCII (or drop it), and must not split a word at a character
+    // the search takes for part of it.
+    const QHash<char32_t, QString> &joined = wordsOfEveryCodePoint();
+    QVERIFY2(joined.size() > 100000, qPrintable(QString::number(joined.size())));
+    // Code points unassigned in Qt's Unicode are no letter to the search.
     const auto assigned = [](char32_t codePoint) {
         return !QChar::isSurrogate(codePoint) && QChar::category(codePoint) != QChar::Other_NotAssigned;
     };
-    for (char32_t codePoint = 0x80; codePoint <= 0x10FFFF; ++codePoint) {
-        if (!assigned(codePoint)) {
-            continue;
-        }
-        // Not QString::fromUcs4(), which drops U+FEFF as a byte order mark.
-        q.addBindValue(qint64(codePoint));
-        q.addBindValue(QString(u'z' + QStringView(QChar::fromUcs4(codePoint)) + u'z'));
-        QVERIFY(q.exec());
-    }
-    QVERIFY(memory.query().exec(u"COMMIT"_s));
-    // The code points the index keeps inside one word with the z's, and that word.
-    QVERIFY(q.exec(u"SELECT doc, MIN(term) FROM terms GROUP BY doc HAVING COUNT(*) = 1"_s));
-    QHash<char32_t, QString> joined;
-    while (q.next()) {
-        joined.insert(char32_t(q.value(0).toLongLong()), q.value(1).toString());
-    }
-    QVERIFY2(joined.size() > 100000, qPrintable(QString::number(joined.size())));
     QStringList foldedToAscii, splitInsideWords;
     for (char32_t codePoint = 0x80; codePoint <= 0x10FFFF; ++codePoint) {
         const QString character = QStringView(QChar::fromUcs4(codePoint)).toString();
@@ -424,6 +450,92 @@ void TestTextSearch::everyCharacterOfAnExactTextIsSeenAsTheSearchSeesIt()
     QVERIFY2(foldedToAscii.isEmpty(), qPrintable(u"folded to ASCII by unicode61: "_s + foldedToAscii.join(u", ")));
     QVERIFY2(splitInsideWords.isEmpty(),
              qPrintable(u"separators to unicode61, parts of words to the search: "_s + splitInsideWords.join(u", ")));
+}
+
+void TestTextSearch::theIndexMayLackTheWordsOfTextsWithCharactersItJoins_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("mayLack");
+    QTest::newRow("ASCII") << u"Trained on 512 GPUs; 21 days (A100-80GB)."_s << false;
+    QTest::newRow("empty") << QString() << false;
+    QTest::newRow("composed accents, Greek and CJK letters")
+        << u"na\u00EFve Z\u00FCrich \u03B21 \u6A21\u578B"_s << false;
+    QTest::newRow("typographic punctuation and symbols")
+        << u"\u201CDeep\u201D \u2013 4\u00D78 \u00B1 2\u00B0, 10\u00A0GPUs \u2026 \u20AC5"_s << false;
+    QTest::newRow("an emoji unicode61 knows") << u"fast \U0001F600 model"_s << false;
+    QTest::newRow("a decomposed umlaut") << u"Zu\u0308rich"_s << true;
+    QTest::newRow("a combining acute") << u"cafe\u0301s"_s << true;
+    QTest::newRow("a combining mark unicode61 splits at") << u"a\u0305b"_s << false;
+    QTest::newRow("a symbol newer than unicode61's tables") << u"\u058DGPU"_s << true;
+    QTest::newRow("an emoji newer than unicode61's tables") << u"the \U0001F916GPT model"_s << true;
+    QTest::newRow("a code point no Unicode assigns") << u"a\U0003FFFDb"_s << true;
+    QTest::newRow("after a long ASCII text") << QString(u"abcdefgh"_s.repeated(40) + u"\u0301"_s) << true;
+    QTest::newRow("a lone surrogate") << QString(u"ab"_s + QChar(0xD83E) + u"cd"_s) << false;
+}
+
+void TestTextSearch::theIndexMayLackTheWordsOfTextsWithCharactersItJoins()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, mayLack);
+    QCOMPARE(TextQuery::wordIndexMayLackWords(text), mayLack);
+}
+
+void TestTextSearch::everyCharacterTheIndexJoinsAndTheSearchDoesNotIsListed()
+{
+    // A code point the index keeps inside a word and the search takes for a separator makes the
+    // index lack the search's words: a text holding one must be read on every word search. The
+    // list (IndexWordJoiners) must be exactly these, assigned in Qt's Unicode or not.
+    const QHash<char32_t, QString> &joined = wordsOfEveryCodePoint();
+    QVERIFY2(joined.size() > 100000, qPrintable(QString::number(joined.size())));
+    QStringList unlisted, listedWrongly;
+    for (char32_t codePoint = 0x80; codePoint <= 0x10FFFF; ++codePoint) {
+        if (QChar::isSurrogate(codePoint)) {
+            continue;
+        }
+        const bool joins = joined.contains(codePoint) && !TextQuery::isWordCharacter(codePoint);
+        const bool listed = TextQuery::wordIndexMayLackWords(QStringView(QChar::fromUcs4(codePoint)));
+        const QString name = u"U+"_s + QString::number(quint32(codePoint), 16).toUpper();
+        if (joins && !listed) {
+            unlisted.append(name);
+        } else if (listed && !joins) {
+            listedWrongly.append(name);
+        }
+    }
+    QVERIFY2(unlisted.isEmpty(), qPrintable(u"joined by unicode61, separators to the search, not listed: "_s +
+                                            unlisted.mid(0, 200).join(u", ")));
+    QVERIFY2(listedWrongly.isEmpty(),
+             qPrintable(u"listed, but not joined by unicode61 alone: "_s + listedWrongly.mid(0, 200).join(u", ")));
+}
+
+void TestTextSearch::aWordSearchReadsTheTextsWhoseWordsTheIndexMayLack_data()
+{
+    QTest::addColumn<QString>("needle");
+    QTest::addColumn<QStringList>("found");
+    const QString decomposed = u"decomposed.txt"_s, robot = u"robot.txt"_s, models = u"models.txt"_s;
+    QTest::newRow("a word after a decomposed accent") << u"rich"_s << QStringList{decomposed};
+    QTest::newRow("the text copied from the document") << u"in Zu\u0308rich"_s << QStringList{decomposed};
+    QTest::newRow("the start of that word") << u"Zu"_s << QStringList{decomposed};
+    QTest::newRow("one ASCII word after a newer emoji") << u"GPT"_s << QStringList{robot};
+    QTest::newRow("a prefix of it") << u"gp"_s << QStringList{models, robot, u"tagged.txt"_s};
+    QTest::newRow("words across it") << u"the \U0001F916GPT"_s << QStringList{robot};
+    QTest::newRow("a word no text holds") << u"Bern"_s << QStringList{};
+    QTest::newRow("inside that word, not found") << u"PT"_s << QStringList{};
+}
+
+void TestTextSearch::aWordSearchReadsTheTextsWhoseWordsTheIndexMayLack()
+{
+    QFETCH(QString, needle);
+    QFETCH(QStringList, found);
+    writeFile(m_batch + u"/decomposed.txt"_s, "Trained in Zu\xcc\x88rich on TPUs.\n");
+    writeFile(m_batch + u"/robot.txt"_s, "Meet the \xf0\x9f\xa4\x96GPT model.\n");
+    sync(*m_store);
+    QCOMPARE(m_store->search(needle).value(), found);
+    QCOMPARE(m_store->searchKeys(needle).value(), rowidsOf(found));
+    // Inside words, every text is read: the same documents at least.
+    const QStringList anywhere = m_store->search(needle, TextMatch::Anywhere).value();
+    for (const QString &id : found) {
+        QVERIFY2(anywhere.contains(id), qPrintable(id));
+    }
 }
 
 void TestTextSearch::oneAsciiWordReadsOnlyTheTextsTheIndexMayAnswerWrongly()
@@ -479,6 +591,42 @@ void TestTextSearch::theTextsToReadFollowEdits()
     QCOMPARE(m_store->search(u"km"_s).value(), QStringList{u"tagged.txt"_s});
 }
 
+void TestTextSearch::theTextsWhoseWordsTheIndexMayLackFollowEdits()
+{
+    const QString unindexed = u"SELECT d.id FROM unindexed_words u JOIN documents d ON d.rowid = u.document"_s;
+    QCOMPARE(SqlFile(m_storePath).value(unindexed), QVariant());
+    QVERIFY_OK(m_store->setTaggedText(u"tagged.txt"_s, "Trained in Zu\xcc\x88rich by <model>Frost</model>.",
+                                      Schema::builtin(), m_checker, u"tester"_s));
+    QCOMPARE(SqlFile(m_storePath).value(unindexed).toString(), u"tagged.txt"_s);
+    QCOMPARE(m_store->search(u"rich"_s).value(), QStringList{u"tagged.txt"_s});
+    QVERIFY_OK(m_store->setTaggedText(u"tagged.txt"_s, "Trained in Bern by <model>Frost</model>.", Schema::builtin(),
+                                      m_checker, u"tester"_s));
+    QCOMPARE(SqlFile(m_storePath).value(unindexed), QVariant());
+    QCOMPARE(m_store->search(u"rich"_s).value(), QStringList{});
+    QCOMPARE(m_store->search(u"Bern"_s).value(), QStringList{u"tagged.txt"_s});
+}
+
+void TestTextSearch::aSchema12StoreListsTheTextsWhoseWordsTheIndexMayLackWhenOpened()
+{
+    writeFile(m_batch + u"/decomposed.txt"_s, "Trained in Zu\xcc\x88rich on TPUs.\n");
+    sync(*m_store);
+    m_store.reset();
+    {
+        RawStore raw(m_storePath);
+        QSqlQuery q = raw.query();
+        QVERIFY(q.exec(u"DROP TABLE unindexed_words"_s));
+        QVERIFY(q.exec(u"UPDATE meta SET value = '12' WHERE key = 'schema_version'"_s));
+    }
+    m_store = openStore();
+    QVERIFY(m_store);
+    RawStore raw(m_storePath);
+    QCOMPARE(raw.value(u"SELECT d.id FROM unindexed_words u JOIN documents d ON d.rowid = u.document"_s).toString(),
+             u"decomposed.txt"_s);
+    QCOMPARE(raw.value(u"SELECT value FROM meta WHERE key = 'schema_version'"_s).toString(),
+             QString::number(ReviewStore::schemaVersion));
+    QCOMPARE(m_store->search(u"rich"_s).value(), QStringList{u"decomposed.txt"_s});
+}
+
 void TestTextSearch::aSchema11StoreListsItsTextsToReadWhenOpened()
 {
     writeFile(m_batch + u"/kelvin.txt"_s, "Cooled to 4 \xe2\x84\xaam below.\n");
@@ -488,6 +636,7 @@ void TestTextSearch::aSchema11StoreListsItsTextsToReadWhenOpened()
         RawStore raw(m_storePath);
         QSqlQuery q = raw.query();
         QVERIFY(q.exec(u"DROP TABLE inexact_words"_s));
+        QVERIFY(q.exec(u"DROP TABLE unindexed_words"_s));
         QVERIFY(q.exec(u"UPDATE meta SET value = '11' WHERE key = 'schema_version'"_s));
     }
     m_store = openStore();

@@ -46,7 +46,7 @@ class ReviewStore
 {
 public:
     // The schema this annorev writes; stores from older versions are migrated, newer ones refused.
-    static constexpr int schemaVersion = 12;
+    static constexpr int schemaVersion = 13;
 
     struct StoredDocument
     {

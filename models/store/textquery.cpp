@@ -1,6 +1,7 @@
 #include "textquery.h"
 
 #include "charscan.h"
+#include "indexwordjoiners.h"
 
 #include <QChar>
 
@@ -123,6 +124,29 @@ bool TextQuery::wordIndexIsExact(QStringView plainText)
         }
     }
     return true;
+}
+
+bool TextQuery::wordIndexMayLackWords(QStringView plainText)
+{
+    // Every character the index joins is at U+0300 or above; a surrogate stands for one past
+    // U+FFFF. A lone surrogate is no character to either.
+    constexpr char16_t firstJoiner = 0x0300;
+    const char16_t *const data = plainText.utf16();
+    const qsizetype size = plainText.size();
+    for (qsizetype i = CharScan::firstInRange(data, 0, size, firstJoiner, 0xffff); i < size;
+         i = CharScan::firstInRange(data, i + 1, size, firstJoiner, 0xffff)) {
+        char32_t codePoint = data[i];
+        if (QChar::isHighSurrogate(codePoint) && i + 1 < size && QChar::isLowSurrogate(data[i + 1])) {
+            codePoint = QChar::surrogateToUcs4(data[i], data[i + 1]);
+            ++i;
+        } else if (QChar::isSurrogate(codePoint)) {
+            continue;
+        }
+        if (IndexWordJoiners::contains(codePoint)) {
+            return true;
+        }
+    }
+    return false;
 }
 
 bool TextQuery::matches(QStringView plainText) const

@@ -46,6 +46,12 @@ public:
     // such a word (see the definition). Nearly every text: accented and Greek letters, symbols and
     // marks fold to no ASCII letter there.
     static bool wordIndexIsExact(QStringView plainText);
+    // Whether the word index may lack a word a search finds in this text: whether the text holds
+    // a character the index keeps inside a word where the search sees a separator
+    // (IndexWordJoiners), as in "Zu\u0308rich", one word to the index, "Zu" and "rich" to the
+    // search. A word search reads such texts whatever the index says. Few texts: combining marks
+    // the index joins are those of decomposed accents, and symbols those newer than Unicode 6.1.
+    static bool wordIndexMayLackWords(QStringView plainText);
 
     // Whether a character (a code point) belongs to a word.
     static bool isWordCharacter(char32_t codePoint);

@@ -7,7 +7,6 @@
 #include "sqlitestatement.h"
 #include "sqlitetexts.h"
 #include "sqlitevalues.h"
-#include "textquery.h"
 
 #include <QFuture>
 #include <QtConcurrent>
@@ -39,7 +38,7 @@ struct Row
     QByteArray facts;
     QByteArray plainText;
     QByteArray packedPlainText;
-    bool inexactWords = false; // see SqliteInexactWords
+    SqliteInexactWords::Kinds words; // see SqliteInexactWords
 };
 
 Row rowOf(const Seen &doc, const BatchSync::Import &import, const TextCodec &codec)
@@ -63,9 +62,9 @@ Row rowOf(const Seen &doc, const BatchSync::Import &import, const TextCodec &cod
             PackedDocumentTexts::of(texts, codec),
             facts.encoded().toUtf8(),
             import.facts.plainText.toUtf8(),
-            {}};
+            {},
+            SqliteInexactWords::of(import.facts.plainText)};
     row.packedPlainText = codec.pack(row.plainText);
-    row.inexactWords = !TextQuery::wordIndexIsExact(import.facts.plainText);
     return row;
 }
 
@@ -111,8 +110,13 @@ public:
         if (!inexactWords) {
             return inexactWords.error();
         }
+        Expected<SqliteStatement> unindexedWords =
+            SqliteStatement::prepare(connection, SqliteInexactWords::insertUnindexed);
+        if (!unindexedWords) {
+            return unindexedWords.error();
+        }
         return Writer(*std::move(document), *std::move(texts), *std::move(facts), *std::move(words),
-                      *std::move(inexactWords));
+                      *std::move(inexactWords), *std::move(unindexedWords));
     }
 
     Expected<void> write(const Seen &doc, const Row &row)
@@ -153,9 +157,15 @@ public:
         if (Expected<void> done = m_words.step(); !done) {
             return done;
         }
-        if (row.inexactWords) {
+        if (row.words.inexact) {
             m_inexactWords.bind(1, rowid);
             if (Expected<void> done = m_inexactWords.step(); !done) {
+                return done;
+            }
+        }
+        if (row.words.unindexed) {
+            m_unindexedWords.bind(1, rowid);
+            if (Expected<void> done = m_unindexedWords.step(); !done) {
                 return done;
             }
         }
@@ -191,9 +201,10 @@ public:
 
 private:
     Writer(SqliteStatement document, SqliteStatement texts, SqliteStatement facts, SqliteStatement words,
-           SqliteStatement inexactWords)
+           SqliteStatement inexactWords, SqliteStatement unindexedWords)
         : m_document(std::move(document)), m_texts(std::move(texts)), m_facts(std::move(facts)),
-          m_words(std::move(words)), m_inexactWords(std::move(inexactWords))
+          m_words(std::move(words)), m_inexactWords(std::move(inexactWords)),
+          m_unindexedWords(std::move(unindexedWords))
     {
     }
 
@@ -202,6 +213,7 @@ private:
     SqliteStatement m_facts;
     SqliteStatement m_words;
     SqliteStatement m_inexactWords;
+    SqliteStatement m_unindexedWords;
     struct
     {
         qint64 documents = 0;

@@ -271,7 +271,8 @@ QList<Migration> migrations()
         // whose source changed or is gone from indexes of those alone, not from every row.
         QStringList{
             QStringLiteral("CREATE INDEX documents_summary ON documents (status, errors, warnings, infos)"),
-            QStringLiteral("CREATE INDEX documents_source_changed ON documents (position, id) WHERE source_changed = 1"),
+            QStringLiteral(
+                "CREATE INDEX documents_source_changed ON documents (position, id) WHERE source_changed = 1"),
             QStringLiteral("CREATE INDEX documents_missing ON documents (position, id) WHERE missing = 1"),
         },
         // The counts `status` and the window's summary show, kept as documents change rather than
@@ -295,8 +296,8 @@ QList<Migration> migrations()
             u"CREATE TRIGGER summary_counts_update AFTER UPDATE OF status, errors, warnings, infos"
             " ON documents BEGIN" %
                 countDocument(u'-', QLatin1StringView("old")) % countDocument(u'+', QLatin1StringView("new")) % u" END",
-            u"CREATE TRIGGER summary_counts_delete AFTER DELETE ON documents BEGIN" % countDocument(u'-', QLatin1StringView("old")) %
-                u" END",
+            u"CREATE TRIGGER summary_counts_delete AFTER DELETE ON documents BEGIN" %
+                countDocument(u'-', QLatin1StringView("old")) % u" END",
             QStringLiteral("DROP INDEX documents_summary"),
         },
         // A model's suggested spans (`annorev suggest`), apart from the annotations, each by the
@@ -338,6 +339,17 @@ QList<Migration> migrations()
                 QStringLiteral("CREATE TABLE inexact_words (document INTEGER PRIMARY KEY)"),
             },
             &SqliteInexactWords::fill,
+            {},
+        },
+        // The documents whose plain texts hold a character the word index keeps inside a word
+        // where a search sees a separator, by the rowid of their row (SqliteInexactWords): every
+        // word search reads these texts too, since the index may lack a word the search finds
+        // there. The migration reads every plain text.
+        Migration{
+            {
+                QStringLiteral("CREATE TABLE unindexed_words (document INTEGER PRIMARY KEY)"),
+            },
+            &SqliteInexactWords::fillUnindexed,
             {},
         },
     };

@@ -101,6 +101,12 @@ struct Matches
     {
         return QByteArrayView(ids.constData() + match.idBegin, match.idSize);
     }
+    void add(const Matches &more)
+    {
+        for (const Match &match : more.found) {
+            keep(match.position, match.key, more.idOf(match));
+        }
+    }
 };
 
 // The columns matching() reads: position, id, key, whether the text must be read (0: the word
@@ -251,27 +257,72 @@ Expected<bool> anyInexact(const SqliteConnection &connection)
     return holds(connection, QStringLiteral("SELECT EXISTS (SELECT 1 FROM inexact_words)"));
 }
 
-// The matches of the query, through the word index when it has words (wordSql, MATCH ?1 the
-// index's query), by reading every text otherwise.
-Expected<Matches> find(const SqliteConnection &connection, const TextQuery &query, const QString &wordSql,
+Expected<bool> anyUnindexed(const SqliteConnection &connection)
+{
+    return holds(connection, QStringLiteral("SELECT EXISTS (SELECT 1 FROM unindexed_words)"));
+}
+
+// What find() asks of the index and of the store.
+struct FindSql
+{
+    // The rows of the index's matches (MATCH ?1 the index's query), columns as matching() reads.
+    QString words;
+    // The first three of those columns, of the document d, for the rows of documents the index
+    // may lack words of (no text read when empty: the store lists none).
+    QString unindexedColumns;
+};
+
+// The rows of the documents whose words the index may lack (SqliteInexactWords), texts to read,
+// but for those the index matched (MATCH ?1) when it was asked.
+QString unindexedSql(const QString &columns, bool besideTheIndex)
+{
+    return u"SELECT " % columns %
+           u", 1, (SELECT f.plain_text FROM facts f WHERE f.document_id = d.id) FROM unindexed_words u"
+           u" JOIN documents d ON d.rowid = u.document WHERE d.missing = 0" %
+           (besideTheIndex ? QStringLiteral(" AND u.document NOT IN"
+                                            " (SELECT rowid FROM plain_words WHERE plain_words MATCH ?1)")
+                           : QString());
+}
+
+// The matches of the query, through the word index when it has words, by reading every text
+// otherwise. The index's matches come with those of the texts whose words it may lack, read.
+Expected<Matches> find(const SqliteConnection &connection, const TextQuery &query, const FindSql &sql,
                        const std::function<bool()> &cancelled)
 {
     if (!query.wordQuery().isEmpty()) {
         const std::optional<QString> words = wordMatch(connection, query);
-        if (!words) {
-            return Matches{};
+        Expected<Matches> found = Matches{};
+        bool stepped = false;
+        const QByteArray utf8 = words ? words->toUtf8() : QByteArray();
+        if (words) {
+            Expected<SqliteStatement> rows = SqliteStatement::prepare(connection, sql.words);
+            if (rows) {
+                rows->bindText(1, utf8);
+                found = matching(connection, *rows, query, cancelled, &stepped);
+            } else {
+                found = rows.error();
+            }
         }
-        Expected<SqliteStatement> rows = SqliteStatement::prepare(connection, wordSql);
-        if (rows) {
-            const QByteArray utf8 = words->toUtf8();
-            rows->bindText(1, utf8);
-            bool stepped = false;
-            Expected<Matches> found = matching(connection, *rows, query, cancelled, &stepped);
-            // The index's tokenizer knows an older Unicode than Qt and may refuse a word Qt does
-            // not, before the first row: the texts are read instead.
-            if (found || stepped) {
+        // The index's tokenizer knows an older Unicode than Qt and may refuse a word Qt does
+        // not, before the first row: the texts are read instead.
+        if (found || stepped) {
+            if (!found || sql.unindexedColumns.isEmpty()) {
                 return found;
             }
+            Expected<SqliteStatement> rows =
+                SqliteStatement::prepare(connection, unindexedSql(sql.unindexedColumns, words.has_value()));
+            if (!rows) {
+                return rows.error();
+            }
+            if (words) {
+                rows->bindText(1, utf8);
+            }
+            Expected<Matches> unindexed = matching(connection, *rows, query, cancelled, &stepped);
+            if (!unindexed) {
+                return unindexed.error();
+            }
+            found->add(*unindexed);
+            return found;
         }
     }
     Expected<SqliteStatement> rows = SqliteStatement::prepare(
@@ -330,11 +381,16 @@ Expected<QStringList> search(const SqliteConnection &connection, const TextQuery
     if (!inexact) {
         return inexact.error();
     }
+    const Expected<bool> unindexed = anyUnindexed(connection);
+    if (!unindexed) {
+        return unindexed.error();
+    }
     Expected<Matches> matches =
         find(connection, query,
-             u"SELECT d.position, d.id, w.rowid, " % textColumns(query, *inexact) %
-                 u" FROM plain_words w JOIN documents d ON d.rowid = w.rowid WHERE plain_words MATCH ?1"
-                 u" AND d.missing = 0",
+             FindSql{u"SELECT d.position, d.id, w.rowid, " % textColumns(query, *inexact) %
+                         u" FROM plain_words w JOIN documents d ON d.rowid = w.rowid WHERE plain_words MATCH ?1"
+                         u" AND d.missing = 0",
+                     *unindexed ? QStringLiteral("d.position, d.id, d.rowid") : QString()},
              cancelled);
     if (!matches) {
         return matches.error();
@@ -362,6 +418,10 @@ Expected<QList<qint64>> searchKeys(const SqliteConnection &connection, const Tex
     if (!inexact) {
         return inexact.error();
     }
+    const Expected<bool> unindexed = anyUnindexed(connection);
+    if (!unindexed) {
+        return unindexed.error();
+    }
     const Expected<bool> anyMissing =
         holds(connection, QStringLiteral("SELECT EXISTS (SELECT 1 FROM documents WHERE missing = 1)"));
     if (!anyMissing) {
@@ -369,7 +429,7 @@ Expected<QList<qint64>> searchKeys(const SqliteConnection &connection, const Tex
     }
     const QString notMissing =
         *anyMissing ? QStringLiteral(" AND w.rowid NOT IN (SELECT rowid FROM documents WHERE missing = 1)") : QString();
-    if (query.isOneAsciiWord() && !*inexact) {
+    if (query.isOneAsciiWord() && !*inexact && !*unindexed) {
         // The index decides every match: its rowids are the answer, read as they come.
         const std::optional<QString> words = wordMatch(connection, query);
         if (!words) {
@@ -379,8 +439,9 @@ Expected<QList<qint64>> searchKeys(const SqliteConnection &connection, const Tex
                         u"SELECT w.rowid FROM plain_words w WHERE plain_words MATCH ?1" % notMissing, cancelled);
     }
     Expected<Matches> matches = find(connection, query,
-                                     u"SELECT 0, NULL, w.rowid, " % textColumns(query, *inexact) %
-                                         u" FROM plain_words w WHERE plain_words MATCH ?1" % notMissing,
+                                     FindSql{u"SELECT 0, NULL, w.rowid, " % textColumns(query, *inexact) %
+                                                 u" FROM plain_words w WHERE plain_words MATCH ?1" % notMissing,
+                                             *unindexed ? QStringLiteral("0, NULL, d.rowid") : QString()},
                                      cancelled);
     if (!matches) {
         return matches.error();

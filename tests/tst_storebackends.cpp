@@ -49,6 +49,8 @@ private slots:
     void changesFromAnotherConnectionAreReportedOnceEach();
     void documentsASyncAddsOrTakesAwayAreChangesOthersHearOf_data() { backends(); }
     void documentsASyncAddsOrTakesAwayAreChangesOthersHearOf();
+    void aSyncThatReordersTheBatchIsHeardOfAndChangesNoDocument_data() { backends(); }
+    void aSyncThatReordersTheBatchIsHeardOfAndChangesNoDocument();
     void aBulkEditIsOneTransactionRefusedWholeOnAChangedText_data() { backends(); }
     void aBulkEditIsOneTransactionRefusedWholeOnAChangedText();
 
@@ -59,14 +61,14 @@ private:
         QTest::newRow("sqlite") << u"sqlite"_s;
         QTest::newRow("postgresql") << u"postgresql"_s;
     }
-    // The samples and broken.txt, synced afresh into a store of the backend, as a reviewer (bob),
-    // and a second connection to the same data as another writer.
+    // The samples and broken.txt (or the batch given), synced afresh into a store of the backend,
+    // as a reviewer (bob), and a second connection to the same data as another writer.
     struct Stores
     {
         std::unique_ptr<ReviewStore> mine;
         std::unique_ptr<ReviewStore> other;
     };
-    Stores freshStores(const QString &backend);
+    Stores freshStores(const QString &backend, const QString &batch = {});
     // Who the audit log names for the reviewer "bob": the name given, or the server's user.
     QString bob(const QString &backend) const { return backend == u"sqlite" ? u"bob"_s : m_server.user(u"bob"_s); }
 
@@ -82,14 +84,16 @@ void TestStoreBackends::initTestCase()
     QVERIFY(m_server.setUp());
 }
 
-TestStoreBackends::Stores TestStoreBackends::freshStores(const QString &backend)
+TestStoreBackends::Stores TestStoreBackends::freshStores(const QString &backend, const QString &batch)
 {
     const QString name = u"b"_s + QString::number(++m_round);
-    const QString folder = m_dir.filePath(name);
-    if (!copySamples(folder)) {
-        return {};
+    const QString folder = batch.isEmpty() ? m_dir.filePath(name) : batch;
+    if (batch.isEmpty()) {
+        if (!copySamples(folder)) {
+            return {};
+        }
+        writeFile(folder + u'/' + broken, brokenText);
     }
-    writeFile(folder + u'/' + broken, brokenText);
     if (backend == u"sqlite") {
         std::unique_ptr<ReviewStore> mine = syncedStore(folder, m_checker);
         return {std::move(mine), openedStore(ReviewStore::defaultStorePath({folder}))};
@@ -296,6 +300,59 @@ void TestStoreBackends::documentsASyncAddsOrTakesAwayAreChangesOthersHearOf()
     const Expected<ReviewStore::Changes> again = watcher.changesSince(changes->mark);
     QVERIFY_OK(again);
     QVERIFY(again->ids.isEmpty());
+}
+
+void TestStoreBackends::aSyncThatReordersTheBatchIsHeardOfAndChangesNoDocument()
+{
+    QFETCH(QString, backend);
+    const QString batch = m_dir.filePath(u"lines"_s + QString::number(m_round + 1) + u".jsonl"_s);
+    const auto line = [](const char *id) {
+        QByteArray json = R"({"id": ")";
+        json.append(id).append(R"(", "text": "Meet <model>)").append(id).append("-1B</model>.\"}\n");
+        return json;
+    };
+    writeFile(batch, line("a") + line("b") + line("c"));
+    Stores stores = freshStores(backend, batch);
+    QVERIFY(stores.mine && stores.other);
+    ReviewStore &watcher = *stores.mine;
+    ReviewStore &importer = *stores.other;
+    const Expected<ReviewStore::Changes> start = watcher.changesSince(ReviewStore::noMark);
+    QVERIFY_OK(start);
+    QVERIFY(!start->reordered);
+    QStringList heard;
+    if (TeamStore *team = watcher.team()) {
+        QVERIFY_OK(team->listen([&heard](const QString &id) { heard.append(id); }));
+    }
+    const QString user = backend == u"sqlite" ? u"carol"_s : QString();
+
+    // A line added before the others moves every place but changes no order: the document added
+    // is what is heard of.
+    writeFile(batch, line("d") + line("a") + line("b") + line("c"));
+    QVERIFY_OK(importer.sync({batch}, Schema::builtin(), m_checker, user));
+    const Expected<ReviewStore::Changes> added = watcher.changesSince(start->mark);
+    QVERIFY_OK(added);
+    QCOMPARE(added->ids, QStringList{u"d"_s});
+    QVERIFY(!added->reordered);
+    const qint64 versionOfA = watcher.document(u"a"_s)->version;
+
+    // The same lines in another order: no document changed, and the order is heard of.
+    writeFile(batch, line("d") + line("c") + line("a") + line("b"));
+    QVERIFY_OK(importer.sync({batch}, Schema::builtin(), m_checker, user));
+    QCOMPARE(watcher.ids().value(), (QStringList{u"d"_s, u"c"_s, u"a"_s, u"b"_s}));
+    QCOMPARE(watcher.document(u"a"_s)->version, versionOfA);
+    if (watcher.team()) {
+        // A team batch's windows hear of it from the server, as a change of no document.
+        QTRY_VERIFY_WITH_TIMEOUT(heard.contains(QString()), 2000);
+    } else {
+        const Expected<ReviewStore::Changes> reordered = watcher.changesSince(added->mark);
+        QVERIFY_OK(reordered);
+        QVERIFY(reordered->ids.isEmpty());
+        QVERIFY(reordered->reordered);
+        // Once.
+        const Expected<ReviewStore::Changes> again = watcher.changesSince(reordered->mark);
+        QVERIFY_OK(again);
+        QVERIFY(!again->reordered);
+    }
 }
 
 void TestStoreBackends::aBulkEditIsOneTransactionRefusedWholeOnAChangedText()

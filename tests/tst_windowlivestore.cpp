@@ -4,6 +4,7 @@
 
 #include "checker.h"
 #include "countryaliases.h"
+#include "fileschangedbar.h"
 #include "inlinemessage.h"
 #include "mainwindow.h"
 #include "reviewsession.h"
@@ -48,6 +49,7 @@ private slots:
     void aSearchShownIsAskedAgainWhenDocumentsAreAddedElsewhere();
     void aDocumentGoneFromTheBatchLeavesTheListForTheOneInItsPlace();
     void manyChangesElsewhereAreReadAsOneNewListKeepingTheFilters();
+    void aBatchReorderedElsewhereIsListedInItsNewOrderAndTheCurrentOneStays();
 
 private:
     CliRun annorevAs(const QString &reviewer, QStringList arguments) const
@@ -333,6 +335,37 @@ void TestWindowLiveStore::manyChangesElsewhereAreReadAsOneNewListKeepingTheFilte
     QCOMPARE(statusFilter->currentText(), u"Approved"_s);
     QVERIFY(
         child<QLabel>(window, u"progressLabel"_s)->text().startsWith(u"%1 / %2 "_s.arg(approved.size()).arg(count)));
+}
+
+void TestWindowLiveStore::aBatchReorderedElsewhereIsListedInItsNewOrderAndTheCurrentOneStays()
+{
+    auto window = openWindow(true);
+    const QString lines = m_dir->filePath(u"lines.jsonl"_s);
+    const auto line = [](const char *id) {
+        QByteArray json = R"({"id": ")";
+        json.append(id).append(R"(", "text": "Meet <model>)").append(id).append("-1B</model>.\"}\n");
+        return json;
+    };
+    writeFile(lines, line("a") + line("b") + line("c"));
+    QSignalSpy opened(window.get(), &MainWindow::batchOpened);
+    window->openBatch({lines});
+    QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, 10000);
+    QVERIFY(opened.first().first().toBool());
+    QCOMPARE(listed(*window), (QStringList{u"a"_s, u"b"_s, u"c"_s}));
+    QVERIFY(window->showDocumentWithId(u"b"_s));
+    auto *bar = child<FilesChangedBar>(*window, u"filesChangedBar"_s);
+
+    // The lines in another order (sorted by another tool), and a command run on the batch, which
+    // brings the store up to date: no document changed, but the list is out of order.
+    writeFile(lines, line("c") + line("a") + line("b"));
+    QTRY_VERIFY_WITH_TIMEOUT(bar->isVisible(), 10000);
+    const CliRun status = annorevAs(u"bob"_s, {u"status"_s, lines});
+    QVERIFY2(status.exitCode == 0, status.err.constData());
+    QTRY_COMPARE_WITH_TIMEOUT(listed(*window), (QStringList{u"c"_s, u"a"_s, u"b"_s}), 5000);
+    QCOMPARE(window->currentDocumentId(), u"b"_s);
+    QCOMPARE(child<QTreeView>(*window, u"documentList"_s)->currentIndex().data().toString(), u"b"_s);
+    // The files match the store again.
+    QTRY_VERIFY_WITH_TIMEOUT(!bar->isVisible(), 5000);
 }
 
 #include "tst_windowlivestore.moc"

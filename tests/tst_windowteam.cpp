@@ -22,6 +22,7 @@
 #include <QScopeGuard>
 #include <QSettings>
 #include <QTest>
+#include <QTreeView>
 
 using namespace annorev;
 using namespace annorev::test;
@@ -37,6 +38,7 @@ private slots:
     void nextForMeClaimsAndShowsTheNextFreeDocument();
     void anotherMembersDecisionShowsInTheListWithinASecond();
     void aDocumentACuratorImportsIsListedWithoutReopening();
+    void aBatchACuratorImportsInAnotherOrderIsListedSo();
     void aServerThatGoesAwayShowsABannerAndTheRefusedEditIsReappliedWhenItIsBack();
 
 private:
@@ -162,6 +164,43 @@ void TestWindowTeam::aDocumentACuratorImportsIsListedWithoutReopening()
     qInfo("listed %lld ms after the import", qlonglong(timer.elapsed()));
     QCOMPARE(window.currentDocumentId(), first);
     QVERIFY(window.showDocumentWithId(u"009_imported.txt"_s));
+}
+
+void TestWindowTeam::aBatchACuratorImportsInAnotherOrderIsListedSo()
+{
+    const QString lines = m_dir.filePath(m_batchName + u".jsonl"_s);
+    const auto line = [](const char *id) {
+        QByteArray json = R"({"id": ")";
+        json.append(id).append(R"(", "text": "Meet <model>)").append(id).append("-1B</model>.\"}\n");
+        return json;
+    };
+    writeFile(lines, line("a") + line("b") + line("c"));
+    m_batchName += u"-lines"_s;
+    std::unique_ptr<ReviewStore> carol = [&] {
+        Expected<std::unique_ptr<ReviewStore>> made = ReviewStore::open(batch(u"carol"_s), true);
+        return made ? std::move(*made) : nullptr;
+    }();
+    QVERIFY(carol);
+    const Checker checker(Schema::builtin(), CountryAliases::builtin(), 2026);
+    QVERIFY_OK(carol->sync({lines}, Schema::builtin(), checker, {}));
+    MainWindow window;
+    QVERIFY(openBatch(window, {batch(u"alice"_s)}));
+    QVERIFY(window.showDocumentWithId(u"b"_s));
+    const auto listed = [&window] {
+        const QAbstractItemModel *model = window.findChild<QTreeView *>(u"documentList"_s)->model();
+        QStringList ids;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            ids.append(model->index(row, 0).data().toString());
+        }
+        return ids;
+    };
+    QCOMPARE(listed(), (QStringList{u"a"_s, u"b"_s, u"c"_s}));
+
+    // The curator imports the lines sorted another way: no document changed, the order did.
+    writeFile(lines, line("c") + line("a") + line("b"));
+    QVERIFY_OK(carol->sync({lines}, Schema::builtin(), checker, {}));
+    QTRY_COMPARE_WITH_TIMEOUT(listed(), (QStringList{u"c"_s, u"a"_s, u"b"_s}), 5000);
+    QCOMPARE(window.currentDocumentId(), u"b"_s);
 }
 
 void TestWindowTeam::aServerThatGoesAwayShowsABannerAndTheRefusedEditIsReappliedWhenItIsBack()

@@ -74,9 +74,11 @@ MainWindow::MainWindow(QWidget *parent)
     m_recent = new RecentBatches(m_actions->recentMenu(), this);
     m_team = new TeamPresence(this);
     connect(m_team, &TeamPresence::documentsChanged, this, &MainWindow::documentsChangedElsewhere);
+    connect(m_team, &TeamPresence::batchReordered, this, &MainWindow::batchReorderedElsewhere);
     connect(m_team, &TeamPresence::errorOccurred, this, &MainWindow::showError);
     m_watch = new StoreWatch(this);
     connect(m_watch, &StoreWatch::documentsChanged, this, &MainWindow::documentsChangedElsewhere);
+    connect(m_watch, &StoreWatch::batchReordered, this, &MainWindow::batchReorderedElsewhere);
     connect(m_watch, &StoreWatch::unreachable, this, [this](const QString &message) {
         m_review->setUnreachable(
             tr("Out of touch with the store: %1. The document is read-only until it is back; annorev tries again "
@@ -428,6 +430,16 @@ void MainWindow::documentsChangedElsewhere(const QStringList &ids)
     if (!many) {
         refreshDisagreements(ids);
     }
+}
+
+void MainWindow::batchReorderedElsewhere()
+{
+    if (!m_store) {
+        return;
+    }
+    // The sync elsewhere read the batch's files: they may match the store again.
+    m_filesWatch->storeWritten();
+    m_list->relist(m_store->path());
 }
 
 void MainWindow::refreshDisagreements(const QStringList &ids)

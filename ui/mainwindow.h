@@ -92,6 +92,8 @@ private:
     // the document shown is shown as the store has it now. Documents a sync added to the batch or
     // found gone from it, or more than relistAbove at once, have the whole list read again.
     void documentsChangedElsewhere(const QStringList &ids);
+    // A sync elsewhere put the batch's documents in another order: the list is read again.
+    void batchReorderedElsewhere();
     // Reads from the store how far these documents' suggestions and spans differ, for the list.
     void refreshDisagreements(const QStringList &ids);
     QString changedByMessage(const QString &id) const;

@@ -82,6 +82,9 @@ void StoreWatch::poll()
     if (!first && !announced && !changes->ids.isEmpty()) {
         Q_EMIT documentsChanged(changes->ids);
     }
+    if (!first && changes->reordered) {
+        Q_EMIT batchReordered();
+    }
 }
 
 } // namespace annorev

@@ -51,6 +51,9 @@ Q_SIGNALS:
     // own writes among them (its writer has a connection of its own). For a team store, only
     // those changed while it could not be reached: its notifications tell of the others.
     void documentsChanged(const QStringList &ids);
+    // A sync by another process put the batch's documents in another order (ReviewStore::Changes):
+    // no document changed, but the list is out of order. A team store's server announces it.
+    void batchReordered();
     // The store could not be asked, and why; said once until it can be again.
     void unreachable(const QString &message);
     void reachable();

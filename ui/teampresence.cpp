@@ -2,6 +2,8 @@
 
 #include <QTimer>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace annorev {
@@ -16,7 +18,12 @@ TeamPresence::TeamPresence(QObject *parent) : QObject(parent)
     connect(m_coalesce, &QTimer::timeout, this, [this] {
         QStringList ids(m_changed.cbegin(), m_changed.cend());
         m_changed.clear();
-        Q_EMIT documentsChanged(ids);
+        if (!ids.isEmpty()) {
+            Q_EMIT documentsChanged(ids);
+        }
+        if (std::exchange(m_reordered, false)) {
+            Q_EMIT batchReordered();
+        }
     });
     m_renew = new QTimer(this);
     m_renew->setInterval(renewIntervalMs);
@@ -27,6 +34,7 @@ void TeamPresence::setStore(ReviewStore *store)
 {
     m_renew->stop();
     m_changed.clear();
+    m_reordered = false;
     m_shownId.clear();
     m_user.clear();
     m_team = store ? store->team() : nullptr;
@@ -36,7 +44,11 @@ void TeamPresence::setStore(ReviewStore *store)
     const Expected<QString> user = m_team->user();
     m_user = user.value_or(QString());
     const Expected<void> listening = m_team->listen([this](const QString &id) {
-        m_changed.insert(id);
+        if (id.isEmpty()) {
+            m_reordered = true;
+        } else {
+            m_changed.insert(id);
+        }
         m_coalesce->start();
     });
     if (!listening) {

@@ -41,6 +41,9 @@ Q_SIGNALS:
     // The server said the document changed (another member's decision, edit or claim, or this
     // window's own), a few at a time: the list should read its row again.
     void documentsChanged(const QStringList &ids);
+    // The server said an import put the batch's documents in another order: the list should be
+    // read again.
+    void batchReordered();
     void errorOccurred(const QString &message);
 
 private:
@@ -50,6 +53,7 @@ private:
     QString m_user;
     QString m_shownId;
     QSet<QString> m_changed;
+    bool m_reordered = false;
     QTimer *m_coalesce = nullptr;
     QTimer *m_renew = nullptr;
 };

@@ -138,12 +138,19 @@ bool Plan::isEmpty() const
 Plan plan(const Scan &scan, const StoredById &stored)
 {
     Plan plan;
+    // The store's order (position, then id, as the list reads it) of the last document kept.
+    std::optional<std::pair<qsizetype, QStringView>> lastKept;
     for (qsizetype i = 0; i < scan.seen.size(); ++i) {
         const Seen &doc = scan.seen[i];
         const auto found = stored.constFind(doc.id);
         if (found == stored.cend()) {
             plan.inserts.append(i);
             continue;
+        }
+        if (!found->missing) {
+            const std::pair<qsizetype, QStringView> place{found->position, found.key()};
+            plan.reordered = plan.reordered || (lastKept && place < *lastKept);
+            lastKept = place;
         }
         const bool sameSource = found->hash == doc.hash;
         if (!sameSource && !found->sourceChanged) {

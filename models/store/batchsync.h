@@ -74,6 +74,10 @@ struct Plan
     QList<qsizetype> restored;
     QList<qsizetype> returned;
     QStringList missing; // ids gone from the batch, sorted
+    // Whether the documents the batch kept are in another order than the store's (lines moved,
+    // files renamed): no document changes, but a window's list is out of order. Documents added
+    // or gone around them change no order of their own.
+    bool reordered = false;
 
     bool isEmpty() const;
 };

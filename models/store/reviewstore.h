@@ -216,6 +216,9 @@ public:
     {
         qint64 mark = noMark;
         QStringList ids;
+        // A sync put the batch's documents in another order, which changes none of them. A team
+        // store's server announces it instead (TeamStore::listen).
+        bool reordered = false;
     };
     virtual Expected<Changes> changesSince(qint64 mark) const = 0;
     virtual Expected<QStringList> ids() const = 0; // in batch order, those gone from it included

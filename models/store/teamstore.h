@@ -59,12 +59,14 @@ public:
 
     // Calls changed with a document's id whenever the server says it changed (its text, decision,
     // flags or claim; this connection's own writes too), from the event loop of the thread the
-    // store belongs to, until the store is closed.
+    // store belongs to, until the store is closed; with an empty id when an import put the batch's
+    // documents in another order, which changes none of them.
     virtual Expected<void> listen(std::function<void(const QString &id)> changed) = 0;
 };
 
 // The channel a team store's server NOTIFYs on when a document of a team batch changes (its text,
-// decision, flags or claim): the payload is the batch's number, a space and the document's id.
+// decision, flags or claim): the payload is the batch's number, a space and the document's id
+// (none when the batch's documents are in another order).
 inline constexpr const char *teamChangesChannel = "annorev_changes";
 
 // The name a role has on the server: "annorev_annotator", ….

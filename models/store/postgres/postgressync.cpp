@@ -386,6 +386,12 @@ Expected<ReviewStore::SyncReport> sync(const PostgresBatch &batch, const BatchRe
         done = writer.setFlag(missing, plan.missing, true, QStringLiteral("source-missing"),
                               QStringLiteral("the document is gone from the batch; the store keeps it"));
     }
+    if (done && plan.reordered) {
+        // No document changed, so no audit row tells of it: windows on the batch hear it from the
+        // server, as a change of no document (TeamStore::listen), once this commits.
+        QSqlQuery announce = db.query();
+        done = db.run(announce, QStringLiteral("SELECT pg_notify('annorev_changes', ?::bigint || ' ')"), {batch.id});
+    }
     if (done) {
         done = record(batch, identity, scan);
     }

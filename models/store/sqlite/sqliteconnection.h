@@ -75,6 +75,9 @@ public:
     // PRAGMA data_version as SqliteDocuments::changesSince() last read it (-1: never).
     qint64 lastDataVersion() const { return m_dataVersion; }
     void setLastDataVersion(qint64 version) const { m_dataVersion = version; }
+    // The meta row SqliteMigrations::batchOrderKey as changesSince() last read it (-1: never).
+    qint64 lastBatchOrder() const { return m_batchOrder; }
+    void setLastBatchOrder(qint64 order) const { m_batchOrder = order; }
 
 private:
     friend class SqliteTransaction;
@@ -86,6 +89,7 @@ private:
     QSqlDatabase m_db;
     mutable std::optional<TextCodec> m_codec;
     mutable qint64 m_dataVersion = -1;
+    mutable qint64 m_batchOrder = -1;
 };
 
 // A write transaction that rolls back unless it is committed: a write gives up by returning.

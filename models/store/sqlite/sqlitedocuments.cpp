@@ -1,13 +1,14 @@
 #include "sqlitedocuments.h"
 
+#include "jsonstring.h"
 #include "reviewrules.h"
 #include "sqliteconnection.h"
 #include "sqlitefactswriter.h"
+#include "sqlitemigrations.h"
 #include "sqlitestatement.h"
 #include "sqlitetexts.h"
 #include "sqlitevalues.h"
 #include "storerows.h"
-#include "jsonstring.h"
 #include "textcodec.h"
 
 #include <QtConcurrent/QtConcurrentMap>
@@ -135,6 +136,17 @@ Expected<ReviewStore::Changes> changesSince(const SqliteConnection &connection, 
     if (mark != ReviewStore::noMark && dataVersion == connection.lastDataVersion()) {
         return ReviewStore::Changes{mark, {}};
     }
+    // A sync that put the batch's documents in another order counts it in meta: no document
+    // changed, so no audit row tells of it.
+    if (Expected<void> done = connection.run(query, QStringLiteral("SELECT value FROM meta WHERE key = ?"),
+                                             {SqliteMigrations::batchOrderKey});
+        !done) {
+        return done.error();
+    }
+    const qint64 batchOrder = query.next() ? query.value(0).toLongLong() : 0;
+    query.finish();
+    const bool reordered =
+        mark != ReviewStore::noMark && connection.lastBatchOrder() >= 0 && batchOrder != connection.lastBatchOrder();
     // Every change of a document's text, decision or source flags writes an audit row (see
     // lastWrite): the rows after the mark name them.
     ReviewStore::Changes changes{mark, {}};
@@ -152,7 +164,9 @@ Expected<ReviewStore::Changes> changesSince(const SqliteConnection &connection, 
         }
         changes = StoreRows::changes(query, mark);
     }
+    changes.reordered = reordered;
     connection.setLastDataVersion(dataVersion);
+    connection.setLastBatchOrder(batchOrder);
     return changes;
 }
 

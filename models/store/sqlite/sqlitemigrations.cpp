@@ -12,6 +12,7 @@
 namespace annorev::SqliteMigrations {
 
 const QString batchKey = QStringLiteral("batch");
+const QString batchOrderKey = QStringLiteral("batch_order");
 
 namespace {
 

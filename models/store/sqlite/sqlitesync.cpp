@@ -249,6 +249,13 @@ Expected<void> SyncWriter::apply(const Plan &plan, const Scan &scan, const Batch
         done = setFlag(missing, plan.missing, true, QStringLiteral("source-missing"),
                        QStringLiteral("the document is gone from the batch; the store keeps it"));
     }
+    if (done && plan.reordered) {
+        QSqlQuery count = m_connection.query();
+        done = m_connection.run(count,
+                                QStringLiteral("INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT (key)"
+                                               " DO UPDATE SET value = CAST(value AS INTEGER) + 1"),
+                                {SqliteMigrations::batchOrderKey});
+    }
     return done;
 }
 

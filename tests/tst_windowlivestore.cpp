@@ -4,8 +4,10 @@
 
 #include "checker.h"
 #include "countryaliases.h"
+#include "documentlistpanel.h"
 #include "fileschangedbar.h"
 #include "inlinemessage.h"
+#include "largebatch.h"
 #include "mainwindow.h"
 #include "reviewsession.h"
 #include "reviewstore.h"
@@ -25,6 +27,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
 #include <QUndoStack>
 
@@ -50,6 +53,7 @@ private slots:
     void aDocumentGoneFromTheBatchLeavesTheListForTheOneInItsPlace();
     void manyChangesElsewhereAreReadAsOneNewListKeepingTheFilters();
     void aBatchReorderedElsewhereIsListedInItsNewOrderAndTheCurrentOneStays();
+    void aListReadAgainArrivesUnderAStreamOfNewsQuickerThanARead();
 
 private:
     CliRun annorevAs(const QString &reviewer, QStringList arguments) const
@@ -366,6 +370,34 @@ void TestWindowLiveStore::aBatchReorderedElsewhereIsListedInItsNewOrderAndTheCur
     QCOMPARE(child<QTreeView>(*window, u"documentList"_s)->currentIndex().data().toString(), u"b"_s);
     // The files match the store again.
     QTRY_VERIFY_WITH_TIMEOUT(!bar->isVisible(), 5000);
+}
+
+void TestWindowLiveStore::aListReadAgainArrivesUnderAStreamOfNewsQuickerThanARead()
+{
+    auto window = openWindow(true);
+    const QString large = m_dir->filePath(u"large.jsonl"_s);
+    writeLargeBatch(large, 30000);
+    QSignalSpy opened(window.get(), &MainWindow::batchOpened);
+    window->openBatch({large});
+    QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, 120000);
+    auto *list = window->findChild<DocumentListPanel *>();
+    QVERIFY(list);
+    QTRY_VERIFY_WITH_TIMEOUT(!list->isListing() && list->documentCount() == 30000, 30000);
+
+    // Another process adds a document, which only a new read of the list brings in; meanwhile
+    // news that has the list read again comes quicker than a read (a stream of bulk changes).
+    QFile file(large);
+    QVERIFY(file.open(QIODevice::Append));
+    file.write(largeBatchLine(30000));
+    file.close();
+    const CliRun status = annorevAs(u"bob"_s, {u"status"_s, large});
+    QVERIFY2(status.exitCode == 0, status.err.constData());
+    QTimer stream;
+    stream.setInterval(2);
+    connect(&stream, &QTimer::timeout, list, [&] { list->relist(window->storePath()); });
+    stream.start();
+    QTRY_COMPARE_WITH_TIMEOUT(list->documentCount(), 30001, 10000);
+    stream.stop();
 }
 
 #include "tst_windowlivestore.moc"

@@ -151,6 +151,7 @@ void DocumentListPanel::showBatch(const DocumentIndexPage &firstPage, qsizetype 
 {
     m_loader->stop();
     m_relister->stop();
+    m_relistAgain.clear();
     m_changedWhileRelisting.clear();
     m_currentId.clear();
     m_wantedId.clear();
@@ -207,11 +208,24 @@ bool DocumentListPanel::holdsUnlisted() const
 
 void DocumentListPanel::relist(const QString &storePath)
 {
-    // A relist under way read a store older than the news: it starts over. What was told until
-    // now is in the store this read reads.
+    if (m_relister->isReading()) {
+        // A relist under way read a store older than the news: another read follows it, once,
+        // however much more news comes meanwhile. Starting over instead, a stream of changes
+        // quicker than a read (seconds at a million documents) kept the list from ever arriving.
+        m_relistAgain = storePath;
+        return;
+    }
+    // What was told until now is in the store this read reads.
     m_changedWhileRelisting.clear();
     m_relister->start(storePath);
     updateSummary();
+}
+
+void DocumentListPanel::relistIfAskedMeanwhile()
+{
+    if (const QString storePath = std::exchange(m_relistAgain, {}); !storePath.isEmpty()) {
+        relist(storePath);
+    }
 }
 
 bool DocumentListPanel::isRelisting() const
@@ -224,6 +238,7 @@ void DocumentListPanel::relistFailed(const QString &error)
     m_changedWhileRelisting.clear();
     updateSummary();
     Q_EMIT listingFailed(error);
+    relistIfAskedMeanwhile();
 }
 
 void DocumentListPanel::relistRead(DocumentRows rows)
@@ -267,6 +282,7 @@ void DocumentListPanel::relistRead(DocumentRows rows)
     m_filterBar->searchAgain();
     updateProgress();
     updateSummary();
+    relistIfAskedMeanwhile();
 }
 
 void DocumentListPanel::selectSourceRow(int row)

@@ -53,7 +53,8 @@ public:
     // documents to the batch, took some away, or changed more than are worth updating one by one:
     // read on a worker while the list stays as it is, then put in its place with the filters,
     // the search, the sort and the current document kept (when that one is gone, the one now in
-    // its place is current). Changes told meanwhile are kept over what the read found.
+    // its place is current). Changes told meanwhile are kept over what the read found. Asked again
+    // while a read is under way, it reads once more after that one, however often it is asked.
     void relist(const QString &storePath);
     bool isRelisting() const;
     // The documents listed so far: none only when the batch has none.
@@ -119,6 +120,8 @@ private:
     void listingEnded(const QString &error);
     void relistRead(DocumentRows rows);
     void relistFailed(const QString &error);
+    // Reads the list again if relist() was asked while a read was under way.
+    void relistIfAskedMeanwhile();
     // Changes of documents the list does not have yet are held until it does.
     bool holdsUnlisted() const;
     void takePendingChanges();
@@ -141,6 +144,7 @@ private:
     DocumentIndexLoader *m_loader = nullptr;
     DocumentRowsReader *m_relister = nullptr;
     QSet<QString> m_changedWhileRelisting; // listed documents changed since the relist began
+    QString m_relistAgain;                 // the store to read again once the read under way ends
     qsizetype m_documentCount = 0;
     QString m_listingError;
     // Changes of documents not listed yet, made when their page comes in.

@@ -19,6 +19,14 @@ inline QByteArray largeBatchLine(qsizetype number)
            "<training>21 days</training> in <country>Canada</country> in <year>2023</year>.\"}\n";
 }
 
+// A JSON Lines document of its own: this id, and a text naming one model after it.
+inline QByteArray modelLine(const char *id)
+{
+    QByteArray json = R"({"id": ")";
+    json.append(id).append(R"(", "text": "Meet <model>)").append(id).append("-1B</model>.\"}\n");
+    return json;
+}
+
 // Writes lines [0, count) of the batch to path.
 inline void writeLargeBatch(const QString &path, qsizetype count)
 {

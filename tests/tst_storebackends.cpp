@@ -6,6 +6,7 @@
 #include "checker.h"
 #include "countryaliases.h"
 #include "expectedsupport.h"
+#include "largebatch.h"
 #include "schema.h"
 #include "teamserver.h"
 #include "teamstore.h"
@@ -306,12 +307,7 @@ void TestStoreBackends::aSyncThatReordersTheBatchIsHeardOfAndChangesNoDocument()
 {
     QFETCH(QString, backend);
     const QString batch = m_dir.filePath(u"lines"_s + QString::number(m_round + 1) + u".jsonl"_s);
-    const auto line = [](const char *id) {
-        QByteArray json = R"({"id": ")";
-        json.append(id).append(R"(", "text": "Meet <model>)").append(id).append("-1B</model>.\"}\n");
-        return json;
-    };
-    writeFile(batch, line("a") + line("b") + line("c"));
+    writeFile(batch, modelLine("a") + modelLine("b") + modelLine("c"));
     Stores stores = freshStores(backend, batch);
     QVERIFY(stores.mine && stores.other);
     ReviewStore &watcher = *stores.mine;
@@ -327,7 +323,7 @@ void TestStoreBackends::aSyncThatReordersTheBatchIsHeardOfAndChangesNoDocument()
 
     // A line added before the others moves every place but changes no order: the document added
     // is what is heard of.
-    writeFile(batch, line("d") + line("a") + line("b") + line("c"));
+    writeFile(batch, modelLine("d") + modelLine("a") + modelLine("b") + modelLine("c"));
     QVERIFY_OK(importer.sync({batch}, Schema::builtin(), m_checker, user));
     const Expected<ReviewStore::Changes> added = watcher.changesSince(start->mark);
     QVERIFY_OK(added);
@@ -336,7 +332,7 @@ void TestStoreBackends::aSyncThatReordersTheBatchIsHeardOfAndChangesNoDocument()
     const qint64 versionOfA = watcher.document(u"a"_s)->version;
 
     // The same lines in another order: no document changed, and the order is heard of.
-    writeFile(batch, line("d") + line("c") + line("a") + line("b"));
+    writeFile(batch, modelLine("d") + modelLine("c") + modelLine("a") + modelLine("b"));
     QVERIFY_OK(importer.sync({batch}, Schema::builtin(), m_checker, user));
     QCOMPARE(watcher.ids().value(), (QStringList{u"d"_s, u"c"_s, u"a"_s, u"b"_s}));
     QCOMPARE(watcher.document(u"a"_s)->version, versionOfA);

@@ -345,12 +345,7 @@ void TestWindowLiveStore::aBatchReorderedElsewhereIsListedInItsNewOrderAndTheCur
 {
     auto window = openWindow(true);
     const QString lines = m_dir->filePath(u"lines.jsonl"_s);
-    const auto line = [](const char *id) {
-        QByteArray json = R"({"id": ")";
-        json.append(id).append(R"(", "text": "Meet <model>)").append(id).append("-1B</model>.\"}\n");
-        return json;
-    };
-    writeFile(lines, line("a") + line("b") + line("c"));
+    writeFile(lines, modelLine("a") + modelLine("b") + modelLine("c"));
     QSignalSpy opened(window.get(), &MainWindow::batchOpened);
     window->openBatch({lines});
     QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, 10000);
@@ -361,7 +356,7 @@ void TestWindowLiveStore::aBatchReorderedElsewhereIsListedInItsNewOrderAndTheCur
 
     // The lines in another order (sorted by another tool), and a command run on the batch, which
     // brings the store up to date: no document changed, but the list is out of order.
-    writeFile(lines, line("c") + line("a") + line("b"));
+    writeFile(lines, modelLine("c") + modelLine("a") + modelLine("b"));
     QTRY_VERIFY_WITH_TIMEOUT(bar->isVisible(), 10000);
     const CliRun status = annorevAs(u"bob"_s, {u"status"_s, lines});
     QVERIFY2(status.exitCode == 0, status.err.constData());

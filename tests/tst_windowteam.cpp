@@ -5,6 +5,7 @@
 
 #include "checker.h"
 #include "countryaliases.h"
+#include "largebatch.h"
 #include "mainwindow.h"
 #include "reviewpane.h"
 #include "reviewsession.h"
@@ -169,12 +170,7 @@ void TestWindowTeam::aDocumentACuratorImportsIsListedWithoutReopening()
 void TestWindowTeam::aBatchACuratorImportsInAnotherOrderIsListedSo()
 {
     const QString lines = m_dir.filePath(m_batchName + u".jsonl"_s);
-    const auto line = [](const char *id) {
-        QByteArray json = R"({"id": ")";
-        json.append(id).append(R"(", "text": "Meet <model>)").append(id).append("-1B</model>.\"}\n");
-        return json;
-    };
-    writeFile(lines, line("a") + line("b") + line("c"));
+    writeFile(lines, modelLine("a") + modelLine("b") + modelLine("c"));
     m_batchName += u"-lines"_s;
     std::unique_ptr<ReviewStore> carol = [&] {
         Expected<std::unique_ptr<ReviewStore>> made = ReviewStore::open(batch(u"carol"_s), true);
@@ -197,7 +193,7 @@ void TestWindowTeam::aBatchACuratorImportsInAnotherOrderIsListedSo()
     QCOMPARE(listed(), (QStringList{u"a"_s, u"b"_s, u"c"_s}));
 
     // The curator imports the lines sorted another way: no document changed, the order did.
-    writeFile(lines, line("c") + line("a") + line("b"));
+    writeFile(lines, modelLine("c") + modelLine("a") + modelLine("b"));
     QVERIFY_OK(carol->sync({lines}, Schema::builtin(), checker, {}));
     QTRY_COMPARE_WITH_TIMEOUT(listed(), (QStringList{u"c"_s, u"a"_s, u"b"_s}), 5000);
     QCOMPARE(window.currentDocumentId(), u"b"_s);

@@ -361,6 +361,8 @@ void TestWindowLiveStore::aBatchReorderedElsewhereIsListedInItsNewOrderAndTheCur
     const CliRun status = annorevAs(u"bob"_s, {u"status"_s, lines});
     QVERIFY2(status.exitCode == 0, status.err.constData());
     QTRY_COMPARE_WITH_TIMEOUT(listed(*window), (QStringList{u"c"_s, u"a"_s, u"b"_s}), 5000);
+    QVERIFY2(statusMessage(*window).contains(u"The documents of lines.jsonl are in another order"_s),
+             qPrintable(statusMessage(*window)));
     QCOMPARE(window->currentDocumentId(), u"b"_s);
     QCOMPARE(child<QTreeView>(*window, u"documentList"_s)->currentIndex().data().toString(), u"b"_s);
     // The files match the store again.

@@ -196,6 +196,7 @@ void TestWindowTeam::aBatchACuratorImportsInAnotherOrderIsListedSo()
     writeFile(lines, modelLine("c") + modelLine("a") + modelLine("b"));
     QVERIFY_OK(carol->sync({lines}, Schema::builtin(), checker, {}));
     QTRY_COMPARE_WITH_TIMEOUT(listed(), (QStringList{u"c"_s, u"a"_s, u"b"_s}), 5000);
+    QVERIFY2(statusMessage(window).contains(u"are in another order"_s), qPrintable(statusMessage(window)));
     QCOMPARE(window.currentDocumentId(), u"b"_s);
 }
 

@@ -440,6 +440,8 @@ void MainWindow::batchReorderedElsewhere()
     // The sync elsewhere read the batch's files: they may match the store again.
     m_filesWatch->storeWritten();
     m_list->relist(m_store->path());
+    showMessage(tr("The documents of %1 are in another order in its files now; the list follows it.")
+                    .arg(RecentBatches::batchName(m_batch)));
 }
 
 void MainWindow::refreshDisagreements(const QStringList &ids)

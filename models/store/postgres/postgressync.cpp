@@ -21,6 +21,11 @@ namespace {
 // Documents are parsed and checked on every core a slice at a time, and written in between.
 constexpr qsizetype sliceSize = 512;
 
+// Tells windows on the batch (TeamStore::listen) that a document changed, binding the batch and
+// the document's id; an empty id tells them the batch's documents are in another order. Sent when
+// the transaction commits.
+const QString announceSql = QStringLiteral("SELECT pg_notify('annorev_changes', ?::bigint || ' ' || left(?, 7000))");
+
 QVariant integer(qint64 value)
 {
     return QVariant(qlonglong(value));
@@ -224,8 +229,7 @@ Expected<void> Writer::logAdded(const QList<qsizetype> &inserted)
                               " 'source-added', 'the document is new in the batch' FROM annorev.documents"
                               " WHERE batch = ? AND id = ?"));
     if (prepared) {
-        prepared = m_db.prepare(
-            announce, QStringLiteral("SELECT pg_notify('annorev_changes', ?::bigint || ' ' || left(?, 7000))"));
+        prepared = m_db.prepare(announce, announceSql);
     }
     if (!prepared) {
         return prepared;
@@ -388,9 +392,9 @@ Expected<ReviewStore::SyncReport> sync(const PostgresBatch &batch, const BatchRe
     }
     if (done && plan.reordered) {
         // No document changed, so no audit row tells of it: windows on the batch hear it from the
-        // server, as a change of no document (TeamStore::listen), once this commits.
+        // server, as a change of no document.
         QSqlQuery announce = db.query();
-        done = db.run(announce, QStringLiteral("SELECT pg_notify('annorev_changes', ?::bigint || ' ')"), {batch.id});
+        done = db.run(announce, announceSql, {batch.id, QStringLiteral("")});
     }
     if (done) {
         done = record(batch, identity, scan);

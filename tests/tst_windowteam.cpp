@@ -23,7 +23,6 @@
 #include <QScopeGuard>
 #include <QSettings>
 #include <QTest>
-#include <QTreeView>
 
 using namespace annorev;
 using namespace annorev::test;
@@ -45,6 +44,12 @@ private slots:
 private:
     QString batch(const QString &user) const { return m_server.address(m_server.user(user), m_batchName); }
     std::unique_ptr<ReviewStore> store(const QString &user) const { return openedStore(batch(user)); }
+    // The team batch m_batchName, made on the server by this member; none when it cannot be.
+    std::unique_ptr<ReviewStore> newBatch(const QString &user) const
+    {
+        Expected<std::unique_ptr<ReviewStore>> made = ReviewStore::open(batch(user), true);
+        return made ? std::move(*made) : nullptr;
+    }
 
     TeamServer m_server{u"tw"_s};
     QTemporaryDir m_dir;
@@ -144,10 +149,7 @@ void TestWindowTeam::aDocumentACuratorImportsIsListedWithoutReopening()
     const QString folder = m_dir.filePath(m_batchName);
     QVERIFY(copySamples(folder));
     m_batchName += u"-grown"_s;
-    std::unique_ptr<ReviewStore> carol = [&] {
-        Expected<std::unique_ptr<ReviewStore>> made = ReviewStore::open(batch(u"carol"_s), true);
-        return made ? std::move(*made) : nullptr;
-    }();
+    std::unique_ptr<ReviewStore> carol = newBatch(u"carol"_s);
     QVERIFY(carol);
     const Checker checker(Schema::builtin(), CountryAliases::builtin(), 2026);
     QVERIFY_OK(carol->sync({folder}, Schema::builtin(), checker, {}));
@@ -172,30 +174,19 @@ void TestWindowTeam::aBatchACuratorImportsInAnotherOrderIsListedSo()
     const QString lines = m_dir.filePath(m_batchName + u".jsonl"_s);
     writeFile(lines, modelLine("a") + modelLine("b") + modelLine("c"));
     m_batchName += u"-lines"_s;
-    std::unique_ptr<ReviewStore> carol = [&] {
-        Expected<std::unique_ptr<ReviewStore>> made = ReviewStore::open(batch(u"carol"_s), true);
-        return made ? std::move(*made) : nullptr;
-    }();
+    std::unique_ptr<ReviewStore> carol = newBatch(u"carol"_s);
     QVERIFY(carol);
     const Checker checker(Schema::builtin(), CountryAliases::builtin(), 2026);
     QVERIFY_OK(carol->sync({lines}, Schema::builtin(), checker, {}));
     MainWindow window;
     QVERIFY(openBatch(window, {batch(u"alice"_s)}));
     QVERIFY(window.showDocumentWithId(u"b"_s));
-    const auto listed = [&window] {
-        const QAbstractItemModel *model = window.findChild<QTreeView *>(u"documentList"_s)->model();
-        QStringList ids;
-        for (int row = 0; row < model->rowCount(); ++row) {
-            ids.append(model->index(row, 0).data().toString());
-        }
-        return ids;
-    };
-    QCOMPARE(listed(), (QStringList{u"a"_s, u"b"_s, u"c"_s}));
+    QCOMPARE(listedIds(window), (QStringList{u"a"_s, u"b"_s, u"c"_s}));
 
     // The curator imports the lines sorted another way: no document changed, the order did.
     writeFile(lines, modelLine("c") + modelLine("a") + modelLine("b"));
     QVERIFY_OK(carol->sync({lines}, Schema::builtin(), checker, {}));
-    QTRY_COMPARE_WITH_TIMEOUT(listed(), (QStringList{u"c"_s, u"a"_s, u"b"_s}), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(listedIds(window), (QStringList{u"c"_s, u"a"_s, u"b"_s}), 5000);
     QVERIFY2(statusMessage(window).contains(u"are in another order"_s), qPrintable(statusMessage(window)));
     QCOMPARE(window.currentDocumentId(), u"b"_s);
 }

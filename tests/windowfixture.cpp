@@ -8,8 +8,19 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTreeView>
 
 namespace annorev::test {
+
+QStringList listedIds(const MainWindow &window)
+{
+    const QAbstractItemModel *model = child<QTreeView>(window, u"documentList"_s)->model();
+    QStringList ids;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        ids.append(model->index(row, 0).data().toString());
+    }
+    return ids;
+}
 
 bool openBatch(MainWindow &window, const QStringList &inputs, const QString &storePath)
 {

@@ -29,6 +29,9 @@ inline QString statusMessage(const MainWindow &window)
     return window.statusBar()->currentMessage();
 }
 
+// The ids the document list shows, in its order.
+QStringList listedIds(const MainWindow &window);
+
 // Opens a batch in the window and waits until it is open or refused; whether it opened.
 bool openBatch(MainWindow &window, const QStringList &inputs, const QString &storePath = {});
 

@@ -562,13 +562,14 @@ void TestTextSearch::oneAsciiWordReadsOnlyTheTextsTheIndexMayAnswerWrongly()
 
 namespace {
 
-// The ids of the documents a search of one ASCII word reads.
-QStringList textsToRead(const QString &storePath)
+// The ids of the documents one of the store's lists of texts to read holds: inexact_words (a search
+// of one ASCII word reads them) or unindexed_words (every word search reads them).
+QStringList listedIn(const QString &storePath, const QString &table)
 {
     SqlFile raw(storePath);
     QSqlQuery q = raw.query();
     QStringList ids;
-    if (q.exec(u"SELECT d.id FROM inexact_words n JOIN documents d ON d.rowid = n.document ORDER BY d.id"_s)) {
+    if (q.exec(u"SELECT d.id FROM "_s + table + u" n JOIN documents d ON d.rowid = n.document ORDER BY d.id"_s)) {
         while (q.next()) {
             ids.append(q.value(0).toString());
         }
@@ -580,28 +581,28 @@ QStringList textsToRead(const QString &storePath)
 
 void TestTextSearch::theTextsToReadFollowEdits()
 {
-    QCOMPARE(textsToRead(m_storePath), QStringList{});
+    QCOMPARE(listedIn(m_storePath, u"inexact_words"_s), QStringList{});
     QVERIFY_OK(m_store->setTaggedText(u"tagged.txt"_s, "Cooled to 4 \xe2\x84\xaam by <model>Frost</model>.",
                                       Schema::builtin(), m_checker, u"tester"_s));
-    QCOMPARE(textsToRead(m_storePath), QStringList{u"tagged.txt"_s});
+    QCOMPARE(listedIn(m_storePath, u"inexact_words"_s), QStringList{u"tagged.txt"_s});
     QCOMPARE(m_store->search(u"km"_s).value(), QStringList{});
     QVERIFY_OK(m_store->setTaggedText(u"tagged.txt"_s, "Cooled to 4 km by <model>Frost</model>.", Schema::builtin(),
                                       m_checker, u"tester"_s));
-    QCOMPARE(textsToRead(m_storePath), QStringList{});
+    QCOMPARE(listedIn(m_storePath, u"inexact_words"_s), QStringList{});
     QCOMPARE(m_store->search(u"km"_s).value(), QStringList{u"tagged.txt"_s});
 }
 
 void TestTextSearch::theTextsWhoseWordsTheIndexMayLackFollowEdits()
 {
-    const QString unindexed = u"SELECT d.id FROM unindexed_words u JOIN documents d ON d.rowid = u.document"_s;
-    QCOMPARE(SqlFile(m_storePath).value(unindexed), QVariant());
+    const QString unindexed = u"unindexed_words"_s;
+    QCOMPARE(listedIn(m_storePath, unindexed), QStringList{});
     QVERIFY_OK(m_store->setTaggedText(u"tagged.txt"_s, "Trained in Zu\xcc\x88rich by <model>Frost</model>.",
                                       Schema::builtin(), m_checker, u"tester"_s));
-    QCOMPARE(SqlFile(m_storePath).value(unindexed).toString(), u"tagged.txt"_s);
+    QCOMPARE(listedIn(m_storePath, unindexed), QStringList{u"tagged.txt"_s});
     QCOMPARE(m_store->search(u"rich"_s).value(), QStringList{u"tagged.txt"_s});
     QVERIFY_OK(m_store->setTaggedText(u"tagged.txt"_s, "Trained in Bern by <model>Frost</model>.", Schema::builtin(),
                                       m_checker, u"tester"_s));
-    QCOMPARE(SqlFile(m_storePath).value(unindexed), QVariant());
+    QCOMPARE(listedIn(m_storePath, unindexed), QStringList{});
     QCOMPARE(m_store->search(u"rich"_s).value(), QStringList{});
     QCOMPARE(m_store->search(u"Bern"_s).value(), QStringList{u"tagged.txt"_s});
 }
@@ -619,9 +620,8 @@ void TestTextSearch::aSchema12StoreListsTheTextsWhoseWordsTheIndexMayLackWhenOpe
     }
     m_store = openStore();
     QVERIFY(m_store);
+    QCOMPARE(listedIn(m_storePath, u"unindexed_words"_s), QStringList{u"decomposed.txt"_s});
     RawStore raw(m_storePath);
-    QCOMPARE(raw.value(u"SELECT d.id FROM unindexed_words u JOIN documents d ON d.rowid = u.document"_s).toString(),
-             u"decomposed.txt"_s);
     QCOMPARE(raw.value(u"SELECT value FROM meta WHERE key = 'schema_version'"_s).toString(),
              QString::number(ReviewStore::schemaVersion));
     QCOMPARE(m_store->search(u"rich"_s).value(), QStringList{u"decomposed.txt"_s});
@@ -641,7 +641,7 @@ void TestTextSearch::aSchema11StoreListsItsTextsToReadWhenOpened()
     }
     m_store = openStore();
     QVERIFY(m_store);
-    QCOMPARE(textsToRead(m_storePath), QStringList{u"kelvin.txt"_s});
+    QCOMPARE(listedIn(m_storePath, u"inexact_words"_s), QStringList{u"kelvin.txt"_s});
     RawStore raw(m_storePath);
     QCOMPARE(raw.value(u"SELECT value FROM meta WHERE key = 'schema_version'"_s).toString(),
              QString::number(ReviewStore::schemaVersion));

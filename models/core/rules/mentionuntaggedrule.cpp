@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QSet>
+#include <QVarLengthArray>
 
 #include <bitset>
 #include <memory>
@@ -46,14 +47,13 @@ public:
             findings->append(result);
         };
 
-        QStringList names;
+        // A record per distinct model name (DocumentAnalysis), so each mention is reported once.
+        QVarLengthArray<QStringView, 16> names;
         for (const Record &record : context.analysis().records()) {
             if (!record.model.isEmpty()) {
-                names << record.model;
+                names.append(record.model);
             }
         }
-        // Records often share a model name; each mention is reported once.
-        names.removeDuplicates();
         // A few names in a short text: search for each. Many names or a long text: look each word
         // of the text up in a table of first words, so the work is one pass over the text.
         constexpr qsizetype searchLimit = 16;
@@ -61,8 +61,8 @@ public:
         if (names.size() <= searchLimit && text.size() <= shortText) {
             // Looked for by the name's first and last characters, eight positions at a time.
             const auto *data = reinterpret_cast<const char16_t *>(text.constData());
-            for (const QString &name : std::as_const(names)) {
-                const auto *needle = reinterpret_cast<const char16_t *>(name.constData());
+            for (const QStringView name : std::as_const(names)) {
+                const auto *needle = reinterpret_cast<const char16_t *>(name.data());
                 for (qsizetype pos = CharScan::find(data, 0, text.size(), needle, name.size()); pos >= 0;
                      pos = CharScan::find(data, pos + 1, text.size(), needle, name.size())) {
                     report(pos, name);

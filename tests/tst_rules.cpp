@@ -183,6 +183,17 @@ void TestRules::ruleFiresExactlyWhereSpecified_data()
         u"<model>M</model> on 256 NVIDIA A100 GPUs (<hardware>NVIDIA A100</hardware>)."_s, u"256"_s);
     row("followed by normalised name ignoring case", "gpu-count-untagged",
         u"<model>M</model> on <hardware>NVIDIA A100 GPUs</hardware>, that is 64 nvidia a100 in all."_s, u"64"_s);
+    {
+        // Past eight phrases in one sentence the phrases are hashed rather than compared in turn.
+        QString many = u"<model>M</model> compared"_s;
+        for (int i = 1; i <= 12; ++i) {
+            many += u" <hardware>Chip%1</hardware>,"_s.arg(i);
+        }
+        row("followed by the name of the twelfth span of a sentence", "gpu-count-untagged",
+            many + u" then took 96 chip12 for a week."_s, u"96"_s);
+        row("followed by a name no span of the sentence has", "gpu-count-untagged",
+            many + u" then took 96 chip13 for a week."_s, QString());
+    }
     row("followed by a device word", "gpu-count-untagged",
         u"<model>M</model> ran on <hardware>TPU v4</hardware> with 1,024 chips."_s, u"1,024"_s);
     row("another sentence", "gpu-count-untagged",

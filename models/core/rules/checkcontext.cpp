@@ -125,8 +125,9 @@ public:
 
     FoldedWindow(QStringView text, qsizetype end) : m_text(text), m_end(end) {}
 
-    // The folded text of [position, position + length), which must lie before the end.
-    QString at(qsizetype position, qsizetype length)
+    // The folded text of [position, position + length), which must lie before the end; valid
+    // until the next call.
+    QStringView at(qsizetype position, qsizetype length)
     {
         if (position < m_begin || position + length > m_begin + m_folded.size()) {
             qsizetype end = std::min(m_end, position + std::max(windowSize, length));
@@ -137,7 +138,7 @@ public:
             m_begin = position;
             m_folded = caseFolded(m_text.sliced(position, end - position));
         }
-        return m_folded.sliced(position - m_begin, length);
+        return QStringView(m_folded).sliced(position - m_begin, length);
     }
 
 private:
@@ -145,6 +146,52 @@ private:
     qsizetype m_end;
     qsizetype m_begin = 0;
     QString m_folded;
+};
+
+// A sentence's groups of hardware spans by phrase. Most sentences hold one to three spans: their
+// phrases are compared one by one, which costs less than hashing a string at every count read;
+// past a few a hash keeps a sentence of many spans linear.
+template <typename Group> class PhraseGroups
+{
+public:
+    Group &operator[](const QString &phrase)
+    {
+        if (const qsizetype found = indexOf(phrase); found >= 0) {
+            return m_entries[found].second;
+        }
+        m_entries.append({phrase, Group()});
+        if (m_entries.size() > scanLimit) {
+            // The views point at the strings' characters, which stay put when an entry moves.
+            for (qsizetype i = m_index.isEmpty() ? 0 : m_entries.size() - 1; i < m_entries.size(); ++i) {
+                m_index.insert(QStringView(m_entries[i].first), i);
+            }
+        }
+        return m_entries.last().second;
+    }
+
+    const Group *find(QStringView phrase) const
+    {
+        const qsizetype found = indexOf(phrase);
+        return found >= 0 ? &m_entries[found].second : nullptr;
+    }
+
+private:
+    static constexpr qsizetype scanLimit = 8;
+    QVarLengthArray<std::pair<QString, Group>, scanLimit> m_entries;
+    QHash<QStringView, qsizetype> m_index;
+
+    qsizetype indexOf(QStringView phrase) const
+    {
+        if (m_entries.size() <= scanLimit) {
+            for (qsizetype i = 0; i < m_entries.size(); ++i) {
+                if (m_entries[i].first == phrase) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+        return m_index.value(phrase, -1);
+    }
 };
 
 } // namespace
@@ -373,7 +420,7 @@ const AttachedCounts &CheckContext::attachedCounts() const
         // Most sentences hold no candidate count: the groups are made at the first one.
         FoldedWindow folded(text, end);
         FirstHardware everySpan;
-        QHash<QString, FirstHardware> byPhrase;
+        PhraseGroups<FirstHardware> byPhrase;
         QVarLengthArray<qsizetype, 8> phraseLengths;                // ascending, each once
         QVarLengthArray<std::pair<qsizetype, qsizetype>, 8> starts; // (span start, index into hardware)
         bool grouped = false;
@@ -462,10 +509,10 @@ const AttachedCounts &CheckContext::attachedCounts() const
                     if (i + length > end) {
                         break;
                     }
-                    const auto group = byPhrase.constFind(folded.at(i, length));
+                    const FirstHardware *group = byPhrase.find(folded.at(i, length));
                     const qsizetype phraseEnd = i + length;
-                    if (group != byPhrase.cend() && !(phraseEnd < text.size() && isWordChar(text.at(phraseEnd)) &&
-                                                      isWordChar(text.at(phraseEnd - 1)))) {
+                    if (group && !(phraseEnd < text.size() && isWordChar(text.at(phraseEnd)) &&
+                                   isWordChar(text.at(phraseEnd - 1)))) {
                         attached.merge(*group);
                         any = true;
                     }

@@ -1,11 +1,15 @@
+#include "batchcheck.h"
 #include "batchreader.h"
+#include "checker.h"
+#include "countryaliases.h"
+#include "document.h"
 #include "inputlimits.h"
+#include "schema.h"
+#include "testsupport.h"
 
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include "testsupport.h"
 
 using namespace annorev;
 using namespace Qt::StringLiterals;
@@ -53,6 +57,8 @@ class TestInputLimits : public QObject
 private slots:
     void eachLimitRefusesItsDocumentByFileAndLineAndTheRestIsRead_data();
     void eachLimitRefusesItsDocumentByFileAndLineAndTheRestIsRead();
+    void aParseThatCountsTheLimitsFindsWhatMeasuringFinds_data();
+    void aParseThatCountsTheLimitsFindsWhatMeasuringFinds();
     void sizesInMessagesAreExact();
 };
 
@@ -169,6 +175,60 @@ void TestInputLimits::eachLimitRefusesItsDocumentByFileAndLineAndTheRestIsRead()
     // Whatever was refused, every other document of the batch is read: the lines before and after
     // a refused one, and the good file.
     QCOMPARE(read, documents + 1);
+
+    // `check` leaves the tag limits to the parse, which counts them in its own pass: it refuses
+    // the same document with the same error, and checks the others.
+    const Checker checker(Schema::builtin(), CountryAliases::builtin(), 2026, Checker::Fixes::Omit);
+    QStringList checkErrors;
+    for (const InputError &openError : reader.errors()) {
+        checkErrors << describe(openError);
+    }
+    int checked = 0;
+    BatchCheck(reader, Schema::builtin(), checker)
+        .run(
+            2, [](const SourceEntry &, const Document &, const CheckResult &, const CheckReport::Write &) {},
+            [&](BatchCheck::Unit &&unit) {
+                if (unit.error) {
+                    checkErrors << describe(*unit.error);
+                } else if (!unit.blank) {
+                    ++checked;
+                }
+            });
+    QCOMPARE(checkErrors, errors);
+    QCOMPARE(checked, documents + 1);
+}
+
+void TestInputLimits::aParseThatCountsTheLimitsFindsWhatMeasuringFinds_data()
+{
+    QTest::addColumn<QByteArray>("source");
+
+    const QByteArray name129(129, 'x');
+    const QByteArray open256 = QByteArray("<model>").repeated(256);
+    QTest::addRow("within every limit") << QByteArray("<model>M</model> on <hardware>A100</hardware>");
+    QTest::addRow("a long name in a document read again as HTML")
+        << QByteArray("<p>text</p>\n<model>M</model> <" + name129 + ">");
+    QTest::addRow("a long name before the HTML that has it read again") << QByteArray("<" + name129 + "> <p>x</p>");
+    QTest::addRow("nesting past the limit after a byte order mark")
+        << QByteArray("\xef\xbb\xbf" + open256 + "<params>7B");
+    QTest::addRow("nesting past the limit in HTML") << QByteArray("<div>\n" + open256 + "<b>x</b><params>7B");
+    QTest::addRow("crossing tags close what they cross")
+        << QByteArray(QByteArray("<model><params></model></params>").repeated(300));
+}
+
+void TestInputLimits::aParseThatCountsTheLimitsFindsWhatMeasuringFinds()
+{
+    QFETCH(QByteArray, source);
+    const std::optional<InputLimits::Breach> measured = InputLimits::measure(source, Schema::builtin());
+    std::optional<InputLimits::Breach> counted;
+    const Document doc = Document::parse(source, Schema::builtin(), &counted);
+    QCOMPARE(counted.has_value(), measured.has_value());
+    if (measured) {
+        QCOMPARE(counted->line, measured->line);
+        QCOMPARE(counted->message, measured->message);
+        QVERIFY(doc.source().isEmpty());
+    } else {
+        QCOMPARE(doc.text(), Document::parse(source, Schema::builtin()).text());
+    }
 }
 
 void TestInputLimits::sizesInMessagesAreExact()

@@ -60,7 +60,8 @@ void BatchCheck::run(int jobs, const Formatter &format, const Sink &sink) const
             int line = 0;
             QString path;
             std::optional<SourceEntry> pending;
-            ReadResult read = m_reader.read(unit, BatchReader::Keep::Text);
+            // The parse measures the tag limits in its own pass: the text is scanned for tags once.
+            ReadResult read = m_reader.read(unit, BatchReader::Keep::Text, BatchReader::TagLimits::LeftToParse);
             if (auto *error = std::get_if<InputError>(&read)) {
                 out.error = std::move(*error);
             } else if (auto *entry = std::get_if<SourceEntry>(&read)) {
@@ -68,14 +69,24 @@ void BatchCheck::run(int jobs, const Formatter &format, const Sink &sink) const
                 line = entry->line;
                 path = entry->path;
                 if (entry->source.size() >= largeDocumentBytes) {
-                    out.id = entry->id;
-                    pending = std::move(*entry);
+                    // Measured now, on this thread: its id is taken when its turn comes, before its parse.
+                    if (std::optional<InputLimits::Breach> breach = InputLimits::measure(entry->source, m_schema)) {
+                        out.error = BatchReader::pastLimit(*entry, *std::move(breach));
+                    } else {
+                        out.id = entry->id;
+                        pending = std::move(*entry);
+                    }
                 } else {
-                    const Document doc = Document::parse(entry->source, m_schema);
-                    const CheckResult result = m_checker.check(doc);
-                    out.counts.add(result.findings);
-                    format(*entry, doc, result, [&out](const QByteArray &part) { out.output += part; });
-                    out.id = std::move(entry->id);
+                    std::optional<InputLimits::Breach> breach;
+                    const Document doc = Document::parse(entry->source, m_schema, &breach);
+                    if (breach) {
+                        out.error = BatchReader::pastLimit(*entry, *std::move(breach));
+                    } else {
+                        const CheckResult result = m_checker.check(doc);
+                        out.counts.add(result.findings);
+                        format(*entry, doc, result, [&out](const QByteArray &part) { out.output += part; });
+                        out.id = std::move(entry->id);
+                    }
                 }
             } else {
                 out.blank = true;

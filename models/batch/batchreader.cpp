@@ -126,7 +126,7 @@ struct BatchReader::Private
     ReadResult readDoccanoLine(const Unit &unit, Keep keep) const;
     ReadResult readTask(const Unit &unit, Keep keep) const;
     // The entry read, or the error naming the limit it breaks (InputLimits).
-    ReadResult withinLimits(ReadResult read) const;
+    ReadResult withinLimits(ReadResult read, TagLimits limits) const;
     ReadResult imported(const ImportedDocument &doc, SpanImport::OffsetUnit offsets, SourceEntry entry,
                         const QString &fileName, const QString &context) const;
 };
@@ -310,25 +310,32 @@ ReadResult BatchReader::Private::imported(const ImportedDocument &doc, SpanImpor
     return entry;
 }
 
-ReadResult BatchReader::Private::withinLimits(ReadResult read) const
+ReadResult BatchReader::Private::withinLimits(ReadResult read, TagLimits limits) const
 {
     const auto *entry = std::get_if<SourceEntry>(&read);
     if (!entry) {
         return read;
     }
-    std::optional<InputLimits::Breach> breach = InputLimits::measure(entry->source, schema);
+    std::optional<InputLimits::Breach> breach = limits == TagLimits::Measure
+                                                    ? InputLimits::measure(entry->source, schema)
+                                                    : InputLimits::measureSize(entry->source.size());
     if (!breach) {
         return read;
     }
-    if (entry->line == 0) {
-        return InputError{entry->path, breach->line, std::move(breach->message)};
+    return pastLimit(*entry, *std::move(breach));
+}
+
+InputError BatchReader::pastLimit(const SourceEntry &entry, InputLimits::Breach breach)
+{
+    if (entry.line == 0) {
+        return InputError{entry.path, breach.line, std::move(breach.message)};
     }
     // A line of a JSON Lines file, or a task: the line in the document's text says where.
-    if (breach->line > 0) {
-        return InputError{entry->path, entry->line,
-                          u"line " % QString::number(breach->line) % u" of its text: " % breach->message};
+    if (breach.line > 0) {
+        return InputError{entry.path, entry.line,
+                          u"line " % QString::number(breach.line) % u" of its text: " % breach.message};
     }
-    return InputError{entry->path, entry->line, std::move(breach->message)};
+    return InputError{entry.path, entry.line, std::move(breach.message)};
 }
 
 ReadResult BatchReader::Private::readDoccanoLine(const Unit &unit, Keep keep) const
@@ -429,7 +436,7 @@ qsizetype BatchReader::size() const
     return qsizetype(d->units.size());
 }
 
-ReadResult BatchReader::read(qsizetype unit, Keep keep) const
+ReadResult BatchReader::read(qsizetype unit, Keep keep, TagLimits limits) const
 {
     Q_ASSERT(unit >= 0 && unit < size());
     const Unit &u = d->units[std::size_t(unit)];
@@ -443,7 +450,7 @@ ReadResult BatchReader::read(qsizetype unit, Keep keep) const
     } else {
         read = d->readLine(u, keep);
     }
-    return d->withinLimits(std::move(read));
+    return d->withinLimits(std::move(read), limits);
 }
 
 std::optional<BatchReader::WholeFile> BatchReader::wholeFile(qsizetype unit) const

@@ -2,6 +2,7 @@
 
 #include "batchstamp.h"
 #include "exportdocument.h"
+#include "inputlimits.h"
 
 #include <QByteArray>
 #include <QList>
@@ -77,7 +78,18 @@ public:
         Text,
         TextAndLine
     };
-    ReadResult read(qsizetype unit, Keep keep = Keep::TextAndLine) const;
+    // Whether read() measures a text against the tag limits (InputLimits::measure) or leaves that
+    // to the parse that follows (Document::parse with a breach), which reads every tag anyway:
+    // checking a batch then scans each text for tags once. The size limit is read()'s either way.
+    enum class TagLimits
+    {
+        Measure,
+        LeftToParse
+    };
+    ReadResult read(qsizetype unit, Keep keep = Keep::TextAndLine, TagLimits limits = TagLimits::Measure) const;
+    // The error that refuses an entry whose text breaks a limit: its file, and its line there
+    // (for a JSON Lines line or a task, with the line of the text in the message).
+    static InputError pastLimit(const SourceEntry &entry, InputLimits::Breach breach);
     BatchLayout layoutOf(qsizetype unit) const;
     // A unit that is a whole file (a file input, or a document of a folder) that can be read: its
     // path and id, known without reading it. Empty for lines, tasks and unreadable entries.

@@ -13,6 +13,11 @@ Document Document::parse(QByteArray source, const Schema &schema)
     return TaggedTextParser(schema).parse(std::move(source));
 }
 
+Document Document::parse(QByteArray source, const Schema &schema, std::optional<InputLimits::Breach> *breach)
+{
+    return TaggedTextParser(schema).parse(std::move(source), breach);
+}
+
 void Document::PieceTable::appendSteppingUp(const Piece &piece)
 {
     const qsizetype index = m_packed.size();

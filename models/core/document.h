@@ -1,11 +1,14 @@
 #pragma once
 
+#include "inputlimits.h"
 #include "markupissue.h"
 #include "span.h"
 
 #include <QByteArray>
 #include <QList>
 #include <QString>
+
+#include <optional>
 
 namespace annorev {
 
@@ -70,6 +73,10 @@ public:
     };
 
     static Document parse(QByteArray source, const Schema &schema);
+    // The same for a text whose tag limits were not measured before (InputLimits::measure, its
+    // size limit aside): they are counted in the parse's own pass over the tags, and a text past
+    // one gives an empty document and sets *breach to the limit and where.
+    static Document parse(QByteArray source, const Schema &schema, std::optional<InputLimits::Breach> *breach);
 
     const QByteArray &source() const { return m_source; }
     const QString &text() const { return m_text; }

@@ -91,45 +91,48 @@ std::optional<Breach> measure(const QByteArray &source, const Schema &schema)
         return std::nullopt;
     }
     const QList<QByteArray> &labels = schema.labelBytes();
-    // Per label, its tags open now; their sum is the depth. Closing a label that is not open
-    // is a stray tag and changes nothing, as in the parser.
-    QVarLengthArray<int, 16> open(labels.size(), 0);
-    int depth = 0;
-    qsizetype labelTagCount = 0;
+    TagCounter counter(labels.size());
     markup::TagScanner scanner(source, labels);
     markup::Tag tag;
     qsizetype pos = 0;
     while (scanner.next(pos, &tag)) {
         pos = tag.end;
-        const qsizetype nameLength = tag.nameEnd - tag.nameBegin;
-        if (nameLength > tagNameBytes) {
-            return Breach{lineAt(source, tag.begin), u"a tag's name is " % QString::number(nameLength) %
-                                                          u" bytes long, more than the limit of " %
-                                                          QString::number(tagNameBytes)};
+        if (std::optional<Breach> breach = counter.add(source, tag)) {
+            return breach;
         }
-        if (tag.kind != markup::TagKind::Entity && tag.kind != markup::TagKind::Unknown) {
-            continue;
+    }
+    return std::nullopt;
+}
+
+std::optional<Breach> TagCounter::add(const QByteArray &source, const markup::Tag &tag)
+{
+    const qsizetype nameLength = tag.nameEnd - tag.nameBegin;
+    if (nameLength > tagNameBytes) {
+        return Breach{lineAt(source, tag.begin), u"a tag's name is " % QString::number(nameLength) %
+                                                     u" bytes long, more than the limit of " %
+                                                     QString::number(tagNameBytes)};
+    }
+    if (tag.kind != markup::TagKind::Entity && tag.kind != markup::TagKind::Unknown) {
+        return std::nullopt;
+    }
+    if (++m_labelTags > labelTags) {
+        return Breach{lineAt(source, tag.begin),
+                      u"the document has more than " % QString::number(labelTags) %
+                          u" label tags (the limit), counted up to here; split it into smaller documents"};
+    }
+    if (tag.kind != markup::TagKind::Entity || tag.selfClosing) {
+        return std::nullopt;
+    }
+    int &ofLabel = m_open[tag.label];
+    if (!tag.closing) {
+        ++ofLabel;
+        if (++m_depth > nestingDepth) {
+            return Breach{lineAt(source, tag.begin), u"more than " % QString::number(nestingDepth) %
+                                                         u" label tags are open at once here (the limit of nesting)"};
         }
-        if (++labelTagCount > labelTags) {
-            return Breach{lineAt(source, tag.begin),
-                          u"the document has more than " % QString::number(labelTags) %
-                              u" label tags (the limit), counted up to here; split it into smaller documents"};
-        }
-        if (tag.kind != markup::TagKind::Entity || tag.selfClosing) {
-            continue;
-        }
-        int &ofLabel = open[tag.label];
-        if (!tag.closing) {
-            ++ofLabel;
-            if (++depth > nestingDepth) {
-                return Breach{lineAt(source, tag.begin),
-                              u"more than " % QString::number(nestingDepth) %
-                                  u" label tags are open at once here (the limit of nesting)"};
-            }
-        } else if (ofLabel > 0) {
-            --ofLabel;
-            --depth;
-        }
+    } else if (ofLabel > 0) {
+        --ofLabel;
+        --m_depth;
     }
     return std::nullopt;
 }

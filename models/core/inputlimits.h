@@ -3,12 +3,17 @@
 #include <QByteArray>
 #include <QLatin1StringView>
 #include <QString>
+#include <QVarLengthArray>
 
 #include <optional>
 
 namespace annorev {
 
 class Schema;
+
+namespace markup {
+struct Tag;
+}
 
 // The largest input annorev takes (README › Limits). Each bounds memory or time: an input past
 // one is refused with an error naming its file and line, and the rest of the batch is read.
@@ -43,6 +48,24 @@ std::optional<Breach> measureSize(qint64 bytes);
 
 // The first limit the tagged text breaks, in one pass over its tags; nothing when it keeps them all.
 std::optional<Breach> measure(const QByteArray &source, const Schema &schema);
+
+// The tag limits, counted tag by tag in source order as a scan of the text finds its well-formed
+// tags (markup::TagScanner): what measure() runs on every tag, and what the parser runs when it
+// measures the text in its own pass (Document::parse with a breach to fill).
+class TagCounter
+{
+public:
+    explicit TagCounter(qsizetype labels) : m_open(labels, 0) {}
+    // The limit broken at this tag, the text's next; nothing while it keeps them all.
+    std::optional<Breach> add(const QByteArray &source, const markup::Tag &tag);
+
+private:
+    // Per label, its tags open now; their sum is the depth. Closing a label that is not open is a
+    // stray tag and changes nothing, as in the parser.
+    QVarLengthArray<int, 16> m_open;
+    int m_depth = 0;
+    qsizetype m_labelTags = 0;
+};
 
 // A limit for a message: "64 MiB".
 QString mebibytes(qint64 bytes);

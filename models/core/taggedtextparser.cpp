@@ -314,7 +314,7 @@ private:
 
 TaggedTextParser::TaggedTextParser(const Schema &schema) : m_schema(schema), m_labels(schema.labelBytes()) {}
 
-Document TaggedTextParser::parse(QByteArray source) const
+Document TaggedTextParser::parse(QByteArray source, std::optional<InputLimits::Breach> *breach) const
 {
     Document doc;
     doc.m_source = std::move(source);
@@ -325,18 +325,23 @@ Document TaggedTextParser::parse(QByteArray source) const
     // Whether a document holds HTML markup decides how its text reads from the first byte on.
     // Most hold none: they are read in one pass, and read again only when a tag turns out to be
     // HTML, so that no list of every tag is kept (it took more memory than the spans).
-    if (!read(&doc, false)) {
+    Read result = read(&doc, false, breach);
+    if (result == Read::HoldsHtml) {
         Document html;
         html.m_source = std::move(doc.m_source);
         html.m_bom = doc.m_bom;
         html.m_bodyBegin = doc.m_bodyBegin;
         doc = std::move(html);
-        read(&doc, true);
+        result = read(&doc, true, breach);
+    }
+    if (result == Read::PastALimit) {
+        return Document();
     }
     return doc;
 }
 
-bool TaggedTextParser::read(Document *document, bool html) const
+TaggedTextParser::Read TaggedTextParser::read(Document *document, bool html,
+                                              std::optional<InputLimits::Breach> *breach) const
 {
     Document &doc = *document;
     const QByteArray &src = doc.m_source;
@@ -421,12 +426,22 @@ bool TaggedTextParser::read(Document *document, bool html) const
         doc.m_issues.append(MarkupIssue{kind, tagName(tag), start, end, tag.begin});
     };
 
+    // The same tags as InputLimits::measure reads: a byte order mark holds no '<'.
+    std::optional<InputLimits::TagCounter> limits;
+    if (breach) {
+        limits.emplace(m_labels.size());
+    }
     TagScanner scanner(src, m_labels);
     Tag tag;
     qsizetype pos = doc.m_bodyBegin;
     while (scanner.next(pos, &tag)) {
+        if (limits) {
+            if ((*breach = limits->add(src, tag))) {
+                return Read::PastALimit;
+            }
+        }
         if (!html && (tag.kind == TagKind::Html || tag.kind == TagKind::Comment)) {
-            return false;
+            return Read::HoldsHtml;
         }
         appendText(pos, tag.begin);
         pos = tag.end;
@@ -511,7 +526,7 @@ bool TaggedTextParser::read(Document *document, bool html) const
         std::stable_sort(doc.m_issues.begin(), doc.m_issues.end(),
                          [](const MarkupIssue &a, const MarkupIssue &b) { return a.sourceOffset < b.sourceOffset; });
     }
-    return true;
+    return Read::Done;
 }
 
 } // namespace annorev

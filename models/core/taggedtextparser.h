@@ -1,6 +1,7 @@
 #pragma once
 
 #include "document.h"
+#include "inputlimits.h"
 
 namespace annorev {
 
@@ -11,11 +12,18 @@ class TaggedTextParser
 {
 public:
     explicit TaggedTextParser(const Schema &schema);
-    Document parse(QByteArray source) const;
+    // With breach, the tag limits are counted as the tags are read (see Document::parse).
+    Document parse(QByteArray source, std::optional<InputLimits::Breach> *breach = nullptr) const;
 
 private:
-    // Reads the source of doc, as HTML or not; false when a document read as not HTML holds HTML.
-    bool read(Document *doc, bool html) const;
+    enum class Read
+    {
+        Done,
+        HoldsHtml, // a document read as not HTML holds HTML: read it again as HTML
+        PastALimit
+    };
+    // Reads the source of doc, as HTML or not, and counts the tag limits when given breach.
+    Read read(Document *doc, bool html, std::optional<InputLimits::Breach> *breach) const;
 
     const Schema &m_schema;
     const QList<QByteArray> &m_labels;

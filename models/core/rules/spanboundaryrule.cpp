@@ -5,6 +5,7 @@
 
 #include <QStringList>
 
+#include <array>
 #include <memory>
 
 namespace annorev {
@@ -47,7 +48,21 @@ public:
     }
 
 private:
-    static bool isLoose(QChar c) { return c.isSpace() || c.isPunct(); }
+    // QChar::isPunct is a call and a table walk; the first and last characters of most spans are
+    // ASCII, answered from a table QChar filled once, so the two cannot disagree.
+    static bool isPunct(QChar c)
+    {
+        static const std::array<bool, 128> ascii = [] {
+            std::array<bool, 128> table{};
+            for (char16_t u = 0; u < 128; ++u) {
+                table[u] = QChar(u).isPunct();
+            }
+            return table;
+        }();
+        return c.unicode() < 128 ? ascii[c.unicode()] : c.isPunct();
+    }
+
+    static bool isLoose(QChar c) { return c.isSpace() || isPunct(c); }
 
     static bool allowedEnd(const QString &text, qsizetype start, qsizetype end)
     {
@@ -79,7 +94,7 @@ private:
         const QChar first = text.at(span.start);
         if (first.isSpace()) {
             problems << QStringLiteral("starts with white space");
-        } else if (first.isPunct() && first != u'(') {
+        } else if (isPunct(first) && first != u'(') {
             problems << QStringLiteral("starts with the punctuation '%1'").arg(first);
         } else if (first == u'(' && !QStringView(text).sliced(span.start, span.length()).contains(u')')) {
             problems << QStringLiteral("starts with an unmatched '('");
@@ -87,7 +102,7 @@ private:
         const QChar last = text.at(span.end - 1);
         if (last.isSpace()) {
             problems << QStringLiteral("ends with white space");
-        } else if (last.isPunct() && !allowedEnd(text, span.start, span.end)) {
+        } else if (isPunct(last) && !allowedEnd(text, span.start, span.end)) {
             problems << QStringLiteral("ends with the punctuation '%1'").arg(last);
         }
         if (insideWord(context.document(), span.start - 1, span.start, span.start)) {

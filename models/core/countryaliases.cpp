@@ -1,5 +1,7 @@
 #include "countryaliases.h"
 
+#include "internedstring.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -58,11 +60,11 @@ Expected<CountryAliases> CountryAliases::fromJson(const QByteArray &json)
         if (key.isEmpty()) {
             return QStringLiteral("\"%1\" has an empty name").arg(canonical);
         }
-        const auto existing = aliases.m_byFoldedName.constFind(key);
+        const auto existing = aliases.m_byFoldedName.constFind(FoldedName{key});
         if (existing != aliases.m_byFoldedName.cend() && *existing != canonical) {
             return QStringLiteral("\"%1\" names both \"%2\" and \"%3\"").arg(name, *existing, canonical);
         }
-        aliases.m_byFoldedName.insert(key, canonical);
+        aliases.m_byFoldedName.insert(FoldedName{key}, internedString(canonical));
         return QString();
     };
 
@@ -99,7 +101,7 @@ bool CountryAliases::isKnown(QStringView text) const
     return find(text) != m_byFoldedName.cend();
 }
 
-QHash<QString, QString>::const_iterator CountryAliases::find(QStringView text) const
+CountryAliases::Table::const_iterator CountryAliases::find(QStringView text) const
 {
     // Every span of a batch's country label is looked up: an ASCII name (most of them) is folded
     // on the stack, as foldedName would fold it, and looked up without a string of its own.
@@ -108,7 +110,7 @@ QHash<QString, QString>::const_iterator CountryAliases::find(QStringView text) c
     for (const QChar c : text) {
         const char16_t u = c.unicode();
         if (u >= 0x80) {
-            return m_byFoldedName.constFind(foldedName(text));
+            return m_byFoldedName.constFind(FoldedName{foldedName(text)});
         }
         if (u == u' ' || (u >= u'\t' && u <= u'\r')) {
             pendingSpace = !folded.isEmpty();
@@ -121,7 +123,7 @@ QHash<QString, QString>::const_iterator CountryAliases::find(QStringView text) c
         folded.append(u >= u'A' && u <= u'Z' ? char16_t(u + 32) : u);
     }
     return m_byFoldedName.constFind(
-        QString::fromRawData(reinterpret_cast<const QChar *>(folded.constData()), folded.size()));
+        FoldedName{QString::fromRawData(reinterpret_cast<const QChar *>(folded.constData()), folded.size())});
 }
 
 QStringList CountryAliases::names() const

@@ -8,11 +8,6 @@
 
 namespace annorev {
 
-Document Document::parse(QByteArray source, const Schema &schema)
-{
-    return TaggedTextParser(schema).parse(std::move(source));
-}
-
 Document Document::parse(QByteArray source, const Schema &schema, std::optional<InputLimits::Breach> *breach)
 {
     return TaggedTextParser(schema).parse(std::move(source), breach);

@@ -72,11 +72,11 @@ public:
         QList<qsizetype> m_sourceSteps; // the same for source positions
     };
 
-    static Document parse(QByteArray source, const Schema &schema);
-    // The same for a text whose tag limits were not measured before (InputLimits::measure, its
-    // size limit aside): they are counted in the parse's own pass over the tags, and a text past
-    // one gives an empty document and sets *breach to the limit and where.
-    static Document parse(QByteArray source, const Schema &schema, std::optional<InputLimits::Breach> *breach);
+    // With breach, for a text whose tag limits were not measured before (InputLimits::measure,
+    // its size limit aside): they are counted in the parse's own pass over the tags, and a text
+    // past one gives an empty document and sets *breach to the limit and where.
+    static Document parse(QByteArray source, const Schema &schema,
+                          std::optional<InputLimits::Breach> *breach = nullptr);
 
     const QByteArray &source() const { return m_source; }
     const QString &text() const { return m_text; }

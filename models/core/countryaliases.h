@@ -24,9 +24,10 @@ public:
 
 private:
     // A case-folded name as the table's key. Every country span of a batch is looked up: its
-    // short key is hashed with FNV-1a rather than QString's SipHash, which took half the time of
-    // a lookup. The names come from the country list, not from the documents, so the table cannot
-    // be flooded by what it is asked.
+    // short key is hashed inline with FNV-1a rather than through a call into Qt's string hash
+    // (with the interned names below, `check` took 6% less CPU; README › Speed). The names come
+    // from the country list, not from the documents, so the table cannot be flooded by what it
+    // is asked.
     struct FoldedName
     {
         QString text;
